@@ -1,0 +1,61 @@
+/**
+ * Region and allocation: budget → global target G → adjustment fund AF and allocatable P →
+ * pools → hospital targets (locked ones first, the rest by weight).
+ */
+import { mulRate, sum, formatMoney, type Fen } from './money.ts';
+import { apportion } from './apportion.ts';
+import { Issues } from './issues.ts';
+import type { Model } from './model.ts';
+
+export interface Region {
+  riskReserve: Fen;
+  carveOuts: Fen;
+  globalTarget: Fen;
+  adjustmentFund: Fen;
+  allocatable: Fen;
+  pools: { id: string; name: string; amount: Fen; locked: Fen; weightSum: bigint }[];
+  /** Per hospital, file order. */
+  targets: Fen[];
+  poolOf: number[];
+}
+
+export function allocate(m: Model): Region {
+  const f = m.fund;
+  const riskReserve = mulRate(f.budget, f.riskReserveRate);
+  const carveOuts = sum(f.carveOuts.map((c) => c.amount));
+  const globalTarget = (f.budget - carveOuts - riskReserve) as Fen;
+  const adjustmentFund = mulRate(globalTarget, f.adjustmentFundRate);
+  const allocatable = (globalTarget - adjustmentFund) as Fen;
+  const poolAmounts = apportion(allocatable, m.pools.map((p) => p.share));
+  const targets = new Array<Fen>(m.hospitals.length).fill(0 as Fen);
+  const poolOf = new Array<number>(m.hospitals.length).fill(-1);
+  const issues = new Issues();
+  const pools = m.pools.map((p, k) => {
+    const amount = poolAmounts[k]!;
+    let locked = 0;
+    const free: number[] = [];
+    for (const i of p.members) {
+      poolOf[i] = k;
+      const h = m.hospitals[i]!;
+      if (h.locked !== null) {
+        targets[i] = h.locked;
+        locked += h.locked;
+      } else free.push(i);
+    }
+    const rest = amount - locked;
+    const weights = free.map((i) => m.hospitals[i]!.weight);
+    const weightSum = weights.reduce((a, b) => a + b, 0n);
+    if (rest < 0) {
+      issues.add(`policy.pools[${k}]`, `locked targets in pool "${p.id}" (${formatMoney(locked)}) are larger than the pool (${formatMoney(amount)})`);
+    } else if (rest > 0 && weightSum === 0n) {
+      issues.add(`policy.pools[${k}]`, free.length === 0
+        ? `pool "${p.id}" has ${formatMoney(rest)} to allocate and no unlocked institution to receive it`
+        : `pool "${p.id}" has ${formatMoney(rest)} to allocate but every unlocked institution's weight is zero`);
+    } else if (rest > 0) {
+      apportion(rest, weights).forEach((t, j) => { targets[free[j]!] = t; });
+    }
+    return { id: p.id, name: p.name, amount, locked: locked as Fen, weightSum };
+  });
+  issues.throwIfAny();
+  return { riskReserve, carveOuts, globalTarget, adjustmentFund, allocatable, pools, targets, poolOf };
+}

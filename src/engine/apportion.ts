@@ -1,0 +1,43 @@
+/**
+ * Largest-remainder apportionment: split a whole number of fen by weights so the parts add
+ * up to the whole exactly. Each part gets the floor of its exact quota; the fen left over go
+ * one each to the largest remainders, ties to the earlier position (file order).
+ */
+import type { Fen } from './money.ts';
+
+export class ApportionError extends Error {}
+
+export function apportion(total: Fen | number, weights: readonly bigint[]): Fen[] {
+  const n = weights.length;
+  if (!Number.isSafeInteger(total) || total < 0) throw new ApportionError(`cannot apportion ${total} fen`);
+  if (total === 0) return new Array<number>(n).fill(0) as Fen[];
+  let W = 0n;
+  for (const w of weights) {
+    if (w < 0n) throw new ApportionError('negative weight');
+    W += w;
+  }
+  if (W === 0n) throw new ApportionError('nothing to apportion over: every weight is zero');
+  const X = BigInt(total);
+  const parts = new Array<number>(n);
+  const rem = new Array<bigint>(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const num = X * weights[i]!;
+    const q = num / W;
+    parts[i] = Number(q);
+    rem[i] = num - q * W;
+    given += parts[i]!;
+  }
+  let left = total - given;
+  if (left > 0) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => (rem[a]! > rem[b]! ? -1 : rem[a]! < rem[b]! ? 1 : a - b));
+    for (let k = 0; left > 0; k++, left--) parts[order[k]!]! += 1;
+  }
+  return parts as Fen[];
+}
+
+/** Split into n equal parts (the even monthly profile). */
+export function apportionEven(total: Fen | number, n: number): Fen[] {
+  return apportion(total, new Array<bigint>(n).fill(1n));
+}

@@ -1,0 +1,211 @@
+/**
+ * Scenario (validated shape, decimal strings) → Model (exact fen and rates), checking every
+ * rule that spans fields. All problems are collected and thrown together as a ScenarioError.
+ */
+import { formatMoney, parseMoney, parseRate, RATE_ONE, mulRate, sum, type Fen, type Rate } from './money.ts';
+import { apportion } from './apportion.ts';
+import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type CompiledFormula, type Dec } from './formula.ts';
+import { Issues, ScenarioError } from './issues.ts';
+import { assignPools, compileQuality, compileTiers, hospitalScore } from './policy-checks.ts';
+import type { HospitalModel, Model } from './model.ts';
+import type { Hospital, Scenario } from '../format/types.ts';
+
+/** Names every formula can read, besides a hospital's own `fields` and indicator ids. */
+export const BUILTIN_FIELDS = [
+  'historyLast', 'weightedHistory', 'levelCoefficient', 'categoryCoefficient', 'defaultWeight',
+  'volume', 'volumeFloor', 'score', 'growth', 'deductions', 'claimsTotal',
+] as const;
+
+const WEIGHT_SCALE = 10n ** 24n;
+
+export function compile(s: Scenario): Model {
+  const issues = new Issues();
+  const p = s.policy;
+  const years = p.historyWeights.length;
+  const hw = p.historyWeights.map(parseRate);
+  if (hw.every((w) => w === 0n)) issues.add('policy.historyWeights', 'at least one year must have a positive weight');
+
+  const profile = (p.monthlyProfile ?? new Array(12).fill('1')).map(parseRate);
+  if (profile.every((w) => w === 0n)) issues.add('policy.monthlyProfile', 'at least one month must have a positive weight');
+
+  const surplus = p.surplus ? { table: compileTiers(p.surplus, 'policy.surplus', 'surplus', issues), cap: p.surplus.cap === undefined ? null : parseRate(p.surplus.cap) } : null;
+  const overspend = p.overspend
+    ? { table: compileTiers(p.overspend, 'policy.overspend', 'overspend', issues), reasonableShare: parseRate(p.overspend.reasonableShare ?? '1'), cap: p.overspend.cap === undefined ? null : parseRate(p.overspend.cap) }
+    : null;
+  const quality = p.quality ? compileQuality(p.quality, issues) : null;
+  const pools = assignPools(p.pools, s.hospitals, issues);
+
+  const known = knownNames(s, issues);
+  const weightFormula = tryCompile(p.weightFormula, 'policy.weightFormula', known, issues);
+  const eligibility = tryCompile(p.surplus?.eligibility, 'policy.surplus.eligibility', known, issues);
+
+  const ids = new Map<string, number>();
+  const hospitals: HospitalModel[] = s.hospitals.map((h, i) => {
+    const path = `hospitals[${i}]`;
+    const prev = ids.get(h.id);
+    if (prev !== undefined) issues.add(`${path}.id`, `duplicate id "${h.id}" (also hospitals[${prev}])`);
+    else ids.set(h.id, i);
+    if (h.history.length !== years) issues.add(`${path}.history`, `must have ${years} years, as many as policy.historyWeights; it has ${h.history.length}`);
+    const depositRate = p.deposit.rates[h.class];
+    if (depositRate === undefined) issues.add(`${path}.class`, `no deposit rate for class "${h.class}" in policy.deposit.rates`);
+    const history = h.history.map(parseMoney);
+    const { claims, projected } = claimsOf(h, s, history, profile, path, issues);
+    const claimsTotal = sumOrIssue(claims, `${path}.claims`, issues);
+    const deductions = h.deductions === undefined ? (0 as Fen) : parseMoney(h.deductions);
+    if (deductions > claimsTotal) issues.add(`${path}.deductions`, `larger than the year's claims (${formatMoney(claimsTotal)})`);
+    const score = hospitalScore(h, p.quality, path, issues);
+    const scope = formulaScope(h, s, history, hw, score, deductions, claimsTotal);
+    const weight = weightOf(weightFormula, scope, path, issues);
+    const eligible = eligibility ? evalFormula(eligibility, scope, `${path}`, 'policy.surplus.eligibility', issues) : null;
+    const floorApplies = p.volumeFloor === true && h.volumeFloor !== undefined && h.volume !== undefined;
+    return {
+      id: h.id,
+      weight,
+      locked: h.lockedTarget === undefined ? null : parseMoney(h.lockedTarget),
+      depositRate: depositRate === undefined ? (0n as Rate) : parseRate(depositRate),
+      volume: floorApplies ? h.volume! : null,
+      floor: floorApplies ? h.volumeFloor! : null,
+      claims,
+      projected,
+      deductions,
+      score,
+      rewardEligible: eligible === null ? true : !eligible.isZero(),
+      advanceEligible: h.advanceEligible === true,
+    };
+  });
+
+  const fund = {
+    budget: parseMoney(s.fund.budget),
+    revenue: parseMoney(s.fund.revenue),
+    opening: parseMoney(s.fund.openingBalance),
+    riskReserveRate: parseRate(s.fund.riskReserveRate),
+    adjustmentFundRate: parseRate(s.fund.adjustmentFundRate),
+    topUpCap: s.fund.adjustmentTopUpCap === undefined ? null : parseMoney(s.fund.adjustmentTopUpCap),
+    carveOuts: s.fund.carveOuts.map((c) => ({ id: c.id, name: c.name, amount: parseMoney(c.amount) })),
+  };
+  const carved = sum(fund.carveOuts.map((c) => c.amount)) + mulRate(fund.budget, fund.riskReserveRate);
+  if (carved > fund.budget) issues.add('fund.carveOuts', `the carve-outs and the risk reserve (${formatMoney(carved)}) exceed the budget (${formatMoney(fund.budget)})`);
+  issues.throwIfAny();
+
+  return {
+    fund, pools, hospitals, profile, surplus, overspend, quality,
+    depositBase: p.deposit.base,
+    volumeFloor: p.volumeFloor === true,
+    advanceMonths: p.advance ? parseRate(p.advance.months) : null,
+  };
+}
+
+function knownNames(s: Scenario, issues: Issues): Set<string> {
+  const known = new Set<string>(BUILTIN_FIELDS);
+  for (let y = 1; y <= s.policy.historyWeights.length; y++) known.add(`history${y}`);
+  const builtins = new Set(known);
+  const extra = new Set<string>();
+  for (const ind of s.policy.quality?.indicators ?? []) if (IDENT_RE.test(ind.id)) extra.add(ind.id);
+  s.hospitals.forEach((h, i) => {
+    for (const k of Object.keys(h.fields ?? {})) {
+      if (builtins.has(k)) issues.add(`hospitals[${i}].fields.${k}`, `"${k}" is a built-in formula name; choose another field name`);
+      else if (IDENT_RE.test(k)) extra.add(k);
+    }
+  });
+  for (const k of extra) known.add(k);
+  return known;
+}
+
+function tryCompile(src: string | undefined, path: string, known: Set<string>, issues: Issues): CompiledFormula | null {
+  if (src === undefined) return null;
+  try {
+    return compileFormula(src, known);
+  } catch (e) {
+    if (e instanceof FormulaError) issues.add(path, e.message);
+    else throw e;
+    return null;
+  }
+}
+
+function evalFormula(f: CompiledFormula, scope: Map<string, Dec>, path: string, what: string, issues: Issues): Dec | null {
+  try {
+    const v = f.evaluate(scope);
+    if (!v.isFinite()) throw new FormulaError('the result is not a finite number');
+    return v;
+  } catch (e) {
+    if (e instanceof FormulaError || e instanceof Error) issues.add(path, `${what}: ${e.message}`);
+    return null;
+  }
+}
+
+function formulaScope(h: Hospital, s: Scenario, history: Fen[], hw: Rate[], score: Rate | null, deductions: Fen, claimsTotal: Fen): Map<string, Dec> {
+  const yuan = (f: number) => new D(f).div(100);
+  const rate = (r: bigint) => new D(r.toString()).div(RATE_ONE.toString());
+  const scope = new Map<string, Dec>();
+  history.forEach((v, y) => scope.set(`history${y + 1}`, yuan(v)));
+  let weighted = new D(0);
+  history.forEach((v, y) => { weighted = weighted.plus(yuan(v).times(rate(hw[y] ?? 0n))); });
+  const lc = rate(coefficient(s.policy.levelCoefficients, h.level));
+  const cc = rate(coefficient(s.policy.categoryCoefficients, h.category));
+  scope.set('historyLast', yuan(history[history.length - 1] ?? 0));
+  scope.set('weightedHistory', weighted);
+  scope.set('levelCoefficient', lc);
+  scope.set('categoryCoefficient', cc);
+  scope.set('defaultWeight', weighted.times(lc).times(cc));
+  if (h.volume !== undefined) scope.set('volume', new D(h.volume));
+  if (h.volumeFloor !== undefined) scope.set('volumeFloor', new D(h.volumeFloor));
+  if (score !== null) scope.set('score', rate(score));
+  scope.set('growth', rate(growthOf(h, s)));
+  scope.set('deductions', yuan(deductions));
+  scope.set('claimsTotal', yuan(claimsTotal));
+  for (const [k, v] of Object.entries(h.indicators ?? {})) scope.set(k, new D(v));
+  for (const [k, v] of Object.entries(h.fields ?? {})) scope.set(k, new D(v));
+  return scope;
+}
+
+function coefficient(map: Record<string, string> | undefined, key: string): Rate {
+  const v = map?.[key];
+  return v === undefined ? RATE_ONE : parseRate(v);
+}
+
+function growthOf(h: Hospital, s: Scenario): Rate {
+  const g = h.growth ?? s.policy.growth?.byCategory?.[h.category] ?? s.policy.growth?.region ?? '0';
+  return parseRate(g);
+}
+
+/** Default weight exactly: Σ hw_y × history_y × level coef × category coef (common scale). */
+function weightOf(formula: CompiledFormula | null, scope: Map<string, Dec>, path: string, issues: Issues): bigint {
+  if (formula === null) {
+    const w = scope.get('defaultWeight')!;
+    return BigInt(w.times(WEIGHT_SCALE.toString()).toFixed(0));
+  }
+  const v = evalFormula(formula, scope, path, 'policy.weightFormula', issues);
+  if (v === null) return 0n;
+  if (v.isNeg()) {
+    issues.add(path, `policy.weightFormula: the weight is negative (${v.toSignificantDigits(10).toString()})`);
+    return 0n;
+  }
+  return BigInt(v.times(WEIGHT_SCALE.toString()).toFixed(0));
+}
+
+function claimsOf(h: Hospital, s: Scenario, history: Fen[], profile: bigint[], path: string, issues: Issues): { claims: Fen[]; projected: boolean } {
+  if (h.claims) return { claims: h.claims.map(parseMoney), projected: false };
+  const last = history[history.length - 1] ?? (0 as Fen);
+  const g = growthOf(h, s);
+  const annual = mulRate(last, (RATE_ONE + g) as Rate);
+  if (annual < 0) {
+    issues.add(`${path}.growth`, 'projected claims would be negative');
+    return { claims: new Array(12).fill(0), projected: true };
+  }
+  try {
+    return { claims: apportion(annual, profile), projected: true };
+  } catch {
+    return { claims: new Array(12).fill(0), projected: true }; // profile issue already reported
+  }
+}
+
+function sumOrIssue(xs: Fen[], path: string, issues: Issues): Fen {
+  try {
+    return sum(xs);
+  } catch (e) {
+    issues.add(path, (e as Error).message);
+    return 0 as Fen;
+  }
+}
+
+export { ScenarioError };

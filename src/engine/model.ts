@@ -1,0 +1,66 @@
+/** The compiled, checked scenario the engine runs on: exact amounts and rates only. */
+import type { Fen, Rate } from './money.ts';
+import type { CompiledTierTable } from './tiers.ts';
+import type { CompiledQuality } from './quality.ts';
+
+export interface FundModel {
+  budget: Fen;
+  revenue: Fen;
+  opening: Fen;
+  riskReserveRate: Rate;
+  adjustmentFundRate: Rate;
+  /** null: no top-up from the fund balance is allowed. */
+  topUpCap: Fen | null;
+  carveOuts: readonly { id: string; name: string; amount: Fen }[];
+}
+
+export interface PoolModel {
+  id: string;
+  name: string;
+  share: Rate;
+  /** Indices into hospitals, file order. */
+  members: readonly number[];
+}
+
+export interface HospitalModel {
+  id: string;
+  /** Allocation weight (exact, common scale across hospitals). */
+  weight: bigint;
+  locked: Fen | null;
+  depositRate: Rate;
+  /** Volume and floor, when the floor applies. */
+  volume: number | null;
+  floor: number | null;
+  claims: readonly Fen[];
+  projected: boolean;
+  deductions: Fen;
+  /** null: no score given (full deposit returned). */
+  score: Rate | null;
+  rewardEligible: boolean;
+  advanceEligible: boolean;
+}
+
+export interface SurplusModel {
+  table: CompiledTierTable;
+  cap: Rate | null;
+}
+
+export interface OverspendModel {
+  table: CompiledTierTable;
+  reasonableShare: Rate;
+  cap: Rate | null;
+}
+
+export interface Model {
+  fund: FundModel;
+  pools: readonly PoolModel[];
+  hospitals: readonly HospitalModel[];
+  depositBase: 'target' | 'claims';
+  /** 12 month weights. */
+  profile: readonly bigint[];
+  surplus: SurplusModel | null;
+  overspend: OverspendModel | null;
+  volumeFloor: boolean;
+  quality: CompiledQuality | null;
+  advanceMonths: Rate | null;
+}

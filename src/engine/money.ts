@@ -1,0 +1,126 @@
+/**
+ * Exact money and rates at the edges of the engine.
+ *
+ * Amounts are integer fen held in JS numbers (exact up to 2^53 fen ≈ 90 trillion yuan);
+ * rates are exact decimals held as scaled bigints. Products of an amount and a rate are
+ * computed in bigint and rounded half-up (四舍五入, away from zero on .5) back to fen.
+ * Files, worker messages and results carry decimal strings; only this module converts.
+ */
+
+/** Integer number of fen (0.01 yuan). */
+export type Fen = number & { readonly __fen: unique symbol };
+
+/** An exact decimal: value = num / 10^RATE_DP. */
+export type Rate = bigint & { readonly __rate: unique symbol };
+
+export const RATE_DP = 12;
+export const RATE_ONE = (10n ** BigInt(RATE_DP)) as Rate;
+
+const MONEY_RE = /^-?\d{1,13}(\.\d{1,2})?$/;
+const RATE_RE = /^-?\d{1,12}(\.\d{1,12})?$/;
+
+export class MoneyError extends Error {}
+
+export const fen = (n: number): Fen => n as Fen;
+export const ZERO = 0 as Fen;
+
+/** "1234.5" → 123450 fen. Throws on anything but a plain decimal with ≤ 2 decimals. */
+export function parseMoney(s: string): Fen {
+  if (!MONEY_RE.test(s)) throw new MoneyError(`not an amount: ${JSON.stringify(s)}`);
+  const neg = s.startsWith('-');
+  const [int = '0', frac = ''] = (neg ? s.slice(1) : s).split('.');
+  const v = Number(int) * 100 + Number(frac.padEnd(2, '0'));
+  if (!Number.isSafeInteger(v)) throw new MoneyError(`amount too large: ${s}`);
+  return (neg && v !== 0 ? -v : v) as Fen;
+}
+
+export function isMoneyString(s: string): boolean {
+  return MONEY_RE.test(s);
+}
+
+/** 123450 → "1234.50"; always two decimals, "-" for negatives. */
+export function formatMoney(f: Fen | number): string {
+  if (!Number.isSafeInteger(f)) throw new MoneyError(`amount out of exact range: ${f}`);
+  const neg = f < 0;
+  const a = Math.abs(f);
+  const int = Math.floor(a / 100);
+  const frac = a - int * 100;
+  return `${neg ? '-' : ''}${int}.${frac < 10 ? '0' : ''}${frac}`;
+}
+
+/** Decimal string or finite number → Rate. Numbers go through their shortest decimal form. */
+export function parseRate(v: string | number): Rate {
+  const s = typeof v === 'number' ? numberToPlain(v) : v.trim();
+  if (!RATE_RE.test(s)) throw new MoneyError(`not a decimal number with at most ${RATE_DP} decimals: ${JSON.stringify(v)}`);
+  const neg = s.startsWith('-');
+  const [int = '0', frac = ''] = (neg ? s.slice(1) : s).split('.');
+  const r = BigInt(int) * RATE_ONE + BigInt(frac.padEnd(RATE_DP, '0'));
+  return (neg ? -r : r) as Rate;
+}
+
+export function isRateLike(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v) && RATE_RE.test(numberToPlain(v));
+  return typeof v === 'string' && RATE_RE.test(v.trim());
+}
+
+function numberToPlain(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  // Exponent form: expand exactly via toFixed on the needed digits.
+  return n.toFixed(RATE_DP).replace(/\.?0+$/, '');
+}
+
+/** Rate → shortest decimal string ("0.1", "1", "-0.05"). */
+export function formatRate(r: Rate | bigint): string {
+  const neg = r < 0n;
+  const a = neg ? -r : r;
+  const int = a / RATE_ONE;
+  const frac = (a % RATE_ONE).toString().padStart(RATE_DP, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${int}${frac ? '.' + frac : ''}`;
+}
+
+/** Round num/den half-up (away from zero on exact halves) to an integer. den > 0. */
+export function divRoundHalfUp(num: bigint, den: bigint): bigint {
+  const neg = num < 0n;
+  const a = neg ? -num : num;
+  const q = a / den;
+  const r = a - q * den;
+  const out = 2n * r >= den ? q + 1n : q;
+  return neg ? -out : out;
+}
+
+/** round(amount × rate) to the fen. */
+export function mulRate(amount: Fen | number, rate: Rate): Fen {
+  if (rate === RATE_ONE) return amount as Fen;
+  if (rate === 0n) return ZERO;
+  return Number(divRoundHalfUp(BigInt(amount) * rate, RATE_ONE)) as Fen;
+}
+
+/** round(amount × num / den) to the fen, for ratios of two amounts or counts. */
+export function mulRatio(amount: Fen | number, num: bigint, den: bigint): Fen {
+  if (den <= 0n) throw new MoneyError('ratio with a non-positive denominator');
+  return Number(divRoundHalfUp(BigInt(amount) * num, den)) as Fen;
+}
+
+/** a/b as a decimal string rounded half-up to `dp` places; null when b is 0. */
+export function ratioString(a: bigint, b: bigint, dp = 4): string | null {
+  if (b === 0n) return null;
+  const scale = 10n ** BigInt(dp);
+  const neg = (a < 0n) !== (b < 0n);
+  const q = divRoundHalfUp((a < 0n ? -a : a) * scale, b < 0n ? -b : b);
+  const int = q / scale;
+  const frac = (q % scale).toString().padStart(dp, '0');
+  return `${neg && q !== 0n ? '-' : ''}${int}.${frac}`;
+}
+
+/** Σ of amounts; checks the result is still exact. */
+export function sum(xs: readonly (Fen | number)[]): Fen {
+  let s = 0;
+  for (const x of xs) s += x;
+  if (!Number.isSafeInteger(s)) throw new MoneyError('sum of amounts exceeds exact range');
+  return s as Fen;
+}
+
+export const minFen = (a: Fen, b: Fen): Fen => (a < b ? a : b);
+export const maxFen = (a: Fen, b: Fen): Fen => (a > b ? a : b);

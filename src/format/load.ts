@@ -1,0 +1,108 @@
+/**
+ * Opening a scenario file: JSON text → shape check → migrate → full validation → Scenario.
+ * Every problem comes back with the path of its field; nothing is half-loaded.
+ */
+import type { z } from 'zod';
+import { scenarioSchema } from './schema.ts';
+import { migrate } from './migrate.ts';
+import { FORMAT_NAME, FORMAT_VERSION, type Scenario } from './types.ts';
+import { compile } from '../engine/compile.ts';
+import { allocate } from '../engine/allocate.ts';
+import { ScenarioError, type Issue } from '../engine/issues.ts';
+
+export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
+
+/** Largest file accepted (bytes of text). A 200,000-institution scenario is about 150 MB. */
+export const MAX_FILE_CHARS = 400_000_000;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Parse JSON text, refusing keys that could reach an object's prototype. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
+  if (text.length > MAX_FILE_CHARS) return { ok: false, issues: [{ path: '', message: `the file is too large (${text.length} characters; at most ${MAX_FILE_CHARS})` }] };
+  const bad: string[] = [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''), (key, v) => {
+      if (FORBIDDEN_KEYS.has(key)) {
+        bad.push(key);
+        return undefined;
+      }
+      return v;
+    });
+  } catch (e) {
+    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${jsonErrorWhere(text, (e as Error).message)}` }] };
+  }
+  if (bad.length) return { ok: false, issues: [{ path: '', message: `the file contains the forbidden key "${bad[0]}"` }] };
+  return { ok: true, value };
+}
+
+function jsonErrorWhere(text: string, msg: string): string {
+  const m = /position (\d+)/.exec(msg);
+  if (!m || /line \d+/.test(msg)) return msg;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const col = pos - before.lastIndexOf('\n');
+  return `${msg} (line ${line}, column ${col})`;
+}
+
+/** Format a zod path as `hospitals[12].history[2]` / `policy.levelCoefficients["三级"]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const k of path) {
+    if (typeof k === 'number') out += `[${k}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(String(k))) out += out ? `.${String(k)}` : String(k);
+    else out += `[${JSON.stringify(String(k))}]`;
+  }
+  return out;
+}
+
+export function zodIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({ path: formatPath(i.path), message: i.code === 'invalid_type' && i.input === undefined ? 'is required' : i.message }));
+}
+
+/** The header check: is this our format, and a version we can read? */
+function checkHeader(doc: unknown): Issue[] {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    return [{ path: '', message: `not a scenario file: expected a JSON object with "format": "${FORMAT_NAME}"` }];
+  }
+  const d = doc as Record<string, unknown>;
+  if (d.format !== FORMAT_NAME) {
+    return [{ path: 'format', message: `not a scenario file: "format" must be "${FORMAT_NAME}"${d.format === undefined ? ' (it is missing)' : ` (it is ${JSON.stringify(d.format)})`}` }];
+  }
+  if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) {
+    return [{ path: 'version', message: `must be a whole number from 1 (it is ${JSON.stringify(d.version)})` }];
+  }
+  if (d.version > FORMAT_VERSION) {
+    return [{ path: 'version', message: `this file was written by a newer version of the tool (format version ${d.version}); this version reads up to ${FORMAT_VERSION}. Please update the tool to open it.` }];
+  }
+  return [];
+}
+
+/** Validate an already-parsed document. */
+export function validateScenario(doc: unknown): LoadResult {
+  const header = checkHeader(doc);
+  if (header.length) return { ok: false, issues: header };
+  const migrated = migrate(doc as Record<string, unknown>);
+  const parsed = scenarioSchema.safeParse(migrated);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  const scenario = parsed.data as unknown as Scenario;
+  try {
+    allocate(compile(scenario));
+  } catch (e) {
+    if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
+    throw e;
+  }
+  return { ok: true, scenario };
+}
+
+export function loadScenario(text: string): LoadResult {
+  const j = parseJson(text);
+  return j.ok ? validateScenario(j.value) : j;
+}
+
+/** The text we write: stable key order as held, two-space indent, trailing newline. */
+export function saveScenario(s: Scenario): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}

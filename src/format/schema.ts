@@ -1,0 +1,116 @@
+/**
+ * The shape check of a v1 scenario, with messages a finance officer can act on.
+ * Objects are loose: unknown fields pass through untouched so they survive a save.
+ * Cross-field rules (pools cover every class, tiers in order, …) live in semantics.ts.
+ */
+import { z } from 'zod';
+import { FORMAT_NAME, FORMAT_VERSION } from './types.ts';
+import { isMoneyString, isRateLike } from '../engine/money.ts';
+
+const amountMsg = 'must be a non-negative amount with at most 2 decimals, written as a string like "1234.56"';
+
+export const money = z.string({ error: amountMsg }).refine((s) => isMoneyString(s) && !s.startsWith('-'), { error: amountMsg });
+
+const rateBase = z.union([z.string(), z.number()], { error: 'must be a decimal number' })
+  .refine(isRateLike, { error: 'must be a decimal number with at most 12 decimals' })
+  .transform((v) => (typeof v === 'number' ? String(v) : v.trim()));
+
+/** A rate in [0, 1]. */
+export const share = rateBase.refine((s) => Number(s) >= 0 && Number(s) <= 1, { error: 'must be between 0 and 1' });
+/** A non-negative rate (coefficients, weights). */
+export const nonNeg = rateBase.refine((s) => Number(s) >= 0, { error: 'must not be negative' });
+/** Any rate (growth may be negative, but not below -100%). */
+export const growth = rateBase.refine((s) => Number(s) > -1, { error: 'must be greater than -1 (−100%)' });
+
+const id = z.string({ error: 'must be a text id' }).min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' });
+const name = z.string({ error: 'must be text' }).max(200, { error: 'must be at most 200 characters' });
+const count = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).nonnegative({ error: 'must not be negative' });
+const score = z.number({ error: 'must be a number' }).min(0, { error: 'must be between 0 and 100' }).max(100, { error: 'must be between 0 and 100' });
+const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' });
+const formula = z.string({ error: 'must be a formula (text)' }).max(2000, { error: 'must be at most 2000 characters' });
+
+const tier = z.looseObject({
+  upTo: z.union([nonNeg, z.null()], { error: 'must be a rate of the target, or null for the open last tier' }),
+  share,
+});
+const tierTable = {
+  mode: z.enum(['marginal', 'step'], { error: 'must be "marginal" or "step"' }),
+  tiers: z.array(tier, { error: 'must be a list of tiers' }).min(1, { error: 'must have at least one tier' }),
+};
+
+const provenance = z.looseObject({
+  document: z.string({ error: 'must name the document' }).min(1, { error: 'must name the document' }),
+  number: z.string().optional(),
+  article: z.string().optional(),
+  date: z.string().optional(),
+  status: z.enum(['official', 'assumption'], { error: 'must be "official" or "assumption"' }),
+  note: z.string().optional(),
+});
+
+export const scenarioSchema = z.looseObject({
+  format: z.literal(FORMAT_NAME, { error: `must be "${FORMAT_NAME}"` }),
+  version: z.literal(FORMAT_VERSION, { error: `must be ${FORMAT_VERSION}` }),
+  meta: z.looseObject({
+    name: name.min(1, { error: 'must not be empty' }),
+    description: z.string({ error: 'must be text' }).optional(),
+    region: z.string({ error: 'must be text' }).optional(),
+    year: z.number({ error: 'must be a year' }).int({ error: 'must be a year' }).min(1990, { error: 'must be a year after 1990' }).max(2200, { error: 'must be a year before 2200' }).optional(),
+    currency: z.literal('CNY', { error: 'must be "CNY"' }).optional(),
+  }),
+  fund: z.looseObject({
+    budget: money,
+    revenue: money,
+    openingBalance: money,
+    riskReserveRate: share,
+    adjustmentFundRate: share,
+    adjustmentTopUpCap: money.optional(),
+    carveOuts: z.array(z.looseObject({ id, name, amount: money }), { error: 'must be a list' }),
+  }),
+  policy: z.looseObject({
+    pools: z.array(z.looseObject({
+      id, name, share,
+      classes: z.array(id, { error: 'must be a list of institution classes' }).min(1, { error: 'must name at least one institution class' }),
+    }), { error: 'must be a list' }).optional(),
+    historyWeights: z.array(nonNeg, { error: 'must be a list of weights, oldest year first' }).min(1, { error: 'must have at least one year' }).max(10, { error: 'must have at most 10 years' }),
+    levelCoefficients: z.record(z.string(), nonNeg, { error: 'must map levels to coefficients' }).optional(),
+    categoryCoefficients: z.record(z.string(), nonNeg, { error: 'must map categories to coefficients' }).optional(),
+    weightFormula: formula.optional(),
+    deposit: z.looseObject({
+      base: z.enum(['target', 'claims'], { error: 'must be "target" or "claims"' }),
+      rates: z.record(z.string(), share, { error: 'must map institution classes to deposit rates' }),
+    }),
+    monthlyProfile: z.array(nonNeg, { error: 'must be a list of 12 monthly weights' }).length(12, { error: 'must have exactly 12 monthly weights' }).optional(),
+    surplus: z.looseObject({ ...tierTable, cap: nonNeg.optional(), eligibility: formula.optional() }).optional(),
+    overspend: z.looseObject({ ...tierTable, reasonableShare: share.optional(), cap: nonNeg.optional() }).optional(),
+    volumeFloor: z.boolean({ error: 'must be true or false' }).optional(),
+    quality: z.looseObject({
+      mode: z.enum(['step', 'linear'], { error: 'must be "step" or "linear"' }),
+      points: z.array(z.looseObject({ score, ratio: share }), { error: 'must be a list of (score, ratio) points' }).min(1, { error: 'must have at least one point' }),
+      indicators: z.array(z.looseObject({ id, name, weight: nonNeg }), { error: 'must be a list' }).optional(),
+    }).optional(),
+    growth: z.looseObject({
+      region: growth.optional(),
+      byCategory: z.record(z.string(), growth, { error: 'must map categories to growth rates' }).optional(),
+    }).optional(),
+    advance: z.looseObject({ months: nonNeg.refine((s) => Number(s) <= 12, { error: 'must be at most 12 months' }) }).optional(),
+    sources: z.record(z.string(), provenance, { error: 'must map parameter paths to sources' }).optional(),
+  }),
+  hospitals: z.array(z.looseObject({
+    id,
+    name,
+    level: id,
+    category: id,
+    class: id,
+    history: z.array(money, { error: 'must be a list of yearly amounts, oldest first' }),
+    lockedTarget: money.optional(),
+    growth: growth.optional(),
+    volume: count.optional(),
+    volumeFloor: count.optional(),
+    claims: z.array(money, { error: 'must be a list of 12 monthly amounts' }).length(12, { error: 'must have exactly 12 monthly amounts' }).optional(),
+    deductions: money.optional(),
+    score: score.optional(),
+    indicators: z.record(z.string(), score, { error: 'must map indicator ids to scores' }).optional(),
+    fields: z.record(z.string(), finite, { error: 'must map field names to numbers' }).optional(),
+    advanceEligible: z.boolean({ error: 'must be true or false' }).optional(),
+  }), { error: 'must be a list of hospitals' }).min(1, { error: 'must list at least one institution' }).max(200000, { error: 'must have at most 200,000 institutions' }),
+});

@@ -1,0 +1,171 @@
+/**
+ * Scenario file format v1: what we write (every field we own is typed; money as decimal
+ * strings, rates as decimal strings). Validation (schema.ts) turns loose input into this.
+ * Every field is documented in scenarios/README.md.
+ */
+
+export const FORMAT_NAME = 'gbsim-scenario';
+export const FORMAT_VERSION = 1;
+
+/** Decimal string with at most 2 decimals, yuan. */
+export type MoneyStr = string;
+/** Decimal string (ratio, share, coefficient); 0.1 means 10%. */
+export type RateStr = string;
+
+export type TierMode = 'marginal' | 'step';
+export type DepositBase = 'target' | 'claims';
+export type QualityMode = 'step' | 'linear';
+
+/** Where a parameter comes from (document, article, date, official or assumption). */
+export interface Provenance {
+  document: string;
+  number?: string;
+  article?: string;
+  date?: string;
+  status: 'official' | 'assumption';
+  note?: string;
+}
+
+export interface CarveOut {
+  id: string;
+  name: string;
+  amount: MoneyStr;
+}
+
+export interface Fund {
+  /** 基金支出预算: the year's fund expenditure budget (the base). */
+  budget: MoneyStr;
+  /** 当年基金收入. */
+  revenue: MoneyStr;
+  /** 上年末累计结存. */
+  openingBalance: MoneyStr;
+  /** Risk reserve as a rate of the base. */
+  riskReserveRate: RateStr;
+  /** 年终清算调剂金 as a rate of the global target. */
+  adjustmentFundRate: RateStr;
+  /** If set, fund shares beyond the adjustment fund may be topped up from the balance up to this. */
+  adjustmentTopUpCap?: MoneyStr;
+  carveOuts: CarveOut[];
+}
+
+export interface Pool {
+  id: string;
+  name: string;
+  share: RateStr;
+  /** Institution classes whose members belong to this pool. */
+  classes: string[];
+}
+
+export interface Tier {
+  /** Upper bound as a rate of the hospital's target; null = open (last tier only). */
+  upTo: RateStr | null;
+  share: RateStr;
+}
+
+export interface TierTable {
+  mode: TierMode;
+  tiers: Tier[];
+}
+
+export interface SurplusRule extends TierTable {
+  /** Reward at most cap × target. */
+  cap?: RateStr;
+  /** Formula over hospital fields; reward only where it evaluates true (non-zero). */
+  eligibility?: string;
+}
+
+export interface OverspendRule extends TierTable {
+  /** Share of the overspend judged reasonable (default 1). */
+  reasonableShare?: RateStr;
+  /** Fund share at most cap × target. */
+  cap?: RateStr;
+}
+
+export interface QualityPoint {
+  score: number;
+  ratio: RateStr;
+}
+
+export interface QualityIndicator {
+  id: string;
+  name: string;
+  weight: RateStr;
+}
+
+export interface QualityRule {
+  mode: QualityMode;
+  points: QualityPoint[];
+  /** When set, a hospital's score is Σ weight × indicator / Σ weight of its indicator scores. */
+  indicators?: QualityIndicator[];
+}
+
+export interface Policy {
+  pools?: Pool[];
+  /** Weights of the history years, oldest first; as many as each hospital's history. */
+  historyWeights: RateStr[];
+  levelCoefficients?: Record<string, RateStr>;
+  categoryCoefficients?: Record<string, RateStr>;
+  /** mathjs-style expression over hospital fields replacing the default weight. */
+  weightFormula?: string;
+  deposit: {
+    base: DepositBase;
+    /** Deposit rate by institution class; every class used by a hospital must be listed. */
+    rates: Record<string, RateStr>;
+  };
+  /** 12 non-negative weights for the monthly split; default even. */
+  monthlyProfile?: RateStr[];
+  surplus?: SurplusRule;
+  overspend?: OverspendRule;
+  /** Apply hospitals' minimum service volume (临沂 dual control). */
+  volumeFloor?: boolean;
+  quality?: QualityRule;
+  /** Growth used to project claims when a hospital has none. */
+  growth?: { region?: RateStr; byCategory?: Record<string, RateStr> };
+  /** Working-capital advance, in months of the monthly budget, to eligible hospitals. */
+  advance?: { months: RateStr };
+  /** Provenance of parameters, keyed by a JSON path such as "policy.deposit.rates.hospital". */
+  sources?: Record<string, Provenance>;
+}
+
+export interface Hospital {
+  id: string;
+  name: string;
+  /** e.g. tertiary / secondary / primary (key into levelCoefficients). */
+  level: string;
+  /** e.g. general / tcm / specialty / community (key into categoryCoefficients). */
+  category: string;
+  /** Institution class for deposit rates and pools, e.g. hospital / chronic / primary. */
+  class: string;
+  /** Fund-payable spending of past years, oldest first. */
+  history: MoneyStr[];
+  lockedTarget?: MoneyStr;
+  growth?: RateStr;
+  volume?: number;
+  volumeFloor?: number;
+  /** Audited monthly claims of the settlement year (12). */
+  claims?: MoneyStr[];
+  deductions?: MoneyStr;
+  score?: number;
+  indicators?: Record<string, number>;
+  /** Extra numeric fields usable in formulas (cost per case, cases, ...). */
+  fields?: Record<string, number>;
+  /** Receives the working-capital advance. */
+  advanceEligible?: boolean;
+}
+
+export interface Meta {
+  name: string;
+  description?: string;
+  region?: string;
+  year?: number;
+  currency?: 'CNY';
+}
+
+export interface Scenario {
+  format: typeof FORMAT_NAME;
+  version: typeof FORMAT_VERSION;
+  meta: Meta;
+  fund: Fund;
+  policy: Policy;
+  hospitals: Hospital[];
+}
