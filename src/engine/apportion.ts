@@ -17,6 +17,7 @@ export function apportion(total: Fen | number, weights: readonly bigint[]): Fen[
     W += w;
   }
   if (W === 0n) throw new ApportionError('nothing to apportion over: every weight is zero');
+  if (W < SMALL_W) return apportionSmall(total, weights.map(Number), Number(W));
   const X = BigInt(total);
   const parts = new Array<number>(n);
   const rem = new Array<bigint>(n);
@@ -35,6 +36,48 @@ export function apportion(total: Fen | number, weights: readonly bigint[]): Fen[
     for (let k = 0; left > 0; k++, left--) parts[order[k]!]! += 1;
   }
   return parts as Fen[];
+}
+
+/** Weights whose sum is below 2^26 take the exact double path (b × w < 2^52). */
+const SMALL_W = 1n << 26n;
+
+/**
+ * total × w / W with total = a·W + b: the quota is a·w + b·w/W, and b·w < W² stays exact in
+ * doubles, so floors and remainders are exact without bigint.
+ */
+export function apportionSmall(total: number, w: readonly number[], W: number): Fen[] {
+  const n = w.length;
+  const b = total % W;
+  const a = (total - b) / W;
+  const parts = new Array<number>(n);
+  const rem = new Array<number>(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const bw = b * w[i]!;
+    const r = bw % W;
+    parts[i] = a * w[i]! + (bw - r) / W;
+    rem[i] = r;
+    given += parts[i]!;
+  }
+  let left = total - given;
+  if (left > 0) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((x, y) => rem[y]! - rem[x]! || x - y);
+    for (let k = 0; left > 0; k++, left--) parts[order[k]!]! += 1;
+  }
+  return parts as Fen[];
+}
+
+/** Reduce weights by their greatest common divisor (keeps quotas, enables the small path). */
+export function reduceWeights(ws: readonly bigint[]): bigint[] {
+  let g = 0n;
+  for (const w of ws) {
+    let a = g, b = w < 0n ? -w : w;
+    while (b) [a, b] = [b, a % b];
+    g = a;
+    if (g === 1n) return [...ws];
+  }
+  return g === 0n ? [...ws] : ws.map((w) => w / g);
 }
 
 /** Split into n equal parts (the even monthly profile). */

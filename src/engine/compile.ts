@@ -3,7 +3,7 @@
  * rule that spans fields. All problems are collected and thrown together as a ScenarioError.
  */
 import { formatMoney, parseMoney, parseRate, RATE_ONE, mulRate, sum, type Fen, type Rate } from './money.ts';
-import { apportion } from './apportion.ts';
+import { apportion, reduceWeights } from './apportion.ts';
 import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type CompiledFormula, type Dec } from './formula.ts';
 import { Issues, ScenarioError } from './issues.ts';
 import { assignPools, compileQuality, compileTiers, hospitalScore } from './policy-checks.ts';
@@ -25,7 +25,7 @@ export function compile(s: Scenario): Model {
   const hw = p.historyWeights.map(parseRate);
   if (hw.every((w) => w === 0n)) issues.add('policy.historyWeights', 'at least one year must have a positive weight');
 
-  const profile = (p.monthlyProfile ?? new Array(12).fill('1')).map(parseRate);
+  const profile = reduceWeights((p.monthlyProfile ?? new Array(12).fill('1')).map(parseRate));
   if (profile.every((w) => w === 0n)) issues.add('policy.monthlyProfile', 'at least one month must have a positive weight');
 
   const surplus = p.surplus ? { table: compileTiers(p.surplus, 'policy.surplus', 'surplus', issues), cap: p.surplus.cap === undefined ? null : parseRate(p.surplus.cap) } : null;
@@ -54,9 +54,10 @@ export function compile(s: Scenario): Model {
     const deductions = h.deductions === undefined ? (0 as Fen) : parseMoney(h.deductions);
     if (deductions > claimsTotal) issues.add(`${path}.deductions`, `larger than the year's claims (${formatMoney(claimsTotal)})`);
     const score = hospitalScore(h, p.quality, path, issues);
-    const scope = formulaScope(h, s, history, hw, score, deductions, claimsTotal);
-    const weight = weightOf(weightFormula, scope, path, issues);
-    const eligible = eligibility ? evalFormula(eligibility, scope, `${path}`, 'policy.surplus.eligibility', issues) : null;
+    const coefs = coefficient(p.levelCoefficients, h.level) * coefficient(p.categoryCoefficients, h.category);
+    const scope = weightFormula || eligibility ? formulaScope(h, s, history, hw, score, deductions, claimsTotal) : null;
+    const weight = scope && weightFormula ? formulaWeight(weightFormula, scope, path, issues) : defaultWeight(history, hw, coefs);
+    const eligible = scope && eligibility ? evalFormula(eligibility, scope, `${path}`, 'policy.surplus.eligibility', issues) : null;
     const floorApplies = p.volumeFloor === true && h.volumeFloor !== undefined && h.volume !== undefined;
     return {
       id: h.id,
@@ -89,10 +90,16 @@ export function compile(s: Scenario): Model {
 
   return {
     fund, pools, hospitals, profile, surplus, overspend, quality,
+    profileSmall: smallProfile(profile),
     depositBase: p.deposit.base,
     volumeFloor: p.volumeFloor === true,
     advanceMonths: p.advance ? parseRate(p.advance.months) : null,
   };
+}
+
+function smallProfile(profile: readonly bigint[]): { w: number[]; sum: number } | null {
+  const total = profile.reduce((a, b) => a + b, 0n);
+  return total > 0n && total < 1n << 26n ? { w: profile.map(Number), sum: Number(total) } : null;
 }
 
 function knownNames(s: Scenario, issues: Issues): Set<string> {
@@ -168,12 +175,15 @@ function growthOf(h: Hospital, s: Scenario): Rate {
   return parseRate(g);
 }
 
-/** Default weight exactly: Σ hw_y × history_y × level coef × category coef (common scale). */
-function weightOf(formula: CompiledFormula | null, scope: Map<string, Dec>, path: string, issues: Issues): bigint {
-  if (formula === null) {
-    const w = scope.get('defaultWeight')!;
-    return BigInt(w.times(WEIGHT_SCALE.toString()).toFixed(0));
-  }
+/** Default weight, exactly: Σ hw_y × history_y × level coef × category coef (scale RATE_ONE³). */
+function defaultWeight(history: readonly Fen[], hw: readonly Rate[], coefs: bigint): bigint {
+  let w = 0n;
+  for (let y = 0; y < history.length; y++) w += BigInt(history[y]!) * (hw[y] ?? 0n);
+  return w * coefs;
+}
+
+/** A formula weight, rounded to 10^-24 of the default weight's unit (yuan). */
+function formulaWeight(formula: CompiledFormula, scope: Map<string, Dec>, path: string, issues: Issues): bigint {
   const v = evalFormula(formula, scope, path, 'policy.weightFormula', issues);
   if (v === null) return 0n;
   if (v.isNeg()) {

@@ -80,18 +80,49 @@ const FUNCTIONS: Record<string, { min: number; max: number; fn: (args: Dec[]) =>
 };
 
 export const ALLOWED_FUNCTIONS = Object.keys(FUNCTIONS);
+/** Own keys only: `"constructor" in FUNCTIONS` is true through Object.prototype. */
+const has = (table: object, key: string): boolean => Object.hasOwn(table, key);
+
+/** Longest formula accepted (as the file format allows), and deepest nesting of its tree. */
+export const MAX_FORMULA_CHARS = 2000;
+export const MAX_FORMULA_DEPTH = 200;
 const RULE = 'only arithmetic (+ − × ÷ ^ mod), comparisons, and/or/not, "c ? a : b", the functions min, max, round, abs, floor, ceil, sqrt and the institution\'s own fields are allowed';
 
-/** Where `word` first stands as a whole token in `src`, 1-based. */
-function positionOf(src: string, word: string): number | undefined {
-  const re = new RegExp(`(^|[^A-Za-z0-9_$])${word.replace(/[^A-Za-z0-9_$]/g, '\\$&')}(?![A-Za-z0-9_$])`);
-  const m = re.exec(src);
-  return m ? m.index + m[1]!.length + 1 : undefined;
+/**
+ * Where `token` first stands in `src`, 1-based: a name as a whole word, a symbol anywhere
+ * ("!" not as part of "!=").
+ */
+function positionOf(src: string, token: string): number | undefined {
+  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(token)) {
+    const m = new RegExp(`(^|[^A-Za-z0-9_$])${token.replace(/\$/g, '\\$')}(?![A-Za-z0-9_$])`).exec(src);
+    return m ? m.index + m[1]!.length + 1 : undefined;
+  }
+  const at = token === '!' ? src.search(/!(?!=)/) : src.indexOf(token);
+  return at >= 0 ? at + 1 : undefined;
 }
 
+/** Throw naming the offending token and its position. */
 function reject(src: string, what: string, token?: string): never {
   const pos = token ? positionOf(src, token) : undefined;
   throw new FormulaError(`${what}${pos ? ` at position ${pos}` : ''}: ${RULE}`, pos);
+}
+
+/** "." before a name (not a decimal point) or "[", whichever comes first. */
+function accessToken(src: string): string {
+  const dot = src.search(/\.[A-Za-z_$]/);
+  const bracket = src.indexOf('[');
+  return dot >= 0 && (bracket < 0 || dot < bracket) ? '.' : '[';
+}
+
+/** The first of the given symbols to occur in `src` (for nodes mathjs gives no token). */
+function firstOf(src: string, symbols: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let at = Infinity;
+  for (const t of symbols) {
+    const i = src.indexOf(t);
+    if (i >= 0 && i < at) { at = i; best = t; }
+  }
+  return best;
 }
 
 /**
@@ -100,17 +131,20 @@ function reject(src: string, what: string, token?: string): never {
  */
 export function compileFormula(source: string, known: ReadonlySet<string>): CompiledFormula {
   if (source.trim() === '') throw new FormulaError('the formula is empty');
+  if (source.length > MAX_FORMULA_CHARS) throw new FormulaError(`the formula is too long (${source.length} characters; at most ${MAX_FORMULA_CHARS})`, MAX_FORMULA_CHARS + 1);
   let root: MathNode;
   try {
     root = math.parse(source) as MathNode;
   } catch (e) {
+    if (e instanceof RangeError) throw new FormulaError(`the formula is nested too deeply (at most ${MAX_FORMULA_DEPTH} levels)`);
     const err = e as Error & { char?: number };
-    const pos = typeof err.char === 'number' ? err.char + 1 : undefined;
+    // mathjs' `char` is already 1-based (index − token length + 1).
+    const pos = typeof err.char === 'number' ? err.char : undefined;
     const msg = err.message.replace(/\s*\(char \d+\)\s*$/, '');
     throw new FormulaError(`does not parse: ${msg}${pos ? ` at position ${pos}` : ''}`, pos);
   }
   const names = new Set<string>();
-  const evaluate = build(root, source, known, names);
+  const evaluate = build(root, source, known, names, 0);
   return { source, names, evaluate };
 }
 
@@ -128,8 +162,10 @@ interface AnyNode {
   falseExpr?: AnyNode;
 }
 
-function build(node: MathNode, src: string, known: ReadonlySet<string>, names: Set<string>): Fn {
+function build(node: MathNode, src: string, known: ReadonlySet<string>, names: Set<string>, depth: number): Fn {
   const n = node as unknown as AnyNode;
+  if (depth > MAX_FORMULA_DEPTH) throw new FormulaError(`the formula is nested too deeply (at most ${MAX_FORMULA_DEPTH} levels)`);
+  const sub = (x: AnyNode | undefined) => build(x as unknown as MathNode, src, known, names, depth + 1);
   switch (n.type) {
     case 'ConstantNode': {
       if (typeof n.value === 'number' && Number.isFinite(n.value)) {
@@ -140,12 +176,13 @@ function build(node: MathNode, src: string, known: ReadonlySet<string>, names: S
         const v = bool(n.value);
         return () => v;
       }
-      return reject(src, typeof n.value === 'string' ? 'text values are not allowed' : 'this constant is not allowed');
+      if (typeof n.value === 'string') return reject(src, 'text values are not allowed', firstOf(src, ['"', "'"]));
+      return reject(src, `the constant ${JSON.stringify(String(n.value))} is not allowed`);
     }
     case 'SymbolNode': {
       const name = n.name!;
       if (!known.has(name)) {
-        if (name in FUNCTIONS) reject(src, `"${name}" is a function and must be called with arguments`, name);
+        if (has(FUNCTIONS, name)) reject(src, `"${name}" is a function and must be called with arguments`, name);
         reject(src, `unknown name "${name}"`, name);
       }
       names.add(name);
@@ -156,22 +193,22 @@ function build(node: MathNode, src: string, known: ReadonlySet<string>, names: S
       };
     }
     case 'ParenthesisNode':
-      return build(n.content as unknown as MathNode, src, known, names);
+      return sub(n.content);
     case 'ConditionalNode': {
-      const c = build(n.condition as unknown as MathNode, src, known, names);
-      const t = build(n.trueExpr as unknown as MathNode, src, known, names);
-      const f = build(n.falseExpr as unknown as MathNode, src, known, names);
+      const c = sub(n.condition);
+      const t = sub(n.trueExpr);
+      const f = sub(n.falseExpr);
       return (s) => (truthy(c(s)) ? t(s) : f(s));
     }
     case 'OperatorNode': {
       const fnName = String(n.fn);
-      const args = (n.args ?? []).map((a) => build(a as unknown as MathNode, src, known, names));
-      if (args.length === 2 && fnName in BINARY) {
+      const args = (n.args ?? []).map(sub);
+      if (args.length === 2 && has(BINARY, fnName)) {
         const op = BINARY[fnName]!;
         const [a, b] = args as [Fn, Fn];
         return (s) => op(a(s), b(s));
       }
-      if (args.length === 1 && fnName in UNARY) {
+      if (args.length === 1 && has(UNARY, fnName)) {
         const op = UNARY[fnName]!;
         const [a] = args as [Fn];
         return (s) => op(a(s));
@@ -181,23 +218,29 @@ function build(node: MathNode, src: string, known: ReadonlySet<string>, names: S
     case 'FunctionNode': {
       const callee = n.fn as AnyNode;
       const name = callee?.type === 'SymbolNode' ? callee.name! : undefined;
-      if (!name || !(name in FUNCTIONS)) return reject(src, name ? `the function "${name}" is not allowed` : 'this call is not allowed', name);
+      if (!name || !has(FUNCTIONS, name)) return reject(src, name ? `the function "${name}" is not allowed` : 'this call is not allowed', name);
       const spec = FUNCTIONS[name]!;
       const argc = n.args?.length ?? 0;
       if (argc < spec.min || argc > spec.max) {
         reject(src, `"${name}" takes ${spec.min === spec.max ? spec.min : `${spec.min} to ${spec.max}`} argument(s), not ${argc}`, name);
       }
-      const args = (n.args ?? []).map((a) => build(a as unknown as MathNode, src, known, names));
+      const args = (n.args ?? []).map(sub);
       return (s) => spec.fn(args.map((a) => a(s)));
     }
     case 'AssignmentNode':
     case 'FunctionAssignmentNode':
-      return reject(src, 'assignments and function definitions are not allowed', n.name);
+      return reject(src, 'assignments ("=") and function definitions are not allowed', '=');
     case 'AccessorNode':
     case 'IndexNode':
-      return reject(src, 'property access and indexing are not allowed', n.name);
+      return reject(src, 'property access (".") and indexing ("[") are not allowed', accessToken(src));
     case 'BlockNode':
-      return reject(src, 'only one expression is allowed (no ";" or line breaks)');
+      return reject(src, 'only one expression is allowed (no ";" or line breaks)', firstOf(src, [';', '\n']));
+    case 'ArrayNode':
+      return reject(src, 'lists ("[") are not allowed', '[');
+    case 'ObjectNode':
+      return reject(src, 'objects ("{") are not allowed', '{');
+    case 'RangeNode':
+      return reject(src, 'ranges (":") are not allowed', ':');
     default:
       return reject(src, `${n.type.replace(/Node$/, '').toLowerCase()} expressions are not allowed`);
   }

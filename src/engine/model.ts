@@ -56,8 +56,10 @@ export interface Model {
   pools: readonly PoolModel[];
   hospitals: readonly HospitalModel[];
   depositBase: 'target' | 'claims';
-  /** 12 month weights. */
+  /** 12 month weights, reduced by their gcd. */
   profile: readonly bigint[];
+  /** The same as doubles with their sum, when small enough for the exact fast path (else null). */
+  profileSmall: { w: readonly number[]; sum: number } | null;
   surplus: SurplusModel | null;
   overspend: OverspendModel | null;
   volumeFloor: boolean;

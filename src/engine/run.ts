@@ -13,7 +13,23 @@ export function runScenario(s: Scenario): Result {
   return runModel(compile(s));
 }
 
+/** The settled year in exact fen, before formatting: what benchmarks and Monte Carlo use. */
+export interface Settlement {
+  region: ReturnType<typeof allocate>;
+  hospitals: HospitalFinal[];
+  claimedTotal: Fen;
+  topUp: number;
+  used: Fen;
+  owed: Fen;
+  expenditure: number;
+  closing: number;
+}
+
 export function runModel(model: Model): Result {
+  return toResult(model, settle(model));
+}
+
+export function settle(model: Model): Settlement {
   const region = allocate(model);
   const years = model.hospitals.map((h, i) => settleYear(h, region.targets[i]!, model));
 
@@ -26,13 +42,18 @@ export function runModel(model: Model): Result {
   const available = af + topUp;
   const shares = claimedTotal > available ? apportion(available, claimed.map(BigInt)) : claimed;
   const finals = years.map((y, i) => finalize(y, shares[i]!));
-
   const used = sum(shares);
   const owed = sum(finals.map((h) => h.owed));
+  const expenditure = owed + region.carveOuts;
+  const closing = model.fund.opening + model.fund.revenue - expenditure;
+  return { region, hospitals: finals, claimedTotal, topUp, used, owed, expenditure, closing };
+}
+
+export function toResult(model: Model, st: Settlement): Result {
+  const { region, hospitals: finals, claimedTotal, used, owed, expenditure, closing } = st;
+  const af = region.adjustmentFund;
   const carve = region.carveOuts;
-  const expenditure = owed + carve;
   const f = model.fund;
-  const closing = f.opening + f.revenue - expenditure;
   const retained = sum(finals.map((h) => h.allocatedTarget - (h.owed - h.fundShare)));
   const big = BigInt;
   const fund: FundResult = {

@@ -3,7 +3,7 @@
  * deferral, actual spending, surplus retention or overspend sharing (before any cut of the
  * fund's shares), then the deposit's return, what is owed and the balance due.
  */
-import { apportion } from './apportion.ts';
+import { apportion, apportionSmall } from './apportion.ts';
 import { mulRate, mulRatio, divRoundHalfUp, RATE_ONE, type Fen, type Rate } from './money.ts';
 import { applyTiers } from './tiers.ts';
 import { applyRatio, qualityRatio, ONE, type Ratio } from './quality.ts';
@@ -53,7 +53,7 @@ export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): Ho
   const onTarget = m.depositBase === 'target';
   let deposit = onTarget ? mulRate(target, h.depositRate) : (0 as Fen);
   const budget = (target - deposit) as Fen;
-  const monthlyBudget = apportion(budget, m.profile);
+  const monthlyBudget = m.profileSmall ? apportionSmall(budget, m.profileSmall.w, m.profileSmall.sum) : apportion(budget, m.profile);
 
   const payable = new Array<Fen>(12);
   const paid = new Array<Fen>(12);
@@ -94,20 +94,27 @@ export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): Ho
   const advance = m.advanceMonths !== null && h.advanceEligible
     ? (Number(divRoundHalfUp(BigInt(budget) * m.advanceMonths, 12n * RATE_ONE)) as Fen)
     : (0 as Fen);
-  return {
+  const zero = 0 as Fen;
+  const year: HospitalFinal = {
     allocatedTarget, volumeCut, target, deposit, monthlyBudget, payable, paid, withheld, claimsTotal: claimsTotal as Fen,
     deferred, actual, surplus, reward, overspend, reasonableOverspend: reasonable, fundShareClaimed: fundShare, quality, advance,
+    // Filled by finalize(); declared here so every year object has one shape.
+    fundShare: zero, due: zero, depositReturned: zero, depositForfeited: zero, owed: zero, paidTotal: zero, balance: zero,
   };
+  return year;
 }
 
-/** Complete the year once the fund's share is final. */
+/** Complete the year once the fund's share is final (fills in place: no copy of 12-month arrays). */
 export function finalize(y: HospitalYear, fundShare: Fen): HospitalFinal {
-  const due = (y.surplus > 0 ? y.actual + y.reward : y.overspend > 0 ? y.target + fundShare : y.actual) as Fen;
-  const depositReturned = applyRatio(y.deposit, y.quality);
-  const depositForfeited = (y.deposit - depositReturned) as Fen;
-  const owed = (due - depositForfeited) as Fen;
+  const f = y as HospitalFinal;
+  f.fundShare = fundShare;
+  f.due = (y.surplus > 0 ? y.actual + y.reward : y.overspend > 0 ? y.target + fundShare : y.actual) as Fen;
+  f.depositReturned = applyRatio(y.deposit, y.quality);
+  f.depositForfeited = (y.deposit - f.depositReturned) as Fen;
+  f.owed = (f.due - f.depositForfeited) as Fen;
   let paidTotal = 0;
   for (const p of y.paid) paidTotal += p;
-  const balance = (owed - paidTotal - y.advance) as Fen;
-  return { ...y, fundShare, due, depositReturned, depositForfeited, owed, paidTotal: paidTotal as Fen, balance };
+  f.paidTotal = paidTotal as Fen;
+  f.balance = (f.owed - paidTotal - y.advance) as Fen;
+  return f;
 }
