@@ -60,9 +60,15 @@ export function isMoneyString(s: string): boolean {
 export function formatMoney(f: Fen | number): string {
   if (!Number.isSafeInteger(f)) throw new MoneyError(`amount out of exact range: ${f}`);
   const a = f < 0 ? -f : f;
+  const sign = f < 0 ? '-' : '';
   const frac = a % 100;
+  const fs = frac < 10 ? `.0${frac}` : `.${frac}`;
   const int = (a - frac) / 100;
-  return (f < 0 ? '-' : '') + int + (frac < 10 ? '.0' : '.') + frac;
+  if (int < 1e9) return sign + (int | 0) + fs;
+  // Past the small-integer range V8 stringifies doubles slowly; print two small halves.
+  const lo = int % 1e9;
+  const hi = (int - lo) / 1e9;
+  return `${sign}${hi}${String(lo | 0).padStart(9, '0')}${fs}`;
 }
 
 /** Decimal string or finite number → Rate. Numbers go through their shortest decimal form. */

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench`: median timings, one figure per line as `bench: <name> <value> <unit>`.
+ * Engine figures in Node on synthetic cities of 3,000 and 100,000 institutions (warm: the
+ * first runs are discarded); browser figures (main-thread long tasks, recompute latency) in
+ * Debian's Chromium when bench/browser.ts and /usr/bin/chromium are available.
+ */
+import { existsSync } from 'node:fs';
+import { synthCity } from './synth.ts';
+import { compile } from '../src/engine/compile.ts';
+import { settle, toResult } from '../src/engine/run.ts';
+import { validateScenario } from '../src/format/load.ts';
+
+const print = (name: string, value: number, unit: string) => console.log(`bench: ${name} ${value.toFixed(unit === 'ms' ? 1 : 2)} ${unit}`);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function time(runs: number, warmup: number, f: () => void): number {
+  for (let i = 0; i < warmup; i++) f();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+function engine(n: number, runs: number, warmup: number): void {
+  const doc = JSON.parse(JSON.stringify(synthCity(n, 42)));
+  const v = validateScenario(doc);
+  if (!v.ok) throw new Error(`synthetic city invalid: ${v.issues[0]?.path} ${v.issues[0]?.message}`);
+  const model = compile(v.scenario);
+  print(`settle-${n}`, time(runs, warmup, () => settle(model)), 'ms');
+  print(`compile-${n}`, time(runs, warmup, () => compile(v.scenario)), 'ms');
+  print(`run-to-result-${n}`, time(runs, warmup, () => toResult(model, settle(compile(v.scenario)))), 'ms');
+  print(`validate-${n}`, time(Math.max(3, runs >> 1), 1, () => validateScenario(doc)), 'ms');
+}
+
+engine(3000, 21, 5);
+engine(100_000, 5, 2);
+
+if (existsSync(new URL('./browser.ts', import.meta.url)) && existsSync('/usr/bin/chromium')) {
+  const { browserBench } = (await import('./browser.ts')) as { browserBench: () => Promise<{ name: string; value: number; unit: string }[]> };
+  for (const b of await browserBench()) print(b.name, b.value, b.unit);
+} else {
+  console.log('bench: browser figures skipped (bench/browser.ts or /usr/bin/chromium missing)');
+}

@@ -1,0 +1,115 @@
+/**
+ * gbsim — the Global Budget Simulator on the command line.
+ * Exit codes: 0 success, 1 invalid input (stderr names the file and fields), 2 usage error.
+ */
+import { parse, oneOf } from './args.ts';
+import { CliError, readScenario, type Io } from './io.ts';
+import { runReport } from './run.ts';
+import { compareReport } from './compare.ts';
+import { loadScenario } from '../format/load.ts';
+import { formatIssue } from '../engine/issues.ts';
+import { readText } from './io.ts';
+
+export const USAGE = `gbsim — Global Budget Simulator (医保总额预算与年终清算)
+
+Usage:
+  gbsim run FILE [--json] [--unit yuan|wan] [--xlsx OUT.xlsx] [--lang zh|en]
+      Settle a scenario: fund position and per-institution table, or the result as JSON.
+  gbsim validate FILE...
+      Check scenario files; list every problem with the path of its field.
+  gbsim compare A B [--json] [--unit yuan|wan] [--sort change]
+      Fund and per-institution differences of B against A.
+  gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid]
+      Build a scenario from institutions' data in a spreadsheet.
+  gbsim template [--lang zh|en] [--format xlsx|csv] -o OUT
+      Write the spreadsheet template for importing institutions.
+
+Exit codes: 0 ok, 1 invalid input, 2 usage error.`;
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'run':
+        return await run(rest, io);
+      case 'validate':
+        return validate(rest, io);
+      case 'compare':
+        return compare(rest, io);
+      case 'import': {
+        const { importCommand } = await import('./import.ts');
+        return await importCommand(rest, io);
+      }
+      case 'template': {
+        const { templateCommand } = await import('./import.ts');
+        return await templateCommand(rest, io);
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new CliError(`unknown command "${cmd}"\n\n${USAGE}`, 2);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(e.code === 2 ? `gbsim: ${e.message}${e.message.includes('Usage:') ? '' : '\n(run "gbsim help" for usage)'}` : e.message);
+      return e.code;
+    }
+    throw e;
+  }
+}
+
+async function run(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, unit: { type: 'string' }, xlsx: { type: 'string' }, lang: { type: 'string' } });
+  if (positionals.length !== 1) throw new CliError('run takes exactly one scenario file', 2);
+  const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
+  const lang = oneOf(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
+  const file = positionals[0]!;
+  const scenario = readScenario(file);
+  const { text, result } = runReport(scenario, unit);
+  if (values.json) io.out(JSON.stringify(result, null, 2));
+  else io.out(text);
+  if (typeof values.xlsx === 'string') {
+    const { writeXlsx } = await import('./xlsx.ts');
+    await writeXlsx(values.xlsx, [{ name: scenario.meta.name, scenario, result }], lang);
+    io.err(`wrote ${values.xlsx}`);
+  }
+  return 0;
+}
+
+function validate(args: string[], io: Io): number {
+  const { positionals } = parse(args, {});
+  if (positionals.length === 0) throw new CliError('validate needs at least one file', 2);
+  let bad = 0;
+  for (const file of positionals) {
+    const r = loadScenario(readText(file));
+    if (r.ok) io.out(`${file}: valid (${r.scenario.hospitals.length} institutions)`);
+    else {
+      bad++;
+      io.err(`${file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}`);
+      for (const i of r.issues) io.err(`${file}: ${formatIssue(i)}`);
+    }
+  }
+  return bad ? 1 : 0;
+}
+
+function compare(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, unit: { type: 'string' }, sort: { type: 'string' } });
+  if (positionals.length !== 2) throw new CliError('compare takes exactly two scenario files', 2);
+  const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
+  const sort = oneOf(values.sort, ['file', 'change'] as const, '--sort', 'file');
+  const [a, b] = positionals as [string, string];
+  const sa = readScenario(a);
+  const sb = readScenario(b);
+  const { text, comparison } = compareReport(sa, sb, [a, b], unit, sort === 'change');
+  io.out(values.json ? JSON.stringify(comparison, null, 2) : text);
+  return 0;
+}
