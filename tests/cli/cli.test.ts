@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const fen = (s: string) => BigInt(s.replace('.', ''));
+const CONTRACT_FUND = ['base', 'riskReserve', 'carveOuts', 'globalTarget', 'adjustmentFund', 'allocatable', 'hospitalsOwed', 'adjustmentFundUsed', 'expenditure', 'closingBalance', 'monthsOfCoverage', 'currentSurplusRate'];
+const CONTRACT_HOSPITAL = ['id', 'target', 'deposit', 'monthlyBudget', 'paid', 'deferred', 'actual', 'surplus', 'reward', 'overspend', 'fundShare', 'depositReturned', 'depositForfeited', 'owed', 'balance'];
+
+describe('gbsim run', () => {
+  it('prints the fund position, the table, a reconciliation that holds and a fingerprint', async () => {
+    const r = await cli('run', 'scenarios/city.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('= global target (G)');
+    expect(r.out).toContain('Reconciliation: global target + top-up = owed + kept from targets + unused adjustment fund: OK to the fen');
+    expect(r.out).toMatch(/Result fingerprint: sha256:[0-9a-f]{16}/);
+    expect(r.out).toMatch(/\d{1,3}(,\d{3})+\.\d{2}/); // thousands separators
+  });
+
+  it('--unit wan divides by 10,000 on the digits', async () => {
+    const yuan = JSON.parse((await cli('run', 'scenarios/city.json', '--json')).out);
+    const wan = (await cli('run', 'scenarios/city.json', '--unit', 'wan')).out;
+    const g = fen(yuan.fund.globalTarget);
+    const hundredths = (g + 5000n) / 10000n; // 0.01 万元 = 10,000 fen, half-up
+    const expected = `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`;
+    expect(wan).toContain('万元');
+    expect(wan.replace(/,/g, '')).toContain(expected);
+  });
+
+  it('--json prints the DESIGN §6 result contract with every field', async () => {
+    const r = await cli('run', 'scenarios/city.json', '--json');
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.out);
+    for (const k of CONTRACT_FUND) expect(res.fund).toHaveProperty(k);
+    expect(res.hospitals).toHaveLength(80);
+    for (const h of res.hospitals) {
+      for (const k of CONTRACT_HOSPITAL) expect(h).toHaveProperty(k);
+      expect(h.monthlyBudget).toHaveLength(12);
+      expect(h.paid).toHaveLength(12);
+      expect(h.target).toMatch(/^-?\d+\.\d{2}$/);
+    }
+    const owed = res.hospitals.reduce((a: bigint, h: { owed: string }) => a + fen(h.owed), 0n);
+    expect(owed).toBe(fen(res.fund.hospitalsOwed));
+    expect(fen(res.fund.expenditure)).toBe(fen(res.fund.hospitalsOwed) + fen(res.fund.carveOuts));
+  });
+
+  it('the same file twice gives the same JSON, byte for byte', async () => {
+    const a = await cli('run', 'scenarios/city.json', '--json');
+    const b = await cli('run', 'scenarios/city.json', '--json');
+    expect(a.out).toBe(b.out);
+  });
+});
+
+describe('gbsim validate', () => {
+  it('accepts every example', async () => {
+    const r = await cli('validate', 'scenarios/city.json', 'scenarios/reward-cap.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('scenarios/city.json: valid (80 institutions)');
+  });
+
+  it('lists every problem with the file and the field path, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gbsim-'));
+    const doc = JSON.parse(readFileSync('scenarios/reward-cap.json', 'utf8'));
+    doc.hospitals[1].history[2] = '12.345';
+    doc.fund.riskReserveRate = '1.5';
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await cli('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}: hospitals[1].history[2]: must be a non-negative amount with at most 2 decimals`);
+    expect(r.err).toContain(`${file}: fund.riskReserveRate: must be between 0 and 1`);
+    expect(r.err).toContain('2 problems');
+  });
+
+  it('a missing file is invalid input (1), not a crash', async () => {
+    const r = await cli('validate', 'no/such/file.json');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no/such/file.json: cannot read the file (no such file)');
+  });
+
+  it('run on a broken file exits 1 naming the file and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gbsim-'));
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{"format": "gbsim-scenario", "version": 1, ');
+    const r = await cli('run', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}: not valid JSON`);
+  });
+});
+
+describe('gbsim compare', () => {
+  it('shows fund and per-institution differences of B against A', async () => {
+    const r = await cli('compare', 'scenarios/af-shortfall.json', 'scenarios/af-shortfall-topup.json', '--json');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out);
+    const used = c.fund.find((f: { field: string }) => f.field === 'adjustmentFundUsed');
+    expect(fen(used.delta)).toBe(fen(used.b) - fen(used.a));
+    const sumDelta = c.hospitals.reduce((a: bigint, h: { delta: { owed: string } }) => a + fen(h.delta.owed), 0n);
+    const owed = c.fund.find((f: { field: string }) => f.field === 'hospitalsOwed');
+    expect(sumDelta).toBe(fen(owed.delta));
+  });
+
+  it('text output lists changed institutions, largest change first with --sort change', async () => {
+    const r = await cli('compare', 'scenarios/af-shortfall.json', 'scenarios/af-shortfall-topup.json', '--sort', 'change');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('largest change in owed first');
+    expect(r.out).toContain('B − A');
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it.each([[[]], [['frobnicate']], [['run']], [['run', 'a.json', 'b.json']], [['run', 'scenarios/city.json', '--unit', 'usd']], [['run', 'scenarios/city.json', '--nope']], [['compare', 'scenarios/city.json']]])('%j', async (args) => {
+    const r = await cli(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.err.length + r.out.length).toBeGreaterThan(0);
+  });
+
+  it('help exits 0 and shows the usage', async () => {
+    const r = await cli('help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('gbsim run FILE');
+  });
+});
