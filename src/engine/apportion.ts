@@ -49,15 +49,16 @@ export function apportionSmall(total: number, w: readonly number[], W: number): 
   const n = w.length;
   const b = total % W;
   const a = (total - b) / W;
-  const parts = new Array<number>(n);
-  const rem = new Array<number>(n);
+  const parts: number[] = [];
+  const rem: number[] = [];
   let given = 0;
   for (let i = 0; i < n; i++) {
     const bw = b * w[i]!;
     const r = bw % W;
-    parts[i] = a * w[i]! + (bw - r) / W;
-    rem[i] = r;
-    given += parts[i]!;
+    const part = a * w[i]! + (bw - r) / W;
+    parts.push(part);
+    rem.push(r);
+    given += part;
   }
   let left = total - given;
   if (left > 0) {

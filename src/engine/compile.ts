@@ -2,7 +2,7 @@
  * Scenario (validated shape, decimal strings) → Model (exact fen and rates), checking every
  * rule that spans fields. All problems are collected and thrown together as a ScenarioError.
  */
-import { formatMoney, parseMoney, parseRate, RATE_ONE, mulRate, sum, type Fen, type Rate } from './money.ts';
+import { formatMoney, parseMoney, parseRate, parseRateCached, RATE_ONE, mulRate, sum, type Fen, type Rate } from './money.ts';
 import { apportion, reduceWeights } from './apportion.ts';
 import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type CompiledFormula, type Dec } from './formula.ts';
 import { Issues, ScenarioError } from './issues.ts';
@@ -63,7 +63,7 @@ export function compile(s: Scenario): Model {
       id: h.id,
       weight,
       locked: h.lockedTarget === undefined ? null : parseMoney(h.lockedTarget),
-      depositRate: depositRate === undefined ? (0n as Rate) : parseRate(depositRate),
+      depositRate: depositRate === undefined ? (0n as Rate) : parseRateCached(depositRate),
       volume: floorApplies ? h.volume! : null,
       floor: floorApplies ? h.volumeFloor! : null,
       claims,
@@ -167,7 +167,7 @@ function formulaScope(h: Hospital, s: Scenario, history: Fen[], hw: Rate[], scor
 
 function coefficient(map: Record<string, string> | undefined, key: string): Rate {
   const v = map?.[key];
-  return v === undefined ? RATE_ONE : parseRate(v);
+  return v === undefined ? RATE_ONE : parseRateCached(v);
 }
 
 function growthOf(h: Hospital, s: Scenario): Rate {

@@ -81,6 +81,18 @@ export function parseRate(v: string | number): Rate {
   return (neg ? -r : r) as Rate;
 }
 
+/** parseRate with a small cache: scenarios repeat the same few rates and scores per institution. */
+const rateCache = new Map<string | number, Rate>();
+export function parseRateCached(v: string | number): Rate {
+  let r = rateCache.get(v);
+  if (r === undefined) {
+    r = parseRate(v);
+    if (rateCache.size > 50_000) rateCache.clear();
+    rateCache.set(v, r);
+  }
+  return r;
+}
+
 export function isRateLike(v: unknown): boolean {
   if (typeof v === 'number') return Number.isFinite(v) && RATE_RE.test(numberToPlain(v));
   return typeof v === 'string' && RATE_RE.test(v.trim());
@@ -159,12 +171,24 @@ export function mulRatio(amount: Fen | number, num: bigint, den: bigint): Fen {
 /** a/b as a decimal string rounded half-up to `dp` places; null when b is 0. */
 export function ratioString(a: bigint, b: bigint, dp = 4): string | null {
   if (b === 0n) return null;
+  if (dp === 4 && a >= 0n && b > 0n && a < 1n << 35n && b < 1n << 52n) return ratio4Small(Number(a), Number(b));
   const scale = 10n ** BigInt(dp);
   const neg = (a < 0n) !== (b < 0n);
   const q = divRoundHalfUp((a < 0n ? -a : a) * scale, b < 0n ? -b : b);
   const int = q / scale;
   const frac = (q % scale).toString().padStart(dp, '0');
   return `${neg && q !== 0n ? '-' : ''}${int}.${frac}`;
+}
+
+/** a/b ≥ 0 to 4 decimals half-up in doubles: a·10^4 < 2^49 keeps every step exact. */
+function ratio4Small(a: number, b: number): string {
+  const x = a * 10000;
+  let q = Math.floor(x / b);
+  let r = x - q * b;
+  if (r < 0) { q -= 1; r += b; } else if (r >= b) { q += 1; r -= b; }
+  if (2 * r >= b) q += 1;
+  const frac = q % 10000;
+  return `${(q - frac) / 10000}.${String(frac).padStart(4, '0')}`;
 }
 
 /** Σ of amounts; checks the result is still exact. */

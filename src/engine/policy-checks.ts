@@ -1,5 +1,5 @@
 /** Cross-field rules of the policy: tier order and monotonicity, the quality table, pools. */
-import { formatRate, parseRate, RATE_ONE, type Rate } from './money.ts';
+import { formatRate, parseRate, parseRateCached, RATE_ONE, type Rate } from './money.ts';
 import type { Issues } from './issues.ts';
 import type { CompiledTierTable } from './tiers.ts';
 import type { CompiledQuality } from './quality.ts';
@@ -58,7 +58,7 @@ export function compileQuality(q: QualityRule, issues: Issues): CompiledQuality 
 
 /** A hospital's score: given directly, or weighted from its indicator scores (to 12 decimals). */
 export function hospitalScore(h: Hospital, q: QualityRule | undefined, path: string, issues: Issues): Rate | null {
-  if (h.score !== undefined) return parseRate(h.score);
+  if (h.score !== undefined) return parseRateCached(h.score);
   if (!h.indicators) return null;
   const inds = q?.indicators;
   if (!inds || inds.length === 0) {
@@ -78,8 +78,9 @@ export function hospitalScore(h: Hospital, q: QualityRule | undefined, path: str
     den += w;
   }
   if (den === 0n) return null;
-  const q2 = (2n * num * RATE_ONE + den) / (2n * den); // half-up, num ≥ 0
-  return q2 as Rate;
+  // num is weight × score (scale RATE_ONE²), den Σ weight (scale RATE_ONE): num / den is the
+  // score at scale RATE_ONE, rounded half-up (num ≥ 0).
+  return ((2n * num + den) / (2n * den)) as Rate;
 }
 
 /** Which pool each hospital belongs to; every hospital in exactly one pool. */

@@ -55,9 +55,10 @@ export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): Ho
   const budget = (target - deposit) as Fen;
   const monthlyBudget = m.profileSmall ? apportionSmall(budget, m.profileSmall.w, m.profileSmall.sum) : apportion(budget, m.profile);
 
-  const payable = new Array<Fen>(12);
-  const paid = new Array<Fen>(12);
-  const withheld = new Array<Fen>(12);
+  // Filled by push so the arrays stay packed (holey arrays are slower to read and format).
+  const payable: Fen[] = [];
+  const paid: Fen[] = [];
+  const withheld: Fen[] = [];
   let cumC = 0;
   let cumM = 0;
   let prevX = 0;
@@ -70,10 +71,10 @@ export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): Ho
     const x = cumC < cumM ? cumC : cumM;
     const pay = (x - prevX) as Fen;
     prevX = x;
-    payable[k] = pay;
+    payable.push(pay);
     const w = onTarget ? (0 as Fen) : mulRate(pay, h.depositRate);
-    withheld[k] = w;
-    paid[k] = (pay - w) as Fen;
+    withheld.push(w);
+    paid.push((pay - w) as Fen);
     if (!onTarget) deposit = (deposit + w) as Fen;
   }
   const deferred = (claimsTotal - prevX) as Fen;
