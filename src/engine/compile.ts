@@ -92,6 +92,7 @@ export function compile(s: Scenario): Model {
     fund, pools, hospitals, profile, surplus, overspend, quality,
     profileSmall: smallProfile(profile),
     depositBase: p.deposit.base,
+    prepaid: p.monthlyPayment === 'prepaid',
     volumeFloor: p.volumeFloor === true,
     advanceMonths: p.advance ? parseRate(p.advance.months) : null,
   };

@@ -56,6 +56,8 @@ export interface Model {
   pools: readonly PoolModel[];
   hospitals: readonly HospitalModel[];
   depositBase: 'target' | 'claims';
+  /** Pay each month's amount in advance whatever the claims (else: claims capped by it). */
+  prepaid: boolean;
   /** 12 month weights, reduced by their gcd. */
   profile: readonly bigint[];
   /** The same as doubles with their sum, when small enough for the exact fast path (else null). */

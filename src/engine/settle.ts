@@ -68,7 +68,7 @@ export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): Ho
     cumC += c;
     cumM += monthlyBudget[k]!;
     claimsTotal += c;
-    const x = cumC < cumM ? cumC : cumM;
+    const x = m.prepaid || cumM < cumC ? cumM : cumC;
     const pay = (x - prevX) as Fen;
     prevX = x;
     payable.push(pay);
@@ -77,7 +77,8 @@ export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): Ho
     paid.push((pay - w) as Fen);
     if (!onTarget) deposit = (deposit + w) as Fen;
   }
-  const deferred = (claimsTotal - prevX) as Fen;
+  // Claims not covered by what was paid in the year; under prepayment, paid may exceed claims.
+  const deferred = (claimsTotal > prevX ? claimsTotal - prevX : 0) as Fen;
   const actual = (claimsTotal - h.deductions) as Fen;
 
   let surplus = 0 as Fen, reward = 0 as Fen, overspend = 0 as Fen, reasonable = 0 as Fen, fundShare = 0 as Fen;

@@ -58,8 +58,25 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-export function zodIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((i) => ({ path: formatPath(i.path), message: i.code === 'invalid_type' && i.input === undefined ? 'is required' : i.message }));
+/**
+ * zod issues → our issues. "is required" only when the field is really absent from `doc`
+ * (zod 4 does not report the input value, so a wrong-typed value would look missing).
+ */
+export function zodIssues(error: z.ZodError, doc?: unknown): Issue[] {
+  return error.issues.map((i) => {
+    const missing = i.code === 'invalid_type' && (doc === undefined ? i.input === undefined : !hasPath(doc, i.path));
+    return { path: formatPath(i.path), message: missing ? 'is required' : i.message };
+  });
+}
+
+/** Whether `path` leads to a present (own, not undefined) value in `doc`. */
+function hasPath(doc: unknown, path: readonly PropertyKey[]): boolean {
+  let o: unknown = doc;
+  for (const k of path) {
+    if (typeof o !== 'object' || o === null || !Object.hasOwn(o, k)) return false;
+    o = (o as Record<PropertyKey, unknown>)[k];
+  }
+  return o !== undefined;
 }
 
 /** The header check: is this our format, and a version we can read? */
@@ -85,8 +102,9 @@ export function validateScenario(doc: unknown): LoadResult {
   const header = checkHeader(doc);
   if (header.length) return { ok: false, issues: header };
   const migrated = migrate(doc as Record<string, unknown>);
-  const parsed = scenarioSchema.safeParse(migrated);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  // reportInput tells a missing field (input undefined) from a value of the wrong type.
+  const parsed = scenarioSchema.safeParse(migrated, { reportInput: true });
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, migrated) };
   const scenario = parsed.data as unknown as Scenario;
   try {
     allocate(compile(scenario));

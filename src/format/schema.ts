@@ -79,6 +79,7 @@ export const scenarioSchema = z.looseObject({
       base: z.enum(['target', 'claims'], { error: 'must be "target" or "claims"' }),
       rates: z.record(z.string(), share, { error: 'must map institution classes to deposit rates' }),
     }),
+    monthlyPayment: z.enum(['capped', 'prepaid'], { error: 'must be "capped" or "prepaid"' }).optional(),
     monthlyProfile: z.array(nonNeg, { error: 'must be a list of 12 monthly weights' }).length(12, { error: 'must have exactly 12 monthly weights' }).optional(),
     surplus: z.looseObject({ ...tierTable, cap: nonNeg.optional(), eligibility: formula.optional() }).optional(),
     overspend: z.looseObject({ ...tierTable, reasonableShare: share.optional(), cap: nonNeg.optional() }).optional(),

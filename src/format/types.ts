@@ -112,6 +112,12 @@ export interface Policy {
     /** Deposit rate by institution class; every class used by a hospital must be listed. */
     rates: Record<string, RateStr>;
   };
+  /**
+   * How monthly amounts are paid: "capped" (default) pays audited claims up to the cumulative
+   * monthly amount and defers the rest; "prepaid" pays each month's amount in advance whatever
+   * the claims (community-centre prepayment), settling the difference at year-end.
+   */
+  monthlyPayment?: 'capped' | 'prepaid';
   /** 12 non-negative weights for the monthly split; default even. */
   monthlyProfile?: RateStr[];
   surplus?: SurplusRule;
