@@ -2,11 +2,14 @@
  * Applying a variant's changes to a scenario. Pure: the base is never touched; containers on a
  * changed path are copied once per call (copy-on-write), everything else is shared.
  * Any change that cannot be applied throws a ChangeError naming the change and its path.
+ * Sized for 200,000 hospitals: id lookups use a cached index (ids.ts), and a run of removals
+ * by id from one list (what diffScenarios writes) is done in one pass instead of one per change.
  */
 import type { Scenario } from '../format/types.ts';
 import type { Change, JsonPath } from './types.ts';
 import { FORBIDDEN_KEYS, cloneJson, isPlainObject, type JsonObject } from './json.ts';
 import { isSegment, pathToString, segmentId } from './paths.ts';
+import { buildIdMap, idMaps, idOf, indexOfId, type List } from './ids.ts';
 
 export class ChangeError extends Error {
   /** @param index position of the change in its list; @param path its printed path. */
@@ -16,42 +19,56 @@ export class ChangeError extends Error {
   }
 }
 
-type List = unknown[];
 type Container = JsonObject | List;
 
 export function applyChanges(base: Scenario, changes: readonly Change[]): Scenario {
-  const draft = new Draft(base);
-  changes.forEach((c, i) => {
+  const d = new Draft(base);
+  for (let i = 0; i < changes.length; ) {
+    const n = removalRun(changes, i);
     try {
-      applyOne(draft, c);
+      if (n > 1) removeMany(d, changes.slice(i, i + n));
+      else applyOne(d, changes[i]!);
     } catch (e) {
-      if (e instanceof Refusal) throw new ChangeError(i, pathToString(c.path ?? []), e.message);
-      throw e;
+      if (!(e instanceof Refusal)) throw e;
+      const k = i + e.offset;
+      throw new ChangeError(k, pathToString(changes[k]!.path ?? []), e.message);
     }
-  });
-  return draft.root as Scenario;
+    i += Math.max(n, 1);
+  }
+  return d.root as Scenario;
 }
 
-/** Internal: why a change was refused; wrapped into a ChangeError with the change's index. */
-class Refusal extends Error {}
+/** Internal: why a change was refused (`offset` within a run of removals). */
+class Refusal extends Error {
+  constructor(message: string, readonly offset = 0) {
+    super(message);
+  }
+}
 
 function applyOne(d: Draft, c: Change): void {
-  checkPath(c.path);
-  if (c.op === 'set' && c.value === undefined) throw new Refusal('a "set" change needs a value');
-  if (c.op !== 'set' && c.op !== 'remove') throw new Refusal(`unknown operation ${JSON.stringify((c as { op: unknown }).op)}`);
-  d.root = d.own(d.root as Container);
-  let node = d.root as Container;
-  for (let i = 0; i < c.path.length - 1; i++) node = descend(d, node, c.path, i, c.op === 'set');
+  checkChange(c);
+  const node = parentOf(d, c.path, c.op === 'set');
   if (c.op === 'set') setLeaf(d, node, c.path, c.value);
-  else removeLeaf(node, c.path);
+  else removeLeaf(d, node, c.path);
 }
 
-function checkPath(path: unknown): asserts path is JsonPath {
+function checkChange(c: Change): void {
+  if (c.op !== 'set' && c.op !== 'remove') throw new Refusal(`unknown operation ${JSON.stringify((c as { op: unknown }).op)}`);
+  if (c.op === 'set' && c.value === undefined) throw new Refusal('a "set" change needs a value');
+  const path: unknown = c.path;
   if (!Array.isArray(path) || path.length === 0) throw new Refusal('the path is empty');
   for (const seg of path) {
     if (!isSegment(seg)) throw new Refusal(`${JSON.stringify(seg)} is not a field name or a list index`);
     if (typeof seg === 'string' && FORBIDDEN_KEYS.has(seg)) throw new Refusal(`"${seg}" is not allowed in a path`);
   }
+}
+
+/** The (writable) container the path's last segment addresses. */
+function parentOf(d: Draft, path: JsonPath, create: boolean): Container {
+  d.root = d.own(d.root as Container);
+  let node = d.root as Container;
+  for (let i = 0; i < path.length - 1; i++) node = descend(d, node, path, i, create);
+  return node;
 }
 
 const where = (path: JsonPath, n: number): string => pathToString(path.slice(0, n)) || 'the scenario';
@@ -63,32 +80,35 @@ function kind(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v} (${JSON.stringify(v)})`;
 }
 
+const notContainer = (path: JsonPath, n: number, v: unknown) => new Refusal(`${where(path, n)} is ${kind(v)}, not an object or list`);
+const notList = (path: JsonPath, i: number) => new Refusal(`${where(path, i)} is an object, not a list: expected a field name, not [${String(path[i])}]`);
+
 /** Step from `node` into path[i], copying the child so it can be written. */
 function descend(d: Draft, node: Container, path: JsonPath, i: number, create: boolean): Container {
   const seg = path[i]!;
   if (Array.isArray(node)) {
-    const idx = locate(node, path, i);
+    const idx = locate(d, node, path, i);
     if (idx < 0) throw new Refusal(missingElement(node, path, i));
     const child = node[idx];
-    if (path[i + 1] === 'id' && i + 2 === path.length) idMaps.delete(node); // the element's id is about to change
-    if (!isContainer(child)) throw new Refusal(`${where(path, i + 1)} is ${kind(child)}, not an object or list`);
+    if (!isContainer(child)) throw notContainer(path, i + 1, child);
+    if (path[i + 1] === 'id' && i + 2 === path.length) d.reshaped(node); // the element's id is about to change
     return (node[idx] = d.own(child));
   }
-  if (typeof seg === 'number') throw new Refusal(`${where(path, i)} is an object, not a list: expected a field name, not [${seg}]`);
+  if (typeof seg === 'number') throw notList(path, i);
   let child = node[seg];
   // "Created if missing": only objects can be made up; a missing list has no index to go to.
   if (child === undefined && create && typeof path[i + 1] === 'string') child = {};
-  if (!isContainer(child)) throw new Refusal(`${where(path, i + 1)} is ${kind(child)}, not an object or list`);
+  if (!isContainer(child)) throw notContainer(path, i + 1, child);
   return (node[seg] = d.own(child));
 }
 
 /** Index of path[i] in a list: -1 if absent. Throws if the segment cannot address a list. */
-function locate(list: List, path: JsonPath, i: number): number {
+function locate(d: Draft, list: List, path: JsonPath, i: number): number {
   const seg = path[i]!;
   if (typeof seg === 'number') return seg < list.length ? seg : -1;
   const id = segmentId(seg);
   if (id === null) throw new Refusal(`${where(path, i)} is a list: expected an index or an id segment "#…", not ${JSON.stringify(seg)}`);
-  return indexOfId(list, id);
+  return d.indexOf(list, id);
 }
 
 function missingElement(list: List, path: JsonPath, i: number): string {
@@ -103,92 +123,144 @@ function setLeaf(d: Draft, node: Container, path: JsonPath, value: unknown): voi
   const seg = path[i]!;
   const v = cloneJson(value);
   if (!Array.isArray(node)) {
-    if (typeof seg === 'number') throw new Refusal(`${where(path, i)} is an object, not a list: expected a field name, not [${seg}]`);
+    if (typeof seg === 'number') throw notList(path, i);
     node[seg] = v;
     return;
   }
   const id = segmentId(seg);
   if (id !== null && idOf(v) !== id) throw new Refusal(`the new element must be an object with "id": ${JSON.stringify(id)}`);
-  const idx = locate(node, path, i);
+  const idx = locate(d, node, path, i);
   if (idx >= 0) {
-    if (idOf(node[idx]) !== idOf(v)) idMaps.delete(node);
+    if (idOf(node[idx]) !== idOf(v)) d.reshaped(node);
     node[idx] = v;
   } else if (id !== null || seg === node.length) {
     node.push(v);
-    const vid = idOf(v);
-    if (vid !== null) d.idMap(node).set(vid, d.idMap(node).get(vid) ?? node.length - 1);
+    d.appended(node, v);
   } else {
     throw new Refusal(`${missingElement(node, path, i)}; a new element can only be added at [${node.length}]`);
   }
 }
 
-function removeLeaf(node: Container, path: JsonPath): void {
+function removeLeaf(d: Draft, node: Container, path: JsonPath): void {
   const i = path.length - 1;
   const seg = path[i]!;
   if (!Array.isArray(node)) {
-    if (typeof seg === 'number') throw new Refusal(`${where(path, i)} is an object, not a list: expected a field name, not [${seg}]`);
+    if (typeof seg === 'number') throw notList(path, i);
     delete node[seg]; // removing an absent field is a no-op: it is already gone
     return;
   }
-  const idx = locate(node, path, i);
+  const idx = locate(d, node, path, i);
   if (idx < 0) throw new Refusal(missingElement(node, path, i));
   node.splice(idx, 1);
-  idMaps.delete(node);
+  d.reshaped(node);
+}
+
+/** How many changes from i on remove elements by id from the same list (≥ 2 to batch). */
+function removalRun(changes: readonly Change[], i: number): number {
+  const first = changes[i]!;
+  if (!isIdRemoval(first)) return 0;
+  let n = 1;
+  while (i + n < changes.length && isIdRemoval(changes[i + n]!) && sameParent(first.path, changes[i + n]!.path)) n++;
+  return n;
+}
+
+function isIdRemoval(c: Change): boolean {
+  return c.op === 'remove' && Array.isArray(c.path) && c.path.length >= 2 && segmentId(c.path[c.path.length - 1]!) !== null;
+}
+
+function sameParent(a: JsonPath, b: JsonPath): boolean {
+  return a.length === b.length && a.every((s, i) => i === a.length - 1 || s === b[i]);
+}
+
+/** Remove several elements by id in one pass, with the same result as one by one. */
+function removeMany(d: Draft, run: Change[]): void {
+  run.forEach((c, k) => {
+    try {
+      checkChange(c);
+    } catch (e) {
+      throw new Refusal((e as Error).message, k);
+    }
+  });
+  const node = parentOf(d, run[0]!.path, false);
+  if (!Array.isArray(node)) {
+    run.forEach((c, k) => withOffset(k, () => removeLeaf(d, node, c.path)));
+    return;
+  }
+  const drop = new Set<number>();
+  run.forEach((c, k) => {
+    const id = segmentId(c.path[c.path.length - 1]!)!;
+    let idx = d.indexOf(node, id);
+    // Removing one id twice removes its next duplicate, as one-by-one removal would.
+    while (idx >= 0 && drop.has(idx)) idx = nextWithId(node, id, idx + 1);
+    if (idx < 0) throw new Refusal(missingElement(node, c.path, c.path.length - 1), k);
+    drop.add(idx);
+  });
+  let w = 0;
+  for (let r = 0; r < node.length; r++) if (!drop.has(r)) node[w++] = node[r];
+  node.length = w;
+  d.reshaped(node);
+}
+
+function nextWithId(list: List, id: string, from: number): number {
+  for (let j = from; j < list.length; j++) if (idOf(list[j]) === id) return j;
+  return -1;
+}
+
+function withOffset(k: number, f: () => void): void {
+  try {
+    f();
+  } catch (e) {
+    throw e instanceof Refusal ? new Refusal(e.message, k) : e;
+  }
 }
 
 const isContainer = (v: unknown): v is Container => Array.isArray(v) || isPlainObject(v);
 
-function idOf(v: unknown): string | null {
-  return isPlainObject(v) && typeof v.id === 'string' ? v.id : null;
-}
-
 /**
- * id → index of lists, cached across calls: a 200,000-hospital baseline is indexed once, not
- * once per change. A copied list shares its original's map until its shape changes.
+ * The containers copied during one applyChanges call; only these may be written. A copied list
+ * borrows the id index of the list it was copied from until its shape changes, and indexes that
+ * original (cached for the next call) rather than the throwaway copy.
  */
-const idMaps = new WeakMap<List, Map<string, number>>();
-
-function buildIdMap(list: List): Map<string, number> {
-  const m = new Map<string, number>();
-  list.forEach((x, i) => {
-    const id = idOf(x);
-    if (id !== null && !m.has(id)) m.set(id, i);
-  });
-  return m;
-}
-
-function indexOfId(list: List, id: string): number {
-  let m = idMaps.get(list);
-  const hit = m?.get(id);
-  if (hit !== undefined && idOf(list[hit]) === id) return hit;
-  // A miss is trusted only from a map that covers the whole list; anything else is rebuilt.
-  if (m && hit === undefined && m.size === list.length) return -1;
-  m = buildIdMap(list);
-  idMaps.set(list, m);
-  return m.get(id) ?? -1;
-}
-
-/** The containers copied during one applyChanges call; only these may be written. */
 class Draft {
   private readonly fresh = new WeakSet<object>();
+  private readonly origin = new WeakMap<List, List>();
   private readonly ownMaps = new WeakSet<Map<string, number>>();
   constructor(public root: unknown) {}
 
   own<T extends Container>(c: T): T {
     if (this.fresh.has(c)) return c;
     const copy = (Array.isArray(c) ? c.slice() : { ...c }) as T;
-    if (Array.isArray(c) && idMaps.has(c)) idMaps.set(copy as List, idMaps.get(c)!);
+    if (Array.isArray(c)) this.origin.set(copy as List, c);
     this.fresh.add(copy);
     return copy;
   }
 
-  /** A map for a list of this draft that this draft may write (copied from a shared one once). */
-  idMap(list: List): Map<string, number> {
+  indexOf(list: List, id: string): number {
+    const o = this.origin.get(list);
+    if (o && !idMaps.has(list)) {
+      indexOfId(o, id);
+      const m = idMaps.get(o);
+      if (m) idMaps.set(list, m);
+    }
+    return indexOfId(list, id);
+  }
+
+  /** The list's order or ids changed: its borrowed or stale index no longer applies. */
+  reshaped(list: List): void {
+    this.origin.delete(list);
+    idMaps.delete(list);
+  }
+
+  /** Keep the index of a list whose new last element was just pushed. */
+  appended(list: List, v: unknown): void {
+    const id = idOf(v);
+    if (id === null) return this.reshaped(list);
+    this.origin.delete(list);
     let m = idMaps.get(list);
-    if (m && this.ownMaps.has(m)) return m;
-    m = m ? new Map(m) : buildIdMap(list);
+    if (m && !this.ownMaps.has(m)) m = new Map(m);
+    m ??= buildIdMap(list);
+    if (!m.has(id)) m.set(id, list.length - 1);
     idMaps.set(list, m);
     this.ownMaps.add(m);
-    return m;
   }
 }

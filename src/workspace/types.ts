@@ -7,7 +7,11 @@ import type { Scenario } from '../format/types.ts';
 export const WORKSPACE_FORMAT = 'gbsim-workspace';
 export const WORKSPACE_VERSION = 1;
 
-/** A JSON path into a scenario, e.g. ["policy", "deposit", "rates", "hospital"] or ["hospitals", 3, "lockedTarget"]. */
+/**
+ * A JSON path into a scenario, e.g. ["policy", "deposit", "rates", "hospital"] or
+ * ["hospitals", 3, "lockedTarget"]. In a list of objects with ids, a segment "#H003" means the
+ * element whose id is "H003": ["hospitals", "#H003", "lockedTarget"] (see paths.ts).
+ */
 export type JsonPath = (string | number)[];
 
 /** Set the value at `path` (created if missing), or remove it when `remove` is true. */

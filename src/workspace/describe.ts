@@ -1,0 +1,131 @@
+/**
+ * One line of text per change, for the variant's "what changed" list:
+ * `保证金比例（医院）：0.10 → 0.08`, `H003 某医院 · 锁定目标：（未设置）→ 1200000.00`.
+ */
+import type { Scenario } from '../format/types.ts';
+import type { Change, JsonPath } from './types.ts';
+import { isPlainObject } from './json.ts';
+import { indexOfId, idOf } from './ids.ts';
+import { pathToString, segmentId } from './paths.ts';
+import { HOSPITAL_LABELS, HOSPITAL_WORD, LABELS, term, type Label, type Lang } from './labels.ts';
+
+type Seg = string | number;
+
+const WORDS = {
+  zh: { sep: '：', unset: '（未设置）', none: '（无）', yes: '是', no: '否', items: (n: number) => `（${n}项）`, added: '新增', removed: '删除', replaced: '替换' },
+  en: { sep: ': ', unset: '(not set)', none: '(none)', yes: 'yes', no: 'no', items: (n: number) => `(${n} items)`, added: 'added', removed: 'removed', replaced: 'replaced' },
+} as const;
+
+export function describeChange(c: Change, base: Scenario, lang: Lang): string {
+  const w = WORDS[lang];
+  const after = c.op === 'set' ? c.value : undefined;
+  const label = labelOf(c.path, base, lang, after);
+  const before = valueAt(base, c.path);
+  if (isElementSeg(c.path[c.path.length - 1]) && (isPlainObject(before) || isPlainObject(after))) {
+    return label + w.sep + (before === undefined ? w.added : after === undefined ? w.removed : w.replaced);
+  }
+  return `${label}${w.sep}${formatValue(before, lang)} → ${formatValue(after, lang)}`;
+}
+
+/** The value at a path (id segments resolved), or undefined if there is none. */
+export function valueAt(root: unknown, path: readonly Seg[]): unknown {
+  let node = root;
+  for (const seg of path) {
+    if (Array.isArray(node)) {
+      const id = segmentId(seg);
+      node = typeof seg === 'number' ? node[seg] : id === null ? undefined : node[indexOfId(node, id)];
+    } else if (isPlainObject(node) && typeof seg === 'string' && Object.prototype.hasOwnProperty.call(node, seg)) {
+      node = node[seg];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}
+
+/** The human name of a path; `value` is the new value of a set (names a hospital being added). */
+export function labelOf(path: JsonPath, base: Scenario, lang: Lang, value?: unknown): string {
+  if (path[0] === 'hospitals' && path.length >= 2 && isElementSeg(path[1])) {
+    const h = path.length === 2 && value !== undefined ? value : valueAt(base, path.slice(0, 2));
+    const who = identity(h, path[1]!);
+    const rest = path.slice(2);
+    if (!rest.length) return `${HOSPITAL_WORD[lang]} ${who}`;
+    return `${who} · ${fill(rest, HOSPITAL_LABELS, base, lang, path.slice(0, 2)) ?? pathToString(rest)}`;
+  }
+  return fill(path, LABELS, base, lang, [], value) ?? pathToString(path);
+}
+
+function fill(path: JsonPath, table: Record<string, Label>, base: Scenario, lang: Lang, prefix: JsonPath, value?: unknown): string | null {
+  const tokens = path.map((s) => (isElementSeg(s) ? '[]' : String(s)));
+  for (const [pattern, label] of Object.entries(table)) {
+    const m = match(patternTokens(pattern), tokens);
+    if (!m) continue;
+    let text = label[lang];
+    if (m.key !== undefined) text = text.replaceAll('{key}', term(label.terms, String(path[m.key]), lang));
+    if (m.elem !== undefined) {
+      const at = [...prefix, ...path.slice(0, m.elem + 1)];
+      const el = valueAt(base, at) ?? (m.elem === path.length - 1 ? value : undefined);
+      text = text.replaceAll('{n}', position(base, at)).replaceAll('{item}', identity(el, path[m.elem]!));
+    }
+    return text;
+  }
+  return null;
+}
+
+const patternCache = new Map<string, string[]>();
+function patternTokens(p: string): string[] {
+  let t = patternCache.get(p);
+  if (!t) patternCache.set(p, (t = p.replaceAll('[]', '.[]').split('.')));
+  return t;
+}
+
+/** Where the pattern's `*` (key) and last `[]` (elem) matched, or null if it does not match. */
+function match(pattern: string[], tokens: string[]): { key?: number; elem?: number } | null {
+  if (pattern.length !== tokens.length) return null;
+  const m: { key?: number; elem?: number } = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const p = pattern[i]!;
+    const t = tokens[i]!;
+    if (p === '*' && t !== '[]') m.key = i;
+    else if (p === '[]' && t === '[]') m.elem = i;
+    else if (p !== t) return null;
+  }
+  return m;
+}
+
+const isElementSeg = (s: Seg | undefined): boolean => typeof s === 'number' || (s !== undefined && segmentId(s) !== null);
+
+/** 1-based position of a list element, from its index or its id in the base. */
+function position(base: Scenario, at: JsonPath): string {
+  const seg = at[at.length - 1]!;
+  if (typeof seg === 'number') return String(seg + 1);
+  const list = valueAt(base, at.slice(0, -1));
+  const i = Array.isArray(list) ? indexOfId(list, segmentId(seg) ?? '') : -1;
+  return i >= 0 ? String(i + 1) : String(seg);
+}
+
+/** "H003 某医院" for an element with id and name; else its id or position. */
+function identity(el: unknown, seg: Seg): string {
+  const id = idOf(el) ?? segmentId(seg);
+  const name = isPlainObject(el) && typeof el.name === 'string' && el.name ? el.name : '';
+  if (id !== null) return name ? `${id} ${name}` : id;
+  return typeof seg === 'number' ? `[${seg}]` : String(seg);
+}
+
+const MAX_TEXT = 80;
+const MAX_LIST = 12;
+
+export function formatValue(v: unknown, lang: Lang): string {
+  const w = WORDS[lang];
+  if (v === undefined) return w.unset;
+  if (v === null) return w.none;
+  if (typeof v === 'boolean') return v ? w.yes : w.no;
+  if (typeof v === 'string') return v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT - 1)}…` : v;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) {
+    const simple = v.length <= MAX_LIST && v.every((x) => x === null || typeof x !== 'object');
+    return simple ? `[${v.map((x) => formatValue(x, lang)).join(', ')}]` : w.items(v.length);
+  }
+  const id = idOf(v);
+  return id !== null ? identity(v, id) : '{…}';
+}

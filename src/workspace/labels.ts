@@ -1,0 +1,119 @@
+/**
+ * Human names of the common parameter paths, for describing a variant's changes.
+ * Patterns: dot-separated keys; `*` matches any key of a map (its value fills `{key}`), `[]`
+ * matches a list element (its 1-based position fills `{n}`, its id and name fill `{item}`).
+ * Paths not listed here are shown as the path itself.
+ */
+
+export type Lang = 'zh' | 'en';
+export type TermKind = 'class' | 'level' | 'category';
+
+export interface Label {
+  zh: string;
+  en: string;
+  /** Which term table translates `{key}` in Chinese. */
+  terms?: TermKind;
+}
+
+/** Chinese names of the usual class/level/category keys; other keys are shown as written. */
+export const TERMS: Record<TermKind, Record<string, string>> = {
+  class: { hospital: '医院', chronic: '门诊慢特病', primary: '基层', outpatient: '门诊', inpatient: '住院', pharmacy: '定点药店' },
+  level: { tertiary: '三级', secondary: '二级', primary: '一级', community: '社区', unrated: '未定级' },
+  category: { general: '综合', tcm: '中医', specialty: '专科', community: '社区', maternal: '妇幼', rehab: '康复' },
+};
+
+const L = (zh: string, en: string, terms?: TermKind): Label => (terms ? { zh, en, terms } : { zh, en });
+
+function tierLabels(prefix: string, zh: string, en: string): Record<string, Label> {
+  return {
+    [prefix]: L(`${zh}规则`, `${en} rule`),
+    [`${prefix}.mode`]: L(`${zh}分档方式`, `${en} tier mode`),
+    [`${prefix}.tiers`]: L(`${zh}分档`, `${en} tiers`),
+    [`${prefix}.tiers[]`]: L(`${zh}第{n}档`, `${en} tier {n}`),
+    [`${prefix}.tiers[].upTo`]: L(`${zh}第{n}档上限`, `${en} tier {n} upper bound`),
+    [`${prefix}.tiers[].share`]: L(`${zh}第{n}档比例`, `${en} tier {n} share`),
+  };
+}
+
+export const LABELS: Record<string, Label> = {
+  'meta.name': L('方案名称', 'Scenario name'),
+  'meta.description': L('方案说明', 'Description'),
+  'meta.region': L('统筹地区', 'Region'),
+  'meta.year': L('年度', 'Year'),
+  'fund.budget': L('基金支出预算', 'Fund expenditure budget'),
+  'fund.revenue': L('当年基金收入', 'Fund revenue'),
+  'fund.openingBalance': L('上年末累计结存', 'Opening balance'),
+  'fund.riskReserveRate': L('风险准备金比例', 'Risk reserve rate'),
+  'fund.adjustmentFundRate': L('年终清算调剂金比例', 'Adjustment fund rate'),
+  'fund.adjustmentTopUpCap': L('调剂金不足时的补足上限', 'Adjustment fund top-up cap'),
+  'fund.carveOuts': L('单列项目', 'Carve-outs'),
+  'fund.carveOuts[]': L('单列项目（{item}）', 'Carve-out ({item})'),
+  'fund.carveOuts[].amount': L('单列金额（{item}）', 'Carve-out amount ({item})'),
+  'fund.carveOuts[].name': L('单列项目名称（{item}）', 'Carve-out name ({item})'),
+  'policy.pools': L('预算池', 'Pools'),
+  'policy.pools[]': L('预算池（{item}）', 'Pool ({item})'),
+  'policy.pools[].share': L('预算池份额（{item}）', 'Pool share ({item})'),
+  'policy.pools[].classes': L('预算池覆盖的机构类别（{item}）', 'Pool classes ({item})'),
+  'policy.pools[].name': L('预算池名称（{item}）', 'Pool name ({item})'),
+  'policy.historyWeights': L('历史年度权重', 'History weights'),
+  'policy.historyWeights[]': L('历史年度权重（第{n}年）', 'History weight (year {n})'),
+  'policy.levelCoefficients': L('级别系数', 'Level coefficients'),
+  'policy.levelCoefficients.*': L('级别系数（{key}）', 'Level coefficient ({key})', 'level'),
+  'policy.categoryCoefficients': L('类别系数', 'Category coefficients'),
+  'policy.categoryCoefficients.*': L('类别系数（{key}）', 'Category coefficient ({key})', 'category'),
+  'policy.weightFormula': L('分配权重公式', 'Weight formula'),
+  'policy.deposit.base': L('保证金计提基数', 'Deposit base'),
+  'policy.deposit.rates': L('保证金比例', 'Deposit rates'),
+  'policy.deposit.rates.*': L('保证金比例（{key}）', 'Deposit rate ({key})', 'class'),
+  'policy.monthlyPayment': L('月度拨付方式', 'Monthly payment mode'),
+  'policy.monthlyProfile': L('月度分配权重', 'Monthly profile'),
+  'policy.monthlyProfile[]': L('月度分配权重（{n}月）', 'Monthly weight (month {n})'),
+  ...tierLabels('policy.surplus', '结余留用', 'Surplus retention'),
+  'policy.surplus.cap': L('结余奖励上限（占目标）', 'Surplus reward cap (of target)'),
+  'policy.surplus.eligibility': L('结余奖励条件', 'Surplus reward eligibility'),
+  ...tierLabels('policy.overspend', '超支分担', 'Overspend sharing'),
+  'policy.overspend.reasonableShare': L('合理超支认定比例', 'Reasonable share of overspend'),
+  'policy.overspend.cap': L('基金分担上限（占目标）', 'Fund share cap (of target)'),
+  'policy.volumeFloor': L('最低服务人次控制', 'Minimum service volume'),
+  'policy.quality': L('年终考核规则', 'Quality assessment rule'),
+  'policy.quality.mode': L('考核得分折算方式', 'Quality mapping mode'),
+  'policy.quality.points': L('考核得分折算点', 'Quality mapping points'),
+  'policy.quality.points[].score': L('考核折算点{n}得分', 'Quality point {n} score'),
+  'policy.quality.points[].ratio': L('考核折算点{n}返还比例', 'Quality point {n} return ratio'),
+  'policy.quality.indicators': L('考核指标', 'Quality indicators'),
+  'policy.quality.indicators[]': L('考核指标（{item}）', 'Quality indicator ({item})'),
+  'policy.quality.indicators[].weight': L('考核指标权重（{item}）', 'Quality indicator weight ({item})'),
+  'policy.growth.region': L('全区增长率', 'Regional growth'),
+  'policy.growth.byCategory.*': L('类别增长率（{key}）', 'Growth by category ({key})', 'category'),
+  'policy.advance.months': L('预付周转金月数', 'Working-capital advance (months)'),
+  'policy.advance': L('预付周转金', 'Working-capital advance'),
+};
+
+/** Fields of one hospital; the hospital's id and name are put in front ("H003 某医院 · 锁定目标"). */
+export const HOSPITAL_LABELS: Record<string, Label> = {
+  name: L('名称', 'name'),
+  level: L('级别', 'level'),
+  category: L('类别', 'category'),
+  class: L('机构类别', 'institution class'),
+  history: L('历史支出', 'history'),
+  'history[]': L('历史支出（第{n}年）', 'history (year {n})'),
+  lockedTarget: L('锁定目标', 'locked target'),
+  growth: L('增长率', 'growth'),
+  volume: L('服务人次', 'service volume'),
+  volumeFloor: L('最低服务人次', 'minimum service volume'),
+  claims: L('月度申报额', 'monthly claims'),
+  'claims[]': L('{n}月申报额', 'claims, month {n}'),
+  deductions: L('核减额', 'deductions'),
+  score: L('考核得分', 'quality score'),
+  indicators: L('考核指标得分', 'indicator scores'),
+  'indicators.*': L('考核指标得分（{key}）', 'indicator score ({key})'),
+  'fields.*': L('字段 {key}', 'field {key}'),
+  advanceEligible: L('预付周转金资格', 'advance eligible'),
+};
+
+/** The word for a whole hospital: "机构 H003 某医院" / "Hospital H003 …". */
+export const HOSPITAL_WORD: Label = L('机构', 'Hospital');
+
+export function term(kind: TermKind | undefined, key: string, lang: Lang): string {
+  return lang === 'zh' && kind ? TERMS[kind][key] ?? key : key;
+}
