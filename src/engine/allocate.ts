@@ -45,12 +45,19 @@ export function allocate(m: Model): Region {
     const rest = amount - locked;
     const weights = free.map((i) => m.hospitals[i]!.weight);
     const weightSum = weights.reduce((a, b) => a + b, 0n);
+    // Without policy.pools there is no pool field to point at: the institutions are the cause.
+    const where = p.implicit ? 'hospitals' : `policy.pools[${k}]`;
+    const pool = p.implicit ? 'the amount to allocate' : `pool "${p.id}"`;
     if (rest < 0) {
-      issues.add(`policy.pools[${k}]`, `locked targets in pool "${p.id}" (${formatMoney(locked)}) are larger than the pool (${formatMoney(amount)})`);
+      issues.add(where, p.implicit
+        ? `locked targets (${formatMoney(locked)}) are larger than the amount to allocate (${formatMoney(amount)})`
+        : `locked targets in pool "${p.id}" (${formatMoney(locked)}) are larger than the pool (${formatMoney(amount)})`);
     } else if (rest > 0 && weightSum === 0n) {
-      issues.add(`policy.pools[${k}]`, free.length === 0
-        ? `pool "${p.id}" has ${formatMoney(rest)} to allocate and no unlocked institution to receive it`
-        : `pool "${p.id}" has ${formatMoney(rest)} to allocate but every unlocked institution's weight is zero`);
+      issues.add(where, free.length === 0
+        ? p.members.length === 0
+          ? `${pool} has ${formatMoney(rest)} to allocate and no institution to receive it (no institution is in its classes)`
+          : `${pool} has ${formatMoney(rest)} left after locked targets and no unlocked institution to receive it`
+        : `${pool} has ${formatMoney(rest)} to allocate but every unlocked institution's weight is zero`);
     } else if (rest > 0) {
       apportion(rest, weights).forEach((t, j) => { targets[free[j]!] = t; });
     }

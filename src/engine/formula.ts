@@ -101,17 +101,18 @@ function positionOf(src: string, token: string): number | undefined {
   return at >= 0 ? at + 1 : undefined;
 }
 
-/** Throw naming the offending token and its position. */
-function reject(src: string, what: string, token?: string): never {
-  const pos = token ? positionOf(src, token) : undefined;
+/** Throw naming the offending token and its position (found in `src`, unless given). */
+function reject(src: string, what: string, token?: string, at?: number): never {
+  const pos = at ?? (token ? positionOf(src, token) : undefined);
   throw new FormulaError(`${what}${pos ? ` at position ${pos}` : ''}: ${RULE}`, pos);
 }
 
-/** "." before a name (not a decimal point) or "[", whichever comes first. */
-function accessToken(src: string): string {
+/** 1-based position of "." before a name (not a decimal point) or "[", whichever comes first. */
+function accessPosition(src: string): number | undefined {
   const dot = src.search(/\.[A-Za-z_$]/);
   const bracket = src.indexOf('[');
-  return dot >= 0 && (bracket < 0 || dot < bracket) ? '.' : '[';
+  const at = dot >= 0 && (bracket < 0 || dot < bracket) ? dot : bracket;
+  return at >= 0 ? at + 1 : undefined;
 }
 
 /** The first of the given symbols to occur in `src` (for nodes mathjs gives no token). */
@@ -176,7 +177,10 @@ function build(node: MathNode, src: string, known: ReadonlySet<string>, names: S
         const v = bool(n.value);
         return () => v;
       }
-      if (typeof n.value === 'string') return reject(src, 'text values are not allowed', firstOf(src, ['"', "'"]));
+      if (typeof n.value === 'string') {
+        const q = firstOf(src, ['"', "'"]);
+        return reject(src, `text values (${q ?? '"'}${n.value.slice(0, 20)}${q ?? '"'}) are not allowed`, q);
+      }
       return reject(src, `the constant ${JSON.stringify(String(n.value))} is not allowed`);
     }
     case 'SymbolNode': {
@@ -232,7 +236,7 @@ function build(node: MathNode, src: string, known: ReadonlySet<string>, names: S
       return reject(src, 'assignments ("=") and function definitions are not allowed', '=');
     case 'AccessorNode':
     case 'IndexNode':
-      return reject(src, 'property access (".") and indexing ("[") are not allowed', accessToken(src));
+      return reject(src, 'property access (".") and indexing ("[") are not allowed', undefined, accessPosition(src));
     case 'BlockNode':
       return reject(src, 'only one expression is allowed (no ";" or line breaks)', firstOf(src, [';', '\n']));
     case 'ArrayNode':

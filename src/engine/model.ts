@@ -20,6 +20,8 @@ export interface PoolModel {
   share: Rate;
   /** Indices into hospitals, file order. */
   members: readonly number[];
+  /** The one pool of everyone when policy.pools is absent (issues then point at "hospitals"). */
+  implicit?: boolean;
 }
 
 export interface HospitalModel {

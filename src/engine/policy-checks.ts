@@ -84,9 +84,9 @@ export function hospitalScore(h: Hospital, q: QualityRule | undefined, path: str
 }
 
 /** Which pool each hospital belongs to; every hospital in exactly one pool. */
-export function assignPools(pools: readonly Pool[] | undefined, hospitals: readonly Hospital[], issues: Issues): { id: string; name: string; share: Rate; members: number[] }[] {
+export function assignPools(pools: readonly Pool[] | undefined, hospitals: readonly Hospital[], issues: Issues): { id: string; name: string; share: Rate; members: number[]; implicit?: boolean }[] {
   if (!pools || pools.length === 0) {
-    return [{ id: 'all', name: 'All institutions', share: RATE_ONE, members: hospitals.map((_, i) => i) }];
+    return [{ id: 'all', name: 'All institutions', share: RATE_ONE, members: hospitals.map((_, i) => i), implicit: true }];
   }
   const byClass = new Map<string, number>();
   const ids = new Set<string>();

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import {
+  divRoundHalfUp, formatMoney, formatRate, isMoneyString, isRateLike, MoneyError, mulRate, mulRatio, parseMoney,
+  parseRate, RATE_ONE, ratioString, sum,
+} from '../../src/engine/money.ts';
+
+describe('parseMoney', () => {
+  it('reads yuan strings into integer fen', () => {
+    expect(parseMoney('0')).toBe(0);
+    expect(parseMoney('1')).toBe(100);
+    expect(parseMoney('1.5')).toBe(150);
+    expect(parseMoney('1.05')).toBe(105);
+    expect(parseMoney('1234.56')).toBe(123456);
+    expect(parseMoney('0.01')).toBe(1);
+    expect(parseMoney('007.10')).toBe(710);
+  });
+
+  it('reads negatives, and -0 as 0', () => {
+    expect(parseMoney('-0.01')).toBe(-1);
+    expect(parseMoney('-1234.5')).toBe(-123450);
+    expect(Object.is(parseMoney('-0'), 0)).toBe(true);
+    expect(Object.is(parseMoney('-0.00'), 0)).toBe(true);
+  });
+
+  it('reads the largest 13-digit amount exactly', () => {
+    expect(parseMoney('9999999999999.99')).toBe(999_999_999_999_999);
+    expect(Number.isSafeInteger(parseMoney('9999999999999.99'))).toBe(true);
+  });
+
+  it.each(['', ' 1', '1 ', '1.234', '.5', '1.', '1e3', '+1', '1,000.00', 'abc', '0x10', '12345678901234', 'NaN', '--1'])(
+    'refuses %j', (s) => {
+      expect(() => parseMoney(s)).toThrow(MoneyError);
+      expect(isMoneyString(s)).toBe(false);
+    });
+});
+
+describe('formatMoney', () => {
+  it('always writes two decimals', () => {
+    expect(formatMoney(0)).toBe('0.00');
+    expect(formatMoney(1)).toBe('0.01');
+    expect(formatMoney(10)).toBe('0.10');
+    expect(formatMoney(100)).toBe('1.00');
+    expect(formatMoney(123456)).toBe('1234.56');
+    expect(formatMoney(999_999_999_999_999)).toBe('9999999999999.99');
+  });
+
+  it('writes negatives with a minus, and -0 as 0.00', () => {
+    expect(formatMoney(-1)).toBe('-0.01');
+    expect(formatMoney(-123450)).toBe('-1234.50');
+    expect(formatMoney(-0)).toBe('0.00');
+  });
+
+  it('round-trips through parseMoney', () => {
+    for (const s of ['0.00', '0.07', '-0.07', '12.30', '-98765.43', '100000000.00']) expect(formatMoney(parseMoney(s))).toBe(s);
+  });
+
+  it('refuses non-integers and unsafe numbers', () => {
+    expect(() => formatMoney(1.5)).toThrow(MoneyError);
+    expect(() => formatMoney(2 ** 53)).toThrow(MoneyError);
+    expect(() => formatMoney(Number.NaN)).toThrow(MoneyError);
+  });
+});
+
+describe('divRoundHalfUp', () => {
+  it('rounds exact halves away from zero (四舍五入), both signs', () => {
+    expect(divRoundHalfUp(5n, 2n)).toBe(3n); // 2.5
+    expect(divRoundHalfUp(-5n, 2n)).toBe(-3n); // -2.5
+    expect(divRoundHalfUp(15n, 10n)).toBe(2n); // 1.5
+    expect(divRoundHalfUp(-15n, 10n)).toBe(-2n);
+    expect(divRoundHalfUp(1n, 2n)).toBe(1n); // 0.5
+    expect(divRoundHalfUp(-1n, 2n)).toBe(-1n);
+  });
+
+  it('rounds below a half down and above a half up', () => {
+    expect(divRoundHalfUp(149n, 100n)).toBe(1n);
+    expect(divRoundHalfUp(-149n, 100n)).toBe(-1n);
+    expect(divRoundHalfUp(151n, 100n)).toBe(2n);
+    expect(divRoundHalfUp(-151n, 100n)).toBe(-2n);
+    expect(divRoundHalfUp(4999n, 10000n)).toBe(0n);
+    expect(divRoundHalfUp(5000n, 10000n)).toBe(1n);
+    expect(divRoundHalfUp(0n, 7n)).toBe(0n);
+    expect(divRoundHalfUp(14n, 7n)).toBe(2n);
+  });
+});
+
+describe('parseRate / formatRate', () => {
+  it('reads decimals exactly at 12 places', () => {
+    expect(parseRate('1')).toBe(RATE_ONE);
+    expect(parseRate('0.1')).toBe(100_000_000_000n);
+    expect(parseRate('0.000000000001')).toBe(1n);
+    expect(parseRate('-0.05')).toBe(-50_000_000_000n);
+    expect(parseRate(' 0.25 ')).toBe(250_000_000_000n);
+    expect(parseRate('12.5')).toBe(12_500_000_000_000n);
+  });
+
+  it('reads JSON numbers through their shortest decimal form', () => {
+    expect(parseRate(0.1)).toBe(parseRate('0.1'));
+    expect(parseRate(0.3)).toBe(300_000_000_000n); // not 0.299999…
+    expect(parseRate(1e-7)).toBe(100_000n);
+    expect(parseRate(85.5)).toBe(parseRate('85.5'));
+    expect(parseRate(-0.2)).toBe(-200_000_000_000n);
+  });
+
+  it('refuses more than 12 decimals and non-numbers', () => {
+    for (const v of ['0.0000000000001', 'abc', '', '1e-3', Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => parseRate(v)).toThrow(MoneyError);
+      expect(isRateLike(v)).toBe(false);
+    }
+    expect(isRateLike('0.5')).toBe(true);
+    expect(isRateLike(0.5)).toBe(true);
+    expect(isRateLike(null)).toBe(false);
+  });
+
+  it('writes the shortest decimal', () => {
+    expect(formatRate(parseRate('0.100'))).toBe('0.1');
+    expect(formatRate(RATE_ONE)).toBe('1');
+    expect(formatRate(parseRate('-0.05'))).toBe('-0.05');
+    expect(formatRate(0n)).toBe('0');
+    expect(formatRate(1n)).toBe('0.000000000001');
+    expect(formatRate(parseRate('123.456'))).toBe('123.456');
+  });
+});
+
+describe('mulRate: round(amount × rate) to the fen', () => {
+  it('rounds half-up on exact half fen', () => {
+    expect(mulRate(parseMoney('1000000.50'), parseRate('0.03'))).toBe(3000002); // 30,000.015 → 30,000.02
+    expect(mulRate(parseMoney('10000.05'), parseRate('0.1'))).toBe(100001); // 1,000.005 → 1,000.01
+    expect(mulRate(parseMoney('10000.04'), parseRate('0.1'))).toBe(100000); // 1,000.004 → 1,000.00
+    expect(mulRate(5, parseRate('0.5'))).toBe(3); // 0.025 → 0.03
+    expect(mulRate(1, parseRate('0.5'))).toBe(1); // 0.005 → 0.01
+    expect(mulRate(1, parseRate('0.499999999999'))).toBe(0);
+  });
+
+  it('rounds negatives half away from zero', () => {
+    expect(mulRate(-5, parseRate('0.5'))).toBe(-3);
+    expect(mulRate(-1, parseRate('0.5'))).toBe(-1);
+    expect(mulRate(100, parseRate('-0.015'))).toBe(-2); // -1.5 fen → -2
+    expect(mulRate(100, parseRate('-0.014'))).toBe(-1);
+  });
+
+  it('short-cuts rate 1 and 0 exactly', () => {
+    expect(mulRate(123457, RATE_ONE)).toBe(123457);
+    expect(mulRate(123457, parseRate('0'))).toBe(0);
+  });
+
+  it('stays exact where binary floats drift', () => {
+    // 0.45 yuan × 0.7 = 0.315 yuan = 31.5 fen → 32 fen; in floats 45 × 0.7 = 31.499999999999996 → 31.
+    expect(45 * 0.7).toBeLessThan(31.5);
+    expect(mulRate(45, parseRate('0.7'))).toBe(32);
+    expect(mulRate(325, parseRate('0.7'))).toBe(228); // 227.5 fen
+    // 9,999,999,999,999.99 × 0.07 = 699,999,999,999.9993 yuan → 700,000,000,000.00
+    expect(mulRate(parseMoney('9999999999999.99'), parseRate('0.07'))).toBe(70_000_000_000_000);
+    // 999,999,999,999,999 fen × 10^-12 = 999.999999999999 fen → 1,000 fen
+    expect(mulRate(parseMoney('9999999999999.99'), parseRate('0.000000000001'))).toBe(1000);
+  });
+});
+
+describe('mulRatio and ratioString', () => {
+  it('mulRatio rounds amount × num / den half-up', () => {
+    expect(mulRatio(10_000_000, 2n, 3n)).toBe(6_666_667); // 66,666.666… → 66,666.67
+    expect(mulRatio(3, 1n, 2n)).toBe(2); // 1.5 fen → 2
+    expect(mulRatio(-3, 1n, 2n)).toBe(-2);
+    expect(() => mulRatio(1, 1n, 0n)).toThrow(MoneyError);
+  });
+
+  it('ratioString gives 4 decimals, half-up, null on a zero denominator', () => {
+    expect(ratioString(1n, 3n)).toBe('0.3333');
+    expect(ratioString(2n, 3n)).toBe('0.6667');
+    expect(ratioString(1n, 8n)).toBe('0.1250');
+    expect(ratioString(1n, 20000n)).toBe('0.0001'); // 0.00005 → 0.0001
+    expect(ratioString(-1n, 20000n)).toBe('-0.0001');
+    expect(ratioString(-1n, 30000n)).toBe('0.0000'); // rounds to zero: no "-0"
+    expect(ratioString(8_040_000n, 850_000n)).toBe('9.4588');
+    expect(ratioString(5n, 0n)).toBeNull();
+    expect(ratioString(1n, 3n, 8)).toBe('0.33333333');
+  });
+});
+
+describe('sum', () => {
+  it('adds fen exactly and refuses to leave the safe range', () => {
+    expect(sum([1, 2, 3])).toBe(6);
+    expect(sum([])).toBe(0);
+    expect(sum([-5, 5])).toBe(0);
+    expect(() => sum([Number.MAX_SAFE_INTEGER, 1])).toThrow(MoneyError);
+  });
+});
