@@ -1,0 +1,150 @@
+/**
+ * `gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge]
+ *  [--only-valid] [--lang zh|en]` and `gbsim template [--lang zh|en] [--format xlsx|csv]
+ *  [--years 2022,2023,2024] -o OUT`.
+ * Exit codes: 0 written; 1 the file or the scenario has problems (nothing written); 2 usage.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parse, oneOf } from './args.ts';
+import { CliError, readScenario, type Io } from './io.ts';
+import { saveScenario, validateScenario } from '../format/load.ts';
+import { formatIssue } from '../engine/issues.ts';
+import { applyImport, ImportRefused, importHospitals } from '../sheets/import.ts';
+import { formatCellError, type ImportReport } from '../sheets/report.ts';
+import { scenarioFromImport } from '../sheets/new-scenario.ts';
+import { hospitalTemplate } from '../sheets/template.ts';
+import type { Lang } from '../sheets/vocab.ts';
+import type { Scenario } from '../format/types.ts';
+
+const IMPORT_USAGE = 'usage: gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid] [--lang zh|en]';
+const TEMPLATE_USAGE = 'usage: gbsim template [--lang zh|en] [--format xlsx|csv] [--years 2022,2023,2024] -o OUT.xlsx';
+
+async function guarded(io: Io, f: () => Promise<number>): Promise<number> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(e.code === 2 ? `gbsim: ${e.message}` : e.message);
+      return e.code;
+    }
+    throw e;
+  }
+}
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`${path}: cannot read the file${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`, 1);
+  }
+}
+
+function write(path: string, data: Uint8Array | string): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    throw new CliError(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+  }
+}
+
+export function summary(r: ImportReport, lang: Lang): string {
+  const where = r.sheet === null ? r.fileName : r.kind === 'csv' ? `${r.fileName}${r.encoding ? ` (${r.encoding})` : ''}` : `${r.fileName} [${r.sheet}]`;
+  return lang === 'zh'
+    ? `${where}: 表头在第 ${r.headerRow ?? '?'} 行，数据 ${r.totalRows} 行，有效 ${r.validRows} 行，错误 ${r.errorCount} 个`
+    : `${where}: header on row ${r.headerRow ?? '?'}, ${r.totalRows} data rows, ${r.validRows} valid, ${r.errorCount} errors`;
+}
+
+export async function importCommand(args: string[], io: Io): Promise<number> {
+  return guarded(io, async () => {
+    const { values, positionals } = parse(args, {
+      output: { type: 'string', short: 'o' }, base: { type: 'string' }, mode: { type: 'string' },
+      'only-valid': { type: 'boolean' }, lang: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new CliError(`import takes exactly one spreadsheet file\n${IMPORT_USAGE}`, 2);
+    const out = values.output;
+    if (typeof out !== 'string' || !out) throw new CliError(`import needs -o OUT.json\n${IMPORT_USAGE}`, 2);
+    const lang = oneOf(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
+    const mode = oneOf(values.mode, ['replace', 'merge'] as const, '--mode', 'replace');
+    if (values.mode !== undefined && values.base === undefined) throw new CliError(`--mode needs --base (a scenario to import into)\n${IMPORT_USAGE}`, 2);
+    const onlyValid = values['only-valid'] === true;
+    const file = positionals[0]!;
+    const base = typeof values.base === 'string' ? readScenario(values.base) : null;
+    const bytes = readBytes(file);
+
+    const report = await importHospitals(bytes, basename(file), { historyYears: base?.policy.historyWeights.length });
+    io.err(summary(report, lang));
+    for (const w of report.warnings) io.err(`${lang === 'zh' ? '提示' : 'warning'}: ${w.message[lang]}`);
+    if (report.fileError || (report.errorCount > 0 && !onlyValid)) {
+      for (const e of report.errors) io.err(formatCellError(e, lang));
+      if (!report.fileError) {
+        io.err(lang === 'zh'
+          ? `未写入 ${out}：请修正以上错误后重新导入，或加 --only-valid 只导入 ${report.validRows} 行有效数据`
+          : `${out} not written: fix the errors above and import again, or add --only-valid to import only the ${report.validRows} valid rows`);
+      }
+      return 1;
+    }
+    if (report.errorCount > 0) {
+      io.err(lang === 'zh' ? `以下 ${report.rows.filter((r) => r.state === 'invalid').length} 行有错误，未导入：` : `these ${report.rows.filter((r) => r.state === 'invalid').length} rows have errors and were not imported:`);
+      for (const e of report.errors) io.err(formatCellError(e, lang));
+    }
+
+    let scenario: Scenario;
+    try {
+      if (base) scenario = applyImport(base, report, mode, onlyValid);
+      else {
+        const made = scenarioFromImport(report, report.hospitals, basename(file).replace(/\.[^.]*$/, ''));
+        scenario = made.scenario;
+        for (const n of made.notes) io.err(n[lang]);
+      }
+    } catch (e) {
+      if (e instanceof ImportRefused) throw new CliError(e.reason[lang], 1);
+      throw e;
+    }
+    const checked = validateScenario(scenario);
+    if (!checked.ok) {
+      const rowOf = new Map(report.rows.filter((r) => r.state === 'valid').map((r) => [r.id, r.row]));
+      io.err(lang === 'zh' ? `导入后的方案有问题，未写入 ${out}：` : `the scenario after the import has problems; ${out} not written:`);
+      for (const i of checked.issues) {
+        const m = /^hospitals\[(\d+)\]/.exec(i.path);
+        const id = m ? scenario.hospitals[Number(m[1])]?.id : undefined;
+        const row = id !== undefined ? rowOf.get(id) : undefined;
+        io.err(`${formatIssue(i)}${row !== undefined ? (lang === 'zh' ? `（表格第 ${row} 行，${id}）` : ` (sheet row ${row}, ${id})`) : ''}`);
+      }
+      return 1;
+    }
+    write(out, saveScenario(checked.scenario));
+    io.out(lang === 'zh'
+      ? `已写入 ${out}：${checked.scenario.hospitals.length} 家机构${base ? `（${mode === 'merge' ? '合并到' : '替换'} ${values.base}）` : ''}`
+      : `wrote ${out}: ${checked.scenario.hospitals.length} institutions${base ? ` (${mode === 'merge' ? 'merged into' : 'replacing those of'} ${values.base})` : ''}`);
+    return 0;
+  });
+}
+
+export async function templateCommand(args: string[], io: Io): Promise<number> {
+  return guarded(io, async () => {
+    const { values, positionals } = parse(args, {
+      output: { type: 'string', short: 'o' }, lang: { type: 'string' }, format: { type: 'string' }, years: { type: 'string' },
+    });
+    if (positionals.length) throw new CliError(`template takes no file arguments (use -o OUT)\n${TEMPLATE_USAGE}`, 2);
+    const out = values.output;
+    if (typeof out !== 'string' || !out) throw new CliError(`template needs -o OUT.xlsx\n${TEMPLATE_USAGE}`, 2);
+    const lang = oneOf(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
+    const format = oneOf(values.format, ['xlsx', 'csv'] as const, '--format', /\.csv$/i.test(out) ? 'csv' : 'xlsx');
+    let years: number[];
+    if (typeof values.years === 'string') {
+      years = values.years.split(',').map((y) => Number(y.trim()));
+      if (years.some((y) => !Number.isInteger(y) || y < 1990 || y > 2200) || years.length > 10) {
+        throw new CliError(`--years must be up to 10 comma-separated years, like 2022,2023,2024\n${TEMPLATE_USAGE}`, 2);
+      }
+      years.sort((a, b) => a - b);
+    } else {
+      const now = new Date().getFullYear();
+      years = [now - 3, now - 2, now - 1];
+    }
+    write(out, await hospitalTemplate(lang, years, format));
+    io.out(lang === 'zh' ? `已写入模板 ${out}（历史年度 ${years.join('、')}）` : `wrote the template ${out} (history years ${years.join(', ')})`);
+    return 0;
+  });
+}

@@ -1,0 +1,236 @@
+/**
+ * Results → one .xlsx: fund summary (a column per scenario, differences against the first),
+ * hospitals (one sheet per scenario), monthly budget / claims / paid / deferred, comparison
+ * of scenarios per hospital, and the parameters with their provenance and each scenario's
+ * fingerprint. Amounts are real numbers with number formats; header rows are frozen.
+ */
+import type ExcelJS from 'exceljs';
+import type { FundResult, Result } from '../engine/result.ts';
+import type { Scenario } from '../format/types.ts';
+import { fingerprint as computeFingerprint } from '../workspace/fingerprint.ts';
+import { cellOf, MONTHLY_ITEMS, monthlyFen, RESULT_COLUMNS } from './result-columns.ts';
+import { parameterRows } from './params.ts';
+import { amountDelta, amountValue, newWorkbook, ratioDelta, ratioValue, sheetName, tableSheet, toBytes, FMT, type Col, type Unit } from './style.ts';
+import type { Lang } from './vocab.ts';
+
+export { hospitalsCsv } from './result-columns.ts';
+export { exportHospitalData } from './hospital-data.ts';
+
+export interface ExportScenario {
+  name: string;
+  scenario: Scenario;
+  result: Result;
+  /** Shown on the parameters sheet; computed from the result when not given. */
+  fingerprint?: string;
+}
+
+export interface ResultsWorkbookInput {
+  lang: Lang;
+  unit?: Unit;
+  scenarios: ExportScenario[];
+}
+
+const T = {
+  zh: { fund: '基金汇总', hospitals: '机构结果', monthly: '月度拨付', compare: '方案对比', params: '参数与来源', item: '项目', scenario: '方案', delta: '差额', code: '机构编码', name: '机构名称', month: (m: number) => `${m}月`, year: '全年', all: '全部机构', target: '指标', owed: '年终应付', balance: '清算差额', yuan: '元', wan: '万元' },
+  en: { fund: 'Fund summary', hospitals: 'Hospitals', monthly: 'Monthly', compare: 'Comparison', params: 'Parameters', item: 'Item', scenario: 'Scenario', delta: 'Δ', code: 'Institution code', name: 'Name', month: (m: number) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]!, year: 'Year', all: 'All institutions', target: 'target', owed: 'owed', balance: 'balance', yuan: 'yuan', wan: '10k yuan' },
+} as const;
+
+type FundKind = 'amount' | 'months' | 'percent';
+const FUND_ROWS: [keyof FundResult, string, string, FundKind][] = [
+  ['base', '基金支出预算', 'Fund budget', 'amount'],
+  ['riskReserve', '风险准备金', 'Risk reserve', 'amount'],
+  ['carveOuts', '单列项目合计', 'Carve-outs', 'amount'],
+  ['globalTarget', '年度总额控制目标', 'Global target', 'amount'],
+  ['adjustmentFund', '年终清算调剂金', 'Adjustment fund', 'amount'],
+  ['allocatable', '可分配给机构', 'Allocatable', 'amount'],
+  ['totalTargets', '机构指标合计', 'Hospital targets', 'amount'],
+  ['volumeCuts', '服务量核减', 'Volume cuts', 'amount'],
+  ['totalDeposit', '质量保证金合计', 'Deposits', 'amount'],
+  ['totalPaid', '月度拨付合计', 'Paid monthly', 'amount'],
+  ['totalDeferred', '暂缓拨付合计', 'Deferred', 'amount'],
+  ['totalAdvance', '预付周转金', 'Advance', 'amount'],
+  ['fundSharesClaimed', '基金分担（申请）', 'Fund shares claimed', 'amount'],
+  ['adjustmentFundUsed', '调剂金使用', 'Adjustment fund used', 'amount'],
+  ['adjustmentFundTopUp', '结存补足调剂金', 'Top-up from balance', 'amount'],
+  ['adjustmentFundUnused', '调剂金结余', 'Adjustment fund unused', 'amount'],
+  ['retainedFromTargets', '指标内基金留存', 'Retained from targets', 'amount'],
+  ['hospitalsOwed', '应付机构合计', 'Owed to hospitals', 'amount'],
+  ['totalBalance', '年终清算差额合计', 'Year-end balance', 'amount'],
+  ['expenditure', '基金支出', 'Expenditure', 'amount'],
+  ['revenue', '基金收入', 'Revenue', 'amount'],
+  ['openingBalance', '上年末累计结存', 'Opening balance', 'amount'],
+  ['closingBalance', '年末累计结存', 'Closing balance', 'amount'],
+  ['monthsOfCoverage', '可支付月数', 'Months of coverage', 'months'],
+  ['currentSurplusRate', '当年结存率', 'Current surplus rate', 'percent'],
+  ['cumulativeSurplusRate', '累计结存率', 'Cumulative surplus rate', 'percent'],
+];
+
+export async function resultsWorkbook(input: ResultsWorkbookInput): Promise<Uint8Array> {
+  const { lang, scenarios } = input;
+  const unit = input.unit ?? 'yuan';
+  if (scenarios.length === 0) throw new Error('resultsWorkbook: no scenarios');
+  const wb = newWorkbook();
+  const taken = new Set<string>();
+  fundSheet(wb, sheetName(T[lang].fund, taken), input, unit);
+  scenarios.forEach((s) => {
+    const name = scenarios.length === 1 ? T[lang].hospitals : `${T[lang].hospitals}-${s.name}`;
+    hospitalsSheet(wb, sheetName(name, taken), s, lang, unit);
+  });
+  monthlySheet(wb, sheetName(T[lang].monthly, taken), input, unit);
+  compareSheet(wb, sheetName(T[lang].compare, taken), input, unit);
+  paramsSheet(wb, sheetName(T[lang].params, taken), input);
+  return toBytes(wb);
+}
+
+const unitLabel = (lang: Lang, unit: Unit) => (lang === 'zh' ? `（${T.zh[unit]}）` : ` (${T.en[unit]})`);
+
+function fundSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: ResultsWorkbookInput, unit: Unit): void {
+  const t = T[lang];
+  const variants = scenarios.slice(1);
+  const cols: Col[] = [
+    { header: `${t.item}${unitLabel(lang, unit)}`, kind: 'text', width: 26 },
+    ...scenarios.map((s) => ({ header: s.name, kind: 'number' as const, width: 20 })),
+    ...variants.map((s) => ({ header: `${t.delta} ${s.name}`, kind: 'number' as const, width: 20 })),
+  ];
+  const ws = tableSheet(wb, name, cols, { unit, freezeCols: 1 });
+  const fmt = (k: FundKind) => (k === 'amount' ? FMT.amount : k === 'months' ? FMT.months : FMT.percent);
+  const add = (label: string, kind: FundKind, vals: (string | null | undefined)[]) => {
+    const base = vals[0];
+    const v = (x: string | null | undefined) => (kind === 'amount' ? amountValue(x, unit) : ratioValue(x));
+    const d = (x: string | null | undefined) => (kind === 'amount' ? amountDelta(base, x, unit) : ratioDelta(base, x));
+    const row = ws.addRow([label, ...vals.map(v), ...vals.slice(1).map(d)]);
+    for (let c = 2; c <= cols.length; c++) row.getCell(c).numFmt = fmt(kind);
+  };
+  for (const [key, zh, en, kind] of FUND_ROWS) {
+    add(lang === 'zh' ? zh : en, kind, scenarios.map((s) => s.result.fund[key] as string | null));
+    if (key === 'carveOuts') {
+      const ids = unionBy(scenarios.map((s) => s.result.fund.carveOutItems));
+      for (const [id, label] of ids) add(`  ${label}`, 'amount', scenarios.map((s) => s.result.fund.carveOutItems.find((c) => c.id === id)?.amount ?? null));
+    }
+    if (key === 'allocatable') {
+      const ids = unionBy(scenarios.map((s) => s.result.fund.pools));
+      for (const [id, label] of ids) add(`  ${label}`, 'amount', scenarios.map((s) => s.result.fund.pools.find((p) => p.id === id)?.amount ?? null));
+    }
+  }
+}
+
+function unionBy(lists: { id: string; name: string }[][]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const l of lists) for (const x of l) if (!m.has(x.id)) m.set(x.id, x.name || x.id);
+  return m;
+}
+
+function hospitalsSheet(wb: ExcelJS.Workbook, name: string, s: ExportScenario, lang: Lang, unit: Unit): void {
+  const cols: Col[] = RESULT_COLUMNS.map((c) => ({ header: c.kind === 'amount' && unit === 'wan' ? `${c[lang]}${unitLabel(lang, unit)}` : c[lang], kind: c.kind, width: c.zh === '机构名称' ? 28 : undefined }));
+  const ws = tableSheet(wb, name, cols, { unit, freezeCols: 2 });
+  const byId = new Map(s.scenario.hospitals.map((h) => [h.id, h]));
+  for (const r of s.result.hospitals) {
+    const h = byId.get(r.id);
+    ws.addRow(RESULT_COLUMNS.map((c) => cellOf(c, r, h, lang, unit)));
+  }
+}
+
+function monthlySheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: ResultsWorkbookInput, unit: Unit): void {
+  const t = T[lang];
+  const many = scenarios.length > 1;
+  const lead: Col[] = [
+    ...(many ? [{ header: t.scenario, kind: 'text' as const, width: 18 }] : []),
+    { header: t.code, kind: 'text', width: 14 },
+    { header: t.name, kind: 'text', width: 28 },
+    { header: `${t.item}${unitLabel(lang, unit)}`, kind: 'text', width: 18 },
+  ];
+  const months: Col[] = Array.from({ length: 12 }, (_, i) => ({ header: t.month(i + 1), kind: 'amount', width: 15 }));
+  const ws = tableSheet(wb, name, [...lead, ...months, { header: t.year, kind: 'amount', width: 17 }], { unit, freezeCols: lead.length });
+  const money = (fen: number) => (unit === 'wan' ? fen / 1e6 : fen / 100);
+  for (const s of scenarios) {
+    const items = MONTHLY_ITEMS.filter((it) => it.key !== 'withheld' || s.result.hospitals.some((r) => r.withheld.some((w) => w !== '0.00')));
+    const pre = many ? [s.name] : [];
+    for (const it of items) {
+      const total = new Array<number>(12).fill(0);
+      let year = 0;
+      for (const r of s.result.hospitals) {
+        const m = monthlyFen(r, it.key);
+        m.months.forEach((x, i) => (total[i]! += x));
+        year += m.year;
+      }
+      ws.addRow([...pre, '', t.all, it[lang], ...total.map(money), money(year)]).font = { bold: true };
+    }
+    const byId = new Map(s.scenario.hospitals.map((h) => [h.id, h]));
+    for (const r of s.result.hospitals) {
+      for (const it of items) {
+        const m = monthlyFen(r, it.key);
+        ws.addRow([...pre, r.id, byId.get(r.id)?.name ?? '', it[lang], ...m.months.map(money), money(m.year)]);
+      }
+    }
+  }
+}
+
+function compareSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: ResultsWorkbookInput, unit: Unit): void {
+  const t = T[lang];
+  const fields = [['target', t.target], ['owed', t.owed], ['balance', t.balance]] as const;
+  const cols: Col[] = [
+    { header: t.code, kind: 'text', width: 14 },
+    { header: t.name, kind: 'text', width: 28 },
+    ...scenarios.flatMap((s) => fields.map(([, l]) => ({ header: `${s.name} ${l}`, kind: 'amount' as const }))),
+    ...scenarios.slice(1).flatMap((s) => fields.map(([, l]) => ({ header: `${t.delta} ${s.name} ${l}`, kind: 'amount' as const }))),
+  ];
+  const ws = tableSheet(wb, name, cols, { unit, freezeCols: 2 });
+  const ids: string[] = [];
+  const names = new Map<string, string>();
+  const maps = scenarios.map((s) => {
+    for (const h of s.scenario.hospitals) if (!names.has(h.id)) { names.set(h.id, h.name); ids.push(h.id); }
+    return new Map(s.result.hospitals.map((r) => [r.id, r]));
+  });
+  for (const id of ids) {
+    const rs = maps.map((m) => m.get(id));
+    const base = rs[0];
+    ws.addRow([
+      id, names.get(id) ?? '',
+      ...rs.flatMap((r) => fields.map(([k]) => amountValue(r?.[k], unit))),
+      ...rs.slice(1).flatMap((r) => fields.map(([k]) => amountDelta(base?.[k], r?.[k], unit))),
+    ]);
+  }
+}
+
+const STATUS = { zh: { official: '官方文件', assumption: '假设' }, en: { official: 'official', assumption: 'assumption' } } as const;
+
+function paramsSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: ResultsWorkbookInput): void {
+  const zh = lang === 'zh';
+  const rows = parameterRows(scenarios.map((s) => s.scenario), lang);
+  const differs = rows.some((r) => r.sources.some((p) => JSON.stringify(p) !== JSON.stringify(r.sources[0])));
+  const cols: Col[] = [
+    { header: zh ? '参数' : 'Parameter', kind: 'text', width: 30 },
+    { header: zh ? '路径' : 'Path', kind: 'text', width: 34 },
+    ...scenarios.map((s) => ({ header: s.name, kind: 'number' as const, width: 22 })),
+    { header: zh ? '依据文件' : 'Document', kind: 'text', width: 40 },
+    { header: zh ? '文号' : 'Number', kind: 'text', width: 20 },
+    { header: zh ? '条款' : 'Article', kind: 'text', width: 30 },
+    { header: zh ? '日期' : 'Date', kind: 'text', width: 12 },
+    { header: zh ? '性质' : 'Status', kind: 'text', width: 10 },
+    { header: zh ? '说明' : 'Note', kind: 'text', width: 60 },
+    ...(differs ? [{ header: zh ? '其他方案的来源' : 'Sources in other scenarios', kind: 'text' as const, width: 50 }] : []),
+  ];
+  const ws = tableSheet(wb, name, cols, { freezeCols: 1 });
+  const blank = new Array<string>(6).fill('');
+  ws.addRow([zh ? '结果指纹' : 'Result fingerprint', 'fingerprint', ...scenarios.map((s) => s.fingerprint ?? computeFingerprint(s.result)), ...blank]).font = { bold: true };
+  ws.addRow([zh ? '方案名称' : 'Scenario name', 'meta.name', ...scenarios.map((s) => s.scenario.meta.name), ...blank]);
+  ws.addRow([zh ? '统筹地区' : 'Region', 'meta.region', ...scenarios.map((s) => s.scenario.meta.region ?? ''), ...blank]);
+  ws.addRow([zh ? '年度' : 'Year', 'meta.year', ...scenarios.map((s) => s.scenario.meta.year ?? null), ...blank]);
+  ws.addRow([zh ? '机构数' : 'Institutions', 'hospitals', ...scenarios.map((s) => s.scenario.hospitals.length), ...blank]);
+  const n = scenarios.length;
+  for (const r of rows) {
+    const p = r.sources.find((x) => x !== undefined);
+    const others = differs
+      ? r.sources.map((x, i) => (i > 0 && JSON.stringify(x) !== JSON.stringify(r.sources[0]) ? `${scenarios[i]!.name}: ${x ? [x.document, x.number, x.article, STATUS[lang][x.status]].filter(Boolean).join(' ') : zh ? '（无）' : '(none)'}` : '')).filter(Boolean).join('\n')
+      : undefined;
+    const values = r.values.map((v) => {
+      if (v === undefined || v === null) return null;
+      if (typeof v === 'boolean') return v ? (zh ? '是' : 'yes') : zh ? '否' : 'no';
+      if (typeof v === 'string' && /^-?\d{1,15}(\.\d{1,12})?$/.test(v) && v.replace(/[-.]/g, '').replace(/^0+/, '').length <= 15) return Number(v);
+      return v;
+    });
+    const row = ws.addRow([r.label, r.path, ...values, p?.document ?? '', p?.number ?? '', p?.article ?? '', p?.date ?? '', p ? STATUS[lang][p.status] : '', p?.note ?? '', ...(others !== undefined ? [others] : [])]);
+    for (let c = 3; c < 3 + n; c++) if (typeof row.getCell(c).value === 'number') row.getCell(c).numFmt = r.amount ? FMT.amount : 'General';
+    row.alignment = { vertical: 'top', wrapText: true };
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Bytes → sheets of cell values, for .xlsx (exceljs, in memory: works in Node and browsers)
+ * and .csv (papaparse; UTF-8 with or without BOM, UTF-16 with BOM, else GBK as Chinese Excel
+ * writes it). Rows keep their spreadsheet row numbers; cells are 0-based by column.
+ */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { FORMULA_WITHOUT_RESULT, type CellValue } from './cells.ts';
+
+export interface Grid {
+  name: string;
+  /** Non-empty rows in order; `row` is the spreadsheet row number (1-based). */
+  rows: { row: number; cells: CellValue[] }[];
+}
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gbk';
+
+export type ReadResult =
+  | { ok: true; kind: 'xlsx' | 'csv'; encoding?: Encoding; sheets: Grid[]; notes: string[] }
+  | { ok: false; reason: { zh: string; en: string } };
+
+export function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+export async function readSheets(data: Uint8Array | ArrayBuffer, fileName: string): Promise<ReadResult> {
+  const bytes = toBytes(data);
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (isOle || ext === 'xls' || ext === 'et') {
+    return { ok: false, reason: { zh: '不支持旧版 .xls 文件，请在表格程序中另存为 .xlsx 或 .csv', en: 'old .xls files are not supported; save it as .xlsx or .csv in the spreadsheet program' } };
+  }
+  if (isZip || ext === 'xlsx' || ext === 'xlsm') {
+    if (!isZip) return { ok: false, reason: { zh: '不是有效的 .xlsx 文件', en: 'not a valid .xlsx file' } };
+    return readXlsx(bytes);
+  }
+  return readCsv(bytes, fileName);
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs accepts an ArrayBuffer in both Node and the browser.
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    await wb.xlsx.load(ab);
+  } catch (e) {
+    return { ok: false, reason: { zh: `无法读取 .xlsx 文件（${(e as Error).message}）`, en: `cannot read the .xlsx file (${(e as Error).message})` } };
+  }
+  const sheets: Grid[] = [];
+  wb.eachSheet((ws) => {
+    const rows: Grid['rows'] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values = row.values as unknown[];
+      const cells: CellValue[] = [];
+      for (let c = 1; c < values.length; c++) cells.push(unwrap(values[c]));
+      rows.push({ row: rowNumber, cells });
+    });
+    sheets.push({ name: ws.name, rows });
+  });
+  return { ok: true, kind: 'xlsx', sheets, notes: [] };
+}
+
+/** exceljs cell values (formulas, rich text, hyperlinks, errors) → plain values. */
+export function unwrap(v: unknown): CellValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o && typeof o.error === 'string') return { error: o.error };
+    if ('formula' in o || 'sharedFormula' in o) {
+      return o.result === undefined ? { error: FORMULA_WITHOUT_RESULT } : unwrap(o.result);
+    }
+    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
+    if ('text' in o) return unwrap(o.text);
+  }
+  return String(v);
+}
+
+/** Decode CSV bytes: BOM first, then strict UTF-8, else GBK. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gbk').decode(bytes), encoding: 'gbk' };
+  }
+}
+
+function readCsv(bytes: Uint8Array, fileName: string): ReadResult {
+  const { text, encoding } = decodeText(bytes);
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
+  const rows: Grid['rows'] = [];
+  parsed.data.forEach((cells, i) => {
+    if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) });
+  });
+  const notes = parsed.errors.slice(0, 20).map((e) => `CSV: ${e.message}${e.row !== undefined ? ` (row ${e.row + 1})` : ''}`);
+  const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV';
+  return { ok: true, kind: 'csv', encoding, sheets: [{ name, rows }], notes };
+}

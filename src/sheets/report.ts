@@ -1,0 +1,100 @@
+/**
+ * What an import reports: the valid hospitals, every row's status, every bad cell with its
+ * sheet, row, column and reason in both languages, and warnings. Plain data (structured-clone
+ * safe), so it crosses the worker boundary as is.
+ */
+import type { Hospital } from '../format/types.ts';
+import type { Bilingual, Lang } from './vocab.ts';
+
+export interface CellError {
+  sheet: string;
+  /** Spreadsheet row number (1-based); null for a problem with the whole file. */
+  row: number | null;
+  /** Column letter ("F"); null when the problem is not one column's. */
+  column: string | null;
+  /** The header as written in the file. */
+  header: string | null;
+  /** Catalogue key of the column ("history", "claims", "name", …). */
+  field: string | null;
+  /** The cell's content as shown, when there is one. */
+  value?: string;
+  reason: Bilingual;
+  /** `第 14 行「2024年支出」: 不是金额` / `row 14 "History 2024": not an amount`. */
+  message: Bilingual;
+}
+
+export type WarningKind = 'unknown-column' | 'duplicate-id' | 'total-row' | 'extra-history' | 'csv' | 'truncated';
+
+export interface SheetWarning {
+  kind: WarningKind;
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  message: Bilingual;
+}
+
+export type RowState = 'valid' | 'invalid' | 'superseded' | 'skipped';
+
+export interface RowStatus {
+  /** Spreadsheet row number. */
+  row: number;
+  id: string | null;
+  state: RowState;
+  /** Number of bad cells in the row. */
+  errors: number;
+}
+
+export interface MappedColumn {
+  column: string;
+  header: string;
+  /** Catalogue key; history/claims carry their year/ordinal/month in `index`. */
+  field: string;
+  index?: number;
+  name?: string;
+  /** 10000 when the header says 万元. */
+  scale: 1 | 10000;
+}
+
+export interface ImportReport {
+  fileName: string;
+  kind: 'xlsx' | 'csv' | null;
+  encoding: string | null;
+  /** The sheet read (the first with a recognisable header row). */
+  sheet: string | null;
+  headerRow: number | null;
+  columns: MappedColumn[];
+  /** History columns in order, oldest first: years (2022, …) or null when numbered generically. */
+  historyYears: (number | null)[];
+  /** Valid rows as hospitals, in file order (for a duplicated id, its last row). */
+  hospitals: Hospital[];
+  rows: RowStatus[];
+  /** Bad cells and file problems (capped at MAX_ERRORS; see errorCount). */
+  errors: CellError[];
+  /** All errors found, including those beyond the cap. */
+  errorCount: number;
+  warnings: SheetWarning[];
+  /** Data rows read (non-empty rows below the header). */
+  totalRows: number;
+  validRows: number;
+  /** True when a problem with the whole file (no header, missing column) stopped the import. */
+  fileError: boolean;
+}
+
+export const MAX_ERRORS = 5000;
+
+/** The header as named in a message: the file's own when in that language, else ours. */
+export function headerFor(fileHeader: string, zh: string, en: string): Bilingual {
+  const cjk = /[\u3400-\u9fff]/.test(fileHeader);
+  return { zh: cjk ? fileHeader : zh, en: cjk ? en : fileHeader };
+}
+
+export function cellMessage(row: number, header: Bilingual, reason: Bilingual): Bilingual {
+  return { zh: `第 ${row} 行「${header.zh}」: ${reason.zh}`, en: `row ${row} "${header.en}": ${reason.en}` };
+}
+
+/** One line for a terminal or a list: `Sheet1!F14 第 14 行「2024年支出」: 不是金额（"abc"）`. */
+export function formatCellError(e: CellError, lang: Lang): string {
+  const where = e.row !== null ? `${e.sheet}!${e.column ?? ''}${e.row}` : e.sheet;
+  const value = e.value !== undefined && e.value !== '' ? (lang === 'zh' ? `（“${e.value}”）` : ` ("${e.value}")`) : '';
+  return `${where} ${e.message[lang]}${value}`;
+}

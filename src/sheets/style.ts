@@ -1,0 +1,117 @@
+/**
+ * Small helpers for writing sheets with exceljs: a header row that is bold and frozen,
+ * column widths and number formats, exact amounts as numbers. Browser-safe (no file APIs).
+ */
+import ExcelJS from 'exceljs';
+import { parseMoney } from '../engine/money.ts';
+
+export type Unit = 'yuan' | 'wan';
+
+export const FMT = {
+  /** Also for 万元: the cell keeps every digit (fen / 10^6), the format shows 2 decimals. */
+  amount: '#,##0.00',
+  count: '#,##0',
+  ratio: '0.0000',
+  percent: '0.00%',
+  months: '0.00',
+  text: '@',
+} as const;
+
+export type Kind = 'amount' | 'count' | 'number' | 'ratio' | 'percent' | 'months' | 'text' | 'bool';
+
+export interface Col {
+  header: string;
+  kind: Kind;
+  width?: number;
+}
+
+export function numFmtOf(kind: Kind): string | undefined {
+  switch (kind) {
+    case 'amount': return FMT.amount;
+    case 'count': return FMT.count;
+    case 'ratio': return FMT.ratio;
+    case 'percent': return FMT.percent;
+    case 'months': return FMT.months;
+    case 'text': return FMT.text;
+    default: return undefined;
+  }
+}
+
+/** Width in characters for a header: CJK characters count double. */
+export function widthFor(text: string, min = 8, max = 40): number {
+  let w = 0;
+  for (const ch of text) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return Math.max(min, Math.min(max, w + 2));
+}
+
+/** An exact decimal amount string → a number in the unit (yuan: fen/100; 万元: fen/10^6). */
+export function amountValue(s: string | null | undefined, unit: Unit = 'yuan'): number | null {
+  if (s === null || s === undefined || s === '') return null;
+  const fen = parseMoney(s);
+  return unit === 'wan' ? fen / 1e6 : fen / 100;
+}
+
+/** Difference b − a of two amount strings, exact in fen, as a number in the unit. */
+export function amountDelta(a: string | null | undefined, b: string | null | undefined, unit: Unit = 'yuan'): number | null {
+  if (!a || !b) return null;
+  const d = parseMoney(b) - parseMoney(a);
+  return unit === 'wan' ? d / 1e6 : d / 100;
+}
+
+/** A ratio string ("0.1234") → number; difference of two, exact at 4 decimals. */
+export function ratioValue(s: string | null | undefined): number | null {
+  if (s === null || s === undefined || s === '') return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function ratioDelta(a: string | null | undefined, b: string | null | undefined): number | null {
+  if (!a || !b) return null;
+  const scale = (x: string) => {
+    const [i = '0', f = ''] = x.replace('-', '').split('.');
+    const v = BigInt(i) * 10n ** 8n + BigInt(f.padEnd(8, '0').slice(0, 8));
+    return x.startsWith('-') ? -v : v;
+  };
+  return Number(scale(b) - scale(a)) / 1e8;
+}
+
+/** Set up columns (width, number format) and a bold, frozen header row; returns the sheet. */
+export function tableSheet(wb: ExcelJS.Workbook, name: string, cols: Col[], opts: { unit?: Unit; freezeCols?: number } = {}): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: opts.freezeCols ?? 0, ySplit: 1 }] });
+  ws.columns = cols.map((c) => {
+    const numFmt = numFmtOf(c.kind);
+    return { header: c.header, width: c.width ?? widthFor(c.header), style: numFmt ? { numFmt } : {} };
+  });
+  styleHeader(ws.getRow(1));
+  return ws;
+}
+
+export function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', wrapText: true };
+  row.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF8899AA' } } };
+    cell.numFmt = 'General';
+  });
+}
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\ , unique within the workbook. */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)}~${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Global Budget Simulator';
+  return wb;
+}
