@@ -35,7 +35,7 @@ const zh = {
   depositRules: '质量保证金', depositBase: '计提基数', baseTarget: '按总额指标预留', baseClaims: '按月度申报费用扣留', depositRate: '保证金比例',
   monthlyProfile: '月度分解比例', evenProfile: '均匀', month: '{m}月',
   surplusRule: '结余留用/奖励', overspendRule: '合理超支分担', tierMode: '分档方式', marginal: '超额累进', step: '全额分档',
-  upTo: '上限(占指标比例)', share: '分担/留用比例', open: '以上', addTier: '添加分档', cap: '封顶(占指标比例)', reasonableShare: '合理超支认定比例',
+  upTo: '上限(占指标比例)', share: '分担/留用比例', openTier: '以上', addTier: '添加分档', cap: '封顶(占指标比例)', reasonableShare: '合理超支认定比例',
   eligibility: '奖励条件公式(可选)', none: '无',
   qualityRule: '年终考核', qualityMode: '计算方式', linear: '线性插值', score: '考核分', ratio: '返还比例', addPoint: '添加分段', scoreToReturn: '考核分 → 保证金返还比例',
   volumeFloorRule: '最低服务人次(双控)', volumeFloorOn: '服务人次低于下限时按比例扣减指标',
@@ -50,6 +50,7 @@ const zh = {
   peers: '同级同类机构比较', peerCount: '同组机构 {n} 家', median: '中位数', thisHospital: '本机构', costPerCase: '次均费用', growthLast: '上年增长',
   print: '打印 / 导出 PDF', restored: '已恢复上次的工作区', savedLocally: '已自动保存到本机浏览器', notComputed: '尚未计算',
   noData: '无数据', yes: '是', no: '否', total: '合计', edit: '编辑', loading: '加载中…', exampleLoaded: '已载入示例城市',
+  fpMatch: '结果指纹与文件中记录的一致', fpMismatch: '结果指纹与文件中记录的不一致！', metric: '比较指标',
   hospitalData: '机构基础数据', editCellHint: '直接编辑单元格，回车确认，Esc 取消', keyboardHint: '方向键浏览，回车打开机构详情',
 } as const;
 
@@ -89,7 +90,7 @@ const en: Record<MsgKey, string> = {
   depositRules: 'Quality deposit', depositBase: 'Deposit base', baseTarget: 'Withheld from target', baseClaims: 'Withheld from monthly claims', depositRate: 'Deposit rate',
   monthlyProfile: 'Monthly profile', evenProfile: 'Even', month: 'M{m}',
   surplusRule: 'Surplus retention / reward', overspendRule: 'Reasonable overspend sharing', tierMode: 'Tier mode', marginal: 'Marginal', step: 'Step',
-  upTo: 'Up to (rate of target)', share: 'Share', open: 'and above', addTier: 'Add tier', cap: 'Cap (rate of target)', reasonableShare: 'Reasonable share of overspend',
+  upTo: 'Up to (rate of target)', share: 'Share', openTier: 'and above', addTier: 'Add tier', cap: 'Cap (rate of target)', reasonableShare: 'Reasonable share of overspend',
   eligibility: 'Reward condition (optional)', none: 'None',
   qualityRule: 'Year-end assessment', qualityMode: 'Mode', linear: 'Linear', score: 'Score', ratio: 'Return ratio', addPoint: 'Add point', scoreToReturn: 'Score → deposit return ratio',
   volumeFloorRule: 'Minimum service volume (dual control)', volumeFloorOn: 'Cut the target in proportion when volume falls below the floor',
@@ -104,6 +105,7 @@ const en: Record<MsgKey, string> = {
   peers: 'Peers of the same level and category', peerCount: '{n} peers', median: 'Median', thisHospital: 'This institution', costPerCase: 'Cost per case', growthLast: 'Last-year growth',
   print: 'Print / PDF', restored: 'Restored your last workspace', savedLocally: 'Saved in this browser', notComputed: 'Not computed yet',
   noData: 'No data', yes: 'yes', no: 'no', total: 'Total', edit: 'Edit', loading: 'Loading…', exampleLoaded: 'Example city loaded',
+  fpMatch: 'result fingerprints match the ones in the file', fpMismatch: 'result fingerprints differ from the ones in the file!', metric: 'Metric',
   hospitalData: 'Institution data', editCellHint: 'Edit cells directly; Enter to confirm, Esc to cancel', keyboardHint: 'Arrow keys to move, Enter opens the institution',
 };
 

@@ -1,0 +1,173 @@
+/**
+ * The browser app in real Chromium: every flow of issue 3. Each test runs in a fresh browser
+ * context (empty IndexedDB); after each, nothing may have left the origin and nothing may have
+ * been logged as an error or warning.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, open, settled, shot, shownFingerprint, type Session } from './harness.ts';
+import { afterRecompute, exampleScenario, expectedFund, setField, shownFund, state, tab } from './helpers.ts';
+import { money } from '../src/app/format.ts';
+import { runScenario } from '../src/engine/run.ts';
+
+let browser: Browser;
+let session: Session | null = null;
+const baseUrl = inject('baseUrl');
+
+async function start(): Promise<Session> {
+  session = await open(browser, baseUrl);
+  await settled(session.page);
+  return session;
+}
+
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+afterEach(async () => {
+  if (!session) return;
+  const { foreign, errors, context } = session;
+  session = null;
+  await context.close();
+  expect(foreign(), 'requests outside the origin').toEqual([]);
+  expect(errors, 'console errors and warnings').toEqual([]);
+});
+
+describe('browser app', () => {
+  it('first load shows the example city and its results', async () => {
+    const { page } = await start();
+    const city = exampleScenario();
+    await expect.poll(() => page.locator('[data-testid="active-scenario"] option:checked').innerText()).toContain(city.meta.name);
+    for (const f of ['globalTarget', 'adjustmentFund', 'hospitalsOwed', 'closingBalance'] as const) {
+      expect(await shownFund(page, f)).toBe(expectedFund(city, f));
+    }
+    await expect.poll(() => page.getByTestId('row-count').innerText()).toContain(`${city.hospitals.length}`);
+    // The first row (file order) shows the first hospital's target exactly.
+    const first = city.hospitals[0]!;
+    const row = page.locator(`gb-hospital-table tr[data-row="${first.id}"]`);
+    expect(await row.innerText()).toContain(money(runScenario(city).hospitals[0]!.target, 'wan'));
+    expect(await shownFingerprint(page)).toMatch(/^sha256:[0-9a-f]{16}$/);
+    await shot(page, 'results');
+  });
+
+  it('editing a parameter changes the results; a bad value is refused where it is typed', async () => {
+    const { page } = await start();
+    await tab(page, 'params');
+    await setField(page, 'fund.adjustmentFundRate', '12%');
+    const field = page.locator('gb-field[data-path="fund.adjustmentFundRate"]');
+    await expect.poll(() => field.locator('input').getAttribute('aria-invalid')).toBe('true');
+    expect(await field.locator('.err').innerText()).toMatch(/0.*1/);
+    expect(await state<boolean>(page, 'canUndo')).toBe(false);
+
+    await afterRecompute(page, () => setField(page, 'fund.adjustmentFundRate', '0.05'));
+    expect(await field.locator('input').getAttribute('aria-invalid')).toBe('false');
+    const edited = exampleScenario();
+    edited.fund.adjustmentFundRate = '0.05';
+    await tab(page, 'results');
+    expect(await shownFund(page, 'adjustmentFund')).toBe(expectedFund(edited, 'adjustmentFund'));
+    expect(await shownFund(page, 'adjustmentFund')).not.toBe(expectedFund(exampleScenario(), 'adjustmentFund'));
+    await tab(page, 'params');
+    await shot(page, 'params');
+  });
+
+  it('a variant lists its changes and shows differences in the comparison', async () => {
+    const { page } = await start();
+    await page.getByTestId('new-variant').click();
+    await settled(page);
+    const active = await state<string>(page, 'active');
+    expect(active).not.toBe('baseline');
+    await tab(page, 'params');
+    await afterRecompute(page, () => setField(page, 'policy.deposit.rates.hospital', '0.08'));
+    await expect.poll(() => page.getByTestId('changes').innerText()).toMatch(/0\.1.*→.*0\.08/);
+    // Rename it.
+    await page.getByTestId('rename').click();
+    await page.getByTestId('rename-input').fill('保证金 8%');
+    await page.getByTestId('rename-input').press('Enter');
+    await expect.poll(() => page.locator('[data-testid="active-scenario"] option:checked').innerText()).toBe('保证金 8%');
+
+    await tab(page, 'compare');
+    await settled(page);
+    const fund = page.getByTestId('compare-fund');
+    await expect.poll(() => fund.locator('thead th').allInnerTexts()).toContain('保证金 8%');
+    const edited = exampleScenario();
+    edited.policy.deposit.rates.hospital = '0.08';
+    const base = runScenario(exampleScenario()).fund.totalDeposit;
+    const changed = runScenario(edited).fund.totalDeposit;
+    expect(base).not.toBe(changed);
+    const delta = await fund.locator('td[data-delta="totalDeposit"]').innerText();
+    expect(delta.startsWith('−')).toBe(true);
+    // Per-hospital differences in what each is owed: sorted by largest change, the first row has a non-zero delta.
+    await page.locator('gb-compare-hospitals select#metric').selectOption('owed');
+    const firstDelta = await page.locator('gb-compare-hospitals tbody td[data-delta]').first().innerText();
+    expect(firstDelta).not.toMatch(/^0\.00$/);
+    await shot(page, 'compare');
+  });
+
+  it('undo and redo an edit', async () => {
+    const { page } = await start();
+    const before = await shownFund(page, 'globalTarget');
+    await tab(page, 'params');
+    await afterRecompute(page, () => setField(page, 'fund.riskReserveRate', '0.05'));
+    await tab(page, 'results');
+    const after = await shownFund(page, 'globalTarget');
+    expect(after).not.toBe(before);
+    await afterRecompute(page, () => page.getByTestId('undo').click());
+    expect(await shownFund(page, 'globalTarget')).toBe(before);
+    await afterRecompute(page, () => page.getByTestId('redo').click());
+    expect(await shownFund(page, 'globalTarget')).toBe(after);
+    // Keyboard: Ctrl+Z outside a field.
+    await page.locator('h2').first().click();
+    await afterRecompute(page, () => page.keyboard.press('Control+z'));
+    expect(await shownFund(page, 'globalTarget')).toBe(before);
+  });
+
+  it('switches language and money unit', async () => {
+    const { page } = await start();
+    const city = exampleScenario();
+    await page.getByTestId('lang').click();
+    await expect.poll(() => page.locator('[data-tab="results"]').innerText()).toBe('Results');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('gb-fund-summary h2').innerText()).toContain('Fund summary');
+    await page.getByTestId('unit-yuan').check();
+    await expect.poll(() => shownFund(page, 'globalTarget')).toBe(expectedFund(city, 'globalTarget', 'yuan'));
+    await shot(page, 'results-en-yuan');
+    await page.getByTestId('lang').click();
+    await expect.poll(() => page.locator('[data-tab="results"]').innerText()).toBe('结果');
+    await page.getByTestId('unit-wan').check();
+    await expect.poll(() => shownFund(page, 'globalTarget')).toBe(expectedFund(city, 'globalTarget', 'wan'));
+  });
+
+  it('opens one hospital: derivation, months, settlement, peers', async () => {
+    const { page } = await start();
+    const city = exampleScenario();
+    const h = city.hospitals[2]!;
+    await page.locator(`gb-hospital-table tr[data-row="${h.id}"] button.link`).click();
+    await expect.poll(() => state<string>(page, 'tab')).toBe('hospital');
+    await expect.poll(() => page.getByTestId('hospital-head').innerText()).toContain(h.name);
+    const target = money(runScenario(city).hospitals[2]!.target, 'wan');
+    await expect.poll(() => page.getByTestId('brief-target').innerText(), { timeout: 20_000 }).toContain(target);
+    expect(await page.getByTestId('derivation').innerText()).toContain('×');
+    expect(await page.getByTestId('peers').innerText()).toMatch(/\d/);
+    expect(await page.getByTestId('settlement').innerText()).toContain(target);
+    await page.getByTestId('monthly').locator('summary').click();
+    expect(await page.locator('#m-t tbody tr').count()).toBe(3);
+    await shot(page, 'hospital');
+  });
+
+  it('institution data: a cell edit locks a negotiated target; a bad cell is marked', async () => {
+    const { page } = await start();
+    const city = exampleScenario();
+    const h = city.hospitals[1]!;
+    await tab(page, 'data');
+    const cell = page.locator(`gb-data-table input[data-path="hospitals[1].lockedTarget"]`);
+    await cell.fill('-5');
+    await cell.press('Enter');
+    await expect.poll(() => cell.getAttribute('aria-invalid')).toBe('true');
+    await afterRecompute(page, async () => { await cell.fill('300000000'); await cell.press('Enter'); });
+    expect(await cell.getAttribute('aria-invalid')).toBe('false');
+    await tab(page, 'results');
+    const row = page.locator(`gb-hospital-table tr[data-row="${h.id}"]`);
+    await expect.poll(() => row.innerText()).toContain('30,000.00');
+    expect(await row.innerText()).toContain('锁定');
+    await tab(page, 'data');
+    await shot(page, 'data');
+  });
+});

@@ -1,0 +1,38 @@
+/** What components ask for: they render and dispatch these; the app shell applies them. */
+import type { Path } from './patch.ts';
+import type { Tab } from './state.ts';
+import type { Lang } from './i18n.ts';
+import type { Unit } from './format.ts';
+import type { RefKey } from './ws.ts';
+import type { Scenario } from '../format/types.ts';
+
+export type Action =
+  | { type: 'edit'; path: Path; value: unknown }
+  | { type: 'replace'; scenario: Scenario }
+  | { type: 'lang'; lang: Lang }
+  | { type: 'unit'; unit: Unit }
+  | { type: 'tab'; tab: Tab }
+  | { type: 'active'; ref: RefKey }
+  | { type: 'compare'; refs: RefKey[] }
+  | { type: 'hospital'; id: string; open?: boolean }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'addVariant'; name: string; from?: RefKey }
+  | { type: 'renameVariant'; id: string; name: string }
+  | { type: 'deleteVariant'; id: string }
+  | { type: 'save'; what: 'workspace' | 'scenario' }
+  | { type: 'openText'; text: string; name: string }
+  | { type: 'dismiss' }
+  | { type: 'print' };
+
+export const ACTION_EVENT = 'gb-action';
+
+export function emit(from: EventTarget, action: Action): void {
+  from.dispatchEvent(new CustomEvent<Action>(ACTION_EVENT, { detail: action, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'gb-action': CustomEvent<Action>;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The app shell: header with the toolbar, the scenario bar, tabs, the panel of the chosen tab,
+ * notices, and file drag-and-drop. It owns no logic: actions go to the handler it is given.
+ */
+import { LitElement, html, css, nothing } from 'lit';
+import { shared } from './shared.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import { ACTION_EVENT, emit, type Action } from '../actions.ts';
+import { TABS, type AppState, type Tab } from '../state.ts';
+import { formatIssue } from '../../engine/issues.ts';
+import './gb-toolbar.ts';
+import './gb-variant-bar.ts';
+import './gb-results.ts';
+import './gb-params.ts';
+import './gb-data-table.ts';
+import './gb-compare.ts';
+import './gb-hospital-view.ts';
+
+const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital' };
+
+export class GbApp extends LitElement {
+  static override properties = { state: { attribute: false }, dragging: { state: true } };
+  /** Everything shown; replaced (never mutated) on each change. */
+  declare state: AppState | null;
+  declare dragging: boolean;
+  /** Receives every action dispatched inside the app. */
+  handler: ((a: Action) => void) | null = null;
+
+  constructor() {
+    super();
+    this.state = null;
+    this.dragging = false;
+    this.addEventListener(ACTION_EVENT, (e) => this.handler?.(e.detail));
+    this.addEventListener('dragover', (e) => { e.preventDefault(); this.dragging = true; });
+    this.addEventListener('dragleave', (e) => { if (e.target === this) this.dragging = false; });
+    this.addEventListener('drop', (e) => this.onDrop(e));
+  }
+
+  static override styles = [shared, css`
+    :host { display: block; min-height: 100vh; }
+    header { background: var(--gb-blue); color: #fff; padding: 0.5rem 1rem; display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
+    header gb-toolbar { flex: 1; }
+    header h1 { font-size: 1.15rem; margin: 0; font-weight: 600; }
+    header .sub { opacity: 0.8; font-size: 0.85rem; }
+    main { padding: 0.8rem 1rem 2rem; max-width: 1600px; margin: 0 auto; }
+    [role='tablist'] { display: flex; gap: 0.2rem; border-bottom: 2px solid var(--gb-line); margin: 0.6rem 0 0.8rem; }
+    [role='tab'] { border: none; border-bottom: 3px solid transparent; background: none; padding: 0.45rem 0.9rem; border-radius: 0; margin-bottom: -2px; }
+    [role='tab'][aria-selected='true'] { border-bottom-color: var(--gb-blue); color: var(--gb-blue); font-weight: 600; }
+    .notice { padding: 0.6rem 0.9rem; border-radius: 6px; margin: 0.6rem 0; display: flex; gap: 1rem; align-items: flex-start; }
+    .notice.info { background: #e8f3ec; border: 1px solid #b5dcc2; }
+    .notice.error { background: #fdecea; border: 1px solid #f3b8b2; }
+    .notice ul { margin: 0.3rem 0 0; padding-left: 1.2rem; max-height: 12rem; overflow: auto; font-family: ui-monospace, monospace; font-size: 0.85em; }
+    .notice .grow { flex: 1; }
+    .drop { position: fixed; inset: 0; background: rgba(31, 78, 140, 0.15); border: 4px dashed var(--gb-blue); pointer-events: none; z-index: 10; }
+    @media print { header, [role='tablist'], gb-variant-bar, .notice { display: none; } main { padding: 0; } }
+  `];
+
+  private async onDrop(e: DragEvent): Promise<void> {
+    e.preventDefault();
+    this.dragging = false;
+    const f = e.dataTransfer?.files?.[0];
+    if (f) emit(this, { type: 'openText', text: await f.text(), name: f.name });
+  }
+
+  private onTabKey(e: KeyboardEvent, i: number): void {
+    const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!d) return;
+    const next = TABS[(i + d + TABS.length) % TABS.length]!;
+    emit(this, { type: 'tab', tab: next });
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+  }
+
+  private panel(s: AppState) {
+    switch (s.tab) {
+      case 'results': return html`<gb-results .state=${s}></gb-results>`;
+      case 'params': return html`<gb-params .state=${s}></gb-params>`;
+      case 'data': return html`<gb-data-table .state=${s}></gb-data-table>`;
+      case 'compare': return html`<gb-compare .state=${s}></gb-compare>`;
+      case 'hospital': return html`<gb-hospital-view .state=${s}></gb-hospital-view>`;
+    }
+  }
+
+  override render() {
+    const s = this.state;
+    if (!s) return html`<main><p>…</p></main>`;
+    const t = (k: MsgKey) => msg(s.lang, k);
+    const n = s.notice;
+    return html`
+      <header>
+        <div><h1>${t('appTitle')}</h1><div class="sub">${t('appSubtitle')}</div></div>
+        <gb-toolbar .state=${s}></gb-toolbar>
+      </header>
+      <main>
+        <gb-variant-bar .state=${s}></gb-variant-bar>
+        <div aria-live="polite">
+          ${n ? html`<div class="notice ${n.kind}" role=${n.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+            <div class="grow"><strong>${n.text}</strong>
+              ${n.issues?.length ? html`<ul data-testid="issues">${n.issues.slice(0, 200).map((i) => html`<li>${formatIssue(i)}</li>`)}</ul>` : nothing}
+            </div>
+            <button @click=${() => emit(this, { type: 'dismiss' })}>${t('close')}</button>
+          </div>` : nothing}
+        </div>
+        <div role="tablist" aria-label=${t('appTitle')}>
+          ${TABS.map((tab, i) => html`<button role="tab" id="tab-${tab}" aria-selected=${s.tab === tab ? 'true' : 'false'}
+            aria-controls="panel" tabindex=${s.tab === tab ? 0 : -1} data-tab=${tab}
+            @click=${() => emit(this, { type: 'tab', tab })} @keydown=${(e: KeyboardEvent) => this.onTabKey(e, i)}>${t(TAB_KEYS[tab])}</button>`)}
+        </div>
+        <section id="panel" role="tabpanel" aria-labelledby="tab-${s.tab}">${this.panel(s)}</section>
+      </main>
+      ${this.dragging ? html`<div class="drop" aria-hidden="true"></div>` : nothing}
+    `;
+  }
+}
+
+customElements.define('gb-app', GbApp);
+declare global {
+  interface HTMLElementTagNameMap {
+    'gb-app': GbApp;
+  }
+}

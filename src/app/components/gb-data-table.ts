@@ -1,0 +1,126 @@
+/** Institutions' data of the scenario shown, as editable cells (virtualized); lock a negotiated target. */
+import { LitElement, html, css } from 'lit';
+import { shared } from './shared.ts';
+import { tableStyles } from './table-styles.ts';
+import { VirtualRows } from './virtual.ts';
+import { emit } from '../actions.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import { checkValue, type FieldKind } from '../validate-field.ts';
+import { pathString, type Path } from '../patch.ts';
+import type { AppState } from '../state.ts';
+import type { Hospital, Scenario } from '../../format/types.ts';
+import { materialize } from '../ws.ts';
+import { termOf as term } from '../terms.ts';
+
+interface DataCol { label: string; path: (i: number) => Path; get: (h: Hospital) => string | number | undefined; kind: FieldKind; optional: boolean; short?: boolean }
+
+export class GbDataTable extends LitElement {
+  static override properties = { state: { attribute: false }, text: { state: true }, bad: { state: true } };
+  /** App state (read only). */
+  declare state: AppState;
+  declare text: string;
+  /** Cells typed wrong: path → reason. */
+  declare bad: Map<string, string>;
+  private readonly virtual = new VirtualRows(this);
+
+  constructor() {
+    super();
+    this.text = '';
+    this.bad = new Map();
+  }
+
+  static override styles = [shared, tableStyles, css`
+    td input[aria-invalid='true'] { border-color: var(--gb-neg); background: #fff5f5; }
+    .hint { margin: 0.3rem 0; }
+  `];
+
+  private cols(s: Scenario): DataCol[] {
+    const t = (k: MsgKey) => msg(this.state.lang, k);
+    const years = s.policy.historyWeights.length;
+    const hist: DataCol[] = Array.from({ length: years }, (_, y) => ({
+      label: `${t('history')} ${y + 1}`, path: (i) => ['hospitals', i, 'history', y], get: (h) => h.history[y], kind: 'money', optional: false,
+    }));
+    return [
+      ...hist,
+      { label: t('lockedTarget'), path: (i) => ['hospitals', i, 'lockedTarget'], get: (h) => h.lockedTarget, kind: 'money', optional: true },
+      { label: t('deductions'), path: (i) => ['hospitals', i, 'deductions'], get: (h) => h.deductions, kind: 'money', optional: true },
+      { label: t('score'), path: (i) => ['hospitals', i, 'score'], get: (h) => h.score, kind: 'score', optional: true, short: true },
+      { label: t('volume'), path: (i) => ['hospitals', i, 'volume'], get: (h) => h.volume, kind: 'int', optional: true, short: true },
+      { label: t('volumeFloor'), path: (i) => ['hospitals', i, 'volumeFloor'], get: (h) => h.volumeFloor, kind: 'int', optional: true, short: true },
+      { label: t('growth'), path: (i) => ['hospitals', i, 'growth'], get: (h) => h.growth, kind: 'growth', optional: true, short: true },
+    ];
+  }
+
+  private onChange(e: Event, c: DataCol, path: Path, h: Hospital): void {
+    const input = e.target as HTMLInputElement;
+    const r = checkValue(c.kind, input.value, c.optional);
+    const key = pathString(path);
+    const bad = new Map(this.bad);
+    if (!r.ok) {
+      bad.set(key, msg(this.state.lang, r.key));
+      this.bad = bad;
+      return;
+    }
+    bad.delete(key);
+    this.bad = bad;
+    if (r.value !== c.get(h)) emit(this, { type: 'edit', path, value: r.value });
+  }
+
+  override render() {
+    const st = this.state;
+    const t = (k: MsgKey) => msg(st.lang, k);
+    let s: Scenario;
+    try {
+      s = materialize(st.ws, st.active);
+    } catch (e) {
+      return html`<div class="card err">${(e as Error).message}</div>`;
+    }
+    const issues = st.cols[st.active]?.issues ?? [];
+    const byPath = new Map(issues.map((i) => [i.path, i.message]));
+    const cols = this.cols(s);
+    const q = this.text.trim().toLowerCase();
+    const rows = s.hospitals.map((_, i) => i).filter((i) => !q || s.hospitals[i]!.name.toLowerCase().includes(q) || s.hospitals[i]!.id.toLowerCase().includes(q));
+    const { from, to } = this.virtual.range(rows.length);
+    const ncols = cols.length + 4;
+    return html`<div class="card" data-testid="data-table">
+      <h2>${t('hospitalData')} <span class="muted">(${t('yuan')})</span></h2>
+      <p class="muted hint">${t('editCellHint')} · ${t('lockHint')}</p>
+      <div class="row filters"><label for="dq">${t('search')}</label>
+        <input id="dq" type="search" .value=${this.text} @input=${(e: Event) => { this.text = (e.target as HTMLInputElement).value; }} />
+        <span class="muted">${msg(st.lang, 'rowsShown', { n: rows.length, total: s.hospitals.length })}</span></div>
+      <div class="scroller" tabindex="0" role="region" aria-label=${t('hospitalData')} @scroll=${this.virtual.onScroll}>
+        <table>
+          <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th>${t('level')}</th><th>${t('klass')}</th>${cols.map((c) => html`<th class="num">${c.label}</th>`)}</tr></thead>
+          <tbody>
+            ${this.virtual.spacer(from, ncols)}
+            ${rows.slice(from, to).map((i) => {
+              const h = s.hospitals[i]!;
+              return html`<tr data-row=${h.id}>
+                <td>${h.id}</td><td class="name" title=${h.name}>${h.name}</td>
+                <td>${term('level', h.level, st.lang)}</td><td>${term('class', h.class, st.lang)}</td>
+                ${cols.map((c) => {
+                  const path = c.path(i);
+                  const key = pathString(path);
+                  const problem = this.bad.get(key) ?? byPath.get(key);
+                  const v = c.get(h);
+                  return html`<td class="num"><input class=${c.short ? 'short' : ''} aria-label="${h.name} ${c.label}" data-path=${key}
+                    .value=${v === undefined ? '' : String(v)} aria-invalid=${problem ? 'true' : 'false'} title=${problem ?? ''}
+                    @change=${(e: Event) => this.onChange(e, c, path, h)} /></td>`;
+                })}
+              </tr>`;
+            })}
+            ${this.virtual.spacer(rows.length - to, ncols)}
+          </tbody>
+        </table>
+      </div>
+      ${this.bad.size ? html`<div class="err" role="alert">${[...this.bad].map(([p, m]) => html`<div>${p}: ${m}</div>`)}</div>` : ''}
+    </div>`;
+  }
+}
+
+customElements.define('gb-data-table', GbDataTable);
+declare global {
+  interface HTMLElementTagNameMap {
+    'gb-data-table': GbDataTable;
+  }
+}

@@ -1,0 +1,136 @@
+/** Per-hospital results of one scenario: sortable, filterable, virtualized for thousands of rows. */
+import { LitElement, html, css } from 'lit';
+import { shared } from './shared.ts';
+import { tableStyles } from './table-styles.ts';
+import { VirtualRows } from './virtual.ts';
+import { emit } from '../actions.ts';
+import { msg, type Lang, type MsgKey } from '../i18n.ts';
+import { money, percent, sign, type Unit } from '../format.ts';
+import type { ResultView, RowField } from '../result-view.ts';
+import type { Scenario } from '../../format/types.ts';
+import { NO_FILTERS, distinct, netOf, netRateOf, rewardShareOf, rowOrder, type Filters, type Sort, type SortKey } from '../table-model.ts';
+import { termOf as term } from '../terms.ts';
+
+type Col = { key: SortKey; label: MsgKey; num?: boolean };
+const COLS: Col[] = [
+  { key: 'name', label: 'institution' }, { key: 'level', label: 'level' }, { key: 'category', label: 'category' },
+  { key: 'target', label: 'target', num: true }, { key: 'deposit', label: 'deposit', num: true }, { key: 'paidTotal', label: 'paid', num: true },
+  { key: 'deferred', label: 'deferred', num: true }, { key: 'actual', label: 'actual', num: true }, { key: 'net', label: 'surplusOverspend', num: true },
+  { key: 'netRate', label: 'rate', num: true }, { key: 'rewardShare', label: 'rewardShare', num: true }, { key: 'depositReturned', label: 'depositReturned', num: true },
+  { key: 'owed', label: 'owed', num: true }, { key: 'balance', label: 'balance', num: true },
+];
+
+export class GbHospitalTable extends LitElement {
+  static override properties = {
+    view: { attribute: false }, scenario: { attribute: false }, lang: {}, unit: {},
+    filters: { state: true }, sort: { state: true },
+  };
+  /** Result of the scenario shown. */
+  declare view: ResultView | null;
+  /** The scenario that result came from (names, levels, categories). */
+  declare scenario: Scenario | null;
+  declare lang: Lang;
+  declare unit: Unit;
+  declare filters: Filters;
+  declare sort: Sort;
+  private readonly virtual = new VirtualRows(this);
+  private memo: { key: unknown[]; rows: number[] } | null = null;
+
+  constructor() {
+    super();
+    this.view = null;
+    this.scenario = null;
+    this.lang = 'zh';
+    this.unit = 'wan';
+    this.filters = NO_FILTERS;
+    this.sort = { key: null, desc: true };
+  }
+
+  static override styles = [shared, tableStyles, css``];
+
+  private rows(): number[] {
+    const key = [this.view, this.scenario, this.filters, this.sort];
+    if (this.memo && this.memo.key.every((k, i) => k === key[i])) return this.memo.rows;
+    const rows = this.view && this.scenario ? rowOrder(this.view, this.scenario, this.filters, this.sort) : [];
+    this.memo = { key, rows };
+    return rows;
+  }
+
+  private setFilter(patch: Partial<Filters>): void {
+    this.filters = { ...this.filters, ...patch };
+    this.virtual.reset(this.renderRoot.querySelector('.scroller'));
+  }
+
+  private sortBy(key: SortKey): void {
+    this.sort = this.sort.key === key ? { key, desc: !this.sort.desc } : { key, desc: key !== 'name' };
+    this.virtual.reset(this.renderRoot.querySelector('.scroller'));
+  }
+
+  private select(label: MsgKey, values: string[], cur: string, kind: 'level' | 'category' | null, on: (v: string) => void) {
+    const id = `f-${label}`;
+    return html`<label for=${id}>${msg(this.lang, label)}</label>
+      <select id=${id} @change=${(e: Event) => on((e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${cur === ''}>${msg(this.lang, 'all')}</option>
+        ${values.map((v) => html`<option value=${v} ?selected=${cur === v}>${kind ? term(kind, v, this.lang) : v}</option>`)}
+      </select>`;
+  }
+
+  private cell(v: ResultView, i: number, c: Col) {
+    const u = this.unit;
+    const h = this.scenario!.hospitals[i]!;
+    switch (c.key) {
+      case 'name': {
+        const fl = v.flags(i);
+        return html`<td class="name"><button class="link" data-id=${h.id} @click=${() => emit(this, { type: 'hospital', id: h.id, open: true })}>${h.name}</button>
+          ${fl.includes('L') ? html`<span class="badge">${msg(this.lang, 'locked')}</span>` : ''}${fl.includes('P') ? html`<span class="badge">${msg(this.lang, 'projected')}</span>` : ''}</td>`;
+      }
+      case 'level': return html`<td>${term('level', h.level, this.lang)}</td>`;
+      case 'category': return html`<td>${term('category', h.category, this.lang)}</td>`;
+      case 'net': { const n = netOf(v, i); return html`<td class="num ${sign(n) < 0 ? 'neg' : sign(n) > 0 ? 'pos' : ''}">${money(n, u, true)}</td>`; }
+      case 'netRate': return html`<td class="num">${percent(netRateOf(v, i), 2, true)}</td>`;
+      case 'rewardShare': return html`<td class="num">${money(rewardShareOf(v, i), u)}</td>`;
+      case 'balance': { const b = v.get('balance', i); return html`<td class="num ${sign(b) < 0 ? 'neg' : ''}">${money(b, u)}</td>`; }
+      default: return html`<td class="num">${money(v.get(c.key as RowField, i), u)}</td>`;
+    }
+  }
+
+  override render() {
+    const v = this.view;
+    const s = this.scenario;
+    const t = (k: MsgKey) => msg(this.lang, k);
+    if (!v || !s) return html`<div class="card"><p class="muted">${t('computing')}</p></div>`;
+    const rows = this.rows();
+    const { from, to } = this.virtual.range(rows.length);
+    const pools = [...new Set(v.col('pool'))];
+    const f = this.filters;
+    return html`<div class="card">
+      <h2>${t('hospitals')} <span class="muted">(${t(this.unit)})</span></h2>
+      <div class="row filters">
+        ${this.select('filterLevel', distinct(s, 'level'), f.level, 'level', (x) => this.setFilter({ level: x }))}
+        ${this.select('filterCategory', distinct(s, 'category'), f.category, 'category', (x) => this.setFilter({ category: x }))}
+        ${this.select('filterPool', pools, f.pool, null, (x) => this.setFilter({ pool: x }))}
+        <label><input type="checkbox" data-testid="only-overspend" .checked=${f.overspendOnly} @change=${(e: Event) => this.setFilter({ overspendOnly: (e.target as HTMLInputElement).checked })} /> ${t('onlyOverspend')}</label>
+        <label for="q">${t('search')}</label><input id="q" type="search" data-testid="search" .value=${f.text} @input=${(e: Event) => this.setFilter({ text: (e.target as HTMLInputElement).value })} />
+        <span class="muted" data-testid="row-count" aria-live="polite">${msg(this.lang, 'rowsShown', { n: rows.length, total: v.n })}</span>
+      </div>
+      <div class="scroller" tabindex="0" role="region" aria-label=${t('hospitals')} data-testid="results-table" @scroll=${this.virtual.onScroll}>
+        <table aria-rowcount=${rows.length + 1}>
+          <thead><tr>${COLS.map((c) => html`<th class=${c.num ? 'num' : ''} aria-sort=${this.sort.key === c.key ? (this.sort.desc ? 'descending' : 'ascending') : 'none'}>
+            <button class="sort" @click=${() => this.sortBy(c.key)} data-sort=${c.key}>${t(c.label)}${this.sort.key === c.key ? (this.sort.desc ? ' ▼' : ' ▲') : ''}</button></th>`)}</tr></thead>
+          <tbody>
+            ${this.virtual.spacer(from, COLS.length)}
+            ${rows.slice(from, to).map((i, k) => html`<tr aria-rowindex=${from + k + 2} data-row=${s.hospitals[i]!.id}>${COLS.map((c) => this.cell(v, i, c))}</tr>`)}
+            ${this.virtual.spacer(rows.length - to, COLS.length)}
+          </tbody>
+        </table>
+      </div>
+    </div>`;
+  }
+}
+
+customElements.define('gb-hospital-table', GbHospitalTable);
+declare global {
+  interface HTMLElementTagNameMap {
+    'gb-hospital-table': GbHospitalTable;
+  }
+}

@@ -1,0 +1,146 @@
+/** The policy of the scenario shown: fund, allocation, deposit, months, tiers, assessment. */
+import { LitElement, html, css, nothing } from 'lit';
+import { shared } from './shared.ts';
+import { emit } from '../actions.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import { issuesAt } from '../issues-at.ts';
+import type { AppState } from '../state.ts';
+import type { Issue } from '../../engine/issues.ts';
+import type { Scenario } from '../../format/types.ts';
+import type { FieldKind } from '../validate-field.ts';
+import { materialize } from '../ws.ts';
+import { distinct } from '../table-model.ts';
+import { termOf as term } from '../terms.ts';
+import './gb-field.ts';
+import './gb-fund-editor.ts';
+import './gb-tier-editor.ts';
+import './gb-quality-editor.ts';
+
+export class GbParams extends LitElement {
+  static override properties = { state: { attribute: false } };
+  /** App state (read only). */
+  declare state: AppState;
+
+  static override styles = [shared, css`
+    td gb-field { margin: 0; }
+    .months { display: grid; grid-template-columns: repeat(6, max-content); gap: 0 0.2rem; }
+    fieldset { border: none; padding: 0; margin: 0 0 0.4rem; display: flex; gap: 0.8rem; flex-wrap: wrap; }
+    legend { float: left; margin-right: 0.6rem; color: var(--gb-muted); }
+  `];
+
+  private f(label: string, path: (string | number)[], kind: FieldKind, value: string | number | undefined, issues: Issue[], optional = false, hint = '', look: 'bare' | 'short' | '' = '') {
+    return html`<gb-field .label=${label} .path=${path} .kind=${kind} .value=${value} .lang=${this.state.lang} ?optional=${optional}
+      ?bare=${look === 'bare'} ?short=${look === 'short'}
+      ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path)} data-path=${path.join('.')}></gb-field>`;
+  }
+
+  private allocation(s: Scenario, issues: Issue[]) {
+    const t = (k: MsgKey) => msg(this.state.lang, k);
+    const p = s.policy;
+    const pools = p.pools ?? [];
+    const lang = this.state.lang;
+    const levels = [...new Set([...distinct(s, 'level'), ...Object.keys(p.levelCoefficients ?? {})])];
+    const cats = [...new Set([...distinct(s, 'category'), ...Object.keys(p.categoryCoefficients ?? {})])];
+    return html`<div class="card" data-testid="allocation-editor">
+      <h2>${t('allocation')}</h2>
+      <h3>${t('pools')}</h3>
+      <table>
+        <thead><tr><th>${t('name')}</th><th>${t('poolShare')}</th><th>${t('poolClasses')}</th><th><span class="sr-only">${t('remove')}</span></th></tr></thead>
+        <tbody>${pools.map((pool, i) => html`<tr>
+          <td>${this.f(t('name'), ['policy', 'pools', i, 'name'], 'text', pool.name, issues, false, '', 'bare')}</td>
+          <td>${this.f(t('poolShare'), ['policy', 'pools', i, 'share'], 'share', pool.share, issues, false, '', 'bare')}</td>
+          <td><gb-field bare .label=${t('poolClasses')} .path=${['policy', 'pools', i, 'classes']} kind="text" .value=${pool.classes.join(', ')} .lang=${lang}
+            .issues=${issuesAt(issues, ['policy', 'pools', i, 'classes'])} @gb-action=${(e: CustomEvent) => this.splitClasses(e)}></gb-field></td>
+          <td><button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'], value: pools.filter((_, j) => j !== i) })}>${t('remove')}</button></td>
+        </tr>`)}</tbody>
+      </table>
+      ${issuesAt(issues, ['policy', 'pools']).map((m) => html`<div class="err" role="alert">${m}</div>`)}
+      <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'], value: [...pools, { id: `pool${pools.length + 1}`, name: `${t('pool')} ${pools.length + 1}`, share: '0', classes: ['primary'] }] })}>＋ ${t('addPool')}</button>
+      <h3>${t('historyWeights')}</h3>
+      <div>${p.historyWeights.map((w, i) => this.f(`${i + 1}`, ['policy', 'historyWeights', i], 'nonneg', w, issues, false, '', 'short'))}</div>
+      ${issuesAt(issues, ['policy', 'historyWeights']).map((m) => html`<div class="err" role="alert">${m}</div>`)}
+      <h3>${t('levelCoefficients')}</h3>
+      <div>${levels.map((l) => this.f(term('level', l, lang), ['policy', 'levelCoefficients', l], 'nonneg', p.levelCoefficients?.[l], issues, true))}</div>
+      <h3>${t('categoryCoefficients')}</h3>
+      <div>${cats.map((c) => this.f(term('category', c, lang), ['policy', 'categoryCoefficients', c], 'nonneg', p.categoryCoefficients?.[c], issues, true))}</div>
+      <h3>${t('weightFormula')}</h3>
+      ${this.f(t('weightFormula'), ['policy', 'weightFormula'], 'formula', p.weightFormula, issues, true, t('weightFormulaHint'))}
+    </div>`;
+  }
+
+  /** The pool's classes are typed as "a, b"; store them as a list. */
+  private splitClasses(e: CustomEvent): void {
+    const a = e.detail as { type: string; path: (string | number)[]; value: unknown };
+    if (a.type !== 'edit' || typeof a.value !== 'string') return;
+    e.stopPropagation();
+    const classes = a.value.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean);
+    emit(this, { type: 'edit', path: a.path, value: classes });
+  }
+
+  private deposit(s: Scenario, issues: Issue[]) {
+    const t = (k: MsgKey) => msg(this.state.lang, k);
+    const d = s.policy.deposit;
+    const classes = [...new Set([...distinct(s, 'class'), ...Object.keys(d.rates)])];
+    const profile = s.policy.monthlyProfile;
+    return html`<div class="card" data-testid="deposit-editor">
+      <h2>${t('depositRules')}</h2>
+      <fieldset><legend>${t('depositBase')}</legend>
+        ${(['target', 'claims'] as const).map((b) => html`<label><input type="radio" name="dbase" .checked=${d.base === b}
+          @change=${() => emit(this, { type: 'edit', path: ['policy', 'deposit', 'base'], value: b })} /> ${t(b === 'target' ? 'baseTarget' : 'baseClaims')}</label>`)}
+      </fieldset>
+      <div>${classes.map((c) => this.f(`${t('depositRate')} · ${term('class', c, this.state.lang)}`, ['policy', 'deposit', 'rates', c], 'share', d.rates[c], issues))}</div>
+      <h3>${t('monthlyProfile')}</h3>
+      <div class="months">
+        ${(profile ?? new Array(12).fill(undefined)).map((w: string | undefined, i: number) => this.f(msg(this.state.lang, 'month', { m: i + 1 }), ['policy', 'monthlyProfile', i], 'nonneg', w ?? (profile ? undefined : '1'), issues, false, '', 'short'))}
+      </div>
+      ${profile ? html`<button @click=${() => emit(this, { type: 'edit', path: ['policy', 'monthlyProfile'], value: undefined })}>${t('evenProfile')}</button>` : nothing}
+      ${issuesAt(issues, ['policy', 'monthlyProfile']).map((m) => html`<div class="err" role="alert">${m}</div>`)}
+      <h3>${t('volumeFloorRule')}</h3>
+      <label><input type="checkbox" data-testid="volume-floor" .checked=${s.policy.volumeFloor === true}
+        @change=${(e: Event) => emit(this, { type: 'edit', path: ['policy', 'volumeFloor'], value: (e.target as HTMLInputElement).checked })} /> ${t('volumeFloorOn')}</label>
+      <h3>${t('growth')}</h3>
+      ${this.f(t('growth'), ['policy', 'growth', 'region'], 'growth', s.policy.growth?.region, issues, true)}
+    </div>`;
+  }
+
+  /** Editing month 3 of an even profile writes all twelve weights. */
+  private onProfileEdit(e: CustomEvent): void {
+    const a = e.detail as { type: string; path: (string | number)[]; value: unknown };
+    const s = materialize(this.state.ws, this.state.active);
+    if (a.type !== 'edit' || a.path[1] !== 'monthlyProfile' || a.path.length !== 3 || s.policy.monthlyProfile) return;
+    e.stopPropagation();
+    const profile = new Array(12).fill('1');
+    profile[a.path[2] as number] = a.value;
+    emit(this, { type: 'edit', path: ['policy', 'monthlyProfile'], value: profile });
+  }
+
+  override render() {
+    const st = this.state;
+    let s: Scenario;
+    try {
+      s = materialize(st.ws, st.active);
+    } catch (e) {
+      return html`<div class="card err">${(e as Error).message}</div>`;
+    }
+    const issues = st.cols[st.active]?.issues ?? [];
+    return html`<div class="grid2" @gb-action=${this.onProfileEdit}>
+      <div>
+        <gb-fund-editor .scenario=${s} .issues=${issues} .lang=${st.lang}></gb-fund-editor>
+        ${this.allocation(s, issues)}
+      </div>
+      <div>
+        ${this.deposit(s, issues)}
+        <gb-tier-editor kind="surplus" .rule=${s.policy.surplus} .issues=${issues} .lang=${st.lang}></gb-tier-editor>
+        <gb-tier-editor kind="overspend" .rule=${s.policy.overspend} .issues=${issues} .lang=${st.lang}></gb-tier-editor>
+        <gb-quality-editor .rule=${s.policy.quality} .issues=${issues} .lang=${st.lang}></gb-quality-editor>
+      </div>
+    </div>`;
+  }
+}
+
+customElements.define('gb-params', GbParams);
+declare global {
+  interface HTMLElementTagNameMap {
+    'gb-params': GbParams;
+  }
+}

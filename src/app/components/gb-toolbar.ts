@@ -1,0 +1,66 @@
+/** Header tools: fingerprint, undo/redo, open/save, 元/万元, language. */
+import { LitElement, html, css } from 'lit';
+import { shared } from './shared.ts';
+import { emit } from '../actions.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import type { AppState } from '../state.ts';
+
+export class GbToolbar extends LitElement {
+  static override properties = { state: { attribute: false } };
+  /** App state (read only). */
+  declare state: AppState;
+
+  static override styles = [shared, css`
+    :host { display: flex; justify-content: flex-end; }
+    .bar { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }
+    button, .file { background: rgba(255,255,255,0.12); color: #fff; border: 1px solid rgba(255,255,255,0.35); border-radius: 4px; padding: 0.3rem 0.65rem; }
+    button:hover:not(:disabled), .file:hover { background: rgba(255,255,255,0.22); border-color: #fff; }
+    .file { cursor: pointer; }
+    .file:focus-within { outline: 2px solid var(--gb-focus); }
+    .fp { font-family: ui-monospace, monospace; font-size: 0.8rem; background: rgba(0,0,0,0.2); padding: 0.2rem 0.5rem; border-radius: 4px; }
+    fieldset { border: 1px solid rgba(255,255,255,0.35); border-radius: 4px; padding: 0.1rem 0.4rem; margin: 0; display: flex; gap: 0.4rem; }
+    legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    label { cursor: pointer; font-size: 0.9rem; }
+    .sep { width: 1px; height: 1.4rem; background: rgba(255,255,255,0.3); }
+  `];
+
+  private async pick(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const f = input.files?.[0];
+    if (f) emit(this, { type: 'openText', text: await f.text(), name: f.name });
+    input.value = '';
+  }
+
+  override render() {
+    const s = this.state;
+    const t = (k: MsgKey) => msg(s.lang, k);
+    const col = s.cols[s.active];
+    const fp = col?.view?.fingerprint;
+    const status = !col ? '' : col.status === 'invalid' ? t('invalidScenario') : col.stale ? t('computing') : '';
+    return html`<div class="bar">
+      <span class="fp" title=${t('fingerprintHint')} data-testid="fingerprint" data-fp=${!col?.stale && fp ? fp : ''}>
+        ${t('fingerprint')}: ${!col?.stale && fp ? fp : status || '…'}</span>
+      <span class="sep"></span>
+      <button data-testid="undo" ?disabled=${!s.canUndo} @click=${() => emit(this, { type: 'undo' })} title="Ctrl+Z">${t('undo')}</button>
+      <button data-testid="redo" ?disabled=${!s.canRedo} @click=${() => emit(this, { type: 'redo' })} title="Ctrl+Y">${t('redo')}</button>
+      <span class="sep"></span>
+      <label class="file">${t('open')}<input type="file" accept=".json,application/json" class="sr-only" data-testid="open-file" @change=${this.pick} /></label>
+      <button data-testid="save" @click=${() => emit(this, { type: 'save', what: 'workspace' })}>${t('save')}</button>
+      <button data-testid="save-scenario" @click=${() => emit(this, { type: 'save', what: 'scenario' })}>${t('saveScenario')}</button>
+      <span class="sep"></span>
+      <fieldset>
+        <legend>${t('unit')}</legend>
+        ${(['yuan', 'wan'] as const).map((u) => html`<label><input type="radio" name="unit" value=${u} data-testid="unit-${u}"
+          .checked=${s.unit === u} @change=${() => emit(this, { type: 'unit', unit: u })} /> ${t(u)}</label>`)}
+      </fieldset>
+      <button data-testid="lang" lang=${s.lang === 'zh' ? 'en' : 'zh'} @click=${() => emit(this, { type: 'lang', lang: s.lang === 'zh' ? 'en' : 'zh' })}>${t('langSwitch')}</button>
+    </div>`;
+  }
+}
+
+customElements.define('gb-toolbar', GbToolbar);
+declare global {
+  interface HTMLElementTagNameMap {
+    'gb-toolbar': GbToolbar;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * One hospital, explained for a negotiator: how its target was derived and how it sits among
+ * peers of the same level and category. Runs in the worker next to the engine, with the
+ * engine's exact money functions; the page only displays the strings.
+ */
+import { divRoundHalfUp, formatMoney, formatRate, parseMoney, parseRate, RATE_ONE, ratioString } from '../engine/money.ts';
+import type { HospitalResult, Result } from '../engine/result.ts';
+import type { Scenario } from '../format/types.ts';
+
+export interface Explanation {
+  id: string;
+  history: { year: number; amount: string; weight: string }[];
+  weightedHistory: string;
+  levelCoefficient: string;
+  categoryCoefficient: string;
+  /** Default weight in yuan (weighted history × coefficients), rounded to the fen for display. */
+  defaultWeight: string;
+  formula: string | null;
+  pool: { id: string; name: string; amount: string; locked: string; remainder: string; members: number } | null;
+  weightShare: string | null;
+  hospital: HospitalResult;
+  depositRate: string;
+  peers: PeerStats;
+}
+
+export interface PeerStats {
+  count: number;
+  /** Last year's fund-payable spending: this hospital and the peers' median. */
+  cost: { mine: string; median: string | null };
+  /** Cost per case (last year / fields.cases), when cases are known. */
+  perCase: { mine: string | null; median: string | null };
+  /** Growth of the last history year over the one before, 4 decimals. */
+  growth: { mine: string | null; median: string | null };
+}
+
+const coef = (m: Record<string, string> | undefined, k: string) => m?.[k] ?? '1';
+
+function medianFen(xs: number[]): string | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? formatMoney(s[mid]!) : formatMoney(Number(divRoundHalfUp(BigInt(s[mid - 1]!) + BigInt(s[mid]!), 2n)));
+}
+
+function growthRatio(history: string[]): [bigint, bigint] | null {
+  if (history.length < 2) return null;
+  const a = BigInt(parseMoney(history[history.length - 2]!));
+  const b = BigInt(parseMoney(history[history.length - 1]!));
+  return a === 0n ? null : [b - a, a];
+}
+
+function medianRatio(rs: [bigint, bigint][]): string | null {
+  if (rs.length === 0) return null;
+  const SCALE = 10n ** 12n;
+  const vals = rs.map(([n, d]) => divRoundHalfUp(n * SCALE, d)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const mid = vals.length >> 1;
+  const v = vals.length % 2 ? vals[mid]! : divRoundHalfUp(vals[mid - 1]! + vals[mid]!, 2n);
+  return ratioString(v, SCALE);
+}
+
+function perCase(h: Scenario['hospitals'][number]): number | null {
+  const cases = h.fields?.cases;
+  if (!cases || !Number.isInteger(cases) || cases <= 0 || h.history.length === 0) return null;
+  return Number(divRoundHalfUp(BigInt(parseMoney(h.history[h.history.length - 1]!)), BigInt(cases)));
+}
+
+export function explain(s: Scenario, r: Result, index: number): Explanation | null {
+  const h = s.hospitals[index];
+  const hr = r.hospitals[index];
+  if (!h || !hr) return null;
+  const p = s.policy;
+  let weightedScaled = 0n; // fen × RATE_ONE
+  const history = h.history.map((amount, y) => {
+    const w = p.historyWeights[y] ?? '0';
+    weightedScaled += BigInt(parseMoney(amount)) * parseRate(w);
+    return { year: y + 1, amount, weight: w };
+  });
+  const lc = coef(p.levelCoefficients, h.level);
+  const cc = coef(p.categoryCoefficients, h.category);
+  const weighted = divRoundHalfUp(weightedScaled, RATE_ONE);
+  const dw = divRoundHalfUp(weightedScaled * parseRate(lc) * parseRate(cc), RATE_ONE * RATE_ONE * RATE_ONE);
+  const pool = r.fund.pools.find((x) => x.id === hr.pool) ?? null;
+
+  const peers = s.hospitals.map((x, i) => ({ x, i })).filter(({ x, i }) => i !== index && x.level === h.level && x.category === h.category);
+  const lastFen = (x: Scenario['hospitals'][number]) => (x.history.length ? parseMoney(x.history[x.history.length - 1]!) : 0);
+  const peerPerCase = peers.map(({ x }) => perCase(x)).filter((v): v is number => v !== null);
+  const peerGrowth = peers.map(({ x }) => growthRatio(x.history)).filter((v): v is [bigint, bigint] => v !== null);
+  const g = growthRatio(h.history);
+  const pc = perCase(h);
+
+  return {
+    id: h.id,
+    history,
+    weightedHistory: formatMoney(Number(weighted)),
+    levelCoefficient: lc,
+    categoryCoefficient: cc,
+    defaultWeight: formatMoney(Number(dw)),
+    formula: p.weightFormula ?? null,
+    pool: pool ? { id: pool.id, name: pool.name, amount: pool.amount, locked: pool.locked, remainder: formatMoney(parseMoney(pool.amount) - parseMoney(pool.locked)), members: pool.members } : null,
+    weightShare: hr.weightShare,
+    hospital: hr,
+    depositRate: formatRate(parseRate(p.deposit.rates[h.class] ?? '0')),
+    peers: {
+      count: peers.length,
+      cost: { mine: formatMoney(lastFen(h)), median: medianFen(peers.map(({ x }) => lastFen(x))) },
+      perCase: { mine: pc === null ? null : formatMoney(pc), median: medianFen(peerPerCase) },
+      growth: { mine: g ? ratioString(g[0], g[1]) : null, median: medianRatio(peerGrowth) },
+    },
+  };
+}

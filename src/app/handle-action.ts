@@ -1,0 +1,74 @@
+/** Applies what the components ask for: controller calls, files in and out, printing. */
+import type { Action } from './actions.ts';
+import type { Controller } from './controller.ts';
+import { openInWorker } from './engine-client.ts';
+import { saveWorkspace } from '../workspace/file.ts';
+import { saveScenario } from '../format/load.ts';
+import { materialize, refName } from './ws.ts';
+import { msg } from './i18n.ts';
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || 'workspace';
+
+export async function handleAction(ctl: Controller, a: Action): Promise<void> {
+  const s = ctl.state;
+  switch (a.type) {
+    case 'edit': return ctl.edit(a.path, a.value);
+    case 'replace': return ctl.replace(a.scenario);
+    case 'lang': return ctl.setLang(a.lang);
+    case 'unit': return ctl.setUnit(a.unit);
+    case 'tab': return ctl.setTab(a.tab);
+    case 'active': return ctl.setActive(a.ref);
+    case 'compare': return ctl.setCompare(a.refs);
+    case 'hospital': return a.open ? ctl.openHospital(a.id) : ctl.selectHospital(a.id);
+    case 'undo': return ctl.undo();
+    case 'redo': return ctl.redo();
+    case 'addVariant': return ctl.addVariant(a.name, a.from);
+    case 'renameVariant': return ctl.renameVariant(a.id, a.name);
+    case 'deleteVariant': return ctl.deleteVariant(a.id);
+    case 'dismiss': return ctl.notify(null);
+    case 'print': window.print(); return;
+    case 'save': {
+      if (a.what === 'scenario') {
+        download(`${safe(refName(s.ws, s.active))}.json`, saveScenario(materialize(s.ws, s.active)));
+        return;
+      }
+      const fps = await ctl.fingerprints();
+      download(`${safe(s.ws.baseline.meta.name)}.gbsim.json`, saveWorkspace(s.ws, fps));
+      return;
+    }
+    case 'openText': {
+      const r = await openInWorker(a.text);
+      if (!r.ok) {
+        ctl.notify({ kind: 'error', text: `${msg(s.lang, 'fileRefused')} (${a.name})`, issues: r.issues });
+        return;
+      }
+      ctl.replaceWorkspace(r.ws, { kind: 'info', text: msg(s.lang, 'fileOpened', { name: a.name }) });
+      if (r.fingerprints) void checkFingerprints(ctl, r.fingerprints);
+      return;
+    }
+  }
+}
+
+/** After opening a file that carries fingerprints: do ours match the sender's? */
+async function checkFingerprints(ctl: Controller, stored: Record<string, string>): Promise<void> {
+  const ws = ctl.state.ws;
+  const ours = await ctl.fingerprints();
+  if (ctl.state.ws !== ws) return;
+  const bad = Object.entries(stored).filter(([k, fp]) => ours[k] !== undefined && ours[k] !== fp);
+  const lang = ctl.state.lang;
+  const base = ctl.state.notice?.text ?? '';
+  ctl.notify(bad.length
+    ? { kind: 'error', text: `${base} — ${msg(lang, 'fpMismatch')}`, issues: bad.map(([k, fp]) => ({ path: refName(ws, k), message: `${fp} ≠ ${ours[k]}` })) }
+    : { kind: 'info', text: `${base} — ${msg(lang, 'fpMatch')}` });
+}

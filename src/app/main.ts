@@ -1,0 +1,54 @@
+/** Start-up: restore the workspace (or load the example), wire the controller to the shell. */
+import './csp.ts';
+import './components/gb-app.ts';
+import { Controller } from './controller.ts';
+import { openInWorker } from './engine-client.ts';
+import { exampleText } from './example.ts';
+import { autosaver, loadPrefs, restore, savePrefs } from './persist.ts';
+import { handleAction } from './handle-action.ts';
+import { msg, type Lang } from './i18n.ts';
+import type { Workspace } from '../workspace/types.ts';
+import type { Notice } from './state.ts';
+
+async function start(): Promise<void> {
+  const app = document.querySelector('gb-app')!;
+  const [prefs, restored] = await Promise.all([loadPrefs(), restore()]);
+  const lang: Lang = prefs.lang ?? 'zh';
+  let ws: Workspace;
+  let notice: Notice | null = null;
+  if (restored.status === 'ok') {
+    ws = restored.ws;
+    notice = { kind: 'info', text: msg(lang, 'restored') };
+  } else {
+    const r = await openInWorker(await exampleText());
+    if (!r.ok) throw new Error(`the bundled example is invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    ws = r.ws;
+    if (restored.status === 'corrupt') notice = { kind: 'error', text: msg(lang, 'fileRefused'), issues: restored.issues };
+  }
+  const ctl = new Controller(ws, prefs);
+  ctl.onWorkspace = (w) => autosaver.schedule(w);
+  ctl.onPrefs = (p) => savePrefs(p);
+  if (notice) ctl.notify(notice);
+  const render = () => {
+    app.state = ctl.state;
+    document.documentElement.lang = ctl.state.lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = msg(ctl.state.lang, 'appTitle');
+  };
+  ctl.addEventListener('change', render);
+  render();
+  app.handler = (a) => void handleAction(ctl, a);
+  window.addEventListener('keydown', (e: KeyboardEvent) => {
+    const el = e.composedPath()[0] as HTMLElement | undefined;
+    if (el && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) { e.preventDefault(); ctl.undo(); }
+    else if (mod && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) { e.preventDefault(); ctl.redo(); }
+  });
+  // For end-to-end tests and the benchmark: read-only access to the controller.
+  (globalThis as { __gb?: unknown }).__gb = { ctl, flush: () => autosaver.flush() };
+}
+
+start().catch((e) => {
+  console.error(e);
+  document.body.textContent = `启动失败 / Failed to start: ${(e as Error).message}`;
+});

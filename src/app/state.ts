@@ -1,0 +1,66 @@
+/** The page's state: what is shown and what has been computed. UI-only fields are never saved. */
+import type { Issue } from '../engine/issues.ts';
+import type { Workspace } from '../workspace/types.ts';
+import type { Lang } from './i18n.ts';
+import type { Unit } from './format.ts';
+import type { ResultView } from './result-view.ts';
+import type { Output } from './engine-client.ts';
+import type { RefKey } from './ws.ts';
+
+export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital';
+export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital'];
+
+export interface ColumnState {
+  status: 'running' | 'ok' | 'invalid';
+  /** The latest good result (kept while a newer run is under way, marked stale). */
+  view: ResultView | null;
+  /** The scenario `view` was computed from (names, levels, categories of its rows). */
+  scenario: import('../format/types.ts').Scenario | null;
+  /** The latest run's output (may be newer than `view` when it failed). */
+  out: Output | null;
+  issues: Issue[];
+  stale: boolean;
+  ms: number;
+}
+
+export interface Brief {
+  ref: RefKey;
+  id: string;
+  /** The run it was derived from. */
+  key: number;
+  explanation: import('./explain.ts').Explanation | null;
+}
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+  issues?: Issue[];
+}
+
+export interface AppState {
+  ws: Workspace;
+  lang: Lang;
+  unit: Unit;
+  tab: Tab;
+  /** The scenario shown and edited. */
+  active: RefKey;
+  /** Scenarios compared side by side (2–4), baseline first. */
+  compare: RefKey[];
+  /** Hospital looked at (id). */
+  hospital: string | null;
+  cols: Record<RefKey, ColumnState>;
+  notice: Notice | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** The hospital looked at, explained under the scenario shown (fetched from its worker). */
+  brief: Brief | null;
+  /** Edit counter; the bench waits on it. */
+  revision: number;
+}
+
+/**
+ * What a saved file holds vs what stays in the page (Excalidraw's table).
+ * file + IndexedDB: ws (baseline, variants and their changes).
+ * IndexedDB only (preferences): lang, unit. Page only: tab, active, compare, hospital, results.
+ */
+export const PERSISTED_PREFS = ['lang', 'unit'] as const;

@@ -1,0 +1,88 @@
+/**
+ * The engine's worker: hosts engine calls only. The page keeps one of these per scenario column;
+ * each holds its own copy of "its" scenario, updated by small patches, and a tiny LRU of recent
+ * results so a hospital's monthly detail can be fetched without resending anything.
+ */
+import '../src/app/csp.ts';
+import { expose } from 'comlink';
+import { runScenario } from '../src/engine/run.ts';
+import { ScenarioError } from '../src/engine/issues.ts';
+import { validateScenario } from '../src/format/load.ts';
+import type { Issue } from '../src/engine/issues.ts';
+import type { HospitalResult, Result } from '../src/engine/result.ts';
+import type { Scenario } from '../src/format/types.ts';
+import { fingerprint } from '../src/workspace/fingerprint.ts';
+import { loadWorkspaceText } from '../src/workspace/file.ts';
+import { saveCurrent } from '../src/workspace/persist.ts';
+import type { Workspace } from '../src/workspace/types.ts';
+import { applyPatch, type PatchOp } from '../src/app/patch.ts';
+import { pack, type PackedResult } from '../src/app/result-view.ts';
+import { explain, type Explanation } from '../src/app/explain.ts';
+
+export type RunOutput =
+  | { ok: true; key: number; packed: PackedResult; ms: number }
+  | { ok: false; key: number; issues: Issue[]; ms: number };
+
+let held: Scenario | null = null;
+/** The saver's own copy of the baseline (a saver worker never runs scenarios). */
+let saved: Scenario | null = null;
+let heldKey = -1;
+const recent: { key: number; result: Result; fp?: string }[] = [];
+
+function remember(key: number, result: Result): void {
+  recent.unshift({ key, result });
+  if (recent.length > 4) recent.pop();
+}
+const find = (key: number) => recent.find((r) => r.key === key);
+
+const api = {
+  /** Run the held scenario after replacing it (`full`) or patching it (`patch`). */
+  run(req: { key: number; full?: Scenario; patch?: PatchOp[] }): RunOutput {
+    const t0 = performance.now();
+    if (req.full) held = req.full;
+    else if (held && req.patch) applyPatch(held as unknown as Record<string, unknown>, req.patch);
+    if (!held) return { ok: false, key: req.key, issues: [{ path: '', message: 'no scenario' }], ms: 0 };
+    heldKey = req.key;
+    try {
+      const result = runScenario(held);
+      remember(req.key, result);
+      return { ok: true, key: req.key, packed: pack(result), ms: performance.now() - t0 };
+    } catch (e) {
+      if (e instanceof ScenarioError) return { ok: false, key: req.key, issues: e.issues, ms: performance.now() - t0 };
+      const v = validateScenario(held);
+      const issues = v.ok ? [{ path: '', message: e instanceof Error ? e.message : String(e) }] : v.issues;
+      return { ok: false, key: req.key, issues, ms: performance.now() - t0 };
+    }
+  },
+  /** Fingerprint of a recent result (hash of its canonical form). */
+  fingerprint(key: number): string | null {
+    const r = find(key);
+    if (!r) return null;
+    r.fp ??= fingerprint(r.result);
+    return r.fp;
+  },
+  /** One hospital's full result (monthly arrays included). */
+  detail(key: number, index: number): HospitalResult | null {
+    return find(key)?.result.hospitals[index] ?? null;
+  },
+  /** The derivation of one hospital's target, and its peers; only for the latest run. */
+  explain(key: number, index: number): Explanation | null {
+    const r = find(key);
+    if (!r || !held || key !== heldKey) return null;
+    return explain(held, r.result, index);
+  },
+  /** Keep the workspace in IndexedDB: serializing 3,000 hospitals happens here, not on the page. */
+  async persist(req: { full?: Scenario; patch?: PatchOp[]; rest: Omit<Workspace, 'baseline'> }): Promise<void> {
+    if (req.full) saved = req.full;
+    else if (saved && req.patch) applyPatch(saved as unknown as Record<string, unknown>, req.patch);
+    if (!saved) throw new Error('no baseline to save');
+    await saveCurrent({ ...req.rest, baseline: saved } as Workspace);
+  },
+  /** Open a file's text: validation is heavy, so it happens here, off the page's thread. */
+  open(text: string): ReturnType<typeof loadWorkspaceText> {
+    return loadWorkspaceText(text);
+  },
+};
+
+export type EngineApi = typeof api;
+expose(api);
