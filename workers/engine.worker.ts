@@ -17,7 +17,7 @@ import { saveCurrent } from '../src/workspace/persist.ts';
 import type { Workspace } from '../src/workspace/types.ts';
 import { applyPatch, type PatchOp } from '../src/app/patch.ts';
 import { pack, type PackedResult } from '../src/app/result-view.ts';
-import { explain, type Explanation } from '../src/app/explain.ts';
+import { explain, type Explanation } from '../src/engine/explain.ts';
 
 export type RunOutput =
   | { ok: true; key: number; packed: PackedResult; ms: number }

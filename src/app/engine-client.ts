@@ -8,7 +8,7 @@ import { wrap, type Remote } from 'comlink';
 import type { EngineApi, RunOutput } from '../../workers/engine.worker.ts';
 import type { Scenario } from '../format/types.ts';
 import type { HospitalResult } from '../engine/result.ts';
-import type { Explanation } from './explain.ts';
+import type { Explanation } from '../engine/explain.ts';
 import { diffPaths } from './patch.ts';
 import type { WorkspaceLoad } from '../workspace/file.ts';
 

@@ -28,7 +28,7 @@ export interface Brief {
   id: string;
   /** The run it was derived from. */
   key: number;
-  explanation: import('./explain.ts').Explanation | null;
+  explanation: import('../engine/explain.ts').Explanation | null;
 }
 
 export interface Notice {

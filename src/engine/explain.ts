@@ -1,10 +1,10 @@
 /**
- * One hospital, explained for a negotiator: how its target was derived and how it sits among
- * peers of the same level and category. Runs in the worker next to the engine, with the
- * engine's exact money functions; the page only displays the strings.
+ * One institution, explained for a negotiator: how its target was derived and how it sits
+ * among peers of the same level and category (or of the same level when it has no such peer).
+ * Pure, exact; runs in a worker next to the engine and in Node; views only display strings.
  */
-import { divRoundHalfUp, formatMoney, formatRate, parseMoney, parseRate, RATE_ONE, ratioString } from '../engine/money.ts';
-import type { HospitalResult, Result } from '../engine/result.ts';
+import { divRoundHalfUp, formatMoney, formatRate, parseMoney, parseRate, RATE_ONE, ratioString } from './money.ts';
+import type { HospitalResult, Result } from './result.ts';
 import type { Scenario } from '../format/types.ts';
 
 export interface Explanation {
@@ -25,12 +25,14 @@ export interface Explanation {
 
 export interface PeerStats {
   count: number;
+  /** Who counts as a peer: same level and category, or (when there is none) same level. */
+  basis: 'level+category' | 'level';
   /** Last year's fund-payable spending: this hospital and the peers' median. */
   cost: { mine: string; median: string | null };
   /** Cost per case (last year / fields.cases), when cases are known. */
-  perCase: { mine: string | null; median: string | null };
+  perCase: { mine: string | null; median: string | null; percentile: number | null };
   /** Growth of the last history year over the one before, 4 decimals. */
-  growth: { mine: string | null; median: string | null };
+  growth: { mine: string | null; median: string | null; percentile: number | null };
 }
 
 const coef = (m: Record<string, string> | undefined, k: string) => m?.[k] ?? '1';
@@ -64,6 +66,22 @@ function perCase(h: Scenario['hospitals'][number]): number | null {
   return Number(divRoundHalfUp(BigInt(parseMoney(h.history[h.history.length - 1]!)), BigInt(cases)));
 }
 
+/**
+ * Percentile rank among peers: the share of peers below, counting ties as half (0–100,
+ * whole number); null without peers. Denominators of growth ratios are positive.
+ */
+function percentile<T>(mine: T, peers: readonly T[], cmp: (a: T, b: T) => number): number | null {
+  if (peers.length === 0) return null;
+  let below = 0;
+  let equal = 0;
+  for (const p of peers) {
+    const c = cmp(p, mine);
+    if (c < 0) below++;
+    else if (c === 0) equal++;
+  }
+  return Math.round(((below + equal / 2) / peers.length) * 100);
+}
+
 export function explain(s: Scenario, r: Result, index: number): Explanation | null {
   const h = s.hospitals[index];
   const hr = r.hospitals[index];
@@ -81,7 +99,10 @@ export function explain(s: Scenario, r: Result, index: number): Explanation | nu
   const dw = divRoundHalfUp(weightedScaled * parseRate(lc) * parseRate(cc), RATE_ONE * RATE_ONE * RATE_ONE);
   const pool = r.fund.pools.find((x) => x.id === hr.pool) ?? null;
 
-  const peers = s.hospitals.map((x, i) => ({ x, i })).filter(({ x, i }) => i !== index && x.level === h.level && x.category === h.category);
+  const others = s.hospitals.map((x, i) => ({ x, i })).filter(({ i }) => i !== index);
+  const sameKind = others.filter(({ x }) => x.level === h.level && x.category === h.category);
+  const basis = sameKind.length > 0 ? 'level+category' : 'level';
+  const peers = sameKind.length > 0 ? sameKind : others.filter(({ x }) => x.level === h.level);
   const lastFen = (x: Scenario['hospitals'][number]) => (x.history.length ? parseMoney(x.history[x.history.length - 1]!) : 0);
   const peerPerCase = peers.map(({ x }) => perCase(x)).filter((v): v is number => v !== null);
   const peerGrowth = peers.map(({ x }) => growthRatio(x.history)).filter((v): v is [bigint, bigint] => v !== null);
@@ -102,9 +123,14 @@ export function explain(s: Scenario, r: Result, index: number): Explanation | nu
     depositRate: formatRate(parseRate(p.deposit.rates[h.class] ?? '0')),
     peers: {
       count: peers.length,
+      basis,
       cost: { mine: formatMoney(lastFen(h)), median: medianFen(peers.map(({ x }) => lastFen(x))) },
-      perCase: { mine: pc === null ? null : formatMoney(pc), median: medianFen(peerPerCase) },
-      growth: { mine: g ? ratioString(g[0], g[1]) : null, median: medianRatio(peerGrowth) },
+      perCase: { mine: pc === null ? null : formatMoney(pc), median: medianFen(peerPerCase), percentile: pc === null ? null : percentile(pc, peerPerCase, (a, b) => a - b) },
+      growth: {
+        mine: g ? ratioString(g[0], g[1]) : null,
+        median: medianRatio(peerGrowth),
+        percentile: g ? percentile(g, peerGrowth, (a, b) => Number(a[0] * b[1] - b[0] * a[1] > 0n) - Number(a[0] * b[1] - b[0] * a[1] < 0n)) : null,
+      },
     },
   };
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadScenario } from '../../src/format/load.ts';
+import { runScenario } from '../../src/engine/run.ts';
+import { explain } from '../../src/engine/explain.ts';
+
+const r = loadScenario(readFileSync('scenarios/city.json', 'utf8'));
+if (!r.ok) throw new Error('city.json invalid');
+const s = r.scenario;
+const res = runScenario(s);
+const fen = (x: string) => BigInt(x.replace('.', ''));
+
+describe('explain: one institution for a negotiator', () => {
+  it('derives the weighted history exactly from the file', () => {
+    const i = s.hospitals.findIndex((h) => h.id === 'T01');
+    const ex = explain(s, res, i)!;
+    const h = s.hospitals[i]!;
+    // Σ weight × amount in fen × 10^12, rounded half-up to the fen.
+    const scaled = h.history.reduce((a, v, y) => a + fen(v) * BigInt(Math.round(Number(s.policy.historyWeights[y]) * 1e12)), 0n);
+    const want = (scaled + 500_000_000_000n) / 1_000_000_000_000n;
+    expect(fen(ex.weightedHistory)).toBe(want);
+    expect(ex.hospital.target).toBe(res.hospitals[i]!.target);
+    expect(ex.pool?.id).toBe(res.hospitals[i]!.pool);
+  });
+
+  it('compares with same level and category, or the same level when there is no such peer', () => {
+    const general = explain(s, res, s.hospitals.findIndex((h) => h.id === 'S01'))!;
+    expect(general.peers.basis).toBe('level+category');
+    expect(general.peers.count).toBeGreaterThan(0);
+    const alone = s.hospitals.findIndex((h) => h.level === 'tertiary' && h.category === 'tcm');
+    const ex = explain(s, res, alone)!;
+    const sameKind = s.hospitals.filter((h, j) => j !== alone && h.level === 'tertiary' && h.category === 'tcm').length;
+    expect(ex.peers.basis).toBe(sameKind ? 'level+category' : 'level');
+    expect(ex.peers.count).toBe(sameKind || s.hospitals.filter((h, j) => j !== alone && h.level === 'tertiary').length);
+  });
+
+  it('gives percentiles between 0 and 100 and medians as amounts', () => {
+    for (let i = 0; i < s.hospitals.length; i++) {
+      const p = explain(s, res, i)!.peers;
+      for (const v of [p.perCase.percentile, p.growth.percentile]) if (v !== null) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(100);
+      if (p.cost.median !== null) expect(p.cost.median).toMatch(/^\d+\.\d{2}$/);
+    }
+  });
+
+  it('returns null for an index out of range', () => {
+    expect(explain(s, res, s.hospitals.length)).toBeNull();
+  });
+});
