@@ -5,7 +5,9 @@
  */
 import '../src/app/csp.ts';
 import { expose } from 'comlink';
-import { runScenario } from '../src/engine/run.ts';
+import { settle, toResult, type Settlement } from '../src/engine/run.ts';
+import { compile } from '../src/engine/compile.ts';
+import type { Model } from '../src/engine/model.ts';
 import { ScenarioError } from '../src/engine/issues.ts';
 import { validateScenario } from '../src/format/load.ts';
 import type { Issue } from '../src/engine/issues.ts';
@@ -16,7 +18,7 @@ import { loadWorkspaceText } from '../src/workspace/file.ts';
 import { saveCurrent } from '../src/workspace/persist.ts';
 import type { Workspace } from '../src/workspace/types.ts';
 import { applyPatch, type PatchOp } from '../src/app/patch.ts';
-import { pack, type PackedResult } from '../src/app/result-view.ts';
+import { packSettlement, type PackedResult } from '../src/app/result-view.ts';
 import { explain, type Explanation } from '../src/engine/explain.ts';
 
 export type RunOutput =
@@ -27,13 +29,22 @@ let held: Scenario | null = null;
 /** The saver's own copy of the baseline (a saver worker never runs scenarios). */
 let saved: Scenario | null = null;
 let heldKey = -1;
-const recent: { key: number; result: Result; fp?: string }[] = [];
+/** Recent runs: the settled year, and the full result built only when something asks for it. */
+interface Run {
+  key: number;
+  model: Model;
+  st: Settlement;
+  full?: Result;
+  fp?: string;
+}
+const recent: Run[] = [];
 
-function remember(key: number, result: Result): void {
-  recent.unshift({ key, result });
+function remember(run: Run): void {
+  recent.unshift(run);
   if (recent.length > 4) recent.pop();
 }
 const find = (key: number) => recent.find((r) => r.key === key);
+const fullResult = (r: Run): Result => (r.full ??= toResult(r.model, r.st));
 
 const api = {
   /** Run the held scenario after replacing it (`full`) or patching it (`patch`). */
@@ -44,9 +55,10 @@ const api = {
     if (!held) return { ok: false, key: req.key, issues: [{ path: '', message: 'no scenario' }], ms: 0 };
     heldKey = req.key;
     try {
-      const result = runScenario(held);
-      remember(req.key, result);
-      return { ok: true, key: req.key, packed: pack(result), ms: performance.now() - t0 };
+      const model = compile(held);
+      const st = settle(model);
+      remember({ key: req.key, model, st });
+      return { ok: true, key: req.key, packed: packSettlement(model, st), ms: performance.now() - t0 };
     } catch (e) {
       if (e instanceof ScenarioError) return { ok: false, key: req.key, issues: e.issues, ms: performance.now() - t0 };
       const v = validateScenario(held);
@@ -58,18 +70,19 @@ const api = {
   fingerprint(key: number): string | null {
     const r = find(key);
     if (!r) return null;
-    r.fp ??= fingerprint(r.result);
+    r.fp ??= fingerprint(fullResult(r));
     return r.fp;
   },
   /** One hospital's full result (monthly arrays included). */
   detail(key: number, index: number): HospitalResult | null {
-    return find(key)?.result.hospitals[index] ?? null;
+    const r = find(key);
+    return r ? fullResult(r).hospitals[index] ?? null : null;
   },
   /** The derivation of one hospital's target, and its peers; only for the latest run. */
   explain(key: number, index: number): Explanation | null {
     const r = find(key);
     if (!r || !held || key !== heldKey) return null;
-    return explain(held, r.result, index);
+    return explain(held, fullResult(r), index);
   },
   /** Keep the workspace in IndexedDB: serializing 3,000 hospitals happens here, not on the page. */
   async persist(req: { full?: Scenario; patch?: PatchOp[]; rest: Omit<Workspace, 'baseline'> }): Promise<void> {

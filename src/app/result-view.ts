@@ -5,6 +5,8 @@
  * Monthly arrays stay in the worker and are fetched for the one hospital being looked at.
  */
 import type { FundResult, HospitalResult, Result } from '../engine/result.ts';
+import { fundResult, summaryColumn, type Settlement } from '../engine/run.ts';
+import type { Model } from '../engine/model.ts';
 
 export const ROW_FIELDS = [
   'id', 'pool', 'target', 'allocatedTarget', 'weightShare', 'volumeCut', 'deposit', 'paidTotal', 'deferred',
@@ -19,6 +21,16 @@ export interface PackedResult {
   cols: Record<RowField, string>;
   /** Per hospital: "L" locked, "P" projected claims, "LP" both, "" neither. */
   flags: string;
+}
+
+/** Pack straight from a settled year: one column at a time, no per-hospital objects. */
+export function packSettlement(model: Model, st: Settlement): PackedResult {
+  const cols = {} as Record<RowField, string>;
+  for (const f of ROW_FIELDS) cols[f] = summaryColumn(model, st, f).map((v) => v ?? '').join('\n');
+  const locked = summaryColumn(model, st, 'locked');
+  const projected = summaryColumn(model, st, 'projected');
+  const flags = locked.map((l, i) => (l ? 'L' : '') + (projected[i] ? 'P' : '')).join('\n');
+  return { fund: fundResult(model, st), n: st.hospitals.length, cols, flags };
 }
 
 export function pack(r: Result): PackedResult {

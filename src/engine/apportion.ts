@@ -60,13 +60,29 @@ export function apportionSmall(total: number, w: readonly number[], W: number): 
     rem.push(r);
     given += part;
   }
-  let left = total - given;
-  if (left > 0) {
-    const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((x, y) => rem[y]! - rem[x]! || x - y);
-    for (let k = 0; left > 0; k++, left--) parts[order[k]!]! += 1;
-  }
+  giveLeftovers(parts, rem, total - given);
   return parts as Fen[];
+}
+
+/**
+ * One fen each to the `left` largest remainders, ties to the earlier index. Few parts (the 12
+ * months) take repeated selection, which allocates nothing; many parts take a sort.
+ */
+function giveLeftovers(parts: number[], rem: number[], left: number): void {
+  const n = parts.length;
+  if (left <= 0) return;
+  if (n <= 16) {
+    for (; left > 0; left--) {
+      let best = -1;
+      for (let i = 0; i < n; i++) if (rem[i]! >= 0 && (best < 0 || rem[i]! > rem[best]!)) best = i;
+      parts[best]! += 1;
+      rem[best] = -1; // given
+    }
+    return;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((x, y) => rem[y]! - rem[x]! || x - y);
+  for (let k = 0; left > 0; k++, left--) parts[order[k]!]! += 1;
 }
 
 /** Reduce weights by their greatest common divisor (keeps quotas, enables the small path). */

@@ -6,6 +6,7 @@ import { formatMoney, parseMoney, parseRate, parseRateCached, RATE_ONE, mulRate,
 import { apportion, reduceWeights } from './apportion.ts';
 import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type CompiledFormula, type Dec } from './formula.ts';
 import { Issues, ScenarioError } from './issues.ts';
+import { ONE, qualityRatio, reduceRatio, type Ratio } from './quality.ts';
 import { assignPools, compileQuality, compileTiers, hospitalScore } from './policy-checks.ts';
 import type { HospitalModel, Model } from './model.ts';
 import type { Hospital, Scenario } from '../format/types.ts';
@@ -39,6 +40,13 @@ export function compile(s: Scenario): Model {
   const weightFormula = tryCompile(p.weightFormula, 'policy.weightFormula', known, issues);
   const eligibility = tryCompile(p.surplus?.eligibility, 'policy.surplus.eligibility', known, issues);
 
+  // Scores repeat across institutions; reducing a ratio to lowest terms costs a bigint gcd.
+  const ratios = new Map<bigint, Ratio>();
+  const qualityOf = (score: Rate): Ratio => {
+    let r = ratios.get(score);
+    if (r === undefined) ratios.set(score, (r = reduceRatio(qualityRatio(quality!, score))));
+    return r;
+  };
   const ids = new Map<string, number>();
   const hospitals: HospitalModel[] = s.hospitals.map((h, i) => {
     const path = `hospitals[${i}]`;
@@ -70,6 +78,7 @@ export function compile(s: Scenario): Model {
       projected,
       deductions,
       score,
+      quality: quality && score !== null ? qualityOf(score) : ONE,
       rewardEligible: eligible === null ? true : !eligible.isZero(),
       advanceEligible: h.advanceEligible === true,
     };

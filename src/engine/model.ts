@@ -1,7 +1,7 @@
 /** The compiled, checked scenario the engine runs on: exact amounts and rates only. */
 import type { Fen, Rate } from './money.ts';
 import type { CompiledTierTable } from './tiers.ts';
-import type { CompiledQuality } from './quality.ts';
+import type { CompiledQuality, Ratio } from './quality.ts';
 
 export interface FundModel {
   budget: Fen;
@@ -38,6 +38,8 @@ export interface HospitalModel {
   deductions: Fen;
   /** null: no score given (full deposit returned). */
   score: Rate | null;
+  /** Share of the deposit returned, from the score and the quality table (1 without either). */
+  quality: Ratio;
   rewardEligible: boolean;
   advanceEligible: boolean;
 }

@@ -144,7 +144,7 @@ function smallFraction(rate: bigint): readonly [number, number] | null {
 }
 
 /** round(a × p / q) half-up, exact for |a × p| < 2^53, q > 0. */
-function mulDivSmall(a: number, p: number, q: number): number {
+export function mulDivSmall(a: number, p: number, q: number): number {
   const x = a * p;
   const ax = x < 0 ? -x : x;
   let d = Math.floor(ax / q);

@@ -3,7 +3,7 @@
  * Breakpoints start at score 0; step mode takes the ratio of the highest breakpoint at or
  * below the score, linear mode interpolates, and past the last point its ratio holds.
  */
-import { divRoundHalfUp, RATE_ONE, type Fen, type Rate } from './money.ts';
+import { divRoundHalfUp, mulDivSmall, RATE_ONE, type Fen, type Rate } from './money.ts';
 
 export interface CompiledQuality {
   mode: 'step' | 'linear';
@@ -30,8 +30,22 @@ export function qualityRatio(q: CompiledQuality, score: Rate): Ratio {
   return { num: p.ratio * ds + (next.ratio - p.ratio) * (score - p.score), den: ds * RATE_ONE };
 }
 
+/** The same ratio in lowest terms (so small ratios take the double fast path). */
+export function reduceRatio(r: Ratio): Ratio {
+  let a = r.num < 0n ? -r.num : r.num;
+  let b = r.den;
+  while (b) [a, b] = [b, a % b];
+  return a > 1n ? { num: r.num / a, den: r.den / a } : r;
+}
+
+const SMALL = 1n << 21n;
+
 /** round(amount × ratio) to the fen. */
 export function applyRatio(amount: Fen, r: Ratio): Fen {
+  if (r.num >= 0n && r.num < SMALL && r.den < SMALL) {
+    const p = Number(r.num);
+    if (Math.abs(amount) * p <= Number.MAX_SAFE_INTEGER) return mulDivSmall(amount, p, Number(r.den)) as Fen;
+  }
   return Number(divRoundHalfUp(BigInt(amount) * r.num, r.den)) as Fen;
 }
 

@@ -83,3 +83,13 @@ export interface Result {
   fund: FundResult;
   hospitals: HospitalResult[];
 }
+
+/** The per-month arrays of a hospital result: the bulk of a result's size. */
+export type MonthlyField = 'monthlyBudget' | 'paid' | 'claims' | 'withheld';
+export type HospitalSummary = Omit<HospitalResult, MonthlyField>;
+
+/** A result without the monthly arrays (what tables and comparisons need). */
+export interface Summary {
+  fund: FundResult;
+  hospitals: HospitalSummary[];
+}

@@ -6,7 +6,7 @@ import { finalize, settleYear, type HospitalFinal } from './settle.ts';
 import { formatMoney as m, ratioString, sum, type Fen } from './money.ts';
 import { ratioToString } from './quality.ts';
 import type { Model } from './model.ts';
-import type { FundResult, HospitalResult, Result } from './result.ts';
+import type { FundResult, HospitalResult, HospitalSummary, Result, Summary } from './result.ts';
 import type { Scenario } from '../format/types.ts';
 
 export function runScenario(s: Scenario): Result {
@@ -49,7 +49,14 @@ export function settle(model: Model): Settlement {
   return { region, hospitals: finals, claimedTotal, topUp, used, owed, expenditure, closing };
 }
 
-export function toResult(model: Model, st: Settlement): Result {
+/** The result without monthly arrays: for tables and comparisons (much less to format and send). */
+export function toSummary(model: Model, st: Settlement): Summary {
+  const hospitals = st.hospitals.map((_, i) => hospitalSummary(row(model, st, i)));
+  return { fund: fundResult(model, st), hospitals };
+}
+
+/** The fund's figures and indicators. */
+export function fundResult(model: Model, st: Settlement): FundResult {
   const { region, hospitals: finals, claimedTotal, used, owed, expenditure, closing } = st;
   const af = region.adjustmentFund;
   const carve = region.carveOuts;
@@ -86,48 +93,99 @@ export function toResult(model: Model, st: Settlement): Result {
     carveOutItems: f.carveOuts.map((c) => ({ id: c.id, name: c.name, amount: m(c.amount) })),
     pools: region.pools.map((p, k) => ({ id: p.id, name: p.name, amount: m(p.amount), locked: m(p.locked), members: model.pools[k]!.members.length })),
   };
-  const hospitals = finals.map((h, i) => hospitalResult(h, i, model, region.pools[region.poolOf[i]!]!));
-  return { fund, hospitals };
+  return fund;
 }
 
-function hospitalResult(h: HospitalFinal, i: number, model: Model, pool: { id: string; weightSum: bigint }): HospitalResult {
-  const hm = model.hospitals[i]!;
-  const t = BigInt(h.target);
-  return {
-    id: hm.id,
-    target: m(h.target),
-    deposit: m(h.deposit),
-    monthlyBudget: h.monthlyBudget.map(m),
-    paid: h.paid.map(m),
-    deferred: m(h.deferred),
-    actual: m(h.actual),
-    surplus: m(h.surplus),
-    reward: m(h.reward),
-    overspend: m(h.overspend),
-    fundShare: m(h.fundShare),
-    depositReturned: m(h.depositReturned),
-    depositForfeited: m(h.depositForfeited),
-    owed: m(h.owed),
-    balance: m(h.balance),
-    pool: pool.id,
-    weightShare: hm.locked !== null ? null : ratioString(hm.weight, pool.weightSum, 8),
-    locked: hm.locked !== null,
-    allocatedTarget: m(h.allocatedTarget),
-    volumeCut: m(h.volumeCut),
-    claims: hm.claims.map(m),
-    claimsTotal: m(h.claimsTotal),
-    projected: hm.projected,
-    deductions: m(hm.deductions),
-    withheld: h.withheld.map(m),
-    reasonableOverspend: m(h.reasonableOverspend),
-    fundShareClaimed: m(h.fundShareClaimed),
-    surplusRate: ratioString(BigInt(h.surplus), t),
-    overspendRate: ratioString(BigInt(h.overspend), t),
-    qualityRatio: ratioToString(h.quality),
-    due: m(h.due),
-    advance: m(h.advance),
-    paidTotal: m(h.paidTotal),
-  };
+interface Row {
+  h: HospitalFinal;
+  hm: Model['hospitals'][number];
+  pool: { id: string; weightSum: bigint };
+}
+
+type Cell = HospitalSummary[keyof HospitalSummary];
+
+/** How each summary field is formatted from the settled year: the one definition of a row. */
+const COLUMNS: { readonly [K in keyof HospitalSummary]: (r: Row) => HospitalSummary[K] } = {
+  id: (r) => r.hm.id,
+  target: (r) => m(r.h.target),
+  deposit: (r) => m(r.h.deposit),
+  deferred: (r) => m(r.h.deferred),
+  actual: (r) => m(r.h.actual),
+  surplus: (r) => m(r.h.surplus),
+  reward: (r) => m(r.h.reward),
+  overspend: (r) => m(r.h.overspend),
+  fundShare: (r) => m(r.h.fundShare),
+  depositReturned: (r) => m(r.h.depositReturned),
+  depositForfeited: (r) => m(r.h.depositForfeited),
+  owed: (r) => m(r.h.owed),
+  balance: (r) => m(r.h.balance),
+  pool: (r) => r.pool.id,
+  weightShare: (r) => (r.hm.locked !== null ? null : ratioString(r.hm.weight, r.pool.weightSum, 8)),
+  locked: (r) => r.hm.locked !== null,
+  allocatedTarget: (r) => m(r.h.allocatedTarget),
+  volumeCut: (r) => m(r.h.volumeCut),
+  claimsTotal: (r) => m(r.h.claimsTotal),
+  projected: (r) => r.hm.projected,
+  deductions: (r) => m(r.hm.deductions),
+  reasonableOverspend: (r) => m(r.h.reasonableOverspend),
+  fundShareClaimed: (r) => m(r.h.fundShareClaimed),
+  surplusRate: (r) => ratioString(BigInt(r.h.surplus), BigInt(r.h.target)),
+  overspendRate: (r) => ratioString(BigInt(r.h.overspend), BigInt(r.h.target)),
+  qualityRatio: (r) => ratioToString(r.h.quality),
+  due: (r) => m(r.h.due),
+  advance: (r) => m(r.h.advance),
+  paidTotal: (r) => m(r.h.paidTotal),
+};
+const FIELDS = Object.keys(COLUMNS) as (keyof HospitalSummary)[];
+
+function row(model: Model, st: Settlement, i: number): Row {
+  return { h: st.hospitals[i]!, hm: model.hospitals[i]!, pool: st.region.pools[st.region.poolOf[i]!]! };
+}
+
+function hospitalSummary(r: Row): HospitalSummary {
+  // Fields are added in one fixed order, so every summary shares one object shape.
+  const o = {} as Record<string, Cell>;
+  for (const f of FIELDS) o[f] = COLUMNS[f](r);
+  return o as unknown as HospitalSummary;
+}
+
+/**
+ * One summary field for every hospital, in file order, without building per-hospital objects:
+ * what a table needs, at a fraction of the memory of a full result.
+ */
+export function summaryColumn<K extends keyof HospitalSummary>(model: Model, st: Settlement, field: K): HospitalSummary[K][] {
+  const get = COLUMNS[field];
+  const out: HospitalSummary[K][] = [];
+  const r = row(model, st, 0); // one cursor, moved along: no allocation per cell
+  for (let i = 0; i < st.hospitals.length; i++) {
+    r.h = st.hospitals[i]!;
+    r.hm = model.hospitals[i]!;
+    r.pool = st.region.pools[st.region.poolOf[i]!]!;
+    out.push(get(r));
+  }
+  return out;
+}
+
+const ZERO_MONTHS: readonly string[] = Object.freeze(new Array<string>(12).fill('0.00'));
+
+/** The full result contract: the summary plus each hospital's monthly arrays. */
+export function toResult(model: Model, st: Settlement): Result {
+  return withMonthly(model, st, toSummary(model, st));
+}
+
+/** Complete a summary with the monthly arrays, in place (no copy of 3,000 objects). */
+export function withMonthly(model: Model, st: Settlement, summary: Summary): Result {
+  const onTarget = model.depositBase === 'target';
+  for (let i = 0; i < summary.hospitals.length; i++) {
+    const h = st.hospitals[i]!;
+    const r = summary.hospitals[i] as HospitalResult;
+    r.monthlyBudget = h.monthlyBudget.map(m);
+    r.paid = h.paid.map(m);
+    r.claims = model.hospitals[i]!.claims.map(m);
+    // Nothing is withheld monthly when the deposit is taken from the target.
+    r.withheld = onTarget ? (ZERO_MONTHS as string[]) : h.withheld.map(m);
+  }
+  return summary as Result;
 }
 
 export type { Fen };

@@ -6,7 +6,7 @@
 import { apportion, apportionSmall } from './apportion.ts';
 import { mulRate, mulRatio, divRoundHalfUp, RATE_ONE, type Fen, type Rate } from './money.ts';
 import { applyTiers } from './tiers.ts';
-import { applyRatio, qualityRatio, ONE, type Ratio } from './quality.ts';
+import { applyRatio, type Ratio } from './quality.ts';
 import type { HospitalModel, Model } from './model.ts';
 
 export interface HospitalYear {
@@ -15,7 +15,6 @@ export interface HospitalYear {
   target: Fen;
   deposit: Fen;
   monthlyBudget: Fen[];
-  payable: Fen[];
   paid: Fen[];
   withheld: Fen[];
   claimsTotal: Fen;
@@ -56,7 +55,6 @@ export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): Ho
   const monthlyBudget = m.profileSmall ? apportionSmall(budget, m.profileSmall.w, m.profileSmall.sum) : apportion(budget, m.profile);
 
   // Filled by push so the arrays stay packed (holey arrays are slower to read and format).
-  const payable: Fen[] = [];
   const paid: Fen[] = [];
   const withheld: Fen[] = [];
   let cumC = 0;
@@ -71,7 +69,6 @@ export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): Ho
     const x = m.prepaid || cumM < cumC ? cumM : cumC;
     const pay = (x - prevX) as Fen;
     prevX = x;
-    payable.push(pay);
     const w = onTarget ? (0 as Fen) : mulRate(pay, h.depositRate);
     withheld.push(w);
     paid.push((pay - w) as Fen);
@@ -92,13 +89,13 @@ export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): Ho
       fundShare = capped(applyTiers(m.overspend.table, reasonable, target), capOf(m.overspend.cap, target));
     }
   }
-  const quality = m.quality && h.score !== null ? qualityRatio(m.quality, h.score) : ONE;
+  const quality = h.quality;
   const advance = m.advanceMonths !== null && h.advanceEligible
     ? (Number(divRoundHalfUp(BigInt(budget) * m.advanceMonths, 12n * RATE_ONE)) as Fen)
     : (0 as Fen);
   const zero = 0 as Fen;
   const year: HospitalFinal = {
-    allocatedTarget, volumeCut, target, deposit, monthlyBudget, payable, paid, withheld, claimsTotal: claimsTotal as Fen,
+    allocatedTarget, volumeCut, target, deposit, monthlyBudget, paid, withheld, claimsTotal: claimsTotal as Fen,
     deferred, actual, surplus, reward, overspend, reasonableOverspend: reasonable, fundShareClaimed: fundShare, quality, advance,
     // Filled by finalize(); declared here so every year object has one shape.
     fundShare: zero, due: zero, depositReturned: zero, depositForfeited: zero, owed: zero, paidTotal: zero, balance: zero,
