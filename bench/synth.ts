@@ -5,18 +5,8 @@
  * Deterministic for a given (n, seed).
  */
 import type { Hospital, Scenario } from '../src/format/types.ts';
+import { mulberry32 as rng } from '../src/engine/random.ts';
 
-/** mulberry32: small, fast, seedable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEASON = [1.06, 0.82, 1.0, 0.98, 0.97, 0.96, 1.0, 1.01, 0.98, 0.99, 1.02, 1.23];
 const SEASON_SUM = SEASON.reduce((a, b) => a + b, 0);

@@ -18,25 +18,14 @@ import { saveScenario, validateScenario } from '../src/format/load.ts';
 import { formatMoney, parseMoney } from '../src/engine/money.ts';
 import { runScenario } from '../src/engine/run.ts';
 import { formatIssue } from '../src/engine/issues.ts';
+import { mulberry32, type Rng } from '../src/engine/random.ts';
 
 export const SCENARIO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic helpers
 
-type Rng = () => number;
 
-/** mulberry32: a small seedable PRNG; the same seed gives the same sequence everywhere. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const uniform = (r: Rng, lo: number, hi: number): number => lo + (hi - lo) * r();
 const round1 = (x: number): number => Math.round(x * 10) / 10;

@@ -15,6 +15,7 @@ import { Issues } from '../../src/engine/issues.ts';
 import { divRoundHalfUp, formatMoney, mulRate, parseMoney, parseRate, RATE_ONE, ratioString, type Fen } from '../../src/engine/money.ts';
 import type { Scenario } from '../../src/format/types.ts';
 import { scenarioDocArb, tierTableArb } from './scenario-arb.ts';
+import { mulberry32 } from '../../src/engine/random.ts';
 
 /** "1234.56" / "-0.05" → integer fen as bigint (amounts always carry two decimals). */
 function f(s: string): bigint {
@@ -56,16 +57,6 @@ function shuffleKeys(v: unknown, rnd: () => number): unknown {
   const out: Record<string, unknown> = {};
   for (const k of keys) out[k] = shuffleKeys((v as Record<string, unknown>)[k], rnd);
   return out;
-}
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Every invariant of DESIGN §2 / §6 that a result must satisfy, whatever the inputs. */
