@@ -1,6 +1,7 @@
 /** What components ask for: they render and dispatch these; the app shell applies them. */
 import type { Path } from './patch.ts';
-import type { Tab } from './state.ts';
+import type { Dialog, Tab } from './state.ts';
+import type { ImportReport } from '../sheets/report.ts';
 import type { Lang } from './i18n.ts';
 import type { Unit } from './format.ts';
 import type { RefKey } from './ws.ts';
@@ -23,7 +24,16 @@ export type Action =
   | { type: 'save'; what: 'workspace' | 'scenario' }
   | { type: 'openText'; text: string; name: string }
   | { type: 'dismiss' }
-  | { type: 'print' };
+  | { type: 'print' }
+  | { type: 'dialog'; dialog: Dialog | null }
+  | { type: 'import'; report: ImportReport; mode: 'replace' | 'merge'; onlyValid: boolean }
+  | { type: 'export'; what: ExportWhat; done?: () => void }
+  | { type: 'template'; lang: Lang; format: 'xlsx' | 'csv' }
+  | { type: 'printBriefs'; ids: string[] }
+  | { type: 'printDone' };
+
+/** Results of the scenario shown / of the compared scenarios (.xlsx), its hospitals table (.csv), its hospitals' data (.xlsx). */
+export type ExportWhat = 'results' | 'compared' | 'csv' | 'data';
 
 export const ACTION_EVENT = 'gb-action';
 

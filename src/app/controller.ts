@@ -8,7 +8,7 @@ import type { Workspace } from '../workspace/types.ts';
 import { addVariant, deleteVariant, renameVariant } from '../workspace/workspace.ts';
 import { Aborted, Column } from './engine-client.ts';
 import { ResultView } from './result-view.ts';
-import type { AppState, ColumnState, Notice, Tab } from './state.ts';
+import type { AppState, ColumnState, Dialog, Notice, Tab } from './state.ts';
 import { BASELINE, editAt, materialize, refKeys, replaceScenario, toRef, type RefKey } from './ws.ts';
 import type { Path } from './patch.ts';
 import type { Lang } from './i18n.ts';
@@ -32,7 +32,7 @@ export class Controller extends EventTarget {
     this.state = {
       ws, lang: prefs.lang ?? 'zh', unit: prefs.unit ?? 'wan', tab: 'results', active: BASELINE,
       compare: refKeys(ws).slice(0, 4), hospital: ws.baseline.hospitals[0]?.id ?? null, cols: {},
-      notice: null, canUndo: false, canRedo: false, revision: 0, brief: null,
+      notice: null, canUndo: false, canRedo: false, revision: 0, brief: null, dialog: null, printing: null,
     };
     this.schedule();
   }
@@ -75,6 +75,8 @@ export class Controller extends EventTarget {
   openHospital(id: string): void { this.set({ hospital: id, tab: 'hospital' }); }
   selectHospital(id: string): void { this.set({ hospital: id }); }
   notify(notice: Notice | null): void { this.set({ notice }); }
+  setDialog(dialog: Dialog | null): void { this.set({ dialog }); }
+  setPrinting(printing: string[] | null): void { this.set({ printing }); }
 
   // ---- workspace edits (undoable) ----
   private commit(ws: Workspace, extra: Partial<AppState> = {}): void {

@@ -6,6 +6,7 @@ import { saveWorkspace } from '../workspace/file.ts';
 import { saveScenario } from '../format/load.ts';
 import { materialize, refName } from './ws.ts';
 import { msg } from './i18n.ts';
+import { applyImportAction, exportAction, templateAction } from './handle-sheets.ts';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -38,6 +39,12 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'deleteVariant': return ctl.deleteVariant(a.id);
     case 'dismiss': return ctl.notify(null);
     case 'print': window.print(); return;
+    case 'dialog': return ctl.setDialog(a.dialog);
+    case 'import': return applyImportAction(ctl, a.report, a.mode, a.onlyValid);
+    case 'export': return exportAction(ctl, a.what).finally(() => a.done?.());
+    case 'template': return templateAction(ctl, a.lang, a.format);
+    case 'printBriefs': return ctl.setPrinting(a.ids);
+    case 'printDone': return ctl.setPrinting(null);
     case 'save': {
       if (a.what === 'scenario') {
         download(`${safe(refName(s.ws, s.active))}.json`, saveScenario(materialize(s.ws, s.active)));

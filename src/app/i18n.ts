@@ -1,7 +1,10 @@
 /** The message table: Chinese (default) and English. Keys are stable; add both languages. */
+import { en2, zh2 } from './i18n-more.ts';
+
 export type Lang = 'zh' | 'en';
 
 const zh = {
+  ...zh2,
   appTitle: '医保总额预算模拟器',
   appSubtitle: '总额控制 · 年终清算',
   language: '语言', langSwitch: 'English', unit: '金额单位', yuan: '元', wan: '万元',
@@ -57,6 +60,7 @@ const zh = {
 export type MsgKey = keyof typeof zh;
 
 const en: Record<MsgKey, string> = {
+  ...en2,
   appTitle: 'Global Budget Simulator',
   appSubtitle: 'global budget · year-end settlement',
   language: 'Language', langSwitch: '中文', unit: 'Unit', yuan: 'yuan', wan: '10k yuan',

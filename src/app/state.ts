@@ -56,11 +56,17 @@ export interface AppState {
   brief: Brief | null;
   /** Edit counter; the bench waits on it. */
   revision: number;
+  /** An open dialog (import or export of spreadsheets). */
+  dialog: Dialog | null;
+  /** Institutions whose briefs are being laid out for printing ("print all briefs"). */
+  printing: string[] | null;
 }
+
+export type Dialog = 'import' | 'export';
 
 /**
  * What a saved file holds vs what stays in the page (Excalidraw's table).
  * file + IndexedDB: ws (baseline, variants and their changes).
- * IndexedDB only (preferences): lang, unit. Page only: tab, active, compare, hospital, results.
+ * IndexedDB only (preferences): lang, unit. Page only: tab, active, compare, hospital, results, dialog, printing.
  */
 export const PERSISTED_PREFS = ['lang', 'unit'] as const;

@@ -15,14 +15,19 @@ import './gb-params.ts';
 import './gb-data-table.ts';
 import './gb-compare.ts';
 import './gb-hospital-view.ts';
+import './gb-import.ts';
+import './gb-export.ts';
+import './gb-brief-book.ts';
 
 const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital' };
 
 export class GbApp extends LitElement {
-  static override properties = { state: { attribute: false }, dragging: { state: true } };
+  static override properties = { state: { attribute: false }, dragging: { state: true }, importFile: { state: true } };
   /** Everything shown; replaced (never mutated) on each change. */
   declare state: AppState | null;
   declare dragging: boolean;
+  /** A spreadsheet dropped on the page, handed to the import dialog. */
+  declare importFile: File | null;
   /** Receives every action dispatched inside the app. */
   handler: ((a: Action) => void) | null = null;
 
@@ -30,6 +35,7 @@ export class GbApp extends LitElement {
     super();
     this.state = null;
     this.dragging = false;
+    this.importFile = null;
     this.addEventListener(ACTION_EVENT, (e) => this.handler?.(e.detail));
     this.addEventListener('dragover', (e) => { e.preventDefault(); this.dragging = true; });
     this.addEventListener('dragleave', (e) => { if (e.target === this) this.dragging = false; });
@@ -53,13 +59,17 @@ export class GbApp extends LitElement {
     .notice .grow { flex: 1; }
     .drop { position: fixed; inset: 0; background: rgba(31, 78, 140, 0.15); border: 4px dashed var(--gb-blue); pointer-events: none; z-index: 10; }
     @media print { header, [role='tablist'], gb-variant-bar, .notice { display: none; } main { padding: 0; } }
+    main.hidden { display: none; }
   `];
 
   private async onDrop(e: DragEvent): Promise<void> {
     e.preventDefault();
     this.dragging = false;
     const f = e.dataTransfer?.files?.[0];
-    if (f) emit(this, { type: 'openText', text: await f.text(), name: f.name });
+    if (f && /\.(xlsx|csv|txt)$/i.test(f.name)) {
+      this.importFile = f;
+      emit(this, { type: 'dialog', dialog: 'import' });
+    } else if (f) emit(this, { type: 'openText', text: await f.text(), name: f.name });
   }
 
   private onTabKey(e: KeyboardEvent, i: number): void {
@@ -80,6 +90,10 @@ export class GbApp extends LitElement {
     }
   }
 
+  override willUpdate(): void {
+    if (this.state?.dialog !== 'import') this.importFile = null;
+  }
+
   override render() {
     const s = this.state;
     if (!s) return html`<main><p>…</p></main>`;
@@ -90,7 +104,8 @@ export class GbApp extends LitElement {
         <div><h1>${t('appTitle')}</h1><div class="sub">${t('appSubtitle')}</div></div>
         <gb-toolbar .state=${s}></gb-toolbar>
       </header>
-      <main>
+      ${s.printing ? html`<gb-brief-book .state=${s} .ids=${s.printing}></gb-brief-book>` : nothing}
+      <main class=${s.printing ? 'hidden' : ''}>
         <gb-variant-bar .state=${s}></gb-variant-bar>
         <div aria-live="polite">
           ${n ? html`<div class="notice ${n.kind}" role=${n.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
@@ -108,6 +123,8 @@ export class GbApp extends LitElement {
         <section id="panel" role="tabpanel" aria-labelledby="tab-${s.tab}">${this.panel(s)}</section>
       </main>
       ${this.dragging ? html`<div class="drop" aria-hidden="true"></div>` : nothing}
+      ${s.dialog === 'import' ? html`<gb-import .state=${s} .file=${this.importFile}></gb-import>` : nothing}
+      ${s.dialog === 'export' ? html`<gb-export .state=${s}></gb-export>` : nothing}
     `;
   }
 }

@@ -12,6 +12,8 @@ import type { AppState } from '../state.ts';
 import type { FundResult } from '../../engine/result.ts';
 import { refKeys, refName } from '../ws.ts';
 import './gb-compare-hospitals.ts';
+import './gb-source-diff.ts';
+import { materialize } from '../ws.ts';
 import type { CompareColumn } from './gb-compare-hospitals.ts';
 
 type Row = [MsgKey, keyof FundResult, 'money' | 'pct' | 'months'];
@@ -54,6 +56,17 @@ export class GbCompare extends LitElement {
       const name = refName(s.ws, k);
       return { key: k, name, fund: c?.view?.fund ?? null, col: c?.view ? { name, view: c.view } : null };
     });
+  }
+
+  private diffMemo: { name: string; scenario: import('../../format/types.ts').Scenario }[] = [];
+
+  /** The compared scenarios for the parameter differences (the same array while unchanged). */
+  private diffInput() {
+    const s = this.state;
+    const next = s.compare.flatMap((k) => { try { return [{ name: refName(s.ws, k), scenario: materialize(s.ws, k) }]; } catch { return []; } });
+    const same = next.length === this.diffMemo.length && next.every((x, i) => x.scenario === this.diffMemo[i]!.scenario && x.name === this.diffMemo[i]!.name);
+    if (!same) this.diffMemo = next;
+    return this.diffMemo;
   }
 
   private readyMemo: CompareColumn[] = [];
@@ -118,6 +131,7 @@ export class GbCompare extends LitElement {
           <ul class="legend" aria-hidden="true">${cols.map((c, i) => html`<li><span class="sw c${i % 6}"></span>${c.name}</li>`)}</ul>
         </div>
       </div>
+      <gb-source-diff .scenarios=${this.diffInput()} .lang=${s.lang}></gb-source-diff>
       ${ready.length === cols.length ? html`<gb-compare-hospitals .columns=${ready} .stale=${stale} .scenario=${s.cols[s.compare[0]!]?.scenario ?? null} .lang=${s.lang} .unit=${s.unit}></gb-compare-hospitals>` : html`<p class="muted">${t('computing')}</p>`}`;
   }
 }

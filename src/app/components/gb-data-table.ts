@@ -32,6 +32,7 @@ export class GbDataTable extends LitElement {
   static override styles = [shared, tableStyles, css`
     td input[aria-invalid='true'] { border-color: var(--gb-neg); background: #fff5f5; }
     .hint { margin: 0.3rem 0; }
+    .grow { flex: 1; }
   `];
 
   private cols(s: Scenario): DataCol[] {
@@ -83,7 +84,8 @@ export class GbDataTable extends LitElement {
     const { from, to } = this.virtual.range(rows.length);
     const ncols = cols.length + 4;
     return html`<div class="card" data-testid="data-table">
-      <h2>${t('hospitalData')} <span class="muted">(${t('yuan')})</span></h2>
+      <div class="row"><h2>${t('hospitalData')} <span class="muted">(${t('yuan')})</span></h2><span class="grow"></span>
+        <button class="primary" data-testid="data-import" @click=${() => emit(this, { type: 'dialog', dialog: 'import' })}>${t('importData')}…</button></div>
       <p class="muted hint">${t('editCellHint')} · ${t('lockHint')}</p>
       <div class="row filters"><label for="dq">${t('search')}</label>
         <input id="dq" type="search" .value=${this.text} @input=${(e: Event) => { this.text = (e.target as HTMLInputElement).value; }} />

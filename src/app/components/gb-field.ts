@@ -9,6 +9,9 @@ import { emit } from '../actions.ts';
 import { msg, type Lang } from '../i18n.ts';
 import { checkValue, type FieldKind } from '../validate-field.ts';
 import type { Path } from '../patch.ts';
+import type { Provenance } from '../../format/types.ts';
+import { pathToString } from '../../workspace/paths.ts';
+import './gb-source.ts';
 
 let uid = 0;
 
@@ -17,7 +20,7 @@ export class GbField extends LitElement {
     label: {}, path: { attribute: false }, value: { attribute: false }, kind: {}, lang: {},
     optional: { type: Boolean }, issues: { attribute: false }, hint: {}, wide: { type: Boolean, reflect: true },
     bare: { type: Boolean, reflect: true }, short: { type: Boolean, reflect: true },
-    error: { state: true }, draft: { state: true },
+    error: { state: true }, draft: { state: true }, sources: { attribute: false },
   };
   /** Visible label of the field. */
   declare label: string;
@@ -41,6 +44,8 @@ export class GbField extends LitElement {
   declare bare: boolean;
   /** A narrow input (months, scores). */
   declare short: boolean;
+  /** The scenario's sources (policy.sources): a policy parameter shows its provenance badge. */
+  declare sources: Record<string, Provenance> | null;
   declare error: string | null;
   declare draft: string | null;
   private readonly fid = `f${++uid}`;
@@ -60,6 +65,7 @@ export class GbField extends LitElement {
     this.short = false;
     this.error = null;
     this.draft = null;
+    this.sources = null;
   }
 
   static override styles = [shared, css`
@@ -68,7 +74,8 @@ export class GbField extends LitElement {
     :host([bare]) { margin: 0; }
     :host([bare]) label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     :host([short]) input { width: 5.2rem; }
-    label { display: block; font-size: 0.85em; color: var(--gb-muted); margin-bottom: 2px; }
+    label { display: inline-block; font-size: 0.85em; color: var(--gb-muted); margin-bottom: 2px; }
+    .lab { display: block; }
     input { width: 9.5rem; text-align: right; font-variant-numeric: tabular-nums; }
     :host([wide]) input { width: 100%; text-align: left; font-family: ui-monospace, monospace; }
     input.text { text-align: left; }
@@ -102,7 +109,7 @@ export class GbField extends LitElement {
     const problems = [...(this.error ? [this.error] : []), ...this.issues];
     const errId = `${this.fid}-err`;
     return html`
-      <label for=${this.fid}>${this.label}</label>
+      <span class="lab"><label for=${this.fid}>${this.label}</label>${this.sources && !this.bare && (!this.short || this.sources[pathToString(this.path)]) ? html`<gb-source .key=${pathToString(this.path)} .source=${this.sources[pathToString(this.path)]} .lang=${this.lang}></gb-source>` : ''}</span>
       <input id=${this.fid} class=${this.kind === 'text' || this.kind === 'formula' ? 'text' : ''}
         .value=${shown} inputmode=${this.kind === 'formula' || this.kind === 'text' ? 'text' : 'decimal'}
         aria-invalid=${problems.length ? 'true' : 'false'} aria-describedby=${errId}

@@ -15,11 +15,20 @@ import './gb-field.ts';
 import './gb-fund-editor.ts';
 import './gb-tier-editor.ts';
 import './gb-quality-editor.ts';
+import { sourceBadge } from './gb-source.ts';
 
 export class GbParams extends LitElement {
   static override properties = { state: { attribute: false } };
   /** App state (read only). */
   declare state: AppState;
+
+  private get sources() {
+    return materialize(this.state.ws, this.state.active).policy.sources ?? {};
+  }
+
+  private badge(key: string) {
+    return sourceBadge(this.sources, key, this.state.lang);
+  }
 
   static override styles = [shared, css`
     td gb-field { margin: 0; }
@@ -31,7 +40,7 @@ export class GbParams extends LitElement {
   private f(label: string, path: (string | number)[], kind: FieldKind, value: string | number | undefined, issues: Issue[], optional = false, hint = '', look: 'bare' | 'short' | '' = '') {
     return html`<gb-field .label=${label} .path=${path} .kind=${kind} .value=${value} .lang=${this.state.lang} ?optional=${optional}
       ?bare=${look === 'bare'} ?short=${look === 'short'}
-      ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path)} data-path=${path.join('.')}></gb-field>`;
+      ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path)} data-path=${path.join('.')} .sources=${this.sources}></gb-field>`;
   }
 
   private allocation(s: Scenario, issues: Issue[]) {
@@ -43,7 +52,7 @@ export class GbParams extends LitElement {
     const cats = [...new Set([...distinct(s, 'category'), ...Object.keys(p.categoryCoefficients ?? {})])];
     return html`<div class="card" data-testid="allocation-editor">
       <h2>${t('allocation')}</h2>
-      <h3>${t('pools')}</h3>
+      <h3>${t('pools')}${this.badge('policy.pools')}</h3>
       <table>
         <thead><tr><th>${t('name')}</th><th>${t('poolShare')}</th><th>${t('poolClasses')}</th><th><span class="sr-only">${t('remove')}</span></th></tr></thead>
         <tbody>${pools.map((pool, i) => html`<tr>
@@ -56,12 +65,12 @@ export class GbParams extends LitElement {
       </table>
       ${issuesAt(issues, ['policy', 'pools']).map((m) => html`<div class="err" role="alert">${m}</div>`)}
       <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'], value: [...pools, { id: `pool${pools.length + 1}`, name: `${t('pool')} ${pools.length + 1}`, share: '0', classes: ['primary'] }] })}>＋ ${t('addPool')}</button>
-      <h3>${t('historyWeights')}</h3>
+      <h3>${t('historyWeights')}${this.badge('policy.historyWeights')}</h3>
       <div>${p.historyWeights.map((w, i) => this.f(`${i + 1}`, ['policy', 'historyWeights', i], 'nonneg', w, issues, false, '', 'short'))}</div>
       ${issuesAt(issues, ['policy', 'historyWeights']).map((m) => html`<div class="err" role="alert">${m}</div>`)}
-      <h3>${t('levelCoefficients')}</h3>
+      <h3>${t('levelCoefficients')}${this.badge('policy.levelCoefficients')}</h3>
       <div>${levels.map((l) => this.f(term('level', l, lang), ['policy', 'levelCoefficients', l], 'nonneg', p.levelCoefficients?.[l], issues, true))}</div>
-      <h3>${t('categoryCoefficients')}</h3>
+      <h3>${t('categoryCoefficients')}${this.badge('policy.categoryCoefficients')}</h3>
       <div>${cats.map((c) => this.f(term('category', c, lang), ['policy', 'categoryCoefficients', c], 'nonneg', p.categoryCoefficients?.[c], issues, true))}</div>
       <h3>${t('weightFormula')}</h3>
       ${this.f(t('weightFormula'), ['policy', 'weightFormula'], 'formula', p.weightFormula, issues, true, t('weightFormulaHint'))}
@@ -83,19 +92,19 @@ export class GbParams extends LitElement {
     const classes = [...new Set([...distinct(s, 'class'), ...Object.keys(d.rates)])];
     const profile = s.policy.monthlyProfile;
     return html`<div class="card" data-testid="deposit-editor">
-      <h2>${t('depositRules')}</h2>
-      <fieldset><legend>${t('depositBase')}</legend>
+      <h2>${t('depositRules')}${this.badge('policy.deposit')}</h2>
+      <fieldset><legend>${t('depositBase')}${this.badge('policy.deposit.base')}</legend>
         ${(['target', 'claims'] as const).map((b) => html`<label><input type="radio" name="dbase" .checked=${d.base === b}
           @change=${() => emit(this, { type: 'edit', path: ['policy', 'deposit', 'base'], value: b })} /> ${t(b === 'target' ? 'baseTarget' : 'baseClaims')}</label>`)}
       </fieldset>
       <div>${classes.map((c) => this.f(`${t('depositRate')} · ${term('class', c, this.state.lang)}`, ['policy', 'deposit', 'rates', c], 'share', d.rates[c], issues))}</div>
-      <h3>${t('monthlyProfile')}</h3>
+      <h3>${t('monthlyProfile')}${this.badge('policy.monthlyProfile')}</h3>
       <div class="months">
         ${(profile ?? new Array(12).fill(undefined)).map((w: string | undefined, i: number) => this.f(msg(this.state.lang, 'month', { m: i + 1 }), ['policy', 'monthlyProfile', i], 'nonneg', w ?? (profile ? undefined : '1'), issues, false, '', 'short'))}
       </div>
       ${profile ? html`<button @click=${() => emit(this, { type: 'edit', path: ['policy', 'monthlyProfile'], value: undefined })}>${t('evenProfile')}</button>` : nothing}
       ${issuesAt(issues, ['policy', 'monthlyProfile']).map((m) => html`<div class="err" role="alert">${m}</div>`)}
-      <h3>${t('volumeFloorRule')}</h3>
+      <h3>${t('volumeFloorRule')}${this.badge('policy.volumeFloor')}</h3>
       <label><input type="checkbox" data-testid="volume-floor" .checked=${s.policy.volumeFloor === true}
         @change=${(e: Event) => emit(this, { type: 'edit', path: ['policy', 'volumeFloor'], value: (e.target as HTMLInputElement).checked })} /> ${t('volumeFloorOn')}</label>
       <h3>${t('growth')}</h3>
@@ -130,9 +139,9 @@ export class GbParams extends LitElement {
       </div>
       <div>
         ${this.deposit(s, issues)}
-        <gb-tier-editor kind="surplus" .rule=${s.policy.surplus} .issues=${issues} .lang=${st.lang}></gb-tier-editor>
-        <gb-tier-editor kind="overspend" .rule=${s.policy.overspend} .issues=${issues} .lang=${st.lang}></gb-tier-editor>
-        <gb-quality-editor .rule=${s.policy.quality} .issues=${issues} .lang=${st.lang}></gb-quality-editor>
+        <gb-tier-editor kind="surplus" .rule=${s.policy.surplus} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources}></gb-tier-editor>
+        <gb-tier-editor kind="overspend" .rule=${s.policy.overspend} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources}></gb-tier-editor>
+        <gb-quality-editor .rule=${s.policy.quality} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources}></gb-quality-editor>
       </div>
     </div>`;
   }

@@ -9,13 +9,17 @@ import { drawChart, plot } from '../charts.ts';
 import type { Issue } from '../../engine/issues.ts';
 import type { QualityRule } from '../../format/types.ts';
 import './gb-field.ts';
+import { sourceBadge } from './gb-source.ts';
+import type { Provenance } from '../../format/types.ts';
 
 export class GbQualityEditor extends LitElement {
-  static override properties = { rule: { attribute: false }, issues: { attribute: false }, lang: {} };
+  static override properties = { rule: { attribute: false }, issues: { attribute: false }, lang: {}, sources: { attribute: false } };
   /** The assessment rule (absent: every deposit comes back). */
   declare rule: QualityRule | undefined;
   declare issues: Issue[];
   declare lang: Lang;
+  /** The scenario's sources (policy.sources). */
+  declare sources: Record<string, Provenance> | undefined;
 
   constructor() {
     super();
@@ -61,13 +65,13 @@ export class GbQualityEditor extends LitElement {
     const t = (k: MsgKey) => msg(this.lang, k);
     const r = this.rule;
     if (!r) {
-      return html`<div class="card"><h2>${t('qualityRule')}</h2><p class="muted">${t('none')}</p>
+      return html`<div class="card"><h2>${t('qualityRule')}${sourceBadge(this.sources, 'policy.quality', this.lang)}</h2><p class="muted">${t('none')}</p>
         <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'quality'], value: { mode: 'linear', points: [{ score: 0, ratio: '0' }, { score: 60, ratio: '0' }, { score: 90, ratio: '1' }] } })}>＋ ${t('addPoint')}</button></div>`;
     }
     const base = ['policy', 'quality', 'points'];
     const other = issuesUnder(this.issues, ['policy', 'quality']).filter((m) => !/points\[\d+\]\.(score|ratio):/.test(m));
     return html`<div class="card" data-testid="quality-editor">
-      <h2>${t('qualityRule')}</h2>
+      <h2>${t('qualityRule')}${sourceBadge(this.sources, 'policy.quality', this.lang)}</h2>
       <fieldset><legend>${t('qualityMode')}</legend>
         ${(['step', 'linear'] as const).map((m) => html`<label><input type="radio" name="qmode" .checked=${r.mode === m}
           @change=${() => emit(this, { type: 'edit', path: ['policy', 'quality', 'mode'], value: m })} /> ${t(m)}</label>`)}

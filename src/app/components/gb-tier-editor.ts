@@ -7,15 +7,19 @@ import { issuesAt, issuesUnder } from '../issues-at.ts';
 import type { Issue } from '../../engine/issues.ts';
 import type { OverspendRule, SurplusRule, Tier } from '../../format/types.ts';
 import './gb-field.ts';
+import { sourceBadge } from './gb-source.ts';
+import type { Provenance } from '../../format/types.ts';
 
 export class GbTierEditor extends LitElement {
-  static override properties = { rule: { attribute: false }, kind: {}, issues: { attribute: false }, lang: {} };
+  static override properties = { rule: { attribute: false }, kind: {}, issues: { attribute: false }, lang: {}, sources: { attribute: false } };
   /** The rule being edited (absent: the rule is off). */
   declare rule: SurplusRule | OverspendRule | undefined;
   /** Which rule: decides the path and the extra fields. */
   declare kind: 'surplus' | 'overspend';
   declare issues: Issue[];
   declare lang: Lang;
+  /** The scenario's sources (policy.sources). */
+  declare sources: Record<string, Provenance> | undefined;
 
   constructor() {
     super();
@@ -62,14 +66,15 @@ export class GbTierEditor extends LitElement {
     const t = (k: MsgKey) => msg(this.lang, k);
     const r = this.rule;
     const title = t(this.kind === 'surplus' ? 'surplusRule' : 'overspendRule');
-    if (!r) return html`<div class="card"><h2>${title}</h2><p class="muted">${t('none')}</p><button @click=${this.enable}>＋ ${t('addTier')}</button></div>`;
+    const badge = sourceBadge(this.sources, `policy.${this.kind}`, this.lang);
+    if (!r) return html`<div class="card"><h2>${title}${badge}</h2><p class="muted">${t('none')}</p><button @click=${this.enable}>＋ ${t('addTier')}</button></div>`;
     const b = this.base;
     const f = (label: MsgKey, path: (string | number)[], kind: 'share' | 'nonneg' | 'formula', value: string | undefined, optional = false) =>
       html`<gb-field .label=${t(label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang} ?optional=${optional}
-        ?wide=${kind === 'formula'} ?bare=${path.includes('tiers')} .issues=${issuesAt(this.issues, path)} data-path=${path.join('.')}></gb-field>`;
+        ?wide=${kind === 'formula'} ?bare=${path.includes('tiers')} .issues=${issuesAt(this.issues, path)} data-path=${path.join('.')} .sources=${this.sources ?? {}}></gb-field>`;
     const rowIssues = issuesUnder(this.issues, [...b, 'tiers']).filter((m) => !/\]\.(upTo|share):/.test(m));
     return html`<div class="card" data-testid="tiers-${this.kind}">
-      <h2>${title}</h2>
+      <h2>${title}${badge}</h2>
       <div class="mode">
         <fieldset><legend>${t('tierMode')}</legend>
           ${(['marginal', 'step'] as const).map((m) => html`<label><input type="radio" name="mode-${this.kind}" .checked=${r.mode === m}

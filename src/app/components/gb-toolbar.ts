@@ -1,4 +1,4 @@
-/** Header tools: fingerprint, undo/redo, open/save, 元/万元, language. */
+/** Header tools: fingerprint, undo/redo, open/save, import/export spreadsheets, 元/万元, language. */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../actions.ts';
@@ -47,6 +47,9 @@ export class GbToolbar extends LitElement {
       <label class="file">${t('open')}<input type="file" accept=".json,application/json" class="sr-only" data-testid="open-file" @change=${this.pick} /></label>
       <button data-testid="save" @click=${() => emit(this, { type: 'save', what: 'workspace' })}>${t('save')}</button>
       <button data-testid="save-scenario" @click=${() => emit(this, { type: 'save', what: 'scenario' })}>${t('saveScenario')}</button>
+      <span class="sep"></span>
+      <button data-testid="open-import" @click=${() => emit(this, { type: 'dialog', dialog: 'import' })}>${t('importData')}</button>
+      <button data-testid="open-export" @click=${() => emit(this, { type: 'dialog', dialog: 'export' })}>${t('exportData')}</button>
       <span class="sep"></span>
       <fieldset>
         <legend>${t('unit')}</legend>

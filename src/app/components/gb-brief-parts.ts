@@ -1,0 +1,93 @@
+/** Sections of the hospital brief, as templates rendered inside gb-brief's shadow root. */
+import { html, nothing } from 'lit';
+import { msg, type Lang, type MsgKey } from '../i18n.ts';
+import { money, percent, plain, sign, type Unit } from '../format.ts';
+import type { Explanation } from '../../engine/explain.ts';
+import type { AppState } from '../state.ts';
+import { refName } from '../ws.ts';
+import { netOf, netRateOf, rewardShareOf } from '../table-model.ts';
+import type { CitedSource } from '../brief-sources.ts';
+import { groupSources } from '../brief-sources.ts';
+
+export function derivation(ex: Explanation, lang: Lang, u: Unit) {
+  const t = (k: MsgKey) => msg(lang, k);
+  const m = (v: string | null | undefined) => html`<span class="v">${money(v, u)} ${t(u)}</span>`;
+  return html`<ol class="steps">
+    <li>${t('history')}: ${ex.history.map((y) => html`${money(y.amount, u)} × ${y.weight}${y.year < ex.history.length ? ' + ' : ''}`)}</li>
+    <li>${t('weightedHistory')} = ${m(ex.weightedHistory)}</li>
+    <li>× ${t('level')} ${t('coefficient')} ${ex.levelCoefficient} × ${t('category')} ${t('coefficient')} ${ex.categoryCoefficient}
+      = ${t('defaultWeight')} ${m(ex.defaultWeight)}${ex.formula ? html` <span class="badge">${t('weightFormula')}: <code>${ex.formula}</code></span>` : nothing}</li>
+    ${ex.pool ? html`<li>${t('pool')} ${ex.pool.name}: ${t('poolAmount')} ${m(ex.pool.amount)}; ${t('lockedTarget')} ${m(ex.pool.locked)};
+      ${t('poolRemainder')} ${m(ex.pool.remainder)} (${ex.pool.members})</li>` : nothing}
+    <li>${ex.hospital.locked ? html`${t('lockedTarget')}` : html`${t('weightShareLabel')} <span class="v">${percent(ex.weightShare, 6)}</span>`}
+      → ${t('allocatedTarget')} ${m(ex.hospital.allocatedTarget)}</li>
+    ${sign(ex.hospital.volumeCut) ? html`<li>${t('volumeCut')} −${money(ex.hospital.volumeCut, u)}</li>` : nothing}
+    <li>${t('target')} <span data-testid="brief-target">${m(ex.hospital.target)}</span></li>
+  </ol>`;
+}
+
+/** Deposit and the 12 months: monthly budget, claims, paid, deferred to year-end. */
+export function depositSchedule(ex: Explanation, lang: Lang, u: Unit) {
+  const t = (k: MsgKey) => msg(lang, k);
+  const h = ex.hospital;
+  const months = h.monthlyBudget.map((_, i) => i);
+  return html`<p class="kv"><span>${t('depositRate')} <b>${percent(ex.depositRate, 2)}</b></span>
+      <span>${t('deposit')} <b>${money(h.deposit, u)}</b></span>
+      <span>${t('totalPaid')} <b>${money(h.paidTotal, u)}</b></span>
+      <span>${t('deferred')} <b>${money(h.deferred, u)}</b></span> <span class="muted">(${t(u)})</span></p>
+    <table class="months" data-testid="brief-months">
+      <thead><tr><th></th>${months.map((m) => html`<th class="num">${msg(lang, 'month', { m: m + 1 })}</th>`)}</tr></thead>
+      <tbody>
+        <tr><th scope="row">${t('monthlyBudget')}</th>${h.monthlyBudget.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
+        <tr><th scope="row">${t('claims')}</th>${h.claims.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
+        <tr><th scope="row">${t('paidMonthly')}</th>${h.paid.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
+      </tbody>
+    </table>`;
+}
+
+type Getter = (v: NonNullable<AppState['cols'][string]['view']>, i: number) => string | null;
+
+export function settlement(s: AppState, id: string) {
+  const t = (k: MsgKey) => msg(s.lang, k);
+  const refs = [...new Set([s.active, ...s.compare])];
+  const fields: [MsgKey, Getter, boolean][] = [
+    ['target', (v, i) => v.get('target', i), false], ['actual', (v, i) => v.get('actual', i), false],
+    ['surplusOverspend', (v, i) => netOf(v, i), true], ['rate', (v, i) => netRateOf(v, i), false],
+    ['rewardShare', (v, i) => rewardShareOf(v, i), false], ['depositReturned', (v, i) => v.get('depositReturned', i), false],
+    ['owed', (v, i) => v.get('owed', i), false], ['balance', (v, i) => v.get('balance', i), true],
+  ];
+  return html`<table>
+    <thead><tr><th>${t('scenario')}</th>${fields.map(([k]) => html`<th class="num">${t(k)}</th>`)}</tr></thead>
+    <tbody>${refs.map((k) => {
+      const v = s.cols[k]?.view;
+      const i = v ? (v.indexOf(id) ?? -1) : -1;
+      return html`<tr><th scope="row">${refName(s.ws, k)}</th>${fields.map(([key, get, signed]) => {
+        const val = v && i >= 0 ? get(v, i) : null;
+        return html`<td class="num ${signed && sign(val) < 0 ? 'neg' : ''}">${key === 'rate' ? percent(val, 2, true) : money(val, s.unit, signed)}</td>`;
+      })}</tr>`;
+    })}</tbody>
+  </table>
+  <p class="muted small">${t('monthsOfCoverage')}: ${refs.map((k) => `${refName(s.ws, k)} ${plain(s.cols[k]?.view?.fund.monthsOfCoverage)}`).join(' · ')}</p>`;
+}
+
+export function peers(ex: Explanation, lang: Lang, u: Unit) {
+  const t = (k: MsgKey) => msg(lang, k);
+  const p = ex.peers;
+  const pct = (n: number | null) => (n === null ? '—' : `P${n}`);
+  return html`<p class="muted small">${msg(lang, 'peerCount', { n: p.count })} · ${t(p.basis === 'level+category' ? 'peerBasis' : 'peerBasisLevel')}</p>
+    <table>
+      <thead><tr><th></th><th class="num">${t('thisHospital')}</th><th class="num">${t('median')}</th><th class="num">${t('percentileLabel')}</th></tr></thead>
+      <tbody>
+        <tr><th scope="row">${t('history')} (${t(u)})</th><td class="num">${money(p.cost.mine, u)}</td><td class="num">${money(p.cost.median, u)}</td><td class="num">—</td></tr>
+        <tr data-testid="peer-per-case"><th scope="row">${t('costPerCase')} (${t('yuan')})</th><td class="num">${money(p.perCase.mine, 'yuan')}</td><td class="num">${money(p.perCase.median, 'yuan')}</td><td class="num">${pct(p.perCase.percentile)}</td></tr>
+        <tr data-testid="peer-growth"><th scope="row">${t('growthLast')}</th><td class="num">${percent(p.growth.mine)}</td><td class="num">${percent(p.growth.median)}</td><td class="num">${pct(p.growth.percentile)}</td></tr>
+      </tbody>
+    </table>`;
+}
+
+export function sources(list: CitedSource[], lang: Lang) {
+  const t = (k: MsgKey) => msg(lang, k);
+  if (!list.length) return html`<p class="muted">${t('noSources')}</p>`;
+  return html`<ul class="src">${groupSources(list).map((g) => html`<li><b>${g.document}</b>${g.number ? ` ${g.number}` : ''}${g.date ? ` (${g.date})` : ''}:
+    ${g.items.map((c, i) => html`<span class="it" data-key=${c.key} title=${c.note ?? ''}><span class="badge ${c.status}">${t(c.status)}</span>${c.label}${c.article ? html` <span class="muted">〔${c.article}〕</span>` : nothing}${i < g.items.length - 1 ? (lang === 'zh' ? '；' : '; ') : ''}</span>`)}</li>`)}</ul>`;
+}

@@ -1,0 +1,128 @@
+/**
+ * The negotiation brief of one institution: one printable A4 page. Identity and peers; history
+ * and this year's claims (chart and table); how the target is derived; deposit and monthly
+ * payments; settlement under each scenario; position among peers; a what-if on its target;
+ * and the sources of the rules used. Numbers come from the engine (explanation, results) as
+ * decimal strings; this only lays them out.
+ */
+import { LitElement, html, css, nothing } from 'lit';
+import { shared } from './shared.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import type { AppState } from '../state.ts';
+import type { Explanation } from '../../engine/explain.ts';
+import { materialize, refName } from '../ws.ts';
+import { termOf as term } from '../terms.ts';
+import { citedSources, historyYearsOf } from '../brief-sources.ts';
+import type { WhatIf } from '../sheets-client.ts';
+import { derivation, depositSchedule, peers, settlement, sources } from './gb-brief-parts.ts';
+import type { GbBriefChart, HistoryPoint } from './gb-brief-chart.ts';
+import './gb-brief-chart.ts';
+import './gb-brief-whatif.ts';
+
+export class GbBrief extends LitElement {
+  static override properties = { state: { attribute: false }, explanation: { attribute: false }, whatIf: { attribute: false }, interactive: { type: Boolean } };
+  /** App state (read only). */
+  declare state: AppState;
+  /** The institution explained under the scenario shown. */
+  declare explanation: Explanation | null;
+  /** A what-if computed already (print all). */
+  declare whatIf: WhatIf | null;
+  /** On screen, with the what-if's input (one brief); off when printing all. */
+  declare interactive: boolean;
+
+  constructor() {
+    super();
+    this.explanation = null;
+    this.whatIf = null;
+    this.interactive = false;
+  }
+
+  static override styles = [shared, css`
+    :host { display: block; }
+    article { background: #fff; border: 1px solid var(--gb-line); border-radius: 6px; padding: 0.8rem 1rem; }
+    header.bh { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem 1rem; border-bottom: 2px solid var(--gb-blue); padding-bottom: 0.4rem; margin-bottom: 0.5rem; }
+    header.bh h2 { font-size: 1.3rem; margin: 0; }
+    header.bh .title { font-size: 0.85em; color: var(--gb-muted); width: 100%; }
+    header.bh .gen { margin-left: auto; font-size: 0.8em; color: var(--gb-muted); }
+    .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0.5rem 1.2rem; }
+    .full { grid-column: 1 / -1; }
+    section h3 { font-size: 0.95rem; margin: 0.2rem 0 0.3rem; color: var(--gb-blue); border-bottom: 1px solid var(--gb-line); }
+    ol.steps { margin: 0; padding-left: 1.3rem; }
+    ol.steps li { margin: 0.15rem 0; }
+    .v { font-weight: 600; font-variant-numeric: tabular-nums; }
+    .kv { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; margin: 0 0 0.3rem; }
+    table.months { font-size: 0.8em; }
+    table.months td, table.months th { padding: 0.1rem 0.25rem; }
+    .small { font-size: 0.85em; margin: 0.2rem 0; }
+    ul.src { margin: 0; padding-left: 1rem; font-size: 0.85em; }
+    ul.src li { margin: 0.1rem 0; }
+    ul.src .it { white-space: normal; }
+    ul.src .badge { margin: 0 0.2em 0 0; }
+    .badge.official { background: #e3f3e8; color: var(--gb-pos); }
+    .badge.assumption { background: #fff1d6; color: #8a5a00; }
+    @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
+    @media print {
+      :host { font-size: 8pt; break-after: page; }
+      :host(:last-of-type) { break-after: auto; }
+      article { border: none; padding: 0; border-radius: 0; }
+      header.bh h2 { font-size: 13pt; }
+      section { break-inside: avoid; }
+      section h3 { font-size: 9pt; margin: 0.1rem 0 0.15rem; }
+      th, td { padding: 0.05rem 0.25rem; }
+      .grid { gap: 0.15rem 0.8rem; grid-template-columns: 1fr 1fr; }
+      ol.steps li { margin: 0; }
+    }
+  `];
+
+  /** Resolves once its chart is drawn (and captured for printing). */
+  async whenReady(): Promise<void> {
+    await this.updateComplete;
+    await (this.renderRoot.querySelector('gb-brief-chart') as GbBriefChart | null)?.whenDrawn();
+  }
+
+  override render() {
+    const s = this.state;
+    const ex = this.explanation;
+    const t = (k: MsgKey) => msg(s.lang, k);
+    const u = s.unit;
+    const scen = materialize(s.ws, s.active);
+    const h = ex ? scen.hospitals.find((x) => x.id === ex.id) : undefined;
+    if (!ex || !h) return html`<article><p class="muted">${t('computing')}</p></article>`;
+    const years = historyYearsOf(scen);
+    const year = scen.meta.year;
+    const points: HistoryPoint[] = [
+      ...ex.history.map((y, i) => ({ label: msg(s.lang, 'yearHistory', { y: years[i] ?? y.year }), amount: y.amount })),
+      { label: year ? msg(s.lang, 'yearClaims', { y: year }) : t('claimsTotal'), amount: ex.hospital.claimsTotal, current: true },
+    ];
+    const fp = s.cols[s.active]?.view?.fingerprint ?? '—';
+    const date = new Date().toISOString().slice(0, 10);
+    return html`<article data-testid="brief" data-id=${h.id}>
+      <header class="bh" data-testid="hospital-head">
+        <span class="title">${t('brief')}${year ? ` · ${year}` : ''}</span>
+        <h2>${h.name}</h2>
+        <span>${h.id} · ${term('level', h.level, s.lang)} · ${term('category', h.category, s.lang)} · ${term('class', h.class, s.lang)}${ex.pool ? ` · ${t('pool')}: ${ex.pool.name}` : ''}</span>
+        <span class="muted">${msg(s.lang, 'peerCount', { n: ex.peers.count })} (${t(ex.peers.basis === 'level+category' ? 'peerBasis' : 'peerBasisLevel')})</span>
+        <span class="gen">${msg(s.lang, 'generated', { date, scenario: refName(s.ws, s.active), fp })}</span>
+      </header>
+      <div class="grid">
+        <section data-testid="brief-history"><h3>${t('historyAndClaims')} (${t(u)})</h3>
+          <gb-brief-chart .points=${points} .target=${ex.hospital.target} .lang=${s.lang} .unit=${u}></gb-brief-chart></section>
+        <section data-testid="derivation"><h3>${t('derivation')}</h3>${derivation(ex, s.lang, u)}</section>
+        <section class="full" data-testid="brief-deposit"><h3>${t('depositSchedule')}</h3>${depositSchedule(ex, s.lang, u)}</section>
+        <section class="full" data-testid="settlement"><h3>${t('settlementByScenario')} (${t(u)})</h3>${settlement(s, h.id)}</section>
+        <section data-testid="peers"><h3>${t('position')}</h3>${peers(ex, s.lang, u)}</section>
+        <section data-testid="brief-whatif"><h3>${t('whatIf')}</h3>
+          <gb-brief-whatif .scenario=${this.interactive ? scen : null} .hospitalId=${h.id} .lang=${s.lang} .result=${this.whatIf} ?interactive=${this.interactive}></gb-brief-whatif></section>
+        <section class="full" data-testid="brief-sources"><h3>${t('sourcesUsed')}</h3>${sources(citedSources(scen, h.class, s.lang), s.lang)}</section>
+      </div>
+      ${nothing}
+    </article>`;
+  }
+}
+
+customElements.define('gb-brief', GbBrief);
+declare global {
+  interface HTMLElementTagNameMap {
+    'gb-brief': GbBrief;
+  }
+}

@@ -1,0 +1,69 @@
+/** Spreadsheet actions: apply an accepted import (one undoable edit), exports and the template. */
+import type { Controller } from './controller.ts';
+import type { ExportWhat } from './actions.ts';
+import type { ImportReport } from '../sheets/report.ts';
+import { applyImport, ImportRefused } from '../sheets/apply.ts';
+import { materialize, refName, type RefKey } from './ws.ts';
+import { downloadBytes, exporting, MIME, safeName } from './sheets-client.ts';
+import type { NamedScenario } from '../../workers/export.worker.ts';
+import { msg, type Lang } from './i18n.ts';
+import { historyYearsOf } from './brief-sources.ts';
+
+
+export function applyImportAction(ctl: Controller, report: ImportReport, mode: 'replace' | 'merge', onlyValid: boolean): void {
+  const s = ctl.state;
+  try {
+    const next = applyImport(materialize(s.ws, s.active), report, mode, onlyValid);
+    ctl.replace(next);
+    ctl.setDialog(null);
+    ctl.notify({ kind: 'info', text: msg(s.lang, 'importApplied', { n: report.hospitals.length, file: report.fileName, scenario: refName(s.ws, s.active) }) });
+  } catch (e) {
+    if (!(e instanceof ImportRefused)) throw e;
+    ctl.notify({ kind: 'error', text: e.reason[s.lang] });
+  }
+}
+
+function named(ctl: Controller, k: RefKey): NamedScenario {
+  const s = ctl.state;
+  const fp = s.cols[k]?.view?.fingerprint;
+  const scenario = materialize(s.ws, k);
+  return { name: refName(s.ws, k), scenario, ...(fp && s.cols[k]?.out?.scenario === scenario ? { fingerprint: fp } : {}) };
+}
+
+export async function exportAction(ctl: Controller, what: ExportWhat): Promise<void> {
+  const s = ctl.state;
+  const lang = s.lang;
+  const base = safeName(refName(s.ws, s.active));
+  try {
+    switch (what) {
+      case 'results':
+      case 'compared': {
+        const refs = what === 'results' ? [s.active] : s.compare;
+        const list = refs.map((k) => named(ctl, k));
+        const bytes = await exporting((api) => api.results(lang, s.unit, list));
+        const name = what === 'results' ? base : safeName(s.ws.baseline.meta.name);
+        downloadBytes(`${name}${what === 'compared' ? (lang === 'zh' ? '-方案比较' : '-comparison') : ''}${lang === 'zh' ? '-结果' : '-results'}.xlsx`, bytes, MIME.xlsx);
+        return;
+      }
+      case 'csv': {
+        const bytes = await exporting((api) => api.csv(lang, materialize(s.ws, s.active)));
+        downloadBytes(`${base}${lang === 'zh' ? '-机构结果' : '-hospitals'}.csv`, bytes, MIME.csv);
+        return;
+      }
+      case 'data': {
+        const bytes = await exporting((api) => api.data(lang, materialize(s.ws, s.active)));
+        downloadBytes(`${base}${lang === 'zh' ? '-机构数据' : '-institution-data'}.xlsx`, bytes, MIME.xlsx);
+        return;
+      }
+    }
+  } catch (e) {
+    ctl.notify({ kind: 'error', text: `${msg(lang, 'exportFailed')}: ${(e as Error).message}` });
+  }
+}
+
+export async function templateAction(ctl: Controller, lang: Lang, format: 'xlsx' | 'csv'): Promise<void> {
+  const s = ctl.state;
+  const years = historyYearsOf(materialize(s.ws, s.active));
+  const bytes = await exporting((api) => api.template(lang, years, format));
+  downloadBytes(`${lang === 'zh' ? '机构数据模板' : 'institution-template'}.${format}`, bytes, format === 'xlsx' ? MIME.xlsx : MIME.csv);
+}
