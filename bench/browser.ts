@@ -55,8 +55,10 @@ const EDIT_LOOP = `async (edits) => {
   await frame();
   const t1 = performance.now();
   const tasks = w.__longtasks.filter((e) => e.start + e.duration >= t0 && e.start <= t1);
-  const workerMs = [...new Set([ctl.state.active, ...ctl.state.compare])].map((k) => ctl.state.cols[k].ms);
-  return { latencies, longest: tasks.reduce((m, e) => Math.max(m, e.duration), 0), count: tasks.length, workerMs };
+  const refs = [...new Set([ctl.state.active, ...ctl.state.compare])];
+  const workerMs = refs.map((k) => ctl.state.cols[k].ms);
+  const phases = refs.map((k) => ctl.state.cols[k].out.phases);
+  return { latencies, longest: tasks.reduce((m, e) => Math.max(m, e.duration), 0), count: tasks.length, workerMs, phases };
 }`;
 
 const pct = (xs: number[], p: number) => {
@@ -87,7 +89,7 @@ export async function browserBench(): Promise<BenchFigure[]> {
     await page.waitForTimeout(500);
 
     // Passed as source text: runners that rewrite functions (tsx adds __name helpers) cannot break it.
-    const result = (await page.evaluate(`(${EDIT_LOOP})(${EDITS})`)) as { latencies: number[]; longest: number; count: number; workerMs: number[] };
+    const result = (await page.evaluate(`(${EDIT_LOOP})(${EDITS})`)) as { latencies: number[]; longest: number; count: number; workerMs: number[]; phases: Record<string, number>[] };
 
     await context.close();
     return [
@@ -96,6 +98,8 @@ export async function browserBench(): Promise<BenchFigure[]> {
       { name: `browser-recompute-p50-${N}x3`, value: pct(result.latencies, 50), unit: 'ms' },
       { name: `browser-recompute-p95-${N}x3`, value: pct(result.latencies, 95), unit: 'ms' },
       { name: `browser-worker-run-${N}`, value: Math.max(...result.workerMs), unit: 'ms' },
+      // Where a worker's run goes (the slowest column of the last edit): compile, settle, pack.
+      ...(['compile', 'settle', 'pack'] as const).map((ph) => ({ name: `browser-worker-${ph}-${N}`, value: Math.max(...result.phases.map((p) => p[ph] ?? 0)), unit: 'ms' })),
     ];
   } finally {
     await browser.close();

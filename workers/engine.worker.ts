@@ -22,7 +22,7 @@ import { packSettlement, type PackedResult } from '../src/app/result-view.ts';
 import { explain, type Explanation } from '../src/engine/explain.ts';
 
 export type RunOutput =
-  | { ok: true; key: number; packed: PackedResult; ms: number }
+  | { ok: true; key: number; packed: PackedResult; ms: number; phases: { patch: number; compile: number; settle: number; pack: number } }
   | { ok: false; key: number; issues: Issue[]; ms: number };
 
 let held: Scenario | null = null;
@@ -54,11 +54,17 @@ const api = {
     else if (held && req.patch) applyPatch(held as unknown as Record<string, unknown>, req.patch);
     if (!held) return { ok: false, key: req.key, issues: [{ path: '', message: 'no scenario' }], ms: 0 };
     heldKey = req.key;
+    const tPatched = performance.now();
     try {
+      const t1 = tPatched;
       const model = compile(held);
+      const t2 = performance.now();
       const st = settle(model);
+      const t3 = performance.now();
       remember({ key: req.key, model, st });
-      return { ok: true, key: req.key, packed: packSettlement(model, st), ms: performance.now() - t0 };
+      const packed = packSettlement(model, st);
+      const t4 = performance.now();
+      return { ok: true, key: req.key, packed, ms: t4 - t0, phases: { patch: t1 - t0, compile: t2 - t1, settle: t3 - t2, pack: t4 - t3 } };
     } catch (e) {
       if (e instanceof ScenarioError) return { ok: false, key: req.key, issues: e.issues, ms: performance.now() - t0 };
       const v = validateScenario(held);

@@ -13,6 +13,9 @@ import { BASELINE, editAt, materialize, refKeys, replaceScenario, toRef, type Re
 import type { Path } from './patch.ts';
 import type { Lang } from './i18n.ts';
 import { canRedo, canUndo, newHistory, push, redo, undo, type History } from '../workspace/history.ts';
+
+/** Quiet time after the last result before its fingerprint is computed. */
+const FINGERPRINT_DELAY_MS = 400;
 import type { Unit } from './format.ts';
 
 const UNDO_LIMIT = 200;
@@ -149,6 +152,7 @@ export class Controller extends EventTarget {
   }
 
   private compute(): void {
+    clearTimeout(this.fingerprintTimer); // inputs changed: the pending fingerprint is stale
     const shown = this.shownRefs();
     for (const [k, col] of this.columns) if (!shown.includes(k)) { col.dispose(); this.columns.delete(k); }
     const cols: Record<RefKey, ColumnState> = {};
@@ -186,7 +190,18 @@ export class Controller extends EventTarget {
     return { status: 'ok', view: new ResultView(out.packed, fp), scenario: out.scenario, out, issues: [], stale: false, ms: out.ms };
   }
 
+  private fingerprintTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The fingerprint hashes the whole result in the column's worker; asked for once edits pause,
+   * so that hashing never delays the next recompute while the user is typing.
+   */
   private fetchFingerprint(k: RefKey, col: Column): void {
+    clearTimeout(this.fingerprintTimer);
+    this.fingerprintTimer = setTimeout(() => this.fetchFingerprintNow(k, col), FINGERPRINT_DELAY_MS);
+  }
+
+  private fetchFingerprintNow(k: RefKey, col: Column): void {
     const cs = this.state.cols[k];
     if (!cs?.out || !cs.view || cs.view.fingerprint) return;
     const out = cs.out;
