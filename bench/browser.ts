@@ -42,14 +42,20 @@ const EDIT_LOOP = `async (edits) => {
   });
   const t0 = performance.now();
   const latencies = [];
+  const renders = [];
+  const runs = [];
   for (let i = 0; i < edits; i++) {
     const value = '0.0' + String(300 + i + 1);
     const start = performance.now();
     app.dispatchEvent(new CustomEvent('gb-action', { detail: { type: 'edit', path: ['fund', 'adjustmentFundRate'], value } }));
     await new Promise((r) => setTimeout(r, 0));
     await allShown();
+    const shown = performance.now();
     await frame();
-    latencies.push(performance.now() - start);
+    const end = performance.now();
+    latencies.push(end - start);
+    renders.push(end - shown);
+    { const s = ctl.state; runs.push(Math.max(...[...new Set([s.active, ...s.compare])].map((k) => s.cols[k].ms))); }
   }
   await w.__gb.flush();
   await frame();
@@ -58,7 +64,7 @@ const EDIT_LOOP = `async (edits) => {
   const refs = [...new Set([ctl.state.active, ...ctl.state.compare])];
   const workerMs = refs.map((k) => ctl.state.cols[k].ms);
   const phases = refs.map((k) => ctl.state.cols[k].out.phases);
-  return { latencies, longest: tasks.reduce((m, e) => Math.max(m, e.duration), 0), count: tasks.length, workerMs, phases };
+  return { latencies, renders, runs, longest: tasks.reduce((m, e) => Math.max(m, e.duration), 0), count: tasks.length, workerMs, phases };
 }`;
 
 const pct = (xs: number[], p: number) => {
@@ -89,7 +95,7 @@ export async function browserBench(): Promise<BenchFigure[]> {
     await page.waitForTimeout(500);
 
     // Passed as source text: runners that rewrite functions (tsx adds __name helpers) cannot break it.
-    const result = (await page.evaluate(`(${EDIT_LOOP})(${EDITS})`)) as { latencies: number[]; longest: number; count: number; workerMs: number[]; phases: Record<string, number>[] };
+    const result = (await page.evaluate(`(${EDIT_LOOP})(${EDITS})`)) as { latencies: number[]; renders: number[]; runs: number[]; longest: number; count: number; workerMs: number[]; phases: Record<string, number>[] };
 
     await context.close();
     return [
@@ -97,6 +103,10 @@ export async function browserBench(): Promise<BenchFigure[]> {
       { name: `browser-long-tasks-${N}x3-${EDITS}-edits`, value: result.count, unit: 'count' },
       { name: `browser-recompute-p50-${N}x3`, value: pct(result.latencies, 50), unit: 'ms' },
       { name: `browser-recompute-p95-${N}x3`, value: pct(result.latencies, 95), unit: 'ms' },
+      // Where the latency goes (medians over the edits): the slowest column's run in its worker, and
+      // the page's part after the last result arrived (showing it and drawing a frame).
+      { name: `browser-worker-run-p50-${N}x3`, value: pct(result.runs, 50), unit: 'ms' },
+      { name: `browser-main-render-p50-${N}x3`, value: pct(result.renders, 50), unit: 'ms' },
       { name: `browser-worker-run-${N}`, value: Math.max(...result.workerMs), unit: 'ms' },
       // Where a worker's run goes (the slowest column of the last edit): compile, settle, pack.
       ...(['compile', 'settle', 'pack'] as const).map((ph) => ({ name: `browser-worker-${ph}-${N}`, value: Math.max(...result.phases.map((p) => p[ph] ?? 0)), unit: 'ms' })),

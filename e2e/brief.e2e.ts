@@ -209,6 +209,9 @@ describe('provenance', () => {
     expect(text).toContain('0.03');
     expect(text).toContain('0.05');
     expect(text).toContain('人社部发〔2012〕70号');
+    // The variant changed the value but still carries the baseline's source: said, not hidden.
+    expect(await row.getByTestId('inherited-source').count()).toBe(1);
+    expect(text).toContain('沿用基准方案的出处');
     expect(await page.locator('gb-source-diff tbody tr').count()).toBe(1);
     await shot(page, 'compare-sources');
   });

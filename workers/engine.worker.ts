@@ -4,7 +4,7 @@
  * results so a hospital's monthly detail can be fetched without resending anything.
  */
 import '../src/app/csp.ts';
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { settle, toResult, type Settlement } from '../src/engine/run.ts';
 import { compile } from '../src/engine/compile.ts';
 import type { Model } from '../src/engine/model.ts';
@@ -18,7 +18,7 @@ import { loadWorkspaceText } from '../src/workspace/file.ts';
 import { saveCurrent } from '../src/workspace/persist.ts';
 import type { Workspace } from '../src/workspace/types.ts';
 import { applyPatch, type PatchOp } from '../src/app/patch.ts';
-import { packSettlement, type PackedResult } from '../src/app/result-view.ts';
+import { packSettlement, transferables, type PackedResult } from '../src/app/result-view.ts';
 import { explain, type Explanation } from '../src/engine/explain.ts';
 
 export type RunOutput =
@@ -64,7 +64,8 @@ const api = {
       remember({ key: req.key, model, st });
       const packed = packSettlement(model, st);
       const t4 = performance.now();
-      return { ok: true, key: req.key, packed, ms: t4 - t0, phases: { patch: t1 - t0, compile: t2 - t1, settle: t3 - t2, pack: t4 - t3 } };
+      const out: RunOutput = { ok: true, key: req.key, packed, ms: t4 - t0, phases: { patch: t1 - t0, compile: t2 - t1, settle: t3 - t2, pack: t4 - t3 } };
+      return transfer(out, transferables(packed)); // the amounts' buffer moves to the page, uncopied
     } catch (e) {
       if (e instanceof ScenarioError) return { ok: false, key: req.key, issues: e.issues, ms: performance.now() - t0 };
       const v = validateScenario(held);

@@ -18,20 +18,33 @@ export const PALETTE = ['#1f4e8c', '#e07b39', '#3a9a5b', '#8e5ea2', '#c23b4b', '
 export const plot = (s: string | null | undefined): number => (s ? Number(s) : 0);
 
 const drawn = new WeakMap<HTMLCanvasElement, string>();
+const optionsDrawn = new WeakMap<HTMLCanvasElement, string>();
 
-/** Create or update a chart on a canvas, keeping one Chart per canvas; unchanged data is not redrawn. */
+/**
+ * Create or update a chart on a canvas, keeping one Chart per canvas; unchanged data is not redrawn.
+ * An update changes the datasets in place and keeps unchanged options, so chart.js neither rebuilds
+ * its dataset controllers nor re-resolves every option.
+ */
 export function drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration): Chart | undefined {
   const sig = JSON.stringify(config);
   if (drawn.get(canvas) === sig && Chart.getChart(canvas)) return Chart.getChart(canvas);
   drawn.set(canvas, sig);
+  const osig = JSON.stringify(config.options ?? null);
   const existing = Chart.getChart(canvas);
   if (existing && (existing.config as { type?: string }).type === (config as { type?: string }).type) {
-    existing.data = config.data;
-    if (config.options) existing.options = config.options;
+    const cur = existing.data;
+    const next = config.data;
+    if (cur.datasets.length === next.datasets.length && next.datasets.every((d, i) => d.type === cur.datasets[i]!.type)) {
+      cur.labels = next.labels;
+      next.datasets.forEach((d, i) => Object.assign(cur.datasets[i]!, d));
+    } else existing.data = next;
+    if (optionsDrawn.get(canvas) !== osig && config.options) existing.options = config.options;
+    optionsDrawn.set(canvas, osig);
     existing.update('none');
     return existing;
   }
   existing?.destroy();
+  optionsDrawn.set(canvas, osig);
   return new Chart(canvas, config);
 }
 

@@ -93,9 +93,10 @@ export class Controller extends EventTarget {
     const active = keys.includes(extra.active ?? this.state.active) ? (extra.active ?? this.state.active) : BASELINE;
     let compare = (extra.compare ?? this.state.compare).filter((k) => keys.includes(k));
     if (compare.length < 2) compare = keys.slice(0, 4);
+    // Queued before the change is announced, so the page renders the edit and its runs starting in one update.
+    this.schedule();
     this.set({ ...extra, ws, active, compare, canUndo: canUndo(this.history), canRedo: canRedo(this.history), revision: this.state.revision + 1 });
     this.onWorkspace?.(ws);
-    this.schedule();
   }
 
   /** Set (value) or remove (undefined) a field of the active scenario. */

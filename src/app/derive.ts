@@ -1,7 +1,9 @@
 /**
  * Exact differences between scenarios for the comparison view: decimal strings in, decimal
- * strings out, through bigint (never floats).
+ * strings out, through bigint; or integer fen in (exact as doubles up to 2^53), decimal out.
  */
+import { formatMoney } from '../engine/money.ts';
+
 function scaled(s: string, dp: number): bigint {
   const neg = s.startsWith('-');
   const [int = '0', frac = ''] = (neg ? s.slice(1) : s).split('.');
@@ -24,6 +26,11 @@ export function diff(a: string | null | undefined, b: string | null | undefined)
   if (a === null || a === undefined || b === null || b === undefined || a === '' || b === '') return null;
   const dp = Math.max(decimals(a), decimals(b));
   return unscaled(scaled(b, dp) - scaled(a, dp), dp);
+}
+
+/** b − a of two amounts in integer fen, as a decimal string; null when either is missing. */
+export function fenDiff(a: number | undefined, b: number | undefined): string | null {
+  return a === undefined || b === undefined ? null : formatMoney(b - a);
 }
 
 /** Index of each hospital id in a column of ids. */

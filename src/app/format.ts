@@ -71,10 +71,38 @@ export function grouped(s: string, dp: number, signed = false): string {
   return `${sign}${group(p.int)}${dp ? `.${p.frac}` : ''}`;
 }
 
+const AMOUNT = /^(-?)(0|[1-9]\d*)\.(\d\d)$/;
+
 /** An amount in yuan (decimal string) shown in the chosen unit, two decimals. */
 export function money(s: string | null | undefined, unit: Unit, signed = false): string {
   if (s === null || s === undefined || s === '') return '—';
+  // Fast path for the usual two-decimal amount (every table cell): same digits, fewer steps.
+  const m = AMOUNT.exec(s);
+  if (m) return unit === 'wan' ? wan(m[1] === '-', m[2]!, m[3]!, signed) : shown(m[1] === '-', m[2]!, m[3]!, signed);
   return grouped(unit === 'wan' ? shiftPoint(s, -4) : s, 2, signed);
+}
+
+function shown(neg: boolean, int: string, frac: string, signed: boolean): string {
+  const zero = int === '0' && frac === '00';
+  return `${neg && !zero ? '−' : signed && !zero ? '+' : ''}${group(int)}.${frac}`;
+}
+
+/** Fen digits in 万元 with two decimals, rounded half-up on the next digit (as roundDec does). */
+function wan(neg: boolean, int: string, frac: string, signed: boolean): string {
+  const d = int === '0' ? frac.replace(/^0(?=\d)/, '') : int + frac;
+  const padded = d.length < 5 ? d.padStart(5, '0') : d;
+  let q = padded.slice(0, -4);
+  if (padded.charCodeAt(padded.length - 4) >= 53) q = increment(q);
+  const qq = q.length < 3 ? q.padStart(3, '0') : q;
+  return shown(neg, qq.slice(0, -2).replace(/^0+(?=\d)/, ''), qq.slice(-2), signed);
+}
+
+/** A string of digits plus one. */
+function increment(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === '9') i--;
+  if (i < 0) return `1${'0'.repeat(digits.length)}`;
+  return digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + '0'.repeat(digits.length - 1 - i);
 }
 
 /** A ratio string ("0.0523") as a percentage ("5.23%"). */

@@ -29,10 +29,13 @@ async function start(): Promise<void> {
   ctl.onWorkspace = (w) => autosaver.schedule(w);
   ctl.onPrefs = (p) => savePrefs(p);
   if (notice) ctl.notify(notice);
+  // The page's language and title are written only when they change: rewriting them restyles the page.
   const render = () => {
     app.state = ctl.state;
-    document.documentElement.lang = ctl.state.lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = msg(ctl.state.lang, 'appTitle');
+    const lang = ctl.state.lang === 'zh' ? 'zh-CN' : 'en';
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+    const title = msg(ctl.state.lang, 'appTitle');
+    if (document.title !== title) document.title = title;
   };
   ctl.addEventListener('change', render);
   render();

@@ -4,7 +4,7 @@
  * or summed: amounts below 10^13 yuan with 2 decimals keep their order exactly as doubles).
  */
 import type { Scenario } from '../format/types.ts';
-import type { ResultView, RowField } from './result-view.ts';
+import { ResultView, type RowField } from './result-view.ts';
 
 export interface Filters {
   level: string;
@@ -62,6 +62,7 @@ export function rowOrder(v: ResultView, s: Scenario, f: Filters, sort: Sort, ext
   else if (key === 'netRate') val = (i) => Number(netRateOf(v, i) ?? 0);
   else if (key === 'rewardShare') val = (i) => Number(rewardShareOf(v, i));
   else if (key.startsWith('delta:')) val = (i) => Math.abs(Number(extra?.(key, i) ?? 0));
+  else if (ResultView.isFen(key)) { const fen = v.fen(key); val = (i) => fen[i]!; }
   else val = (i) => Number(v.get(key as RowField, i) ?? 0);
   const keyed = out.map((i) => ({ i, k: val(i) }));
   const dir = sort.desc ? -1 : 1;

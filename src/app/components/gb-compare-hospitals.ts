@@ -1,12 +1,12 @@
 /** Per-hospital comparison: one metric across scenarios with differences against the first; virtualized. */
-import { LitElement, html, css } from 'lit';
+import { LitElement, html, css, type PropertyValues } from 'lit';
 import { shared } from './shared.ts';
 import { tableStyles } from './table-styles.ts';
 import { VirtualRows } from './virtual.ts';
 import { emit } from '../actions.ts';
 import { msg, type Lang, type MsgKey } from '../i18n.ts';
 import { money, sign, type Unit } from '../format.ts';
-import { diff } from '../derive.ts';
+import { fenDiff } from '../derive.ts';
 import type { ResultView } from '../result-view.ts';
 import type { Scenario } from '../../format/types.ts';
 
@@ -44,29 +44,47 @@ export class GbCompareHospitals extends LitElement {
 
   static override styles = [shared, tableStyles, css``];
 
+  private key(): unknown[] {
+    return [this.scenario, this.metric, this.byChange, ...this.columns.map((c) => c.view)];
+  }
+  private current(key: unknown[]): boolean {
+    return !!this.memo && this.memo.key.length === key.length && this.memo.key.every((k, i) => k === key[i]);
+  }
+
+  /** A run starting or ending alone changes nothing shown once the rows are in order. */
+  override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return !(changed.size === 1 && changed.has('stale') && this.current(this.key()));
+  }
+
   private model(): { rows: number[] } {
-    const key = [this.scenario, this.metric, this.byChange, ...this.columns.map((c) => c.view)];
-    if (this.memo && this.memo.key.length === key.length && this.memo.key.every((k, i) => k === key[i])) return this.memo;
+    const key = this.key();
+    if (this.current(key)) return this.memo!;
     if (this.memo && this.stale && this.memo.rows.length === this.columns[0]!.view.n) return this.memo;
     const ref = this.columns[0]!.view;
     const ids = ref.col('id');
     const rows = ids.map((_, i) => i);
     if (this.byChange && this.columns.length > 1) {
       // Order only: the largest absolute change against the reference across the other scenarios.
-      const a = ref.col(this.metric);
-      const change = rows.map((i) => {
-        let m = 0;
-        for (let c = 1; c < this.columns.length; c++) {
-          const j = this.columns[c]!.view.indexOf(ids[i]!);
-          const b = j === undefined ? null : this.columns[c]!.view.col(this.metric)[j];
-          if (b !== undefined && b !== null) m = Math.max(m, Math.abs(Number(b) - Number(a[i])));
+      const a = ref.fen(this.metric);
+      const change = new Float64Array(rows.length);
+      for (let c = 1; c < this.columns.length; c++) {
+        const v = this.columns[c]!.view;
+        const b = v.fen(this.metric);
+        for (let i = 0; i < rows.length; i++) {
+          const j = v === ref || (v.n === ref.n && v.col('id') === ids) ? i : v.indexOf(ids[i]!);
+          if (j !== undefined) change[i] = Math.max(change[i]!, Math.abs(b[j]! - a[i]!));
         }
-        return m;
-      });
+      }
       rows.sort((x, y) => change[y]! - change[x]! || x - y);
     }
     this.memo = { key, rows };
     return this.memo;
+  }
+
+  private namesMemo: { scenario: Scenario | null; names: Map<string, string> } = { scenario: null, names: new Map() };
+  private names(): Map<string, string> {
+    if (this.namesMemo.scenario !== this.scenario) this.namesMemo = { scenario: this.scenario, names: new Map(this.scenario!.hospitals.map((h) => [h.id, h.name])) };
+    return this.namesMemo.names;
   }
 
   override render() {
@@ -77,7 +95,8 @@ export class GbCompareHospitals extends LitElement {
     const ids = ref.col('id');
     const { from, to } = this.virtual.range(rows.length);
     const ncols = 1 + this.columns.length * 2 - 1;
-    const names = new Map(this.scenario.hospitals.map((h) => [h.id, h.name]));
+    const names = this.names();
+    const fa = ref.fen(this.metric);
     return html`<div class="card" data-testid="compare-hospitals">
       <h2>${t('hospitals')} <span class="muted">(${t(this.unit)})</span></h2>
       <div class="row filters">
@@ -95,13 +114,12 @@ export class GbCompareHospitals extends LitElement {
             ${this.virtual.spacer(from, ncols)}
             ${rows.slice(from, to).map((i) => {
               const id = ids[i]!;
-              const a = ref.get(this.metric, i);
               return html`<tr data-row=${id}><td class="name"><button class="link" @click=${() => emit(this, { type: 'hospital', id, open: true })}>${names.get(id) ?? id}</button></td>
                 ${this.columns.map((c, k) => {
-                  const j = c.view.indexOf(id);
+                  const j = k === 0 ? i : c.view.indexOf(id);
                   const b = j === undefined ? null : c.view.get(this.metric, j);
                   if (k === 0) return html`<td class="num">${money(b, this.unit)}</td>`;
-                  const d = diff(a, b);
+                  const d = j === undefined ? null : fenDiff(fa[i], c.view.fen(this.metric)[j]);
                   return html`<td class="num">${money(b, this.unit)}</td><td class="num ${sign(d) < 0 ? 'neg' : sign(d) > 0 ? 'pos' : ''}" data-delta>${money(d, this.unit, true)}</td>`;
                 })}</tr>`;
             })}

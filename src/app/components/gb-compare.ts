@@ -15,7 +15,9 @@ import './gb-compare-hospitals.ts';
 import './gb-source-diff.ts';
 import { materialize } from '../ws.ts';
 import type { CompareColumn } from './gb-compare-hospitals.ts';
+import type { Scenario } from '../../format/types.ts';
 
+type Shown = { key: string; name: string; fund: FundResult | null; col: CompareColumn | null; scenario: Scenario | null };
 type Row = [MsgKey, keyof FundResult, 'money' | 'pct' | 'months'];
 const ROWS: Row[] = [
   ['globalTarget', 'globalTarget', 'money'], ['adjustmentFund', 'adjustmentFund', 'money'], ['allocatable', 'allocatable', 'money'],
@@ -49,16 +51,27 @@ export class GbCompare extends LitElement {
     if (next.length >= 1 && next.length <= 4) emit(this, { type: 'compare', refs: order.filter((x) => next.includes(x)) });
   }
 
-  private columns(): { key: string; name: string; fund: FundResult | null; col: CompareColumn | null }[] {
+  private held: Shown[] = [];
+
+  /**
+   * The columns shown. While some compared scenario is being recomputed the previous results stay
+   * (differences are only taken between results of the same inputs), and the page is not
+   * re-laid out for each result as it arrives: all columns change together.
+   */
+  private columns(): Shown[] {
     const s = this.state;
-    return s.compare.map((k) => {
+    const now = s.compare.map((k) => {
       const c = s.cols[k];
       const name = refName(s.ws, k);
-      return { key: k, name, fund: c?.view?.fund ?? null, col: c?.view ? { name, view: c.view } : null };
+      return { key: k, name, fund: c?.view?.fund ?? null, col: c?.view ? { name, view: c.view } : null, scenario: c?.scenario ?? null };
     });
+    const running = s.compare.some((k) => s.cols[k]?.status === 'running');
+    const same = now.length === this.held.length && now.every((c, i) => c.key === this.held[i]!.key && c.name === this.held[i]!.name && this.held[i]!.col);
+    if (!running || !same) this.held = now;
+    return this.held;
   }
 
-  private diffMemo: { name: string; scenario: import('../../format/types.ts').Scenario }[] = [];
+  private diffMemo: { name: string; scenario: Scenario }[] = [];
 
   /** The compared scenarios for the parameter differences (the same array while unchanged). */
   private diffInput() {
@@ -132,7 +145,7 @@ export class GbCompare extends LitElement {
         </div>
       </div>
       <gb-source-diff .scenarios=${this.diffInput()} .lang=${s.lang}></gb-source-diff>
-      ${ready.length === cols.length ? html`<gb-compare-hospitals .columns=${ready} .stale=${stale} .scenario=${s.cols[s.compare[0]!]?.scenario ?? null} .lang=${s.lang} .unit=${s.unit}></gb-compare-hospitals>` : html`<p class="muted">${t('computing')}</p>`}`;
+      ${ready.length === cols.length ? html`<gb-compare-hospitals .columns=${ready} .stale=${stale} .scenario=${ref?.scenario ?? null} .lang=${s.lang} .unit=${s.unit}></gb-compare-hospitals>` : html`<p class="muted">${t('computing')}</p>`}`;
   }
 }
 

@@ -56,6 +56,13 @@ export class GbHospitalTable extends LitElement {
     return rows;
   }
 
+  private choicesMemo: { s: Scenario; level: string[]; category: string[] } | null = null;
+  /** Levels and categories to filter by (once per scenario, not per render). */
+  private choices(s: Scenario): { level: string[]; category: string[] } {
+    if (this.choicesMemo?.s !== s) this.choicesMemo = { s, level: distinct(s, 'level'), category: distinct(s, 'category') };
+    return this.choicesMemo;
+  }
+
   private setFilter(patch: Partial<Filters>): void {
     this.filters = { ...this.filters, ...patch };
     this.virtual.reset(this.renderRoot.querySelector('.scroller'));
@@ -106,8 +113,8 @@ export class GbHospitalTable extends LitElement {
     return html`<div class="card">
       <h2>${t('hospitals')} <span class="muted">(${t(this.unit)})</span></h2>
       <div class="row filters">
-        ${this.select('filterLevel', distinct(s, 'level'), f.level, 'level', (x) => this.setFilter({ level: x }))}
-        ${this.select('filterCategory', distinct(s, 'category'), f.category, 'category', (x) => this.setFilter({ category: x }))}
+        ${this.select('filterLevel', this.choices(s).level, f.level, 'level', (x) => this.setFilter({ level: x }))}
+        ${this.select('filterCategory', this.choices(s).category, f.category, 'category', (x) => this.setFilter({ category: x }))}
         ${this.select('filterPool', pools, f.pool, null, (x) => this.setFilter({ pool: x }))}
         <label><input type="checkbox" data-testid="only-overspend" .checked=${f.overspendOnly} @change=${(e: Event) => this.setFilter({ overspendOnly: (e.target as HTMLInputElement).checked })} /> ${t('onlyOverspend')}</label>
         <label for="q">${t('search')}</label><input id="q" type="search" data-testid="search" .value=${f.text} @input=${(e: Event) => this.setFilter({ text: (e.target as HTMLInputElement).value })} />

@@ -16,6 +16,8 @@ export class GbResults extends LitElement {
   static override styles = [shared, css`
     .top { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 0.8rem; }
     @media (max-width: 1100px) { .top { grid-template-columns: 1fr; } }
+    /* Its own compositor layer: the fade while recomputing runs off the page's thread (no repaint per frame). */
+    [data-testid='results'] { will-change: opacity; }
     .stale { opacity: 0.55; transition: opacity 0.2s; }
     .warn { background: var(--gb-warn-bg); border: 1px solid #f5c77e; border-radius: 6px; padding: 0.5rem 0.8rem; margin-bottom: 0.8rem; }
     .warn ul { margin: 0.3rem 0 0; font-family: ui-monospace, monospace; font-size: 0.85em; }

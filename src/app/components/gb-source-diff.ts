@@ -6,6 +6,8 @@ import type { Scenario } from '../../format/types.ts';
 import { parameterRows, type ParamRow } from '../../sheets/params.ts';
 import { sourceLine } from '../brief-sources.ts';
 
+const differs = (a: unknown, b: unknown): boolean => JSON.stringify(a) !== JSON.stringify(b);
+
 export class GbSourceDiff extends LitElement {
   static override properties = { scenarios: { attribute: false }, lang: {} };
   /** The compared scenarios, first one the reference. */
@@ -25,6 +27,7 @@ export class GbSourceDiff extends LitElement {
     .badge.official { background: #e3f3e8; color: var(--gb-pos); }
     .badge.assumption { background: #fff1d6; color: #8a5a00; }
     code { font-size: 0.85em; color: var(--gb-muted); }
+    .src.warn { color: #8a5a00; }
   `];
 
   private rows(): ParamRow[] {
@@ -48,8 +51,11 @@ export class GbSourceDiff extends LitElement {
         <tbody>${rows.map((r) => html`<tr data-path=${r.path}><th scope="row">${r.label}<br /><code>${r.path}</code></th>
           ${r.values.map((v, i) => {
             const p = r.sources[i];
+            // A changed value still carrying the reference's source is not backed by that source.
+            const inherited = i > 0 && p !== undefined && differs(v, r.values[0]) && !differs(p, r.sources[0]);
             return html`<td><div class="num">${v === undefined ? '—' : v === null ? '∞' : String(v)}</div>
-              ${p ? html`<div class="src"><span class="badge ${p.status}">${t(p.status)}</span> ${sourceLine(p)}</div>` : html`<div class="src">${t('noSources')}</div>`}</td>`;
+              ${inherited ? html`<div class="src warn" data-testid="inherited-source">${t('inheritedSource')}</div>`
+                : p ? html`<div class="src"><span class="badge ${p.status}">${t(p.status)}</span> ${sourceLine(p)}</div>` : html`<div class="src">${t('noSources')}</div>`}</td>`;
           })}</tr>`)}</tbody>
       </table>`}
       ${nothing}

@@ -1,0 +1,25 @@
+/** The fast path of money() gives exactly what the general digit-by-digit path gives. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { grouped, money, shiftPoint } from './format.ts';
+
+const slow = (s: string, unit: 'yuan' | 'wan', signed: boolean) => grouped(unit === 'wan' ? shiftPoint(s, -4) : s, 2, signed);
+const amount = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 17 })).map(([neg, v, scale]) => {
+  const f = v / 10n ** BigInt(scale);
+  const t = f.toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${t.slice(0, -2).replace(/^0+(?=\d)/, '')}.${t.slice(-2)}`;
+});
+
+describe('money', () => {
+  it('fast path = general path', () => {
+    fc.assert(fc.property(amount, fc.constantFrom('yuan' as const, 'wan' as const), fc.boolean(), (s, unit, signed) => {
+      expect(money(s, unit, signed)).toBe(slow(s, unit, signed));
+    }), { numRuns: 5000 });
+  });
+  it('edge cases', () => {
+    for (const s of ['0.00', '-0.00', '0.01', '-0.49', '0.50', '49.99', '50.00', '-50.00', '99.99', '9999.99', '99995.00', '99994.99', '-99995.00', '123456789.99', '999999999999.99'])
+      for (const unit of ['yuan', 'wan'] as const) for (const signed of [false, true]) expect(money(s, unit, signed), `${s} ${unit} ${signed}`).toBe(slow(s, unit, signed));
+    expect(money('1234567.89', 'wan')).toBe('123.46');
+    expect(money('-1234567.89', 'yuan', true)).toBe('−1,234,567.89');
+  });
+});
