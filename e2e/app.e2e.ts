@@ -3,33 +3,16 @@
  * context (empty IndexedDB); after each, nothing may have left the origin and nothing may have
  * been logged as an error or warning.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, open, settled, shot, shownFingerprint, type Session } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './session.ts';
+import { settled, shot, shownFingerprint } from './harness.ts';
 import { afterRecompute, exampleScenario, expectedFund, setField, shownFund, state, tab } from './helpers.ts';
 import { money } from '../src/app/format.ts';
 import { runScenario } from '../src/engine/run.ts';
 
-let browser: Browser;
-let session: Session | null = null;
-const baseUrl = inject('baseUrl');
+const { start } = useBrowser();
 
-async function start(): Promise<Session> {
-  session = await open(browser, baseUrl);
-  await settled(session.page);
-  return session;
-}
 
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  if (!session) return;
-  const { foreign, errors, context } = session;
-  session = null;
-  await context.close();
-  expect(foreign(), 'requests outside the origin').toEqual([]);
-  expect(errors, 'console errors and warnings').toEqual([]);
-});
 
 describe('browser app', () => {
   it('first load shows the example city and its results', async () => {

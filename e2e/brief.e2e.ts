@@ -4,36 +4,20 @@
  * to zero and matching the engine in Node, "print all briefs" of a filtered list, provenance
  * badges, adding a source (saved in the scenario file), and sources of differing parameters.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './session.ts';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launch, open, settled, shot, type Session } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { settled, shot } from './harness.ts';
 import { afterRecompute, exampleScenario, setField, state, tab } from './helpers.ts';
 import { ROOT } from './serve.ts';
 import { runScenario } from '../src/engine/run.ts';
 import { formatMoney, parseMoney } from '../src/engine/money.ts';
 
-let browser: Browser;
-let session: Session | null = null;
-const baseUrl = inject('baseUrl');
+const { start } = useBrowser();
 
-async function start(): Promise<Session> {
-  session = await open(browser, baseUrl);
-  await settled(session.page);
-  return session;
-}
 
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  if (!session) return;
-  const { foreign, errors, context } = session;
-  session = null;
-  await context.close();
-  expect(foreign(), 'requests outside the origin').toEqual([]);
-  expect(errors, 'console errors and warnings').toEqual([]);
-});
 
 /** The what-if rows shown: id → [Δ at +X%, Δ at −X%] as written on the page. */
 async function whatIfRows(page: Page): Promise<Map<string, [string, string]>> {

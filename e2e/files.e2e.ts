@@ -3,39 +3,23 @@
  * is refused with its problems and changes nothing; reload restores the workspace (IndexedDB);
  * drag and drop opens a file; a 3,000-institution workspace scrolls with only visible rows in the DOM.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './session.ts';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { launch, open, settled, shot, shownFingerprint, type Session } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { settled, shot, shownFingerprint } from './harness.ts';
 import { afterRecompute, exampleScenario, setField, state, tab } from './helpers.ts';
 import { fingerprint } from '../src/workspace/fingerprint.ts';
 import { runScenario } from '../src/engine/run.ts';
 import { synthCity } from '../bench/synth.ts';
 
-let browser: Browser;
-const sessions: Session[] = [];
-const baseUrl = inject('baseUrl');
+const { start } = useBrowser();
 
-async function start(): Promise<Session> {
-  const s = await open(browser, baseUrl);
-  sessions.push(s);
-  await settled(s.page);
-  return s;
-}
 
 async function openFile(page: Page, name: string, text: string): Promise<void> {
   await page.getByTestId('open-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  for (const s of sessions.splice(0)) {
-    await s.context.close();
-    expect(s.foreign(), 'requests outside the origin').toEqual([]);
-    expect(s.errors, 'console errors and warnings').toEqual([]);
-  }
-});
 
 describe('files and persistence', () => {
   it('save → open elsewhere shows the same fingerprints, and the file says so', async () => {

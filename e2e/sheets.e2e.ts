@@ -4,28 +4,22 @@
  * and the results workbook and read them back with exceljs in Node, and export → import the
  * institutions' data (same data, same fingerprint). Nothing leaves the origin; no console errors.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './session.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { launch, open, settled, shot, shownFingerprint, type Session } from './harness.ts';
+import type { Download, Page } from 'playwright-core';
+import { settled, shot, shownFingerprint } from './harness.ts';
 import { afterRecompute, exampleScenario, state, tab } from './helpers.ts';
 import { ROOT } from './serve.ts';
 import { runScenario } from '../src/engine/run.ts';
 import { parseMoney } from '../src/engine/money.ts';
 import type { Hospital } from '../src/format/types.ts';
 
-let browser: Browser;
-let session: Session | null = null;
-const baseUrl = inject('baseUrl');
+const { start } = useBrowser();
 const BAD_ROWS = join(ROOT, 'tests', 'fixtures', 'sheets', 'bad-rows.xlsx');
 
-async function start(): Promise<Session> {
-  session = await open(browser, baseUrl);
-  await settled(session.page);
-  return session;
-}
 
 async function bytesOf(d: Download): Promise<Buffer> {
   return readFile((await d.path())!);
@@ -51,16 +45,6 @@ async function download(page: Page, click: () => Promise<void>): Promise<Downloa
 
 const hospitals = (page: Page) => state<Hospital[]>(page, 'ws.baseline.hospitals');
 
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  if (!session) return;
-  const { foreign, errors, context } = session;
-  session = null;
-  await context.close();
-  expect(foreign(), 'requests outside the origin').toEqual([]);
-  expect(errors, 'console errors and warnings').toEqual([]);
-});
 
 describe('spreadsheets in and out', () => {
   it('imports a workbook with bad rows: every bad cell reported, only valid rows applied, undo restores', async () => {
