@@ -6,7 +6,7 @@
 import '../src/app/csp.ts';
 import { expose, transfer } from 'comlink';
 import { settle, toResult, type Settlement } from '../src/engine/run.ts';
-import { compile } from '../src/engine/compile.ts';
+import { changeKeepsInstitutions, compile } from '../src/engine/compile.ts';
 import type { Model } from '../src/engine/model.ts';
 import { ScenarioError } from '../src/engine/issues.ts';
 import { validateScenario } from '../src/format/load.ts';
@@ -50,6 +50,9 @@ const api = {
   /** Run the held scenario after replacing it (`full`) or patching it (`patch`). */
   run(req: { key: number; full?: Scenario; patch?: PatchOp[] }): RunOutput {
     const t0 = performance.now();
+    // The latest run's institutions can be reused when the patch leaves them as they were.
+    const previous = recent[0]?.key === heldKey ? recent[0].model.hospitals : undefined;
+    const reuse = !req.full && req.patch !== undefined && req.patch.every((op) => changeKeepsInstitutions(op.path)) ? previous : undefined;
     if (req.full) held = req.full;
     else if (held && req.patch) applyPatch(held as unknown as Record<string, unknown>, req.patch);
     if (!held) return { ok: false, key: req.key, issues: [{ path: '', message: 'no scenario' }], ms: 0 };
@@ -57,7 +60,7 @@ const api = {
     const tPatched = performance.now();
     try {
       const t1 = tPatched;
-      const model = compile(held);
+      const model = compile(held, reuse);
       const t2 = performance.now();
       const st = settle(model);
       const t3 = performance.now();

@@ -6,7 +6,7 @@ import { formatMoney, parseMoney, parseRate, parseRateCached, RATE_ONE, mulRate,
 import { apportion, reduceWeights } from './apportion.ts';
 import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type CompiledFormula, type Dec } from './formula.ts';
 import { Issues, ScenarioError } from './issues.ts';
-import { ONE, qualityRatio, reduceRatio, type Ratio } from './quality.ts';
+import { ONE, qualityRatio, reduceRatio, type CompiledQuality, type Ratio } from './quality.ts';
 import { assignPools, compileQuality, compileTiers, hospitalScore } from './policy-checks.ts';
 import type { HospitalModel, Model } from './model.ts';
 import type { Hospital, Scenario } from '../format/types.ts';
@@ -19,10 +19,14 @@ export const BUILTIN_FIELDS = [
 
 const WEIGHT_SCALE = 10n ** 24n;
 
-export function compile(s: Scenario): Model {
+/**
+ * Compile a scenario. `reuse`: the institutions of an earlier compile of the same scenario when
+ * nothing they depend on has changed since (see `changeKeepsInstitutions`) — then only the
+ * fund- and policy-level parts are compiled again, which is most of an edit's worth.
+ */
+export function compile(s: Scenario, reuse?: readonly HospitalModel[]): Model {
   const issues = new Issues();
   const p = s.policy;
-  const years = p.historyWeights.length;
   const hw = p.historyWeights.map(parseRate);
   if (hw.every((w) => w === 0n)) issues.add('policy.historyWeights', 'at least one year must have a positive weight');
 
@@ -36,10 +40,38 @@ export function compile(s: Scenario): Model {
   const quality = p.quality ? compileQuality(p.quality, issues) : null;
   const pools = assignPools(p.pools, s.hospitals, issues);
 
+  const hospitals = reuse && reuse.length === s.hospitals.length ? reuse : compileInstitutions(s, hw, profile, quality, issues);
+
+  const fund = {
+    budget: parseMoney(s.fund.budget),
+    revenue: parseMoney(s.fund.revenue),
+    opening: parseMoney(s.fund.openingBalance),
+    riskReserveRate: parseRate(s.fund.riskReserveRate),
+    adjustmentFundRate: parseRate(s.fund.adjustmentFundRate),
+    topUpCap: s.fund.adjustmentTopUpCap === undefined ? null : parseMoney(s.fund.adjustmentTopUpCap),
+    carveOuts: s.fund.carveOuts.map((c) => ({ id: c.id, name: c.name, amount: parseMoney(c.amount) })),
+  };
+  const carved = sum(fund.carveOuts.map((c) => c.amount)) + mulRate(fund.budget, fund.riskReserveRate);
+  if (carved > fund.budget) issues.add('fund.carveOuts', `the carve-outs and the risk reserve (${formatMoney(carved)}) exceed the budget (${formatMoney(fund.budget)})`);
+  issues.throwIfAny();
+
+  return {
+    fund, pools, hospitals, profile, surplus, overspend, quality,
+    profileSmall: smallProfile(profile),
+    depositBase: p.deposit.base,
+    prepaid: p.monthlyPayment === 'prepaid',
+    volumeFloor: p.volumeFloor === true,
+    advanceMonths: p.advance ? parseRate(p.advance.months) : null,
+  };
+}
+
+/** Every institution's exact inputs, weight and quality ratio, with the checks that concern it. */
+function compileInstitutions(s: Scenario, hw: Rate[], profile: bigint[], quality: CompiledQuality | null, issues: Issues): HospitalModel[] {
+  const p = s.policy;
+  const years = p.historyWeights.length;
   const known = knownNames(s, issues);
   const weightFormula = tryCompile(p.weightFormula, 'policy.weightFormula', known, issues);
   const eligibility = tryCompile(p.surplus?.eligibility, 'policy.surplus.eligibility', known, issues);
-
   // Scores repeat across institutions; reducing a ratio to lowest terms costs a bigint gcd.
   const ratios = new Map<bigint, Ratio>();
   const qualityOf = (score: Rate): Ratio => {
@@ -48,7 +80,7 @@ export function compile(s: Scenario): Model {
     return r;
   };
   const ids = new Map<string, number>();
-  const hospitals: HospitalModel[] = s.hospitals.map((h, i) => {
+  return s.hospitals.map((h, i) => {
     const path = `hospitals[${i}]`;
     const prev = ids.get(h.id);
     if (prev !== undefined) issues.add(`${path}.id`, `duplicate id "${h.id}" (also hospitals[${prev}])`);
@@ -83,28 +115,23 @@ export function compile(s: Scenario): Model {
       advanceEligible: h.advanceEligible === true,
     };
   });
+}
 
-  const fund = {
-    budget: parseMoney(s.fund.budget),
-    revenue: parseMoney(s.fund.revenue),
-    opening: parseMoney(s.fund.openingBalance),
-    riskReserveRate: parseRate(s.fund.riskReserveRate),
-    adjustmentFundRate: parseRate(s.fund.adjustmentFundRate),
-    topUpCap: s.fund.adjustmentTopUpCap === undefined ? null : parseMoney(s.fund.adjustmentTopUpCap),
-    carveOuts: s.fund.carveOuts.map((c) => ({ id: c.id, name: c.name, amount: parseMoney(c.amount) })),
-  };
-  const carved = sum(fund.carveOuts.map((c) => c.amount)) + mulRate(fund.budget, fund.riskReserveRate);
-  if (carved > fund.budget) issues.add('fund.carveOuts', `the carve-outs and the risk reserve (${formatMoney(carved)}) exceed the budget (${formatMoney(fund.budget)})`);
-  issues.throwIfAny();
+/** Policy fields an institution's compiled inputs depend on (beyond its own row). */
+const INSTITUTION_POLICY = new Set(['historyWeights', 'levelCoefficients', 'categoryCoefficients', 'weightFormula', 'deposit', 'monthlyProfile', 'quality', 'growth', 'volumeFloor']);
 
-  return {
-    fund, pools, hospitals, profile, surplus, overspend, quality,
-    profileSmall: smallProfile(profile),
-    depositBase: p.deposit.base,
-    prepaid: p.monthlyPayment === 'prepaid',
-    volumeFloor: p.volumeFloor === true,
-    advanceMonths: p.advance ? parseRate(p.advance.months) : null,
-  };
+/**
+ * Whether a change at `path` leaves every institution's compiled inputs as they were, so that
+ * `compile(s, previous.hospitals)` is exact: fund figures, pools, tier tables and caps, payment
+ * mode, advance, sources and meta do; anything under hospitals or the fields above does not.
+ */
+export function changeKeepsInstitutions(path: readonly (string | number)[]): boolean {
+  const [a, b, c] = path;
+  if (a === 'fund' || a === 'meta') return true;
+  if (a !== 'policy' || b === undefined) return false;
+  if (INSTITUTION_POLICY.has(String(b))) return false;
+  if (b === 'surplus') return c !== undefined && c !== 'eligibility';
+  return true;
 }
 
 function smallProfile(profile: readonly bigint[]): { w: number[]; sum: number } | null {
