@@ -7,19 +7,9 @@ import { saveScenario } from '../format/load.ts';
 import { materialize, refName } from './ws.ts';
 import { msg } from './i18n.ts';
 import { applyImportAction, exportAction, templateAction } from './handle-sheets.ts';
+import { downloadBytes, MIME, safeName } from './sheets-client.ts';
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || 'workspace';
+const download = (name: string, text: string): void => downloadBytes(name, text, MIME.json);
 
 export async function handleAction(ctl: Controller, a: Action): Promise<void> {
   const s = ctl.state;
@@ -47,11 +37,11 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'printDone': return ctl.setPrinting(null);
     case 'save': {
       if (a.what === 'scenario') {
-        download(`${safe(refName(s.ws, s.active))}.json`, saveScenario(materialize(s.ws, s.active)));
+        download(`${safeName(refName(s.ws, s.active))}.json`, saveScenario(materialize(s.ws, s.active)));
         return;
       }
       const fps = await ctl.fingerprints();
-      download(`${safe(s.ws.baseline.meta.name)}.gbsim.json`, saveWorkspace(s.ws, fps));
+      download(`${safeName(s.ws.baseline.meta.name)}.gbsim.json`, saveWorkspace(s.ws, fps));
       return;
     }
     case 'openText': {
