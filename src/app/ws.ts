@@ -28,6 +28,15 @@ export function materialize(ws: Workspace, k: RefKey): Scenario {
   return scenarioOf(ws, toRef(k));
 }
 
+/** The scenario, or the error that stops it from being built (a variant's change no longer applies). */
+export function materializeOrError(ws: Workspace, k: RefKey): Scenario | Error {
+  try {
+    return materialize(ws, k);
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
 /** Set (or, with `undefined`, remove) the value at `path` of one scenario of the workspace. */
 export function editAt(ws: Workspace, k: RefKey, path: Path, value: unknown): Workspace {
   const s = materialize(ws, k);

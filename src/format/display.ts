@@ -43,11 +43,26 @@ export function formatPercent(r: string | null, dp = 2): string {
   return `${shiftRound(r, -2, dp)}%`;
 }
 
-/** a − b of two decimal strings with 2 decimals, exact. */
-export function subtractAmounts(a: string, b: string): string {
-  const fen = (s: string) => BigInt(s.replace('.', ''));
-  const d = fen(a) - fen(b);
-  const neg = d < 0n;
-  const x = (neg ? -d : d).toString().padStart(3, '0');
-  return `${neg ? '-' : ''}${x.slice(0, -2)}.${x.slice(-2)}`;
+function scaled(s: string, dp: number): bigint {
+  const neg = s.startsWith('-');
+  const [int = '0', frac = ''] = (neg ? s.slice(1) : s).split('.');
+  const v = BigInt(int || '0') * 10n ** BigInt(dp) + BigInt((frac + '0'.repeat(dp)).slice(0, dp) || '0');
+  return neg ? -v : v;
 }
+
+function unscaled(v: bigint, dp: number): string {
+  const neg = v < 0n;
+  const a = (neg ? -v : v).toString().padStart(dp + 1, '0');
+  return `${neg ? '-' : ''}${a.slice(0, a.length - dp)}${dp ? `.${a.slice(a.length - dp)}` : ''}`;
+}
+
+const decimals = (s: string) => (s.split('.')[1] ?? '').length;
+
+/** a − b of two decimal strings, exact, with as many decimals as the longer of the two. */
+export function subtractDecimals(a: string, b: string): string {
+  const dp = Math.max(decimals(a), decimals(b));
+  return unscaled(scaled(a, dp) - scaled(b, dp), dp);
+}
+
+/** a − b of two amounts (decimal strings with 2 decimals), exact. */
+export const subtractAmounts = (a: string, b: string): string => subtractDecimals(a, b);

@@ -9,7 +9,7 @@ import { checkValue, type FieldKind } from '../validate-field.ts';
 import { pathString, type Path } from '../patch.ts';
 import type { AppState } from '../state.ts';
 import type { Hospital, Scenario } from '../../format/types.ts';
-import { materialize } from '../ws.ts';
+import { materializeOrError } from '../ws.ts';
 import { termOf as term } from '../terms.ts';
 
 interface DataCol { label: string; path: (i: number) => Path; get: (h: Hospital) => string | number | undefined; kind: FieldKind; optional: boolean; short?: boolean }
@@ -70,12 +70,8 @@ export class GbDataTable extends LitElement {
   override render() {
     const st = this.state;
     const t = (k: MsgKey) => msg(st.lang, k);
-    let s: Scenario;
-    try {
-      s = materialize(st.ws, st.active);
-    } catch (e) {
-      return html`<div class="card err">${(e as Error).message}</div>`;
-    }
+    const s = materializeOrError(st.ws, st.active);
+    if (s instanceof Error) return html`<div class="card err">${s.message}</div>`;
     const issues = st.cols[st.active]?.issues ?? [];
     const byPath = new Map(issues.map((i) => [i.path, i.message]));
     const cols = this.cols(s);

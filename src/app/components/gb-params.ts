@@ -8,7 +8,7 @@ import type { AppState } from '../state.ts';
 import type { Issue } from '../../engine/issues.ts';
 import type { Scenario } from '../../format/types.ts';
 import type { FieldKind } from '../validate-field.ts';
-import { materialize } from '../ws.ts';
+import { materialize, materializeOrError } from '../ws.ts';
 import { distinct } from '../table-model.ts';
 import { termOf as term } from '../terms.ts';
 import './gb-field.ts';
@@ -125,12 +125,8 @@ export class GbParams extends LitElement {
 
   override render() {
     const st = this.state;
-    let s: Scenario;
-    try {
-      s = materialize(st.ws, st.active);
-    } catch (e) {
-      return html`<div class="card err">${(e as Error).message}</div>`;
-    }
+    const s = materializeOrError(st.ws, st.active);
+    if (s instanceof Error) return html`<div class="card err">${s.message}</div>`;
     const issues = st.cols[st.active]?.issues ?? [];
     return html`<div class="grid2" @gb-action=${this.onProfileEdit}>
       <div>
