@@ -31,8 +31,16 @@ export function apportion(total: Fen | number, weights: readonly bigint[]): Fen[
   }
   let left = total - given;
   if (left > 0) {
+    // Sort by the remainders' fractions as doubles (error < 1e-15), settling any pair closer
+    // than 1e-9 exactly in bigint: the order is the exact one, at the speed of numbers.
+    const Wd = Number(W);
+    const key = rem.map((r) => Number(r) / Wd);
     const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => (rem[a]! > rem[b]! ? -1 : rem[a]! < rem[b]! ? 1 : a - b));
+    order.sort((a, b) => {
+      const d = key[b]! - key[a]!;
+      if (d > 1e-9 || d < -1e-9) return d;
+      return rem[a]! > rem[b]! ? -1 : rem[a]! < rem[b]! ? 1 : a - b;
+    });
     for (let k = 0; left > 0; k++, left--) parts[order[k]!]! += 1;
   }
   return parts as Fen[];
@@ -46,43 +54,60 @@ const SMALL_W = 1n << 26n;
  * doubles, so floors and remainders are exact without bigint.
  */
 export function apportionSmall(total: number, w: readonly number[], W: number): Fen[] {
-  const n = w.length;
-  const b = total % W;
-  const a = (total - b) / W;
-  const parts: number[] = [];
-  const rem: number[] = [];
-  let given = 0;
-  for (let i = 0; i < n; i++) {
-    const bw = b * w[i]!;
-    const r = bw % W;
-    const part = a * w[i]! + (bw - r) / W;
-    parts.push(part);
-    rem.push(r);
-    given += part;
-  }
-  giveLeftovers(parts, rem, total - given);
+  const parts = new Array<number>(w.length).fill(0);
+  apportionSmallInto(total, w, W, parts, 0);
   return parts as Fen[];
 }
 
+/** Remainders' scratch space, reused: the monthly split runs once per institution per recompute. */
+let scratch = new Float64Array(64);
+
+/** apportionSmall writing the parts into out[at …]: no allocation on the hot path. */
+export function apportionSmallInto(total: number, w: readonly number[], W: number, out: { [k: number]: number }, at: number): void {
+  const n = w.length;
+  if (scratch.length < n) scratch = new Float64Array(n);
+  const rem = scratch;
+  // Floor division with a correction step, not `%`: on doubles past int32 `%` is a slow call.
+  let a = Math.floor(total / W);
+  let b = total - a * W;
+  if (b < 0) { a -= 1; b += W; } else if (b >= W) { a += 1; b -= W; }
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const bw = b * w[i]!;
+    let q = Math.floor(bw / W);
+    let r = bw - q * W;
+    if (r < 0) { q -= 1; r += W; } else if (r >= W) { q += 1; r -= W; }
+    const part = a * w[i]! + q;
+    out[at + i] = part;
+    rem[i] = r;
+    given += part;
+  }
+  giveLeftovers(out, at, rem, n, total - given);
+}
+
+/** Positions' scratch space for the small split's ranking. */
+const order16 = new Int32Array(16);
+
 /**
  * One fen each to the `left` largest remainders, ties to the earlier index. Few parts (the 12
- * months) take repeated selection, which allocates nothing; many parts take a sort.
+ * months) take an insertion sort in scratch space, which allocates nothing; many parts a sort.
  */
-function giveLeftovers(parts: number[], rem: number[], left: number): void {
-  const n = parts.length;
+function giveLeftovers(out: { [k: number]: number }, at: number, rem: Float64Array, n: number, left: number): void {
   if (left <= 0) return;
   if (n <= 16) {
-    for (; left > 0; left--) {
-      let best = -1;
-      for (let i = 0; i < n; i++) if (rem[i]! >= 0 && (best < 0 || rem[i]! > rem[best]!)) best = i;
-      parts[best]! += 1;
-      rem[best] = -1; // given
+    const order = order16;
+    // Stable insertion sort by remainder, largest first: equal remainders keep index order.
+    for (let i = 0; i < n; i++) {
+      let j = i;
+      while (j > 0 && rem[order[j - 1]!]! < rem[i]!) { order[j] = order[j - 1]!; j--; }
+      order[j] = i;
     }
+    for (let k = 0; k < left; k++) out[at + order[k]!]! += 1;
     return;
   }
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((x, y) => rem[y]! - rem[x]! || x - y);
-  for (let k = 0; left > 0; k++, left--) parts[order[k]!]! += 1;
+  for (let k = 0; left > 0; k++, left--) out[at + order[k]!]! += 1;
 }
 
 /** Reduce weights by their greatest common divisor (keeps quotas, enables the small path). */

@@ -181,6 +181,13 @@ export function ratioString(a: bigint, b: bigint, dp = 4): string | null {
   return `${neg && q !== 0n ? '-' : ''}${int}.${frac}`;
 }
 
+/** ratioString of two amounts in fen, without a detour through bigint when they are small. */
+export function ratioOfAmounts(a: number, b: number): string | null {
+  if (b === 0) return null;
+  if (a >= 0 && b > 0 && a < 2 ** 35 && b < 2 ** 52) return ratio4Small(a, b);
+  return ratioString(BigInt(a), BigInt(b));
+}
+
 /** a/b ≥ 0 to 4 decimals half-up in doubles: a·10^4 < 2^49 keeps every step exact. */
 function ratio4Small(a: number, b: number): string {
   const x = a * 10000;
@@ -193,9 +200,9 @@ function ratio4Small(a: number, b: number): string {
 }
 
 /** Σ of amounts; checks the result is still exact. */
-export function sum(xs: readonly (Fen | number)[]): Fen {
+export function sum(xs: ArrayLike<Fen | number>): Fen {
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
   if (!Number.isSafeInteger(s)) throw new MoneyError('sum of amounts exceeds exact range');
   return s as Fen;
 }

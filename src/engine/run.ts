@@ -2,8 +2,8 @@
 import { allocate } from './allocate.ts';
 import { compile } from './compile.ts';
 import { apportion } from './apportion.ts';
-import { finalize, settleYear, type HospitalFinal } from './settle.ts';
-import { formatMoney as m, ratioString, sum, type Fen } from './money.ts';
+import { finalize, settleYear, yearTable, type YearTable } from './settle.ts';
+import { formatMoney as m, ratioOfAmounts, ratioString, sum, type Fen } from './money.ts';
 import { ratioToString } from './quality.ts';
 import type { Model } from './model.ts';
 import type { FundResult, HospitalResult, HospitalSummary, Result, Summary } from './result.ts';
@@ -16,7 +16,8 @@ export function runScenario(s: Scenario): Result {
 /** The settled year in exact fen, before formatting: what benchmarks and Monte Carlo use. */
 export interface Settlement {
   region: ReturnType<typeof allocate>;
-  hospitals: HospitalFinal[];
+  /** Every institution's figures, one column each (file order). */
+  year: YearTable;
   claimedTotal: Fen;
   topUp: number;
   used: Fen;
@@ -31,37 +32,41 @@ export function runModel(model: Model): Result {
 
 export function settle(model: Model): Settlement {
   const region = allocate(model);
-  const years = model.hospitals.map((h, i) => settleYear(h, region.targets[i]!, model));
+  const hs = model.hospitals;
+  const year = yearTable(hs.length);
+  for (let i = 0; i < hs.length; i++) settleYear(year, i, hs[i]!, region.targets[i]!, model);
 
   // The fund's shares are paid from the adjustment fund (plus any allowed top-up); if short,
   // every share is cut pro rata by largest remainder.
-  const claimed = years.map((y) => y.fundShareClaimed);
+  const claimed = year.fundShareClaimed;
   const claimedTotal = sum(claimed);
   const af = region.adjustmentFund;
   const topUp = claimedTotal > af && model.fund.topUpCap !== null ? Math.min(model.fund.topUpCap, claimedTotal - af) : 0;
   const available = af + topUp;
-  const shares = claimedTotal > available ? apportion(available, claimed.map(BigInt)) : claimed;
-  const finals = years.map((y, i) => finalize(y, shares[i]!));
-  const used = sum(shares);
-  const owed = sum(finals.map((h) => h.owed));
+  const shares = claimedTotal > available ? apportion(available, Array.from(claimed, BigInt)) : claimed;
+  for (let i = 0; i < hs.length; i++) finalize(year, i, hs[i]!, shares[i]! as Fen);
+  const used = sum(year.fundShare);
+  const owed = sum(year.owed);
   const expenditure = owed + region.carveOuts;
   const closing = model.fund.opening + model.fund.revenue - expenditure;
-  return { region, hospitals: finals, claimedTotal, topUp, used, owed, expenditure, closing };
+  return { region, year, claimedTotal, topUp, used, owed, expenditure, closing };
 }
 
 /** The result without monthly arrays: for tables and comparisons (much less to format and send). */
 export function toSummary(model: Model, st: Settlement): Summary {
-  const hospitals = st.hospitals.map((_, i) => hospitalSummary(row(model, st, i)));
+  const hospitals = model.hospitals.map((_, i) => hospitalSummary(row(model, st, i)));
   return { fund: fundResult(model, st), hospitals };
 }
 
 /** The fund's figures and indicators. */
 export function fundResult(model: Model, st: Settlement): FundResult {
-  const { region, hospitals: finals, claimedTotal, used, owed, expenditure, closing } = st;
+  const { region, year: y, claimedTotal, used, owed, expenditure, closing } = st;
   const af = region.adjustmentFund;
   const carve = region.carveOuts;
   const f = model.fund;
-  const retained = sum(finals.map((h) => h.allocatedTarget - (h.owed - h.fundShare)));
+  // What institutions were allotted and not paid, leaving aside the fund's shares of overspend.
+  let retained = 0;
+  for (let i = 0; i < y.n; i++) retained += y.allocatedTarget[i]! - (y.owed[i]! - y.fundShare[i]!);
   const big = BigInt;
   const fund: FundResult = {
     base: m(f.budget),
@@ -83,13 +88,13 @@ export function fundResult(model: Model, st: Settlement): FundResult {
     adjustmentFundUnused: m(Math.max(0, af - used)),
     fundSharesClaimed: m(claimedTotal),
     retainedFromTargets: m(retained),
-    volumeCuts: m(sum(finals.map((h) => h.volumeCut))),
-    totalTargets: m(sum(finals.map((h) => h.target))),
-    totalDeposit: m(sum(finals.map((h) => h.deposit))),
-    totalPaid: m(sum(finals.map((h) => h.paidTotal))),
-    totalDeferred: m(sum(finals.map((h) => h.deferred))),
-    totalAdvance: m(sum(finals.map((h) => h.advance))),
-    totalBalance: m(sum(finals.map((h) => h.balance))),
+    volumeCuts: m(sum(y.volumeCut)),
+    totalTargets: m(sum(y.target)),
+    totalDeposit: m(sum(y.deposit)),
+    totalPaid: m(sum(y.paidTotal)),
+    totalDeferred: m(sum(y.deferred)),
+    totalAdvance: m(sum(y.advance)),
+    totalBalance: m(sum(y.balance)),
     carveOutItems: f.carveOuts.map((c) => ({ id: c.id, name: c.name, amount: m(c.amount) })),
     pools: region.pools.map((p, k) => ({ id: p.id, name: p.name, amount: m(p.amount), locked: m(p.locked), members: model.pools[k]!.members.length })),
   };
@@ -97,7 +102,8 @@ export function fundResult(model: Model, st: Settlement): FundResult {
 }
 
 interface Row {
-  h: HospitalFinal;
+  y: YearTable;
+  i: number;
   hm: Model['hospitals'][number];
   pool: { id: string; weightSum: bigint };
 }
@@ -107,39 +113,39 @@ type Cell = HospitalSummary[keyof HospitalSummary];
 /** How each summary field is formatted from the settled year: the one definition of a row. */
 const COLUMNS: { readonly [K in keyof HospitalSummary]: (r: Row) => HospitalSummary[K] } = {
   id: (r) => r.hm.id,
-  target: (r) => m(r.h.target),
-  deposit: (r) => m(r.h.deposit),
-  deferred: (r) => m(r.h.deferred),
-  actual: (r) => m(r.h.actual),
-  surplus: (r) => m(r.h.surplus),
-  reward: (r) => m(r.h.reward),
-  overspend: (r) => m(r.h.overspend),
-  fundShare: (r) => m(r.h.fundShare),
-  depositReturned: (r) => m(r.h.depositReturned),
-  depositForfeited: (r) => m(r.h.depositForfeited),
-  owed: (r) => m(r.h.owed),
-  balance: (r) => m(r.h.balance),
+  target: (r) => m(r.y.target[r.i]!),
+  deposit: (r) => m(r.y.deposit[r.i]!),
+  deferred: (r) => m(r.y.deferred[r.i]!),
+  actual: (r) => m(r.y.actual[r.i]!),
+  surplus: (r) => m(r.y.surplus[r.i]!),
+  reward: (r) => m(r.y.reward[r.i]!),
+  overspend: (r) => m(r.y.overspend[r.i]!),
+  fundShare: (r) => m(r.y.fundShare[r.i]!),
+  depositReturned: (r) => m(r.y.depositReturned[r.i]!),
+  depositForfeited: (r) => m(r.y.depositForfeited[r.i]!),
+  owed: (r) => m(r.y.owed[r.i]!),
+  balance: (r) => m(r.y.balance[r.i]!),
   pool: (r) => r.pool.id,
   weightShare: (r) => (r.hm.locked !== null ? null : ratioString(r.hm.weight, r.pool.weightSum, 8)),
   locked: (r) => r.hm.locked !== null,
-  allocatedTarget: (r) => m(r.h.allocatedTarget),
-  volumeCut: (r) => m(r.h.volumeCut),
-  claimsTotal: (r) => m(r.h.claimsTotal),
+  allocatedTarget: (r) => m(r.y.allocatedTarget[r.i]!),
+  volumeCut: (r) => m(r.y.volumeCut[r.i]!),
+  claimsTotal: (r) => m(r.y.claimsTotal[r.i]!),
   projected: (r) => r.hm.projected,
   deductions: (r) => m(r.hm.deductions),
-  reasonableOverspend: (r) => m(r.h.reasonableOverspend),
-  fundShareClaimed: (r) => m(r.h.fundShareClaimed),
-  surplusRate: (r) => ratioString(BigInt(r.h.surplus), BigInt(r.h.target)),
-  overspendRate: (r) => ratioString(BigInt(r.h.overspend), BigInt(r.h.target)),
-  qualityRatio: (r) => ratioToString(r.h.quality),
-  due: (r) => m(r.h.due),
-  advance: (r) => m(r.h.advance),
-  paidTotal: (r) => m(r.h.paidTotal),
+  reasonableOverspend: (r) => m(r.y.reasonableOverspend[r.i]!),
+  fundShareClaimed: (r) => m(r.y.fundShareClaimed[r.i]!),
+  surplusRate: (r) => ratioOfAmounts(r.y.surplus[r.i]!, r.y.target[r.i]!),
+  overspendRate: (r) => ratioOfAmounts(r.y.overspend[r.i]!, r.y.target[r.i]!),
+  qualityRatio: (r) => ratioToString(r.hm.quality),
+  due: (r) => m(r.y.due[r.i]!),
+  advance: (r) => m(r.y.advance[r.i]!),
+  paidTotal: (r) => m(r.y.paidTotal[r.i]!),
 };
 const FIELDS = Object.keys(COLUMNS) as (keyof HospitalSummary)[];
 
 function row(model: Model, st: Settlement, i: number): Row {
-  return { h: st.hospitals[i]!, hm: model.hospitals[i]!, pool: st.region.pools[st.region.poolOf[i]!]! };
+  return { y: st.year, i, hm: model.hospitals[i]!, pool: st.region.pools[st.region.poolOf[i]!]! };
 }
 
 function hospitalSummary(r: Row): HospitalSummary {
@@ -157,8 +163,8 @@ export function summaryColumn<K extends keyof HospitalSummary>(model: Model, st:
   const get = COLUMNS[field];
   const out: HospitalSummary[K][] = [];
   const r = row(model, st, 0); // one cursor, moved along: no allocation per cell
-  for (let i = 0; i < st.hospitals.length; i++) {
-    r.h = st.hospitals[i]!;
+  for (let i = 0; i < st.year.n; i++) {
+    r.i = i;
     r.hm = model.hospitals[i]!;
     r.pool = st.region.pools[st.region.poolOf[i]!]!;
     out.push(get(r));
@@ -177,13 +183,13 @@ export function toResult(model: Model, st: Settlement): Result {
 export function withMonthly(model: Model, st: Settlement, summary: Summary): Result {
   const onTarget = model.depositBase === 'target';
   for (let i = 0; i < summary.hospitals.length; i++) {
-    const h = st.hospitals[i]!;
     const r = summary.hospitals[i] as HospitalResult;
-    r.monthlyBudget = h.monthlyBudget.map(m);
-    r.paid = h.paid.map(m);
+    const months = (col: Float64Array) => Array.from(col.subarray(12 * i, 12 * i + 12), m);
+    r.monthlyBudget = months(st.year.monthlyBudget);
+    r.paid = months(st.year.paid);
     r.claims = model.hospitals[i]!.claims.map(m);
     // Nothing is withheld monthly when the deposit is taken from the target.
-    r.withheld = onTarget ? (ZERO_MONTHS as string[]) : h.withheld.map(m);
+    r.withheld = onTarget ? (ZERO_MONTHS as string[]) : months(st.year.withheld);
   }
   return summary as Result;
 }

@@ -2,61 +2,73 @@
  * One institution's year: volume floor, quality deposit, monthly budget and payments with
  * deferral, actual spending, surplus retention or overspend sharing (before any cut of the
  * fund's shares), then the deposit's return, what is owed and the balance due.
+ *
+ * Every institution's figures are written into one table of typed columns (integer fen held
+ * in doubles, exact to 2^53) rather than one object each: a 3,000-institution recompute then
+ * allocates a few dozen arrays instead of tens of thousands of objects and boxed numbers, and
+ * the columns can be handed to the page as they are.
  */
-import { apportion, apportionSmall } from './apportion.ts';
-import { mulRate, mulRatio, divRoundHalfUp, RATE_ONE, type Fen, type Rate } from './money.ts';
+import { apportion, apportionSmallInto } from './apportion.ts';
+import { mulRate, mulRatio, divRoundHalfUp, mulDivSmall, RATE_ONE, type Fen, type Rate } from './money.ts';
 import { applyTiers } from './tiers.ts';
 import { applyRatio, type Ratio } from './quality.ts';
 import type { HospitalModel, Model } from './model.ts';
 
-export interface HospitalYear {
-  allocatedTarget: Fen;
-  volumeCut: Fen;
-  target: Fen;
-  deposit: Fen;
-  monthlyBudget: Fen[];
-  paid: Fen[];
-  withheld: Fen[];
-  claimsTotal: Fen;
-  deferred: Fen;
-  actual: Fen;
-  surplus: Fen;
-  reward: Fen;
-  overspend: Fen;
-  reasonableOverspend: Fen;
-  /** The fund's share as the tiers give it, before any cut for a short adjustment fund. */
-  fundShareClaimed: Fen;
-  quality: Ratio;
-  advance: Fen;
+/** Per-institution amounts, one column each; filled by settleYear, completed by finalize. */
+export const YEAR_FIELDS = [
+  'allocatedTarget', 'volumeCut', 'target', 'deposit', 'claimsTotal', 'deferred', 'actual', 'surplus', 'reward',
+  'overspend', 'reasonableOverspend', 'fundShareClaimed', 'advance',
+  // Known once the fund's shares are final:
+  'fundShare', 'due', 'depositReturned', 'depositForfeited', 'owed', 'paidTotal', 'balance',
+] as const;
+export type YearField = (typeof YEAR_FIELDS)[number];
+
+/** Monthly columns: 12 entries per institution, institution i at [12i, 12i + 12). */
+export const MONTH_FIELDS = ['monthlyBudget', 'paid', 'withheld'] as const;
+export type MonthField = (typeof MONTH_FIELDS)[number];
+
+export type YearTable = { readonly n: number } & { readonly [K in YearField | MonthField]: Float64Array };
+
+export function yearTable(n: number): YearTable {
+  const t: Record<string, unknown> = { n };
+  for (const f of YEAR_FIELDS) t[f] = new Float64Array(n);
+  for (const f of MONTH_FIELDS) t[f] = new Float64Array(12 * n);
+  return t as YearTable;
 }
 
-export interface HospitalFinal extends HospitalYear {
-  fundShare: Fen;
-  due: Fen;
-  depositReturned: Fen;
-  depositForfeited: Fen;
-  owed: Fen;
-  paidTotal: Fen;
-  balance: Fen;
+/** One institution's year as an object (for results and explanations, not the hot path). */
+export type HospitalFinal = { readonly [K in YearField]: Fen } & { readonly [K in MonthField]: Fen[] } & { quality: Ratio };
+
+export function hospitalYear(t: YearTable, i: number, h: HospitalModel): HospitalFinal {
+  const o: Record<string, unknown> = {};
+  for (const f of YEAR_FIELDS) o[f] = t[f][i];
+  for (const f of MONTH_FIELDS) o[f] = Array.from(t[f].subarray(12 * i, 12 * i + 12));
+  o.quality = h.quality;
+  return o as HospitalFinal;
 }
 
 const capOf = (cap: Rate | null, t: Fen): Fen | null => (cap === null ? null : mulRate(t, cap));
 const capped = (x: Fen, cap: Fen | null): Fen => (cap !== null && cap < x ? cap : x);
 
-export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): HospitalYear {
+/** target × volume / floor, in doubles when the product is exact (the common case). */
+function volumeShare(target: Fen, volume: number, floor: number): Fen {
+  return target * volume <= Number.MAX_SAFE_INTEGER / 2
+    ? (mulDivSmall(target, volume, floor) as Fen)
+    : mulRatio(target, BigInt(volume), BigInt(floor));
+}
+
+/** Institution i's year up to the fund's share as its tiers give it (before any cut). */
+export function settleYear(t: YearTable, i: number, h: HospitalModel, allocatedTarget: Fen, m: Model): void {
   let target = allocatedTarget;
-  if (h.volume !== null && h.floor !== null && h.volume < h.floor) {
-    target = mulRatio(allocatedTarget, BigInt(h.volume), BigInt(h.floor));
-  }
-  const volumeCut = (allocatedTarget - target) as Fen;
+  if (h.volume !== null && h.floor !== null && h.volume < h.floor) target = volumeShare(allocatedTarget, h.volume, h.floor);
   const onTarget = m.depositBase === 'target';
   let deposit = onTarget ? mulRate(target, h.depositRate) : (0 as Fen);
   const budget = (target - deposit) as Fen;
-  const monthlyBudget = m.profileSmall ? apportionSmall(budget, m.profileSmall.w, m.profileSmall.sum) : apportion(budget, m.profile);
+  const at = 12 * i;
+  const months = t.monthlyBudget;
+  if (m.profileSmall) apportionSmallInto(budget, m.profileSmall.w, m.profileSmall.sum, months, at);
+  else months.set(apportion(budget, m.profile), at);
 
-  // Filled by push so the arrays stay packed (holey arrays are slower to read and format).
-  const paid: Fen[] = [];
-  const withheld: Fen[] = [];
   let cumC = 0;
   let cumM = 0;
   let prevX = 0;
@@ -64,56 +76,61 @@ export function settleYear(h: HospitalModel, allocatedTarget: Fen, m: Model): Ho
   for (let k = 0; k < 12; k++) {
     const c = h.claims[k]!;
     cumC += c;
-    cumM += monthlyBudget[k]!;
+    cumM += months[at + k]!;
     claimsTotal += c;
     const x = m.prepaid || cumM < cumC ? cumM : cumC;
-    const pay = (x - prevX) as Fen;
+    const pay = x - prevX;
     prevX = x;
-    const w = onTarget ? (0 as Fen) : mulRate(pay, h.depositRate);
-    withheld.push(w);
-    paid.push((pay - w) as Fen);
-    if (!onTarget) deposit = (deposit + w) as Fen;
+    const w = onTarget ? 0 : mulRate(pay, h.depositRate);
+    t.withheld[at + k] = w;
+    t.paid[at + k] = pay - w;
+    deposit = (deposit + w) as Fen;
   }
   // Claims not covered by what was paid in the year; under prepayment, paid may exceed claims.
-  const deferred = (claimsTotal > prevX ? claimsTotal - prevX : 0) as Fen;
+  const deferred = claimsTotal > prevX ? claimsTotal - prevX : 0;
   const actual = (claimsTotal - h.deductions) as Fen;
 
-  let surplus = 0 as Fen, reward = 0 as Fen, overspend = 0 as Fen, reasonable = 0 as Fen, fundShare = 0 as Fen;
+  let surplus = 0, reward = 0, overspend = 0, reasonable = 0 as Fen, fundShare = 0;
   if (actual < target) {
-    surplus = (target - actual) as Fen;
-    if (m.surplus && h.rewardEligible) reward = capped(applyTiers(m.surplus.table, surplus, target), capOf(m.surplus.cap, target));
+    surplus = target - actual;
+    if (m.surplus && h.rewardEligible) reward = capped(applyTiers(m.surplus.table, surplus as Fen, target), capOf(m.surplus.cap, target));
   } else if (actual > target) {
-    overspend = (actual - target) as Fen;
+    overspend = actual - target;
     if (m.overspend) {
       reasonable = mulRate(overspend, m.overspend.reasonableShare);
       fundShare = capped(applyTiers(m.overspend.table, reasonable, target), capOf(m.overspend.cap, target));
     }
   }
-  const quality = h.quality;
-  const advance = m.advanceMonths !== null && h.advanceEligible
-    ? (Number(divRoundHalfUp(BigInt(budget) * m.advanceMonths, 12n * RATE_ONE)) as Fen)
-    : (0 as Fen);
-  const zero = 0 as Fen;
-  const year: HospitalFinal = {
-    allocatedTarget, volumeCut, target, deposit, monthlyBudget, paid, withheld, claimsTotal: claimsTotal as Fen,
-    deferred, actual, surplus, reward, overspend, reasonableOverspend: reasonable, fundShareClaimed: fundShare, quality, advance,
-    // Filled by finalize(); declared here so every year object has one shape.
-    fundShare: zero, due: zero, depositReturned: zero, depositForfeited: zero, owed: zero, paidTotal: zero, balance: zero,
-  };
-  return year;
+  t.allocatedTarget[i] = allocatedTarget;
+  t.volumeCut[i] = allocatedTarget - target;
+  t.target[i] = target;
+  t.deposit[i] = deposit;
+  t.claimsTotal[i] = claimsTotal;
+  t.deferred[i] = deferred;
+  t.actual[i] = actual;
+  t.surplus[i] = surplus;
+  t.reward[i] = reward;
+  t.overspend[i] = overspend;
+  t.reasonableOverspend[i] = reasonable;
+  t.fundShareClaimed[i] = fundShare;
+  t.advance[i] = m.advanceMonths !== null && h.advanceEligible
+    ? Number(divRoundHalfUp(BigInt(budget) * m.advanceMonths, 12n * RATE_ONE))
+    : 0;
 }
 
-/** Complete the year once the fund's share is final (fills in place: no copy of 12-month arrays). */
-export function finalize(y: HospitalYear, fundShare: Fen): HospitalFinal {
-  const f = y as HospitalFinal;
-  f.fundShare = fundShare;
-  f.due = (y.surplus > 0 ? y.actual + y.reward : y.overspend > 0 ? y.target + fundShare : y.actual) as Fen;
-  f.depositReturned = applyRatio(y.deposit, y.quality);
-  f.depositForfeited = (y.deposit - f.depositReturned) as Fen;
-  f.owed = (f.due - f.depositForfeited) as Fen;
+/** Complete institution i's year once the fund's share is final. */
+export function finalize(t: YearTable, i: number, h: HospitalModel, fundShare: Fen): void {
+  const surplus = t.surplus[i]!, overspend = t.overspend[i]!, deposit = t.deposit[i]!;
+  const due = surplus > 0 ? t.actual[i]! + t.reward[i]! : overspend > 0 ? t.target[i]! + fundShare : t.actual[i]!;
+  const returned = applyRatio(deposit as Fen, h.quality);
+  const owed = due - (deposit - returned);
   let paidTotal = 0;
-  for (const p of y.paid) paidTotal += p;
-  f.paidTotal = paidTotal as Fen;
-  f.balance = (f.owed - paidTotal - y.advance) as Fen;
-  return f;
+  for (let k = 12 * i; k < 12 * i + 12; k++) paidTotal += t.paid[k]!;
+  t.fundShare[i] = fundShare;
+  t.due[i] = due;
+  t.depositReturned[i] = returned;
+  t.depositForfeited[i] = deposit - returned;
+  t.owed[i] = owed;
+  t.paidTotal[i] = paidTotal;
+  t.balance[i] = owed - paidTotal - t.advance[i]!;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   divRoundHalfUp, formatMoney, formatRate, isMoneyString, isRateLike, MoneyError, mulRate, mulRatio, parseMoney,
-  parseRate, RATE_ONE, ratioString, sum,
+  parseRate, RATE_ONE, ratioOfAmounts, ratioString, sum,
 } from '../../src/engine/money.ts';
 
 describe('parseMoney', () => {
@@ -182,5 +183,14 @@ describe('sum', () => {
     expect(sum([])).toBe(0);
     expect(sum([-5, 5])).toBe(0);
     expect(() => sum([Number.MAX_SAFE_INTEGER, 1])).toThrow(MoneyError);
+  });
+});
+
+describe('ratioOfAmounts (fen in doubles) agrees with ratioString (bigint)', () => {
+  it('on random amounts, small and large, positive and negative', () => {
+    const amount = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 0, max: 2 ** 36 }), fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }));
+    fc.assert(fc.property(amount, amount, (a, b) => {
+      expect(ratioOfAmounts(a, b)).toBe(ratioString(BigInt(a), BigInt(b)));
+    }), { numRuns: 5000 });
   });
 });

@@ -308,6 +308,19 @@ describe('exact arithmetic against bigint references', () => {
     );
   });
 
+  it('apportion: huge weights whose remainders differ by far less than a double can see still rank exactly', () => {
+    // Weights like the engine's (10^40 scale) that differ in the last digits: the double keys tie,
+    // and the exact comparison must decide (many parts: the sort path).
+    const near = fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.array(fc.bigInt({ min: 0n, max: 50n }), { minLength: 17, maxLength: 80 }));
+    fc.assert(
+      fc.property(total, near, fc.constantFrom(10n ** 40n, 7n * 10n ** 38n + 3n), (t, [base, jitter], scale) => {
+        const w = jitter.map((j) => base * scale + j);
+        expect(apportion(t, w).map(BigInt)).toEqual(apportionRef(BigInt(t), w));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('mulRate equals round-half-up of the exact bigint product, on every path', () => {
     const rate = fc.oneof(
       fc.integer({ min: -10000, max: 10000 }).map((bp) => BigInt(bp) * 100_000_000n), // 4-decimal rates

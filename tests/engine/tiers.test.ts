@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyTiers, type CompiledTierTable, type TierMode } from '../../src/engine/tiers.ts';
-import { parseMoney as y, parseRate, type Fen } from '../../src/engine/money.ts';
+import fc from 'fast-check';
+import { applyTiers, applyTiersExact, type CompiledTierTable, type TierMode } from '../../src/engine/tiers.ts';
+import { parseMoney as y, parseRate, RATE_ONE, type Fen } from '../../src/engine/money.ts';
 
 function table(mode: TierMode, tiers: [string | null, string][]): CompiledTierTable {
   return { mode, tiers: tiers.map(([upTo, share]) => ({ upTo: upTo === null ? null : parseRate(upTo), share: parseRate(share) })) };
@@ -71,5 +72,35 @@ describe('step tiers (the whole amount at the share of its tier)', () => {
 
   it('with a zero target every amount is in the open tier', () => {
     expect(applyTiers(t, y('100.00'), 0 as Fen)).toBe(y('50.00'));
+  });
+});
+
+describe('the double fast path computes exactly what the bigint path does', () => {
+  // Rates a policy writes (short decimals) take the double path; long ones fall back to bigint.
+  const rate = fc.oneof(
+    fc.integer({ min: 0, max: 100 }).map((k) => `0.${String(k).padStart(2, '0')}`),
+    fc.integer({ min: 0, max: 1000 }).map((k) => (k / 1000).toString()),
+    fc.constantFrom('0.333333333333', '0.000000000001', '1', '0.7', '0.125'),
+  );
+  const bound = fc.integer({ min: 1, max: 400 }).map((k) => (k / 1000).toString());
+  const tableArb = fc.tuple(fc.constantFrom<TierMode>('marginal', 'step'), fc.uniqueArray(bound, { maxLength: 4 }), fc.array(rate, { minLength: 5, maxLength: 5 }))
+    .map(([mode, bounds, shares]) => {
+      const ups = [...bounds].sort((a, b) => Number(a) - Number(b));
+      return table(mode, [...ups.map((u, k) => [u, shares[k]!] as [string, string]), [null, shares[4]!]]);
+    });
+  const amount = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 2 ** 53 - 1 }), fc.integer({ min: 0, max: 100_000_000_000 }));
+
+  it('on random tables, amounts and targets (including bounds hit exactly)', () => {
+    fc.assert(
+      fc.property(tableArb, amount, amount, (t, x, T) => {
+        expect(applyTiers(t, x as Fen, T as Fen)).toBe(applyTiersExact(t, x as Fen, T as Fen));
+        for (const tier of t.tiers) {
+          if (tier.upTo === null) continue;
+          const b = Number((tier.upTo * BigInt(T)) / RATE_ONE);
+          for (const x2 of [b - 1, b, b + 1]) if (x2 >= 0 && x2 <= Number.MAX_SAFE_INTEGER) expect(applyTiers(t, x2 as Fen, T as Fen)).toBe(applyTiersExact(t, x2 as Fen, T as Fen));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
