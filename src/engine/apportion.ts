@@ -18,6 +18,70 @@ export function apportion(total: Fen | number, weights: readonly bigint[]): Fen[
   }
   if (W === 0n) throw new ApportionError('nothing to apportion over: every weight is zero');
   if (W < SMALL_W) return apportionSmall(total, weights.map(Number), Number(W));
+  return apportionLarge(total, weights, W);
+}
+
+/**
+ * Large weights (the pools' exact weights run to 10^45): each quota total·w/W is estimated in
+ * doubles with a proven error bound, and bigint is used only where the estimate cannot decide —
+ * a quota within the bound of a whole fen, or a remainder within it of the cut-off for the
+ * leftover fen. The parts are exactly those of the all-bigint computation.
+ */
+function apportionLarge(total: number, weights: readonly bigint[], W: bigint): Fen[] {
+  const n = weights.length;
+  const Wd = Number(W);
+  // total·(w/W) in doubles is two conversions, a division and a product, each correctly
+  // rounded: relative error < 2^-50, so |estimate − quota| < total·2^-50 = tol / 2.
+  const tol = total * 2 ** -49;
+  if (tol >= 1 / 16 || !Number.isFinite(Wd)) return apportionExact(total, weights, W);
+  const X = BigInt(total);
+  const parts = new Array<number>(n);
+  const frac = new Float64Array(n); // each quota's fractional part, within tol
+  const exact = new Map<number, bigint>(); // remainders computed in bigint
+  const remOf = (i: number): bigint => {
+    let r = exact.get(i);
+    if (r === undefined) { const num = X * weights[i]!; r = num - (num / W) * W; exact.set(i, r); }
+    return r;
+  };
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const e = total * (Number(weights[i]!) / Wd);
+    let whole = Math.floor(e);
+    let f = e - whole;
+    if (f <= tol || f >= 1 - tol) {
+      // Too close to a whole fen to know which side the quota is on.
+      const num = X * weights[i]!;
+      const q = num / W;
+      whole = Number(q);
+      const r = num - q * W;
+      exact.set(i, r);
+      f = Number(r) / Wd;
+    }
+    parts[i] = whole;
+    frac[i] = f;
+    given += whole;
+  }
+  const left = total - given;
+  if (left <= 0) return parts as Fen[];
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => frac[b]! - frac[a]! || a - b);
+  // Above the band around the left-th fraction a part is surely among the largest remainders,
+  // below it surely not; inside the band the exact remainders decide (ties to file order).
+  const pivot = frac[order[left - 1]!]!;
+  let sure = 0;
+  while (frac[order[sure]!]! > pivot + 2 * tol) sure++;
+  let end = left;
+  while (end < n && frac[order[end]!]! >= pivot - 2 * tol) end++;
+  const band = order.slice(sure, end);
+  band.sort((a, b) => { const ra = remOf(a), rb = remOf(b); return ra > rb ? -1 : ra < rb ? 1 : a - b; });
+  for (let k = 0; k < sure; k++) parts[order[k]!]! += 1;
+  for (let k = 0; k < left - sure; k++) parts[band[k]!]! += 1;
+  return parts as Fen[];
+}
+
+/** All in bigint: for totals too large for the double estimate to be of use. */
+function apportionExact(total: number, weights: readonly bigint[], W: bigint): Fen[] {
+  const n = weights.length;
   const X = BigInt(total);
   const parts = new Array<number>(n);
   const rem = new Array<bigint>(n);
@@ -31,16 +95,8 @@ export function apportion(total: Fen | number, weights: readonly bigint[]): Fen[
   }
   let left = total - given;
   if (left > 0) {
-    // Sort by the remainders' fractions as doubles (error < 1e-15), settling any pair closer
-    // than 1e-9 exactly in bigint: the order is the exact one, at the speed of numbers.
-    const Wd = Number(W);
-    const key = rem.map((r) => Number(r) / Wd);
     const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => {
-      const d = key[b]! - key[a]!;
-      if (d > 1e-9 || d < -1e-9) return d;
-      return rem[a]! > rem[b]! ? -1 : rem[a]! < rem[b]! ? 1 : a - b;
-    });
+    order.sort((a, b) => (rem[a]! > rem[b]! ? -1 : rem[a]! < rem[b]! ? 1 : a - b));
     for (let k = 0; left > 0; k++, left--) parts[order[k]!]! += 1;
   }
   return parts as Fen[];

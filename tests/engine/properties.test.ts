@@ -16,6 +16,8 @@ import { divRoundHalfUp, formatMoney, mulRate, parseMoney, parseRate, RATE_ONE, 
 import type { Scenario } from '../../src/format/types.ts';
 import { scenarioDocArb, tierTableArb } from './scenario-arb.ts';
 import { mulberry32 } from '../../src/engine/random.ts';
+import { compile } from '../../src/engine/compile.ts';
+import { synthCity } from '../../bench/synth.ts';
 
 /** "1234.56" / "-0.05" → integer fen as bigint (amounts always carry two decimals). */
 function f(s: string): bigint {
@@ -293,7 +295,7 @@ describe('exact arithmetic against bigint references', () => {
 
   it('apportion: parts add up exactly, each within one fen of its quota, as the bigint reference', () => {
     fc.assert(
-      fc.property(total, fc.array(weight, { minLength: 1, maxLength: 40 }), (t, w) => {
+      fc.property(fc.oneof(total, fc.integer({ min: 0, max: 2 ** 44 })), fc.array(weight, { minLength: 1, maxLength: 40 }), (t, w) => {
         fc.pre(w.some((x) => x > 0n));
         const parts = apportion(t, w);
         expect(parts.reduce((a, b) => a + b, 0)).toBe(t);
@@ -309,16 +311,25 @@ describe('exact arithmetic against bigint references', () => {
   });
 
   it('apportion: huge weights whose remainders differ by far less than a double can see still rank exactly', () => {
-    // Weights like the engine's (10^40 scale) that differ in the last digits: the double keys tie,
-    // and the exact comparison must decide (many parts: the sort path).
+    // Weights like the engine's (10^40 scale) that differ in the last digits: the double estimates
+    // tie, and the exact comparison must decide (many parts; totals on both the estimated path,
+    // below 2^45, and the all-bigint one).
     const near = fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.array(fc.bigInt({ min: 0n, max: 50n }), { minLength: 17, maxLength: 80 }));
     fc.assert(
-      fc.property(total, near, fc.constantFrom(10n ** 40n, 7n * 10n ** 38n + 3n), (t, [base, jitter], scale) => {
+      fc.property(fc.oneof(total, fc.integer({ min: 0, max: 2 ** 42 })), near, fc.constantFrom(10n ** 40n, 7n * 10n ** 38n + 3n), (t, [base, jitter], scale) => {
         const w = jitter.map((j) => base * scale + j);
         expect(apportion(t, w).map(BigInt)).toEqual(apportionRef(BigInt(t), w));
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('apportion: a synthetic city’s real pool weights (10^45 scale) over many totals, as the bigint reference', () => {
+    const model = compile(synthCity(600, 7));
+    const weights = model.hospitals.map((h) => h.weight);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 44 }), (t) => {
+      expect(apportion(t, weights).map(BigInt)).toEqual(apportionRef(BigInt(t), weights));
+    }), { numRuns: 60 });
   });
 
   it('mulRate equals round-half-up of the exact bigint product, on every path', () => {

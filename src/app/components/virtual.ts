@@ -10,7 +10,7 @@ import { ref } from 'lit/directives/ref.js';
 export class VirtualRows implements ReactiveController {
   start = 0;
   private frame = 0;
-  constructor(private readonly host: ReactiveControllerHost, readonly rowHeight = 30, readonly viewRows = 22, readonly overscan = 10) {
+  constructor(private readonly host: ReactiveControllerHost, readonly rowHeight = 30, readonly viewRows = 22, readonly overscan = 4) {
     host.addController(this);
   }
   hostConnected(): void {}
