@@ -48,4 +48,26 @@ export function drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration)
   return new Chart(canvas, config);
 }
 
+const pending = new WeakMap<HTMLCanvasElement, ChartConfiguration>();
+
+/**
+ * drawChart when the page is next idle (at the latest 300 ms on): the figures around a chart,
+ * and its text table, show first, and redrawing the chart — chart.js measures and lays out its
+ * axes each time, several milliseconds on a slow machine — never lengthens the task that shows
+ * a new result; it runs while the page waits for the workers' next results. Only the latest
+ * configuration is drawn when several arrive before then.
+ */
+export function drawChartSoon(canvas: HTMLCanvasElement, config: ChartConfiguration): void {
+  const queued = pending.has(canvas);
+  pending.set(canvas, config);
+  if (queued) return;
+  const draw = () => {
+    const latest = pending.get(canvas);
+    pending.delete(canvas);
+    if (latest && canvas.isConnected) drawChart(canvas, latest);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(draw, { timeout: 300 });
+  else setTimeout(draw, 0);
+}
+
 export { Chart };

@@ -176,7 +176,12 @@ export class Controller extends EventTarget {
       c.run(scenario).then(
         (out) => {
           if (materialize(this.state.ws, k) !== scenario) return; // superseded
-          this.set({ cols: { ...this.state.cols, [k]: this.toColumnState(out, this.state.cols[k]) } });
+          const next = { ...this.state.cols, [k]: this.toColumnState(out, this.state.cols[k]) };
+          // The comparison shows its columns together: a result that arrives before the others
+          // is kept without updating the page (one render per edit, not one per scenario).
+          const waiting = this.state.tab === 'compare' && this.shownRefs().some((r) => r !== k && next[r]?.status === 'running');
+          if (waiting) this.state = { ...this.state, cols: next };
+          else this.set({ cols: next });
           if (out.ok && k === this.state.active) this.fetchFingerprint(k, c);
         },
         (e) => { if (!(e instanceof Aborted)) console.warn(e); },

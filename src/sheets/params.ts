@@ -112,7 +112,12 @@ export function parameterRows(scenarios: Scenario[], lang: Lang): ParamRow[] {
     let r = rows.get(key);
     if (!r) {
       const last = path[path.length - 1];
-      r = { path: key, label: labelOf(path, base, lang), values: scenarios.map(() => undefined), sources: scenarios.map(() => undefined), amount: typeof last === 'string' && AMOUNT_KEYS.has(last) };
+      // Named on first read: a comparison shows only the rows that differ, out of every leaf.
+      let label: string | undefined;
+      r = {
+        path: key, get label() { return (label ??= labelOf(path, base, lang)); },
+        values: scenarios.map(() => undefined), sources: scenarios.map(() => undefined), amount: typeof last === 'string' && AMOUNT_KEYS.has(last),
+      };
       rows.set(key, r);
     }
     return r;

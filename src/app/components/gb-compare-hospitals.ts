@@ -81,9 +81,11 @@ export class GbCompareHospitals extends LitElement {
     return this.memo;
   }
 
-  private namesMemo: { scenario: Scenario | null; names: Map<string, string> } = { scenario: null, names: new Map() };
+  private namesMemo: { hospitals: Scenario['hospitals'] | null; names: Map<string, string> } = { hospitals: null, names: new Map() };
+  /** Names by id, rebuilt only when the hospitals change (an edit of a policy keeps the array). */
   private names(): Map<string, string> {
-    if (this.namesMemo.scenario !== this.scenario) this.namesMemo = { scenario: this.scenario, names: new Map(this.scenario!.hospitals.map((h) => [h.id, h.name])) };
+    const hs = this.scenario!.hospitals;
+    if (this.namesMemo.hospitals !== hs) this.namesMemo = { hospitals: hs, names: new Map(hs.map((h) => [h.id, h.name])) };
     return this.namesMemo.names;
   }
 

@@ -5,7 +5,7 @@ import { emit } from '../actions.ts';
 import { msg, type MsgKey } from '../i18n.ts';
 import { money, percent, plain, sign, type Unit } from '../format.ts';
 import { diff } from '../derive.ts';
-import { drawChart, PALETTE, plot } from '../charts.ts';
+import { drawChartSoon, PALETTE, plot } from '../charts.ts';
 import { shiftPoint } from '../format.ts';
 import { legendStyles } from './legend-styles.ts';
 import type { AppState } from '../state.ts';
@@ -99,7 +99,7 @@ export class GbCompare extends LitElement {
     const t = (k: MsgKey) => msg(this.state.lang, k);
     const cols = this.columns();
     const v = (s: string | undefined) => plot(this.state.unit === 'wan' && s ? shiftPoint(s, -4) : s);
-    drawChart(canvas, {
+    drawChartSoon(canvas, {
       type: 'bar',
       data: {
         labels: CHART_KEYS.map(t),

@@ -3,7 +3,7 @@ import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { msg, type Lang, type MsgKey } from '../i18n.ts';
 import { money, shiftPoint, type Unit } from '../format.ts';
-import { drawChart, PALETTE, plot } from '../charts.ts';
+import { drawChartSoon, PALETTE, plot } from '../charts.ts';
 import type { FundResult } from '../../engine/result.ts';
 
 const ITEMS: [MsgKey, keyof FundResult][] = [
@@ -36,7 +36,7 @@ export class GbFlowChart extends LitElement {
     if (!canvas || !f) return;
     const t = (k: MsgKey) => msg(this.lang, k);
     const vals = ITEMS.map(([, k]) => plot(this.unit === 'wan' ? shiftPoint(f[k] as string, -4) : (f[k] as string)));
-    drawChart(canvas, {
+    drawChartSoon(canvas, {
       type: 'bar',
       data: { labels: ITEMS.map(([k]) => t(k)), datasets: [{ label: t(this.unit), data: vals, backgroundColor: PALETTE }] },
       options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } },

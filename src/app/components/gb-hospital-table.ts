@@ -56,10 +56,10 @@ export class GbHospitalTable extends LitElement {
     return rows;
   }
 
-  private choicesMemo: { s: Scenario; level: string[]; category: string[] } | null = null;
-  /** Levels and categories to filter by (once per scenario, not per render). */
+  private choicesMemo: { hospitals: Scenario['hospitals']; level: string[]; category: string[] } | null = null;
+  /** Levels and categories to filter by (once per list of hospitals, not per render or policy edit). */
   private choices(s: Scenario): { level: string[]; category: string[] } {
-    if (this.choicesMemo?.s !== s) this.choicesMemo = { s, level: distinct(s, 'level'), category: distinct(s, 'category') };
+    if (this.choicesMemo?.hospitals !== s.hospitals) this.choicesMemo = { hospitals: s.hospitals, level: distinct(s, 'level'), category: distinct(s, 'category') };
     return this.choicesMemo;
   }
 
