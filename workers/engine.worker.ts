@@ -59,7 +59,9 @@ function warmUp(key: number, left = WARM_RUNS): void {
   setTimeout(() => {
     const r = recent[0];
     if (!r || r.key !== key || heldKey !== key) return; // a newer run came in: already warming by use
-    packSettlement(r.model, settle(r.model));
+    // The path an edit takes: compile reusing the institutions, settle, pack.
+    const model = held ? compile(held, r.model.hospitals) : r.model;
+    packSettlement(model, settle(model));
     warmUp(key, left - 1);
   }, 0);
 }

@@ -48,26 +48,32 @@ export function drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration)
   return new Chart(canvas, config);
 }
 
-const pending = new WeakMap<HTMLCanvasElement, ChartConfiguration>();
+const pending = new WeakMap<HTMLCanvasElement, { config: ChartConfiguration; timer: ReturnType<typeof setTimeout> }>();
+
+/** Quiet time after the last change before a chart is redrawn. */
+export const CHART_DELAY_MS = 150;
 
 /**
- * drawChart when the page is next idle (at the latest 300 ms on): the figures around a chart,
- * and its text table, show first, and redrawing the chart — chart.js measures and lays out its
- * axes each time, several milliseconds on a slow machine — never lengthens the task that shows
- * a new result; it runs while the page waits for the workers' next results. Only the latest
- * configuration is drawn when several arrive before then.
+ * drawChart once changes pause (CHART_DELAY_MS, then when the page is idle): the figures around
+ * a chart, and its text table, show at once, and redrawing the chart — chart.js measures and
+ * lays out its axes each time, around ten milliseconds on a slow machine — neither lengthens the
+ * task that shows a new result nor competes with the workers while the user is still editing.
+ * Only the latest configuration is drawn.
  */
 export function drawChartSoon(canvas: HTMLCanvasElement, config: ChartConfiguration): void {
-  const queued = pending.has(canvas);
-  pending.set(canvas, config);
-  if (queued) return;
-  const draw = () => {
-    const latest = pending.get(canvas);
-    pending.delete(canvas);
-    if (latest && canvas.isConnected) drawChart(canvas, latest);
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(draw, { timeout: 300 });
-  else setTimeout(draw, 0);
+  const prev = pending.get(canvas);
+  if (prev) clearTimeout(prev.timer);
+  const timer = setTimeout(() => {
+    const draw = () => {
+      const latest = pending.get(canvas);
+      if (latest?.timer !== timer) return; // superseded
+      pending.delete(canvas);
+      if (canvas.isConnected) drawChart(canvas, latest.config);
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(draw, { timeout: 300 });
+    else draw();
+  }, CHART_DELAY_MS);
+  pending.set(canvas, { config, timer });
 }
 
 export { Chart };
