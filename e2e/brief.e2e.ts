@@ -185,7 +185,16 @@ describe('provenance', () => {
     await page.getByTestId('new-variant').click();
     await settled(page);
     await tab(page, 'params');
+    const badge = page.locator('gb-field[data-path="fund.adjustmentFundRate"]').getByTestId('source-badge');
+    expect(await badge.getAttribute('data-inherited')).toBe('false');
     await afterRecompute(page, () => setField(page, 'fund.adjustmentFundRate', '0.05'));
+    // Beside the field too: the variant's badge says its source is the baseline's, for another value.
+    await expect.poll(() => badge.getAttribute('data-inherited')).toBe('true');
+    expect(await badge.getAttribute('aria-label')).toContain('沿用基准方案的出处');
+    await badge.click();
+    expect(await page.locator('gb-field[data-path="fund.adjustmentFundRate"]').getByTestId('source-inherited').innerText()).toContain('请注明本方案的依据');
+    await shot(page, 'source-inherited');
+    await badge.click();
     await tab(page, 'compare');
     const row = page.locator('gb-source-diff tr[data-path="fund.adjustmentFundRate"]');
     await expect.poll(() => row.count()).toBe(1);

@@ -20,7 +20,7 @@ export class GbField extends LitElement {
     label: {}, path: { attribute: false }, value: { attribute: false }, kind: {}, lang: {},
     optional: { type: Boolean }, issues: { attribute: false }, hint: {}, wide: { type: Boolean, reflect: true },
     bare: { type: Boolean, reflect: true }, short: { type: Boolean, reflect: true },
-    error: { state: true }, draft: { state: true }, sources: { attribute: false },
+    error: { state: true }, draft: { state: true }, sources: { attribute: false }, inherited: { attribute: false },
   };
   /** Visible label of the field. */
   declare label: string;
@@ -46,6 +46,8 @@ export class GbField extends LitElement {
   declare short: boolean;
   /** The scenario's sources (policy.sources): a policy parameter shows its provenance badge. */
   declare sources: Record<string, Provenance> | null;
+  /** Keys whose source is the baseline's although this variant changed the value (flagged). */
+  declare inherited: ReadonlySet<string> | null;
   declare error: string | null;
   declare draft: string | null;
   private readonly fid = `f${++uid}`;
@@ -66,6 +68,7 @@ export class GbField extends LitElement {
     this.error = null;
     this.draft = null;
     this.sources = null;
+    this.inherited = null;
   }
 
   static override styles = [shared, css`
@@ -109,7 +112,7 @@ export class GbField extends LitElement {
     const problems = [...(this.error ? [this.error] : []), ...this.issues];
     const errId = `${this.fid}-err`;
     return html`
-      <span class="lab"><label for=${this.fid}>${this.label}</label>${this.sources && !this.bare && (!this.short || this.sources[pathToString(this.path)]) ? html`<gb-source .key=${pathToString(this.path)} .source=${this.sources[pathToString(this.path)]} .lang=${this.lang}></gb-source>` : ''}</span>
+      <span class="lab"><label for=${this.fid}>${this.label}</label>${this.sources && !this.bare && (!this.short || this.sources[pathToString(this.path)]) ? html`<gb-source .key=${pathToString(this.path)} .source=${this.sources[pathToString(this.path)]} ?inherited=${this.inherited?.has(pathToString(this.path)) ?? false} .lang=${this.lang}></gb-source>` : ''}</span>
       <input id=${this.fid} class=${this.kind === 'text' || this.kind === 'formula' ? 'text' : ''}
         .value=${shown} inputmode=${this.kind === 'formula' || this.kind === 'text' ? 'text' : 'decimal'}
         aria-invalid=${problems.length ? 'true' : 'false'} aria-describedby=${errId}

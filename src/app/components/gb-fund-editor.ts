@@ -11,12 +11,14 @@ import './gb-field.ts';
 import { sourceBadge } from './gb-source.ts';
 
 export class GbFundEditor extends LitElement {
-  static override properties = { scenario: { attribute: false }, issues: { attribute: false }, lang: {} };
+  static override properties = { scenario: { attribute: false }, issues: { attribute: false }, lang: {}, inherited: { attribute: false } };
   /** The scenario being edited. */
   declare scenario: Scenario;
   /** Problems the engine reported for it. */
   declare issues: Issue[];
   declare lang: Lang;
+  /** Keys whose source is the baseline's although this variant changed the value (flagged). */
+  declare inherited: ReadonlySet<string> | null;
 
   constructor() {
     super();
@@ -30,7 +32,7 @@ export class GbFundEditor extends LitElement {
 
   private field(label: MsgKey, path: (string | number)[], kind: FieldKind, value: string | number | undefined, optional = false, bare = false) {
     return html`<gb-field .label=${msg(this.lang, label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang}
-      ?optional=${optional} ?bare=${bare} .issues=${issuesAt(this.issues, path)} data-path=${path.join('.')} .sources=${this.scenario.policy.sources ?? {}}></gb-field>`;
+      ?optional=${optional} ?bare=${bare} .issues=${issuesAt(this.issues, path)} data-path=${path.join('.')} .sources=${this.scenario.policy.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
   }
 
   private addCarveOut(): void {
@@ -56,7 +58,7 @@ export class GbFundEditor extends LitElement {
         ${this.field('adjustmentFundRate', ['fund', 'adjustmentFundRate'], 'share', f.adjustmentFundRate)}
         ${this.field('topUpCap', ['fund', 'adjustmentTopUpCap'], 'money', f.adjustmentTopUpCap, true)}
       </div>
-      <h3>${t('carveOuts')}${sourceBadge(this.scenario.policy.sources, 'fund.carveOuts', this.lang)}</h3>
+      <h3>${t('carveOuts')}${sourceBadge(this.scenario.policy.sources, 'fund.carveOuts', this.lang, this.inherited)}</h3>
       <table>
         <thead><tr><th>${t('name')}</th><th class="num">${t('amount')}</th><th><span class="sr-only">${t('remove')}</span></th></tr></thead>
         <tbody>${f.carveOuts.map((c, i) => html`<tr>

@@ -16,6 +16,10 @@ import './gb-fund-editor.ts';
 import './gb-tier-editor.ts';
 import './gb-quality-editor.ts';
 import { sourceBadge } from './gb-source.ts';
+import { inheritedChanged } from '../inherited-sources.ts';
+import { BASELINE } from '../ws.ts';
+
+const NONE: ReadonlySet<string> = new Set();
 
 export class GbParams extends LitElement {
   static override properties = { state: { attribute: false } };
@@ -26,8 +30,20 @@ export class GbParams extends LitElement {
     return materialize(this.state.ws, this.state.active).policy.sources ?? {};
   }
 
+  private inheritedMemo: { base: Scenario; shown: Scenario; keys: ReadonlySet<string> } | null = null;
+  /** Sources this variant carries from the baseline for values it changed (flagged on their badges). */
+  private get inherited(): ReadonlySet<string> {
+    const base = materializeOrError(this.state.ws, BASELINE);
+    const shown = materializeOrError(this.state.ws, this.state.active);
+    if (base instanceof Error || shown instanceof Error) return NONE;
+    const m = this.inheritedMemo;
+    if (m && m.base === base && m.shown === shown) return m.keys;
+    this.inheritedMemo = { base, shown, keys: inheritedChanged(base, shown) };
+    return this.inheritedMemo.keys;
+  }
+
   private badge(key: string) {
-    return sourceBadge(this.sources, key, this.state.lang);
+    return sourceBadge(this.sources, key, this.state.lang, this.inherited);
   }
 
   static override styles = [shared, css`
@@ -40,7 +56,7 @@ export class GbParams extends LitElement {
   private f(label: string, path: (string | number)[], kind: FieldKind, value: string | number | undefined, issues: Issue[], optional = false, hint = '', look: 'bare' | 'short' | '' = '') {
     return html`<gb-field .label=${label} .path=${path} .kind=${kind} .value=${value} .lang=${this.state.lang} ?optional=${optional}
       ?bare=${look === 'bare'} ?short=${look === 'short'}
-      ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path)} data-path=${path.join('.')} .sources=${this.sources}></gb-field>`;
+      ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path)} data-path=${path.join('.')} .sources=${this.sources} .inherited=${this.inherited}></gb-field>`;
   }
 
   private allocation(s: Scenario, issues: Issue[]) {
@@ -130,14 +146,14 @@ export class GbParams extends LitElement {
     const issues = st.cols[st.active]?.issues ?? [];
     return html`<div class="grid2" @gb-action=${this.onProfileEdit}>
       <div>
-        <gb-fund-editor .scenario=${s} .issues=${issues} .lang=${st.lang}></gb-fund-editor>
+        <gb-fund-editor .scenario=${s} .issues=${issues} .lang=${st.lang} .inherited=${this.inherited}></gb-fund-editor>
         ${this.allocation(s, issues)}
       </div>
       <div>
         ${this.deposit(s, issues)}
-        <gb-tier-editor kind="surplus" .rule=${s.policy.surplus} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources}></gb-tier-editor>
-        <gb-tier-editor kind="overspend" .rule=${s.policy.overspend} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources}></gb-tier-editor>
-        <gb-quality-editor .rule=${s.policy.quality} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources}></gb-quality-editor>
+        <gb-tier-editor kind="surplus" .rule=${s.policy.surplus} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources} .inherited=${this.inherited}></gb-tier-editor>
+        <gb-tier-editor kind="overspend" .rule=${s.policy.overspend} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources} .inherited=${this.inherited}></gb-tier-editor>
+        <gb-quality-editor .rule=${s.policy.quality} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources} .inherited=${this.inherited}></gb-quality-editor>
       </div>
     </div>`;
   }

@@ -13,13 +13,15 @@ import { sourceBadge } from './gb-source.ts';
 import type { Provenance } from '../../format/types.ts';
 
 export class GbQualityEditor extends LitElement {
-  static override properties = { rule: { attribute: false }, issues: { attribute: false }, lang: {}, sources: { attribute: false } };
+  static override properties = { rule: { attribute: false }, issues: { attribute: false }, lang: {}, sources: { attribute: false }, inherited: { attribute: false } };
   /** The assessment rule (absent: every deposit comes back). */
   declare rule: QualityRule | undefined;
   declare issues: Issue[];
   declare lang: Lang;
   /** The scenario's sources (policy.sources). */
   declare sources: Record<string, Provenance> | undefined;
+  /** Keys whose source is the baseline's although this variant changed the value (flagged). */
+  declare inherited: ReadonlySet<string> | null;
 
   constructor() {
     super();
@@ -65,13 +67,13 @@ export class GbQualityEditor extends LitElement {
     const t = (k: MsgKey) => msg(this.lang, k);
     const r = this.rule;
     if (!r) {
-      return html`<div class="card"><h2>${t('qualityRule')}${sourceBadge(this.sources, 'policy.quality', this.lang)}</h2><p class="muted">${t('none')}</p>
+      return html`<div class="card"><h2>${t('qualityRule')}${sourceBadge(this.sources, 'policy.quality', this.lang, this.inherited)}</h2><p class="muted">${t('none')}</p>
         <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'quality'], value: { mode: 'linear', points: [{ score: 0, ratio: '0' }, { score: 60, ratio: '0' }, { score: 90, ratio: '1' }] } })}>＋ ${t('addPoint')}</button></div>`;
     }
     const base = ['policy', 'quality', 'points'];
     const other = issuesUnder(this.issues, ['policy', 'quality']).filter((m) => !/points\[\d+\]\.(score|ratio):/.test(m));
     return html`<div class="card" data-testid="quality-editor">
-      <h2>${t('qualityRule')}${sourceBadge(this.sources, 'policy.quality', this.lang)}</h2>
+      <h2>${t('qualityRule')}${sourceBadge(this.sources, 'policy.quality', this.lang, this.inherited)}</h2>
       <fieldset><legend>${t('qualityMode')}</legend>
         ${(['step', 'linear'] as const).map((m) => html`<label><input type="radio" name="qmode" .checked=${r.mode === m}
           @change=${() => emit(this, { type: 'edit', path: ['policy', 'quality', 'mode'], value: m })} /> ${t(m)}</label>`)}

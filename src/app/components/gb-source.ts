@@ -14,11 +14,13 @@ import './gb-source-form.ts';
 let uid = 0;
 
 export class GbSource extends LitElement {
-  static override properties = { key: {}, source: { attribute: false }, lang: {}, open: { state: true }, editing: { state: true } };
+  static override properties = { key: {}, source: { attribute: false }, inherited: { type: Boolean }, lang: {}, open: { state: true }, editing: { state: true } };
   /** The parameter's path, as policy.sources keys it ("policy.deposit.rates.hospital"). */
   declare key: string;
   /** Its source, if any. */
   declare source: Provenance | undefined;
+  /** A variant changed the value but still carries the baseline's source for it. */
+  declare inherited: boolean;
   declare lang: Lang;
   declare open: boolean;
   declare editing: boolean;
@@ -28,6 +30,7 @@ export class GbSource extends LitElement {
     super();
     this.key = '';
     this.source = undefined;
+    this.inherited = false;
     this.lang = 'zh';
     this.open = false;
     this.editing = false;
@@ -38,6 +41,8 @@ export class GbSource extends LitElement {
     button.b { font-size: 0.75rem; line-height: 1.3; padding: 0 0.4em; border-radius: 3px; border: 1px solid transparent; }
     button.official { background: #e3f3e8; color: #17612f; border-color: #b5dcc2; }
     button.assumption { background: #fff1d6; color: #7a4f00; border-color: #f0cf8f; }
+    button.inherited { border-style: dashed; border-color: #c77700; }
+    .warn { color: #8a5a00; margin-top: 0.3rem; }
     button.add { color: var(--gb-muted); background: transparent; border-color: transparent; opacity: 0.55; }
     button.add:hover, button.add:focus-visible, button.add[aria-expanded='true'] { opacity: 1; border-color: var(--gb-line); }
     .pop { display: none; position: absolute; z-index: 20; top: calc(100% + 4px); left: 0; width: 22rem; max-width: 80vw; background: #fff; color: var(--gb-text);
@@ -73,11 +78,12 @@ export class GbSource extends LitElement {
   override render() {
     const t = (k: MsgKey) => msg(this.lang, k);
     const p = this.source;
-    const label = p ? t(p.status) : `＋${t('source')}`;
+    const flag = !!p && this.inherited;
+    const label = p ? `${flag ? '⚠ ' : ''}${t(p.status)}` : `＋${t('source')}`;
     return html`<span @keydown=${this.onKey}>
-      <button class="b ${p ? p.status : 'add'}" data-testid="source-badge" data-key=${this.key} data-status=${p?.status ?? ''}
+      <button class="b ${p ? p.status : 'add'} ${flag ? 'inherited' : ''}" data-testid="source-badge" data-key=${this.key} data-status=${p?.status ?? ''} data-inherited=${flag ? 'true' : 'false'}
         aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.pid} aria-describedby=${p ? this.pid : nothing}
-        aria-label=${p ? `${t('source')}: ${t(p.status)}` : t('addSource')} @click=${this.toggle}>${label}</button>
+        aria-label=${p ? `${t('source')}: ${t(p.status)}${flag ? ` — ${t('inheritedSource')}` : ''}` : t('addSource')} @click=${this.toggle}>${label}</button>
       <div id=${this.pid} class="pop ${p ? 'has' : ''} ${this.open ? 'open' : ''}" role=${this.open ? 'dialog' : 'tooltip'} aria-label=${t('source')} data-testid="source-pop">
         ${p && !this.editing ? html`<dl>
           <dt>${t('srcStatus')}</dt><dd>${t(p.status)}</dd>
@@ -87,6 +93,7 @@ export class GbSource extends LitElement {
           ${p.date ? html`<dt>${t('srcDate')}</dt><dd>${p.date}</dd>` : nothing}
           ${p.note ? html`<dt>${t('srcNote')}</dt><dd>${p.note}</dd>` : nothing}
         </dl>
+        ${flag ? html`<p class="warn" data-testid="source-inherited">${t('inheritedSource')}</p>` : nothing}
         ${this.open ? html`<div class="acts"><button data-testid="source-edit" @click=${() => { this.editing = true; }}>${t('editSource')}</button>
           <button @click=${() => this.save(undefined)}>${t('removeSource')}</button></div>` : nothing}` : nothing}
         ${this.open && this.editing ? html`<gb-source-form .source=${p} .lang=${this.lang} @save=${(e: CustomEvent<Provenance>) => this.save(e.detail)}
@@ -104,6 +111,6 @@ declare global {
 }
 
 /** The badge of `key` in a heading (sources: the scenario's policy.sources). */
-export function sourceBadge(sources: Record<string, Provenance> | undefined, key: string, lang: Lang) {
-  return html`<gb-source .key=${key} .source=${sources?.[key]} .lang=${lang}></gb-source>`;
+export function sourceBadge(sources: Record<string, Provenance> | undefined, key: string, lang: Lang, inherited?: ReadonlySet<string> | null) {
+  return html`<gb-source .key=${key} .source=${sources?.[key]} ?inherited=${inherited?.has(key) ?? false} .lang=${lang}></gb-source>`;
 }

@@ -11,7 +11,7 @@ import { sourceBadge } from './gb-source.ts';
 import type { Provenance } from '../../format/types.ts';
 
 export class GbTierEditor extends LitElement {
-  static override properties = { rule: { attribute: false }, kind: {}, issues: { attribute: false }, lang: {}, sources: { attribute: false } };
+  static override properties = { rule: { attribute: false }, kind: {}, issues: { attribute: false }, lang: {}, sources: { attribute: false }, inherited: { attribute: false } };
   /** The rule being edited (absent: the rule is off). */
   declare rule: SurplusRule | OverspendRule | undefined;
   /** Which rule: decides the path and the extra fields. */
@@ -20,6 +20,8 @@ export class GbTierEditor extends LitElement {
   declare lang: Lang;
   /** The scenario's sources (policy.sources). */
   declare sources: Record<string, Provenance> | undefined;
+  /** Keys whose source is the baseline's although this variant changed the value (flagged). */
+  declare inherited: ReadonlySet<string> | null;
 
   constructor() {
     super();
@@ -66,12 +68,12 @@ export class GbTierEditor extends LitElement {
     const t = (k: MsgKey) => msg(this.lang, k);
     const r = this.rule;
     const title = t(this.kind === 'surplus' ? 'surplusRule' : 'overspendRule');
-    const badge = sourceBadge(this.sources, `policy.${this.kind}`, this.lang);
+    const badge = sourceBadge(this.sources, `policy.${this.kind}`, this.lang, this.inherited);
     if (!r) return html`<div class="card"><h2>${title}${badge}</h2><p class="muted">${t('none')}</p><button @click=${this.enable}>＋ ${t('addTier')}</button></div>`;
     const b = this.base;
     const f = (label: MsgKey, path: (string | number)[], kind: 'share' | 'nonneg' | 'formula', value: string | undefined, optional = false) =>
       html`<gb-field .label=${t(label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang} ?optional=${optional}
-        ?wide=${kind === 'formula'} ?bare=${path.includes('tiers')} .issues=${issuesAt(this.issues, path)} data-path=${path.join('.')} .sources=${this.sources ?? {}}></gb-field>`;
+        ?wide=${kind === 'formula'} ?bare=${path.includes('tiers')} .issues=${issuesAt(this.issues, path)} data-path=${path.join('.')} .sources=${this.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
     const rowIssues = issuesUnder(this.issues, [...b, 'tiers']).filter((m) => !/\]\.(upTo|share):/.test(m));
     return html`<div class="card" data-testid="tiers-${this.kind}">
       <h2>${title}${badge}</h2>
