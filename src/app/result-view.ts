@@ -47,13 +47,33 @@ export function packSettlement(model: Model, st: Settlement): PackedResult {
     else for (let i = 0; i < n; i++) fen[k * n + i] = model.hospitals[i]!.deductions;
   });
   const text = {} as Record<TextField, string>;
-  for (const f of TEXT_FIELDS) text[f] = summaryColumn(model, st, f).map((v) => v ?? '').join('\n');
+  for (const f of TEXT_FIELDS) text[f] = f === 'id' ? idText(model) : f === 'pool' ? poolText(model, st) : joined(summaryColumn(model, st, f));
   const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const hm = model.hospitals[i]!;
     flags[i] = (hm.locked !== null ? LOCKED : 0) | (hm.projected ? PROJECTED : 0);
   }
   return { fund: fundResult(model, st), n, fen, text, flags };
+}
+
+const joined = (xs: readonly (string | null)[]): string => xs.map((v) => v ?? '').join('\n');
+
+/** Ids change only with the institutions (a policy edit reuses the compiled list): joined once. */
+const idTexts = new WeakMap<Model['hospitals'], string>();
+function idText(model: Model): string {
+  let t = idTexts.get(model.hospitals);
+  if (t === undefined) idTexts.set(model.hospitals, (t = model.hospitals.map((h) => h.id).join('\n')));
+  return t;
+}
+
+/** Pools change with pool edits only: the last column is kept while every member stays put. */
+let lastPools: { poolOf: number[]; names: string; text: string } | null = null;
+function poolText(model: Model, st: Settlement): string {
+  const { poolOf, pools } = st.region;
+  const names = pools.map((p) => p.id).join('\n');
+  const same = lastPools !== null && lastPools.names === names && lastPools.poolOf.length === poolOf.length && lastPools.poolOf.every((k, i) => k === poolOf[i]);
+  if (!same) lastPools = { poolOf: [...poolOf], names, text: joined(summaryColumn(model, st, 'pool')) };
+  return lastPools!.text;
 }
 
 /** What `transfer` should move rather than copy. */

@@ -81,10 +81,10 @@ export function settleYear(t: YearTable, i: number, h: HospitalModel, allocatedT
     const x = m.prepaid || cumM < cumC ? cumM : cumC;
     const pay = x - prevX;
     prevX = x;
+    // Withheld monthly only when the deposit is a share of claims (a fresh column reads 0).
     const w = onTarget ? 0 : mulRate(pay, h.depositRate);
-    t.withheld[at + k] = w;
+    if (w !== 0) { t.withheld[at + k] = w; deposit = (deposit + w) as Fen; }
     t.paid[at + k] = pay - w;
-    deposit = (deposit + w) as Fen;
   }
   // Claims not covered by what was paid in the year; under prepayment, paid may exceed claims.
   const deferred = claimsTotal > prevX ? claimsTotal - prevX : 0;
