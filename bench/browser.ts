@@ -17,6 +17,7 @@ export interface BenchFigure { name: string; value: number; unit: string }
 
 const N = 3000;
 const EDITS = 60;
+const INSTITUTION_EDITS = 20;
 
 function workspaceText(): string {
   let ws = newWorkspace(synthCity(N, 42));
@@ -28,7 +29,7 @@ function workspaceText(): string {
 }
 
 /** Runs in the page: edits dispatched as the app's own edit actions, timed until all columns are fresh and a frame is drawn. */
-const EDIT_LOOP = `async (edits) => {
+const EDIT_LOOP = `async (edits, kind) => {
   const w = globalThis;
   const ctl = w.__gb.ctl;
   const app = document.querySelector('gb-app');
@@ -47,9 +48,12 @@ const EDIT_LOOP = `async (edits) => {
   const renders = [];
   const runs = [];
   for (let i = 0; i < edits; i++) {
-    const value = '0.0' + String(300 + i + 1);
+    // A policy figure, or one institution's history (which changes every allocation weight).
+    const detail = kind === 'policy'
+      ? { type: 'edit', path: ['fund', 'adjustmentFundRate'], value: '0.0' + String(300 + i + 1) }
+      : { type: 'edit', path: ['hospitals', i % 50, 'history', 2], value: String(1000000 + i) + '.00' };
     const start = performance.now();
-    app.dispatchEvent(new CustomEvent('gb-action', { detail: { type: 'edit', path: ['fund', 'adjustmentFundRate'], value } }));
+    app.dispatchEvent(new CustomEvent('gb-action', { detail }));
     await new Promise((r) => setTimeout(r, 0));
     await allShown();
     const shown = performance.now();
@@ -97,11 +101,14 @@ export async function browserBench(): Promise<BenchFigure[]> {
     await page.waitForTimeout(500);
 
     // Passed as source text: runners that rewrite functions (tsx adds __name helpers) cannot break it.
-    const result = (await page.evaluate(`(${EDIT_LOOP})(${EDITS})`)) as { latencies: number[]; renders: number[]; runs: number[]; longest: number; count: number; workerMs: number[]; phases: Record<string, number>[] };
+    type Loop = { latencies: number[]; renders: number[]; runs: number[]; longest: number; count: number; workerMs: number[]; phases: Record<string, number>[] };
+    const result = (await page.evaluate(`(${EDIT_LOOP})(${EDITS}, 'policy')`)) as Loop;
+    // Then edits of institutions' data: every worker compiles its institutions afresh.
+    const inst = (await page.evaluate(`(${EDIT_LOOP})(${INSTITUTION_EDITS}, 'institution')`)) as Loop;
 
     await context.close();
     if (process.env.BENCH_VERBOSE) {
-      console.log(result.latencies.map((l, i) => `${l.toFixed(0)}(${result.runs[i]!.toFixed(0)}+${result.renders[i]!.toFixed(0)})`).join(' '));
+      for (const r of [result, inst]) console.log(r.latencies.map((l, i) => `${l.toFixed(0)}(${r.runs[i]!.toFixed(0)}+${r.renders[i]!.toFixed(0)})`).join(' '));
     }
     return [
       { name: `browser-longest-main-task-${N}x3`, value: result.longest, unit: 'ms' },
@@ -109,6 +116,9 @@ export async function browserBench(): Promise<BenchFigure[]> {
       { name: `browser-recompute-p50-${N}x3`, value: pct(result.latencies, 50), unit: 'ms' },
       { name: `browser-recompute-p95-${N}x3`, value: pct(result.latencies, 95), unit: 'ms' },
       { name: `browser-recompute-first-edit-${N}x3`, value: result.latencies[0]!, unit: 'ms' },
+      { name: `browser-recompute-institution-edit-p50-${N}x3`, value: pct(inst.latencies, 50), unit: 'ms' },
+      { name: `browser-recompute-institution-edit-p95-${N}x3`, value: pct(inst.latencies, 95), unit: 'ms' },
+      { name: `browser-longest-main-task-institution-edits-${N}x3`, value: inst.longest, unit: 'ms' },
       // Where the latency goes (medians over the edits): the slowest column's run in its worker, and
       // the page's part after the last result arrived (showing it and drawing a frame).
       { name: `browser-worker-run-p50-${N}x3`, value: pct(result.runs, 50), unit: 'ms' },

@@ -6,7 +6,7 @@
 import '../src/app/csp.ts';
 import { expose, transfer } from 'comlink';
 import { settle, toResult, type Settlement } from '../src/engine/run.ts';
-import { changeKeepsInstitutions, compile } from '../src/engine/compile.ts';
+import { changedInstitution, changeKeepsInstitutions, compile } from '../src/engine/compile.ts';
 import type { Model } from '../src/engine/model.ts';
 import { ScenarioError } from '../src/engine/issues.ts';
 import { validateScenario } from '../src/format/load.ts';
@@ -71,9 +71,17 @@ const api = {
   /** Run the held scenario after replacing it (`full`) or patching it (`patch`). */
   run(req: { key: number; full?: Scenario; patch?: PatchOp[] }): RunOutput {
     const t0 = performance.now();
-    // The latest run's institutions can be reused when the patch leaves them as they were.
+    // The latest run's institutions can be reused when the patch leaves them as they were, or
+    // changes only some institutions' own data (those are compiled again).
     const previous = recent[0]?.key === heldKey ? recent[0].model.hospitals : undefined;
-    const reuse = !req.full && req.patch !== undefined && req.patch.every((op) => changeKeepsInstitutions(op.path)) ? previous : undefined;
+    const changed = new Set<number>();
+    const reusable = !req.full && req.patch !== undefined && req.patch.every((op) => {
+      if (changeKeepsInstitutions(op.path)) return true;
+      const i = changedInstitution(op.path);
+      if (i !== null) changed.add(i);
+      return i !== null;
+    });
+    const reuse = reusable ? previous : undefined;
     if (req.full) held = req.full;
     else if (held && req.patch) applyPatch(held as unknown as Record<string, unknown>, req.patch);
     if (!held) return { ok: false, key: req.key, issues: [{ path: '', message: 'no scenario' }], ms: 0 };
@@ -81,7 +89,7 @@ const api = {
     const tPatched = performance.now();
     try {
       const t1 = tPatched;
-      const model = compile(held, reuse);
+      const model = compile(held, reuse, changed);
       const t2 = performance.now();
       const st = settle(model);
       const t3 = performance.now();

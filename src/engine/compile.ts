@@ -22,9 +22,11 @@ const WEIGHT_SCALE = 10n ** 24n;
 /**
  * Compile a scenario. `reuse`: the institutions of an earlier compile of the same scenario when
  * nothing they depend on has changed since (see `changeKeepsInstitutions`) — then only the
- * fund- and policy-level parts are compiled again, which is most of an edit's worth.
+ * fund- and policy-level parts are compiled again, which is most of an edit's worth. With
+ * `changed`, the institutions at those indices are compiled again and the rest reused (edits of
+ * some institutions' own data; see `changedInstitution`).
  */
-export function compile(s: Scenario, reuse?: readonly HospitalModel[]): Model {
+export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?: ReadonlySet<number>): Model {
   const issues = new Issues();
   const p = s.policy;
   const hw = p.historyWeights.map(parseRate);
@@ -40,7 +42,9 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[]): Model {
   const quality = p.quality ? compileQuality(p.quality, issues) : null;
   const pools = assignPools(p.pools, s.hospitals, issues);
 
-  const hospitals = reuse && reuse.length === s.hospitals.length ? reuse : compileInstitutions(s, hw, profile, quality, issues);
+  const hospitals = reuse && reuse.length === s.hospitals.length
+    ? changed?.size ? recompileInstitutions(s, reuse, changed, hw, profile, quality, issues) : reuse
+    : compileInstitutions(s, hw, profile, quality, issues);
 
   const fund = {
     budget: parseMoney(s.fund.budget),
@@ -67,6 +71,25 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[]): Model {
 
 /** Every institution's exact inputs, weight and quality ratio, with the checks that concern it. */
 function compileInstitutions(s: Scenario, hw: Rate[], profile: bigint[], quality: CompiledQuality | null, issues: Issues): HospitalModel[] {
+  const ids = new Map<string, number>();
+  s.hospitals.forEach((h, i) => {
+    const prev = ids.get(h.id);
+    if (prev !== undefined) issues.add(`hospitals[${i}].id`, `duplicate id "${h.id}" (also hospitals[${prev}])`);
+    else ids.set(h.id, i);
+  });
+  return s.hospitals.map(institutionCompiler(s, hw, profile, quality, issues));
+}
+
+/** An earlier compile's institutions with those at `changed` compiled again. */
+function recompileInstitutions(s: Scenario, reuse: readonly HospitalModel[], changed: ReadonlySet<number>, hw: Rate[], profile: bigint[], quality: CompiledQuality | null, issues: Issues): HospitalModel[] {
+  const one = institutionCompiler(s, hw, profile, quality, issues);
+  const out = reuse.slice();
+  for (const i of changed) if (i >= 0 && i < out.length) out[i] = one(s.hospitals[i]!, i);
+  return out;
+}
+
+/** Compiles one institution (its id's uniqueness is checked across the list, not here). */
+function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality: CompiledQuality | null, issues: Issues): (h: Hospital, i: number) => HospitalModel {
   const p = s.policy;
   const years = p.historyWeights.length;
   const known = knownNames(s, issues);
@@ -79,12 +102,8 @@ function compileInstitutions(s: Scenario, hw: Rate[], profile: bigint[], quality
     if (r === undefined) ratios.set(score, (r = reduceRatio(qualityRatio(quality!, score))));
     return r;
   };
-  const ids = new Map<string, number>();
-  return s.hospitals.map((h, i) => {
+  return (h, i) => {
     const path = `hospitals[${i}]`;
-    const prev = ids.get(h.id);
-    if (prev !== undefined) issues.add(`${path}.id`, `duplicate id "${h.id}" (also hospitals[${prev}])`);
-    else ids.set(h.id, i);
     if (h.history.length !== years) issues.add(`${path}.history`, `must have ${years} years, as many as policy.historyWeights; it has ${h.history.length}`);
     const depositRate = p.deposit.rates[h.class];
     if (depositRate === undefined) issues.add(`${path}.class`, `no deposit rate for class "${h.class}" in policy.deposit.rates`);
@@ -114,7 +133,7 @@ function compileInstitutions(s: Scenario, hw: Rate[], profile: bigint[], quality
       rewardEligible: eligible === null ? true : !eligible.isZero(),
       advanceEligible: h.advanceEligible === true,
     };
-  });
+  };
 }
 
 /** Policy fields an institution's compiled inputs depend on (beyond its own row). */
@@ -132,6 +151,16 @@ export function changeKeepsInstitutions(path: readonly (string | number)[]): boo
   if (INSTITUTION_POLICY.has(String(b))) return false;
   if (b === 'surplus') return c !== undefined && c !== 'eligibility';
   return true;
+}
+
+/**
+ * The institution a change at `path` concerns, when it changes only that institution's own
+ * inputs: its index. Null for anything else — including its id and formula fields, which other
+ * institutions' checks and formulas see, and the whole record.
+ */
+export function changedInstitution(path: readonly (string | number)[]): number | null {
+  const [a, i, f] = path;
+  return a === 'hospitals' && typeof i === 'number' && typeof f === 'string' && f !== 'id' && f !== 'fields' ? i : null;
 }
 
 function smallProfile(profile: readonly bigint[]): { w: number[]; sum: number } | null {
