@@ -11,6 +11,8 @@ export const tableStyles = css`
   tbody tr { height: 30px; }
   tbody tr:hover { background: #f3f7fd; }
   tbody td { white-space: nowrap; padding: 0 0.5rem; height: 30px; max-width: 16rem; overflow: hidden; text-overflow: ellipsis; }
+  /* Amounts are never cut short: no ellipsis on numbers (it also spares the layout a measure). */
+  tbody td.num { overflow: visible; text-overflow: clip; max-width: none; }
   tr.spacer td { padding: 0; border: 0; }
   td.name { max-width: 18rem; }
   td input { width: 8.5rem; text-align: right; font-variant-numeric: tabular-nums; padding: 0.1rem 0.3rem; }
