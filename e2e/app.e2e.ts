@@ -81,6 +81,20 @@ describe('browser app', () => {
     await page.locator('gb-compare-hospitals select#metric').selectOption('owed');
     const firstDelta = await page.locator('gb-compare-hospitals tbody td[data-delta]').first().innerText();
     expect(firstDelta).not.toMatch(/^0\.00$/);
+    // The chart follows once edits pause: drawn, and drawn again after another change.
+    const canvas = page.locator('gb-compare canvas');
+    const picture = () => canvas.evaluate((c: HTMLCanvasElement) => {
+      const blank = document.createElement('canvas');
+      blank.width = c.width;
+      blank.height = c.height;
+      const url = c.toDataURL();
+      return url === blank.toDataURL() ? 'blank' : url;
+    });
+    await expect.poll(picture).not.toBe('blank');
+    const first = await picture();
+    await page.locator('gb-app').evaluate((app) => app.dispatchEvent(new CustomEvent('gb-action', { detail: { type: 'edit', path: ['policy', 'deposit', 'rates', 'hospital'], value: '0.02' } })));
+    await settled(page);
+    await expect.poll(picture).not.toBe(first);
     await shot(page, 'compare');
   });
 
