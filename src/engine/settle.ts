@@ -11,7 +11,7 @@
 import { apportion, apportionSmallInto } from './apportion.ts';
 import { mulRate, mulRatio, divRoundHalfUp, mulDivSmall, RATE_ONE, type Fen, type Rate } from './money.ts';
 import { applyTiers } from './tiers.ts';
-import { applyRatio, type Ratio } from './quality.ts';
+import { applyRatio } from './quality.ts';
 import type { HospitalModel, Model } from './model.ts';
 
 /** Per-institution amounts, one column each; filled by settleYear, completed by finalize. */
@@ -34,17 +34,6 @@ export function yearTable(n: number): YearTable {
   for (const f of YEAR_FIELDS) t[f] = new Float64Array(n);
   for (const f of MONTH_FIELDS) t[f] = new Float64Array(12 * n);
   return t as YearTable;
-}
-
-/** One institution's year as an object (for results and explanations, not the hot path). */
-export type HospitalFinal = { readonly [K in YearField]: Fen } & { readonly [K in MonthField]: Fen[] } & { quality: Ratio };
-
-export function hospitalYear(t: YearTable, i: number, h: HospitalModel): HospitalFinal {
-  const o: Record<string, unknown> = {};
-  for (const f of YEAR_FIELDS) o[f] = t[f][i];
-  for (const f of MONTH_FIELDS) o[f] = Array.from(t[f].subarray(12 * i, 12 * i + 12));
-  o.quality = h.quality;
-  return o as HospitalFinal;
 }
 
 const capOf = (cap: Rate | null, t: Fen): Fen | null => (cap === null ? null : mulRate(t, cap));
