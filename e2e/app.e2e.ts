@@ -9,6 +9,7 @@ import { settled, shot, shownFingerprint } from './harness.ts';
 import { afterRecompute, exampleScenario, expectedFund, setField, shownFund, state, tab } from './helpers.ts';
 import { money } from '../src/app/format.ts';
 import { runScenario } from '../src/engine/run.ts';
+import { fingerprint } from '../src/workspace/fingerprint.ts';
 
 const { start } = useBrowser();
 
@@ -96,6 +97,20 @@ describe('browser app', () => {
     await settled(page);
     await expect.poll(picture).not.toBe(first);
     await shot(page, 'compare');
+  });
+
+  it('edits in quick succession: the last one’s results are shown, exactly as Node computes them', async () => {
+    const { page } = await start();
+    // Eight edits without waiting: each supersedes the run of the one before.
+    await page.locator('gb-app').evaluate((app) => {
+      for (let i = 1; i <= 8; i++) app.dispatchEvent(new CustomEvent('gb-action', { detail: { type: 'edit', path: ['fund', 'adjustmentFundRate'], value: `0.0${i}` } }));
+    });
+    await settled(page);
+    const last = exampleScenario();
+    last.fund.adjustmentFundRate = '0.08';
+    expect(await shownFund(page, 'adjustmentFund')).toBe(expectedFund(last, 'adjustmentFund'));
+    expect(await shownFund(page, 'hospitalsOwed')).toBe(expectedFund(last, 'hospitalsOwed'));
+    expect(await shownFingerprint(page)).toBe(fingerprint(runScenario(last)));
   });
 
   it('undo and redo an edit', async () => {

@@ -117,4 +117,19 @@ describe('files and persistence', () => {
     await expect.poll(() => page.getByTestId('row-count').innerText()).not.toContain('3000 /');
     await shot(page, 'results-3000');
   });
+
+  it('a 3,000-institution workspace: edits made while its first runs are under way end in the last one’s results', async () => {
+    const { page } = await start();
+    const big = synthCity(3000, 12);
+    await openFile(page, 'big.json', JSON.stringify(big));
+    await expect.poll(() => state<number>(page, 'ws.baseline.hospitals.length'), { timeout: 60_000 }).toBe(3000);
+    // At once, while the workers still compile the new institutions (long runs are abandoned,
+    // short ones finish and are superseded).
+    await page.locator('gb-app').evaluate((app) => {
+      for (let i = 1; i <= 5; i++) app.dispatchEvent(new CustomEvent('gb-action', { detail: { type: 'edit', path: ['fund', 'adjustmentFundRate'], value: `0.0${i}` } }));
+    });
+    await settled(page);
+    big.fund.adjustmentFundRate = '0.05';
+    expect(await shownFingerprint(page)).toBe(fingerprint(runScenario(big)));
+  });
 });

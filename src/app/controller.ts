@@ -177,10 +177,7 @@ export class Controller extends EventTarget {
         (out) => {
           if (materialize(this.state.ws, k) !== scenario) return; // superseded
           const next = { ...this.state.cols, [k]: this.toColumnState(out, this.state.cols[k]) };
-          // The comparison shows its columns together: a result that arrives before the others
-          // is kept without updating the page (one render per edit, not one per scenario).
-          const waiting = this.state.tab === 'compare' && this.shownRefs().some((r) => r !== k && next[r]?.status === 'running');
-          if (waiting) this.state = { ...this.state, cols: next };
+          if (this.unseen(k, next)) this.state = { ...this.state, cols: next };
           else this.set({ cols: next });
           if (out.ok && k === this.state.active) this.fetchFingerprint(k, c);
         },
@@ -188,6 +185,22 @@ export class Controller extends EventTarget {
       );
     }
     this.set({ cols });
+  }
+
+  /** Whether the current view shows scenario k's results. */
+  private inView(k: RefKey): boolean {
+    const { tab, active } = this.state;
+    return tab === 'compare' || tab === 'hospital' || k === active;
+  }
+
+  /**
+   * Whether a result can be kept without updating the page: the comparison shows its columns
+   * together (one render per edit, not one per scenario), and the views of one scenario do not
+   * show the others (their results are kept for when the user turns to them).
+   */
+  private unseen(k: RefKey, cols: Record<RefKey, ColumnState>): boolean {
+    if (this.state.tab === 'compare') return this.shownRefs().some((r) => r !== k && cols[r]?.status === 'running');
+    return !this.inView(k);
   }
 
   private toColumnState(out: import('./engine-client.ts').Output, prev: ColumnState | undefined): ColumnState {

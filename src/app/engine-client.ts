@@ -1,7 +1,8 @@
 /**
  * The page's side of the engine workers (Squoosh style): one worker per scenario column, each
  * remembering the scenario it was last sent so an edit crosses as a small patch. A new input
- * while a run is under way terminates that worker (the stale run is abandoned, not queued) and
+ * while a run is under way supersedes it: the stale result is dropped, and the newest input is
+ * sent once the run ends — or, if it goes on past ABORT_AFTER_MS, its worker is terminated and
  * a pre-spawned spare takes over. A tiny LRU of recent results makes toggling instant.
  */
 import { wrap, type Remote } from 'comlink';
@@ -38,10 +39,24 @@ let nextKey = 1;
 /** A cached or fresh run; `key` identifies the result inside the column's worker. */
 export type Output = RunOutput & { scenario: Scenario };
 
+/**
+ * How long a superseded run may go on before its worker is terminated. A run of a few thousand
+ * institutions takes tens of milliseconds: letting it finish and then sending the newer input
+ * keeps a warm worker (a fresh one must receive the whole scenario and warm up again); a run
+ * that takes longer is abandoned.
+ */
+const ABORT_AFTER_MS = 150;
+
+const delay = (ms: number) => new Promise<void>((ok) => setTimeout(ok, Math.max(0, ms)));
+
 export class Column {
   private h: Handle = take();
   private sent: Scenario | null = null;
-  private inflight: { reject: (e: Error) => void } | null = null;
+  /** The caller waiting for the newest run (rejected with Aborted when superseded). */
+  private waiting: { reject: (e: Error) => void } | null = null;
+  /** The call under way in the worker, and when it started. */
+  private busy: { call: Promise<unknown>; started: number } | null = null;
+  private generation = 0;
   private readonly cache = new Map<Scenario, Output>();
 
   /** The cached output for exactly this scenario object, if any. */
@@ -58,29 +73,38 @@ export class Column {
   async run(s: Scenario, useCache = true): Promise<Output> {
     const hit = useCache ? this.cached(s) : undefined;
     if (hit) return hit;
-    if (this.inflight) {
-      this.inflight.reject(new Aborted());
-      this.inflight = null;
-      this.h.worker.terminate();
-      this.h = take();
-      this.sent = null;
+    const generation = ++this.generation;
+    this.waiting?.reject(new Aborted());
+    const aborted = new Promise<never>((_, reject) => { this.waiting = { reject }; });
+    aborted.catch(() => undefined); // observed below, or superseded before it was raced
+    if (this.busy) {
+      const { call, started } = this.busy;
+      const finished = await Promise.race([call.then(() => true, () => true), delay(started + ABORT_AFTER_MS - performance.now()).then(() => false)]);
+      if (generation !== this.generation) throw new Aborted(); // a newer input came while waiting
+      if (!finished && this.busy?.call === call) {
+        this.h.worker.terminate();
+        this.h = take();
+        this.sent = null;
+        this.busy = null;
+      }
     }
     const key = nextKey++;
     const patch = this.sent ? diffPaths(this.sent, s) : null;
     const full = patch === null || patch.length > 1000 || patch.some((p) => p.path.length === 0);
     this.sent = s;
     const call = full ? this.h.api.run({ key, full: s }) : this.h.api.run({ key, patch: patch! });
-    const aborted = new Promise<never>((_, reject) => { this.inflight = { reject }; });
+    const busy = { call, started: performance.now() };
+    this.busy = busy;
+    // Busy until the worker answers, even when the caller has been told the run is stale.
+    call.then(() => { if (this.busy === busy) this.busy = null; }, () => { if (this.busy === busy) this.busy = null; });
     try {
       const out = await Promise.race([call, aborted]);
-      this.inflight = null;
       const o: Output = { ...out, scenario: s };
       this.cache.set(s, o);
       if (this.cache.size > 6) this.cache.delete(this.cache.keys().next().value!);
       return o;
-    } catch (e) {
-      if (!(e instanceof Aborted)) this.inflight = null;
-      throw e;
+    } finally {
+      if (generation === this.generation) this.waiting = null;
     }
   }
 
@@ -105,7 +129,7 @@ export class Column {
   }
 
   dispose(): void {
-    this.inflight?.reject(new Aborted());
+    this.waiting?.reject(new Aborted());
     this.h.worker.terminate();
   }
 }
