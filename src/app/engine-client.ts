@@ -40,12 +40,13 @@ let nextKey = 1;
 export type Output = RunOutput & { scenario: Scenario };
 
 /**
- * How long a superseded run may go on before its worker is terminated. A run of a few thousand
- * institutions takes tens of milliseconds: letting it finish and then sending the newer input
- * keeps a warm worker (a fresh one must receive the whole scenario and warm up again); a run
- * that takes longer is abandoned.
+ * How long a superseded run may go on before its worker is terminated. Replacing a worker is
+ * dear — the fresh one must receive the whole scenario (a long structured clone on the page)
+ * and compile and warm up from nothing, 200 ms and more for a few thousand institutions — so a
+ * stale run is let finish (its result is dropped) and the newest input follows it; only a run
+ * still going after a second (a very large scenario) is abandoned with its worker.
  */
-const ABORT_AFTER_MS = 150;
+const ABORT_AFTER_MS = 1000;
 
 const delay = (ms: number) => new Promise<void>((ok) => setTimeout(ok, Math.max(0, ms)));
 
