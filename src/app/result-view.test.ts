@@ -19,6 +19,12 @@ const cases: [string, Scenario][] = readdirSync(DIR).filter((f) => f.endsWith('.
   return [f, r.scenario];
 });
 cases.push(['synthetic 400', synthCity(400, 7)]);
+// A rate past the exact range of a double: a target of one fen against claims of billions.
+{
+  const s = structuredClone(cases.find(([f]) => f === 'city.json')![1]);
+  s.hospitals[0] = { ...s.hospitals[0]!, lockedTarget: '0.01', claims: new Array(12).fill('1000000000.00') };
+  cases.push(['city with an astronomical rate', s]);
+}
 
 describe('packed results', () => {
   it.each(cases)('%s: every cell equals the engine summary', (_, s) => {

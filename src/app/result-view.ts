@@ -1,15 +1,15 @@
 /**
  * What a worker sends the page after a run: the fund figures and, per hospital, the table's
  * columns. Amounts travel as integer fen in one Float64Array (transferred, not copied: no
- * formatting in the worker, nothing to parse on the page); the few text columns (ids, pools,
- * rates) as newline-joined strings. The page formats only the cells it shows, with the engine's
- * own formatMoney (fen → decimal string; display only, nothing is computed from it).
+ * formatting in the worker, nothing to parse on the page), rates as whole 10^-4 units the
+ * engine rounded, ids and pools as newline-joined strings. The page formats only the cells it
+ * shows, with the engine's own formatters (display only, nothing is computed from them).
  * Monthly arrays stay in the worker and are fetched for the one hospital being looked at.
  */
 import type { FundResult } from '../engine/result.ts';
 import { fundResult, summaryColumn, type Settlement } from '../engine/run.ts';
 import type { Model } from '../engine/model.ts';
-import { formatMoney } from '../engine/money.ts';
+import { formatMoney, formatRatio4, ratio4Units, ratioOfAmounts } from '../engine/money.ts';
 
 /** Money columns, in the order they sit in the packed buffer. */
 export const FEN_FIELDS = [
@@ -18,13 +18,17 @@ export const FEN_FIELDS = [
   'balance', 'advance',
 ] as const;
 export type FenField = (typeof FEN_FIELDS)[number];
-/** Columns that are not amounts: formatted by the engine in the worker. */
-export const TEXT_FIELDS = ['id', 'pool', 'surplusRate', 'overspendRate'] as const;
+/** Text columns, joined by newlines. */
+export const TEXT_FIELDS = ['id', 'pool'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
-export const ROW_FIELDS = [...TEXT_FIELDS, ...FEN_FIELDS] as const;
-export type RowField = FenField | TextField;
+/** Rates of the target, in the order they sit in the packed rates buffer. */
+export const RATE_FIELDS = ['surplusRate', 'overspendRate'] as const;
+export type RateField = (typeof RATE_FIELDS)[number];
+export const ROW_FIELDS = [...TEXT_FIELDS, ...RATE_FIELDS, ...FEN_FIELDS] as const;
+export type RowField = FenField | TextField | RateField;
 
 const FEN_INDEX = new Map<string, number>(FEN_FIELDS.map((f, k) => [f, k]));
+const RATE_INDEX = new Map<string, number>(RATE_FIELDS.map((f, k) => [f, k]));
 const LOCKED = 1;
 const PROJECTED = 2;
 
@@ -34,6 +38,13 @@ export interface PackedResult {
   /** Integer fen, FEN_FIELDS.length columns of n, one after the other. */
   fen: Float64Array;
   text: Record<TextField, string>;
+  /**
+   * Surplus and overspend as rates of the target, n each: whole 10^-4 units rounded half-up
+   * (the summary's 4 decimals); NaN where the target is 0 (no rate); ±Infinity past the exact
+   * range of a double, the exact text then in `rateText` by position.
+   */
+  rates: Float64Array;
+  rateText: Record<number, string>;
   /** Per hospital: bit 1 locked target, bit 2 projected claims. */
   flags: Uint8Array;
 }
@@ -48,12 +59,23 @@ export function packSettlement(model: Model, st: Settlement): PackedResult {
   });
   const text = {} as Record<TextField, string>;
   for (const f of TEXT_FIELDS) text[f] = f === 'id' ? idText(model) : f === 'pool' ? poolText(model, st) : joined(summaryColumn(model, st, f));
+  const rates = new Float64Array(RATE_FIELDS.length * n);
+  const rateText: Record<number, string> = {};
+  const y = st.year;
+  RATE_FIELDS.forEach((f, k) => {
+    const amount = f === 'surplusRate' ? y.surplus : y.overspend;
+    for (let i = 0; i < n; i++) {
+      const q = ratio4Units(amount[i]!, y.target[i]!);
+      rates[k * n + i] = q === null ? NaN : q;
+      if (q !== null && !Number.isSafeInteger(q)) rateText[k * n + i] = ratioOfAmounts(amount[i]!, y.target[i]!)!;
+    }
+  });
   const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const hm = model.hospitals[i]!;
     flags[i] = (hm.locked !== null ? LOCKED : 0) | (hm.projected ? PROJECTED : 0);
   }
-  return { fund: fundResult(model, st), n, fen, text, flags };
+  return { fund: fundResult(model, st), n, fen, text, rates, rateText, flags };
 }
 
 const joined = (xs: readonly (string | null)[]): string => xs.map((v) => v ?? '').join('\n');
@@ -77,7 +99,7 @@ function poolText(model: Model, st: Settlement): string {
 }
 
 /** What `transfer` should move rather than copy. */
-export const transferables = (p: PackedResult): ArrayBuffer[] => [p.fen.buffer as ArrayBuffer, p.flags.buffer as ArrayBuffer];
+export const transferables = (p: PackedResult): ArrayBuffer[] => [p.fen.buffer as ArrayBuffer, p.rates.buffer as ArrayBuffer, p.flags.buffer as ArrayBuffer];
 
 /** Ids split and indexed once for as long as the list of hospitals is the same. */
 let idIndex: { text: string; ids: string[]; byId: Map<string, number> } | null = null;
@@ -112,7 +134,8 @@ export class ResultView {
     let c = this.split.get(f);
     if (!c) {
       if (ResultView.isFen(f)) c = Array.from(this.fen(f), formatMoney);
-      else c = this.n === 0 ? [] : this.packed.text[f].split('\n');
+      else if (RATE_INDEX.has(f)) c = Array.from({ length: this.n }, (_, i) => this.rate(f as RateField, i) ?? '');
+      else c = this.n === 0 ? [] : this.packed.text[f as TextField].split('\n');
       this.split.set(f, c);
     }
     return c;
@@ -123,8 +146,16 @@ export class ResultView {
       if (i < 0 || i >= this.n) return null;
       return formatMoney(this.packed.fen[FEN_INDEX.get(f)! * this.n + i]!);
     }
+    if (RATE_INDEX.has(f)) return i < 0 || i >= this.n ? null : this.rate(f as RateField, i);
     const v = this.col(f)[i];
     return v === undefined || v === '' ? null : v;
+  }
+  /** A rate cell as the summary prints it, null where there is no rate. */
+  private rate(f: RateField, i: number): string | null {
+    const at = RATE_INDEX.get(f)! * this.n + i;
+    const q = this.packed.rates[at]!;
+    if (Number.isNaN(q)) return null;
+    return Number.isFinite(q) ? formatRatio4(q) : this.packed.rateText[at]!;
   }
   /** Row of a hospital id. */
   indexOf(id: string): number | undefined {

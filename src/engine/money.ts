@@ -172,7 +172,7 @@ export function mulRatio(amount: Fen | number, num: bigint, den: bigint): Fen {
 /** a/b as a decimal string rounded half-up to `dp` places; null when b is 0. */
 export function ratioString(a: bigint, b: bigint, dp = 4): string | null {
   if (b === 0n) return null;
-  if (dp === 4 && a >= 0n && b > 0n && a < 1n << 35n && b < 1n << 52n) return ratio4Small(Number(a), Number(b));
+  if (dp === 4 && a >= 0n && b > 0n && a < 1n << 35n && b < 1n << 52n) return formatRatio4(ratio4Small(Number(a), Number(b)));
   const scale = 10n ** BigInt(dp);
   const neg = (a < 0n) !== (b < 0n);
   const q = divRoundHalfUp((a < 0n ? -a : a) * scale, b < 0n ? -b : b);
@@ -183,20 +183,37 @@ export function ratioString(a: bigint, b: bigint, dp = 4): string | null {
 
 /** ratioString of two amounts in fen, without a detour through bigint when they are small. */
 export function ratioOfAmounts(a: number, b: number): string | null {
-  if (b === 0) return null;
-  if (a >= 0 && b > 0 && a < 2 ** 35 && b < 2 ** 52) return ratio4Small(a, b);
-  return ratioString(BigInt(a), BigInt(b));
+  const q = ratio4Units(a, b);
+  return q === null ? null : Number.isSafeInteger(q) ? formatRatio4(q) : ratioString(BigInt(a), BigInt(b));
 }
 
-/** a/b ≥ 0 to 4 decimals half-up in doubles: a·10^4 < 2^49 keeps every step exact. */
-function ratio4Small(a: number, b: number): string {
+/**
+ * a/b in units of 10^-4, rounded half-up (what ratioString shows to 4 decimals), as an integer;
+ * null when b is 0; ±Infinity when the quotient is past the exact range of a double.
+ */
+export function ratio4Units(a: number, b: number): number | null {
+  if (b === 0) return null;
+  if (a >= 0 && b > 0 && a < 2 ** 35 && b < 2 ** 52) return ratio4Small(a, b);
+  const neg = (a < 0) !== (b < 0);
+  const q = divRoundHalfUp(BigInt(Math.abs(a)) * 10000n, BigInt(Math.abs(b)));
+  if (q > BigInt(Number.MAX_SAFE_INTEGER)) return neg ? -Infinity : Infinity;
+  return neg && q !== 0n ? -Number(q) : Number(q);
+}
+
+/** An integer number of 10^-4 units as ratioString prints it ("0.0123", "-1.5000"). */
+export function formatRatio4(q: number): string {
+  const a = Math.abs(q);
+  const frac = a % 10000;
+  return `${q < 0 ? '-' : ''}${(a - frac) / 10000}.${String(frac).padStart(4, '0')}`;
+}
+
+/** a/b ≥ 0 in 10^-4 units, half-up, in doubles: a·10^4 < 2^49 keeps every step exact. */
+function ratio4Small(a: number, b: number): number {
   const x = a * 10000;
   let q = Math.floor(x / b);
   let r = x - q * b;
   if (r < 0) { q -= 1; r += b; } else if (r >= b) { q += 1; r -= b; }
-  if (2 * r >= b) q += 1;
-  const frac = q % 10000;
-  return `${(q - frac) / 10000}.${String(frac).padStart(4, '0')}`;
+  return 2 * r >= b ? q + 1 : q;
 }
 
 /** Σ of amounts; checks the result is still exact. */
