@@ -111,6 +111,8 @@ export class Column {
 
   private async ensure(o: Output): Promise<number> {
     if (this.sent === o.scenario && (await this.h.api.detail(o.key, 0)) !== null) return o.key;
+    // A newer input is under way: recomputing an older result would supersede the user's run.
+    if (this.sent !== o.scenario && (this.busy || this.waiting)) throw new Aborted();
     const again = await this.run(o.scenario, false);
     return again.key;
   }
