@@ -51,7 +51,7 @@ export function drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration)
 const pending = new WeakMap<HTMLCanvasElement, { config: ChartConfiguration; timer: ReturnType<typeof setTimeout> }>();
 
 /** Quiet time after the last change before a chart is redrawn. */
-export const CHART_DELAY_MS = 150;
+const CHART_DELAY_MS = 150;
 
 /**
  * drawChart once changes pause (CHART_DELAY_MS, then when the page is idle): the figures around
