@@ -3,7 +3,7 @@
  * up to the whole exactly. Each part gets the floor of its exact quota; the fen left over go
  * one each to the largest remainders, ties to the earlier position (file order).
  */
-import type { Fen } from './money.ts';
+import { gcd, type Fen } from './money.ts';
 
 export class ApportionError extends Error {}
 
@@ -40,7 +40,7 @@ function apportionLarge(total: number, weights: readonly bigint[], W: bigint): F
   const exact = new Map<number, bigint>(); // remainders computed in bigint
   const remOf = (i: number): bigint => {
     let r = exact.get(i);
-    if (r === undefined) { const num = X * weights[i]!; r = num - (num / W) * W; exact.set(i, r); }
+    if (r === undefined) exact.set(i, (r = quota(X, weights[i]!, W)[1]));
     return r;
   };
   let given = 0;
@@ -50,10 +50,8 @@ function apportionLarge(total: number, weights: readonly bigint[], W: bigint): F
     let f = e - whole;
     if (f <= tol || f >= 1 - tol) {
       // Too close to a whole fen to know which side the quota is on.
-      const num = X * weights[i]!;
-      const q = num / W;
+      const [q, r] = quota(X, weights[i]!, W);
       whole = Number(q);
-      const r = num - q * W;
       exact.set(i, r);
       f = Number(r) / Wd;
     }
@@ -73,11 +71,24 @@ function apportionLarge(total: number, weights: readonly bigint[], W: bigint): F
   let end = left;
   while (end < n && frac[order[end]!]! >= pivot - 2 * tol) end++;
   const band = order.slice(sure, end);
-  band.sort((a, b) => { const ra = remOf(a), rb = remOf(b); return ra > rb ? -1 : ra < rb ? 1 : a - b; });
+  band.sort(byRemainder(remOf));
   for (let k = 0; k < sure; k++) parts[order[k]!]! += 1;
   for (let k = 0; k < left - sure; k++) parts[band[k]!]! += 1;
   return parts as Fen[];
 }
+
+/** X·w = whole·W + remainder, exactly: a part's quota before the leftover fen. */
+function quota(X: bigint, w: bigint, W: bigint): [bigint, bigint] {
+  const num = X * w;
+  const q = num / W;
+  return [q, num - q * W];
+}
+
+/** Larger remainder first, ties to the earlier position (file order). */
+const byRemainder = (rem: (i: number) => bigint) => (a: number, b: number): number => {
+  const ra = rem(a), rb = rem(b);
+  return ra > rb ? -1 : ra < rb ? 1 : a - b;
+};
 
 /** All in bigint: for totals too large for the double estimate to be of use. */
 function apportionExact(total: number, weights: readonly bigint[], W: bigint): Fen[] {
@@ -87,16 +98,15 @@ function apportionExact(total: number, weights: readonly bigint[], W: bigint): F
   const rem = new Array<bigint>(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const num = X * weights[i]!;
-    const q = num / W;
+    const [q, r] = quota(X, weights[i]!, W);
     parts[i] = Number(q);
-    rem[i] = num - q * W;
+    rem[i] = r;
     given += parts[i]!;
   }
   let left = total - given;
   if (left > 0) {
     const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => (rem[a]! > rem[b]! ? -1 : rem[a]! < rem[b]! ? 1 : a - b));
+    order.sort(byRemainder((i) => rem[i]!));
     for (let k = 0; left > 0; k++, left--) parts[order[k]!]! += 1;
   }
   return parts as Fen[];
@@ -170,9 +180,7 @@ function giveLeftovers(out: { [k: number]: number }, at: number, rem: Float64Arr
 export function reduceWeights(ws: readonly bigint[]): bigint[] {
   let g = 0n;
   for (const w of ws) {
-    let a = g, b = w < 0n ? -w : w;
-    while (b) [a, b] = [b, a % b];
-    g = a;
+    g = gcd(g, w < 0n ? -w : w);
     if (g === 1n) return [...ws];
   }
   return g === 0n ? [...ws] : ws.map((w) => w / g);

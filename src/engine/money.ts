@@ -151,7 +151,7 @@ export function mulDivSmall(a: number, p: number, q: number): number {
   let r = ax - d * q;
   if (r < 0) { d -= 1; r += q; } else if (r >= q) { d += 1; r -= q; }
   const out = 2 * r >= q ? d + 1 : d;
-  return x < 0 ? -out : out;
+  return x < 0 ? 0 - out : out + 0; // never -0
 }
 
 /** round(amount × rate) to the fen. */
@@ -163,10 +163,22 @@ export function mulRate(amount: Fen | number, rate: Rate): Fen {
   return Number(divRoundHalfUp(BigInt(amount) * rate, RATE_ONE)) as Fen;
 }
 
-/** round(amount × num / den) to the fen, for ratios of two amounts or counts. */
-export function mulRatio(amount: Fen | number, num: bigint, den: bigint): Fen {
-  if (den <= 0n) throw new MoneyError('ratio with a non-positive denominator');
-  return Number(divRoundHalfUp(BigInt(amount) * num, den)) as Fen;
+/**
+ * round(amount × num / den) to the fen, for ratios of two amounts or counts; in doubles when
+ * the counts are plain numbers and the product stays exact (a volume against its floor).
+ */
+export function mulRatio(amount: Fen | number, num: bigint | number, den: bigint | number): Fen {
+  if (den <= 0) throw new MoneyError('ratio with a non-positive denominator');
+  if (typeof num === 'number' && typeof den === 'number' && Math.abs(amount * num) <= Number.MAX_SAFE_INTEGER / 2) {
+    return mulDivSmall(amount, num, den) as Fen;
+  }
+  return Number(divRoundHalfUp(BigInt(amount) * BigInt(num), BigInt(den))) as Fen;
+}
+
+/** Greatest common divisor of two non-negative bigints (gcd(0, 0) = 0). */
+export function gcd(a: bigint, b: bigint): bigint {
+  while (b) [a, b] = [b, a % b];
+  return a;
 }
 
 /** a/b as a decimal string rounded half-up to `dp` places; null when b is 0. */

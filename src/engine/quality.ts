@@ -3,7 +3,7 @@
  * Breakpoints start at score 0; step mode takes the ratio of the highest breakpoint at or
  * below the score, linear mode interpolates, and past the last point its ratio holds.
  */
-import { divRoundHalfUp, mulDivSmall, RATE_ONE, type Fen, type Rate } from './money.ts';
+import { divRoundHalfUp, gcd, mulDivSmall, RATE_ONE, type Fen, type Rate } from './money.ts';
 
 export interface CompiledQuality {
   mode: 'step' | 'linear';
@@ -32,9 +32,7 @@ export function qualityRatio(q: CompiledQuality, score: Rate): Ratio {
 
 /** The same ratio in lowest terms (so small ratios take the double fast path). */
 export function reduceRatio(r: Ratio): Ratio {
-  let a = r.num < 0n ? -r.num : r.num;
-  let b = r.den;
-  while (b) [a, b] = [b, a % b];
+  const a = gcd(r.num < 0n ? -r.num : r.num, r.den);
   return a > 1n ? { num: r.num / a, den: r.den / a } : r;
 }
 

@@ -9,7 +9,7 @@
  * the columns can be handed to the page as they are.
  */
 import { apportion, apportionSmallInto } from './apportion.ts';
-import { mulRate, mulRatio, divRoundHalfUp, mulDivSmall, RATE_ONE, type Fen, type Rate } from './money.ts';
+import { mulRate, mulRatio, divRoundHalfUp, RATE_ONE, type Fen, type Rate } from './money.ts';
 import { applyTiers } from './tiers.ts';
 import { applyRatio } from './quality.ts';
 import type { HospitalModel, Model } from './model.ts';
@@ -39,17 +39,10 @@ export function yearTable(n: number): YearTable {
 const capOf = (cap: Rate | null, t: Fen): Fen | null => (cap === null ? null : mulRate(t, cap));
 const capped = (x: Fen, cap: Fen | null): Fen => (cap !== null && cap < x ? cap : x);
 
-/** target × volume / floor, in doubles when the product is exact (the common case). */
-function volumeShare(target: Fen, volume: number, floor: number): Fen {
-  return target * volume <= Number.MAX_SAFE_INTEGER / 2
-    ? (mulDivSmall(target, volume, floor) as Fen)
-    : mulRatio(target, BigInt(volume), BigInt(floor));
-}
-
 /** Institution i's year up to the fund's share as its tiers give it (before any cut). */
 export function settleYear(t: YearTable, i: number, h: HospitalModel, allocatedTarget: Fen, m: Model): void {
   let target = allocatedTarget;
-  if (h.volume !== null && h.floor !== null && h.volume < h.floor) target = volumeShare(allocatedTarget, h.volume, h.floor);
+  if (h.volume !== null && h.floor !== null && h.volume < h.floor) target = mulRatio(allocatedTarget, h.volume, h.floor);
   const onTarget = m.depositBase === 'target';
   let deposit = onTarget ? mulRate(target, h.depositRate) : (0 as Fen);
   const budget = (target - deposit) as Fen;

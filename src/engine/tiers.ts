@@ -3,7 +3,7 @@
  * hospital's target T; the last tier is open. Marginal tiers work like tax brackets; step
  * tiers apply the share of the tier the amount falls in to the whole amount.
  */
-import { divRoundHalfUp, mulDivSmall, RATE_ONE, type Fen, type Rate } from './money.ts';
+import { divRoundHalfUp, gcd, mulDivSmall, RATE_ONE, type Fen, type Rate } from './money.ts';
 
 export type TierMode = 'marginal' | 'step';
 
@@ -78,7 +78,6 @@ function smallForm(table: CompiledTierTable): SmallTable | null {
   return s;
 }
 
-const gcd = (a: bigint, b: bigint): bigint => { while (b) [a, b] = [b, a % b]; return a; };
 const lcm = (a: bigint, b: bigint): bigint => (a / gcd(a, b)) * b;
 
 /** p/q in lowest terms, or null when negative or either part is large. */

@@ -162,6 +162,14 @@ describe('mulRatio and ratioString', () => {
     expect(mulRatio(3, 1n, 2n)).toBe(2); // 1.5 fen → 2
     expect(mulRatio(-3, 1n, 2n)).toBe(-2);
     expect(() => mulRatio(1, 1n, 0n)).toThrow(MoneyError);
+    expect(() => mulRatio(1, 1, 0)).toThrow(MoneyError);
+  });
+
+  it('mulRatio with counts as numbers (the double path) equals the bigint path', () => {
+    const amount = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 0, max: 2 ** 50 }));
+    fc.assert(fc.property(amount, fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), (a, n, d) => {
+      expect(mulRatio(a, n, d)).toBe(mulRatio(a, BigInt(n), BigInt(d)));
+    }), { numRuns: 3000 });
   });
 
   it('ratioString gives 4 decimals, half-up, null on a zero denominator', () => {
