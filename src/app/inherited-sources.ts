@@ -10,15 +10,20 @@ import { valueAt } from '../workspace/describe.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** A value that differs from the baseline's while its source is the baseline's own. */
+export function sourceInherited(value: unknown, baseValue: unknown, source: unknown, baseSource: unknown): boolean {
+  return source !== undefined && same(source, baseSource) && !same(value, baseValue);
+}
+
 export function inheritedChanged(baseline: Scenario, variant: Scenario): ReadonlySet<string> {
   const out = new Set<string>();
   if (variant === baseline) return out;
   const mine = variant.policy.sources ?? {};
   const theirs = baseline.policy.sources ?? {};
   for (const [key, p] of Object.entries(mine)) {
-    if (!theirs[key] || !same(p, theirs[key])) continue; // its own source
+    if (!theirs[key]) continue; // its own source
     const path = parsePath(key);
-    if (!same(valueAt(variant, path), valueAt(baseline, path))) out.add(key);
+    if (sourceInherited(valueAt(variant, path), valueAt(baseline, path), p, theirs[key])) out.add(key);
   }
   return out;
 }

@@ -5,8 +5,8 @@ import { msg, type Lang, type MsgKey } from '../i18n.ts';
 import type { Scenario } from '../../format/types.ts';
 import { parameterRows, type ParamRow } from '../../sheets/params.ts';
 import { sourceLine } from '../brief-sources.ts';
+import { sourceInherited } from '../inherited-sources.ts';
 
-const differs = (a: unknown, b: unknown): boolean => JSON.stringify(a) !== JSON.stringify(b);
 
 export class GbSourceDiff extends LitElement {
   static override properties = { scenarios: { attribute: false }, lang: {} };
@@ -52,7 +52,7 @@ export class GbSourceDiff extends LitElement {
           ${r.values.map((v, i) => {
             const p = r.sources[i];
             // A changed value still carrying the reference's source is not backed by that source.
-            const inherited = i > 0 && p !== undefined && differs(v, r.values[0]) && !differs(p, r.sources[0]);
+            const inherited = i > 0 && sourceInherited(v, r.values[0], p, r.sources[0]);
             return html`<td><div class="num">${v === undefined ? '—' : v === null ? '∞' : String(v)}</div>
               ${inherited ? html`<div class="src warn" data-testid="inherited-source">${t('inheritedSource')}</div>`
                 : p ? html`<div class="src"><span class="badge ${p.status}">${t(p.status)}</span> ${sourceLine(p)}</div>` : html`<div class="src">${t('noSources')}</div>`}</td>`;
