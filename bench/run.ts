@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { synthCity } from './synth.ts';
+import { printFigure } from './print.ts';
 import { compile } from '../src/engine/compile.ts';
 import { settle, toResult } from '../src/engine/run.ts';
 import { validateScenario } from '../src/format/load.ts';
 
-const print = (name: string, value: number, unit: string) => console.log(`bench: ${name} ${value.toFixed(unit === 'ms' ? 1 : 2)} ${unit}`);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,10 +36,10 @@ function engine(n: number, runs: number, warmup: number): void {
   const v = validateScenario(doc);
   if (!v.ok) throw new Error(`synthetic city invalid: ${v.issues[0]?.path} ${v.issues[0]?.message}`);
   const model = compile(v.scenario);
-  print(`settle-${n}`, time(runs, warmup, () => settle(model)), 'ms');
-  print(`compile-${n}`, time(runs, warmup, () => compile(v.scenario)), 'ms');
-  print(`run-to-result-${n}`, time(runs, warmup, () => toResult(model, settle(compile(v.scenario)))), 'ms');
-  print(`validate-${n}`, time(Math.max(3, runs >> 1), 1, () => validateScenario(doc)), 'ms');
+  printFigure(`settle-${n}`, time(runs, warmup, () => settle(model)), 'ms');
+  printFigure(`compile-${n}`, time(runs, warmup, () => compile(v.scenario)), 'ms');
+  printFigure(`run-to-result-${n}`, time(runs, warmup, () => toResult(model, settle(compile(v.scenario)))), 'ms');
+  printFigure(`validate-${n}`, time(Math.max(3, runs >> 1), 1, () => validateScenario(doc)), 'ms');
 }
 
 engine(3000, 21, 5);
