@@ -11,7 +11,7 @@ import { synthCity } from './synth.ts';
 import { printFigure } from './print.ts';
 import { compile } from '../src/engine/compile.ts';
 import { settle, toResult } from '../src/engine/run.ts';
-import { validateScenario } from '../src/format/load.ts';
+import { validateScenario } from '../src/scenario/open.ts';
 
 
 function median(xs: number[]): number {

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './session.ts';
 import { settled, shot, shownFingerprint } from './harness.ts';
 import { afterRecompute, exampleScenario, expectedFund, setField, shownFund, state, tab } from './helpers.ts';
-import { money } from '../src/app/format.ts';
+import { money } from '../src/display/number.ts';
 import { runScenario } from '../src/engine/run.ts';
-import { fingerprint } from '../src/workspace/fingerprint.ts';
+import { fingerprint } from '../src/engine/fingerprint.ts';
 
 const { start } = useBrowser();
 

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { settled, shot, shownFingerprint } from './harness.ts';
 import { afterRecompute, exampleScenario, setField, state, tab } from './helpers.ts';
-import { fingerprint } from '../src/workspace/fingerprint.ts';
+import { fingerprint } from '../src/engine/fingerprint.ts';
 import { runScenario } from '../src/engine/run.ts';
 import { synthCity } from '../bench/synth.ts';
 

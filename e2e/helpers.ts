@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { runScenario } from '../src/engine/run.ts';
 import type { Scenario } from '../src/format/types.ts';
 import type { FundResult } from '../src/engine/result.ts';
-import { money } from '../src/app/format.ts';
+import { money } from '../src/display/number.ts';
 import { ROOT } from './serve.ts';
 import { settled } from './harness.ts';
 

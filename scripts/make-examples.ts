@@ -14,8 +14,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../src/format/types.ts';
-import { saveScenario, validateScenario } from '../src/format/load.ts';
-import { formatIssue } from '../src/engine/issues.ts';
+import { saveScenario, validateScenario } from '../src/scenario/open.ts';
+import { formatIssue } from '../src/format/issues.ts';
 import { city } from './examples/city.ts';
 import { afShortfall, claimsWithholding, communityPrepay, minSavingsStep, planning2026, rewardCap, volumeFloor } from './examples/rules.ts';
 

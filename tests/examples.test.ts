@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../src/format/load.ts';
+import { loadScenario } from '../src/scenario/open.ts';
 import { runScenario } from '../src/engine/run.ts';
 import type { Result } from '../src/engine/result.ts';
 import type { Scenario } from '../src/format/types.ts';

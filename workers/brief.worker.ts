@@ -4,7 +4,7 @@
  * rounded half-up to the fen; everything else unchanged) and reports every member of its pool
  * with exact decimal strings. "Print all briefs" explains many institutions in one call.
  */
-import '../src/app/csp.ts';
+import '../src/format/csp.ts';
 import { expose } from 'comlink';
 import { runScenario } from '../src/engine/run.ts';
 import { explain, type Explanation } from '../src/engine/explain.ts';

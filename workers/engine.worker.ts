@@ -3,22 +3,23 @@
  * each holds its own copy of "its" scenario, updated by small patches, and a tiny LRU of recent
  * results so a hospital's monthly detail can be fetched without resending anything.
  */
-import '../src/app/csp.ts';
+import '../src/format/csp.ts';
 import { expose, transfer } from 'comlink';
 import { settle, toResult, type Settlement } from '../src/engine/run.ts';
 import { changedInstitution, changeKeepsInstitutions, compile } from '../src/engine/compile.ts';
 import type { Model } from '../src/engine/model.ts';
-import { ScenarioError } from '../src/engine/issues.ts';
-import { validateScenario } from '../src/format/load.ts';
-import type { Issue } from '../src/engine/issues.ts';
+import { ScenarioError } from '../src/format/issues.ts';
+import { validateScenario } from '../src/scenario/open.ts';
+import type { Issue } from '../src/format/issues.ts';
 import type { HospitalResult, Result } from '../src/engine/result.ts';
 import type { Scenario } from '../src/format/types.ts';
-import { fingerprint } from '../src/workspace/fingerprint.ts';
+import { fingerprint } from '../src/engine/fingerprint.ts';
 import { loadWorkspaceText } from '../src/workspace/file.ts';
 import { saveCurrent } from '../src/workspace/persist.ts';
 import type { Workspace } from '../src/workspace/types.ts';
-import { applyPatch, type PatchOp } from '../src/app/patch.ts';
-import { packSettlement, transferables, type PackedResult } from '../src/app/result-view.ts';
+import { applyPatch } from '../src/transport/patch.ts';
+import type { Change } from '../src/workspace/types.ts';
+import { packSettlement, transferables, type PackedResult } from '../src/transport/packed.ts';
 import { explain, type Explanation } from '../src/engine/explain.ts';
 
 export type RunOutput =
@@ -69,7 +70,7 @@ const fullResult = (r: Run): Result => (r.full ??= toResult(r.model, r.st));
 
 const api = {
   /** Run the held scenario after replacing it (`full`) or patching it (`patch`). */
-  run(req: { key: number; full?: Scenario; patch?: PatchOp[] }): RunOutput {
+  run(req: { key: number; full?: Scenario; patch?: Change[] }): RunOutput {
     const t0 = performance.now();
     // The latest run's institutions can be reused when the patch leaves them as they were, or
     // changes only some institutions' own data (those are compiled again).
@@ -125,7 +126,7 @@ const api = {
     return explain(held, fullResult(r), index);
   },
   /** Keep the workspace in IndexedDB: serializing 3,000 hospitals happens here, not on the page. */
-  async persist(req: { full?: Scenario; patch?: PatchOp[]; rest: Omit<Workspace, 'baseline'> }): Promise<void> {
+  async persist(req: { full?: Scenario; patch?: Change[]; rest: Omit<Workspace, 'baseline'> }): Promise<void> {
     if (req.full) saved = req.full;
     else if (saved && req.patch) applyPatch(saved as unknown as Record<string, unknown>, req.patch);
     if (!saved) throw new Error('no baseline to save');

@@ -3,13 +3,13 @@
  * Results workbooks are built from the scenarios themselves: the engine runs here again, which
  * gives the same numbers to the fen as the columns' workers (it is deterministic).
  */
-import '../src/app/csp.ts';
+import '../src/format/csp.ts';
 import { expose } from 'comlink';
 import { runScenario } from '../src/engine/run.ts';
 import { resultsWorkbook, hospitalsCsv, exportHospitalData } from '../src/sheets/export.ts';
 import { hospitalTemplate } from '../src/sheets/template.ts';
 import type { Scenario } from '../src/format/types.ts';
-import type { Lang } from '../src/sheets/vocab.ts';
+import type { Lang } from '../src/display/lang.ts';
 
 export interface NamedScenario {
   name: string;

@@ -1,11 +1,10 @@
 /** What components ask for: they render and dispatch these; the app shell applies them. */
-import type { Path } from './patch.ts';
 import type { Dialog, Tab } from './state.ts';
 import type { ImportReport } from '../sheets/report.ts';
-import type { Lang } from './i18n.ts';
-import type { Unit } from './format.ts';
-import type { RefKey } from './ws.ts';
 import type { Scenario } from '../format/types.ts';
+import type { Lang, Unit } from '../display/lang.ts';
+import type { Path } from '../format/path.ts';
+import { RefKey } from '../workspace/workspace.ts';
 
 export type Action =
   | { type: 'edit'; path: Path; value: unknown }

@@ -2,7 +2,7 @@
 import type { Provenance, Scenario } from '../format/types.ts';
 import { labelOf } from '../workspace/describe.ts';
 import { parsePath } from '../sheets/params.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from '../display/lang.ts';
 
 /** History years of a scenario (the years before its settlement year). */
 export function historyYearsOf(s: Scenario): number[] {

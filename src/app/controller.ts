@@ -7,16 +7,16 @@ import type { Scenario } from '../format/types.ts';
 import type { Workspace } from '../workspace/types.ts';
 import { addVariant, deleteVariant, renameVariant } from '../workspace/workspace.ts';
 import { Aborted, Column } from './engine-client.ts';
-import { ResultView } from './result-view.ts';
+import { ResultView } from '../transport/packed.ts';
 import type { AppState, ColumnState, Dialog, Notice, Tab } from './state.ts';
-import { BASELINE, editAt, materialize, refKeys, replaceScenario, toRef, type RefKey } from './ws.ts';
-import type { Path } from './patch.ts';
-import type { Lang } from './i18n.ts';
 import { canRedo, canUndo, newHistory, push, redo, undo, type History } from '../workspace/history.ts';
 
 /** Quiet time after the last result before its fingerprint is computed. */
 const FINGERPRINT_DELAY_MS = 400;
-import type { Unit } from './format.ts';
+import type { Lang, Unit } from '../display/lang.ts';
+import type { Path } from '../format/path.ts';
+import { BASELINE, refKeys, replaceScenario, scenarioOf, type RefKey } from '../workspace/workspace.ts';
+import { editAt } from '../workspace/edit.ts';
 
 const UNDO_LIMIT = 200;
 
@@ -110,7 +110,7 @@ export class Controller extends EventTarget {
   }
 
   addVariant(name: string, from: RefKey = this.state.active): void {
-    const r = addVariant(this.state.ws, name, toRef(from));
+    const r = addVariant(this.state.ws, name, from);
     const compare = this.state.compare.length < 4 ? [...this.state.compare, r.id] : this.state.compare;
     this.commit(r.ws, { active: r.id, compare });
   }
@@ -161,7 +161,7 @@ export class Controller extends EventTarget {
       const prev = this.state.cols[k];
       let scenario: Scenario;
       try {
-        scenario = materialize(this.state.ws, k);
+        scenario = scenarioOf(this.state.ws, k);
       } catch (e) {
         cols[k] = { status: 'invalid', view: prev?.view ?? null, scenario: prev?.scenario ?? null, out: null, issues: [{ path: '', message: (e as Error).message }], stale: true, ms: 0 };
         continue;
@@ -175,7 +175,7 @@ export class Controller extends EventTarget {
       const c = col;
       c.run(scenario).then(
         (out) => {
-          if (materialize(this.state.ws, k) !== scenario) return; // superseded
+          if (scenarioOf(this.state.ws, k) !== scenario) return; // superseded
           const next = { ...this.state.cols, [k]: this.toColumnState(out, this.state.cols[k]) };
           if (this.unseen(k, next)) this.state = { ...this.state, cols: next };
           else this.set({ cols: next });
@@ -242,7 +242,7 @@ export class Controller extends EventTarget {
     const ws = this.state.ws;
     await Promise.all(refKeys(ws).map(async (k) => {
       let scenario: Scenario;
-      try { scenario = materialize(ws, k); } catch { return; }
+      try { scenario = scenarioOf(ws, k); } catch { return; }
       const cs = this.state.cols[k];
       if (cs?.status === 'ok' && cs.out?.scenario === scenario && cs.view?.fingerprint) { out[k] = cs.view.fingerprint; return; }
       const tmp = new Column();

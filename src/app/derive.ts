@@ -3,7 +3,7 @@
  * strings out, through bigint; or integer fen in (exact as doubles up to 2^53), decimal out.
  */
 import { formatMoney } from '../engine/money.ts';
-import { subtractDecimals } from '../format/display.ts';
+import { subtractDecimals } from '../display/number.ts';
 
 /** b − a exactly; null when either is missing. */
 export function diff(a: string | null | undefined, b: string | null | undefined): string | null {

@@ -10,7 +10,7 @@ import type { EngineApi, RunOutput } from '../../workers/engine.worker.ts';
 import type { Scenario } from '../format/types.ts';
 import type { HospitalResult } from '../engine/result.ts';
 import type { Explanation } from '../engine/explain.ts';
-import { diffPaths } from './patch.ts';
+import { diffPaths } from '../transport/patch.ts';
 import type { WorkspaceLoad } from '../workspace/file.ts';
 
 interface Handle {

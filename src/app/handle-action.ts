@@ -3,11 +3,11 @@ import type { Action } from './actions.ts';
 import type { Controller } from './controller.ts';
 import { openInWorker } from './engine-client.ts';
 import { saveWorkspace } from '../workspace/file.ts';
-import { saveScenario } from '../format/load.ts';
-import { materialize, refName } from './ws.ts';
+import { saveScenario } from '../scenario/open.ts';
 import { msg } from './i18n.ts';
 import { applyImportAction, exportAction, templateAction } from './handle-sheets.ts';
 import { downloadBytes, MIME, safeName } from './sheets-client.ts';
+import { refName, scenarioOf } from '../workspace/workspace.ts';
 
 const download = (name: string, text: string): void => downloadBytes(name, text, MIME.json);
 
@@ -37,7 +37,7 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'printDone': return ctl.setPrinting(null);
     case 'save': {
       if (a.what === 'scenario') {
-        download(`${safeName(refName(s.ws, s.active))}.json`, saveScenario(materialize(s.ws, s.active)));
+        download(`${safeName(refName(s.ws, s.active))}.json`, saveScenario(scenarioOf(s.ws, s.active)));
         return;
       }
       const fps = await ctl.fingerprints();

@@ -3,17 +3,18 @@ import type { Controller } from './controller.ts';
 import type { ExportWhat } from './actions.ts';
 import type { ImportReport } from '../sheets/report.ts';
 import { applyImport, ImportRefused } from '../sheets/apply.ts';
-import { materialize, refName, type RefKey } from './ws.ts';
 import { downloadBytes, exporting, MIME, safeName } from './sheets-client.ts';
 import type { NamedScenario } from '../../workers/export.worker.ts';
-import { msg, type Lang } from './i18n.ts';
+import { msg } from './i18n.ts';
 import { historyYearsOf } from './brief-sources.ts';
+import type { Lang } from '../display/lang.ts';
+import { refName, scenarioOf, type RefKey } from '../workspace/workspace.ts';
 
 
 export function applyImportAction(ctl: Controller, report: ImportReport, mode: 'replace' | 'merge', onlyValid: boolean): void {
   const s = ctl.state;
   try {
-    const next = applyImport(materialize(s.ws, s.active), report, mode, onlyValid);
+    const next = applyImport(scenarioOf(s.ws, s.active), report, mode, onlyValid);
     ctl.replace(next);
     ctl.setDialog(null);
     ctl.notify({ kind: 'info', text: msg(s.lang, 'importApplied', { n: report.hospitals.length, file: report.fileName, scenario: refName(s.ws, s.active) }) });
@@ -26,7 +27,7 @@ export function applyImportAction(ctl: Controller, report: ImportReport, mode: '
 function named(ctl: Controller, k: RefKey): NamedScenario {
   const s = ctl.state;
   const fp = s.cols[k]?.view?.fingerprint;
-  const scenario = materialize(s.ws, k);
+  const scenario = scenarioOf(s.ws, k);
   return { name: refName(s.ws, k), scenario, ...(fp && s.cols[k]?.out?.scenario === scenario ? { fingerprint: fp } : {}) };
 }
 
@@ -46,12 +47,12 @@ export async function exportAction(ctl: Controller, what: ExportWhat): Promise<v
         return;
       }
       case 'csv': {
-        const bytes = await exporting((api) => api.csv(lang, materialize(s.ws, s.active)));
+        const bytes = await exporting((api) => api.csv(lang, scenarioOf(s.ws, s.active)));
         downloadBytes(`${base}${lang === 'zh' ? '-机构结果' : '-hospitals'}.csv`, bytes, MIME.csv);
         return;
       }
       case 'data': {
-        const bytes = await exporting((api) => api.data(lang, materialize(s.ws, s.active)));
+        const bytes = await exporting((api) => api.data(lang, scenarioOf(s.ws, s.active)));
         downloadBytes(`${base}${lang === 'zh' ? '-机构数据' : '-institution-data'}.xlsx`, bytes, MIME.xlsx);
         return;
       }
@@ -63,7 +64,7 @@ export async function exportAction(ctl: Controller, what: ExportWhat): Promise<v
 
 export async function templateAction(ctl: Controller, lang: Lang, format: 'xlsx' | 'csv'): Promise<void> {
   const s = ctl.state;
-  const years = historyYearsOf(materialize(s.ws, s.active));
+  const years = historyYearsOf(scenarioOf(s.ws, s.active));
   const bytes = await exporting((api) => api.template(lang, years, format));
   downloadBytes(`${lang === 'zh' ? '机构数据模板' : 'institution-template'}.${format}`, bytes, format === 'xlsx' ? MIME.xlsx : MIME.csv);
 }

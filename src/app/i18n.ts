@@ -1,7 +1,8 @@
 /** The message table: Chinese (default) and English. Keys are stable; add both languages. */
 import { en2, zh2 } from './i18n-more.ts';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../display/lang.ts';
+
 
 const zh = {
   ...zh2,

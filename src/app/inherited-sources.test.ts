@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inheritedChanged } from './inherited-sources.ts';
-import { loadScenario } from '../format/load.ts';
+import { loadScenario } from '../scenario/open.ts';
 import { readFileSync } from 'node:fs';
 import type { Provenance, Scenario } from '../format/types.ts';
 

@@ -1,14 +1,14 @@
 /** Problems the engine reported, matched to the field they name. */
-import type { Issue } from '../engine/issues.ts';
-import { pathString, type Path } from './patch.ts';
+import type { Issue } from '../format/issues.ts';
+import { formatPath, type Path } from '../format/path.ts';
 
 export function issuesAt(issues: readonly Issue[], path: Path): string[] {
-  const p = pathString(path);
+  const p = formatPath(path);
   return issues.filter((i) => i.path === p).map((i) => i.message);
 }
 
 /** Problems at a path or anywhere under it. */
 export function issuesUnder(issues: readonly Issue[], path: Path): string[] {
-  const p = pathString(path);
+  const p = formatPath(path);
   return issues.filter((i) => i.path === p || i.path.startsWith(`${p}.`) || i.path.startsWith(`${p}[`)).map((i) => `${i.path}: ${i.message}`);
 }

@@ -1,14 +1,15 @@
 /** Start-up: restore the workspace (or load the example), wire the controller to the shell. */
-import './csp.ts';
+import '../format/csp.ts';
 import './components/gb-app.ts';
 import { Controller } from './controller.ts';
 import { openInWorker } from './engine-client.ts';
 import { exampleText } from './example.ts';
 import { autosaver, loadPrefs, restore, savePrefs } from './persist.ts';
 import { handleAction } from './handle-action.ts';
-import { msg, type Lang } from './i18n.ts';
+import { msg } from './i18n.ts';
 import type { Workspace } from '../workspace/types.ts';
 import type { Notice } from './state.ts';
+import type { Lang } from '../display/lang.ts';
 
 async function start(): Promise<void> {
   const app = document.querySelector('gb-app')!;

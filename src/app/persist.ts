@@ -6,10 +6,9 @@
 import { CURRENT_KEY, openStore, type StoredWorkspace } from '../workspace/persist.ts';
 import { Saver } from './saver.ts';
 import type { Workspace } from '../workspace/types.ts';
-import type { Issue } from '../engine/issues.ts';
+import type { Issue } from '../format/issues.ts';
 import { openInWorker } from './engine-client.ts';
-import type { Lang } from './i18n.ts';
-import type { Unit } from './format.ts';
+import type { Lang, Unit } from '../display/lang.ts';
 
 const PREFS_KEY = 'prefs';
 export interface Prefs { lang?: Lang; unit?: Unit }

@@ -5,7 +5,7 @@
 import type { Workspace } from '../workspace/types.ts';
 import type { Scenario } from '../format/types.ts';
 import { spawn } from './engine-client.ts';
-import { diffPaths } from './patch.ts';
+import { diffPaths } from '../transport/patch.ts';
 
 export class Saver {
   private h: ReturnType<typeof spawn> | null = null;

@@ -1,11 +1,10 @@
 /** The page's state: what is shown and what has been computed. UI-only fields are never saved. */
-import type { Issue } from '../engine/issues.ts';
+import type { Issue } from '../format/issues.ts';
 import type { Workspace } from '../workspace/types.ts';
-import type { Lang } from './i18n.ts';
-import type { Unit } from './format.ts';
-import type { ResultView } from './result-view.ts';
+import type { ResultView } from '../transport/packed.ts';
 import type { Output } from './engine-client.ts';
-import type { RefKey } from './ws.ts';
+import type { Lang, Unit } from '../display/lang.ts';
+import { RefKey } from '../workspace/workspace.ts';
 
 export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital';
 export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital'];

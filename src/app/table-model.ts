@@ -4,7 +4,7 @@
  * or summed: amounts below 10^13 yuan with 2 decimals keep their order exactly as doubles).
  */
 import type { Scenario } from '../format/types.ts';
-import { ResultView, type RowField } from './result-view.ts';
+import { ResultView, type RowField } from '../transport/packed.ts';
 
 export interface Filters {
   level: string;

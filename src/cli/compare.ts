@@ -1,10 +1,11 @@
 /** `gbsim compare A B`: fund and per-institution differences of B against A. */
 import { runScenario } from '../engine/run.ts';
-import { formatAmount, subtractAmounts, type Unit } from '../format/display.ts';
+import { money, subtractDecimals } from '../display/number.ts';
 import { renderTable } from './table.ts';
 import { FUND_ROWS } from './run.ts';
 import type { Result, HospitalResult } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';
+import type { Unit } from '../display/lang.ts';
 
 const H_FIELDS = ['target', 'deposit', 'owed', 'balance'] as const;
 
@@ -17,7 +18,7 @@ export function compareResults(sa: Scenario, ra: Result, sb: Scenario, rb: Resul
   const fund = FUND_ROWS.map(([k]) => {
     const a = ra.fund[k] as string;
     const b = rb.fund[k] as string;
-    return { field: k, a, b, delta: subtractAmounts(b, a) };
+    return { field: k, a, b, delta: subtractDecimals(b, a) };
   });
   const byIdB = new Map(rb.hospitals.map((h, i) => [h.id, i]));
   const seen = new Set<string>();
@@ -26,7 +27,7 @@ export function compareResults(sa: Scenario, ra: Result, sb: Scenario, rb: Resul
     const j = byIdB.get(ha.id);
     const hb = j === undefined ? undefined : rb.hospitals[j];
     seen.add(ha.id);
-    const delta = Object.fromEntries(H_FIELDS.map((f) => [f, subtractAmounts(hb ? hb[f] : '0.00', ha[f])]));
+    const delta = Object.fromEntries(H_FIELDS.map((f) => [f, subtractDecimals(hb ? hb[f] : '0.00', ha[f])]));
     return { id: ha.id, name: sa.hospitals[i]?.name ?? '', in: hb ? 'both' : 'a', a: pick(ha), b: pick(hb), delta };
   });
   rb.hospitals.forEach((hb, j) => {
@@ -39,7 +40,7 @@ export function compareResults(sa: Scenario, ra: Result, sb: Scenario, rb: Resul
 
 export function compareReport(sa: Scenario, sb: Scenario, names: [string, string], unit: Unit, sortByChange: boolean): { text: string; comparison: Comparison } {
   const c = compareResults(sa, runScenario(sa), sb, runScenario(sb));
-  const fmt = (s: string | undefined) => (s === undefined ? '—' : formatAmount(s, unit));
+  const fmt = (s: string | undefined) => (s === undefined ? '—' : money(s, unit));
   const fundText = renderTable(
     [{ header: 'Fund' }, { header: 'A', right: true }, { header: 'B', right: true }, { header: 'B − A', right: true }],
     c.fund.map((r) => [FUND_ROWS.find(([k]) => k === r.field)![1], fmt(r.a), fmt(r.b), fmt(r.delta)]),

@@ -8,14 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse, oneOf } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
-import { saveScenario, validateScenario } from '../format/load.ts';
-import { formatIssue } from '../engine/issues.ts';
+import { saveScenario, validateScenario } from '../scenario/open.ts';
+import { formatIssue } from '../format/issues.ts';
 import { applyImport, ImportRefused, importHospitals } from '../sheets/import.ts';
 import { formatCellError, type ImportReport } from '../sheets/report.ts';
 import { scenarioFromImport } from '../sheets/new-scenario.ts';
 import { hospitalTemplate } from '../sheets/template.ts';
-import type { Lang } from '../sheets/vocab.ts';
 import type { Scenario } from '../format/types.ts';
+import type { Lang } from '../display/lang.ts';
 
 const IMPORT_USAGE = 'usage: gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid] [--lang zh|en]';
 const TEMPLATE_USAGE = 'usage: gbsim template [--lang zh|en] [--format xlsx|csv] [--years 2022,2023,2024] -o OUT.xlsx';

@@ -1,7 +1,7 @@
 /** Reading scenario files for the command line, with errors that name the file and fields. */
 import { readFileSync } from 'node:fs';
-import { loadScenario } from '../format/load.ts';
-import { formatIssue } from '../engine/issues.ts';
+import { loadScenario } from '../scenario/open.ts';
+import { formatIssue } from '../format/issues.ts';
 import type { Scenario } from '../format/types.ts';
 
 export interface Io {

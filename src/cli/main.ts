@@ -6,8 +6,8 @@ import { parse, oneOf } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { runReport } from './run.ts';
 import { compareReport } from './compare.ts';
-import { loadScenario } from '../format/load.ts';
-import { formatIssue } from '../engine/issues.ts';
+import { loadScenario } from '../scenario/open.ts';
+import { formatIssue } from '../format/issues.ts';
 import { readText } from './io.ts';
 
 export const USAGE = `gbsim — Global Budget Simulator (医保总额预算与年终清算)

@@ -1,10 +1,11 @@
 /** `gbsim run FILE`: the fund position and a per-institution settlement table. */
 import { runScenario } from '../engine/run.ts';
-import { formatAmount, formatPercent, subtractAmounts, type Unit } from '../format/display.ts';
-import { fingerprint } from '../workspace/fingerprint.ts';
+import { money, percent, subtractDecimals } from '../display/number.ts';
+import { fingerprint } from '../engine/fingerprint.ts';
 import { renderTable, type Column } from './table.ts';
 import type { Result } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';
+import type { Unit } from '../display/lang.ts';
 
 export const FUND_ROWS: [keyof Result['fund'], string][] = [
   ['base', 'Fund expenditure budget'],
@@ -30,10 +31,10 @@ export const FUND_ROWS: [keyof Result['fund'], string][] = [
 ];
 
 export function fundTable(r: Result, unit: Unit): string {
-  const rows = FUND_ROWS.map(([k, label]) => [label, formatAmount(r.fund[k] as string, unit)]);
+  const rows = FUND_ROWS.map(([k, label]) => [label, money(r.fund[k] as string, unit)]);
   rows.push(['months of coverage (可支付月数)', r.fund.monthsOfCoverage ?? '—']);
-  rows.push(['current-year surplus rate (当年结存率)', formatPercent(r.fund.currentSurplusRate)]);
-  rows.push(['cumulative surplus rate (累计结存率)', formatPercent(r.fund.cumulativeSurplusRate)]);
+  rows.push(['current-year surplus rate (当年结存率)', percent(r.fund.currentSurplusRate)]);
+  rows.push(['cumulative surplus rate (累计结存率)', percent(r.fund.cumulativeSurplusRate)]);
   return renderTable([{ header: 'Fund position' }, { header: unit === 'wan' ? '万元' : '元', right: true }], rows);
 }
 
@@ -43,7 +44,7 @@ const H_COLS: [string, (h: Result['hospitals'][number]) => string, boolean][] = 
   ['paid', (h) => h.paidTotal, true],
   ['deferred', (h) => h.deferred, true],
   ['actual', (h) => h.actual, true],
-  ['surplus/-over', (h) => subtractAmounts(h.surplus, h.overspend), true],
+  ['surplus/-over', (h) => subtractDecimals(h.surplus, h.overspend), true],
   ['reward/fund', (h) => (h.reward !== '0.00' ? h.reward : h.fundShare), true],
   ['dep.returned', (h) => h.depositReturned, true],
   ['owed', (h) => h.owed, true],
@@ -52,9 +53,9 @@ const H_COLS: [string, (h: Result['hospitals'][number]) => string, boolean][] = 
 
 export function hospitalTable(s: Scenario, r: Result, unit: Unit): string {
   const columns: Column[] = [{ header: 'id' }, { header: 'name' }, ...H_COLS.map(([header]) => ({ header, right: true }))];
-  const rows = r.hospitals.map((h, i) => [h.id, s.hospitals[i]?.name ?? '', ...H_COLS.map(([, get]) => formatAmount(get(h), unit))]);
+  const rows = r.hospitals.map((h, i) => [h.id, s.hospitals[i]?.name ?? '', ...H_COLS.map(([, get]) => money(get(h), unit))]);
   const t = r.fund;
-  rows.push(['TOTAL', '', formatAmount(t.totalTargets, unit), formatAmount(t.totalDeposit, unit), formatAmount(t.totalPaid, unit), formatAmount(t.totalDeferred, unit), '', '', '', '', formatAmount(t.hospitalsOwed, unit), formatAmount(t.totalBalance, unit)]);
+  rows.push(['TOTAL', '', money(t.totalTargets, unit), money(t.totalDeposit, unit), money(t.totalPaid, unit), money(t.totalDeferred, unit), '', '', '', '', money(t.hospitalsOwed, unit), money(t.totalBalance, unit)]);
   return renderTable(columns, rows);
 }
 

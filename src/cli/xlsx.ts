@@ -2,8 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resultsWorkbook, type ExportScenario } from '../sheets/export.ts';
 import { CliError } from './io.ts';
-import type { Lang } from '../sheets/vocab.ts';
-import type { Unit } from '../sheets/style.ts';
+import type { Lang, Unit } from '../display/lang.ts';
 
 export type { ExportScenario };
 

@@ -4,7 +4,7 @@
  */
 import { mulRate, sum, formatMoney, type Fen } from './money.ts';
 import { apportion } from './apportion.ts';
-import { Issues } from './issues.ts';
+import { Issues } from '../format/issues.ts';
 import type { Model } from './model.ts';
 
 export interface Region {

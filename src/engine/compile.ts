@@ -5,7 +5,7 @@
 import { formatMoney, parseMoney, parseRate, parseRateCached, RATE_ONE, mulRate, sum, type Fen, type Rate } from './money.ts';
 import { apportion, reduceWeights } from './apportion.ts';
 import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type CompiledFormula, type Dec } from './formula.ts';
-import { Issues, ScenarioError } from './issues.ts';
+import { Issues, ScenarioError } from '../format/issues.ts';
 import { ONE, qualityRatio, reduceRatio, type CompiledQuality, type Ratio } from './quality.ts';
 import { assignPools, compileQuality, compileTiers, hospitalScore } from './policy-checks.ts';
 import type { HospitalModel, Model } from './model.ts';

@@ -6,6 +6,7 @@
  * computed in bigint and rounded half-up (四舍五入, away from zero on .5) back to fen.
  * Files, worker messages and results carry decimal strings; only this module converts.
  */
+import { numberToPlain, RATE_DP, RATE_RE } from '../format/numbers.ts';
 
 /** Integer number of fen (0.01 yuan). */
 export type Fen = number & { readonly __fen: unique symbol };
@@ -13,11 +14,9 @@ export type Fen = number & { readonly __fen: unique symbol };
 /** An exact decimal: value = num / 10^RATE_DP. */
 export type Rate = bigint & { readonly __rate: unique symbol };
 
-export const RATE_DP = 12;
+export { RATE_DP };
 export const RATE_ONE = (10n ** BigInt(RATE_DP)) as Rate;
 
-const MONEY_RE = /^-?\d{1,13}(\.\d{1,2})?$/;
-const RATE_RE = /^-?\d{1,12}(\.\d{1,12})?$/;
 
 export class MoneyError extends Error {}
 
@@ -50,10 +49,6 @@ export function parseMoney(s: string): Fen {
   if (i !== n || intDigits === 0 || intDigits > 13) throw new MoneyError(`not an amount: ${JSON.stringify(s)}`);
   const f = v * 100 + frac;
   return (neg && f !== 0 ? -f : f) as Fen;
-}
-
-export function isMoneyString(s: string): boolean {
-  return MONEY_RE.test(s);
 }
 
 /** 123450 → "1234.50"; always two decimals, "-" for negatives. */
@@ -92,19 +87,6 @@ export function parseRateCached(v: string | number): Rate {
     rateCache.set(v, r);
   }
   return r;
-}
-
-export function isRateLike(v: unknown): boolean {
-  if (typeof v === 'number') return Number.isFinite(v) && RATE_RE.test(numberToPlain(v));
-  return typeof v === 'string' && RATE_RE.test(v.trim());
-}
-
-function numberToPlain(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  // Exponent form: expand exactly via toFixed on the needed digits.
-  return n.toFixed(RATE_DP).replace(/\.?0+$/, '');
 }
 
 /** Rate → shortest decimal string ("0.1", "1", "-0.05"). */

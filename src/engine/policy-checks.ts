@@ -1,6 +1,6 @@
 /** Cross-field rules of the policy: tier order and monotonicity, the quality table, pools. */
 import { formatRate, parseRate, parseRateCached, RATE_ONE, type Rate } from './money.ts';
-import type { Issues } from './issues.ts';
+import type { Issues } from '../format/issues.ts';
 import type { CompiledTierTable } from './tiers.ts';
 import type { CompiledQuality } from './quality.ts';
 import type { Hospital, Pool, QualityRule, TierTable } from '../format/types.ts';

@@ -1,11 +1,11 @@
 /**
  * The shape check of a v1 scenario, with messages a finance officer can act on.
  * Objects are loose: unknown fields pass through untouched so they survive a save.
- * Cross-field rules (pools cover every class, tiers in order, …) live in semantics.ts.
+ * Cross-field rules (pools cover every class, tiers in order, …) live in the engine's compile (src/engine/compile.ts, policy-checks.ts).
  */
 import { z } from 'zod';
 import { FORMAT_NAME, FORMAT_VERSION } from './types.ts';
-import { isMoneyString, isRateLike } from '../engine/money.ts';
+import { isMoneyString, isRateLike } from './numbers.ts';
 
 const amountMsg = 'must be a non-negative amount with at most 2 decimals, written as a string like "1234.56"';
 

@@ -6,7 +6,8 @@
  * monthly claims by month ("1月申报", "claims Jan"), quality indicators and formula fields by
  * a prefix ("指标:timeliness", "field: costPerCase").
  */
-import { normKey, type Bilingual, type Lang } from './vocab.ts';
+import { normKey, type Bilingual } from './vocab.ts';
+import type { Lang } from '../display/lang.ts';
 
 export type ColumnType = 'id' | 'text' | 'amount' | 'count' | 'score' | 'rate' | 'bool' | 'number';
 

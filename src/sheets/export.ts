@@ -7,11 +7,11 @@
 import type ExcelJS from 'exceljs';
 import type { FundResult, Result } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';
-import { fingerprint as computeFingerprint } from '../workspace/fingerprint.ts';
+import { fingerprint as computeFingerprint } from '../engine/fingerprint.ts';
 import { cellOf, MONTHLY_ITEMS, monthlyFen, RESULT_COLUMNS } from './result-columns.ts';
 import { parameterRows } from './params.ts';
-import { amountDelta, amountValue, newWorkbook, ratioDelta, ratioValue, sheetName, tableSheet, toBytes, FMT, type Col, type Unit } from './style.ts';
-import type { Lang } from './vocab.ts';
+import { amountDelta, amountValue, newWorkbook, ratioDelta, ratioValue, sheetName, tableSheet, toBytes, FMT, type Col } from './style.ts';
+import type { Lang, Unit } from '../display/lang.ts';
 
 export { hospitalsCsv } from './result-columns.ts';
 export { exportHospitalData } from './hospital-data.ts';

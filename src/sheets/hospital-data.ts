@@ -6,7 +6,8 @@ import type ExcelJS from 'exceljs';
 import type { Hospital, Scenario } from '../format/types.ts';
 import { FIXED_COLUMNS, headerOf, type ColumnKey, type ColumnType, type FixedKey } from './columns.ts';
 import { amountValue, newWorkbook, numFmtOf, styleHeader, toBytes, widthFor, type Kind } from './style.ts';
-import { labelOf, type Bilingual, type Lang } from './vocab.ts';
+import { labelOf, type Bilingual } from './vocab.ts';
+import type { Lang } from '../display/lang.ts';
 
 export interface LayoutColumn {
   key: ColumnKey;

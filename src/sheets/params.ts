@@ -6,10 +6,10 @@
  * rows of their own.
  */
 import type { Provenance, Scenario } from '../format/types.ts';
-import type { JsonPath } from '../workspace/types.ts';
 import { labelOf } from '../workspace/describe.ts';
-import { idSegment, pathToString, segmentId } from '../workspace/paths.ts';
-import type { Lang } from './vocab.ts';
+import { idSegment, segmentId } from '../workspace/paths.ts';
+import type { Lang } from '../display/lang.ts';
+import { formatPath, type Path } from '../format/path.ts';
 
 export type ParamValue = string | number | boolean | null;
 
@@ -26,10 +26,10 @@ export interface ParamRow {
 
 const AMOUNT_KEYS = new Set(['budget', 'revenue', 'openingBalance', 'adjustmentTopUpCap', 'amount', 'lockedTarget']);
 
-type Leaf = { path: JsonPath; value: ParamValue };
+type Leaf = { path: Path; value: ParamValue };
 
 /** Leaves of a value: lists of plain values are one leaf; lists of objects with ids use id segments. */
-function leaves(v: unknown, path: JsonPath, out: Leaf[]): void {
+function leaves(v: unknown, path: Path, out: Leaf[]): void {
   if (v === undefined) return;
   if (v === null || typeof v !== 'object') {
     out.push({ path, value: v as ParamValue });
@@ -50,7 +50,7 @@ function leaves(v: unknown, path: JsonPath, out: Leaf[]): void {
 }
 
 /** The keys a source may be filed under for a path prefix: dotted, [i] and .i forms, ids or positions. */
-function sourceKeys(path: JsonPath, s: Scenario): string[] {
+function sourceKeys(path: Path, s: Scenario): string[] {
   const forms: string[][] = [[]];
   let node: unknown = s;
   for (const seg of path) {
@@ -69,7 +69,7 @@ function sourceKeys(path: JsonPath, s: Scenario): string[] {
   return forms.map((f) => f.join('').replace(/^\./, ''));
 }
 
-function sourceFor(path: JsonPath, s: Scenario, used: Set<string>): Provenance | undefined {
+function sourceFor(path: Path, s: Scenario, used: Set<string>): Provenance | undefined {
   const src = s.policy.sources;
   if (!src) return undefined;
   for (let n = path.length; n > 0; n--) {
@@ -84,8 +84,8 @@ function sourceFor(path: JsonPath, s: Scenario, used: Set<string>): Provenance |
 }
 
 /** "hospitals[2].lockedTarget" → ["hospitals", 2, "lockedTarget"]. */
-export function parsePath(p: string): JsonPath {
-  const out: JsonPath = [];
+export function parsePath(p: string): Path {
+  const out: Path = [];
   for (const m of p.matchAll(/([^.[\]]+)|\[(\d+)\]|\[id=([^\]]+)\]/g)) {
     if (m[2] !== undefined) out.push(Number(m[2]));
     else if (m[3] !== undefined) out.push(idSegment(m[3]));
@@ -94,7 +94,7 @@ export function parsePath(p: string): JsonPath {
   return out;
 }
 
-function valueAtPath(root: unknown, path: JsonPath): unknown {
+function valueAtPath(root: unknown, path: Path): unknown {
   let node = root;
   for (const seg of path) {
     if (node === null || typeof node !== 'object') return undefined;
@@ -107,8 +107,8 @@ function valueAtPath(root: unknown, path: JsonPath): unknown {
 export function parameterRows(scenarios: Scenario[], lang: Lang): ParamRow[] {
   const rows = new Map<string, ParamRow>();
   const used = scenarios.map(() => new Set<string>());
-  const row = (path: JsonPath, base: Scenario): ParamRow => {
-    const key = pathToString(path);
+  const row = (path: Path, base: Scenario): ParamRow => {
+    const key = formatPath(path, true);
     let r = rows.get(key);
     if (!r) {
       const last = path[path.length - 1];

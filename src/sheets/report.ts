@@ -4,7 +4,8 @@
  * safe), so it crosses the worker boundary as is.
  */
 import type { Hospital } from '../format/types.ts';
-import type { Bilingual, Lang } from './vocab.ts';
+import type { Bilingual } from './vocab.ts';
+import type { Lang } from '../display/lang.ts';
 
 export interface CellError {
   sheet: string;

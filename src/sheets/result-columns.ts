@@ -7,8 +7,9 @@ import Papa from 'papaparse';
 import type { HospitalResult, Result } from '../engine/result.ts';
 import type { Hospital, Scenario } from '../format/types.ts';
 import { parseMoney } from '../engine/money.ts';
-import { amountValue, ratioValue, type Kind, type Unit } from './style.ts';
-import { labelOf, type Lang } from './vocab.ts';
+import { amountValue, ratioValue, type Kind } from './style.ts';
+import { labelOf } from './vocab.ts';
+import type { Lang, Unit } from '../display/lang.ts';
 
 export interface ResultColumn {
   zh: string;

@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import { parseMoney } from '../engine/money.ts';
 
-export type Unit = 'yuan' | 'wan';
+import type { Unit } from '../display/lang.ts';
+
 
 export const FMT = {
   /** Also for 万元: the cell keeps every digit (fen / 10^6), the format shows 2 decimals. */

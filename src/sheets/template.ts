@@ -9,7 +9,8 @@ import type ExcelJS from 'exceljs';
 import { columnLetter, headerOf, type ColumnType } from './columns.ts';
 import { cellValue, hospitalLayout, writeHospitalSheet, type LayoutColumn } from './hospital-data.ts';
 import { newWorkbook, styleHeader, toBytes } from './style.ts';
-import { labelsOf, type Lang } from './vocab.ts';
+import { labelsOf } from './vocab.ts';
+import type { Lang } from '../display/lang.ts';
 
 /** Rows that get the drop-down lists (the header is row 1). */
 export const VALIDATED_ROWS = 2000;

@@ -4,7 +4,8 @@
  * the spellings we accept. A value we do not recognise is kept as written.
  */
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../display/lang.ts';
+
 export type Bilingual = { zh: string; en: string };
 
 /** NFKC (full-width → half-width), lower case, no spaces or punctuation. */

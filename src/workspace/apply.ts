@@ -6,10 +6,11 @@
  * by id from one list (what diffScenarios writes) is done in one pass instead of one per change.
  */
 import type { Scenario } from '../format/types.ts';
-import type { Change, JsonPath } from './types.ts';
-import { FORBIDDEN_KEYS, cloneJson, isPlainObject, type JsonObject } from './json.ts';
-import { isSegment, pathToString, segmentId } from './paths.ts';
+import type { Change } from './types.ts';
+import { FORBIDDEN_KEYS, cloneJson, isPlainObject, type JsonObject } from '../format/json.ts';
+import { isSegment, segmentId } from './paths.ts';
 import { buildIdMap, idMaps, idOf, indexOfId, type List } from './ids.ts';
+import { formatPath, type Path } from '../format/path.ts';
 
 export class ChangeError extends Error {
   /** @param index position of the change in its list; @param path its printed path. */
@@ -31,7 +32,7 @@ export function applyChanges(base: Scenario, changes: readonly Change[]): Scenar
     } catch (e) {
       if (!(e instanceof Refusal)) throw e;
       const k = i + e.offset;
-      throw new ChangeError(k, pathToString(changes[k]!.path ?? []), e.message);
+      throw new ChangeError(k, formatPath(changes[k]!.path ?? [], true), e.message);
     }
     i += Math.max(n, 1);
   }
@@ -64,14 +65,14 @@ function checkChange(c: Change): void {
 }
 
 /** The (writable) container the path's last segment addresses. */
-function parentOf(d: Draft, path: JsonPath, create: boolean): Container {
+function parentOf(d: Draft, path: Path, create: boolean): Container {
   d.root = d.own(d.root as Container);
   let node = d.root as Container;
   for (let i = 0; i < path.length - 1; i++) node = descend(d, node, path, i, create);
   return node;
 }
 
-const where = (path: JsonPath, n: number): string => pathToString(path.slice(0, n)) || 'the scenario';
+const where = (path: Path, n: number): string => formatPath(path.slice(0, n), true) || 'the scenario';
 
 function kind(v: unknown): string {
   if (v === undefined) return 'missing';
@@ -80,11 +81,11 @@ function kind(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v} (${JSON.stringify(v)})`;
 }
 
-const notContainer = (path: JsonPath, n: number, v: unknown) => new Refusal(`${where(path, n)} is ${kind(v)}, not an object or list`);
-const notList = (path: JsonPath, i: number) => new Refusal(`${where(path, i)} is an object, not a list: expected a field name, not [${String(path[i])}]`);
+const notContainer = (path: Path, n: number, v: unknown) => new Refusal(`${where(path, n)} is ${kind(v)}, not an object or list`);
+const notList = (path: Path, i: number) => new Refusal(`${where(path, i)} is an object, not a list: expected a field name, not [${String(path[i])}]`);
 
 /** Step from `node` into path[i], copying the child so it can be written. */
-function descend(d: Draft, node: Container, path: JsonPath, i: number, create: boolean): Container {
+function descend(d: Draft, node: Container, path: Path, i: number, create: boolean): Container {
   const seg = path[i]!;
   if (Array.isArray(node)) {
     const idx = locate(d, node, path, i);
@@ -103,7 +104,7 @@ function descend(d: Draft, node: Container, path: JsonPath, i: number, create: b
 }
 
 /** Index of path[i] in a list: -1 if absent. Throws if the segment cannot address a list. */
-function locate(d: Draft, list: List, path: JsonPath, i: number): number {
+function locate(d: Draft, list: List, path: Path, i: number): number {
   const seg = path[i]!;
   if (typeof seg === 'number') return seg < list.length ? seg : -1;
   const id = segmentId(seg);
@@ -111,14 +112,14 @@ function locate(d: Draft, list: List, path: JsonPath, i: number): number {
   return d.indexOf(list, id);
 }
 
-function missingElement(list: List, path: JsonPath, i: number): string {
+function missingElement(list: List, path: Path, i: number): string {
   const seg = path[i]!;
   return typeof seg === 'number'
     ? `${where(path, i)} has no element [${seg}] (it has ${list.length})`
     : `${where(path, i)} has no element with id ${JSON.stringify(segmentId(seg))}`;
 }
 
-function setLeaf(d: Draft, node: Container, path: JsonPath, value: unknown): void {
+function setLeaf(d: Draft, node: Container, path: Path, value: unknown): void {
   const i = path.length - 1;
   const seg = path[i]!;
   const v = cloneJson(value);
@@ -141,7 +142,7 @@ function setLeaf(d: Draft, node: Container, path: JsonPath, value: unknown): voi
   }
 }
 
-function removeLeaf(d: Draft, node: Container, path: JsonPath): void {
+function removeLeaf(d: Draft, node: Container, path: Path): void {
   const i = path.length - 1;
   const seg = path[i]!;
   if (!Array.isArray(node)) {
@@ -168,7 +169,7 @@ function isIdRemoval(c: Change): boolean {
   return c.op === 'remove' && Array.isArray(c.path) && c.path.length >= 2 && segmentId(c.path[c.path.length - 1]!) !== null;
 }
 
-function sameParent(a: JsonPath, b: JsonPath): boolean {
+function sameParent(a: Path, b: Path): boolean {
   return a.length === b.length && a.every((s, i) => i === a.length - 1 || s === b[i]);
 }
 

@@ -5,4 +5,4 @@
 export { applyChanges, ChangeError } from './apply.ts';
 export { diffScenarios } from './diff.ts';
 export { describeChange, formatValue, labelOf, valueAt } from './describe.ts';
-export { idSegment, pathToString, segmentId } from './paths.ts';
+export { idSegment, segmentId } from './paths.ts';

@@ -3,11 +3,13 @@
  * `保证金比例（医院）：0.10 → 0.08`, `H003 某医院 · 锁定目标：（未设置）→ 1200000.00`.
  */
 import type { Scenario } from '../format/types.ts';
-import type { Change, JsonPath } from './types.ts';
-import { isPlainObject } from './json.ts';
+import type { Change } from './types.ts';
+import { isPlainObject } from '../format/json.ts';
 import { indexOfId, idOf } from './ids.ts';
-import { pathToString, segmentId } from './paths.ts';
-import { HOSPITAL_LABELS, HOSPITAL_WORD, LABELS, term, type Label, type Lang } from './labels.ts';
+import { segmentId } from './paths.ts';
+import { HOSPITAL_LABELS, HOSPITAL_WORD, LABELS, term, type Label } from './labels.ts';
+import type { Lang } from '../display/lang.ts';
+import { formatPath, type Path } from '../format/path.ts';
 
 type Seg = string | number;
 
@@ -44,18 +46,18 @@ export function valueAt(root: unknown, path: readonly Seg[]): unknown {
 }
 
 /** The human name of a path; `value` is the new value of a set (names a hospital being added). */
-export function labelOf(path: JsonPath, base: Scenario, lang: Lang, value?: unknown): string {
+export function labelOf(path: Path, base: Scenario, lang: Lang, value?: unknown): string {
   if (path[0] === 'hospitals' && path.length >= 2 && isElementSeg(path[1])) {
     const h = path.length === 2 && value !== undefined ? value : valueAt(base, path.slice(0, 2));
     const who = identity(h, path[1]!);
     const rest = path.slice(2);
     if (!rest.length) return `${HOSPITAL_WORD[lang]} ${who}`;
-    return `${who} · ${fill(rest, HOSPITAL_LABELS, base, lang, path.slice(0, 2)) ?? pathToString(rest)}`;
+    return `${who} · ${fill(rest, HOSPITAL_LABELS, base, lang, path.slice(0, 2)) ?? formatPath(rest, true)}`;
   }
-  return fill(path, LABELS, base, lang, [], value) ?? pathToString(path);
+  return fill(path, LABELS, base, lang, [], value) ?? formatPath(path, true);
 }
 
-function fill(path: JsonPath, table: Record<string, Label>, base: Scenario, lang: Lang, prefix: JsonPath, value?: unknown): string | null {
+function fill(path: Path, table: Record<string, Label>, base: Scenario, lang: Lang, prefix: Path, value?: unknown): string | null {
   const tokens = path.map((s) => (isElementSeg(s) ? '[]' : String(s)));
   for (const [pattern, label] of Object.entries(table)) {
     const m = match(patternTokens(pattern), tokens);
@@ -96,7 +98,7 @@ function match(pattern: string[], tokens: string[]): { key?: number; elem?: numb
 const isElementSeg = (s: Seg | undefined): boolean => typeof s === 'number' || (s !== undefined && segmentId(s) !== null);
 
 /** 1-based position of a list element, from its index or its id in the base. */
-function position(base: Scenario, at: JsonPath): string {
+function position(base: Scenario, at: Path): string {
   const seg = at[at.length - 1]!;
   if (typeof seg === 'number') return String(seg + 1);
   const list = valueAt(base, at.slice(0, -1));

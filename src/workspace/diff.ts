@@ -12,10 +12,11 @@
  * sharing costs only the edited part.
  */
 import type { Scenario } from '../format/types.ts';
-import type { Change, JsonPath } from './types.ts';
-import { cloneJson, hasKey, isPlainObject, jsonEqual, type JsonObject } from './json.ts';
+import type { Change } from './types.ts';
+import { cloneJson, hasKey, isPlainObject, jsonEqual, type JsonObject } from '../format/json.ts';
 import { idSegment } from './paths.ts';
 import { buildIdMap, idMaps, idOf } from './ids.ts';
+import type { Path } from '../format/path.ts';
 
 export function diffScenarios(a: Scenario, b: Scenario): Change[] {
   const d = new Differ();
@@ -26,7 +27,7 @@ export function diffScenarios(a: Scenario, b: Scenario): Change[] {
 /** Walks both trees with one shared path stack; a path is copied only when a change is emitted. */
 class Differ {
   readonly out: Change[] = [];
-  private readonly path: JsonPath = [];
+  private readonly path: Path = [];
 
   private set(value: unknown, last?: string | number): void {
     const path = last === undefined ? this.path.slice() : [...this.path, last];

@@ -2,9 +2,9 @@
  * The cheap shape check of a workspace file's wrapper (header, variants, changes, fingerprints),
  * before any scenario is validated. Every problem is collected with the path of its field.
  */
-import type { Issues } from '../engine/issues.ts';
-import { FORBIDDEN_KEYS, isPlainObject, type JsonObject } from './json.ts';
-import { FINGERPRINT_PREFIX } from './fingerprint.ts';
+import type { Issues } from '../format/issues.ts';
+import { FORBIDDEN_KEYS, isPlainObject, type JsonObject } from '../format/json.ts';
+import { FINGERPRINT_PREFIX } from '../engine/fingerprint.ts';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type Variant } from './types.ts';
 
 /** Is this a workspace file of a version we read? Returns false (with issues) if not. */

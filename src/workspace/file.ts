@@ -12,10 +12,12 @@
  * Saved in a file: baseline, variants, unknown top-level fields (kept as found), fingerprints.
  * Not saved (UI-only, kept in IndexedDB meta by persist.ts): selected column, language, units.
  */
-import { parseJson, validateScenario } from '../format/load.ts';
+import { validateScenario } from '../scenario/open.ts';
+import { parseJson } from '../format/json.ts';
+import { migrateSteps, type Steps } from '../format/migrate.ts';
 import { FORMAT_NAME } from '../format/types.ts';
-import { Issues, type Issue } from '../engine/issues.ts';
-import { isPlainObject, jsonEqual, type JsonObject } from './json.ts';
+import { Issues, type Issue } from '../format/issues.ts';
+import { isPlainObject, jsonEqual, type JsonObject } from '../format/json.ts';
 import { diffScenarios } from './diff.ts';
 import { checkVariant } from './validate.ts';
 import { checkFingerprints, checkHeader, checkVariants } from './file-shape.ts';
@@ -106,16 +108,6 @@ function materialized(baseline: Workspace['baseline'], v: Variant, i: number, is
 
 const fail = (issues: Issue[]): WorkspaceLoad => ({ ok: false, issues });
 
-/** Step-by-step migration of older workspace files; version 1 is the first, so no steps yet. */
-type Doc = JsonObject;
-const STEPS: Record<number, (doc: Doc) => Doc> = {};
-
-function migrate(doc: Doc): Doc {
-  let d = doc;
-  for (let v = d.version as number; v < WORKSPACE_VERSION; v++) {
-    const step = STEPS[v];
-    if (!step) throw new Error(`no migration from workspace format version ${v}`);
-    d = { ...step(d), version: v + 1 };
-  }
-  return d;
-}
+/** Workspace format steps (version 1 is the first, so none yet); the loop is format/migrate.ts's. */
+const STEPS: Steps = {};
+const migrate = (doc: JsonObject): JsonObject => migrateSteps(doc, STEPS, WORKSPACE_VERSION, 'workspace');

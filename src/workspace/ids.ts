@@ -3,7 +3,7 @@
  * list), so a 200,000-hospital baseline is indexed once rather than once per change or label.
  * Lists are treated as immutable; a hit is always re-checked, so a stale map is only rebuilt.
  */
-import { isPlainObject } from './json.ts';
+import { isPlainObject } from '../format/json.ts';
 
 export type List = unknown[];
 

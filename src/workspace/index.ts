@@ -4,7 +4,6 @@ export * from './changes.ts';
 export * from './workspace.ts';
 export * from './history.ts';
 export * from './file.ts';
-export * from './fingerprint.ts';
+export * from '../engine/fingerprint.ts';
 export * from './validate.ts';
 export * from './persist.ts';
-export type { Lang } from './labels.ts';

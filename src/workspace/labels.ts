@@ -5,7 +5,8 @@
  * Paths not listed here are shown as the path itself.
  */
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../display/lang.ts';
+
 export type TermKind = 'class' | 'level' | 'category';
 
 export interface Label {

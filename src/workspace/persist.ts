@@ -9,10 +9,10 @@
  * (selected column, language, units); it must be structured-cloneable.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Issue } from '../engine/issues.ts';
+import type { Issue } from '../format/issues.ts';
 import { createAutosave, type Autosaver, type PersistMeta } from './autosave.ts';
 import { loadWorkspaceText, saveWorkspace, type WorkspaceLoad } from './file.ts';
-import { isPlainObject } from './json.ts';
+import { isPlainObject } from '../format/json.ts';
 import type { KV } from './kv.ts';
 import type { Workspace } from './types.ts';
 

@@ -3,21 +3,21 @@
  * of changes (like a policy reform), so the tool can say exactly what changed.
  */
 import type { Scenario } from '../format/types.ts';
+import type { Path } from '../format/path.ts';
 
 export const WORKSPACE_FORMAT = 'gbsim-workspace';
 export const WORKSPACE_VERSION = 1;
 
 /**
- * A JSON path into a scenario, e.g. ["policy", "deposit", "rates", "hospital"] or
+ * Paths of changes (format/path.ts's Path), e.g. ["policy", "deposit", "rates", "hospital"] or
  * ["hospitals", 3, "lockedTarget"]. In a list of objects with ids, a segment "#H003" means the
  * element whose id is "H003": ["hospitals", "#H003", "lockedTarget"] (see paths.ts).
  */
-export type JsonPath = (string | number)[];
 
 /** Set the value at `path` (created if missing), or remove it when `remove` is true. */
 export type Change =
-  | { op: 'set'; path: JsonPath; value: unknown }
-  | { op: 'remove'; path: JsonPath };
+  | { op: 'set'; path: Path; value: unknown }
+  | { op: 'remove'; path: Path };
 
 export interface Variant {
   id: string;
@@ -33,5 +33,10 @@ export interface Workspace {
   variants: Variant[];
 }
 
-/** Which scenario is meant: the baseline or a variant by id. */
-export type ScenarioRef = 'baseline' | { variant: string };
+/**
+ * Which scenario is meant: "baseline", or a variant's id (a variant may never be called
+ * "baseline": the file check refuses it). One reference scheme for the workspace, the page,
+ * the files' fingerprints and the comparison.
+ */
+export type RefKey = string;
+export const BASELINE: RefKey = 'baseline';

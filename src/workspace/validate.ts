@@ -4,13 +4,14 @@
  * stored workspace is restored, and by the UI after the baseline changes (checkWorkspace).
  */
 import type { Scenario } from '../format/types.ts';
-import { formatPath, validateScenario } from '../format/load.ts';
-import type { Issue } from '../engine/issues.ts';
+import { validateScenario } from '../scenario/open.ts';
+import { formatPath, type Path } from '../format/path.ts';
+import type { Issue } from '../format/issues.ts';
 import { applyChanges, ChangeError } from './apply.ts';
 import { indexOfId } from './ids.ts';
-import { isPlainObject } from './json.ts';
+import { isPlainObject } from '../format/json.ts';
 import { segmentId } from './paths.ts';
-import type { JsonPath, Variant, Workspace } from './types.ts';
+import type { Variant, Workspace } from './types.ts';
 
 /** `scenario` is the validated scenario; `applied` what the changes make before validation. */
 export type VariantCheck = { ok: true; scenario: Scenario; applied: Scenario } | { ok: false; issues: Issue[] };
@@ -60,7 +61,7 @@ function related(a: string, b: string): boolean {
 }
 
 /** A change's path with id segments replaced by indices in `root`, for matching issue paths. */
-function resolvePath(root: unknown, path: JsonPath): (string | number)[] {
+function resolvePath(root: unknown, path: Path): (string | number)[] {
   const out: (string | number)[] = [];
   let node = root;
   for (const seg of path) {

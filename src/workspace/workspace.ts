@@ -6,14 +6,14 @@
 import type { Scenario } from '../format/types.ts';
 import { applyChanges } from './apply.ts';
 import { diffScenarios } from './diff.ts';
-import { jsonEqual } from './json.ts';
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type Change, type ScenarioRef, type Variant, type Workspace } from './types.ts';
+import { jsonEqual } from '../format/json.ts';
+import { BASELINE, WORKSPACE_FORMAT, WORKSPACE_VERSION, type Change, type RefKey, type Variant, type Workspace } from './types.ts';
+
+export { BASELINE, type RefKey };
 
 export function newWorkspace(baseline: Scenario): Workspace {
   return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, baseline, variants: [] };
 }
-
-export const BASELINE: ScenarioRef = 'baseline';
 
 export function findVariant(ws: Workspace, id: string): Variant | undefined {
   return ws.variants.find((v) => v.id === id);
@@ -27,10 +27,10 @@ function variantOrThrow(ws: Workspace, id: string): Variant {
 
 const memo = new WeakMap<Variant, { baseline: Scenario; scenario: Scenario }>();
 
-/** The scenario a ref stands for. Throws ChangeError if a variant's changes no longer apply. */
-export function scenarioOf(ws: Workspace, ref: ScenarioRef): Scenario {
-  if (ref === 'baseline') return ws.baseline;
-  const v = variantOrThrow(ws, ref.variant);
+/** The scenario a ref stands for (memoized). Throws ChangeError if a variant's changes no longer apply. */
+export function scenarioOf(ws: Workspace, ref: RefKey): Scenario {
+  if (ref === BASELINE) return ws.baseline;
+  const v = variantOrThrow(ws, ref);
   const hit = memo.get(v);
   if (hit && hit.baseline === ws.baseline) return hit.scenario;
   const scenario = applyChanges(ws.baseline, v.changes);
@@ -38,9 +38,18 @@ export function scenarioOf(ws: Workspace, ref: ScenarioRef): Scenario {
   return scenario;
 }
 
+/** The scenario, or the error that stops it from being built (a variant's change no longer applies). */
+export function scenarioOrError(ws: Workspace, ref: RefKey): Scenario | Error {
+  try {
+    return scenarioOf(ws, ref);
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
 /** The change list a ref stands for (the baseline has none). */
-export function changesOf(ws: Workspace, ref: ScenarioRef): Change[] {
-  return ref === 'baseline' ? [] : variantOrThrow(ws, ref.variant).changes;
+export function changesOf(ws: Workspace, ref: RefKey): Change[] {
+  return ref === BASELINE ? [] : variantOrThrow(ws, ref).changes;
 }
 
 /** Next free id "v<n>", above every id used so far, so a deleted variant's id is not reused. */
@@ -54,7 +63,7 @@ function nextId(ws: Workspace): string {
 }
 
 /** A new variant copying the baseline (no changes) or another variant's changes. */
-export function addVariant(ws: Workspace, name: string, fromRef: ScenarioRef = 'baseline'): { ws: Workspace; id: string } {
+export function addVariant(ws: Workspace, name: string, fromRef: RefKey = BASELINE): { ws: Workspace; id: string } {
   const id = nextId(ws);
   const changes = changesOf(ws, fromRef).slice();
   return { ws: { ...ws, variants: [...ws.variants, { id, name, changes }] }, id };
@@ -100,24 +109,17 @@ export function setBaseline(ws: Workspace, edited: Scenario): Workspace {
   return edited === ws.baseline ? ws : { ...ws, baseline: edited };
 }
 
-export function listRefs(ws: Workspace): ScenarioRef[] {
-  return ['baseline', ...ws.variants.map((v) => ({ variant: v.id }))];
+/** Every scenario of the workspace: the baseline first, then the variants in order. */
+export function refKeys(ws: Workspace): RefKey[] {
+  return [BASELINE, ...ws.variants.map((v) => v.id)];
 }
 
-/** A string key for a ref (for maps and lit's repeat): "baseline" or "variant:<id>". */
-export function refKey(ref: ScenarioRef): string {
-  return ref === 'baseline' ? 'baseline' : `variant:${ref.variant}`;
+/** Display name: the baseline's meta.name, or the variant's name (its id if it is gone). */
+export function refName(ws: Workspace, ref: RefKey): string {
+  return ref === BASELINE ? ws.baseline.meta.name : findVariant(ws, ref)?.name ?? ref;
 }
 
-export function refFromKey(key: string): ScenarioRef {
-  return key.startsWith('variant:') ? { variant: key.slice('variant:'.length) } : 'baseline';
-}
-
-export function sameRef(a: ScenarioRef, b: ScenarioRef): boolean {
-  return refKey(a) === refKey(b);
-}
-
-/** Display name: the baseline's meta.name, or the variant's name. */
-export function refName(ws: Workspace, ref: ScenarioRef): string {
-  return ref === 'baseline' ? ws.baseline.meta.name : variantOrThrow(ws, ref.variant).name;
+/** Replace one scenario of the workspace with an edited copy (a variant keeps only its differences). */
+export function replaceScenario(ws: Workspace, ref: RefKey, next: Scenario): Workspace {
+  return ref === BASELINE ? setBaseline(ws, next) : setVariantScenario(ws, ref, next);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadScenario } from '../../src/format/load.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { explain } from '../../src/engine/explain.ts';
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/format/load.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
 import { runScenario } from '../../src/engine/run.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/invalid');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  divRoundHalfUp, formatMoney, formatRate, isMoneyString, isRateLike, MoneyError, mulRate, mulRatio, parseMoney,
+  divRoundHalfUp, formatMoney, formatRate, MoneyError, mulRate, mulRatio, parseMoney,
   parseRate, RATE_ONE, ratioOfAmounts, ratioString, sum,
 } from '../../src/engine/money.ts';
+import { isMoneyString, isRateLike } from '../../src/format/numbers.ts';
 
 describe('parseMoney', () => {
   it('reads yuan strings into integer fen', () => {

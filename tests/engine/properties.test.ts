@@ -5,13 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, validateScenario } from '../../src/format/load.ts';
+import { loadScenario, validateScenario } from '../../src/scenario/open.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import type { HospitalResult, Result } from '../../src/engine/result.ts';
 import { apportion } from '../../src/engine/apportion.ts';
 import { applyTiers } from '../../src/engine/tiers.ts';
 import { compileTiers } from '../../src/engine/policy-checks.ts';
-import { Issues } from '../../src/engine/issues.ts';
+import { Issues } from '../../src/format/issues.ts';
 import { divRoundHalfUp, formatMoney, mulRate, parseMoney, parseRate, RATE_ONE, ratioString, type Fen } from '../../src/engine/money.ts';
 import type { Scenario } from '../../src/format/types.ts';
 import { scenarioDocArb, tierTableArb } from './scenario-arb.ts';

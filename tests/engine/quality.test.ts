@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyRatio, ONE, qualityRatio, ratioToString, type CompiledQuality } from '../../src/engine/quality.ts';
 import { hospitalScore } from '../../src/engine/policy-checks.ts';
-import { Issues } from '../../src/engine/issues.ts';
+import { Issues } from '../../src/format/issues.ts';
 import { formatRate, parseMoney as y, parseRate } from '../../src/engine/money.ts';
 import type { Hospital, QualityRule } from '../../src/format/types.ts';
 

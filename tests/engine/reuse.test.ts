@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { loadScenario } from '../../src/format/load.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
 import { changedInstitution, changeKeepsInstitutions, compile } from '../../src/engine/compile.ts';
 import { runModel } from '../../src/engine/run.ts';
 import type { Scenario } from '../../src/format/types.ts';

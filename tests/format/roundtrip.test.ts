@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadScenario, saveScenario } from '../../src/format/load.ts';
-import { formatAmount, formatPercent, groupDigits, shiftRound, subtractAmounts } from '../../src/format/display.ts';
+import { loadScenario, saveScenario } from '../../src/scenario/open.ts';
 
 const text = readFileSync('scenarios/reward-cap.json', 'utf8');
 
@@ -40,30 +39,5 @@ describe('scenario files', () => {
     doc.fund.riskReserveRate = 0.02;
     const r = loadScenario(JSON.stringify(doc));
     expect(r.ok && r.scenario.fund.riskReserveRate).toBe('0.02');
-  });
-});
-
-describe('display of amounts', () => {
-  it('groups digits without touching the value', () => {
-    expect(groupDigits('1234567.89')).toBe('1,234,567.89');
-    expect(groupDigits('-1000.00')).toBe('-1,000.00');
-    expect(groupDigits('999.99')).toBe('999.99');
-  });
-
-  it('shows 万元 rounded half-up on the digits', () => {
-    expect(formatAmount('12345678.90', 'wan')).toBe('1,234.57');
-    expect(formatAmount('50.00', 'wan')).toBe('0.01');
-    expect(formatAmount('49.99', 'wan')).toBe('0.00');
-    expect(formatAmount('-150.00', 'wan')).toBe('-0.02');
-    expect(formatAmount('-45.00', 'wan')).toBe('0.00');
-    expect(shiftRound('99999999999.99', 4, 2)).toBe('10000000.00');
-  });
-
-  it('percentages and exact differences', () => {
-    expect(formatPercent('0.1234')).toBe('12.34%');
-    expect(formatPercent(null)).toBe('—');
-    expect(subtractAmounts('10.00', '12.35')).toBe('-2.35');
-    expect(subtractAmounts('0.10', '0.10')).toBe('0.00');
-    expect(subtractAmounts('90071992547409.91', '0.01')).toBe('90071992547409.90');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport, ImportRefused, importHospitals } from '../../src/sheets/import.ts';
-import { validateScenario } from '../../src/format/load.ts';
+import { validateScenario } from '../../src/scenario/open.ts';
 import { fixture, fullScenario, xlsxOf } from './helpers.ts';
 
 const HEAD = ['机构编码', '机构名称', '级别', '类别', '机构类型', '2022年支出', '2023年支出', '2024年支出', '考核得分', '指标:timeliness'];

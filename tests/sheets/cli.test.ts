@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importCommand, templateCommand } from '../../src/cli/import.ts';
 import { writeXlsx } from '../../src/cli/xlsx.ts';
-import { loadScenario, saveScenario } from '../../src/format/load.ts';
+import { loadScenario, saveScenario } from '../../src/scenario/open.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { exportHospitalData } from '../../src/sheets/export.ts';
 import { FIXTURES, fullScenario, readBack } from './helpers.ts';

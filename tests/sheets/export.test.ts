@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { hospitalsCsv, resultsWorkbook } from '../../src/sheets/export.ts';
 import { runScenario } from '../../src/engine/run.ts';
-import { fingerprint } from '../../src/workspace/fingerprint.ts';
+import { fingerprint } from '../../src/engine/fingerprint.ts';
 import type { Scenario } from '../../src/format/types.ts';
 import { fullScenario, readBack } from './helpers.ts';
 

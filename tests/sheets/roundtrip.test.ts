@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportHospitalData } from '../../src/sheets/export.ts';
 import { applyImport, importHospitals } from '../../src/sheets/import.ts';
-import { loadScenario } from '../../src/format/load.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
 import { fullScenario, readBack } from './helpers.ts';
 
 describe('export → import round trip', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyChanges, ChangeError, describeChange, diffScenarios, pathToString } from '../../src/workspace/changes.ts';
+import { applyChanges, ChangeError, describeChange, diffScenarios } from '../../src/workspace/changes.ts';
 import type { Change } from '../../src/workspace/types.ts';
 import type { Scenario } from '../../src/format/types.ts';
 import { smallScenario } from './fixture.ts';
+import { formatPath } from '../../src/format/path.ts';
 
 function deepFreeze<T>(v: T): T {
   if (typeof v === 'object' && v !== null) {
@@ -153,7 +154,7 @@ describe('diffScenarios', () => {
     b.hospitals.splice(1, 1);
     b.hospitals.push({ ...copy(a.hospitals[3]!), id: 'C002' });
     const d = diffScenarios(a, b);
-    expect(d.map((c) => [c.op, pathToString(c.path)])).toEqual([['remove', 'hospitals[id=H002]'], ['set', 'hospitals[id=C002]']]);
+    expect(d.map((c) => [c.op, formatPath(c.path, true)])).toEqual([['remove', 'hospitals[id=H002]'], ['set', 'hospitals[id=C002]']]);
     expect(applyChanges(a, d)).toEqual(b);
   });
 

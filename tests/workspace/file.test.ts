@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fingerprint } from '../../src/workspace/fingerprint.ts';
+import { fingerprint } from '../../src/engine/fingerprint.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { describeChange } from '../../src/workspace/changes.ts';
 import { loadWorkspaceText, saveWorkspace, type WorkspaceLoad } from '../../src/workspace/file.ts';
 import { addVariant, newWorkspace, scenarioOf, setVariantScenario } from '../../src/workspace/workspace.ts';
-import { saveScenario } from '../../src/format/load.ts';
+import { saveScenario } from '../../src/scenario/open.ts';
 import type { Workspace } from '../../src/workspace/types.ts';
-import type { Issue } from '../../src/engine/issues.ts';
+import type { Issue } from '../../src/format/issues.ts';
 import { smallScenario } from './fixture.ts';
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -43,7 +43,7 @@ describe('workspace file', () => {
     expect(r.kind).toBe('workspace');
     expect(r.ws).toEqual(ws);
     expect(r.fingerprints).toEqual({ baseline: FP, v1: FP });
-    expect(scenarioOf(r.ws, { variant: 'v1' }).policy.deposit.rates.hospital).toBe('0.08');
+    expect(scenarioOf(r.ws, 'v1').policy.deposit.rates.hospital).toBe('0.08');
     expect(saveWorkspace(r.ws)).toBe(saveWorkspace(ws));
   });
 
@@ -65,7 +65,7 @@ describe('workspace file', () => {
       '机构 H002 市中医院：删除',
       '机构 C002 西街社区卫生服务中心：新增',
     ]);
-    expect(scenarioOf(r.ws, { variant: 'v2' }).hospitals.map((h) => h.id)).toEqual(['H001', 'H003', 'C001', 'C002']);
+    expect(scenarioOf(r.ws, 'v2').hospitals.map((h) => h.id)).toEqual(['H001', 'H003', 'C001', 'C002']);
   });
 
   it('opens a bare scenario file as a new workspace', () => {
@@ -184,11 +184,11 @@ describe('workspace file', () => {
       edited.fund.adjustmentFundRate = '0.07';
       edited.hospitals[0]!.lockedTarget = edited.hospitals[0]!.history[edited.hospitals[0]!.history.length - 1]!;
       ws = setVariantScenario(ws, id, edited);
-      const fps = { baseline: fingerprint(runScenario(ws.baseline)), [id]: fingerprint(runScenario(scenarioOf(ws, { variant: id }))) };
+      const fps = { baseline: fingerprint(runScenario(ws.baseline)), [id]: fingerprint(runScenario(scenarioOf(ws, id))) };
       const back = loadWorkspaceText(saveWorkspace(ws, fps));
       if (!back.ok) throw new Error(`${name}: ${JSON.stringify(back.issues)}`);
       expect(back.fingerprints).toEqual(fps);
-      expect(fingerprint(runScenario(scenarioOf(back.ws, { variant: id })))).toBe(fps[id]);
+      expect(fingerprint(runScenario(scenarioOf(back.ws, id)))).toBe(fps[id]);
       expect(fingerprint(runScenario(back.ws.baseline))).toBe(fps.baseline);
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { canonicalResult, fingerprint, fingerprintMatches, fullFingerprint } from '../../src/workspace/fingerprint.ts';
+import { canonicalResult, fingerprint, fingerprintMatches, fullFingerprint } from '../../src/engine/fingerprint.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import type { Result } from '../../src/engine/result.ts';
 import { smallScenario } from './fixture.ts';

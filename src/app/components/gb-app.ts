@@ -7,7 +7,7 @@ import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n.ts';
 import { ACTION_EVENT, emit, type Action } from '../actions.ts';
 import { TABS, type AppState, type Tab } from '../state.ts';
-import { formatIssue } from '../../engine/issues.ts';
+import { formatIssue } from '../../format/issues.ts';
 import './gb-toolbar.ts';
 import './gb-variant-bar.ts';
 import './gb-results.ts';

@@ -9,10 +9,10 @@ import { emit } from '../actions.ts';
 import { msg, type MsgKey } from '../i18n.ts';
 import type { AppState } from '../state.ts';
 import type { Explanation } from '../../engine/explain.ts';
-import { materialize } from '../ws.ts';
 import { briefApi, type WhatIf } from '../sheets-client.ts';
 import type { GbBrief } from './gb-brief.ts';
 import './gb-brief.ts';
+import { scenarioOf } from '../../workspace/workspace.ts';
 
 /** Beyond this many briefs the what-if (two engine runs each) is left out. */
 const WHATIF_LIMIT = 300;
@@ -52,7 +52,7 @@ export class GbBriefBook extends LitElement {
   private async prepare(ids: string[]): Promise<void> {
     this.items = null;
     try {
-      const scenario = materialize(this.state.ws, this.state.active);
+      const scenario = scenarioOf(this.state.ws, this.state.active);
       const items = await briefApi().briefs(scenario, ids, ids.length <= WHATIF_LIMIT ? '5' : null);
       if (this.asked !== ids) return;
       this.items = items;

@@ -5,11 +5,12 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type Lang, type MsgKey } from '../i18n.ts';
-import { money, shiftPoint, type Unit } from '../format.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import { money, shiftPoint } from '../../display/number.ts';
 import { Chart, drawChart, PALETTE, plot } from '../charts.ts';
 import type { ChartConfiguration } from 'chart.js';
 import { legendStyles } from './legend-styles.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 
 export interface HistoryPoint {
   label: string;

@@ -1,13 +1,14 @@
 /** Sections of the hospital brief, as templates rendered inside gb-brief's shadow root. */
 import { html, nothing } from 'lit';
-import { msg, type Lang, type MsgKey } from '../i18n.ts';
-import { money, percent, plain, sign, type Unit } from '../format.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import { money, percent, plain, sign } from '../../display/number.ts';
 import type { Explanation } from '../../engine/explain.ts';
 import type { AppState } from '../state.ts';
-import { refName } from '../ws.ts';
 import { netOf, netRateOf, rewardShareOf } from '../table-model.ts';
 import type { CitedSource } from '../brief-sources.ts';
 import { groupSources } from '../brief-sources.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import { refName } from '../../workspace/workspace.ts';
 
 export function derivation(ex: Explanation, lang: Lang, u: Unit) {
   const t = (k: MsgKey) => msg(lang, k);

@@ -5,10 +5,11 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type Lang, type MsgKey } from '../i18n.ts';
-import { money, sign } from '../format.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import { money, sign } from '../../display/number.ts';
 import type { Scenario } from '../../format/types.ts';
 import { briefApi, type WhatIf } from '../sheets-client.ts';
+import type { Lang } from '../../display/lang.ts';
 
 export class GbBriefWhatIf extends LitElement {
   static override properties = {

@@ -10,7 +10,6 @@ import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n.ts';
 import type { AppState } from '../state.ts';
 import type { Explanation } from '../../engine/explain.ts';
-import { materialize, refName } from '../ws.ts';
 import { termOf as term } from '../terms.ts';
 import { citedSources, historyYearsOf } from '../brief-sources.ts';
 import type { WhatIf } from '../sheets-client.ts';
@@ -18,6 +17,7 @@ import { derivation, depositSchedule, peers, settlement, sources } from './gb-br
 import type { GbBriefChart, HistoryPoint } from './gb-brief-chart.ts';
 import './gb-brief-chart.ts';
 import './gb-brief-whatif.ts';
+import { refName, scenarioOf } from '../../workspace/workspace.ts';
 
 export class GbBrief extends LitElement {
   static override properties = { state: { attribute: false }, explanation: { attribute: false }, whatIf: { attribute: false }, interactive: { type: Boolean } };
@@ -85,7 +85,7 @@ export class GbBrief extends LitElement {
     const ex = this.explanation;
     const t = (k: MsgKey) => msg(s.lang, k);
     const u = s.unit;
-    const scen = materialize(s.ws, s.active);
+    const scen = scenarioOf(s.ws, s.active);
     const h = ex ? scen.hospitals.find((x) => x.id === ex.id) : undefined;
     if (!ex || !h) return html`<article><p class="muted">${t('computing')}</p></article>`;
     const years = historyYearsOf(scen);

@@ -4,11 +4,12 @@ import { shared } from './shared.ts';
 import { tableStyles } from './table-styles.ts';
 import { VirtualRows } from './virtual.ts';
 import { emit } from '../actions.ts';
-import { msg, type Lang, type MsgKey } from '../i18n.ts';
-import { money, sign, type Unit } from '../format.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import { money, sign } from '../../display/number.ts';
 import { fenDiff } from '../derive.ts';
-import type { ResultView } from '../result-view.ts';
+import type { ResultView } from '../../transport/packed.ts';
 import type { Scenario } from '../../format/types.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 
 export type Metric = 'target' | 'owed' | 'balance';
 export interface CompareColumn { name: string; view: ResultView }

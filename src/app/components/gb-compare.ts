@@ -3,19 +3,19 @@ import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../actions.ts';
 import { msg, type MsgKey } from '../i18n.ts';
-import { money, percent, plain, sign, type Unit } from '../format.ts';
+import { money, percent, plain, sign } from '../../display/number.ts';
 import { diff } from '../derive.ts';
 import { drawChartSoon, PALETTE, plot } from '../charts.ts';
-import { shiftPoint } from '../format.ts';
+import { shiftPoint } from '../../display/number.ts';
 import { legendStyles } from './legend-styles.ts';
 import type { AppState } from '../state.ts';
 import type { FundResult } from '../../engine/result.ts';
-import { refKeys, refName } from '../ws.ts';
 import './gb-compare-hospitals.ts';
 import './gb-source-diff.ts';
-import { materialize } from '../ws.ts';
 import type { CompareColumn } from './gb-compare-hospitals.ts';
 import type { Scenario } from '../../format/types.ts';
+import type { Unit } from '../../display/lang.ts';
+import { refKeys, refName, scenarioOf } from '../../workspace/workspace.ts';
 
 type Shown = { key: string; name: string; fund: FundResult | null; col: CompareColumn | null; scenario: Scenario | null };
 type Row = [MsgKey, keyof FundResult, 'money' | 'pct' | 'months'];
@@ -76,7 +76,7 @@ export class GbCompare extends LitElement {
   /** The compared scenarios for the parameter differences (the same array while unchanged). */
   private diffInput() {
     const s = this.state;
-    const next = s.compare.flatMap((k) => { try { return [{ name: refName(s.ws, k), scenario: materialize(s.ws, k) }]; } catch { return []; } });
+    const next = s.compare.flatMap((k) => { try { return [{ name: refName(s.ws, k), scenario: scenarioOf(s.ws, k) }]; } catch { return []; } });
     const same = next.length === this.diffMemo.length && next.every((x, i) => x.scenario === this.diffMemo[i]!.scenario && x.name === this.diffMemo[i]!.name);
     if (!same) this.diffMemo = next;
     return this.diffMemo;

@@ -6,11 +6,11 @@ import { VirtualRows } from './virtual.ts';
 import { emit } from '../actions.ts';
 import { msg, type MsgKey } from '../i18n.ts';
 import { checkValue, type FieldKind } from '../validate-field.ts';
-import { pathString, type Path } from '../patch.ts';
 import type { AppState } from '../state.ts';
 import type { Hospital, Scenario } from '../../format/types.ts';
-import { materializeOrError } from '../ws.ts';
 import { termOf as term } from '../terms.ts';
+import { formatPath, type Path } from '../../format/path.ts';
+import { scenarioOrError } from '../../workspace/workspace.ts';
 
 interface DataCol { label: string; path: (i: number) => Path; get: (h: Hospital) => string | number | undefined; kind: FieldKind; optional: boolean; short?: boolean }
 
@@ -55,7 +55,7 @@ export class GbDataTable extends LitElement {
   private onChange(e: Event, c: DataCol, path: Path, h: Hospital): void {
     const input = e.target as HTMLInputElement;
     const r = checkValue(c.kind, input.value, c.optional);
-    const key = pathString(path);
+    const key = formatPath(path);
     const bad = new Map(this.bad);
     if (!r.ok) {
       bad.set(key, msg(this.state.lang, r.key));
@@ -70,7 +70,7 @@ export class GbDataTable extends LitElement {
   override render() {
     const st = this.state;
     const t = (k: MsgKey) => msg(st.lang, k);
-    const s = materializeOrError(st.ws, st.active);
+    const s = scenarioOrError(st.ws, st.active);
     if (s instanceof Error) return html`<div class="card err">${s.message}</div>`;
     const issues = st.cols[st.active]?.issues ?? [];
     const byPath = new Map(issues.map((i) => [i.path, i.message]));
@@ -98,7 +98,7 @@ export class GbDataTable extends LitElement {
                 <td>${term('level', h.level, st.lang)}</td><td>${term('class', h.class, st.lang)}</td>
                 ${cols.map((c) => {
                   const path = c.path(i);
-                  const key = pathString(path);
+                  const key = formatPath(path);
                   const problem = this.bad.get(key) ?? byPath.get(key);
                   const v = c.get(h);
                   return html`<td class="num"><input class=${c.short ? 'short' : ''} aria-label="${h.name} ${c.label}" data-path=${key}

@@ -5,7 +5,7 @@ import { dialogStyles } from './dialog-styles.ts';
 import { emit, type ExportWhat } from '../actions.ts';
 import { msg, type MsgKey } from '../i18n.ts';
 import type { AppState } from '../state.ts';
-import { refName } from '../ws.ts';
+import { refName } from '../../workspace/workspace.ts';
 
 export class GbExport extends LitElement {
   static override properties = { state: { attribute: false }, busy: { state: true } };

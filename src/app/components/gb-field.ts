@@ -6,12 +6,12 @@
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../actions.ts';
-import { msg, type Lang } from '../i18n.ts';
+import { msg } from '../i18n.ts';
 import { checkValue, type FieldKind } from '../validate-field.ts';
-import type { Path } from '../patch.ts';
 import type { Provenance } from '../../format/types.ts';
-import { pathToString } from '../../workspace/paths.ts';
 import './gb-source.ts';
+import type { Lang } from '../../display/lang.ts';
+import { formatPath, type Path } from '../../format/path.ts';
 
 let uid = 0;
 
@@ -112,7 +112,7 @@ export class GbField extends LitElement {
     const problems = [...(this.error ? [this.error] : []), ...this.issues];
     const errId = `${this.fid}-err`;
     return html`
-      <span class="lab"><label for=${this.fid}>${this.label}</label>${this.sources && !this.bare && (!this.short || this.sources[pathToString(this.path)]) ? html`<gb-source .key=${pathToString(this.path)} .source=${this.sources[pathToString(this.path)]} ?inherited=${this.inherited?.has(pathToString(this.path)) ?? false} .lang=${this.lang}></gb-source>` : ''}</span>
+      <span class="lab"><label for=${this.fid}>${this.label}</label>${this.sources && !this.bare && (!this.short || this.sources[formatPath(this.path, true)]) ? html`<gb-source .key=${formatPath(this.path, true)} .source=${this.sources[formatPath(this.path, true)]} ?inherited=${this.inherited?.has(formatPath(this.path, true)) ?? false} .lang=${this.lang}></gb-source>` : ''}</span>
       <input id=${this.fid} class=${this.kind === 'text' || this.kind === 'formula' ? 'text' : ''}
         .value=${shown} inputmode=${this.kind === 'formula' || this.kind === 'text' ? 'text' : 'decimal'}
         aria-invalid=${problems.length ? 'true' : 'false'} aria-describedby=${errId}

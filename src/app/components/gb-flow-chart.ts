@@ -1,10 +1,11 @@
 /** Where the year's budget goes: a bar chart, with its figures as a table (the text alternative). */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type Lang, type MsgKey } from '../i18n.ts';
-import { money, shiftPoint, type Unit } from '../format.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import { money, shiftPoint } from '../../display/number.ts';
 import { drawChartSoon, PALETTE, plot } from '../charts.ts';
 import type { FundResult } from '../../engine/result.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 
 const ITEMS: [MsgKey, keyof FundResult][] = [
   ['flowHospitals', 'hospitalsOwed'], ['flowCarve', 'carveOuts'], ['flowReserve', 'riskReserve'],

@@ -2,13 +2,14 @@
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../actions.ts';
-import { msg, type Lang, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n.ts';
 import { issuesAt } from '../issues-at.ts';
-import type { Issue } from '../../engine/issues.ts';
+import type { Issue } from '../../format/issues.ts';
 import type { Scenario } from '../../format/types.ts';
 import type { FieldKind } from '../validate-field.ts';
 import './gb-field.ts';
 import { sourceBadge } from './gb-source.ts';
+import type { Lang } from '../../display/lang.ts';
 
 export class GbFundEditor extends LitElement {
   static override properties = { scenario: { attribute: false }, issues: { attribute: false }, lang: {}, inherited: { attribute: false } };

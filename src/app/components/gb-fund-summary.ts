@@ -1,9 +1,10 @@
 /** The fund's figures for one scenario: budget → target → allocation → settlement → balance. */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type Lang, type MsgKey } from '../i18n.ts';
-import { money, percent, plain, type Unit } from '../format.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import { money, percent, plain } from '../../display/number.ts';
 import type { FundResult } from '../../engine/result.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 
 type Item = [MsgKey, keyof FundResult, 'money' | 'pct' | 'months'];
 const GROUPS: Item[][] = [

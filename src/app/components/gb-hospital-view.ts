@@ -4,9 +4,9 @@ import { shared } from './shared.ts';
 import { emit } from '../actions.ts';
 import { msg, type MsgKey } from '../i18n.ts';
 import type { AppState } from '../state.ts';
-import { materialize } from '../ws.ts';
 import './gb-brief.ts';
 import './gb-monthly-chart.ts';
+import { scenarioOf } from '../../workspace/workspace.ts';
 
 export class GbHospitalView extends LitElement {
   static override properties = { state: { attribute: false } };
@@ -22,7 +22,7 @@ export class GbHospitalView extends LitElement {
   override render() {
     const s = this.state;
     const t = (k: MsgKey) => msg(s.lang, k);
-    const scen = materialize(s.ws, s.active);
+    const scen = scenarioOf(s.ws, s.active);
     const h = scen.hospitals.find((x) => x.id === s.hospital) ?? scen.hospitals[0];
     if (!h) return html`<p>${t('noData')}</p>`;
     const ex = s.brief?.id === h.id && s.brief.ref === s.active ? s.brief.explanation : null;

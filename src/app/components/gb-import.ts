@@ -11,9 +11,9 @@ import { emit } from '../actions.ts';
 import { msg, type MsgKey } from '../i18n.ts';
 import type { AppState } from '../state.ts';
 import type { ImportReport } from '../../sheets/report.ts';
-import { materialize, refName } from '../ws.ts';
 import { Cancelled, startImport, type ImportJob } from '../sheets-client.ts';
 import './gb-import-report.ts';
+import { refName, scenarioOf } from '../../workspace/workspace.ts';
 
 type Phase = 'pick' | 'reading' | 'parsing' | 'report' | 'failed';
 
@@ -75,7 +75,7 @@ export class GbImport extends LitElement {
     this.report = null;
     this.done = 0;
     this.total = 0;
-    const years = materialize(this.state.ws, this.state.active).policy.historyWeights.length;
+    const years = scenarioOf(this.state.ws, this.state.active).policy.historyWeights.length;
     const job = startImport(f, years, (done, total) => {
       if (this.job !== job) return;
       this.phase = 'parsing';

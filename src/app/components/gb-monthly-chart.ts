@@ -1,11 +1,12 @@
 /** A hospital's year by month: claims, monthly budget and what was paid; with its table. */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type Lang, type MsgKey } from '../i18n.ts';
-import { money, shiftPoint, type Unit } from '../format.ts';
+import { msg, type MsgKey } from '../i18n.ts';
+import { money, shiftPoint } from '../../display/number.ts';
 import { drawChart, PALETTE, plot } from '../charts.ts';
 import { legendStyles } from './legend-styles.ts';
 import type { HospitalResult } from '../../engine/result.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 
 export class GbMonthlyChart extends LitElement {
   static override properties = { hospital: { attribute: false }, lang: {}, unit: {} };

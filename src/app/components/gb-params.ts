@@ -5,10 +5,9 @@ import { emit } from '../actions.ts';
 import { msg, type MsgKey } from '../i18n.ts';
 import { issuesAt } from '../issues-at.ts';
 import type { AppState } from '../state.ts';
-import type { Issue } from '../../engine/issues.ts';
+import type { Issue } from '../../format/issues.ts';
 import type { Scenario } from '../../format/types.ts';
 import type { FieldKind } from '../validate-field.ts';
-import { materialize, materializeOrError } from '../ws.ts';
 import { distinct } from '../table-model.ts';
 import { termOf as term } from '../terms.ts';
 import './gb-field.ts';
@@ -17,7 +16,7 @@ import './gb-tier-editor.ts';
 import './gb-quality-editor.ts';
 import { sourceBadge } from './gb-source.ts';
 import { inheritedChanged } from '../inherited-sources.ts';
-import { BASELINE } from '../ws.ts';
+import { BASELINE, scenarioOf, scenarioOrError } from '../../workspace/workspace.ts';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -27,14 +26,14 @@ export class GbParams extends LitElement {
   declare state: AppState;
 
   private get sources() {
-    return materialize(this.state.ws, this.state.active).policy.sources ?? {};
+    return scenarioOf(this.state.ws, this.state.active).policy.sources ?? {};
   }
 
   private inheritedMemo: { base: Scenario; shown: Scenario; keys: ReadonlySet<string> } | null = null;
   /** Sources this variant carries from the baseline for values it changed (flagged on their badges). */
   private get inherited(): ReadonlySet<string> {
-    const base = materializeOrError(this.state.ws, BASELINE);
-    const shown = materializeOrError(this.state.ws, this.state.active);
+    const base = scenarioOrError(this.state.ws, BASELINE);
+    const shown = scenarioOrError(this.state.ws, this.state.active);
     if (base instanceof Error || shown instanceof Error) return NONE;
     const m = this.inheritedMemo;
     if (m && m.base === base && m.shown === shown) return m.keys;
@@ -131,7 +130,7 @@ export class GbParams extends LitElement {
   /** Editing month 3 of an even profile writes all twelve weights. */
   private onProfileEdit(e: CustomEvent): void {
     const a = e.detail as { type: string; path: (string | number)[]; value: unknown };
-    const s = materialize(this.state.ws, this.state.active);
+    const s = scenarioOf(this.state.ws, this.state.active);
     if (a.type !== 'edit' || a.path[1] !== 'monthlyProfile' || a.path.length !== 3 || s.policy.monthlyProfile) return;
     e.stopPropagation();
     const profile = new Array(12).fill('1');
@@ -141,7 +140,7 @@ export class GbParams extends LitElement {
 
   override render() {
     const st = this.state;
-    const s = materializeOrError(st.ws, st.active);
+    const s = scenarioOrError(st.ws, st.active);
     if (s instanceof Error) return html`<div class="card err">${s.message}</div>`;
     const issues = st.cols[st.active]?.issues ?? [];
     return html`<div class="grid2" @gb-action=${this.onProfileEdit}>

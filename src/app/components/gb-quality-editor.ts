@@ -2,15 +2,16 @@
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../actions.ts';
-import { msg, type Lang, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n.ts';
 import { issuesAt, issuesUnder } from '../issues-at.ts';
-import { percent } from '../format.ts';
+import { percent } from '../../display/number.ts';
 import { drawChart, plot } from '../charts.ts';
-import type { Issue } from '../../engine/issues.ts';
+import type { Issue } from '../../format/issues.ts';
 import type { QualityRule } from '../../format/types.ts';
 import './gb-field.ts';
 import { sourceBadge } from './gb-source.ts';
 import type { Provenance } from '../../format/types.ts';
+import type { Lang } from '../../display/lang.ts';
 
 export class GbQualityEditor extends LitElement {
   static override properties = { rule: { attribute: false }, issues: { attribute: false }, lang: {}, sources: { attribute: false }, inherited: { attribute: false } };

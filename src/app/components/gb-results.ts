@@ -3,7 +3,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { msg } from '../i18n.ts';
 import type { AppState } from '../state.ts';
-import { formatIssue } from '../../engine/issues.ts';
+import { formatIssue } from '../../format/issues.ts';
 import './gb-fund-summary.ts';
 import './gb-flow-chart.ts';
 import './gb-hospital-table.ts';

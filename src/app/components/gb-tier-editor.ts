@@ -2,13 +2,14 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../actions.ts';
-import { msg, type Lang, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n.ts';
 import { issuesAt, issuesUnder } from '../issues-at.ts';
-import type { Issue } from '../../engine/issues.ts';
+import type { Issue } from '../../format/issues.ts';
 import type { OverspendRule, SurplusRule, Tier } from '../../format/types.ts';
 import './gb-field.ts';
 import { sourceBadge } from './gb-source.ts';
 import type { Provenance } from '../../format/types.ts';
+import type { Lang } from '../../display/lang.ts';
 
 export class GbTierEditor extends LitElement {
   static override properties = { rule: { attribute: false }, kind: {}, issues: { attribute: false }, lang: {}, sources: { attribute: false }, inherited: { attribute: false } };

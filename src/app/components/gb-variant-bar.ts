@@ -4,8 +4,8 @@ import { shared } from './shared.ts';
 import { emit } from '../actions.ts';
 import { msg, type MsgKey } from '../i18n.ts';
 import type { AppState } from '../state.ts';
-import { BASELINE, changesOf, refKeys, refName } from '../ws.ts';
 import { describeChange } from '../../workspace/changes.ts';
+import { BASELINE, changesOf, refKeys, refName } from '../../workspace/workspace.ts';
 
 export class GbVariantBar extends LitElement {
   static override properties = { state: { attribute: false }, renaming: { state: true }, confirming: { state: true } };

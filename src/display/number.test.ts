@@ -1,7 +1,7 @@
 /** The fast path of money() gives exactly what the general digit-by-digit path gives. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { grouped, money, shiftPoint } from './format.ts';
+import { grouped, money, percent, shiftPoint, subtractDecimals } from './number.ts';
 
 const slow = (s: string, unit: 'yuan' | 'wan', signed: boolean) => grouped(unit === 'wan' ? shiftPoint(s, -4) : s, 2, signed);
 const amount = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 17 })).map(([neg, v, scale]) => {
@@ -21,5 +21,31 @@ describe('money', () => {
       for (const unit of ['yuan', 'wan'] as const) for (const signed of [false, true]) expect(money(s, unit, signed), `${s} ${unit} ${signed}`).toBe(slow(s, unit, signed));
     expect(money('1234567.89', 'wan')).toBe('123.46');
     expect(money('-1234567.89', 'yuan', true)).toBe('−1,234,567.89');
+  });
+});
+
+describe('display of amounts', () => {
+  it('groups digits without touching the value', () => {
+    expect(money('1234567.89', 'yuan')).toBe('1,234,567.89');
+    expect(money('-1000.00', 'yuan')).toBe('−1,000.00');
+    expect(money('999.99', 'yuan')).toBe('999.99');
+  });
+
+  it('shows 万元 rounded half-up on the digits', () => {
+    expect(money('12345678.90', 'wan')).toBe('1,234.57');
+    expect(money('50.00', 'wan')).toBe('0.01');
+    expect(money('49.99', 'wan')).toBe('0.00');
+    expect(money('-150.00', 'wan')).toBe('−0.02');
+    expect(money('-45.00', 'wan')).toBe('0.00');
+    expect(money('99999999999.99', 'wan')).toBe('10,000,000.00');
+  });
+
+  it('percentages and exact differences', () => {
+    expect(percent('0.1234')).toBe('12.34%');
+    expect(percent(null)).toBe('—');
+    expect(subtractDecimals('10.00', '12.35')).toBe('-2.35');
+    expect(subtractDecimals('0.10', '0.10')).toBe('0.00');
+    expect(subtractDecimals('90071992547409.91', '0.01')).toBe('90071992547409.90');
+    expect(subtractDecimals('0.1', '0.0525')).toBe('0.0475');
   });
 });

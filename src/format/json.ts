@@ -1,5 +1,7 @@
+import type { Issue } from './issues.ts';
+
 /**
- * Plain-JSON helpers shared by the workspace modules. Scenarios are trees of plain objects,
+ * Plain-JSON helpers shared by the file loaders and the workspace modules. Scenarios are trees of plain objects,
  * arrays and primitives; a key holding `undefined` counts as absent, as it does in a saved file.
  */
 
@@ -47,3 +49,37 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/** Largest file accepted (bytes of text). A 200,000-institution scenario is about 150 MB. */
+export const MAX_FILE_CHARS = 400_000_000;
+
+/** Parse JSON text, refusing keys that could reach an object's prototype. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
+  if (text.length > MAX_FILE_CHARS) return { ok: false, issues: [{ path: '', message: `the file is too large (${text.length} characters; at most ${MAX_FILE_CHARS})` }] };
+  const bad: string[] = [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''), (key, v) => {
+      if (FORBIDDEN_KEYS.has(key)) {
+        bad.push(key);
+        return undefined;
+      }
+      return v;
+    });
+  } catch (e) {
+    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${jsonErrorWhere(text, (e as Error).message)}` }] };
+  }
+  if (bad.length) return { ok: false, issues: [{ path: '', message: `the file contains the forbidden key "${bad[0]}"` }] };
+  return { ok: true, value };
+}
+
+function jsonErrorWhere(text: string, msg: string): string {
+  const m = /position (\d+)/.exec(msg);
+  if (!m || /line \d+/.test(msg)) return msg;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const col = pos - before.lastIndexOf('\n');
+  return `${msg} (line ${line}, column ${col})`;
+}
+

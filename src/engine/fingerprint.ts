@@ -8,7 +8,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { FundResult, HospitalResult, Result } from '../engine/result.ts';
+import type { FundResult, HospitalResult, Result } from './result.ts';
 
 export const FUND_CONTRACT = [
   'base', 'riskReserve', 'carveOuts', 'globalTarget', 'adjustmentFund', 'allocatable', 'hospitalsOwed',

@@ -1,9 +1,11 @@
 /**
- * Display of exact decimal strings: thousands separators, 元 or 万元, percentages. Everything
- * works on the digits of the string (moving the decimal point, rounding half-up on digits);
- * no value ever passes through binary floating point.
+ * Display of exact decimal strings: thousands separators, 元 or 万元, percentages, signs (one
+ * minus sign, U+2212 "−", everywhere text is shown: the app, the brief, the command line).
+ * Everything works on the digits of the string (moving the decimal point, rounding half-up on
+ * digits); no value ever passes through binary floating point. The only display module.
  */
-export type Unit = 'yuan' | 'wan';
+import type { Unit } from './lang.ts';
+
 
 interface Parts {
   neg: boolean;
@@ -140,4 +142,24 @@ export function compareDec(a: string | null, b: string | null): number {
   const ib = pb.int.padStart(pa.int.length, '0') + pb.frac.padEnd(len, '0');
   const c = ia < ib ? -1 : ia > ib ? 1 : 0;
   return sa < 0 ? -c : c;
+}
+
+function scaled(s: string, dp: number): bigint {
+  const p = parts(s);
+  const v = BigInt(p.int) * 10n ** BigInt(dp) + BigInt((p.frac + '0'.repeat(dp)).slice(0, dp) || '0');
+  return p.neg ? -v : v;
+}
+
+function unscaled(v: bigint, dp: number): string {
+  const neg = v < 0n;
+  const a = (neg ? -v : v).toString().padStart(dp + 1, '0');
+  return `${neg ? '-' : ''}${a.slice(0, a.length - dp)}${dp ? `.${a.slice(a.length - dp)}` : ''}`;
+}
+
+const decimals = (s: string) => (s.split('.')[1] ?? '').length;
+
+/** a − b of two decimal strings, exact, with as many decimals as the longer of the two ("-" for negatives: a value, not display). */
+export function subtractDecimals(a: string, b: string): string {
+  const dp = Math.max(decimals(a), decimals(b));
+  return unscaled(scaled(a, dp) - scaled(b, dp), dp);
 }

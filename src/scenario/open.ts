@@ -3,60 +3,16 @@
  * Every problem comes back with the path of its field; nothing is half-loaded.
  */
 import type { z } from 'zod';
-import { scenarioSchema } from './schema.ts';
-import { migrate } from './migrate.ts';
-import { FORMAT_NAME, FORMAT_VERSION, type Scenario } from './types.ts';
+import { scenarioSchema } from '../format/schema.ts';
+import { migrate } from '../format/migrate.ts';
+import { FORMAT_NAME, FORMAT_VERSION, type Scenario } from '../format/types.ts';
 import { compile } from '../engine/compile.ts';
 import { allocate } from '../engine/allocate.ts';
-import { ScenarioError, type Issue } from '../engine/issues.ts';
+import { ScenarioError, type Issue } from '../format/issues.ts';
+import { parseJson } from '../format/json.ts';
+import { formatPath } from '../format/path.ts';
 
 export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
-
-/** Largest file accepted (bytes of text). A 200,000-institution scenario is about 150 MB. */
-export const MAX_FILE_CHARS = 400_000_000;
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Parse JSON text, refusing keys that could reach an object's prototype. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
-  if (text.length > MAX_FILE_CHARS) return { ok: false, issues: [{ path: '', message: `the file is too large (${text.length} characters; at most ${MAX_FILE_CHARS})` }] };
-  const bad: string[] = [];
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''), (key, v) => {
-      if (FORBIDDEN_KEYS.has(key)) {
-        bad.push(key);
-        return undefined;
-      }
-      return v;
-    });
-  } catch (e) {
-    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${jsonErrorWhere(text, (e as Error).message)}` }] };
-  }
-  if (bad.length) return { ok: false, issues: [{ path: '', message: `the file contains the forbidden key "${bad[0]}"` }] };
-  return { ok: true, value };
-}
-
-function jsonErrorWhere(text: string, msg: string): string {
-  const m = /position (\d+)/.exec(msg);
-  if (!m || /line \d+/.test(msg)) return msg;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const col = pos - before.lastIndexOf('\n');
-  return `${msg} (line ${line}, column ${col})`;
-}
-
-/** Format a zod path as `hospitals[12].history[2]` / `policy.levelCoefficients["三级"]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const k of path) {
-    if (typeof k === 'number') out += `[${k}]`;
-    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(String(k))) out += out ? `.${String(k)}` : String(k);
-    else out += `[${JSON.stringify(String(k))}]`;
-  }
-  return out;
-}
 
 /**
  * zod issues → our issues. "is required" only when the field is really absent from `doc`

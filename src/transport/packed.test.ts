@@ -5,12 +5,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../format/load.ts';
+import { loadScenario } from '../scenario/open.ts';
 import { compile } from '../engine/compile.ts';
 import { settle, summaryColumn } from '../engine/run.ts';
 import type { Scenario } from '../format/types.ts';
 import { synthCity } from '../../bench/synth.ts';
-import { packSettlement, ResultView, ROW_FIELDS } from './result-view.ts';
+import { packSettlement, ResultView, ROW_FIELDS } from './packed.ts';
 
 const DIR = join(import.meta.dirname, '../../scenarios');
 const cases: [string, Scenario][] = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => {

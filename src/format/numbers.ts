@@ -1,0 +1,29 @@
+/**
+ * How amounts and rates are written in a file (scenarios/README.md, "Writing amounts and
+ * rates"): the one definition the schema checks and the engine parses against.
+ */
+/** Decimals a rate may carry (the engine's exact scale for rates is 10^-RATE_DP). */
+export const RATE_DP = 12;
+
+/** An amount: at most 13 digits before the point and 2 after (yuan, exact to the fen). */
+export const MONEY_RE = /^-?\d{1,13}(\.\d{1,2})?$/;
+/** A rate: at most 12 digits before the point and RATE_DP after. */
+export const RATE_RE = /^-?\d{1,12}(\.\d{1,12})?$/;
+
+export function isMoneyString(s: string): boolean {
+  return MONEY_RE.test(s);
+}
+
+export function isRateLike(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v) && RATE_RE.test(numberToPlain(v));
+  return typeof v === 'string' && RATE_RE.test(v.trim());
+}
+
+/** A JSON number as the plain decimal it stands for (no exponent). */
+export function numberToPlain(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  // Exponent form: expand exactly via toFixed on the needed digits.
+  return n.toFixed(RATE_DP).replace(/\.?0+$/, '');
+}
