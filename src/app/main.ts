@@ -1,14 +1,14 @@
 /** Start-up: restore the workspace (or load the example), wire the controller to the shell. */
 import '../format/csp.ts';
 import './components/gb-app.ts';
-import { Controller } from './controller.ts';
-import { openInWorker } from './engine-client.ts';
-import { exampleText } from './example.ts';
-import { autosaver, loadPrefs, restore, savePrefs } from './persist.ts';
-import { handleAction } from './handle-action.ts';
-import { msg } from './i18n.ts';
+import { Controller } from './state/controller.ts';
+import { openInWorker } from './runs/column.ts';
+import { exampleText } from './state/example.ts';
+import { autosaver, loadPrefs, restore, savePrefs } from './state/persist.ts';
+import { handleAction } from './state/handle-action.ts';
+import { msg } from './i18n/index.ts';
 import type { Workspace } from '../workspace/types.ts';
-import type { Notice } from './state.ts';
+import type { Notice } from './state/app-state.ts';
 import type { Lang } from '../display/lang.ts';
 
 async function start(): Promise<void> {

@@ -1,6 +1,8 @@
 /** `gbsim compare A B`: fund and per-institution differences of B against A. */
 import { runScenario } from '../engine/run.ts';
-import { money, subtractDecimals } from '../display/number.ts';
+import { money } from '../display/number.ts';
+import { columnsOfResult, compareFund, differences, matchRows, onlyIn } from '../engine/compare.ts';
+import { formatMoney } from '../engine/money.ts';
 import { renderTable } from './table.ts';
 import { FUND_ROWS } from './run.ts';
 import type { Result, HospitalResult } from '../engine/result.ts';
@@ -15,26 +17,23 @@ export interface Comparison {
 }
 
 export function compareResults(sa: Scenario, ra: Result, sb: Scenario, rb: Result): Comparison {
-  const fund = FUND_ROWS.map(([k]) => {
-    const a = ra.fund[k] as string;
-    const b = rb.fund[k] as string;
-    return { field: k, a, b, delta: subtractDecimals(b, a) };
-  });
-  const byIdB = new Map(rb.hospitals.map((h, i) => [h.id, i]));
-  const seen = new Set<string>();
+  const fund = compareFund([ra.fund, rb.fund], FUND_ROWS.map(([k]) => k)).map((r) => ({ field: r.field, a: r.values[0]!, b: r.values[1]!, delta: r.deltas[0]! }));
+  const ca = columnsOfResult(ra.hospitals);
+  const cb = columnsOfResult(rb.hospitals);
+  const rows = matchRows(ca.ids, cb.ids);
+  const deltas = H_FIELDS.map((f) => differences(ca, cb, f, rows));
   const pick = (h: HospitalResult | undefined) => (h ? Object.fromEntries(H_FIELDS.map((f) => [f, h[f]])) : {});
   const hospitals: Comparison['hospitals'] = ra.hospitals.map((ha, i) => {
-    const j = byIdB.get(ha.id);
-    const hb = j === undefined ? undefined : rb.hospitals[j];
-    seen.add(ha.id);
-    const delta = Object.fromEntries(H_FIELDS.map((f) => [f, subtractDecimals(hb ? hb[f] : '0.00', ha[f])]));
+    const j = rows[i]!;
+    const hb = j < 0 ? undefined : rb.hospitals[j];
+    // Only in A: the difference is what A had, taken away.
+    const delta = Object.fromEntries(H_FIELDS.map((f, k) => [f, formatMoney(j < 0 ? -ca.fen(f)[i]! : deltas[k]![i]!)]));
     return { id: ha.id, name: sa.hospitals[i]?.name ?? '', in: hb ? 'both' : 'a', a: pick(ha), b: pick(hb), delta };
   });
-  rb.hospitals.forEach((hb, j) => {
-    if (seen.has(hb.id)) return;
-    const delta = Object.fromEntries(H_FIELDS.map((f) => [f, hb[f]]));
-    hospitals.push({ id: hb.id, name: sb.hospitals[j]?.name ?? '', in: 'b', a: {}, b: pick(hb), delta });
-  });
+  for (const j of onlyIn(cb.ids, ca.ids)) {
+    const hb = rb.hospitals[j]!;
+    hospitals.push({ id: hb.id, name: sb.hospitals[j]?.name ?? '', in: 'b', a: {}, b: pick(hb), delta: Object.fromEntries(H_FIELDS.map((f) => [f, hb[f]])) });
+  }
   return { fund, hospitals };
 }
 

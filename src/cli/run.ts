@@ -1,13 +1,14 @@
 /** `gbsim run FILE`: the fund position and a per-institution settlement table. */
 import { runScenario } from '../engine/run.ts';
-import { money, percent, subtractDecimals } from '../display/number.ts';
+import { money, percent } from '../display/number.ts';
+import { subtractDecimals, type FundField } from '../engine/compare.ts';
 import { fingerprint } from '../engine/fingerprint.ts';
 import { renderTable, type Column } from './table.ts';
 import type { Result } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';
 import type { Unit } from '../display/lang.ts';
 
-export const FUND_ROWS: [keyof Result['fund'], string][] = [
+export const FUND_ROWS: [FundField, string][] = [
   ['base', 'Fund expenditure budget'],
   ['carveOuts', '− carve-outs'],
   ['riskReserve', '− risk reserve'],

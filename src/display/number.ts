@@ -143,23 +143,3 @@ export function compareDec(a: string | null, b: string | null): number {
   const c = ia < ib ? -1 : ia > ib ? 1 : 0;
   return sa < 0 ? -c : c;
 }
-
-function scaled(s: string, dp: number): bigint {
-  const p = parts(s);
-  const v = BigInt(p.int) * 10n ** BigInt(dp) + BigInt((p.frac + '0'.repeat(dp)).slice(0, dp) || '0');
-  return p.neg ? -v : v;
-}
-
-function unscaled(v: bigint, dp: number): string {
-  const neg = v < 0n;
-  const a = (neg ? -v : v).toString().padStart(dp + 1, '0');
-  return `${neg ? '-' : ''}${a.slice(0, a.length - dp)}${dp ? `.${a.slice(a.length - dp)}` : ''}`;
-}
-
-const decimals = (s: string) => (s.split('.')[1] ?? '').length;
-
-/** a − b of two decimal strings, exact, with as many decimals as the longer of the two ("-" for negatives: a value, not display). */
-export function subtractDecimals(a: string, b: string): string {
-  const dp = Math.max(decimals(a), decimals(b));
-  return unscaled(scaled(a, dp) - scaled(b, dp), dp);
-}

@@ -93,3 +93,11 @@ export interface Summary {
   fund: FundResult;
   hospitals: HospitalSummary[];
 }
+
+/** The amounts of an institution's summary (integer fen in the engine's columns), one list for every consumer. */
+export const AMOUNT_FIELDS = [
+  'target', 'allocatedTarget', 'volumeCut', 'deposit', 'paidTotal', 'deferred', 'claimsTotal', 'deductions', 'actual',
+  'surplus', 'overspend', 'reasonableOverspend', 'reward', 'fundShare', 'fundShareClaimed', 'depositReturned',
+  'depositForfeited', 'due', 'owed', 'balance', 'advance',
+] as const satisfies readonly (keyof HospitalSummary)[];
+export type AmountField = (typeof AMOUNT_FIELDS)[number];

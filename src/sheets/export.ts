@@ -10,7 +10,9 @@ import type { Scenario } from '../format/types.ts';
 import { fingerprint as computeFingerprint } from '../engine/fingerprint.ts';
 import { cellOf, MONTHLY_ITEMS, monthlyFen, RESULT_COLUMNS } from './result-columns.ts';
 import { parameterRows } from './params.ts';
-import { amountDelta, amountValue, newWorkbook, ratioDelta, ratioValue, sheetName, tableSheet, toBytes, FMT, type Col } from './style.ts';
+import { amountValue, newWorkbook, ratioValue, sheetName, tableSheet, toBytes, FMT, type Col } from './style.ts';
+import { columnsOfResult, difference, matchRows } from '../engine/compare.ts';
+import type { AmountField } from '../engine/result.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 
 export { hospitalsCsv } from './result-columns.ts';
@@ -97,7 +99,7 @@ function fundSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: Resu
   const add = (label: string, kind: FundKind, vals: (string | null | undefined)[]) => {
     const base = vals[0];
     const v = (x: string | null | undefined) => (kind === 'amount' ? amountValue(x, unit) : ratioValue(x));
-    const d = (x: string | null | undefined) => (kind === 'amount' ? amountDelta(base, x, unit) : ratioDelta(base, x));
+    const d = (x: string | null | undefined) => v(difference(base, x));
     const row = ws.addRow([label, ...vals.map(v), ...vals.slice(1).map(d)]);
     for (let c = 2; c <= cols.length; c++) row.getCell(c).numFmt = fmt(kind);
   };
@@ -175,21 +177,25 @@ function compareSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: R
     ...scenarios.slice(1).flatMap((s) => fields.map(([, l]) => ({ header: `${t.delta} ${s.name} ${l}`, kind: 'amount' as const }))),
   ];
   const ws = tableSheet(wb, name, cols, { unit, freezeCols: 2 });
+  // Every institution of any scenario, in the order first seen; differences against the first.
   const ids: string[] = [];
   const names = new Map<string, string>();
-  const maps = scenarios.map((s) => {
-    for (const h of s.scenario.hospitals) if (!names.has(h.id)) { names.set(h.id, h.name); ids.push(h.id); }
-    return new Map(s.result.hospitals.map((r) => [r.id, r]));
-  });
-  for (const id of ids) {
-    const rs = maps.map((m) => m.get(id));
-    const base = rs[0];
+  for (const s of scenarios) for (const h of s.scenario.hospitals) if (!names.has(h.id)) { names.set(h.id, h.name); ids.push(h.id); }
+  const tables = scenarios.map((s) => columnsOfResult(s.result.hospitals));
+  const rows = tables.map((t) => matchRows(ids, t.ids));
+  const value = (k: number, f: AmountField, i: number) => (rows[k]![i]! < 0 ? null : tables[k]!.fen(f)[rows[k]![i]!]!);
+  const shown = (fen: number | null) => (fen === null ? null : unit === 'wan' ? fen / 1e6 : fen / 100);
+  ids.forEach((id, i) => {
+    const base = fields.map(([f]) => value(0, f, i));
     ws.addRow([
       id, names.get(id) ?? '',
-      ...rs.flatMap((r) => fields.map(([k]) => amountValue(r?.[k], unit))),
-      ...rs.slice(1).flatMap((r) => fields.map(([k]) => amountDelta(base?.[k], r?.[k], unit))),
+      ...tables.flatMap((_, k) => fields.map(([f]) => shown(value(k, f, i)))),
+      ...tables.slice(1).flatMap((_, k) => fields.map(([f], c) => {
+        const b = value(k + 1, f, i);
+        return b === null || base[c] === null ? null : shown(b - base[c]!);
+      })),
     ]);
-  }
+  });
 }
 
 const STATUS = { zh: { official: '官方文件', assumption: '假设' }, en: { official: 'official', assumption: 'assumption' } } as const;

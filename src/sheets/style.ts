@@ -52,28 +52,11 @@ export function amountValue(s: string | null | undefined, unit: Unit = 'yuan'): 
   return unit === 'wan' ? fen / 1e6 : fen / 100;
 }
 
-/** Difference b − a of two amount strings, exact in fen, as a number in the unit. */
-export function amountDelta(a: string | null | undefined, b: string | null | undefined, unit: Unit = 'yuan'): number | null {
-  if (!a || !b) return null;
-  const d = parseMoney(b) - parseMoney(a);
-  return unit === 'wan' ? d / 1e6 : d / 100;
-}
-
 /** A ratio string ("0.1234") → number; difference of two, exact at 4 decimals. */
 export function ratioValue(s: string | null | undefined): number | null {
   if (s === null || s === undefined || s === '') return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
-}
-
-export function ratioDelta(a: string | null | undefined, b: string | null | undefined): number | null {
-  if (!a || !b) return null;
-  const scale = (x: string) => {
-    const [i = '0', f = ''] = x.replace('-', '').split('.');
-    const v = BigInt(i) * 10n ** 8n + BigInt(f.padEnd(8, '0').slice(0, 8));
-    return x.startsWith('-') ? -v : v;
-  };
-  return Number(scale(b) - scale(a)) / 1e8;
 }
 
 /** Set up columns (width, number format) and a bold, frozen header row; returns the sheet. */

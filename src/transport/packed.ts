@@ -6,18 +6,15 @@
  * shows, with the engine's own formatters (display only, nothing is computed from them).
  * Monthly arrays stay in the worker and are fetched for the one hospital being looked at.
  */
-import type { FundResult } from '../engine/result.ts';
+import { AMOUNT_FIELDS, type AmountField, type FundResult } from '../engine/result.ts';
 import { fundResult, summaryColumn, type Settlement } from '../engine/run.ts';
 import type { Model } from '../engine/model.ts';
+import type { InstitutionColumns } from '../engine/compare.ts';
 import { formatMoney, formatRatio4, ratio4Units, ratioOfAmounts } from '../engine/money.ts';
 
 /** Money columns, in the order they sit in the packed buffer. */
-export const FEN_FIELDS = [
-  'target', 'allocatedTarget', 'volumeCut', 'deposit', 'paidTotal', 'deferred', 'claimsTotal', 'deductions', 'actual',
-  'surplus', 'overspend', 'reward', 'fundShare', 'fundShareClaimed', 'depositReturned', 'depositForfeited', 'due', 'owed',
-  'balance', 'advance',
-] as const;
-export type FenField = (typeof FEN_FIELDS)[number];
+export const FEN_FIELDS = AMOUNT_FIELDS;
+export type FenField = AmountField;
 /** Text columns, joined by newlines. */
 export const TEXT_FIELDS = ['id', 'pool'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
@@ -111,14 +108,18 @@ function ids(text: string, n: number): { ids: string[]; byId: Map<string, number
   return idIndex;
 }
 
-/** The page's view of a packed result: cells formatted on demand. */
-export class ResultView {
+/** The page's view of a packed result: cells formatted on demand; columns for engine/compare.ts. */
+export class ResultView implements InstitutionColumns {
   readonly fund: FundResult;
   readonly n: number;
   private readonly split = new Map<string, string[]>();
   constructor(private readonly packed: PackedResult, readonly fingerprint: string | null = null) {
     this.fund = packed.fund;
     this.n = packed.n;
+  }
+  /** Institution ids, file order (split once). */
+  get ids(): string[] {
+    return this.index().ids;
   }
   static isFen(f: string): f is FenField {
     return FEN_INDEX.has(f);

@@ -4,9 +4,9 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import { ACTION_EVENT, emit, type Action } from '../actions.ts';
-import { TABS, type AppState, type Tab } from '../state.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import { ACTION_EVENT, emit, type Action } from '../state/actions.ts';
+import { TABS, type AppState, type Tab } from '../state/app-state.ts';
 import { formatIssue } from '../../format/issues.ts';
 import './gb-toolbar.ts';
 import './gb-variant-bar.ts';

@@ -5,14 +5,15 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import type { AppState } from '../state.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { Explanation } from '../../engine/explain.ts';
-import { briefApi, type WhatIf } from '../sheets-client.ts';
+import { briefApi } from '../runs/jobs.ts';
 import type { GbBrief } from './gb-brief.ts';
 import './gb-brief.ts';
 import { scenarioOf } from '../../workspace/workspace.ts';
+import type { WhatIf } from '../../engine/whatif.ts';
 
 /** Beyond this many briefs the what-if (two engine runs each) is left out. */
 const WHATIF_LIMIT = 300;

@@ -5,9 +5,9 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, shiftPoint } from '../../display/number.ts';
-import { Chart, drawChart, PALETTE, plot } from '../charts.ts';
+import { Chart, drawChart, PALETTE, plot } from '../views/charts.ts';
 import type { ChartConfiguration } from 'chart.js';
 import { legendStyles } from './legend-styles.ts';
 import type { Lang, Unit } from '../../display/lang.ts';

@@ -1,12 +1,12 @@
 /** Sections of the hospital brief, as templates rendered inside gb-brief's shadow root. */
 import { html, nothing } from 'lit';
-import { msg, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, percent, plain, sign } from '../../display/number.ts';
 import type { Explanation } from '../../engine/explain.ts';
-import type { AppState } from '../state.ts';
-import { netOf, netRateOf, rewardShareOf } from '../table-model.ts';
-import type { CitedSource } from '../brief-sources.ts';
-import { groupSources } from '../brief-sources.ts';
+import type { AppState } from '../state/app-state.ts';
+import { netOf, netRateOf, rewardShareOf } from '../views/table-model.ts';
+import type { CitedSource } from '../views/brief-sources.ts';
+import { groupSources } from '../views/brief-sources.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import { refName } from '../../workspace/workspace.ts';
 

@@ -5,11 +5,12 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, sign } from '../../display/number.ts';
 import type { Scenario } from '../../format/types.ts';
-import { briefApi, type WhatIf } from '../sheets-client.ts';
+import { briefApi } from '../runs/jobs.ts';
 import type { Lang } from '../../display/lang.ts';
+import type { WhatIf } from '../../engine/whatif.ts';
 
 export class GbBriefWhatIf extends LitElement {
   static override properties = {

@@ -7,17 +7,17 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import type { AppState } from '../state.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { Explanation } from '../../engine/explain.ts';
-import { termOf as term } from '../terms.ts';
-import { citedSources, historyYearsOf } from '../brief-sources.ts';
-import type { WhatIf } from '../sheets-client.ts';
+import { termOf as term } from '../views/terms.ts';
+import { citedSources, historyYearsOf } from '../views/brief-sources.ts';
 import { derivation, depositSchedule, peers, settlement, sources } from './gb-brief-parts.ts';
 import type { GbBriefChart, HistoryPoint } from './gb-brief-chart.ts';
 import './gb-brief-chart.ts';
 import './gb-brief-whatif.ts';
 import { refName, scenarioOf } from '../../workspace/workspace.ts';
+import type { WhatIf } from '../../engine/whatif.ts';
 
 export class GbBrief extends LitElement {
   static override properties = { state: { attribute: false }, explanation: { attribute: false }, whatIf: { attribute: false }, interactive: { type: Boolean } };

@@ -3,10 +3,10 @@ import { LitElement, html, css, type PropertyValues } from 'lit';
 import { shared } from './shared.ts';
 import { tableStyles } from './table-styles.ts';
 import { VirtualRows } from './virtual.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, sign } from '../../display/number.ts';
-import { fenDiff } from '../derive.ts';
+import { compareInstitutions, type InstitutionComparison } from '../views/comparison.ts';
 import type { ResultView } from '../../transport/packed.ts';
 import type { Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
@@ -30,7 +30,7 @@ export class GbCompareHospitals extends LitElement {
   declare stale: boolean;
   declare byChange: boolean;
   private readonly virtual = new VirtualRows(this);
-  private memo: { key: unknown[]; rows: number[] } | null = null;
+  private memo: { key: unknown[]; model: InstitutionComparison } | null = null;
 
   constructor() {
     super();
@@ -57,29 +57,13 @@ export class GbCompareHospitals extends LitElement {
     return !(changed.size === 1 && changed.has('stale') && this.current(this.key()));
   }
 
-  private model(): { rows: number[] } {
+  private model(): InstitutionComparison {
     const key = this.key();
-    if (this.current(key)) return this.memo!;
-    if (this.memo && this.stale && this.memo.rows.length === this.columns[0]!.view.n) return this.memo;
-    const ref = this.columns[0]!.view;
-    const ids = ref.col('id');
-    const rows = ids.map((_, i) => i);
-    if (this.byChange && this.columns.length > 1) {
-      // Order only: the largest absolute change against the reference across the other scenarios.
-      const a = ref.fen(this.metric);
-      const change = new Float64Array(rows.length);
-      for (let c = 1; c < this.columns.length; c++) {
-        const v = this.columns[c]!.view;
-        const b = v.fen(this.metric);
-        for (let i = 0; i < rows.length; i++) {
-          const j = v === ref || (v.n === ref.n && v.col('id') === ids) ? i : v.indexOf(ids[i]!);
-          if (j !== undefined) change[i] = Math.max(change[i]!, Math.abs(b[j]! - a[i]!));
-        }
-      }
-      rows.sort((x, y) => change[y]! - change[x]! || x - y);
-    }
-    this.memo = { key, rows };
-    return this.memo;
+    if (this.current(key)) return this.memo!.model;
+    if (this.memo && this.stale && this.memo.model.rows.length === this.columns[0]!.view.n) return this.memo.model;
+    const model = compareInstitutions(this.columns.map((c) => c.view), this.metric, this.byChange);
+    this.memo = { key, model };
+    return model;
   }
 
   private namesMemo: { hospitals: Scenario['hospitals'] | null; names: Map<string, string> } = { hospitals: null, names: new Map() };
@@ -93,13 +77,13 @@ export class GbCompareHospitals extends LitElement {
   override render() {
     const t = (k: MsgKey) => msg(this.lang, k);
     if (this.columns.length === 0 || !this.scenario) return html``;
-    const { rows } = this.model();
+    const model = this.model();
+    const { rows } = model;
     const ref = this.columns[0]!.view;
     const ids = ref.col('id');
     const { from, to } = this.virtual.range(rows.length);
     const ncols = 1 + this.columns.length * 2 - 1;
     const names = this.names();
-    const fa = ref.fen(this.metric);
     return html`<div class="card" data-testid="compare-hospitals">
       <h2>${t('hospitals')} <span class="muted">(${t(this.unit)})</span></h2>
       <div class="row filters">
@@ -122,7 +106,7 @@ export class GbCompareHospitals extends LitElement {
                   const j = k === 0 ? i : c.view.indexOf(id);
                   const b = j === undefined ? null : c.view.get(this.metric, j);
                   if (k === 0) return html`<td class="num">${money(b, this.unit)}</td>`;
-                  const d = j === undefined ? null : fenDiff(fa[i], c.view.fen(this.metric)[j]);
+                  const d = model.delta(k - 1, i);
                   return html`<td class="num">${money(b, this.unit)}</td><td class="num ${sign(d) < 0 ? 'neg' : sign(d) > 0 ? 'pos' : ''}" data-delta>${money(d, this.unit, true)}</td>`;
                 })}</tr>`;
             })}

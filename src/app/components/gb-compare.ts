@@ -1,14 +1,14 @@
 /** Scenarios side by side: fund totals and indicators with differences, a chart, and per-hospital changes. */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, percent, plain, sign } from '../../display/number.ts';
-import { diff } from '../derive.ts';
-import { drawChartSoon, PALETTE, plot } from '../charts.ts';
+import { fundDifference } from '../views/comparison.ts';
+import { drawChartSoon, PALETTE, plot } from '../views/charts.ts';
 import { shiftPoint } from '../../display/number.ts';
 import { legendStyles } from './legend-styles.ts';
-import type { AppState } from '../state.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { FundResult } from '../../engine/result.ts';
 import './gb-compare-hospitals.ts';
 import './gb-source-diff.ts';
@@ -134,7 +134,7 @@ export class GbCompare extends LitElement {
               ${cols.map((c, i) => {
                 const v = (c.fund?.[field] ?? null) as string | null;
                 if (i === 0) return html`<td class="num">${show(v, kind, s.unit)}</td>`;
-                const d = diff(ref?.fund?.[field] as string | null, v);
+                const d = fundDifference(ref?.fund?.[field] as string | null, v);
                 return html`<td class="num">${show(v, kind, s.unit)}</td><td class="num d ${sign(d) < 0 ? 'neg' : sign(d) > 0 ? 'pos' : ''}" data-delta=${field}>${show(d, kind, s.unit, true)}</td>`;
               })}</tr>`)}</tbody>
           </table>

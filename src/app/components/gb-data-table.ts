@@ -3,12 +3,12 @@ import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { tableStyles } from './table-styles.ts';
 import { VirtualRows } from './virtual.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import { checkValue, type FieldKind } from '../validate-field.ts';
-import type { AppState } from '../state.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import { checkValue, type FieldKind } from '../views/validate-field.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { Hospital, Scenario } from '../../format/types.ts';
-import { termOf as term } from '../terms.ts';
+import { termOf as term } from '../views/terms.ts';
 import { formatPath, type Path } from '../../format/path.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 

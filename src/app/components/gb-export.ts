@@ -2,9 +2,9 @@
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { dialogStyles } from './dialog-styles.ts';
-import { emit, type ExportWhat } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import type { AppState } from '../state.ts';
+import { emit, type ExportWhat } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import type { AppState } from '../state/app-state.ts';
 import { refName } from '../../workspace/workspace.ts';
 
 export class GbExport extends LitElement {

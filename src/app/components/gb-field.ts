@@ -5,9 +5,9 @@
  */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg } from '../i18n.ts';
-import { checkValue, type FieldKind } from '../validate-field.ts';
+import { emit } from '../state/actions.ts';
+import { msg } from '../i18n/index.ts';
+import { checkValue, type FieldKind } from '../views/validate-field.ts';
 import type { Provenance } from '../../format/types.ts';
 import './gb-source.ts';
 import type { Lang } from '../../display/lang.ts';

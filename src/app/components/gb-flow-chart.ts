@@ -1,9 +1,9 @@
 /** Where the year's budget goes: a bar chart, with its figures as a table (the text alternative). */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, shiftPoint } from '../../display/number.ts';
-import { drawChartSoon, PALETTE, plot } from '../charts.ts';
+import { drawChartSoon, PALETTE, plot } from '../views/charts.ts';
 import type { FundResult } from '../../engine/result.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 

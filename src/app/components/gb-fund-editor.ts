@@ -1,12 +1,12 @@
 /** Editing the fund's figures and carve-outs. */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import { issuesAt } from '../issues-at.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import { issuesAt } from '../views/issues-at.ts';
 import type { Issue } from '../../format/issues.ts';
 import type { Scenario } from '../../format/types.ts';
-import type { FieldKind } from '../validate-field.ts';
+import type { FieldKind } from '../views/validate-field.ts';
 import './gb-field.ts';
 import { sourceBadge } from './gb-source.ts';
 import type { Lang } from '../../display/lang.ts';

@@ -1,7 +1,7 @@
 /** The fund's figures for one scenario: budget → target → allocation → settlement → balance. */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, percent, plain } from '../../display/number.ts';
 import type { FundResult } from '../../engine/result.ts';
 import type { Lang, Unit } from '../../display/lang.ts';

@@ -3,13 +3,13 @@ import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { tableStyles } from './table-styles.ts';
 import { VirtualRows } from './virtual.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, percent, sign } from '../../display/number.ts';
 import type { ResultView, RowField } from '../../transport/packed.ts';
 import type { Scenario } from '../../format/types.ts';
-import { NO_FILTERS, distinct, netOf, netRateOf, rewardShareOf, rowOrder, type Filters, type Sort, type SortKey } from '../table-model.ts';
-import { termOf as term } from '../terms.ts';
+import { NO_FILTERS, distinct, netOf, netRateOf, rewardShareOf, rowOrder, type Filters, type Sort, type SortKey } from '../views/table-model.ts';
+import { termOf as term } from '../views/terms.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
 type Col = { key: SortKey; label: MsgKey; num?: boolean };

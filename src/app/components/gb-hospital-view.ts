@@ -1,9 +1,9 @@
 /** One hospital, for a negotiator: pick it, read its brief (one printable A4 page), print it. */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import type { AppState } from '../state.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import type { AppState } from '../state/app-state.ts';
 import './gb-brief.ts';
 import './gb-monthly-chart.ts';
 import { scenarioOf } from '../../workspace/workspace.ts';

@@ -1,7 +1,7 @@
 /** The report of an import: counts, every bad cell (row, column, header, content, reason), warnings, skipped rows. */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import type { ImportReport } from '../../sheets/report.ts';
 import type { Lang } from '../../display/lang.ts';
 

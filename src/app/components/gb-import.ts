@@ -7,11 +7,11 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { dialogStyles } from './dialog-styles.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import type { AppState } from '../state.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { ImportReport } from '../../sheets/report.ts';
-import { Cancelled, startImport, type ImportJob } from '../sheets-client.ts';
+import { Cancelled, startImport, type ImportJob } from '../runs/jobs.ts';
 import './gb-import-report.ts';
 import { refName, scenarioOf } from '../../workspace/workspace.ts';
 

@@ -1,9 +1,9 @@
 /** A hospital's year by month: claims, monthly budget and what was paid; with its table. */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, shiftPoint } from '../../display/number.ts';
-import { drawChart, PALETTE, plot } from '../charts.ts';
+import { drawChart, PALETTE, plot } from '../views/charts.ts';
 import { legendStyles } from './legend-styles.ts';
 import type { HospitalResult } from '../../engine/result.ts';
 import type { Lang, Unit } from '../../display/lang.ts';

@@ -1,21 +1,21 @@
 /** The policy of the scenario shown: fund, allocation, deposit, months, tiers, assessment. */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import { issuesAt } from '../issues-at.ts';
-import type { AppState } from '../state.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import { issuesAt } from '../views/issues-at.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { Issue } from '../../format/issues.ts';
 import type { Scenario } from '../../format/types.ts';
-import type { FieldKind } from '../validate-field.ts';
-import { distinct } from '../table-model.ts';
-import { termOf as term } from '../terms.ts';
+import type { FieldKind } from '../views/validate-field.ts';
+import { distinct } from '../views/table-model.ts';
+import { termOf as term } from '../views/terms.ts';
 import './gb-field.ts';
 import './gb-fund-editor.ts';
 import './gb-tier-editor.ts';
 import './gb-quality-editor.ts';
 import { sourceBadge } from './gb-source.ts';
-import { inheritedChanged } from '../inherited-sources.ts';
+import { inheritedChanged } from '../views/inherited-sources.ts';
 import { BASELINE, scenarioOf, scenarioOrError } from '../../workspace/workspace.ts';
 
 const NONE: ReadonlySet<string> = new Set();

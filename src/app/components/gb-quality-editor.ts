@@ -1,11 +1,11 @@
 /** The year-end assessment: score → deposit return ratio, as points (step or linear) with a small chart. */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import { issuesAt, issuesUnder } from '../issues-at.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import { issuesAt, issuesUnder } from '../views/issues-at.ts';
 import { percent } from '../../display/number.ts';
-import { drawChart, plot } from '../charts.ts';
+import { drawChart, plot } from '../views/charts.ts';
 import type { Issue } from '../../format/issues.ts';
 import type { QualityRule } from '../../format/types.ts';
 import './gb-field.ts';

@@ -1,8 +1,8 @@
 /** The results of the scenario shown: fund summary, money flow and the hospital table. */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { msg } from '../i18n.ts';
-import type { AppState } from '../state.ts';
+import { msg } from '../i18n/index.ts';
+import type { AppState } from '../state/app-state.ts';
 import { formatIssue } from '../../format/issues.ts';
 import './gb-fund-summary.ts';
 import './gb-flow-chart.ts';

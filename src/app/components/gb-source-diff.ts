@@ -1,11 +1,11 @@
 /** Comparison of scenarios: the parameters that differ, each scenario's value and where it comes from. */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import type { Scenario } from '../../format/types.ts';
 import { parameterRows, type ParamRow } from '../../sheets/params.ts';
-import { sourceLine } from '../brief-sources.ts';
-import { sourceInherited } from '../inherited-sources.ts';
+import { sourceLine } from '../views/brief-sources.ts';
+import { sourceInherited } from '../views/inherited-sources.ts';
 import type { Lang } from '../../display/lang.ts';
 
 

@@ -1,7 +1,7 @@
 /** The small form to add or edit a parameter's source; dispatches `save` (the source) or `cancel`. */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import type { Provenance } from '../../format/types.ts';
 import type { Lang } from '../../display/lang.ts';
 

@@ -6,8 +6,8 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
 import type { Provenance } from '../../format/types.ts';
 import './gb-source-form.ts';
 import type { Lang } from '../../display/lang.ts';

@@ -1,9 +1,9 @@
 /** A tier table (surplus retention or overspend sharing): rows, mode, caps. */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import { issuesAt, issuesUnder } from '../issues-at.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import { issuesAt, issuesUnder } from '../views/issues-at.ts';
 import type { Issue } from '../../format/issues.ts';
 import type { OverspendRule, SurplusRule, Tier } from '../../format/types.ts';
 import './gb-field.ts';

@@ -1,9 +1,9 @@
 /** Header tools: fingerprint, undo/redo, open/save, import/export spreadsheets, 元/万元, language. */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import type { AppState } from '../state.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import type { AppState } from '../state/app-state.ts';
 
 export class GbToolbar extends LitElement {
   static override properties = { state: { attribute: false } };

@@ -1,9 +1,9 @@
 /** The scenario bar: which scenario is shown, create / duplicate / rename / delete, and what a variant changes. */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../actions.ts';
-import { msg, type MsgKey } from '../i18n.ts';
-import type { AppState } from '../state.ts';
+import { emit } from '../state/actions.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import type { AppState } from '../state/app-state.ts';
 import { describeChange } from '../../workspace/changes.ts';
 import { BASELINE, changesOf, refKeys, refName } from '../../workspace/workspace.ts';
 

@@ -1,6 +1,6 @@
 /** An HTML legend for charts (cheaper than chart.js measuring text on every update, and selectable). */
 import { unsafeCSS } from 'lit';
-import { PALETTE } from '../charts.ts';
+import { PALETTE } from '../views/charts.ts';
 
 export const legendStyles = unsafeCSS(`
   ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; padding: 0; margin: 0.4rem 0 0; font-size: 0.85em; }

@@ -1,10 +1,10 @@
 /** The page's state: what is shown and what has been computed. UI-only fields are never saved. */
-import type { Issue } from '../format/issues.ts';
-import type { Workspace } from '../workspace/types.ts';
-import type { ResultView } from '../transport/packed.ts';
-import type { Output } from './engine-client.ts';
-import type { Lang, Unit } from '../display/lang.ts';
-import { RefKey } from '../workspace/workspace.ts';
+import type { Issue } from '../../format/issues.ts';
+import type { Workspace } from '../../workspace/types.ts';
+import type { ResultView } from '../../transport/packed.ts';
+import type { Output } from '../runs/column.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import { RefKey } from '../../workspace/workspace.ts';
 
 export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital';
 export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital'];
@@ -14,7 +14,7 @@ export interface ColumnState {
   /** The latest good result (kept while a newer run is under way, marked stale). */
   view: ResultView | null;
   /** The scenario `view` was computed from (names, levels, categories of its rows). */
-  scenario: import('../format/types.ts').Scenario | null;
+  scenario: import('../../format/types.ts').Scenario | null;
   /** The latest run's output (may be newer than `view` when it failed). */
   out: Output | null;
   issues: Issue[];
@@ -27,7 +27,7 @@ export interface Brief {
   id: string;
   /** The run it was derived from. */
   key: number;
-  explanation: import('../engine/explain.ts').Explanation | null;
+  explanation: import('../../engine/explain.ts').Explanation | null;
 }
 
 export interface Notice {

@@ -1,14 +1,15 @@
 /** Spreadsheet actions: apply an accepted import (one undoable edit), exports and the template. */
 import type { Controller } from './controller.ts';
 import type { ExportWhat } from './actions.ts';
-import type { ImportReport } from '../sheets/report.ts';
-import { applyImport, ImportRefused } from '../sheets/apply.ts';
-import { downloadBytes, exporting, MIME, safeName } from './sheets-client.ts';
-import type { NamedScenario } from '../../workers/export.worker.ts';
-import { msg } from './i18n.ts';
-import { historyYearsOf } from './brief-sources.ts';
-import type { Lang } from '../display/lang.ts';
-import { refName, scenarioOf, type RefKey } from '../workspace/workspace.ts';
+import type { ImportReport } from '../../sheets/report.ts';
+import { applyImport, ImportRefused } from '../../sheets/apply.ts';
+import { exporting } from '../runs/jobs.ts';
+import type { NamedScenario } from '../../../workers/export.worker.ts';
+import { msg } from '../i18n/index.ts';
+import { historyYearsOf } from '../views/brief-sources.ts';
+import type { Lang } from '../../display/lang.ts';
+import { refName, scenarioOf, type RefKey } from '../../workspace/workspace.ts';
+import { MIME, downloadBytes, safeName } from '../download.ts';
 
 
 export function applyImportAction(ctl: Controller, report: ImportReport, mode: 'replace' | 'merge', onlyValid: boolean): void {

@@ -1,7 +1,7 @@
 /** The message table: Chinese (default) and English. Keys are stable; add both languages. */
-import { en2, zh2 } from './i18n-more.ts';
+import { en2, zh2 } from './files-brief.ts';
 
-import type { Lang } from '../display/lang.ts';
+import type { Lang } from '../../display/lang.ts';
 
 
 const zh = {

@@ -4,9 +4,9 @@
  * policy.sources ("policy.deposit.rates.hospital", "policy.surplus", …); a key naming a whole
  * rule counts as changed when anything under it changed.
  */
-import type { Scenario } from '../format/types.ts';
-import { parsePath } from '../sheets/params.ts';
-import { valueAt } from '../workspace/describe.ts';
+import type { Scenario } from '../../format/types.ts';
+import { parsePath } from '../../sheets/params.ts';
+import { valueAt } from '../../workspace/describe.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 

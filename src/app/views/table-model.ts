@@ -3,8 +3,8 @@
  * Sorting orders by the decimal strings' values (a Number is used only to order, never shown
  * or summed: amounts below 10^13 yuan with 2 decimals keep their order exactly as doubles).
  */
-import type { Scenario } from '../format/types.ts';
-import { ResultView, type RowField } from '../transport/packed.ts';
+import type { Scenario } from '../../format/types.ts';
+import { ResultView, type RowField } from '../../transport/packed.ts';
 
 export interface Filters {
   level: string;

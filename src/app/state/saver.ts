@@ -2,13 +2,13 @@
  * Autosave off the page's thread: a worker keeps its own copy of the baseline, updated by small
  * patches, and writes the workspace to IndexedDB a moment after the last change.
  */
-import type { Workspace } from '../workspace/types.ts';
-import type { Scenario } from '../format/types.ts';
-import { spawn } from './engine-client.ts';
-import { diffPaths } from '../transport/patch.ts';
+import type { Workspace } from '../../workspace/types.ts';
+import type { Scenario } from '../../format/types.ts';
+import { workspaceWorker } from '../runs/workers.ts';
+import { diffPaths } from '../../transport/patch.ts';
 
 export class Saver {
-  private h: ReturnType<typeof spawn> | null = null;
+  private h: ReturnType<typeof workspaceWorker> | null = null;
   private sent: Scenario | null = null;
   private pending: Workspace | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,7 +29,7 @@ export class Saver {
     const ws = this.pending;
     if (!ws) return this.chain;
     this.pending = null;
-    this.h ??= spawn();
+    this.h ??= workspaceWorker();
     const { baseline, ...rest } = ws;
     const patch = this.sent ? diffPaths(this.sent, baseline) : null;
     const full = patch === null || patch.length > 1000 || patch.some((p) => p.path.length === 0);

@@ -5,23 +5,18 @@
  * sent once the run ends — or, if it goes on past ABORT_AFTER_MS, its worker is terminated and
  * a pre-spawned spare takes over. A tiny LRU of recent results makes toggling instant.
  */
-import { wrap, type Remote } from 'comlink';
-import type { EngineApi, RunOutput } from '../../workers/engine.worker.ts';
-import type { Scenario } from '../format/types.ts';
-import type { HospitalResult } from '../engine/result.ts';
-import type { Explanation } from '../engine/explain.ts';
-import { diffPaths } from '../transport/patch.ts';
-import type { WorkspaceLoad } from '../workspace/file.ts';
+import type { RunOutput } from '../../../workers/engine.worker.ts';
+import { engineWorker, workspaceWorker, type Hosted } from './workers.ts';
+import type { EngineApi } from '../../../workers/engine.worker.ts';
+import type { Scenario } from '../../format/types.ts';
+import type { HospitalResult } from '../../engine/result.ts';
+import type { Explanation } from '../../engine/explain.ts';
+import { diffPaths } from '../../transport/patch.ts';
+import type { WorkspaceLoad } from '../../workspace/file.ts';
 
-interface Handle {
-  worker: Worker;
-  api: Remote<EngineApi>;
-}
+type Handle = Hosted<EngineApi>;
 
-export function spawn(): Handle {
-  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
-  return { worker, api: wrap<EngineApi>(worker) };
-}
+const spawn = engineWorker;
 
 let spare: Handle | null = null;
 function take(): Handle {
@@ -139,7 +134,7 @@ export class Column {
 
 /** A worker for one-off jobs (opening files): validation of a big file stays off the page. */
 export async function openInWorker(text: string): Promise<WorkspaceLoad> {
-  const h = spawn();
+  const h = workspaceWorker();
   try {
     return await h.api.open(text);
   } finally {

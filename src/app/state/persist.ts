@@ -3,12 +3,12 @@
  * the two preferences beside it. Restoring validates the stored text in a worker, so a big
  * workspace does not freeze the page at start-up.
  */
-import { CURRENT_KEY, openStore, type StoredWorkspace } from '../workspace/persist.ts';
+import { CURRENT_KEY, openStore, type StoredWorkspace } from '../../workspace/persist.ts';
 import { Saver } from './saver.ts';
-import type { Workspace } from '../workspace/types.ts';
-import type { Issue } from '../format/issues.ts';
-import { openInWorker } from './engine-client.ts';
-import type { Lang, Unit } from '../display/lang.ts';
+import type { Workspace } from '../../workspace/types.ts';
+import type { Issue } from '../../format/issues.ts';
+import { openInWorker } from '../runs/column.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 
 const PREFS_KEY = 'prefs';
 export interface Prefs { lang?: Lang; unit?: Unit }

@@ -1,6 +1,6 @@
 /** Problems the engine reported, matched to the field they name. */
-import type { Issue } from '../format/issues.ts';
-import { formatPath, type Path } from '../format/path.ts';
+import type { Issue } from '../../format/issues.ts';
+import { formatPath, type Path } from '../../format/path.ts';
 
 export function issuesAt(issues: readonly Issue[], path: Path): string[] {
   const p = formatPath(path);

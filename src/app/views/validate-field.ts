@@ -3,7 +3,7 @@
  * rules as the file format (src/format/schema.ts) for single values; rules that span fields
  * (pools covering every class, tiers in order, …) come back from the engine with a path.
  */
-import type { MsgKey } from './i18n.ts';
+import type { MsgKey } from '../i18n/index.ts';
 
 export type FieldKind = 'money' | 'rate' | 'share' | 'nonneg' | 'growth' | 'int' | 'score' | 'text' | 'formula';
 

@@ -1,8 +1,8 @@
 /** Which sources (policy.sources) a hospital's brief cites: the rules its numbers come from. */
-import type { Provenance, Scenario } from '../format/types.ts';
-import { labelOf } from '../workspace/describe.ts';
-import { parsePath } from '../sheets/params.ts';
-import type { Lang } from '../display/lang.ts';
+import type { Provenance, Scenario } from '../../format/types.ts';
+import { labelOf } from '../../workspace/describe.ts';
+import { parsePath } from '../../sheets/params.ts';
+import type { Lang } from '../../display/lang.ts';
 
 /** History years of a scenario (the years before its settlement year). */
 export function historyYearsOf(s: Scenario): number[] {

@@ -1,10 +1,10 @@
 /** What components ask for: they render and dispatch these; the app shell applies them. */
-import type { Dialog, Tab } from './state.ts';
-import type { ImportReport } from '../sheets/report.ts';
-import type { Scenario } from '../format/types.ts';
-import type { Lang, Unit } from '../display/lang.ts';
-import type { Path } from '../format/path.ts';
-import { RefKey } from '../workspace/workspace.ts';
+import type { Dialog, Tab } from './app-state.ts';
+import type { ImportReport } from '../../sheets/report.ts';
+import type { Scenario } from '../../format/types.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import type { Path } from '../../format/path.ts';
+import { RefKey } from '../../workspace/workspace.ts';
 
 export type Action =
   | { type: 'edit'; path: Path; value: unknown }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { inheritedChanged } from './inherited-sources.ts';
-import { loadScenario } from '../scenario/open.ts';
+import { loadScenario } from '../../scenario/open.ts';
 import { readFileSync } from 'node:fs';
-import type { Provenance, Scenario } from '../format/types.ts';
+import type { Provenance, Scenario } from '../../format/types.ts';
 
 const city = (): Scenario => {
-  const r = loadScenario(readFileSync(new URL('../../scenarios/city.json', import.meta.url), 'utf8'));
+  const r = loadScenario(readFileSync(new URL('../../../scenarios/city.json', import.meta.url), 'utf8'));
   if (!r.ok) throw new Error('city.json does not load');
   return r.scenario;
 };

@@ -1,6 +1,6 @@
 /** Display names of class / level / category keys: the workspace layer's table plus a few more. */
-import { term, type TermKind } from '../workspace/labels.ts';
-import type { Lang } from '../display/lang.ts';
+import { term, type TermKind } from '../../workspace/labels.ts';
+import type { Lang } from '../../display/lang.ts';
 
 const MORE: Record<TermKind, Record<string, string>> = {
   class: {},

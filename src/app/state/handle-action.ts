@@ -1,13 +1,13 @@
 /** Applies what the components ask for: controller calls, files in and out, printing. */
 import type { Action } from './actions.ts';
 import type { Controller } from './controller.ts';
-import { openInWorker } from './engine-client.ts';
-import { saveWorkspace } from '../workspace/file.ts';
-import { saveScenario } from '../scenario/open.ts';
-import { msg } from './i18n.ts';
+import { openInWorker } from '../runs/column.ts';
+import { saveWorkspace } from '../../workspace/file.ts';
+import { saveScenario } from '../../scenario/open.ts';
+import { msg } from '../i18n/index.ts';
 import { applyImportAction, exportAction, templateAction } from './handle-sheets.ts';
-import { downloadBytes, MIME, safeName } from './sheets-client.ts';
-import { refName, scenarioOf } from '../workspace/workspace.ts';
+import { refName, scenarioOf } from '../../workspace/workspace.ts';
+import { MIME, downloadBytes, safeName } from '../download.ts';
 
 const download = (name: string, text: string): void => downloadBytes(name, text, MIME.json);
 

@@ -1,0 +1,171 @@
+/**
+ * Which scenarios run, on which worker column, and what the page learns from them: the shown
+ * and compared scenarios each get a column (runs/column.ts); a result replaces the column's
+ * state unless a newer input superseded it; fingerprints are asked for once edits pause; the
+ * brief of the institution looked at is fetched from the shown column. Data flows one way:
+ * store → scenario → column → result → store.
+ */
+import type { Scenario } from '../../format/types.ts';
+import { scenarioOf, refKeys, type RefKey } from '../../workspace/workspace.ts';
+import { ResultView } from '../../transport/packed.ts';
+import type { Store } from '../state/store.ts';
+import type { ColumnState } from '../state/app-state.ts';
+import { Aborted, Column, type Output } from './column.ts';
+
+/** Quiet time after the last result before its fingerprint is computed. */
+const FINGERPRINT_DELAY_MS = 400;
+
+/** What the scheduler needs of a column (a fake in unit tests). */
+export type ColumnLike = Pick<Column, 'cached' | 'run' | 'fingerprint' | 'explain' | 'dispose'>;
+
+export class Scheduler {
+  private readonly columns = new Map<RefKey, ColumnLike>();
+  private scheduled = false;
+  private fingerprintTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly store: Store, private readonly makeColumn: () => ColumnLike = () => new Column()) {}
+
+  column(k: RefKey): ColumnLike | undefined {
+    return this.columns.get(k);
+  }
+
+  /** Compute what is shown, once the current task's changes are all in. */
+  schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.compute();
+    });
+  }
+
+  /** The scenario shown changed: its fingerprint, if its column has one under way. */
+  activeChanged(k: RefKey): void {
+    const col = this.columns.get(k);
+    if (col) queueMicrotask(() => this.fetchFingerprint(k, col));
+  }
+
+  private compute(): void {
+    clearTimeout(this.fingerprintTimer); // inputs changed: the pending fingerprint is stale
+    const st = this.store.state;
+    const shown = this.store.shownRefs();
+    for (const [k, col] of this.columns) if (!shown.includes(k)) { col.dispose(); this.columns.delete(k); }
+    const cols: Record<RefKey, ColumnState> = {};
+    for (const k of shown) {
+      const prev = st.cols[k];
+      let scenario: Scenario;
+      try {
+        scenario = scenarioOf(st.ws, k);
+      } catch (e) {
+        cols[k] = { status: 'invalid', view: prev?.view ?? null, scenario: prev?.scenario ?? null, out: null, issues: [{ path: '', message: (e as Error).message }], stale: true, ms: 0 };
+        continue;
+      }
+      if (prev?.out?.scenario === scenario) { cols[k] = prev; continue; }
+      let col = this.columns.get(k);
+      if (!col) this.columns.set(k, (col = this.makeColumn()));
+      const hit = col.cached(scenario);
+      if (hit) { cols[k] = toColumnState(hit, prev); continue; }
+      cols[k] = { status: 'running', view: prev?.view ?? null, scenario: prev?.scenario ?? null, out: prev?.out ?? null, issues: [], stale: true, ms: 0 };
+      this.start(k, col, scenario);
+    }
+    this.store.set({ cols });
+  }
+
+  private start(k: RefKey, col: ColumnLike, scenario: Scenario): void {
+    col.run(scenario).then(
+      (out) => {
+        const st = this.store.state;
+        if (scenarioOf(st.ws, k) !== scenario) return; // superseded
+        const next = { ...st.cols, [k]: toColumnState(out, st.cols[k]) };
+        if (this.unseen(k, next)) this.store.setQuietly({ cols: next });
+        else this.store.set({ cols: next });
+        if (out.ok && k === this.store.state.active) this.fetchFingerprint(k, col);
+      },
+      (e) => { if (!(e instanceof Aborted)) console.warn(e); },
+    );
+  }
+
+  /** Whether the current view shows scenario k's results. */
+  private inView(k: RefKey): boolean {
+    const { tab, active } = this.store.state;
+    return tab === 'compare' || tab === 'hospital' || k === active;
+  }
+
+  /**
+   * Whether a result can be kept without updating the page: the comparison shows its columns
+   * together (one render per edit, not one per scenario), and the views of one scenario do not
+   * show the others (their results are kept for when the user turns to them).
+   */
+  private unseen(k: RefKey, cols: Record<RefKey, ColumnState>): boolean {
+    if (this.store.state.tab === 'compare') return this.store.shownRefs().some((r) => r !== k && cols[r]?.status === 'running');
+    return !this.inView(k);
+  }
+
+  /**
+   * The fingerprint hashes the whole result in the column's worker; asked for once edits pause,
+   * so that hashing never delays the next recompute while the user is typing.
+   */
+  private fetchFingerprint(k: RefKey, col: ColumnLike): void {
+    clearTimeout(this.fingerprintTimer);
+    this.fingerprintTimer = setTimeout(() => this.fetchFingerprintNow(k, col), FINGERPRINT_DELAY_MS);
+  }
+
+  private fetchFingerprintNow(k: RefKey, col: ColumnLike): void {
+    const cs = this.store.state.cols[k];
+    if (!cs?.out || !cs.view || cs.view.fingerprint) return;
+    const out = cs.out;
+    col.fingerprint(out).then((fp) => {
+      if (!fp) return;
+      (out as { fp?: string }).fp = fp;
+      const now = this.store.state.cols[k];
+      if (now?.out === out && now.view) this.store.set({ cols: { ...this.store.state.cols, [k]: { ...now, view: now.view.withFingerprint(fp) } } });
+    }, () => undefined);
+  }
+
+  /** Fetch the explanation of the hospital looked at from the shown column's worker. */
+  refreshBrief(): void {
+    const { active, hospital, cols, brief } = this.store.state;
+    const cs = cols[active];
+    const col = this.columns.get(active);
+    if (!hospital || !cs?.out?.ok || !col) return;
+    const out = cs.out;
+    if (brief && brief.ref === active && brief.id === hospital && brief.key === out.key) return;
+    const index = out.scenario.hospitals.findIndex((h) => h.id === hospital);
+    const placeholder = { ref: active, id: hospital, key: out.key, explanation: null };
+    this.store.setQuietly({ brief: placeholder });
+    if (index < 0) return;
+    col.explain(out, index).then((explanation) => {
+      if (this.store.state.brief !== placeholder) return;
+      this.store.set({ brief: { ...placeholder, explanation } });
+    }, () => undefined);
+  }
+
+  /**
+   * Fingerprints of every scenario (for saving and for checking an opened file). A fresh shown
+   * result is used as is; anything else is computed on a temporary column, so the columns'
+   * runs are never aborted from here.
+   */
+  async fingerprints(): Promise<Record<RefKey, string>> {
+    const out: Record<RefKey, string> = {};
+    const st = this.store.state;
+    const ws = st.ws;
+    await Promise.all(refKeys(ws).map(async (k) => {
+      let scenario: Scenario;
+      try { scenario = scenarioOf(ws, k); } catch { return; }
+      const cs = st.cols[k];
+      if (cs?.status === 'ok' && cs.out?.scenario === scenario && cs.view?.fingerprint) { out[k] = cs.view.fingerprint; return; }
+      const tmp = this.makeColumn();
+      try {
+        const o = await tmp.run(scenario);
+        if (o.ok) { const fp = await tmp.fingerprint(o); if (fp) out[k] = fp; }
+      } catch { /* invalid: no fingerprint */ } finally { tmp.dispose(); }
+    }));
+    return out;
+  }
+}
+
+function toColumnState(out: Output, prev: ColumnState | undefined): ColumnState {
+  if (!out.ok) return { status: 'invalid', view: prev?.view ?? null, scenario: prev?.scenario ?? null, out, issues: out.issues, stale: true, ms: out.ms };
+  const fp = (out as { fp?: string }).fp ?? null;
+  return { status: 'ok', view: new ResultView(out.packed, fp), scenario: out.scenario, out, issues: [], stale: false, ms: out.ms };
+}

@@ -1,0 +1,30 @@
+/**
+ * The page's controller: the store (state and undoable edits) wired to the scheduler (which
+ * scenarios run where). What components ask for reaches it through handle-action.ts.
+ */
+import type { Workspace } from '../../workspace/types.ts';
+import type { RefKey } from '../../workspace/workspace.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import { Scheduler, type ColumnLike } from '../runs/scheduler.ts';
+import { Store } from './store.ts';
+
+export class Controller extends Store {
+  readonly runs: Scheduler;
+
+  constructor(ws: Workspace, prefs: { lang?: Lang; unit?: Unit } = {}, makeColumn?: () => ColumnLike) {
+    super(ws, prefs);
+    this.runs = new Scheduler(this, makeColumn);
+    this.onInputs = () => this.runs.schedule();
+    this.onChanged = () => { if (this.state.tab === 'hospital') this.runs.refreshBrief(); };
+    this.runs.schedule();
+  }
+
+  override setActive(active: RefKey): void {
+    super.setActive(active);
+    this.runs.activeChanged(active);
+  }
+
+  fingerprints(): Promise<Record<RefKey, string>> {
+    return this.runs.fingerprints();
+  }
+}

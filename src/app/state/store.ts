@@ -1,0 +1,118 @@
+/**
+ * The page's state and the edits that change it: one immutable AppState, replaced on every
+ * change (a `change` event follows); workspace edits are undoable snapshots. Computing results
+ * is the scheduler's (runs/scheduler.ts): the store only says when its inputs changed.
+ */
+import type { Scenario } from '../../format/types.ts';
+import type { Path } from '../../format/path.ts';
+import type { Workspace } from '../../workspace/types.ts';
+import { addVariant, BASELINE, deleteVariant, refKeys, renameVariant, replaceScenario, type RefKey } from '../../workspace/workspace.ts';
+import { editAt } from '../../workspace/edit.ts';
+import { canRedo, canUndo, newHistory, push, redo, undo, type History } from '../../workspace/history.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import type { AppState, Dialog, Notice, Tab } from './app-state.ts';
+
+const UNDO_LIMIT = 200;
+
+export class Store extends EventTarget {
+  state: AppState;
+  private history: History<Workspace>;
+  /** Called after every workspace change (autosave). */
+  onWorkspace: ((ws: Workspace) => void) | null = null;
+  onPrefs: ((p: { lang: Lang; unit: Unit }) => void) | null = null;
+  /** Called when what is computed may have changed (the workspace, the scenario shown, the ones compared). */
+  onInputs: (() => void) | null = null;
+  /** Called after every announced change, once the page has been told. */
+  onChanged: (() => void) | null = null;
+
+  constructor(ws: Workspace, prefs: { lang?: Lang; unit?: Unit } = {}) {
+    super();
+    this.history = newHistory(ws, UNDO_LIMIT);
+    this.state = {
+      ws, lang: prefs.lang ?? 'zh', unit: prefs.unit ?? 'wan', tab: 'results', active: BASELINE,
+      compare: refKeys(ws).slice(0, 4), hospital: ws.baseline.hospitals[0]?.id ?? null, cols: {},
+      notice: null, canUndo: false, canRedo: false, revision: 0, brief: null, dialog: null, printing: null,
+    };
+  }
+
+  /** Replace part of the state and announce it. */
+  set(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    this.dispatchEvent(new Event('change'));
+    this.onChanged?.();
+  }
+
+  /** Replace part of the state without announcing it (results nobody looks at yet). */
+  setQuietly(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+  }
+
+  // ---- preferences and navigation (not undoable, not in the file) ----
+  setLang(lang: Lang): void { this.set({ lang }); this.onPrefs?.({ lang, unit: this.state.unit }); }
+  setUnit(unit: Unit): void { this.set({ unit }); this.onPrefs?.({ lang: this.state.lang, unit }); }
+  setTab(tab: Tab): void { this.set({ tab }); }
+  setActive(active: RefKey): void { this.onInputs?.(); this.set({ active }); }
+  setCompare(compare: RefKey[]): void { this.onInputs?.(); this.set({ compare: compare.slice(0, 4) }); }
+  openHospital(id: string): void { this.set({ hospital: id, tab: 'hospital' }); }
+  selectHospital(id: string): void { this.set({ hospital: id }); }
+  notify(notice: Notice | null): void { this.set({ notice }); }
+  setDialog(dialog: Dialog | null): void { this.set({ dialog }); }
+  setPrinting(printing: string[] | null): void { this.set({ printing }); }
+
+  // ---- workspace edits (undoable) ----
+  private commit(ws: Workspace, extra: Partial<AppState> = {}): void {
+    if (ws === this.state.ws) return;
+    this.history = push(this.history, ws);
+    this.applyWs(ws, extra);
+  }
+
+  private applyWs(ws: Workspace, extra: Partial<AppState> = {}): void {
+    const keys = refKeys(ws);
+    const active = keys.includes(extra.active ?? this.state.active) ? (extra.active ?? this.state.active) : BASELINE;
+    let compare = (extra.compare ?? this.state.compare).filter((k) => keys.includes(k));
+    if (compare.length < 2) compare = keys.slice(0, 4);
+    // Announced before the change, so the page renders the edit and its runs starting in one update.
+    this.onInputs?.();
+    this.set({ ...extra, ws, active, compare, canUndo: canUndo(this.history), canRedo: canRedo(this.history), revision: this.state.revision + 1 });
+    this.onWorkspace?.(ws);
+  }
+
+  /** Set (value) or remove (undefined) a field of a scenario (the one shown by default). */
+  edit(path: Path, value: unknown, ref: RefKey = this.state.active): void {
+    this.commit(editAt(this.state.ws, ref, path, value));
+  }
+
+  /** Replace a scenario with an edited copy (structural edits). */
+  replace(next: Scenario, ref: RefKey = this.state.active): void {
+    this.commit(replaceScenario(this.state.ws, ref, next));
+  }
+
+  addVariant(name: string, from: RefKey = this.state.active): void {
+    const r = addVariant(this.state.ws, name, from);
+    const compare = this.state.compare.length < 4 ? [...this.state.compare, r.id] : this.state.compare;
+    this.commit(r.ws, { active: r.id, compare });
+  }
+  renameVariant(id: string, name: string): void { this.commit(renameVariant(this.state.ws, id, name)); }
+  deleteVariant(id: string): void { this.commit(deleteVariant(this.state.ws, id)); }
+
+  /** Replace the whole workspace (a file was opened): undoable too. */
+  replaceWorkspace(ws: Workspace, notice: Notice | null): void {
+    this.commit(ws, { active: BASELINE, compare: refKeys(ws).slice(0, 4), notice, hospital: ws.baseline.hospitals[0]?.id ?? null });
+  }
+
+  undo(): void {
+    if (!canUndo(this.history)) return;
+    this.history = undo(this.history);
+    this.applyWs(this.history.present);
+  }
+  redo(): void {
+    if (!canRedo(this.history)) return;
+    this.history = redo(this.history);
+    this.applyWs(this.history.present);
+  }
+
+  /** Scenarios being computed: the one shown and the compared ones. */
+  shownRefs(): RefKey[] {
+    return [...new Set([this.state.active, ...this.state.compare])];
+  }
+}

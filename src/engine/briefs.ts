@@ -1,0 +1,21 @@
+/** "Print all briefs": explanations (and, when `pct` is given, what-ifs) of many institutions from one run of the scenario. */
+import { runScenario } from './run.ts';
+import { explain, type Explanation } from './explain.ts';
+import { whatIfOf, type WhatIf } from './whatif.ts';
+import type { Scenario } from '../format/types.ts';
+
+export interface BriefData {
+  id: string;
+  explanation: Explanation | null;
+  whatIf: WhatIf | null;
+}
+
+export function briefs(s: Scenario, ids: readonly string[], pct: string | null): BriefData[] {
+  const base = runScenario(s);
+  const at = new Map(s.hospitals.map((h, i) => [h.id, i]));
+  return ids.map((id) => {
+    const i = at.get(id);
+    if (i === undefined) return { id, explanation: null, whatIf: null };
+    return { id, explanation: explain(s, base, i), whatIf: pct ? whatIfOf(s, base, i, pct) : null };
+  });
+}

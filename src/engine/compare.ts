@@ -1,0 +1,127 @@
+/**
+ * The one comparison of scenarios, used by the app, the workbook and the command line:
+ * institutions matched by id, differences exact to the fen (integer fen, exact as doubles up to
+ * 2^53), the fund's figures as exact decimal differences, and "largest change first".
+ */
+import type { AmountField, FundResult, HospitalSummary } from './result.ts';
+import { parseMoney } from './money.ts';
+
+/** A scenario's institutions as columns: a packed result on the page, a full result elsewhere. */
+export interface InstitutionColumns {
+  readonly ids: readonly string[];
+  /** A money column in integer fen, file order. */
+  fen(field: AmountField): ArrayLike<number>;
+}
+
+export type { AmountField };
+
+/** Columns over summaries or full results (amounts parsed once per column). */
+export function columnsOfResult(hospitals: readonly HospitalSummary[]): InstitutionColumns {
+  const ids = hospitals.map((h) => h.id);
+  const cache = new Map<string, Float64Array>();
+  return {
+    ids,
+    fen(field) {
+      let c = cache.get(field);
+      if (!c) cache.set(field, (c = Float64Array.from(hospitals, (h) => parseMoney(h[field]))));
+      return c;
+    },
+  };
+}
+
+/** For each institution of `a`, its row in `b` (−1 when `b` does not have it). */
+export function matchRows(a: readonly string[], b: readonly string[]): Int32Array {
+  const out = new Int32Array(a.length);
+  if (a === b) {
+    for (let i = 0; i < a.length; i++) out[i] = i;
+    return out;
+  }
+  const at = new Map<string, number>();
+  b.forEach((id, j) => at.set(id, j));
+  for (let i = 0; i < a.length; i++) out[i] = at.get(a[i]!) ?? -1;
+  return out;
+}
+
+/** Rows of `b` whose institution is not in `a`, in `b`'s order. */
+export function onlyIn(b: readonly string[], a: readonly string[]): number[] {
+  const inA = new Set(a);
+  const out: number[] = [];
+  b.forEach((id, j) => { if (!inA.has(id)) out.push(j); });
+  return out;
+}
+
+/** b − a of one amount for each institution of `a`, in fen; NaN where `b` lacks the institution. */
+export function differences(a: InstitutionColumns, b: InstitutionColumns, field: AmountField, rows = matchRows(a.ids, b.ids)): Float64Array {
+  const fa = a.fen(field);
+  const fb = b.fen(field);
+  const out = new Float64Array(a.ids.length);
+  for (let i = 0; i < out.length; i++) {
+    const j = rows[i]!;
+    out[i] = j < 0 ? NaN : fb[j]! - fa[i]!;
+  }
+  return out;
+}
+
+/**
+ * Institutions of `ref` ordered by the largest absolute change of `field` against any of
+ * `others`, largest first; equal changes (and institutions missing elsewhere) keep file order.
+ */
+export function largestChangeFirst(ref: InstitutionColumns, others: readonly InstitutionColumns[], field: AmountField): number[] {
+  const n = ref.ids.length;
+  const change = new Float64Array(n);
+  for (const o of others) {
+    const d = differences(ref, o, field);
+    for (let i = 0; i < n; i++) {
+      const x = Math.abs(d[i]!);
+      if (x > change[i]!) change[i] = x; // NaN never wins
+    }
+  }
+  const rows = Array.from({ length: n }, (_, i) => i);
+  return rows.sort((x, y) => change[y]! - change[x]! || x - y);
+}
+
+// ---- exact differences of decimal strings (fund figures: amounts and 4-decimal ratios) ----
+
+function scaled(s: string, dp: number): bigint {
+  const neg = s.startsWith('-');
+  const [int = '0', frac = ''] = (neg ? s.slice(1) : s).split('.');
+  const v = BigInt(int || '0') * 10n ** BigInt(dp) + BigInt((frac + '0'.repeat(dp)).slice(0, dp) || '0');
+  return neg ? -v : v;
+}
+
+function unscaled(v: bigint, dp: number): string {
+  const neg = v < 0n;
+  const a = (neg ? -v : v).toString().padStart(dp + 1, '0');
+  return `${neg ? '-' : ''}${a.slice(0, a.length - dp)}${dp ? `.${a.slice(a.length - dp)}` : ''}`;
+}
+
+const decimals = (s: string) => (s.split('.')[1] ?? '').length;
+
+/** a − b of two decimal strings, exact, with as many decimals as the longer of the two. */
+export function subtractDecimals(a: string, b: string): string {
+  const dp = Math.max(decimals(a), decimals(b));
+  return unscaled(scaled(a, dp) - scaled(b, dp), dp);
+}
+
+/** b − a exactly; null when either is missing (a ratio with no denominator). */
+export function difference(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (a === null || a === undefined || b === null || b === undefined || a === '' || b === '') return null;
+  return subtractDecimals(b, a);
+}
+
+export type FundField = { [K in keyof FundResult]: FundResult[K] extends string | null ? K : never }[keyof FundResult];
+
+/** One row of the fund's comparison: each scenario's figure and its difference against the first. */
+export interface FundRow {
+  field: FundField;
+  values: (string | null)[];
+  /** values[k] − values[0] for k ≥ 1 (null where either is missing). */
+  deltas: (string | null)[];
+}
+
+export function compareFund(funds: readonly FundResult[], fields: readonly FundField[]): FundRow[] {
+  return fields.map((field) => {
+    const values = funds.map((f) => f[field] as string | null);
+    return { field, values, deltas: values.slice(1).map((v) => difference(values[0], v)) };
+  });
+}

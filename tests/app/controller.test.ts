@@ -1,0 +1,110 @@
+/**
+ * The page's controller against fake worker columns: edits are undoable snapshots, every shown
+ * scenario runs on its own column, a result superseded by a newer edit is dropped, fingerprints
+ * follow once edits pause, and a variant's edit changes only its own changes.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Controller } from '../../src/app/state/controller.ts';
+import type { ColumnLike } from '../../src/app/runs/scheduler.ts';
+import { Aborted, type Output } from '../../src/app/runs/column.ts';
+import { compile } from '../../src/engine/compile.ts';
+import { settle } from '../../src/engine/run.ts';
+import { packSettlement } from '../../src/transport/packed.ts';
+import { newWorkspace, scenarioOf } from '../../src/workspace/workspace.ts';
+import type { Scenario } from '../../src/format/types.ts';
+import { smallScenario } from '../workspace/fixture.ts';
+
+/** A column that runs the engine in this thread, and lets the test decide when each run ends. */
+class FakeColumn implements ColumnLike {
+  static made: FakeColumn[] = [];
+  runs: { s: Scenario; resolve: () => void; reject: (e: Error) => void }[] = [];
+  disposed = false;
+  private key = 0;
+  constructor() { FakeColumn.made.push(this); }
+  cached(): Output | undefined { return undefined; }
+  run(s: Scenario): Promise<Output> {
+    const key = ++this.key;
+    for (const r of this.runs) r.reject(new Aborted()); // a newer input supersedes the waiting ones
+    return new Promise<Output>((ok, fail) => {
+      const run = { s, reject: fail, resolve: () => { const m = compile(s); ok({ ok: true, key, packed: packSettlement(m, settle(m)), ms: 1, phases: { patch: 0, compile: 0, settle: 0, pack: 0 }, scenario: s }); } };
+      this.runs = [run];
+    });
+  }
+  fingerprint = vi.fn(async () => 'sha256:fake');
+  explain = vi.fn(async () => null);
+  dispose(): void { this.disposed = true; }
+  finish(): void { this.runs.shift()?.resolve(); }
+}
+
+const ticks = async () => { for (let i = 0; i < 5; i++) await Promise.resolve(); };
+
+describe('controller', () => {
+  beforeEach(() => { FakeColumn.made = []; vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); });
+  afterEach(() => vi.useRealTimers());
+
+  it('runs the shown scenario, shows its result, then asks for its fingerprint once edits pause', async () => {
+    const ctl = new Controller(newWorkspace(smallScenario()), {}, () => new FakeColumn());
+    await ticks();
+    expect(ctl.state.cols.baseline?.status).toBe('running');
+    FakeColumn.made[0]!.finish();
+    await ticks();
+    const cs = ctl.state.cols.baseline!;
+    expect(cs.status).toBe('ok');
+    expect(cs.view!.fund.globalTarget).toBe('9300000.00');
+    expect(FakeColumn.made[0]!.fingerprint).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(ctl.state.cols.baseline!.view!.fingerprint).toBe('sha256:fake');
+  });
+
+  it('drops a result that a newer edit superseded, and shows the newest', async () => {
+    const ctl = new Controller(newWorkspace(smallScenario()), {}, () => new FakeColumn());
+    await ticks();
+    ctl.edit(['fund', 'adjustmentFundRate'], '0.06');
+    await ticks();
+    ctl.edit(['fund', 'adjustmentFundRate'], '0.07');
+    await ticks();
+    const col = FakeColumn.made[0]!;
+    expect(col.runs).toHaveLength(1);
+    col.finish();
+    await ticks();
+    expect(ctl.state.cols.baseline!.out!.scenario.fund.adjustmentFundRate).toBe('0.07');
+    expect(ctl.state.cols.baseline!.stale).toBe(false);
+  });
+
+  it('undo and redo restore the workspace snapshots', async () => {
+    const ws = newWorkspace(smallScenario());
+    const ctl = new Controller(ws, {}, () => new FakeColumn());
+    ctl.edit(['hospitals', 0, 'score'], 50);
+    expect(ctl.state.canUndo).toBe(true);
+    ctl.undo();
+    expect(ctl.state.ws).toBe(ws);
+    expect(ctl.state.canRedo).toBe(true);
+    ctl.redo();
+    expect(ctl.state.ws.baseline.hospitals[0]!.score).toBe(50);
+  });
+
+  it('a variant gets its own column, and its edits stay in its change list', async () => {
+    const ctl = new Controller(newWorkspace(smallScenario()), {}, () => new FakeColumn());
+    ctl.addVariant('保证金 8%');
+    const id = ctl.state.active;
+    ctl.edit(['policy', 'deposit', 'rates', 'hospital'], '0.08');
+    await ticks();
+    expect(ctl.state.ws.baseline.policy.deposit.rates.hospital).toBe('0.10');
+    expect(ctl.state.ws.variants[0]!.changes).toEqual([{ op: 'set', path: ['policy', 'deposit', 'rates', 'hospital'], value: '0.08' }]);
+    expect(scenarioOf(ctl.state.ws, id).policy.deposit.rates.hospital).toBe('0.08');
+    expect(Object.keys(ctl.state.cols).sort()).toEqual(['baseline', id].sort());
+    expect(FakeColumn.made).toHaveLength(2);
+  });
+
+  it('a scenario no longer shown gives its column back', async () => {
+    const ctl = new Controller(newWorkspace(smallScenario()), {}, () => new FakeColumn());
+    ctl.addVariant('A');
+    await ticks();
+    const id = ctl.state.active;
+    ctl.deleteVariant(id);
+    await ticks();
+    expect(FakeColumn.made.filter((c) => c.disposed)).toHaveLength(1);
+    expect((ctl.runs.column('baseline') as FakeColumn).disposed).toBe(false);
+    expect(Object.keys(ctl.state.cols)).toEqual(['baseline']);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * What may import what (docs/ARCHITECTURE.md says why). The floors read bottom-up; an arrow may
+ * only point down. A zone is a folder (the longest matching prefix wins); each lists the zones
+ * it may import at run time, the zones it may know as types only, and the packages it may use.
+ */
+export interface Zone {
+  /** Zones whose values this zone may import. */
+  uses: readonly string[];
+  /** Further zones it may import with `import type` only. */
+  knows?: readonly string[];
+  /** npm packages (and 'node:' for Node's built-ins). */
+  packages: readonly string[];
+}
+
+export const ZONES: Readonly<Record<string, Zone>> = {
+  'src/format': { uses: [], packages: ['zod'] },
+  'src/engine': { uses: ['src/format'], packages: ['decimal.js', 'mathjs', '@noble/hashes'] },
+  'src/display': { uses: [], packages: [] },
+  'src/scenario': { uses: ['src/format', 'src/engine'], packages: ['zod'] },
+  'src/workspace': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display'], packages: ['idb'] },
+  'src/transport': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/workspace'], packages: [] },
+  'src/sheets': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace'], packages: ['exceljs', 'papaparse'] },
+  'src/cli': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/sheets', 'src/cli'], packages: ['node:'] },
+  'src/app': {
+    uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/transport', 'src/sheets', 'src/app'],
+    knows: ['workers'],
+    packages: ['lit', 'chart.js', 'comlink'],
+  },
+  // Components render and dispatch: they know the engine's results as types and never compute
+  // money (arithmetic goes through app/views, which calls the engine).
+  'src/app/components': {
+    uses: ['src/app/components', 'src/app/views', 'src/app/i18n', 'src/app/state/actions.ts', 'src/app/state/app-state.ts', 'src/app/runs/jobs.ts', 'src/app/download.ts', 'src/display', 'src/format/path.ts', 'src/format/issues.ts'],
+    knows: ['src/format', 'src/engine', 'src/scenario', 'src/workspace', 'src/transport', 'src/sheets', 'src/app'],
+    packages: ['lit', 'chart.js'],
+  },
+  // The one module that starts workers (Vite bundles each `new URL(…)` as a worker).
+  'src/app/runs/workers.ts': { uses: ['workers'], packages: ['comlink'] },
+  'workers': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/transport', 'src/sheets'], packages: ['comlink'] },
+  'bin': { uses: ['src/cli'], packages: ['node:', 'tsx'] },
+};
+
+/** Inside a zone, modules import each other freely (a zone is one floor). */
+export function zoneOf(file: string): string | null {
+  let best: string | null = null;
+  for (const z of Object.keys(ZONES)) if ((file === z || file.startsWith(`${z}/`)) && (!best || z.length > best.length)) best = z;
+  return best;
+}
+
+/**
+ * Imports that break the rules today and are being mended (issue 9: components receive what
+ * they show instead of reading the workspace). The list may only shrink.
+ */
+export const KNOWN: readonly string[] = [
+  'src/app/components/gb-brief-book.ts → src/workspace/workspace.ts',
+  'src/app/components/gb-brief-parts.ts → src/workspace/workspace.ts',
+  'src/app/components/gb-brief.ts → src/workspace/workspace.ts',
+  'src/app/components/gb-compare.ts → src/workspace/workspace.ts',
+  'src/app/components/gb-data-table.ts → src/workspace/workspace.ts',
+  'src/app/components/gb-export.ts → src/workspace/workspace.ts',
+  'src/app/components/gb-hospital-view.ts → src/workspace/workspace.ts',
+  'src/app/components/gb-import.ts → src/workspace/workspace.ts',
+  'src/app/components/gb-params.ts → src/workspace/workspace.ts',
+  'src/app/components/gb-source-diff.ts → src/sheets/params.ts',
+  'src/app/components/gb-variant-bar.ts → src/workspace/changes.ts',
+  'src/app/components/gb-variant-bar.ts → src/workspace/workspace.ts',
+];
