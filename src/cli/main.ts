@@ -23,6 +23,11 @@ Usage:
       Build a scenario from institutions' data in a spreadsheet.
   gbsim template [--lang zh|en] [--format xlsx|csv] -o OUT
       Write the spreadsheet template for importing institutions.
+  gbsim years FILE [--years N] [--base-rule actual|target|actualPlusRetained] [--revenue-growth X] [--budget-growth X] [--json] [--xlsx OUT]
+      Several years from one scenario: the fund's path, a saver's and a spender's (the ratchet).
+  gbsim sweep FILE --param PATH --from A --to B --step S [--param2 PATH --from2 A --to2 B --step2 S] [--output NAME ...]
+  gbsim sweep FILE --tornado PATH,PATH,... --pct X [--output NAME]     (also: --list, --json, --xlsx OUT, --workers N)
+      Sensitivity: every point an exact run; a tornado ranks parameters by their effect at ±X%.
 
 Exit codes: 0 ok, 1 invalid input, 2 usage error.`;
 
@@ -48,6 +53,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'template': {
         const { templateCommand } = await import('./import.ts');
         return await templateCommand(rest, io);
+      }
+      case 'years': {
+        const { yearsCommand } = await import('./years.ts');
+        return await yearsCommand(rest, io);
+      }
+      case 'sweep': {
+        const { sweepCommand } = await import('./sweep.ts');
+        return await sweepCommand(rest, io);
       }
       case undefined:
       case 'help':

@@ -47,6 +47,47 @@ const provenance = z.looseObject({
   note: z.string().optional(),
 });
 
+/** A sweep bound or step: any decimal (amounts have up to 13 digits before the point). */
+const decimal = z.union([z.string(), z.number()], { error: 'must be a decimal number' })
+  .refine((v) => /^-?\d{1,13}(\.\d{1,12})?$/.test(typeof v === 'number' ? String(v) : v.trim()), { error: 'must be a decimal number with at most 13 digits before the point and 12 after' })
+  .transform((v) => (typeof v === 'number' ? String(v) : v.trim()));
+const paramPath = z.string({ error: 'must be a parameter path like "fund.adjustmentFundRate"' }).min(1, { error: 'must not be empty' }).max(300, { error: 'must be at most 300 characters' });
+const outputName = z.string({ error: 'must be an output name like "closingBalance"' }).min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' });
+const sweepAxis = z.looseObject({
+  path: paramPath,
+  from: decimal,
+  to: decimal,
+  step: decimal.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }),
+});
+
+/** Optional multi-year and sweep parameters (DESIGN §8, §9); semantics in engine/analysis-params.ts. */
+const analysis = z.looseObject({
+  years: z.looseObject({
+    years: z.number({ error: 'must be a whole number of years' }).int({ error: 'must be a whole number of years' }).min(2, { error: 'must be from 2 to 10' }).max(10, { error: 'must be from 2 to 10' }).optional(),
+    baseRule: z.enum(['actual', 'target', 'actualPlusRetained'], { error: 'must be "actual", "target" or "actualPlusRetained"' }).optional(),
+    revenueGrowth: growth.optional(),
+    budgetGrowth: growth.optional(),
+    lockedTargets: z.enum(['keep', 'release'], { error: 'must be "keep" or "release"' }).optional(),
+    warningMonths: nonNeg.optional(),
+  }).optional(),
+  sweeps: z.array(z.discriminatedUnion('kind', [
+    z.looseObject({
+      kind: z.literal('sweep'),
+      name: name.optional(),
+      param: sweepAxis,
+      param2: sweepAxis.optional(),
+      outputs: z.array(outputName, { error: 'must be a list of output names' }).min(1, { error: 'must name at least one output' }).max(20, { error: 'must name at most 20 outputs' }).optional(),
+    }),
+    z.looseObject({
+      kind: z.literal('tornado'),
+      name: name.optional(),
+      params: z.array(paramPath, { error: 'must be a list of parameter paths' }).min(1, { error: 'must name at least one parameter' }).max(50, { error: 'must name at most 50 parameters' }),
+      change: share.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }),
+      output: outputName.optional(),
+    }),
+  ], { error: 'must be a sweep ("kind": "sweep") or a tornado ("kind": "tornado")' }), { error: 'must be a list of sweeps' }).max(20, { error: 'must have at most 20 sweeps' }).optional(),
+});
+
 export const scenarioSchema = z.looseObject({
   format: z.literal(FORMAT_NAME, { error: `must be "${FORMAT_NAME}"` }),
   version: z.literal(FORMAT_VERSION, { error: `must be ${FORMAT_VERSION}` }),
@@ -114,4 +155,5 @@ export const scenarioSchema = z.looseObject({
     fields: z.record(z.string(), finite, { error: 'must map field names to numbers' }).optional(),
     advanceEligible: z.boolean({ error: 'must be true or false' }).optional(),
   }), { error: 'must be a list of hospitals' }).min(1, { error: 'must list at least one institution' }).max(200000, { error: 'must have at most 200,000 institutions' }),
+  analysis: analysis.optional(),
 });

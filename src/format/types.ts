@@ -167,6 +167,60 @@ export interface Meta {
   currency?: 'CNY';
 }
 
+/** How next year's newest history year is formed from this year's settlement (DESIGN §8). */
+export type BaseRule = 'actual' | 'target' | 'actualPlusRetained';
+
+/** A run of several years from this scenario (DESIGN §8); every field has a default. */
+export interface YearsAnalysis {
+  /** Years in the run, the scenario's own year included: 2–10 (default 5). */
+  years?: number;
+  /** Default "actual". */
+  baseRule?: BaseRule;
+  /** Yearly growth of the fund's revenue (default 0). */
+  revenueGrowth?: RateStr;
+  /** Yearly growth of the budget; carve-outs and the top-up cap follow it (default 0). */
+  budgetGrowth?: RateStr;
+  /** Locked targets in later years: kept as negotiated (default) or released to the weights. */
+  lockedTargets?: 'keep' | 'release';
+  /** Months of coverage below which a year is flagged (default 6). */
+  warningMonths?: RateStr;
+}
+
+/** One swept parameter: a path such as "policy.deposit.rates.hospital" and a range. */
+export interface SweepAxis {
+  path: string;
+  from: RateStr;
+  to: RateStr;
+  /** Positive; the values run from `from` towards `to`. */
+  step: RateStr;
+}
+
+export interface SweepAnalysis {
+  kind: 'sweep';
+  name?: string;
+  param: SweepAxis;
+  /** A second parameter: a grid of param × param2. */
+  param2?: SweepAxis;
+  /** Output names: fund figures ("closingBalance") or "ID.field" of an institution. */
+  outputs?: string[];
+}
+
+export interface TornadoAnalysis {
+  kind: 'tornado';
+  name?: string;
+  params: string[];
+  /** The relative change x of each parameter (value × (1 ± x)); "0.1" = ±10%. */
+  change: RateStr;
+  /** The output the parameters are ranked by (default "closingBalance"). */
+  output?: string;
+}
+
+/** Multi-year and sensitivity parameters kept with the scenario, so a receiver runs the same. */
+export interface Analysis {
+  years?: YearsAnalysis;
+  sweeps?: (SweepAnalysis | TornadoAnalysis)[];
+}
+
 export interface Scenario {
   format: typeof FORMAT_NAME;
   version: typeof FORMAT_VERSION;
@@ -174,4 +228,5 @@ export interface Scenario {
   fund: Fund;
   policy: Policy;
   hospitals: Hospital[];
+  analysis?: Analysis;
 }

@@ -1,0 +1,345 @@
+/**
+ * `gbsim sweep FILE --param PATH --from A --to B --step S [--param2 PATH --from2 A --to2 B
+ *  --step2 S] [--output NAME …]`, `gbsim sweep FILE --tornado PATH,PATH,… --pct X [--output
+ *  NAME]`, `gbsim sweep FILE` (the sweeps kept in the file's `analysis.sweeps`) and
+ * `gbsim sweep FILE --list` (the parameters that can be swept). Common: `--json`, `--xlsx
+ * OUT`, `--unit yuan|wan`, `--lang zh|en`, `--workers auto|N` (0 = this thread).
+ * Every point is an exact run; invalid points are listed with their issues.
+ */
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { CliError, readScenario, type Io } from './io.ts';
+import { oneOf } from './args.ts';
+import { renderTable } from './table.ts';
+import { cellNumber, outputFmt, outputLabel, paramFmt, paramLabel, showOutput, showParam, writeWorkbook, type Lang } from './analysis-out.ts';
+import { SweepPool, autoWorkers, evaluateAll } from './sweep-pool.ts';
+import { assembleSweep, assembleTornado, planSweep, planTornado, DEFAULT_OUTPUTS, DEFAULT_TORNADO_OUTPUT, type Plan, type PointOutcome, type SweepResult, type TornadoResult } from '../engine/sweep.ts';
+import { sweepSpec, tornadoSpec } from '../engine/analysis-params.ts';
+import { sweepableParams, type ParamInfo } from '../engine/sweep-params.ts';
+import { formatIssue, type Issue } from '../engine/issues.ts';
+import { parseDecimal, formatDecimal } from '../engine/decimal.ts';
+import { newWorkbook, sheetName, styleHeader } from '../sheets/style.ts';
+import type { Unit } from '../format/display.ts';
+import type { Scenario } from '../format/types.ts';
+
+export const SWEEP_USAGE = `usage: gbsim sweep FILE --param PATH --from A --to B --step S [--param2 PATH --from2 A --to2 B --step2 S] [--output NAME ...]
+       gbsim sweep FILE --tornado PATH,PATH,... --pct X [--output NAME]
+       gbsim sweep FILE            (the sweeps in the file's analysis.sweeps)
+       gbsim sweep FILE --list [--hospitals]
+  common: [--json] [--xlsx OUT.xlsx] [--unit yuan|wan] [--lang zh|en] [--workers auto|N]`;
+
+const MARK = '◀ current';
+const MAX_ISSUE_LINES = 30;
+
+interface Job {
+  name: string;
+  plan: Plan;
+}
+
+type Done = { name: string; result: SweepResult } | { name: string; result: TornadoResult };
+
+/** Problems of a sweep given by flags, named by the flag. */
+const FLAG_OF: Record<string, string> = {
+  'param.path': '--param', 'param.from': '--from', 'param.to': '--to', 'param.step': '--step',
+  'param2.path': '--param2', 'param2.from': '--from2', 'param2.to': '--to2', 'param2.step': '--step2',
+  change: '--pct', output: '--output',
+};
+function flagIssues(issues: Issue[], values: { output?: string[]; tornado?: string }): string {
+  return issues.map((i) => {
+    const o = /^outputs\[(\d+)\]$/.exec(i.path);
+    const t = /^params\[(\d+)\]$/.exec(i.path);
+    const flag = o ? `--output ${values.output?.[Number(o[1])] ?? ''}` : t ? `--tornado (${values.tornado?.split(',')[Number(t[1])]?.trim() ?? ''})` : FLAG_OF[i.path] ?? i.path;
+    return `${flag}: ${i.message}`;
+  }).join('\n');
+}
+
+function parseFlags(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        param: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' },
+        param2: { type: 'string' }, from2: { type: 'string' }, to2: { type: 'string' }, step2: { type: 'string' },
+        output: { type: 'string', multiple: true }, tornado: { type: 'string' }, pct: { type: 'string' },
+        json: { type: 'boolean' }, xlsx: { type: 'string' }, unit: { type: 'string' }, lang: { type: 'string' },
+        workers: { type: 'string' }, list: { type: 'boolean' }, hospitals: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\n${SWEEP_USAGE}`, 2);
+  }
+}
+
+/** Percent (e.g. "10") → the relative change as a share ("0.1"), exactly. */
+function pctToChange(pct: string): string {
+  const x = parseDecimal(pct);
+  if (x === null || x <= 0n || x > 100n * 10n ** 12n) throw new CliError(`--pct must be a percentage greater than 0 and at most 100, like 10 for ±10%\n${SWEEP_USAGE}`, 2);
+  // x / 100 exactly: a percentage with up to 10 decimals stays within 12.
+  if (x % 100n !== 0n) throw new CliError('--pct has too many decimals (at most 10)', 2);
+  return formatDecimal(x / 100n);
+}
+
+function jobsFromFlags(s: Scenario, v: ReturnType<typeof parseFlags>['values']): Job[] {
+  const outputs = v.output;
+  if (v.tornado !== undefined) {
+    if (v.param !== undefined) throw new CliError(`use either --param or --tornado, not both\n${SWEEP_USAGE}`, 2);
+    if (v.pct === undefined) throw new CliError(`--tornado needs --pct X (e.g. --pct 10 for ±10%)\n${SWEEP_USAGE}`, 2);
+    if ((outputs?.length ?? 0) > 1) throw new CliError('a tornado ranks by one output: give --output once', 2);
+    const params = v.tornado.split(',').map((p) => p.trim()).filter(Boolean);
+    const r = planTornado(s, { params, change: pctToChange(v.pct), output: outputs?.[0] ?? DEFAULT_TORNADO_OUTPUT });
+    if (!r.ok) throw new CliError(flagIssues(r.issues, v), 2);
+    return [{ name: 'tornado', plan: r.plan }];
+  }
+  const axis = (suffix: '' | '2') => {
+    const path = v[`param${suffix}`], from = v[`from${suffix}`], to = v[`to${suffix}`], step = v[`step${suffix}`];
+    if (path === undefined) {
+      if (from !== undefined || to !== undefined || step !== undefined) throw new CliError(`--from${suffix}/--to${suffix}/--step${suffix} need --param${suffix}`, 2);
+      return undefined;
+    }
+    if (from === undefined || to === undefined || step === undefined) throw new CliError(`--param${suffix} needs --from${suffix}, --to${suffix} and --step${suffix}\n${SWEEP_USAGE}`, 2);
+    return { path, from, to, step };
+  };
+  const param = axis('');
+  const param2 = axis('2');
+  if (!param) throw new CliError(param2 ? '--param2 needs --param' : `--pct needs --tornado`, 2);
+  const r = planSweep(s, { param, param2, outputs: outputs ?? DEFAULT_OUTPUTS });
+  if (!r.ok) throw new CliError(flagIssues(r.issues, v), 2);
+  return [{ name: 'sweep', plan: r.plan }];
+}
+
+function jobsFromFile(file: string, s: Scenario): Job[] {
+  const sweeps = s.analysis?.sweeps ?? [];
+  if (sweeps.length === 0) throw new CliError(`${file} keeps no sweeps (analysis.sweeps); give --param … or --tornado …\n${SWEEP_USAGE}`, 2);
+  const issues: Issue[] = [];
+  const jobs: Job[] = [];
+  sweeps.forEach((sw, k) => {
+    const at = `analysis.sweeps[${k}]`;
+    const r = sw.kind === 'tornado' ? planTornado(s, tornadoSpec(sw), at) : planSweep(s, sweepSpec(sw), at);
+    if (r.ok) jobs.push({ name: sw.name ?? `${sw.kind} ${k + 1}`, plan: r.plan });
+    else issues.push(...r.issues);
+  });
+  if (issues.length) throw new CliError(issues.map((i) => `${file}: ${formatIssue(i)}`).join('\n'), 1);
+  return jobs;
+}
+
+function workersFlag(v: string | undefined): number | 'auto' {
+  if (v === undefined || v === 'auto') return 'auto';
+  if (!/^\d+$/.test(v) || Number(v) > 64) throw new CliError('--workers must be auto or a whole number from 0 to 64 (0 = this thread)', 2);
+  return Number(v);
+}
+
+export async function sweepCommand(args: string[], io: Io): Promise<number> {
+  const { values: v, positionals } = parseFlags(args);
+  if (positionals.length !== 1) throw new CliError(`sweep takes exactly one scenario file\n${SWEEP_USAGE}`, 2);
+  const unit = oneOf(v.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
+  const lang = oneOf(v.lang, ['zh', 'en'] as const, '--lang', 'zh');
+  const workers = workersFlag(v.workers);
+  const file = positionals[0]!;
+  const s = readScenario(file);
+
+  if (v.list) {
+    const list = sweepableParams(s, { hospitals: v.hospitals === true });
+    io.out(v.json ? JSON.stringify(list, null, 2) : listText(s, list, lang));
+    return 0;
+  }
+  const flagged = v.param !== undefined || v.tornado !== undefined || v.param2 !== undefined || v.pct !== undefined || v.from !== undefined;
+  if (!flagged && v.output !== undefined) throw new CliError(`--output needs --param or --tornado\n${SWEEP_USAGE}`, 2);
+  const jobs = flagged ? jobsFromFlags(s, v) : jobsFromFile(file, s);
+
+  const done: Done[] = [];
+  let pool: SweepPool | null = null;
+  const t0 = performance.now();
+  try {
+    for (const job of jobs) {
+      const w = workers === 'auto' ? autoWorkers(job.plan, s.hospitals.length) : Math.min(workers, job.plan.points.length);
+      let outcomes: PointOutcome[];
+      if (w === 0) outcomes = await evaluateAll(s, job.plan, 0);
+      else {
+        if (pool && pool.size !== w) { await pool.close(); pool = null; }
+        pool ??= new SweepPool(w);
+        outcomes = await pool.evaluate(s, job.plan);
+      }
+      io.err(`${job.name}: ${job.plan.points.length - 1} points and the plain run, each an exact run, ${w === 0 ? 'in this thread' : `on ${w} worker${w === 1 ? '' : 's'}`}`);
+      done.push(job.plan.kind === 'sweep'
+        ? { name: job.name, result: assembleSweep(job.plan, outcomes) }
+        : { name: job.name, result: assembleTornado(job.plan, outcomes) });
+    }
+  } finally {
+    await pool?.close();
+  }
+  io.err(`done in ${Math.round(performance.now() - t0)} ms`);
+
+  if (v.json) io.out(JSON.stringify(jobs.length === 1 && flagged ? done[0]!.result : done, null, 2));
+  else io.out(done.map((d) => `${jobs.length > 1 || !flagged ? `== ${d.name} ==\n` : ''}${d.result.kind === 'sweep' ? sweepText(s, d.result, unit, lang) : tornadoText(s, d.result, unit, lang)}`).join('\n\n'));
+  if (typeof v.xlsx === 'string') {
+    await writeWorkbook(v.xlsx, sweepWorkbook(s, done, lang, unit));
+    io.err(`wrote ${v.xlsx}`);
+  }
+  return 0;
+}
+
+
+function listText(s: Scenario, list: ParamInfo[], lang: Lang): string {
+  const range = (p: ParamInfo) => `${p.minOpen ? '(' : '['}${p.min ?? '−∞'}, ${p.max ?? '∞'}]`;
+  return [
+    `${list.length} parameters of ${s.meta.name} can be swept (institutions' fields too, by path: hospitals[id=${s.hospitals[0]!.id}].lockedTarget, … or --hospitals):`,
+    renderTable(
+      [{ header: 'path' }, { header: 'parameter' }, { header: 'kind' }, { header: 'range' }, { header: 'current', right: true }],
+      list.map((p) => [p.path, paramLabel(p, s, lang), p.kind, range(p), p.current ?? '—']),
+    ),
+  ].join('\n');
+}
+
+const axisHead = (s: Scenario, a: SweepResult['axes'][number], lang: Lang) =>
+  `${paramLabel(a.param, s, lang)} ${a.param.path} (${a.param.kind}): ${a.values[0]} … ${a.values[a.values.length - 1]}, ${a.values.length} values; current ${a.param.current ?? '(not set)'}${a.currentIndex === null ? ' (not on the grid)' : ''}`;
+
+export function sweepText(s: Scenario, r: SweepResult, unit: Unit, lang: Lang): string {
+  const lines = [`Sweep of ${axisHead(s, r.axes[0]!, lang)}`];
+  if (r.axes[1]) lines.push(`      × ${axisHead(s, r.axes[1], lang)}`);
+  lines.push(`Amounts in ${unit === 'wan' ? '万元' : '元'}; every point an exact run.`, '');
+  const [a, b] = r.axes;
+  if (!b) {
+    lines.push(renderTable(
+      [{ header: 'value', right: true }, ...r.outputs.map((o) => ({ header: outputLabel(o.name, lang), right: true })), { header: 'note' }],
+      a!.values.map((v, i) => {
+        const p = r.points[i]!;
+        return [showParam(v, a!.param, unit), ...r.outputs.map((o, k) => (p.values ? showOutput(p.values[k]!, o.kind, unit) : 'invalid')), i === a!.currentIndex ? MARK : ''];
+      }),
+    ));
+  } else {
+    r.outputs.forEach((o, k) => {
+      lines.push(`${outputLabel(o.name, lang)} (rows: ${a!.param.path}; columns: ${b.param.path}; * = current):`);
+      const mark = (v: string, i: number, ax: typeof a) => `${showParam(v, ax!.param, unit)}${i === ax!.currentIndex ? '*' : ''}`;
+      lines.push(renderTable(
+        [{ header: '' }, ...b.values.map((v, j) => ({ header: mark(v, j, b), right: true }))],
+        a!.values.map((v, i) => [mark(v, i, a), ...b.values.map((_, j) => {
+          const p = r.points[i * b.values.length + j]!;
+          return p.values ? showOutput(p.values[k]!, o.kind, unit) : 'invalid';
+        })]),
+      ), '');
+    });
+  }
+  lines.push(...issueLines(r.points.map((p, i) => ({ p, at: pointName(r, i, unit) }))));
+  return lines.join('\n').trimEnd();
+}
+
+function pointName(r: SweepResult, i: number, unit: Unit): string {
+  const [a, b] = r.axes;
+  if (!b) return `${a!.param.path} = ${showParam(a!.values[i]!, a!.param, unit)}`;
+  const n = b.values.length;
+  return `${a!.param.path} = ${a!.values[Math.floor(i / n)]}, ${b.param.path} = ${b.values[i % n]}`;
+}
+
+function issueLines(points: { p: PointOutcome; at: string }[]): string[] {
+  const bad = points.filter((x) => x.p.values === null);
+  if (!bad.length) return [];
+  const out = ['', `${bad.length} invalid point${bad.length === 1 ? '' : 's'}:`];
+  for (const x of bad.slice(0, MAX_ISSUE_LINES)) out.push(`  ${x.at}: ${x.p.issues.map(formatIssue).join('; ')}`);
+  if (bad.length > MAX_ISSUE_LINES) out.push(`  … and ${bad.length - MAX_ISSUE_LINES} more (--json lists them all)`);
+  return out;
+}
+
+export function tornadoText(s: Scenario, r: TornadoResult, unit: Unit, lang: Lang): string {
+  const pct = `${formatDecimal(parseDecimal(r.change)! * 100n)}%`;
+  const kind = r.output.kind;
+  const lines = [
+    `Tornado: ${outputLabel(r.output.name, lang)} with each parameter at −${pct} and +${pct} (value × (1 ± ${r.change}), rounded to its precision); the rest as in the file.`,
+    `At the current values: ${r.base.values ? showOutput(r.base.values[0]!, kind, unit) : 'invalid'}. Ranked by spread (max − min of the output over −, current, +).`,
+    '',
+    renderTable(
+      [{ header: 'rank', right: true }, { header: 'parameter' }, { header: 'path' }, { header: 'current', right: true }, { header: `−${pct}`, right: true }, { header: `+${pct}`, right: true },
+        { header: `output at −${pct}`, right: true }, { header: `output at +${pct}`, right: true }, { header: 'spread', right: true }],
+      r.entries.map((e, k) => {
+        const out = (v: string | null, at: string | null) => (at === null ? '—' : v === null ? 'invalid' : showOutput(v, kind, unit));
+        return [
+          String(k + 1), paramLabel(e.param, s, lang), e.param.path, showParam(e.param.current, e.param, unit), showParam(e.low, e.param, unit), showParam(e.high, e.param, unit),
+          out(e.outLow, e.low), out(e.outHigh, e.high), e.spread === null ? '—' : showOutput(e.spread, kind, unit),
+        ];
+      }),
+    ),
+  ];
+  const bad = r.entries.filter((e) => e.issues.length);
+  if (bad.length) {
+    lines.push('', 'Points that could not be run:');
+    for (const e of bad) {
+      lines.push(`  ${e.param.path}:`);
+      for (const i of e.issues) lines.push(`    ${formatIssue(i)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** One sheet per output (a column for one parameter, a matrix for two); a tornado is one sheet. */
+export function sweepWorkbook(s: Scenario, done: Done[], lang: Lang, unit: Unit): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  const taken = new Set<string>();
+  const zh = lang === 'zh';
+  const prefix = (d: Done) => (done.length > 1 ? `${d.name} ` : '');
+  const issues: [string, string][] = [];
+  for (const d of done) {
+    if (d.result.kind === 'tornado') {
+      const r = d.result;
+      const ws = wb.addWorksheet(sheetName(`${prefix(d)}${zh ? '龙卷风图' : 'Tornado'} ${outputLabel(r.output.name, lang)}`, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
+      ws.addRow(zh ? ['排名', '参数', '路径', '当前值', '下调值', '上调值', '下调时结果', '当前结果', '上调时结果', '变动幅度']
+        : ['Rank', 'Parameter', 'Path', 'Current', 'Low', 'High', 'Output at low', 'Output at current', 'Output at high', 'Spread']);
+      styleHeader(ws.getRow(1));
+      const base = r.base.values?.[0] ?? null;
+      r.entries.forEach((e, k) => {
+        const row = ws.addRow([k + 1, paramLabel(e.param, s, lang), e.param.path, cellNumber(e.param.current, e.param.kind === 'amount' ? 'amount' : 'ratio', unit),
+          cellNumber(e.low, e.param.kind === 'amount' ? 'amount' : 'ratio', unit), cellNumber(e.high, e.param.kind === 'amount' ? 'amount' : 'ratio', unit),
+          cellNumber(e.outLow, r.output.kind, unit), cellNumber(base, r.output.kind, unit), cellNumber(e.outHigh, r.output.kind, unit), cellNumber(e.spread, r.output.kind, unit)]);
+        for (const c of [4, 5, 6]) row.getCell(c).numFmt = paramFmt(e.param);
+        for (const c of [7, 8, 9, 10]) row.getCell(c).numFmt = outputFmt(r.output.kind);
+        for (const i of e.issues) issues.push([`${d.name} ${e.param.path}`, formatIssue(i)]);
+      });
+      ws.columns.forEach((c, i) => { c.width = i === 1 ? 28 : i === 2 ? 34 : 18; });
+      continue;
+    }
+    const r = d.result;
+    const [a, b] = r.axes;
+    r.outputs.forEach((o, k) => {
+      const ws = wb.addWorksheet(sheetName(`${prefix(d)}${outputLabel(o.name, lang)}`, taken), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+      if (!b) {
+        ws.addRow([`${paramLabel(a!.param, s, lang)} (${a!.param.path})`, outputLabel(o.name, lang), zh ? '说明' : 'Note']);
+        styleHeader(ws.getRow(1));
+        a!.values.forEach((v, i) => {
+          const p = r.points[i]!;
+          const row = ws.addRow([cellNumber(v, a!.param.kind === 'amount' ? 'amount' : 'ratio', unit), p.values ? cellNumber(p.values[k]!, o.kind, unit) : null,
+            i === a!.currentIndex ? (zh ? '当前值' : 'current') : p.values ? '' : (zh ? '无效：' : 'invalid: ') + p.issues.map(formatIssue).join('; ')]);
+          row.getCell(1).numFmt = paramFmt(a!.param);
+          row.getCell(2).numFmt = outputFmt(o.kind);
+        });
+        ws.columns.forEach((c, i) => { c.width = i === 2 ? 40 : 24; });
+      } else {
+        ws.addRow([`${a!.param.path} \\ ${b.param.path}`, ...b.values.map((v) => cellNumber(v, b.param.kind === 'amount' ? 'amount' : 'ratio', unit))]);
+        styleHeader(ws.getRow(1));
+        ws.getRow(1).eachCell((c, col) => { if (col > 1) c.numFmt = paramFmt(b.param); });
+        a!.values.forEach((v, i) => {
+          const row = ws.addRow([cellNumber(v, a!.param.kind === 'amount' ? 'amount' : 'ratio', unit), ...b.values.map((_, j) => {
+            const p = r.points[i * b.values.length + j]!;
+            return p.values ? cellNumber(p.values[k]!, o.kind, unit) : null;
+          })]);
+          row.getCell(1).numFmt = paramFmt(a!.param);
+          row.getCell(1).font = { bold: true };
+          for (let j = 0; j < b.values.length; j++) row.getCell(j + 2).numFmt = outputFmt(o.kind);
+        });
+        // The current values' row and column heads are highlighted.
+        const mark = (cell: ExcelJS.Cell) => { cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } }; };
+        if (b.currentIndex !== null) mark(ws.getRow(1).getCell(b.currentIndex + 2));
+        if (a!.currentIndex !== null) mark(ws.getRow(a!.currentIndex + 2).getCell(1));
+        ws.columns.forEach((c, i) => { c.width = i === 0 ? 30 : 16; });
+      }
+    });
+    r.points.forEach((p, i) => { if (!p.values) issues.push([`${d.name} ${pointName(r, i, unit)}`, p.issues.map(formatIssue).join('; ')]); });
+  }
+  if (issues.length) {
+    const ws = wb.addWorksheet(sheetName(zh ? '无效点' : 'Invalid points', taken), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow(zh ? ['点', '问题'] : ['Point', 'Issues']);
+    styleHeader(ws.getRow(1));
+    for (const row of issues) ws.addRow(row);
+    ws.columns.forEach((c, i) => { c.width = i === 0 ? 50 : 80; });
+  }
+  return wb;
+}
