@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main.ts';
+import { runScenario } from '../../src/engine/run.ts';
+import { loadScenario } from '../../src/format/load.ts';
+import { fingerprint } from '../../src/workspace/fingerprint.ts';
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const city = () => {
+  const r = loadScenario(readFileSync('scenarios/city.json', 'utf8'));
+  if (!r.ok) throw new Error('city invalid');
+  return r.scenario;
+};
+
+describe('gbsim years', () => {
+  it('prints the fund path per year, the saver and the spender, and each year\'s fingerprint', async () => {
+    const r = await cli('years', 'scenarios/city.json', '--years', '4', '--budget-growth', '0.03', '--revenue-growth', '0.03');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('4 years from 2025');
+    expect(r.out).toContain('base rule (基数规则): actual');
+    for (const y of ['2025', '2026', '2027', '2028']) expect(r.out).toMatch(new RegExp(`^${y}  `, 'm'));
+    expect(r.out).toMatch(/Saver \(结余最多\): \S+ .+ cumulative surplus rate/);
+    expect(r.out).toMatch(/Spender \(超支最多\): /);
+    // Year one is the plain run: its fingerprint is the one `gbsim run` shows.
+    expect(r.out).toContain(fingerprint(runScenario(city())));
+  });
+
+  it('--json carries the parameters, fund figures, columns and fingerprints; the same twice', async () => {
+    const a = await cli('years', 'scenarios/city.json', '--years', '3', '--base-rule', 'target', '--json');
+    const b = await cli('years', 'scenarios/city.json', '--years', '3', '--base-rule', 'target', '--json');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    const j = JSON.parse(a.out);
+    expect(j.params).toMatchObject({ years: 3, baseRule: 'target', budgetGrowth: '0', revenueGrowth: '0' });
+    expect(j.years).toHaveLength(3);
+    expect(j.years[0].fund).toEqual(runScenario(city()).fund);
+    expect(j.years[1].fund.openingBalance).toBe(j.years[0].fund.closingBalance);
+    expect(j.years[1].hospitals.target).toHaveLength(80);
+    expect(j.years[0].hospitals.basis).toEqual(j.years[0].hospitals.target); // rule target
+    const fen = (s: string) => BigInt(s.replace('.', ''));
+    for (const y of j.years) expect(y.hospitals.owed.reduce((s: bigint, x: string) => s + fen(x), 0n)).toBe(fen(y.fund.hospitalsOwed));
+    expect(j.years[2].fingerprint).toMatch(/^sha256:[0-9a-f]{16}$/);
+  });
+
+  it('takes the file\'s analysis.years, flags override it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gbsim-years-'));
+    const file = join(dir, 'with-years.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync('scenarios/city.json', 'utf8')), analysis: { years: { years: 2, baseRule: 'actualPlusRetained' } } }));
+    const fromFile = JSON.parse((await cli('years', file, '--json')).out);
+    expect(fromFile.params).toMatchObject({ years: 2, baseRule: 'actualPlusRetained' });
+    const flagged = JSON.parse((await cli('years', file, '--json', '--years', '3')).out);
+    expect(flagged.params).toMatchObject({ years: 3, baseRule: 'actualPlusRetained' });
+  });
+
+  it('--xlsx writes the fund path and one sheet per institution figure, numbers with formats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gbsim-years-'));
+    const out = join(dir, 'years.xlsx');
+    const r = await cli('years', 'scenarios/city.json', '--years', '3', '--xlsx', out, '--lang', 'en');
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Fund path', 'target', 'claims', 'actual', 'reward', 'fund share', 'owed', 'next base']);
+    const fund = wb.getWorksheet('Fund path')!;
+    expect(fund.rowCount).toBe(4);
+    const closing = fund.getRow(2).getCell(10);
+    expect(fund.getRow(1).getCell(10).value).toBe('closing balance');
+    expect(typeof closing.value).toBe('number');
+    expect(closing.numFmt).toBe('#,##0.00');
+    const j = JSON.parse((await cli('years', 'scenarios/city.json', '--years', '3', '--json')).out);
+    expect(closing.value).toBe(Number(j.years[0].fund.closingBalance));
+    const owed = wb.getWorksheet('owed')!;
+    expect(owed.rowCount).toBe(81);
+    expect(owed.getRow(2).getCell(3).value).toBe(Number(j.years[0].hospitals.owed[0]));
+  });
+
+  it('usage errors exit 2, a bad file exits 1', async () => {
+    expect((await cli('years', 'scenarios/city.json', '--years', '11')).code).toBe(2);
+    expect((await cli('years', 'scenarios/city.json', '--base-rule', 'ratchet')).code).toBe(2);
+    expect((await cli('years', 'scenarios/city.json', '--budget-growth', '3%')).code).toBe(2);
+    expect((await cli('years')).code).toBe(2);
+    const missing = await cli('years', 'no/such.json');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('no/such.json');
+  });
+});
