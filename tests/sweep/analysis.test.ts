@@ -64,3 +64,15 @@ describe('the analysis section', () => {
     ]);
   });
 });
+
+describe('the documented example (scenarios/README.md)', () => {
+  it('is a valid analysis section for the city', () => {
+    const md = readFileSync('scenarios/README.md', 'utf8');
+    const at = md.indexOf('## `analysis`');
+    const block = /```json\n([\s\S]*?)```/.exec(md.slice(at))![1]!;
+    const parsed = JSON.parse(`{${block}}`) as { analysis: unknown };
+    const v = validateScenario({ ...doc(), analysis: parsed.analysis });
+    if (!v.ok) throw new Error(v.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    expect(checkAnalysis(v.scenario)).toEqual([]);
+  });
+});
