@@ -11,10 +11,10 @@
 import { readFileSync } from 'node:fs';
 import { synthCity } from './synth.ts';
 import { printFigure } from './print.ts';
-import { loadScenario, validateScenario } from '../src/format/load.ts';
+import { loadScenario, validateScenario } from '../src/scenario/open.ts';
 import { assembleSweep, planSweep } from '../src/engine/sweep.ts';
 import { runYears } from '../src/engine/years.ts';
-import { SweepPool, autoWorkers, evaluateAll } from '../src/cli/sweep-pool.ts';
+import { SweepPool, autoWorkers, evaluateAll, setWorkerEntry } from '../src/cli/sweep-pool.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,6 +34,7 @@ async function time(runs: number, warmup: number, f: () => unknown): Promise<num
 }
 
 export async function benchYears(): Promise<void> {
+  setWorkerEntry(new URL('../bin/sweep-worker.mjs', import.meta.url));
   const loaded = loadScenario(readFileSync(new URL('../scenarios/city.json', import.meta.url), 'utf8'));
   if (!loaded.ok) throw new Error('scenarios/city.json is invalid');
   const city = loaded.scenario;

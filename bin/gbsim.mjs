@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 register();
 const { main } = await import('../src/cli/main.ts');
+// Worker threads of `gbsim sweep` start from bin/ too (they need tsx in their own thread).
+(await import('../src/cli/sweep-pool.ts')).setWorkerEntry(new URL('./sweep-worker.mjs', import.meta.url));
 process.exitCode = await main(process.argv.slice(2));

@@ -23,10 +23,20 @@ export const defaultWorkers = (): number => Math.max(1, Math.min(availableParall
 
 /** The number of workers 'auto' uses for a plan: 0 (this thread) for small ones. */
 export function autoWorkers(plan: Plan, institutions: number): number {
+  if (!workerEntry) return 0;
   return plan.points.length * institutions <= INLINE_LIMIT ? 0 : Math.min(defaultWorkers(), plan.points.length);
 }
 
-const WORKER_URL = new URL('./sweep-worker.mjs', import.meta.url);
+/**
+ * The worker threads' entry. Running TypeScript in a Node 20 worker needs tsx registered in
+ * that thread, and only bin/ may load tsx (docs/ARCHITECTURE.md), so bin/gbsim.mjs names its
+ * entry (bin/sweep-worker.mjs, which runs ./sweep-worker.ts) here before any command runs.
+ */
+let workerEntry: URL | null = null;
+export function setWorkerEntry(url: URL): void {
+  workerEntry = url;
+}
+export const hasWorkerEntry = (): boolean => workerEntry !== null;
 
 export class SweepPool {
   private workers: Worker[] = [];
@@ -34,10 +44,11 @@ export class SweepPool {
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError('a pool needs at least one worker');
+    if (!workerEntry) throw new Error('no worker entry: setWorkerEntry(bin/sweep-worker.mjs) first (bin/gbsim.mjs does)');
   }
 
   private worker(k: number): Worker {
-    while (this.workers.length <= k) this.workers.push(new Worker(WORKER_URL));
+    while (this.workers.length <= k) this.workers.push(new Worker(workerEntry!));
     return this.workers[k]!;
   }
 

@@ -7,19 +7,19 @@
  * Every point is an exact run; invalid points are listed with their issues.
  */
 import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
 import { CliError, readScenario, type Io } from './io.ts';
 import { oneOf } from './args.ts';
 import { renderTable } from './table.ts';
-import { cellNumber, outputFmt, outputLabel, paramFmt, paramLabel, showOutput, showParam, writeWorkbook, type Lang } from './analysis-out.ts';
-import { SweepPool, autoWorkers, evaluateAll } from './sweep-pool.ts';
+import { showOutput, showParam, writeBytes } from './analysis-out.ts';
+import { outputLabel, paramLabel } from '../sheets/analysis-words.ts';
+import { pointName, sweepWorkbook, type SweepSheet } from '../sheets/analysis-export.ts';
+import { SweepPool, autoWorkers, evaluateAll, hasWorkerEntry } from './sweep-pool.ts';
 import { assembleSweep, assembleTornado, planSweep, planTornado, DEFAULT_OUTPUTS, DEFAULT_TORNADO_OUTPUT, type Plan, type PointOutcome, type SweepResult, type TornadoResult } from '../engine/sweep.ts';
 import { sweepSpec, tornadoSpec } from '../engine/analysis-params.ts';
 import { sweepableParams, type ParamInfo } from '../engine/sweep-params.ts';
-import { formatIssue, type Issue } from '../engine/issues.ts';
+import { formatIssue, type Issue } from '../format/issues.ts';
 import { parseDecimal, formatDecimal } from '../engine/decimal.ts';
-import { newWorkbook, sheetName, styleHeader } from '../sheets/style.ts';
-import type { Unit } from '../format/display.ts';
+import type { Lang, Unit } from '../display/lang.ts';
 import type { Scenario } from '../format/types.ts';
 
 export const SWEEP_USAGE = `usage: gbsim sweep FILE --param PATH --from A --to B --step S [--param2 PATH --from2 A --to2 B --step2 S] [--output NAME ...]
@@ -36,7 +36,6 @@ interface Job {
   plan: Plan;
 }
 
-type Done = { name: string; result: SweepResult } | { name: string; result: TornadoResult };
 
 /** Problems of a sweep given by flags, named by the flag. */
 const FLAG_OF: Record<string, string> = {
@@ -127,6 +126,7 @@ function jobsFromFile(file: string, s: Scenario): Job[] {
 function workersFlag(v: string | undefined): number | 'auto' {
   if (v === undefined || v === 'auto') return 'auto';
   if (!/^\d+$/.test(v) || Number(v) > 64) throw new CliError('--workers must be auto or a whole number from 0 to 64 (0 = this thread)', 2);
+  if (Number(v) > 0 && !hasWorkerEntry()) throw new CliError('worker threads are started through bin/gbsim.mjs (npx gbsim); use --workers 0 here', 2);
   return Number(v);
 }
 
@@ -148,7 +148,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   if (!flagged && v.output !== undefined) throw new CliError(`--output needs --param or --tornado\n${SWEEP_USAGE}`, 2);
   const jobs = flagged ? jobsFromFlags(s, v) : jobsFromFile(file, s);
 
-  const done: Done[] = [];
+  const done: SweepSheet[] = [];
   let pool: SweepPool | null = null;
   const t0 = performance.now();
   try {
@@ -174,7 +174,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   if (v.json) io.out(JSON.stringify(jobs.length === 1 && flagged ? done[0]!.result : done, null, 2));
   else io.out(done.map((d) => `${jobs.length > 1 || !flagged ? `== ${d.name} ==\n` : ''}${d.result.kind === 'sweep' ? sweepText(s, d.result, unit, lang) : tornadoText(s, d.result, unit, lang)}`).join('\n\n'));
   if (typeof v.xlsx === 'string') {
-    await writeWorkbook(v.xlsx, sweepWorkbook(s, done, lang, unit));
+    writeBytes(v.xlsx, await sweepWorkbook(s, done, lang, unit));
     io.err(`wrote ${v.xlsx}`);
   }
   return 0;
@@ -221,15 +221,8 @@ export function sweepText(s: Scenario, r: SweepResult, unit: Unit, lang: Lang): 
       ), '');
     });
   }
-  lines.push(...issueLines(r.points.map((p, i) => ({ p, at: pointName(r, i, unit) }))));
+  lines.push(...issueLines(r.points.map((p, i) => ({ p, at: pointName(r, i) }))));
   return lines.join('\n').trimEnd();
-}
-
-function pointName(r: SweepResult, i: number, unit: Unit): string {
-  const [a, b] = r.axes;
-  if (!b) return `${a!.param.path} = ${showParam(a!.values[i]!, a!.param, unit)}`;
-  const n = b.values.length;
-  return `${a!.param.path} = ${a!.values[Math.floor(i / n)]}, ${b.param.path} = ${b.values[i % n]}`;
 }
 
 function issueLines(points: { p: PointOutcome; at: string }[]): string[] {
@@ -269,77 +262,4 @@ export function tornadoText(s: Scenario, r: TornadoResult, unit: Unit, lang: Lan
     }
   }
   return lines.join('\n');
-}
-
-/** One sheet per output (a column for one parameter, a matrix for two); a tornado is one sheet. */
-export function sweepWorkbook(s: Scenario, done: Done[], lang: Lang, unit: Unit): ExcelJS.Workbook {
-  const wb = newWorkbook();
-  const taken = new Set<string>();
-  const zh = lang === 'zh';
-  const prefix = (d: Done) => (done.length > 1 ? `${d.name} ` : '');
-  const issues: [string, string][] = [];
-  for (const d of done) {
-    if (d.result.kind === 'tornado') {
-      const r = d.result;
-      const ws = wb.addWorksheet(sheetName(`${prefix(d)}${zh ? '龙卷风图' : 'Tornado'} ${outputLabel(r.output.name, lang)}`, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
-      ws.addRow(zh ? ['排名', '参数', '路径', '当前值', '下调值', '上调值', '下调时结果', '当前结果', '上调时结果', '变动幅度']
-        : ['Rank', 'Parameter', 'Path', 'Current', 'Low', 'High', 'Output at low', 'Output at current', 'Output at high', 'Spread']);
-      styleHeader(ws.getRow(1));
-      const base = r.base.values?.[0] ?? null;
-      r.entries.forEach((e, k) => {
-        const row = ws.addRow([k + 1, paramLabel(e.param, s, lang), e.param.path, cellNumber(e.param.current, e.param.kind === 'amount' ? 'amount' : 'ratio', unit),
-          cellNumber(e.low, e.param.kind === 'amount' ? 'amount' : 'ratio', unit), cellNumber(e.high, e.param.kind === 'amount' ? 'amount' : 'ratio', unit),
-          cellNumber(e.outLow, r.output.kind, unit), cellNumber(base, r.output.kind, unit), cellNumber(e.outHigh, r.output.kind, unit), cellNumber(e.spread, r.output.kind, unit)]);
-        for (const c of [4, 5, 6]) row.getCell(c).numFmt = paramFmt(e.param);
-        for (const c of [7, 8, 9, 10]) row.getCell(c).numFmt = outputFmt(r.output.kind);
-        for (const i of e.issues) issues.push([`${d.name} ${e.param.path}`, formatIssue(i)]);
-      });
-      ws.columns.forEach((c, i) => { c.width = i === 1 ? 28 : i === 2 ? 34 : 18; });
-      continue;
-    }
-    const r = d.result;
-    const [a, b] = r.axes;
-    r.outputs.forEach((o, k) => {
-      const ws = wb.addWorksheet(sheetName(`${prefix(d)}${outputLabel(o.name, lang)}`, taken), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
-      if (!b) {
-        ws.addRow([`${paramLabel(a!.param, s, lang)} (${a!.param.path})`, outputLabel(o.name, lang), zh ? '说明' : 'Note']);
-        styleHeader(ws.getRow(1));
-        a!.values.forEach((v, i) => {
-          const p = r.points[i]!;
-          const row = ws.addRow([cellNumber(v, a!.param.kind === 'amount' ? 'amount' : 'ratio', unit), p.values ? cellNumber(p.values[k]!, o.kind, unit) : null,
-            i === a!.currentIndex ? (zh ? '当前值' : 'current') : p.values ? '' : (zh ? '无效：' : 'invalid: ') + p.issues.map(formatIssue).join('; ')]);
-          row.getCell(1).numFmt = paramFmt(a!.param);
-          row.getCell(2).numFmt = outputFmt(o.kind);
-        });
-        ws.columns.forEach((c, i) => { c.width = i === 2 ? 40 : 24; });
-      } else {
-        ws.addRow([`${a!.param.path} \\ ${b.param.path}`, ...b.values.map((v) => cellNumber(v, b.param.kind === 'amount' ? 'amount' : 'ratio', unit))]);
-        styleHeader(ws.getRow(1));
-        ws.getRow(1).eachCell((c, col) => { if (col > 1) c.numFmt = paramFmt(b.param); });
-        a!.values.forEach((v, i) => {
-          const row = ws.addRow([cellNumber(v, a!.param.kind === 'amount' ? 'amount' : 'ratio', unit), ...b.values.map((_, j) => {
-            const p = r.points[i * b.values.length + j]!;
-            return p.values ? cellNumber(p.values[k]!, o.kind, unit) : null;
-          })]);
-          row.getCell(1).numFmt = paramFmt(a!.param);
-          row.getCell(1).font = { bold: true };
-          for (let j = 0; j < b.values.length; j++) row.getCell(j + 2).numFmt = outputFmt(o.kind);
-        });
-        // The current values' row and column heads are highlighted.
-        const mark = (cell: ExcelJS.Cell) => { cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } }; };
-        if (b.currentIndex !== null) mark(ws.getRow(1).getCell(b.currentIndex + 2));
-        if (a!.currentIndex !== null) mark(ws.getRow(a!.currentIndex + 2).getCell(1));
-        ws.columns.forEach((c, i) => { c.width = i === 0 ? 30 : 16; });
-      }
-    });
-    r.points.forEach((p, i) => { if (!p.values) issues.push([`${d.name} ${pointName(r, i, unit)}`, p.issues.map(formatIssue).join('; ')]); });
-  }
-  if (issues.length) {
-    const ws = wb.addWorksheet(sheetName(zh ? '无效点' : 'Invalid points', taken), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow(zh ? ['点', '问题'] : ['Point', 'Issues']);
-    styleHeader(ws.getRow(1));
-    for (const row of issues) ws.addRow(row);
-    ws.columns.forEach((c, i) => { c.width = i === 0 ? 50 : 80; });
-  }
-  return wb;
 }

@@ -9,16 +9,17 @@
 import { parse, oneOf } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { renderTable } from './table.ts';
-import { AMOUNT_FMT, PERCENT_FMT, RATIO_FMT, cellNumber, decimalFlag, fieldLabel, writeWorkbook, type Lang } from './analysis-out.ts';
+import { decimalFlag, showOutput, writeBytes } from './analysis-out.ts';
+import { FUND_PATH } from '../sheets/analysis-words.ts';
+import { yearName, yearsWorkbook } from '../sheets/analysis-export.ts';
 import { runYears, saverAndSpender, columnStrings, YEAR_COLUMNS, type Pick, type YearsRun } from '../engine/years.ts';
 import { BASE_RULES, type YearsParams } from '../engine/analysis-params.ts';
-import { ScenarioError, formatIssue } from '../engine/issues.ts';
+import { ScenarioError, formatIssue } from '../format/issues.ts';
 import { toResult } from '../engine/run.ts';
 import { formatMoney, ratioOfAmounts } from '../engine/money.ts';
-import { formatAmount, formatPercent, type Unit } from '../format/display.ts';
-import { fingerprint } from '../workspace/fingerprint.ts';
-import { newWorkbook, sheetName, tableSheet } from '../sheets/style.ts';
-import type { FundResult } from '../engine/result.ts';
+import { money, percent } from '../display/number.ts';
+import type { Unit } from '../display/lang.ts';
+import { fingerprint } from '../engine/fingerprint.ts';
 import type { Scenario } from '../format/types.ts';
 
 export const YEARS_USAGE = 'usage: gbsim years FILE [--years N] [--base-rule actual|target|actualPlusRetained] [--revenue-growth X] [--budget-growth X] [--locked keep|release] [--json] [--xlsx OUT.xlsx] [--unit yuan|wan] [--lang zh|en]';
@@ -27,27 +28,6 @@ const RULE_TEXT: Record<YearsParams['baseRule'], string> = {
   actual: 'actual (A: a saver\'s base shrinks — the ratchet 鞭打快牛)',
   target: 'target (T: savings never cut next year\'s base)',
   actualPlusRetained: 'actual + reward (A + reward: what a saver kept counts in its base)',
-};
-
-/** Fund figures of the path, in table order. */
-const FUND_PATH: [keyof FundResult, string, 'amount' | 'months' | 'ratio'][] = [
-  ['base', 'budget', 'amount'],
-  ['revenue', 'revenue', 'amount'],
-  ['globalTarget', 'global target', 'amount'],
-  ['adjustmentFund', 'adj. fund', 'amount'],
-  ['adjustmentFundUsed', 'adj. fund used', 'amount'],
-  ['hospitalsOwed', 'owed', 'amount'],
-  ['expenditure', 'expenditure', 'amount'],
-  ['openingBalance', 'opening balance', 'amount'],
-  ['closingBalance', 'closing balance', 'amount'],
-  ['monthsOfCoverage', 'months of coverage', 'months'],
-  ['currentSurplusRate', 'current surplus rate', 'ratio'],
-  ['cumulativeSurplusRate', 'cumulative surplus rate', 'ratio'],
-];
-const FUND_PATH_ZH: Partial<Record<keyof FundResult, string>> = {
-  base: '基金支出预算', revenue: '基金收入', globalTarget: '年度总额控制目标', adjustmentFund: '年终清算调剂金',
-  adjustmentFundUsed: '调剂金使用', hospitalsOwed: '应付机构合计', expenditure: '基金支出', openingBalance: '期初累计结存',
-  closingBalance: '期末累计结存', monthsOfCoverage: '可支付月数', currentSurplusRate: '当年结存率', cumulativeSurplusRate: '累计结存率',
 };
 
 export interface YearsReport {
@@ -70,24 +50,21 @@ export function yearsReport(s: Scenario, given: Partial<YearsParams>): YearsRepo
   return { run, fingerprints, ...saverAndSpender(run) };
 }
 
-const yearName = (r: YearsRun, k: number) => String(r.years[k]!.year ?? `year ${r.years[k]!.index}`);
-
 export function yearsText(s: Scenario, rep: YearsReport, unit: Unit): string {
   const { run } = rep;
   const p = run.params;
   const first = run.years[0];
   const lines: string[] = [
     `${s.meta.name} — ${p.years} years${first?.year ? ` from ${first.year}` : ''}, ${s.hospitals.length} institutions, amounts in ${unit === 'wan' ? '万元' : '元'}`,
-    `base rule (基数规则): ${RULE_TEXT[p.baseRule]}; budget growth ${formatPercent(p.budgetGrowth)}, revenue growth ${formatPercent(p.revenueGrowth)}; locked targets: ${p.lockedTargets === 'keep' ? 'kept' : 'released after year one'}`,
+    `base rule (基数规则): ${RULE_TEXT[p.baseRule]}; budget growth ${percent(p.budgetGrowth)}, revenue growth ${percent(p.revenueGrowth)}; locked targets: ${p.lockedTargets === 'keep' ? 'kept' : 'released after year one'}`,
     '',
     'Fund path (基金运行):',
   ];
-  const show = (v: string | null, kind: 'amount' | 'months' | 'ratio') => (v === null ? '—' : kind === 'amount' ? formatAmount(v, unit) : kind === 'ratio' ? formatPercent(v) : v);
   lines.push(renderTable(
-    [{ header: 'year' }, ...FUND_PATH.map(([, h]) => ({ header: h, right: true })), { header: 'fingerprint' }],
+    [{ header: 'year' }, ...FUND_PATH.map((c) => ({ header: c.short, right: true })), { header: 'fingerprint' }],
     run.years.map((y, k) => [
       yearName(run, k),
-      ...FUND_PATH.map(([f, , kind]) => show(y.fund[f] as string | null, kind) + (f === 'monthsOfCoverage' && y.belowWarning ? ' !' : '')),
+      ...FUND_PATH.map((c) => showOutput(y.fund[c.field] as string | null, c.kind, unit) + (c.field === 'monthsOfCoverage' && y.belowWarning ? ' !' : '')),
       rep.fingerprints[k] ?? '',
     ]),
   ));
@@ -103,20 +80,20 @@ export function yearsText(s: Scenario, rep: YearsReport, unit: Unit): string {
     lines.push('');
     if (!pick) { lines.push(`${who}: none — ${none}`); continue; }
     const h = s.hospitals[pick.index]!;
-    lines.push(`${who}: ${h.id} ${h.name} — cumulative ${pick.rate.startsWith('-') ? 'surplus' : 'overspend'} rate ${formatPercent(pick.rate.replace(/^-/, ''))} (Σ actual − Σ target = ${formatAmount(pick.net, unit)})`);
+    lines.push(`${who}: ${h.id} ${h.name} — cumulative ${pick.rate.startsWith('-') ? 'surplus' : 'overspend'} rate ${percent(pick.rate.replace(/^-/, ''))} (Σ actual − Σ target = ${money(pick.net, unit)})`);
     lines.push(institutionTable(run, pick.index, unit));
   }
   return lines.join('\n');
 }
 
 function institutionTable(run: YearsRun, i: number, unit: Unit): string {
-  const a = (x: number) => formatAmount(formatMoney(x), unit);
+  const a = (x: number) => money(formatMoney(x), unit);
   return renderTable(
     ['year', 'target', 'claims', 'actual', 'surplus/-over rate', 'reward', 'fund share', 'owed', 'next base'].map((header, k) => ({ header, right: k > 0 })),
     run.years.map((y, k) => {
       const c = y.columns;
       const t = c.target[i]!, act = c.actual[i]!;
-      return [yearName(run, k), a(t), a(c.claimsTotal[i]!), a(act), formatPercent(ratioOfAmounts(t - act, t)), a(c.reward[i]!), a(c.fundShare[i]!), a(c.owed[i]!), a(c.basis[i]!)];
+      return [yearName(run, k), a(t), a(c.claimsTotal[i]!), a(act), percent(ratioOfAmounts(t - act, t)), a(c.reward[i]!), a(c.fundShare[i]!), a(c.owed[i]!), a(c.basis[i]!)];
     }),
   );
 }
@@ -139,35 +116,6 @@ export function yearsJson(s: Scenario, rep: YearsReport): unknown {
     spender: rep.spender,
     stopped: run.stopped,
   };
-}
-
-/** One sheet for the fund's path, then one per institution figure (institutions × years). */
-export async function writeYearsXlsx(path: string, s: Scenario, rep: YearsReport, lang: Lang, unit: Unit): Promise<void> {
-  const { run } = rep;
-  const wb = newWorkbook();
-  const taken = new Set<string>();
-  const zh = lang === 'zh';
-  const years = run.years.map((_, k) => yearName(run, k));
-  const fund = tableSheet(wb, sheetName(zh ? '基金运行' : 'Fund path', taken), [
-    { header: zh ? '年度' : 'Year', kind: 'text' },
-    ...FUND_PATH.map(([f, en, kind]) => ({ header: zh ? FUND_PATH_ZH[f]! : en, kind: kind === 'amount' ? 'amount' as const : kind === 'ratio' ? 'percent' as const : 'months' as const })),
-    { header: zh ? '结果指纹' : 'Fingerprint', kind: 'text' },
-  ], { freezeCols: 1 });
-  run.years.forEach((y, k) => {
-    fund.addRow([years[k], ...FUND_PATH.map(([f, , kind]) => cellNumber(y.fund[f] as string | null, kind === 'amount' ? 'amount' : 'ratio', unit)), rep.fingerprints[k] ?? '']);
-  });
-  FUND_PATH.forEach(([, , kind], c) => { fund.getColumn(c + 2).numFmt = kind === 'amount' ? AMOUNT_FMT : kind === 'ratio' ? PERCENT_FMT : RATIO_FMT; });
-  for (const col of YEAR_COLUMNS) {
-    const ws = tableSheet(wb, sheetName(fieldLabel(col, lang), taken), [
-      { header: zh ? '机构编码' : 'Institution code', kind: 'text' },
-      { header: zh ? '机构名称' : 'Name', kind: 'text', width: 24 },
-      ...years.map((y) => ({ header: y, kind: 'amount' as const })),
-    ], { freezeCols: 2 });
-    s.hospitals.forEach((h, i) => {
-      ws.addRow([h.id, h.name, ...run.years.map((y) => (unit === 'wan' ? y.columns[col][i]! / 1e6 : y.columns[col][i]! / 100))]);
-    });
-  }
-  await writeWorkbook(path, wb);
 }
 
 export async function yearsCommand(args: string[], io: Io): Promise<number> {
@@ -195,7 +143,7 @@ export async function yearsCommand(args: string[], io: Io): Promise<number> {
   const rep = yearsReport(s, given);
   io.out(values.json ? JSON.stringify(yearsJson(s, rep), null, 2) : yearsText(s, rep, unit));
   if (typeof values.xlsx === 'string') {
-    await writeYearsXlsx(values.xlsx, s, rep, lang, unit);
+    writeBytes(values.xlsx, await yearsWorkbook(s, rep.run, rep.fingerprints, lang, unit));
     io.err(`wrote ${values.xlsx}`);
   }
   return rep.run.stopped ? 1 : 0;

@@ -6,7 +6,7 @@
  */
 import { parseDecimal } from './decimal.ts';
 import { planSweep, planTornado, DEFAULT_OUTPUTS, DEFAULT_TORNADO_OUTPUT } from './sweep.ts';
-import type { Issue } from './issues.ts';
+import type { Issue } from '../format/issues.ts';
 import type { BaseRule, Scenario, SweepAnalysis, TornadoAnalysis, YearsAnalysis } from '../format/types.ts';
 
 export const BASE_RULES = ['actual', 'target', 'actualPlusRetained'] as const satisfies readonly BaseRule[];

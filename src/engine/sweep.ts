@@ -11,7 +11,7 @@
  */
 import { compile, changeKeepsInstitutions } from './compile.ts';
 import { settle, fundResult } from './run.ts';
-import { ScenarioError, type Issue } from './issues.ts';
+import { ScenarioError, type Issue } from '../format/issues.ts';
 import { formatMoney, MoneyError } from './money.ts';
 import { YEAR_FIELDS, type YearField } from './settle.ts';
 import { DEC_ONE, formatDecimal, formatFixed, mulDecimal, parseDecimal, roundDecimal } from './decimal.ts';

@@ -25,7 +25,7 @@
  */
 import { compile } from './compile.ts';
 import { fundResult, settle, type Settlement } from './run.ts';
-import { ScenarioError, type Issue } from './issues.ts';
+import { ScenarioError, type Issue } from '../format/issues.ts';
 import { formatMoney as m, mulRate, mulRatio, parseRate, ratioString, RATE_ONE, MoneyError, type Fen, type Rate } from './money.ts';
 import { resolveYears, type YearsParams } from './analysis-params.ts';
 import type { Model } from './model.ts';

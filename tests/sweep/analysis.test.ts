@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateScenario, saveScenario, loadScenario } from '../../src/format/load.ts';
+import { validateScenario, saveScenario, loadScenario } from '../../src/scenario/open.ts';
 import { checkAnalysis } from '../../src/engine/analysis-params.ts';
 
 const doc = () => JSON.parse(readFileSync('scenarios/city.json', 'utf8'));

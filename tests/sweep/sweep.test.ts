@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, validateScenario } from '../../src/format/load.ts';
+import { loadScenario, validateScenario } from '../../src/scenario/open.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { planSweep, planTornado, runSweep, runTornado, evaluatePoints, splitPoints, assembleSweep } from '../../src/engine/sweep.ts';
 import { resolveParam, sweepableParams, setAt, writtenValue, parsePath } from '../../src/engine/sweep-params.ts';

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/format/load.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
 import { planSweep, planTornado, assembleSweep, assembleTornado, type PointOutcome } from '../../src/engine/sweep.ts';
-import { SweepPool, evaluateAll } from '../../src/cli/sweep-pool.ts';
+import { SweepPool, evaluateAll, setWorkerEntry } from '../../src/cli/sweep-pool.ts';
 import type { Scenario } from '../../src/format/types.ts';
 
 function load(path: string): Scenario {
@@ -15,6 +15,7 @@ function load(path: string): Scenario {
   return r.scenario;
 }
 const city = load('scenarios/city.json');
+setWorkerEntry(new URL('../../bin/sweep-worker.mjs', import.meta.url));
 
 // Starting a worker loads the engine through tsx: seconds on a busy machine, hence the long timeout.
 describe('sweep workers', { timeout: 240_000 }, () => {

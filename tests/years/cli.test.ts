@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main.ts';
 import { runScenario } from '../../src/engine/run.ts';
-import { loadScenario } from '../../src/format/load.ts';
-import { fingerprint } from '../../src/workspace/fingerprint.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
+import { fingerprint } from '../../src/engine/fingerprint.ts';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

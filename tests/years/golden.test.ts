@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../src/format/load.ts';
+import { validateScenario } from '../../src/scenario/open.ts';
 import { runYears, YEAR_COLUMNS, columnStrings } from '../../src/engine/years.ts';
 import type { YearsParams } from '../../src/engine/analysis-params.ts';
 

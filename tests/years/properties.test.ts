@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../src/format/load.ts';
+import { validateScenario } from '../../src/scenario/open.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { runYears, saverAndSpender, YEAR_COLUMNS, type YearsRun } from '../../src/engine/years.ts';
 import { mulRate, parseMoney, parseRate, RATE_ONE, type Rate } from '../../src/engine/money.ts';

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/format/load.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
 import { runYears } from '../../src/engine/years.ts';
 import { resolveYears, YEARS_DEFAULTS } from '../../src/engine/analysis-params.ts';
-import { ScenarioError } from '../../src/engine/issues.ts';
+import { ScenarioError } from '../../src/format/issues.ts';
 import type { Scenario } from '../../src/format/types.ts';
 
 function load(path: string): Scenario {

@@ -1,0 +1,90 @@
+/**
+ * Names of the figures a multi-year run or a sweep reports, in Chinese and English, and the
+ * fund path's columns: shared by `gbsim years` / `gbsim sweep` tables and their workbooks.
+ * Parameters are named by the workspace's labels (保证金比例（医院）…).
+ */
+import { labelOf } from '../workspace/describe.ts';
+import { FUND_OUTPUTS, type OutputKind } from '../engine/sweep.ts';
+import type { ParamInfo } from '../engine/sweep-params.ts';
+import type { FundResult } from '../engine/result.ts';
+import type { Scenario } from '../format/types.ts';
+import type { Lang } from '../display/lang.ts';
+
+const FUND_NAMES: Record<string, [string, string]> = {
+  closingBalance: ['期末累计结存', 'closing balance'],
+  adjustmentFundUsed: ['调剂金使用', 'adjustment fund used'],
+  monthsOfCoverage: ['可支付月数', 'months of coverage'],
+  hospitalsOwed: ['应付机构合计', 'owed to institutions'],
+  currentSurplusRate: ['当年结存率', 'current surplus rate'],
+  cumulativeSurplusRate: ['累计结存率', 'cumulative surplus rate'],
+  expenditure: ['基金支出', 'expenditure'],
+  globalTarget: ['年度总额控制目标', 'global target'],
+  adjustmentFund: ['年终清算调剂金', 'adjustment fund'],
+  allocatable: ['可分配给机构', 'allocatable'],
+  fundSharesClaimed: ['基金分担（申请）', 'fund shares claimed'],
+  adjustmentFundTopUp: ['结存补足调剂金', 'top-up from balance'],
+  adjustmentFundUnused: ['调剂金结余', 'adjustment fund unused'],
+  retainedFromTargets: ['指标内基金留存', 'kept from targets'],
+  totalTargets: ['机构指标合计', 'institutions\' targets'],
+  totalDeposit: ['质量保证金合计', 'deposits'],
+  totalPaid: ['月度拨付合计', 'paid monthly'],
+  totalDeferred: ['暂缓拨付合计', 'deferred'],
+  totalBalance: ['年终清算差额合计', 'year-end balance'],
+  totalAdvance: ['预付周转金', 'advance'],
+  volumeCuts: ['服务量核减', 'volume cuts'],
+  riskReserve: ['风险准备金', 'risk reserve'],
+  carveOuts: ['单列项目合计', 'carve-outs'],
+  base: ['基金支出预算', 'fund budget'],
+  revenue: ['基金收入', 'revenue'],
+  openingBalance: ['期初累计结存', 'opening balance'],
+};
+
+const HOSPITAL_NAMES: Record<string, [string, string]> = {
+  target: ['指标', 'target'], allocatedTarget: ['分配指标', 'allocated target'], volumeCut: ['服务量核减', 'volume cut'],
+  deposit: ['保证金', 'deposit'], claimsTotal: ['申报额', 'claims'], deferred: ['暂缓拨付', 'deferred'], actual: ['实际支出', 'actual'],
+  surplus: ['结余', 'surplus'], reward: ['结余奖励', 'reward'], overspend: ['超支', 'overspend'],
+  reasonableOverspend: ['合理超支', 'reasonable overspend'], fundShareClaimed: ['基金分担（申请）', 'fund share claimed'],
+  advance: ['预付周转金', 'advance'], fundShare: ['基金分担', 'fund share'], due: ['应结算额', 'due'],
+  depositReturned: ['保证金返还', 'deposit returned'], depositForfeited: ['保证金扣留', 'deposit forfeited'],
+  owed: ['年终应付', 'owed'], paidTotal: ['已拨付', 'paid'], balance: ['清算差额', 'balance'], basis: ['下年基数', 'next base'],
+};
+
+const pick = (names: [string, string], lang: Lang) => names[lang === 'zh' ? 0 : 1];
+
+/** "期末累计结存" / "T01 owed". */
+export function outputLabel(name: string, lang: Lang): string {
+  const f = FUND_NAMES[name];
+  if (f) return pick(f, lang);
+  const dot = name.lastIndexOf('.');
+  const h = HOSPITAL_NAMES[name.slice(dot + 1)];
+  return h && dot > 0 ? `${name.slice(0, dot).replace(/^hospitals\[id=(.+)\]$/, '$1')} ${pick(h, lang)}` : name;
+}
+
+/** An institution's (or the fund's) figure by field name. */
+export function fieldLabel(field: string, lang: Lang): string {
+  const n = HOSPITAL_NAMES[field] ?? FUND_NAMES[field];
+  return n ? pick(n, lang) : field;
+}
+
+export const outputKindOf = (name: string): OutputKind => FUND_OUTPUTS[name] ?? 'amount';
+
+/** A parameter's human name (the workspace's labels), e.g. 保证金比例（医院）. */
+export function paramLabel(p: ParamInfo, s: Scenario, lang: Lang): string {
+  return labelOf(p.segments, s, lang);
+}
+
+/** The fund's figures along a multi-year run, in table order. */
+export const FUND_PATH: readonly { field: keyof FundResult; kind: OutputKind; short: string }[] = [
+  { field: 'base', kind: 'amount', short: 'budget' },
+  { field: 'revenue', kind: 'amount', short: 'revenue' },
+  { field: 'globalTarget', kind: 'amount', short: 'global target' },
+  { field: 'adjustmentFund', kind: 'amount', short: 'adj. fund' },
+  { field: 'adjustmentFundUsed', kind: 'amount', short: 'adj. fund used' },
+  { field: 'hospitalsOwed', kind: 'amount', short: 'owed' },
+  { field: 'expenditure', kind: 'amount', short: 'expenditure' },
+  { field: 'openingBalance', kind: 'amount', short: 'opening balance' },
+  { field: 'closingBalance', kind: 'amount', short: 'closing balance' },
+  { field: 'monthsOfCoverage', kind: 'months', short: 'months of coverage' },
+  { field: 'currentSurplusRate', kind: 'ratio', short: 'current surplus rate' },
+  { field: 'cumulativeSurplusRate', kind: 'ratio', short: 'cumulative surplus rate' },
+];
