@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { money, percent } from '../display/number.ts';
 import type { Unit } from '../display/lang.ts';
-import type { OutputKind } from '../engine/sweep.ts';
+import type { OutputKind } from '../engine/sweep-outputs.ts';
 import type { ParamInfo } from '../engine/sweep-params.ts';
 import { CliError } from './io.ts';
 

@@ -5,7 +5,9 @@
  * problem named by its field (`analysis.years.years`, `analysis.sweeps[1].param.step`).
  */
 import { parseDecimal } from './decimal.ts';
-import { planSweep, planTornado, DEFAULT_OUTPUTS, DEFAULT_TORNADO_OUTPUT } from './sweep.ts';
+import { planSweep } from './sweep.ts';
+import { planTornado } from './tornado.ts';
+import { DEFAULT_OUTPUTS, DEFAULT_TORNADO_OUTPUT } from './sweep-outputs.ts';
 import type { Issue } from '../format/issues.ts';
 import type { BaseRule, Scenario, SweepAnalysis, TornadoAnalysis, YearsAnalysis } from '../format/types.ts';
 

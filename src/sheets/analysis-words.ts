@@ -4,7 +4,7 @@
  * Parameters are named by the workspace's labels (保证金比例（医院）…).
  */
 import { labelOf } from '../workspace/describe.ts';
-import { FUND_OUTPUTS, type OutputKind } from '../engine/sweep.ts';
+import { FUND_OUTPUTS, type OutputKind } from '../engine/sweep-outputs.ts';
 import type { ParamInfo } from '../engine/sweep-params.ts';
 import type { FundResult } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';

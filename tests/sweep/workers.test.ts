@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/open.ts';
-import { planSweep, planTornado, assembleSweep, assembleTornado, type PointOutcome } from '../../src/engine/sweep.ts';
+import { planSweep, assembleSweep, type PointOutcome } from '../../src/engine/sweep.ts';
+import { planTornado, assembleTornado } from '../../src/engine/tornado.ts';
 import { SweepPool, evaluateAll, setWorkerEntry } from '../../src/cli/sweep-pool.ts';
 import type { Scenario } from '../../src/format/types.ts';
 
