@@ -7,6 +7,7 @@ import { exampleText } from './state/example.ts';
 import { autosaver, loadPrefs, restore, savePrefs } from './state/persist.ts';
 import { handleAction } from './state/handle-action.ts';
 import { msg } from './i18n/index.ts';
+import { PageViews } from './views/page.ts';
 import type { Workspace } from '../workspace/types.ts';
 import type { Notice } from './state/app-state.ts';
 import type { Lang } from '../display/lang.ts';
@@ -31,8 +32,9 @@ async function start(): Promise<void> {
   ctl.onPrefs = (p) => savePrefs(p);
   if (notice) ctl.notify(notice);
   // The page's language and title are written only when they change: rewriting them restyles the page.
+  const views = new PageViews();
   const render = () => {
-    app.state = ctl.state;
+    app.view = views.of(ctl.state);
     const lang = ctl.state.lang === 'zh' ? 'zh-CN' : 'en';
     if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
     const title = msg(ctl.state.lang, 'appTitle');

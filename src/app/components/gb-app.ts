@@ -6,8 +6,8 @@ import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { ACTION_EVENT, emit, type Action } from '../state/actions.ts';
-import { TABS, type AppState, type Tab } from '../state/app-state.ts';
-import { formatIssue } from '../../format/issues.ts';
+import { TABS, type Tab } from '../state/app-state.ts';
+import type { Panel, PageView } from '../views/page.ts';
 import './gb-toolbar.ts';
 import './gb-variant-bar.ts';
 import './gb-results.ts';
@@ -22,9 +22,9 @@ import './gb-brief-book.ts';
 const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital' };
 
 export class GbApp extends LitElement {
-  static override properties = { state: { attribute: false }, dragging: { state: true }, importFile: { state: true } };
-  /** Everything shown; replaced (never mutated) on each change. */
-  declare state: AppState | null;
+  static override properties = { view: { attribute: false }, dragging: { state: true }, importFile: { state: true } };
+  /** What the page shows (views/page.ts); its parts are the same objects while unchanged. */
+  declare view: PageView | null;
   declare dragging: boolean;
   /** A spreadsheet dropped on the page, handed to the import dialog. */
   declare importFile: File | null;
@@ -33,7 +33,7 @@ export class GbApp extends LitElement {
 
   constructor() {
     super();
-    this.state = null;
+    this.view = null;
     this.dragging = false;
     this.importFile = null;
     this.addEventListener(ACTION_EVENT, (e) => this.handler?.(e.detail));
@@ -80,37 +80,37 @@ export class GbApp extends LitElement {
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   }
 
-  private panel(s: AppState) {
-    switch (s.tab) {
-      case 'results': return html`<gb-results .state=${s}></gb-results>`;
-      case 'params': return html`<gb-params .state=${s}></gb-params>`;
-      case 'data': return html`<gb-data-table .state=${s}></gb-data-table>`;
-      case 'compare': return html`<gb-compare .state=${s}></gb-compare>`;
-      case 'hospital': return html`<gb-hospital-view .state=${s}></gb-hospital-view>`;
+  private panel(p: Panel) {
+    switch (p.tab) {
+      case 'results': return html`<gb-results .view=${p.view}></gb-results>`;
+      case 'params': return html`<gb-params .view=${p.view}></gb-params>`;
+      case 'data': return html`<gb-data-table .view=${p.view}></gb-data-table>`;
+      case 'compare': return html`<gb-compare .view=${p.view}></gb-compare>`;
+      case 'hospital': return html`<gb-hospital-view .view=${p.view}></gb-hospital-view>`;
     }
   }
 
   override willUpdate(): void {
-    if (this.state?.dialog !== 'import') this.importFile = null;
+    if (this.view?.dialog?.kind !== 'import') this.importFile = null;
   }
 
   override render() {
-    const s = this.state;
+    const s = this.view;
     if (!s) return html`<main><p>…</p></main>`;
     const t = (k: MsgKey) => msg(s.lang, k);
     const n = s.notice;
     return html`
       <header>
         <div><h1>${t('appTitle')}</h1><div class="sub">${t('appSubtitle')}</div></div>
-        <gb-toolbar .state=${s}></gb-toolbar>
+        <gb-toolbar .view=${s.toolbar}></gb-toolbar>
       </header>
-      ${s.printing ? html`<gb-brief-book .state=${s} .ids=${s.printing}></gb-brief-book>` : nothing}
-      <main class=${s.printing ? 'hidden' : ''}>
-        <gb-variant-bar .state=${s}></gb-variant-bar>
+      ${s.book ? html`<gb-brief-book .view=${s.book}></gb-brief-book>` : nothing}
+      <main class=${s.book ? 'hidden' : ''}>
+        <gb-variant-bar .view=${s.bar}></gb-variant-bar>
         <div aria-live="polite">
           ${n ? html`<div class="notice ${n.kind}" role=${n.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
             <div class="grow"><strong>${n.text}</strong>
-              ${n.issues?.length ? html`<ul data-testid="issues">${n.issues.slice(0, 200).map((i) => html`<li>${formatIssue(i)}</li>`)}</ul>` : nothing}
+              ${n.issues.length ? html`<ul data-testid="issues">${n.issues.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}
             </div>
             <button @click=${() => emit(this, { type: 'dismiss' })}>${t('close')}</button>
           </div>` : nothing}
@@ -120,11 +120,11 @@ export class GbApp extends LitElement {
             aria-controls="panel" tabindex=${s.tab === tab ? 0 : -1} data-tab=${tab}
             @click=${() => emit(this, { type: 'tab', tab })} @keydown=${(e: KeyboardEvent) => this.onTabKey(e, i)}>${t(TAB_KEYS[tab])}</button>`)}
         </div>
-        <section id="panel" role="tabpanel" aria-labelledby="tab-${s.tab}">${this.panel(s)}</section>
+        <section id="panel" role="tabpanel" aria-labelledby="tab-${s.tab}">${this.panel(s.panel)}</section>
       </main>
       ${this.dragging ? html`<div class="drop" aria-hidden="true"></div>` : nothing}
-      ${s.dialog === 'import' ? html`<gb-import .state=${s} .file=${this.importFile}></gb-import>` : nothing}
-      ${s.dialog === 'export' ? html`<gb-export .state=${s}></gb-export>` : nothing}
+      ${s.dialog?.kind === 'import' ? html`<gb-import .view=${s.dialog.view} .file=${this.importFile}></gb-import>` : nothing}
+      ${s.dialog?.kind === 'export' ? html`<gb-export .view=${s.dialog.view}></gb-export>` : nothing}
     `;
   }
 }

@@ -7,30 +7,26 @@ import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import type { AppState } from '../state/app-state.ts';
-import type { Explanation } from '../../engine/explain.ts';
+import type { BookView } from '../views/page.ts';
+import { briefView, type BriefView } from '../views/brief.ts';
 import { briefApi } from '../runs/jobs.ts';
 import type { GbBrief } from './gb-brief.ts';
 import './gb-brief.ts';
-import { scenarioOf } from '../../workspace/workspace.ts';
-import type { WhatIf } from '../../engine/whatif.ts';
 
 /** Beyond this many briefs the what-if (two engine runs each) is left out. */
 const WHATIF_LIMIT = 300;
 
 export class GbBriefBook extends LitElement {
-  static override properties = { state: { attribute: false }, ids: { attribute: false }, items: { state: true }, error: { state: true } };
-  /** App state (read only). */
-  declare state: AppState;
-  /** Institutions to print, in the order of the results table. */
-  declare ids: string[];
-  declare items: { id: string; explanation: Explanation | null; whatIf: WhatIf | null }[] | null;
+  static override properties = { view: { attribute: false }, items: { state: true }, error: { state: true } };
+  /** The institutions to print (in the order of the results table) and what their briefs share. */
+  declare view: BookView;
+  /** The briefs, once their explanations came back from the brief worker. */
+  declare items: BriefView[] | null;
   declare error: string;
   private asked: string[] | null = null;
 
   constructor() {
     super();
-    this.ids = [];
     this.items = null;
     this.error = '';
   }
@@ -45,18 +41,19 @@ export class GbBriefBook extends LitElement {
   `];
 
   override updated(): void {
-    if (this.asked === this.ids) return;
-    this.asked = this.ids;
-    void this.prepare(this.ids);
+    if (this.asked === this.view.ids) return;
+    this.asked = this.view.ids;
+    void this.prepare(this.view.ids);
   }
 
   private async prepare(ids: string[]): Promise<void> {
     this.items = null;
     try {
-      const scenario = scenarioOf(this.state.ws, this.state.active);
-      const items = await briefApi().briefs(scenario, ids, ids.length <= WHATIF_LIMIT ? '5' : null);
+      const ctx = this.view.context;
+      if (!ctx) throw new Error(this.view.error ?? '');
+      const items = await briefApi().briefs(ctx.scenario, ids, ids.length <= WHATIF_LIMIT ? '5' : null);
       if (this.asked !== ids) return;
-      this.items = items;
+      this.items = items.flatMap((it) => briefView(ctx, it.explanation, { result: it.whatIf, interactive: false }) ?? []);
       await this.updateComplete;
       await Promise.all([...this.renderRoot.querySelectorAll<GbBrief>('gb-brief')].map((b) => b.whenReady()));
       if (this.asked !== ids) return;
@@ -68,15 +65,15 @@ export class GbBriefBook extends LitElement {
   }
 
   override render() {
-    const t = (k: MsgKey) => msg(this.state.lang, k);
+    const t = (k: MsgKey) => msg(this.view.lang, k);
     return html`<div class="bar" role="status">
-        <span>${this.items ? `${t('brief')} × ${this.items.length}` : msg(this.state.lang, 'preparing', { n: this.ids.length })}</span>
+        <span>${this.items ? `${t('brief')} × ${this.items.length}` : msg(this.view.lang, 'preparing', { n: this.view.ids.length })}</span>
         ${this.error ? html`<span class="err">${this.error}</span>` : nothing}
         <span class="grow"></span>
         <button data-testid="book-close" @click=${() => emit(this, { type: 'printDone' })}>${t('close')}</button>
       </div>
       <div data-testid="brief-book" data-count=${this.items?.length ?? 0}>
-        ${(this.items ?? []).map((it) => html`<gb-brief .state=${this.state} .explanation=${it.explanation} .whatIf=${it.whatIf}></gb-brief>`)}
+        ${(this.items ?? []).map((b) => html`<gb-brief .view=${b} .lang=${b.lang}></gb-brief>`)}
       </div>`;
   }
 }

@@ -12,12 +12,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { legendStyles } from './legend-styles.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
-export interface HistoryPoint {
-  label: string;
-  amount: string;
-  /** This year's claims (drawn in another colour). */
-  current?: boolean;
-}
+import type { HistoryPoint } from '../views/brief.ts';
 
 /** The chart drawn once more at a fixed size on a detached canvas, as a PNG data URL (what prints). */
 function printImage(config: ChartConfiguration): string {

@@ -3,12 +3,9 @@ import { html, nothing } from 'lit';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, percent, plain, sign } from '../../display/number.ts';
 import type { Explanation } from '../../engine/explain.ts';
-import type { AppState } from '../state/app-state.ts';
-import { netOf, netRateOf, rewardShareOf } from '../views/table-model.ts';
-import type { CitedSource } from '../views/brief-sources.ts';
-import { groupSources } from '../views/brief-sources.ts';
+import type { SourceGroup } from '../views/brief-sources.ts';
+import { SETTLEMENT_FIELDS, type SettlementRow } from '../views/brief.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
-import { refName } from '../../workspace/workspace.ts';
 
 export function derivation(ex: Explanation, lang: Lang, u: Unit) {
   const t = (k: MsgKey) => msg(lang, k);
@@ -46,29 +43,19 @@ export function depositSchedule(ex: Explanation, lang: Lang, u: Unit) {
     </table>`;
 }
 
-type Getter = (v: NonNullable<AppState['cols'][string]['view']>, i: number) => string | null;
+const SIGNED = new Set(['surplusOverspend', 'balance']);
 
-export function settlement(s: AppState, id: string) {
-  const t = (k: MsgKey) => msg(s.lang, k);
-  const refs = [...new Set([s.active, ...s.compare])];
-  const fields: [MsgKey, Getter, boolean][] = [
-    ['target', (v, i) => v.get('target', i), false], ['actual', (v, i) => v.get('actual', i), false],
-    ['surplusOverspend', (v, i) => netOf(v, i), true], ['rate', (v, i) => netRateOf(v, i), false],
-    ['rewardShare', (v, i) => rewardShareOf(v, i), false], ['depositReturned', (v, i) => v.get('depositReturned', i), false],
-    ['owed', (v, i) => v.get('owed', i), false], ['balance', (v, i) => v.get('balance', i), true],
-  ];
+export function settlement(rows: SettlementRow[], lang: Lang, unit: Unit) {
+  const t = (k: MsgKey) => msg(lang, k);
   return html`<table>
-    <thead><tr><th>${t('scenario')}</th>${fields.map(([k]) => html`<th class="num">${t(k)}</th>`)}</tr></thead>
-    <tbody>${refs.map((k) => {
-      const v = s.cols[k]?.view;
-      const i = v ? (v.indexOf(id) ?? -1) : -1;
-      return html`<tr><th scope="row">${refName(s.ws, k)}</th>${fields.map(([key, get, signed]) => {
-        const val = v && i >= 0 ? get(v, i) : null;
-        return html`<td class="num ${signed && sign(val) < 0 ? 'neg' : ''}">${key === 'rate' ? percent(val, 2, true) : money(val, s.unit, signed)}</td>`;
-      })}</tr>`;
-    })}</tbody>
+    <thead><tr><th>${t('scenario')}</th>${SETTLEMENT_FIELDS.map((k) => html`<th class="num">${t(k)}</th>`)}</tr></thead>
+    <tbody>${rows.map((r) => html`<tr><th scope="row">${r.name}</th>${SETTLEMENT_FIELDS.map((key) => {
+      const val = r.cells[key];
+      const signed = SIGNED.has(key);
+      return html`<td class="num ${signed && sign(val) < 0 ? 'neg' : ''}">${key === 'rate' ? percent(val, 2, true) : money(val, unit, signed)}</td>`;
+    })}</tr>`)}</tbody>
   </table>
-  <p class="muted small">${t('monthsOfCoverage')}: ${refs.map((k) => `${refName(s.ws, k)} ${plain(s.cols[k]?.view?.fund.monthsOfCoverage)}`).join(' · ')}</p>`;
+  <p class="muted small">${t('monthsOfCoverage')}: ${rows.map((r) => `${r.name} ${plain(r.monthsOfCoverage)}`).join(' · ')}</p>`;
 }
 
 export function peers(ex: Explanation, lang: Lang, u: Unit) {
@@ -86,9 +73,9 @@ export function peers(ex: Explanation, lang: Lang, u: Unit) {
     </table>`;
 }
 
-export function sources(list: CitedSource[], lang: Lang) {
+export function sources(groups: SourceGroup[], lang: Lang) {
   const t = (k: MsgKey) => msg(lang, k);
-  if (!list.length) return html`<p class="muted">${t('noSources')}</p>`;
-  return html`<ul class="src">${groupSources(list).map((g) => html`<li><b>${g.document}</b>${g.number ? ` ${g.number}` : ''}${g.date ? ` (${g.date})` : ''}:
+  if (!groups.length) return html`<p class="muted">${t('noSources')}</p>`;
+  return html`<ul class="src">${groups.map((g) => html`<li><b>${g.document}</b>${g.number ? ` ${g.number}` : ''}${g.date ? ` (${g.date})` : ''}:
     ${g.items.map((c, i) => html`<span class="it" data-key=${c.key} title=${c.note ?? ''}><span class="badge ${c.status}">${t(c.status)}</span>${c.label}${c.article ? html` <span class="muted">〔${c.article}〕</span>` : nothing}${i < g.items.length - 1 ? (lang === 'zh' ? '；' : '; ') : ''}</span>`)}</li>`)}</ul>`;
 }

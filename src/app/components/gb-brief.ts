@@ -8,33 +8,24 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import type { AppState } from '../state/app-state.ts';
-import type { Explanation } from '../../engine/explain.ts';
-import { termOf as term } from '../views/terms.ts';
-import { citedSources, historyYearsOf } from '../views/brief-sources.ts';
+import type { BriefView } from '../views/brief.ts';
+import type { Lang } from '../../display/lang.ts';
 import { derivation, depositSchedule, peers, settlement, sources } from './gb-brief-parts.ts';
-import type { GbBriefChart, HistoryPoint } from './gb-brief-chart.ts';
+import type { GbBriefChart } from './gb-brief-chart.ts';
 import './gb-brief-chart.ts';
 import './gb-brief-whatif.ts';
-import { refName, scenarioOf } from '../../workspace/workspace.ts';
-import type { WhatIf } from '../../engine/whatif.ts';
 
 export class GbBrief extends LitElement {
-  static override properties = { state: { attribute: false }, explanation: { attribute: false }, whatIf: { attribute: false }, interactive: { type: Boolean } };
-  /** App state (read only). */
-  declare state: AppState;
-  /** The institution explained under the scenario shown. */
-  declare explanation: Explanation | null;
-  /** A what-if computed already (print all). */
-  declare whatIf: WhatIf | null;
-  /** On screen, with the what-if's input (one brief); off when printing all. */
-  declare interactive: boolean;
+  static override properties = { view: { attribute: false }, lang: {} };
+  /** What the brief shows (null while the institution is being explained). */
+  declare view: BriefView | null;
+  /** The language of the placeholder shown meanwhile. */
+  declare lang: Lang;
 
   constructor() {
     super();
-    this.explanation = null;
-    this.whatIf = null;
-    this.interactive = false;
+    this.view = null;
+    this.lang = 'zh';
   }
 
   static override styles = [shared, css`
@@ -81,39 +72,30 @@ export class GbBrief extends LitElement {
   }
 
   override render() {
-    const s = this.state;
-    const ex = this.explanation;
-    const t = (k: MsgKey) => msg(s.lang, k);
-    const u = s.unit;
-    const scen = scenarioOf(s.ws, s.active);
-    const h = ex ? scen.hospitals.find((x) => x.id === ex.id) : undefined;
-    if (!ex || !h) return html`<article><p class="muted">${t('computing')}</p></article>`;
-    const years = historyYearsOf(scen);
-    const year = scen.meta.year;
-    const points: HistoryPoint[] = [
-      ...ex.history.map((y, i) => ({ label: msg(s.lang, 'yearHistory', { y: years[i] ?? y.year }), amount: y.amount })),
-      { label: year ? msg(s.lang, 'yearClaims', { y: year }) : t('claimsTotal'), amount: ex.hospital.claimsTotal, current: true },
-    ];
-    const fp = s.cols[s.active]?.view?.fingerprint ?? '—';
+    const b = this.view;
+    if (!b) return html`<article><p class="muted">${msg(this.lang, 'computing')}</p></article>`;
+    const ex = b.explanation;
+    const t = (k: MsgKey) => msg(b.lang, k);
+    const u = b.unit;
     const date = new Date().toISOString().slice(0, 10);
-    return html`<article data-testid="brief" data-id=${h.id}>
+    return html`<article data-testid="brief" data-id=${b.id}>
       <header class="bh" data-testid="hospital-head">
-        <span class="title">${t('brief')}${year ? ` · ${year}` : ''}</span>
-        <h2>${h.name}</h2>
-        <span>${h.id} · ${term('level', h.level, s.lang)} · ${term('category', h.category, s.lang)} · ${term('class', h.class, s.lang)}${ex.pool ? ` · ${t('pool')}: ${ex.pool.name}` : ''}</span>
-        <span class="muted">${msg(s.lang, 'peerCount', { n: ex.peers.count })} (${t(ex.peers.basis === 'level+category' ? 'peerBasis' : 'peerBasisLevel')})</span>
-        <span class="gen">${msg(s.lang, 'generated', { date, scenario: refName(s.ws, s.active), fp })}</span>
+        <span class="title">${t('brief')}${b.year ? ` · ${b.year}` : ''}</span>
+        <h2>${b.name}</h2>
+        <span>${b.id} · ${b.level} · ${b.category} · ${b.klass}${b.pool ? ` · ${t('pool')}: ${b.pool}` : ''}</span>
+        <span class="muted">${msg(b.lang, 'peerCount', { n: ex.peers.count })} (${t(ex.peers.basis === 'level+category' ? 'peerBasis' : 'peerBasisLevel')})</span>
+        <span class="gen">${msg(b.lang, 'generated', { date, scenario: b.scenarioName, fp: b.fingerprint ?? '—' })}</span>
       </header>
       <div class="grid">
         <section data-testid="brief-history"><h3>${t('historyAndClaims')} (${t(u)})</h3>
-          <gb-brief-chart .points=${points} .target=${ex.hospital.target} .lang=${s.lang} .unit=${u}></gb-brief-chart></section>
-        <section data-testid="derivation"><h3>${t('derivation')}</h3>${derivation(ex, s.lang, u)}</section>
-        <section class="full" data-testid="brief-deposit"><h3>${t('depositSchedule')}</h3>${depositSchedule(ex, s.lang, u)}</section>
-        <section class="full" data-testid="settlement"><h3>${t('settlementByScenario')} (${t(u)})</h3>${settlement(s, h.id)}</section>
-        <section data-testid="peers"><h3>${t('position')}</h3>${peers(ex, s.lang, u)}</section>
+          <gb-brief-chart .points=${b.points} .target=${ex.hospital.target} .lang=${b.lang} .unit=${u}></gb-brief-chart></section>
+        <section data-testid="derivation"><h3>${t('derivation')}</h3>${derivation(ex, b.lang, u)}</section>
+        <section class="full" data-testid="brief-deposit"><h3>${t('depositSchedule')}</h3>${depositSchedule(ex, b.lang, u)}</section>
+        <section class="full" data-testid="settlement"><h3>${t('settlementByScenario')} (${t(u)})</h3>${settlement(b.settlement, b.lang, u)}</section>
+        <section data-testid="peers"><h3>${t('position')}</h3>${peers(ex, b.lang, u)}</section>
         <section data-testid="brief-whatif"><h3>${t('whatIf')}</h3>
-          <gb-brief-whatif .scenario=${this.interactive ? scen : null} .hospitalId=${h.id} .lang=${s.lang} .result=${this.whatIf} ?interactive=${this.interactive}></gb-brief-whatif></section>
-        <section class="full" data-testid="brief-sources"><h3>${t('sourcesUsed')}</h3>${sources(citedSources(scen, h.class, s.lang), s.lang)}</section>
+          <gb-brief-whatif .scenario=${b.whatIf.scenario} .hospitalId=${b.id} .lang=${b.lang} .result=${b.whatIf.result} ?interactive=${b.whatIf.interactive}></gb-brief-whatif></section>
+        <section class="full" data-testid="brief-sources"><h3>${t('sourcesUsed')}</h3>${sources(b.sources, b.lang)}</section>
       </div>
       ${nothing}
     </article>`;

@@ -6,18 +6,17 @@ import { VirtualRows } from './virtual.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { checkValue, type FieldKind } from '../views/validate-field.ts';
-import type { AppState } from '../state/app-state.ts';
+import type { DataView } from '../views/data.ts';
 import type { Hospital, Scenario } from '../../format/types.ts';
 import { termOf as term } from '../views/terms.ts';
 import { formatPath, type Path } from '../../format/path.ts';
-import { scenarioOrError } from '../../workspace/workspace.ts';
 
 interface DataCol { label: string; path: (i: number) => Path; get: (h: Hospital) => string | number | undefined; kind: FieldKind; optional: boolean; short?: boolean }
 
 export class GbDataTable extends LitElement {
-  static override properties = { state: { attribute: false }, text: { state: true }, bad: { state: true } };
-  /** App state (read only). */
-  declare state: AppState;
+  static override properties = { view: { attribute: false }, text: { state: true }, bad: { state: true } };
+  /** The scenario shown and the engine's problems in its data. */
+  declare view: DataView;
   declare text: string;
   /** Cells typed wrong: path → reason. */
   declare bad: Map<string, string>;
@@ -36,7 +35,7 @@ export class GbDataTable extends LitElement {
   `];
 
   private cols(s: Scenario): DataCol[] {
-    const t = (k: MsgKey) => msg(this.state.lang, k);
+    const t = (k: MsgKey) => msg(this.view.lang, k);
     const years = s.policy.historyWeights.length;
     const hist: DataCol[] = Array.from({ length: years }, (_, y) => ({
       label: `${t('history')} ${y + 1}`, path: (i) => ['hospitals', i, 'history', y], get: (h) => h.history[y], kind: 'money', optional: false,
@@ -58,7 +57,7 @@ export class GbDataTable extends LitElement {
     const key = formatPath(path);
     const bad = new Map(this.bad);
     if (!r.ok) {
-      bad.set(key, msg(this.state.lang, r.key));
+      bad.set(key, msg(this.view.lang, r.key));
       this.bad = bad;
       return;
     }
@@ -68,12 +67,11 @@ export class GbDataTable extends LitElement {
   }
 
   override render() {
-    const st = this.state;
+    const st = this.view;
     const t = (k: MsgKey) => msg(st.lang, k);
-    const s = scenarioOrError(st.ws, st.active);
-    if (s instanceof Error) return html`<div class="card err">${s.message}</div>`;
-    const issues = st.cols[st.active]?.issues ?? [];
-    const byPath = new Map(issues.map((i) => [i.path, i.message]));
+    const s = st.scenario;
+    if (!s) return html`<div class="card err">${st.error}</div>`;
+    const byPath = st.problems;
     const cols = this.cols(s);
     const q = this.text.trim().toLowerCase();
     const rows = s.hospitals.map((_, i) => i).filter((i) => !q || s.hospitals[i]!.name.toLowerCase().includes(q) || s.hospitals[i]!.id.toLowerCase().includes(q));

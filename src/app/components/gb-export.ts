@@ -4,13 +4,12 @@ import { shared } from './shared.ts';
 import { dialogStyles } from './dialog-styles.ts';
 import { emit, type ExportWhat } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import type { AppState } from '../state/app-state.ts';
-import { refName } from '../../workspace/workspace.ts';
+import type { ExportView } from '../views/dialogs.ts';
 
 export class GbExport extends LitElement {
-  static override properties = { state: { attribute: false }, busy: { state: true } };
-  /** App state (read only). */
-  declare state: AppState;
+  static override properties = { view: { attribute: false }, busy: { state: true } };
+  /** The exports on offer. */
+  declare view: ExportView;
   declare busy: ExportWhat | null;
 
   constructor() {
@@ -36,14 +35,9 @@ export class GbExport extends LitElement {
   }
 
   override render() {
-    const s = this.state;
+    const s = this.view;
     const t = (k: MsgKey) => msg(s.lang, k);
-    const items: [ExportWhat, string][] = [
-      ['results', `${t('exportResults')} — ${refName(s.ws, s.active)}`],
-      ['compared', msg(s.lang, 'exportCompared', { n: s.compare.length })],
-      ['csv', `${t('exportCsv')} — ${refName(s.ws, s.active)}`],
-      ['data', `${t('exportInputs')} — ${refName(s.ws, s.active)}`],
-    ];
+    const items = s.items.map((i) => [i.what, i.label] as const);
     return html`<dialog aria-labelledby="exp-h" data-testid="export-dialog" @cancel=${(e: Event) => { e.preventDefault(); emit(this, { type: 'dialog', dialog: null }); }}>
       <div class="dh"><h2 id="exp-h">${t('exportTitle')}</h2><button @click=${() => emit(this, { type: 'dialog', dialog: null })} aria-label=${t('close')}>✕</button></div>
       <div class="db">

@@ -3,15 +3,14 @@ import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import type { AppState } from '../state/app-state.ts';
+import type { HospitalView } from '../views/hospital.ts';
 import './gb-brief.ts';
 import './gb-monthly-chart.ts';
-import { scenarioOf } from '../../workspace/workspace.ts';
 
 export class GbHospitalView extends LitElement {
-  static override properties = { state: { attribute: false } };
-  /** App state (read only). */
-  declare state: AppState;
+  static override properties = { view: { attribute: false } };
+  /** The institutions, the one picked and its brief. */
+  declare view: HospitalView;
 
   static override styles = [shared, css`
     .head { display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; }
@@ -20,22 +19,20 @@ export class GbHospitalView extends LitElement {
   `];
 
   override render() {
-    const s = this.state;
+    const s = this.view;
     const t = (k: MsgKey) => msg(s.lang, k);
-    const scen = scenarioOf(s.ws, s.active);
-    const h = scen.hospitals.find((x) => x.id === s.hospital) ?? scen.hospitals[0];
-    if (!h) return html`<p>${t('noData')}</p>`;
-    const ex = s.brief?.id === h.id && s.brief.ref === s.active ? s.brief.explanation : null;
+    if (s.error) return html`<div class="card err">${s.error}</div>`;
+    if (!s.selected) return html`<p>${t('noData')}</p>`;
     return html`
       <div class="card head">
         <label for="pick">${t('selectHospital')}</label>
         <select id="pick" data-testid="pick-hospital" @change=${(e: Event) => emit(this, { type: 'hospital', id: (e.target as HTMLSelectElement).value })}>
-          ${scen.hospitals.map((x) => html`<option value=${x.id} ?selected=${x.id === h.id}>${x.id} · ${x.name}</option>`)}
+          ${s.choices.map((x) => html`<option value=${x.id} ?selected=${x.id === s.selected}>${x.label}</option>`)}
         </select>
         <button class="primary" data-testid="print-brief" @click=${() => emit(this, { type: 'print' })}>${t('printBrief')}</button>
       </div>
-      <gb-brief .state=${s} .explanation=${ex} interactive></gb-brief>
-      ${ex ? html`<gb-monthly-chart .hospital=${ex.hospital} .lang=${s.lang} .unit=${s.unit}></gb-monthly-chart>` : nothing}`;
+      <gb-brief .view=${s.brief} .lang=${s.lang}></gb-brief>
+      ${s.monthly ? html`<gb-monthly-chart .hospital=${s.monthly} .lang=${s.lang} .unit=${s.unit}></gb-monthly-chart>` : nothing}`;
   }
 }
 

@@ -9,21 +9,20 @@ import { shared } from './shared.ts';
 import { dialogStyles } from './dialog-styles.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import type { AppState } from '../state/app-state.ts';
+import type { ImportView } from '../views/dialogs.ts';
 import type { ImportReport } from '../../sheets/report.ts';
 import { Cancelled, startImport, type ImportJob } from '../runs/jobs.ts';
 import './gb-import-report.ts';
-import { refName, scenarioOf } from '../../workspace/workspace.ts';
 
 type Phase = 'pick' | 'reading' | 'parsing' | 'report' | 'failed';
 
 export class GbImport extends LitElement {
   static override properties = {
-    state: { attribute: false }, file: { attribute: false },
+    view: { attribute: false }, file: { attribute: false },
     phase: { state: true }, done: { state: true }, total: { state: true }, report: { state: true }, mode: { state: true }, error: { state: true }, tplLang: { state: true },
   };
-  /** App state (read only). */
-  declare state: AppState;
+  /** The scenario the rows go into. */
+  declare view: ImportView;
   /** A file dropped on the page, to import at once. */
   declare file: File | null;
   declare phase: Phase;
@@ -75,7 +74,7 @@ export class GbImport extends LitElement {
     this.report = null;
     this.done = 0;
     this.total = 0;
-    const years = scenarioOf(this.state.ws, this.state.active).policy.historyWeights.length;
+    const years = this.view.historyYears;
     const job = startImport(f, years, (done, total) => {
       if (this.job !== job) return;
       this.phase = 'parsing';
@@ -128,14 +127,14 @@ export class GbImport extends LitElement {
   }
 
   private progress() {
-    const t = (k: MsgKey) => msg(this.state.lang, k);
+    const t = (k: MsgKey) => msg(this.view.lang, k);
     if (this.phase === 'reading') return html`<div data-testid="import-progress" data-phase="reading"><p>${t('reading')}</p><progress aria-label=${t('reading')}></progress></div>`;
-    const label = msg(this.state.lang, 'parsingRows', { done: this.done, total: this.total });
+    const label = msg(this.view.lang, 'parsingRows', { done: this.done, total: this.total });
     return html`<div data-testid="import-progress" data-phase="parsing"><p>${label}</p><progress max=${Math.max(1, this.total)} .value=${this.done} aria-label=${label}></progress></div>`;
   }
 
   override render() {
-    const s = this.state;
+    const s = this.view;
     const t = (k: MsgKey) => msg(s.lang, k);
     const r = this.report;
     const busy = this.phase === 'reading' || this.phase === 'parsing';
@@ -143,7 +142,7 @@ export class GbImport extends LitElement {
     return html`<dialog aria-labelledby="imp-h" data-testid="import-dialog" @cancel=${(e: Event) => { e.preventDefault(); this.close(); }}>
       <div class="dh"><h2 id="imp-h">${t('importTitle')}</h2><button @click=${this.close} aria-label=${t('close')}>✕</button></div>
       <div class="db">
-        <p class="muted">${t('importIntro')} ${msg(s.lang, 'importInto', { name: refName(s.ws, s.active) })}</p>
+        <p class="muted">${t('importIntro')} ${msg(s.lang, 'importInto', { name: s.target })}</p>
         <div class="drop" @dragover=${(e: DragEvent) => this.onDrag(e, true)} @dragleave=${(e: DragEvent) => this.onDrag(e, false)} @drop=${this.onDrop}>
           <label class="file">${t('chooseFile')}<input class="sr-only" type="file" data-testid="import-file" ?disabled=${busy}
             accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" @change=${this.pick} /></label>

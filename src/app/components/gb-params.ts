@@ -4,7 +4,7 @@ import { shared } from './shared.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { issuesAt } from '../views/issues-at.ts';
-import type { AppState } from '../state/app-state.ts';
+import type { ParamsView } from '../views/params.ts';
 import type { Issue } from '../../format/issues.ts';
 import type { Scenario } from '../../format/types.ts';
 import type { FieldKind } from '../views/validate-field.ts';
@@ -15,34 +15,23 @@ import './gb-fund-editor.ts';
 import './gb-tier-editor.ts';
 import './gb-quality-editor.ts';
 import { sourceBadge } from './gb-source.ts';
-import { inheritedChanged } from '../views/inherited-sources.ts';
-import { BASELINE, scenarioOf, scenarioOrError } from '../../workspace/workspace.ts';
-
-const NONE: ReadonlySet<string> = new Set();
 
 export class GbParams extends LitElement {
-  static override properties = { state: { attribute: false } };
-  /** App state (read only). */
-  declare state: AppState;
+  static override properties = { view: { attribute: false } };
+  /** The scenario shown, its problems and sources. */
+  declare view: ParamsView;
 
   private get sources() {
-    return scenarioOf(this.state.ws, this.state.active).policy.sources ?? {};
+    return this.view.sources;
   }
 
-  private inheritedMemo: { base: Scenario; shown: Scenario; keys: ReadonlySet<string> } | null = null;
   /** Sources this variant carries from the baseline for values it changed (flagged on their badges). */
   private get inherited(): ReadonlySet<string> {
-    const base = scenarioOrError(this.state.ws, BASELINE);
-    const shown = scenarioOrError(this.state.ws, this.state.active);
-    if (base instanceof Error || shown instanceof Error) return NONE;
-    const m = this.inheritedMemo;
-    if (m && m.base === base && m.shown === shown) return m.keys;
-    this.inheritedMemo = { base, shown, keys: inheritedChanged(base, shown) };
-    return this.inheritedMemo.keys;
+    return this.view.inherited;
   }
 
   private badge(key: string) {
-    return sourceBadge(this.sources, key, this.state.lang, this.inherited);
+    return sourceBadge(this.sources, key, this.view.lang, this.inherited);
   }
 
   static override styles = [shared, css`
@@ -53,16 +42,16 @@ export class GbParams extends LitElement {
   `];
 
   private f(label: string, path: (string | number)[], kind: FieldKind, value: string | number | undefined, issues: Issue[], optional = false, hint = '', look: 'bare' | 'short' | '' = '') {
-    return html`<gb-field .label=${label} .path=${path} .kind=${kind} .value=${value} .lang=${this.state.lang} ?optional=${optional}
+    return html`<gb-field .label=${label} .path=${path} .kind=${kind} .value=${value} .lang=${this.view.lang} ?optional=${optional}
       ?bare=${look === 'bare'} ?short=${look === 'short'}
       ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path)} data-path=${path.join('.')} .sources=${this.sources} .inherited=${this.inherited}></gb-field>`;
   }
 
   private allocation(s: Scenario, issues: Issue[]) {
-    const t = (k: MsgKey) => msg(this.state.lang, k);
+    const t = (k: MsgKey) => msg(this.view.lang, k);
     const p = s.policy;
     const pools = p.pools ?? [];
-    const lang = this.state.lang;
+    const lang = this.view.lang;
     const levels = [...new Set([...distinct(s, 'level'), ...Object.keys(p.levelCoefficients ?? {})])];
     const cats = [...new Set([...distinct(s, 'category'), ...Object.keys(p.categoryCoefficients ?? {})])];
     return html`<div class="card" data-testid="allocation-editor">
@@ -102,7 +91,7 @@ export class GbParams extends LitElement {
   }
 
   private deposit(s: Scenario, issues: Issue[]) {
-    const t = (k: MsgKey) => msg(this.state.lang, k);
+    const t = (k: MsgKey) => msg(this.view.lang, k);
     const d = s.policy.deposit;
     const classes = [...new Set([...distinct(s, 'class'), ...Object.keys(d.rates)])];
     const profile = s.policy.monthlyProfile;
@@ -112,10 +101,10 @@ export class GbParams extends LitElement {
         ${(['target', 'claims'] as const).map((b) => html`<label><input type="radio" name="dbase" .checked=${d.base === b}
           @change=${() => emit(this, { type: 'edit', path: ['policy', 'deposit', 'base'], value: b })} /> ${t(b === 'target' ? 'baseTarget' : 'baseClaims')}</label>`)}
       </fieldset>
-      <div>${classes.map((c) => this.f(`${t('depositRate')} · ${term('class', c, this.state.lang)}`, ['policy', 'deposit', 'rates', c], 'share', d.rates[c], issues))}</div>
+      <div>${classes.map((c) => this.f(`${t('depositRate')} · ${term('class', c, this.view.lang)}`, ['policy', 'deposit', 'rates', c], 'share', d.rates[c], issues))}</div>
       <h3>${t('monthlyProfile')}${this.badge('policy.monthlyProfile')}</h3>
       <div class="months">
-        ${(profile ?? new Array(12).fill(undefined)).map((w: string | undefined, i: number) => this.f(msg(this.state.lang, 'month', { m: i + 1 }), ['policy', 'monthlyProfile', i], 'nonneg', w ?? (profile ? undefined : '1'), issues, false, '', 'short'))}
+        ${(profile ?? new Array(12).fill(undefined)).map((w: string | undefined, i: number) => this.f(msg(this.view.lang, 'month', { m: i + 1 }), ['policy', 'monthlyProfile', i], 'nonneg', w ?? (profile ? undefined : '1'), issues, false, '', 'short'))}
       </div>
       ${profile ? html`<button @click=${() => emit(this, { type: 'edit', path: ['policy', 'monthlyProfile'], value: undefined })}>${t('evenProfile')}</button>` : nothing}
       ${issuesAt(issues, ['policy', 'monthlyProfile']).map((m) => html`<div class="err" role="alert">${m}</div>`)}
@@ -130,8 +119,8 @@ export class GbParams extends LitElement {
   /** Editing month 3 of an even profile writes all twelve weights. */
   private onProfileEdit(e: CustomEvent): void {
     const a = e.detail as { type: string; path: (string | number)[]; value: unknown };
-    const s = scenarioOf(this.state.ws, this.state.active);
-    if (a.type !== 'edit' || a.path[1] !== 'monthlyProfile' || a.path.length !== 3 || s.policy.monthlyProfile) return;
+    const s = this.view.scenario;
+    if (!s || a.type !== 'edit' || a.path[1] !== 'monthlyProfile' || a.path.length !== 3 || s.policy.monthlyProfile) return;
     e.stopPropagation();
     const profile = new Array(12).fill('1');
     profile[a.path[2] as number] = a.value;
@@ -139,10 +128,10 @@ export class GbParams extends LitElement {
   }
 
   override render() {
-    const st = this.state;
-    const s = scenarioOrError(st.ws, st.active);
-    if (s instanceof Error) return html`<div class="card err">${s.message}</div>`;
-    const issues = st.cols[st.active]?.issues ?? [];
+    const st = this.view;
+    const s = st.scenario;
+    if (!s) return html`<div class="card err">${st.error}</div>`;
+    const issues = st.issues;
     return html`<div class="grid2" @gb-action=${this.onProfileEdit}>
       <div>
         <gb-fund-editor .scenario=${s} .issues=${issues} .lang=${st.lang} .inherited=${this.inherited}></gb-fund-editor>

@@ -2,16 +2,15 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { msg } from '../i18n/index.ts';
-import type { AppState } from '../state/app-state.ts';
-import { formatIssue } from '../../format/issues.ts';
+import type { ResultsView } from '../views/results.ts';
 import './gb-fund-summary.ts';
 import './gb-flow-chart.ts';
 import './gb-hospital-table.ts';
 
 export class GbResults extends LitElement {
-  static override properties = { state: { attribute: false } };
-  /** App state (read only). */
-  declare state: AppState;
+  static override properties = { view: { attribute: false } };
+  /** What the view shows. */
+  declare view: ResultsView;
 
   static override styles = [shared, css`
     .top { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 0.8rem; }
@@ -24,20 +23,17 @@ export class GbResults extends LitElement {
   `];
 
   override render() {
-    const s = this.state;
-    const col = s.cols[s.active];
-    const view = col?.view ?? null;
-    const scenario = col?.scenario ?? null;
+    const s = this.view;
     return html`
-      ${col?.status === 'invalid' ? html`<div class="warn" role="alert" data-testid="scenario-issues">
+      ${s.status === 'invalid' ? html`<div class="warn" role="alert" data-testid="scenario-issues">
         <strong>${msg(s.lang, 'invalidScenario')}</strong>
-        <ul>${col.issues.slice(0, 50).map((i) => html`<li>${formatIssue(i)}</li>`)}</ul></div>` : nothing}
-      <div class=${col?.stale ? 'stale' : ''} data-testid="results" data-state=${col?.status ?? 'none'} aria-busy=${col?.status === 'running' ? 'true' : 'false'}>
+        <ul>${s.problems.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing}
+      <div class=${s.stale ? 'stale' : ''} data-testid="results" data-state=${s.status} aria-busy=${s.status === 'running' ? 'true' : 'false'}>
         <div class="top">
-          <gb-fund-summary .fund=${view?.fund ?? null} .lang=${s.lang} .unit=${s.unit}></gb-fund-summary>
-          <gb-flow-chart .fund=${view?.fund ?? null} .lang=${s.lang} .unit=${s.unit}></gb-flow-chart>
+          <gb-fund-summary .fund=${s.fund} .lang=${s.lang} .unit=${s.unit}></gb-fund-summary>
+          <gb-flow-chart .fund=${s.fund} .lang=${s.lang} .unit=${s.unit}></gb-flow-chart>
         </div>
-        <gb-hospital-table .view=${view} .scenario=${scenario} .lang=${s.lang} .unit=${s.unit}></gb-hospital-table>
+        <gb-hospital-table .view=${s.table?.view ?? null} .scenario=${s.table?.scenario ?? null} .lang=${s.lang} .unit=${s.unit}></gb-hospital-table>
       </div>`;
   }
 }

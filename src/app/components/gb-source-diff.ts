@@ -2,23 +2,21 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import type { Scenario } from '../../format/types.ts';
-import { parameterRows, type ParamRow } from '../../sheets/params.ts';
+import type { ParamDiffs } from '../views/compare.ts';
 import { sourceLine } from '../views/brief-sources.ts';
 import { sourceInherited } from '../views/inherited-sources.ts';
 import type { Lang } from '../../display/lang.ts';
 
 
 export class GbSourceDiff extends LitElement {
-  static override properties = { scenarios: { attribute: false }, lang: {} };
-  /** The compared scenarios, first one the reference. */
-  declare scenarios: { name: string; scenario: Scenario }[];
+  static override properties = { diffs: { attribute: false }, lang: {} };
+  /** The compared scenarios' names (first one the reference) and the parameters that differ. */
+  declare diffs: ParamDiffs;
   declare lang: Lang;
-  private memo: { key: unknown[]; rows: ParamRow[] } | null = null;
 
   constructor() {
     super();
-    this.scenarios = [];
+    this.diffs = { names: [], rows: [] };
     this.lang = 'zh';
   }
 
@@ -31,24 +29,13 @@ export class GbSourceDiff extends LitElement {
     .src.warn { color: #8a5a00; }
   `];
 
-  private rows(): ParamRow[] {
-    const key = [...this.scenarios.map((s) => s.scenario.policy), ...this.scenarios.map((s) => s.scenario.fund), this.lang];
-    if (this.memo && this.memo.key.length === key.length && this.memo.key.every((k, i) => k === key[i])) return this.memo.rows;
-    const all = parameterRows(this.scenarios.map((s) => s.scenario), this.lang);
-    const same = (r: ParamRow) => r.values.every((v) => JSON.stringify(v) === JSON.stringify(r.values[0]))
-      && r.sources.every((p) => JSON.stringify(p) === JSON.stringify(r.sources[0]));
-    const rows = all.filter((r) => !same(r));
-    this.memo = { key, rows };
-    return rows;
-  }
-
   override render() {
     const t = (k: MsgKey) => msg(this.lang, k);
-    const rows = this.rows();
+    const rows = this.diffs.rows;
     return html`<div class="card" data-testid="source-diff">
       <h2>${t('sourcesOfDiffs')}</h2>
       ${rows.length === 0 ? html`<p class="muted">${t('noDiffs')}</p>` : html`<table>
-        <thead><tr><th>${t('parameter')}</th>${this.scenarios.map((s) => html`<th>${s.name}</th>`)}</tr></thead>
+        <thead><tr><th>${t('parameter')}</th>${this.diffs.names.map((n) => html`<th>${n}</th>`)}</tr></thead>
         <tbody>${rows.map((r) => html`<tr data-path=${r.path}><th scope="row">${r.label}<br /><code>${r.path}</code></th>
           ${r.values.map((v, i) => {
             const p = r.sources[i];

@@ -3,12 +3,12 @@ import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import type { AppState } from '../state/app-state.ts';
+import type { ToolbarView } from '../views/toolbar.ts';
 
 export class GbToolbar extends LitElement {
-  static override properties = { state: { attribute: false } };
-  /** App state (read only). */
-  declare state: AppState;
+  static override properties = { view: { attribute: false } };
+  /** What the tools show. */
+  declare view: ToolbarView;
 
   static override styles = [shared, css`
     :host { display: flex; justify-content: flex-end; }
@@ -32,14 +32,13 @@ export class GbToolbar extends LitElement {
   }
 
   override render() {
-    const s = this.state;
+    const s = this.view;
     const t = (k: MsgKey) => msg(s.lang, k);
-    const col = s.cols[s.active];
-    const fp = col?.view?.fingerprint;
-    const status = !col ? '' : col.status === 'invalid' ? t('invalidScenario') : col.stale ? t('computing') : '';
+    const fp = s.fingerprint;
+    const status = s.status === 'invalid' ? t('invalidScenario') : s.status === 'computing' ? t('computing') : '';
     return html`<div class="bar">
-      <span class="fp" title=${t('fingerprintHint')} data-testid="fingerprint" data-fp=${!col?.stale && fp ? fp : ''}>
-        ${t('fingerprint')}: ${!col?.stale && fp ? fp : status || '…'}</span>
+      <span class="fp" title=${t('fingerprintHint')} data-testid="fingerprint" data-fp=${fp ?? ''}>
+        ${t('fingerprint')}: ${fp ?? (status || '…')}</span>
       <span class="sep"></span>
       <button data-testid="undo" ?disabled=${!s.canUndo} @click=${() => emit(this, { type: 'undo' })} title="Ctrl+Z">${t('undo')}</button>
       <button data-testid="redo" ?disabled=${!s.canRedo} @click=${() => emit(this, { type: 'redo' })} title="Ctrl+Y">${t('redo')}</button>

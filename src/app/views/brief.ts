@@ -1,0 +1,112 @@
+/**
+ * What one institution's brief shows, from its explanation (engine/explain.ts, computed in a
+ * worker) and the compared scenarios' results: identity, history points, the settlement under
+ * each scenario, the sources of the rules used. The brief on screen and every brief of "print
+ * all" are built here from one context.
+ */
+import type { AppState } from '../state/app-state.ts';
+import type { Explanation } from '../../engine/explain.ts';
+import type { WhatIf } from '../../engine/whatif.ts';
+import type { Scenario } from '../../format/types.ts';
+import type { ResultView } from '../../transport/packed.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import { refName, scenarioOf, type RefKey } from '../../workspace/workspace.ts';
+import { netOf, netRateOf, rewardShareOf } from './table-model.ts';
+import { citedSources, groupSources, historyYearsOf, type SourceGroup } from './brief-sources.ts';
+import { termOf } from './terms.ts';
+import { msg } from '../i18n/index.ts';
+import { memoize } from './memo.ts';
+import type { Workspace } from '../../workspace/types.ts';
+
+/** The scenarios a brief's settlement table lists: the one shown first, then the compared ones. */
+export interface SettlementColumn { name: string; view: ResultView | null }
+
+/** What every brief of one scenario shares. */
+export interface BriefContext {
+  lang: Lang;
+  unit: Unit;
+  scenario: Scenario;
+  scenarioName: string;
+  fingerprint: string | null;
+  settlement: SettlementColumn[];
+}
+
+export interface HistoryPoint { label: string; amount: string; current?: boolean }
+
+export type SettlementField = 'target' | 'actual' | 'surplusOverspend' | 'rate' | 'rewardShare' | 'depositReturned' | 'owed' | 'balance';
+export const SETTLEMENT_FIELDS: readonly SettlementField[] = ['target', 'actual', 'surplusOverspend', 'rate', 'rewardShare', 'depositReturned', 'owed', 'balance'];
+
+export interface SettlementRow { name: string; cells: Record<SettlementField, string | null>; monthsOfCoverage: string | null }
+
+export interface BriefView {
+  lang: Lang;
+  unit: Unit;
+  id: string;
+  name: string;
+  /** Level, category and class in words; the pool's name. */
+  level: string;
+  category: string;
+  klass: string;
+  pool: string | null;
+  year: number | undefined;
+  scenarioName: string;
+  fingerprint: string | null;
+  explanation: Explanation;
+  points: HistoryPoint[];
+  settlement: SettlementRow[];
+  sources: SourceGroup[];
+  /** The scenario the what-if changes (on screen), or the what-if computed already (print all). */
+  whatIf: { scenario: Scenario | null; result: WhatIf | null; interactive: boolean };
+}
+
+const CELLS: Record<SettlementField, (v: ResultView, i: number) => string | null> = {
+  target: (v, i) => v.get('target', i), actual: (v, i) => v.get('actual', i), surplusOverspend: netOf, rate: netRateOf,
+  rewardShare: rewardShareOf, depositReturned: (v, i) => v.get('depositReturned', i), owed: (v, i) => v.get('owed', i), balance: (v, i) => v.get('balance', i),
+};
+
+export function settlementRows(cols: readonly SettlementColumn[], id: string): SettlementRow[] {
+  return cols.map(({ name, view }) => {
+    const i = view ? (view.indexOf(id) ?? -1) : -1;
+    const cells = {} as Record<SettlementField, string | null>;
+    for (const f of SETTLEMENT_FIELDS) cells[f] = view && i >= 0 ? CELLS[f](view, i) : null;
+    return { name, cells, monthsOfCoverage: view?.fund.monthsOfCoverage ?? null };
+  });
+}
+
+export function historyPoints(s: Scenario, ex: Explanation, lang: Lang): HistoryPoint[] {
+  const years = historyYearsOf(s);
+  const year = s.meta.year;
+  return [
+    ...ex.history.map((y, i) => ({ label: msg(lang, 'yearHistory', { y: years[i] ?? y.year }), amount: y.amount })),
+    { label: year ? msg(lang, 'yearClaims', { y: year }) : msg(lang, 'claimsTotal'), amount: ex.hospital.claimsTotal, current: true },
+  ];
+}
+
+/** The brief of the institution `ex` explains, or null while it is not known. */
+export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: { result: WhatIf | null; interactive: boolean }): BriefView | null {
+  const h = ex ? ctx.scenario.hospitals.find((x) => x.id === ex.id) : undefined;
+  if (!ex || !h) return null;
+  const { lang } = ctx;
+  return {
+    lang, unit: ctx.unit, id: h.id, name: h.name,
+    level: termOf('level', h.level, lang), category: termOf('category', h.category, lang), klass: termOf('class', h.class, lang),
+    pool: ex.pool?.name ?? null, year: ctx.scenario.meta.year, scenarioName: ctx.scenarioName, fingerprint: ctx.fingerprint,
+    explanation: ex, points: historyPoints(ctx.scenario, ex, lang), settlement: settlementRows(ctx.settlement, h.id),
+    sources: groupSources(citedSources(ctx.scenario, h.class, lang)),
+    whatIf: { scenario: whatIf.interactive ? ctx.scenario : null, ...whatIf },
+  };
+}
+
+const contextOf = memoize((lang: Lang, unit: Unit, ws: Workspace, refs: string, ...views: (ResultView | null)[]): BriefContext => {
+  const keys: RefKey[] = refs.split('\n');
+  return {
+    lang, unit, scenario: scenarioOf(ws, keys[0]!), scenarioName: refName(ws, keys[0]!), fingerprint: views[0]?.fingerprint ?? null,
+    settlement: keys.map((k, i) => ({ name: refName(ws, k), view: views[i] ?? null })),
+  };
+});
+
+/** The context of the scenario shown: its results beside the compared ones' (the same object while they are unchanged). */
+export function briefContext(s: AppState): BriefContext {
+  const refs: RefKey[] = [...new Set([s.active, ...s.compare])];
+  return contextOf(s.lang, s.unit, s.ws, refs.join('\n'), ...refs.map((k) => s.cols[k]?.view ?? null));
+}

@@ -1,0 +1,122 @@
+/**
+ * What the comparison shows: which scenarios can be compared, their fund figures with exact
+ * differences against the first (engine/compare.ts), the parameters that differ with their
+ * sources, and the columns for the institutions' comparison. While a compared scenario is
+ * being recomputed the previous columns are held, so all columns change together.
+ */
+import type { AppState } from '../state/app-state.ts';
+import type { FundResult } from '../../engine/result.ts';
+import type { ResultView } from '../../transport/packed.ts';
+import type { Scenario } from '../../format/types.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import type { Workspace } from '../../workspace/types.ts';
+import { refKeys, refName, scenarioOf, type RefKey } from '../../workspace/workspace.ts';
+import { compareFund, type FundField } from '../../engine/compare.ts';
+import { parameterRows, type ParamRow } from '../../sheets/params.ts';
+import { memoize, sameInputs, stable } from './memo.ts';
+
+export type FundKind = 'money' | 'pct' | 'months';
+
+/** The fund's rows of the comparison, in order, with how each is shown. */
+export const FUND_ROWS: readonly [FundField, FundKind][] = [
+  ['globalTarget', 'money'], ['adjustmentFund', 'money'], ['allocatable', 'money'], ['totalDeposit', 'money'],
+  ['hospitalsOwed', 'money'], ['adjustmentFundUsed', 'money'], ['totalBalance', 'money'], ['expenditure', 'money'],
+  ['closingBalance', 'money'], ['monthsOfCoverage', 'months'], ['currentSurplusRate', 'pct'], ['cumulativeSurplusRate', 'pct'],
+];
+
+export interface CompareChoice { key: RefKey; name: string; checked: boolean; disabled: boolean }
+export interface CompareColumn { key: RefKey; name: string; fund: FundResult | null; view: ResultView | null; scenario: Scenario | null }
+export interface FundRowView { field: FundField; kind: FundKind; values: (string | null)[]; deltas: (string | null)[] }
+/** Parameters that differ between the compared scenarios: each scenario's value and source. */
+export interface ParamDiffs { names: string[]; rows: ParamRow[] }
+/** What the institutions' comparison needs: every column computed, the first one's scenario for names. */
+export interface InstitutionsInput { columns: { name: string; view: ResultView }[]; scenario: Scenario | null }
+
+export interface CompareView {
+  lang: Lang;
+  unit: Unit;
+  choices: CompareChoice[];
+  /** Some compared scenario is being recomputed. */
+  stale: boolean;
+  columns: CompareColumn[];
+  fund: FundRowView[];
+  params: ParamDiffs;
+  /** null until every compared scenario has a result. */
+  institutions: InstitutionsInput | null;
+}
+
+const choicesOf = memoize((ws: Workspace, compare: RefKey[]): CompareChoice[] => refKeys(ws).map((key) => {
+  const checked = compare.includes(key);
+  return { key, name: refName(ws, key), checked, disabled: (checked && compare.length <= 2) || (!checked && compare.length >= 4) };
+}));
+
+const fundRows = memoize((...funds: (FundResult | null)[]): FundRowView[] => {
+  const rows = compareFund(funds.map((f) => f ?? EMPTY_FUND), FUND_ROWS.map(([f]) => f));
+  return rows.map((r, i) => ({ field: r.field, kind: FUND_ROWS[i]![1], values: funds.map((f, k) => (f ? r.values[k]! : null)), deltas: r.deltas.map((d, k) => (funds[0] && funds[k + 1] ? d : null)) }));
+});
+const EMPTY_FUND = {} as FundResult;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const paramDiffs = memoize((lang: Lang, names: string, ...scenarios: Scenario[]): ParamDiffs => {
+  const rows = parameterRows(scenarios, lang).filter((r) => !(r.values.every((v) => same(v, r.values[0])) && r.sources.every((p) => same(p, r.sources[0]))));
+  return { names: names.split('\n'), rows };
+});
+
+/** Parameter differences, recomputed only when some compared scenario's fund or policy changed. */
+function paramsOf(s: AppState): ParamDiffs {
+  const list = s.compare.flatMap((k) => { try { return [{ name: refName(s.ws, k), scenario: scenarioOf(s.ws, k) }]; } catch { return []; } });
+  return paramDiffs(s.lang, list.map((x) => x.name).join('\n'), ...list.map((x) => x.scenario));
+}
+
+export class CompareViews {
+  private held: CompareColumn[] = [];
+  private prev: CompareView | null = null;
+  private institutionsMemo: InstitutionsInput | null = null;
+  private paramsMemo: { key: unknown[]; value: ParamDiffs } | null = null;
+
+  of(s: AppState): CompareView {
+    const columns = this.columns(s);
+    const stale = s.compare.some((k) => s.cols[k]?.stale);
+    const view = stable(this.prev, {
+      lang: s.lang, unit: s.unit, choices: choicesOf(s.ws, s.compare), stale, columns,
+      fund: fundRows(...columns.map((c) => c.fund)),
+      params: this.params(s),
+      institutions: this.institutions(columns),
+    });
+    this.prev = view;
+    return view;
+  }
+
+  /** Columns shown: the previous ones while some column is being recomputed (differences are only taken between fresh results). */
+  private columns(s: AppState): CompareColumn[] {
+    const now = s.compare.map((key) => {
+      const c = s.cols[key];
+      return { key, name: refName(s.ws, key), fund: c?.view?.fund ?? null, view: c?.view ?? null, scenario: c?.scenario ?? null };
+    });
+    const running = s.compare.some((k) => s.cols[k]?.status === 'running');
+    const same = now.length === this.held.length && now.every((c, i) => c.key === this.held[i]!.key && c.name === this.held[i]!.name && this.held[i]!.view);
+    const changed = now.length !== this.held.length || now.some((c, i) => c.key !== this.held[i]!.key || c.name !== this.held[i]!.name || c.view !== this.held[i]!.view || c.scenario !== this.held[i]!.scenario);
+    if ((!running || !same) && changed) this.held = now;
+    return this.held;
+  }
+
+  private params(s: AppState): ParamDiffs {
+    // Keyed on what parameter rows read: each compared scenario's fund and policy, and the names.
+    const scen = s.compare.map((k) => { try { return scenarioOf(s.ws, k); } catch { return null; } });
+    const key = [s.lang, ...scen.map((x) => x?.fund), ...scen.map((x) => x?.policy), ...s.compare.map((k) => refName(s.ws, k))];
+    if (this.paramsMemo && sameInputs(this.paramsMemo.key, key)) return this.paramsMemo.value;
+    const value = paramsOf(s);
+    this.paramsMemo = { key, value };
+    return value;
+  }
+
+  private institutions(columns: CompareColumn[]): InstitutionsInput | null {
+    if (!columns.every((c) => c.view)) return null;
+    const next = { columns: columns.map((c) => ({ name: c.name, view: c.view! })), scenario: columns[0]?.scenario ?? null };
+    const m = this.institutionsMemo;
+    if (m && m.scenario === next.scenario && m.columns.length === next.columns.length && m.columns.every((c, i) => c.view === next.columns[i]!.view && c.name === next.columns[i]!.name)) return m;
+    this.institutionsMemo = next;
+    return next;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The page's view models, built from the app state on every change: the shell (tabs, notice,
+ * dialogs) and the panel of the tab shown. Each element receives the model of what it shows
+ * (never the whole state); a model is the same object while what it shows is unchanged, so an
+ * unrelated change re-renders nothing. Only the panel of the tab shown is built.
+ *
+ * The pattern for a new view: a `<view>.ts` here with an interface of what the view shows and a
+ * function (or a class, when it holds state between changes) building it from AppState; a unit
+ * test in tests/app/; a case in `Panel` below; the element in components/ renders the model.
+ */
+import type { AppState, Notice, Tab } from '../state/app-state.ts';
+import type { Lang } from '../../display/lang.ts';
+import { formatIssue } from '../../format/issues.ts';
+import { scenarioOrError } from '../../workspace/workspace.ts';
+import { toolbarView, type ToolbarView } from './toolbar.ts';
+import { scenarioBarView, type ScenarioBarView } from './scenario-bar.ts';
+import { resultsView, type ResultsView } from './results.ts';
+import { paramsView, type ParamsView } from './params.ts';
+import { dataView, type DataView } from './data.ts';
+import { CompareViews, type CompareView } from './compare.ts';
+import { HospitalViews, type HospitalView } from './hospital.ts';
+import { briefContext, type BriefContext } from './brief.ts';
+import { exportView, importView, type ExportView, type ImportView } from './dialogs.ts';
+import { memoize, stable } from './memo.ts';
+
+export type Panel =
+  | { tab: 'results'; view: ResultsView }
+  | { tab: 'params'; view: ParamsView }
+  | { tab: 'data'; view: DataView }
+  | { tab: 'compare'; view: CompareView }
+  | { tab: 'hospital'; view: HospitalView };
+
+export interface NoticeView { kind: Notice['kind']; text: string; issues: string[] }
+
+/** "Print all briefs": the institutions, and what every brief of the scenario shown shares. */
+export interface BookView { lang: Lang; ids: string[]; context: BriefContext | null; error: string | null }
+
+export type DialogView = { kind: 'import'; view: ImportView } | { kind: 'export'; view: ExportView };
+
+export interface PageView {
+  lang: Lang;
+  tab: Tab;
+  toolbar: ToolbarView;
+  bar: ScenarioBarView;
+  notice: NoticeView | null;
+  panel: Panel;
+  dialog: DialogView | null;
+  book: BookView | null;
+}
+
+const noticeOf = memoize((n: Notice | null): NoticeView | null => (n ? { kind: n.kind, text: n.text, issues: (n.issues ?? []).slice(0, 200).map(formatIssue) } : null));
+
+const bookOf = memoize((lang: Lang, ids: string[], context: BriefContext | null, error: string | null): BookView => ({ lang, ids, context, error }));
+
+const panelOf = memoize((tab: Tab, view: Panel['view']): Panel => ({ tab, view }) as Panel);
+const dialogOf = memoize((kind: DialogView['kind'], view: DialogView['view']): DialogView => ({ kind, view }) as DialogView);
+
+export class PageViews {
+  private prev: PageView | null = null;
+  private toolbar: ToolbarView | null = null;
+  private results: ResultsView | null = null;
+  private params: ParamsView | null = null;
+  private data: DataView | null = null;
+  private readonly compare = new CompareViews();
+  private readonly hospital = new HospitalViews();
+
+  of(s: AppState): PageView {
+    this.toolbar = toolbarView(s, this.toolbar);
+    const view = stable(this.prev, {
+      lang: s.lang, tab: s.tab, toolbar: this.toolbar, bar: scenarioBarView(s),
+      notice: noticeOf(s.notice), panel: this.panel(s), dialog: this.dialog(s), book: this.book(s),
+    });
+    this.prev = view;
+    return view;
+  }
+
+  private panel(s: AppState): Panel {
+    switch (s.tab) {
+      case 'results': return panelOf('results', (this.results = resultsView(s, this.results)));
+      case 'params': return panelOf('params', (this.params = paramsView(s, this.params)));
+      case 'data': return panelOf('data', (this.data = dataView(s, this.data)));
+      case 'compare': return panelOf('compare', this.compare.of(s));
+      case 'hospital': return panelOf('hospital', this.hospital.of(s));
+    }
+  }
+
+  private dialog(s: AppState): DialogView | null {
+    if (s.dialog === 'import') return dialogOf('import', importView(s));
+    if (s.dialog === 'export') return dialogOf('export', exportView(s));
+    return null;
+  }
+
+  private book(s: AppState): BookView | null {
+    if (!s.printing) return null;
+    const shown = scenarioOrError(s.ws, s.active);
+    return bookOf(s.lang, s.printing, shown instanceof Error ? null : briefContext(s), shown instanceof Error ? shown.message : null);
+  }
+}

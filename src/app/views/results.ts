@@ -1,0 +1,37 @@
+/** What the results view shows: the scenario's status and problems, its fund figures, and its institutions' table. */
+import type { AppState, ColumnState } from '../state/app-state.ts';
+import type { FundResult } from '../../engine/result.ts';
+import type { ResultView } from '../../transport/packed.ts';
+import type { Scenario } from '../../format/types.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import { formatIssue } from '../../format/issues.ts';
+import { memoize, stable } from './memo.ts';
+
+/** The institutions' table: a result and the scenario it came from (names, levels, categories). */
+export interface TableInput { view: ResultView; scenario: Scenario }
+
+export interface ResultsView {
+  lang: Lang;
+  unit: Unit;
+  status: ColumnState['status'] | 'none';
+  /** A newer run is under way: the figures shown are the previous ones. */
+  stale: boolean;
+  /** Why the scenario cannot be computed (first 50). */
+  problems: string[];
+  fund: FundResult | null;
+  table: TableInput | null;
+}
+
+const NONE: string[] = [];
+const problemsOf = memoize((issues: ColumnState['issues'] | undefined) => (issues?.length ? issues.slice(0, 50).map(formatIssue) : NONE));
+const tableOf = memoize((view: ResultView | null, scenario: Scenario | null): TableInput | null => (view && scenario ? { view, scenario } : null));
+
+export function resultsView(s: AppState, prev: ResultsView | null = null): ResultsView {
+  const col = s.cols[s.active];
+  return stable(prev, {
+    lang: s.lang, unit: s.unit, status: col?.status ?? 'none', stale: col?.stale ?? false,
+    problems: col?.status === 'invalid' ? problemsOf(col.issues) : NONE,
+    fund: col?.view?.fund ?? null,
+    table: tableOf(col?.view ?? null, col?.scenario ?? null),
+  });
+}
