@@ -1,6 +1,7 @@
 /** "Print all briefs": explanations (and, when `pct` is given, what-ifs) of many institutions from one run of the scenario. */
-import { runScenario } from './run.ts';
-import { explain, type Explanation } from './explain.ts';
+import { compile } from './compile.ts';
+import { fundResult, hospitalResultAt, settle } from './run.ts';
+import { explainAt, type Explanation } from './explain.ts';
 import { whatIfOf, type WhatIf } from './whatif.ts';
 import type { Scenario } from '../format/types.ts';
 
@@ -11,11 +12,13 @@ export interface BriefData {
 }
 
 export function briefs(s: Scenario, ids: readonly string[], pct: string | null): BriefData[] {
-  const base = runScenario(s);
+  const model = compile(s);
+  const st = settle(model);
+  const fund = fundResult(model, st);
   const at = new Map(s.hospitals.map((h, i) => [h.id, i]));
   return ids.map((id) => {
     const i = at.get(id);
     if (i === undefined) return { id, explanation: null, whatIf: null };
-    return { id, explanation: explain(s, base, i), whatIf: pct ? whatIfOf(s, base, i, pct) : null };
+    return { id, explanation: explainAt(s, fund, hospitalResultAt(model, st, i), i), whatIf: pct ? whatIfOf(s, model, st.region, i, pct) : null };
   });
 }

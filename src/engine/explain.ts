@@ -4,7 +4,7 @@
  * Pure, exact; runs in a worker next to the engine and in Node; views only display strings.
  */
 import { divRoundHalfUp, formatMoney, formatRate, parseMoney, parseRate, RATE_ONE, ratioString } from './money.ts';
-import type { HospitalResult, Result } from './result.ts';
+import type { FundResult, HospitalResult, Result } from './result.ts';
 import type { Scenario } from '../format/types.ts';
 
 export interface Explanation {
@@ -83,9 +83,14 @@ function percentile<T>(mine: T, peers: readonly T[], cmp: (a: T, b: T) => number
 }
 
 export function explain(s: Scenario, r: Result, index: number): Explanation | null {
-  const h = s.hospitals[index];
   const hr = r.hospitals[index];
-  if (!h || !hr) return null;
+  return hr ? explainAt(s, r.fund, hr, index) : null;
+}
+
+/** The explanation from the fund's figures and this institution's full result (the others' are not needed). */
+export function explainAt(s: Scenario, fund: FundResult, hr: HospitalResult, index: number): Explanation | null {
+  const h = s.hospitals[index];
+  if (!h) return null;
   const p = s.policy;
   let weightedScaled = 0n; // fen × RATE_ONE
   const history = h.history.map((amount, y) => {
@@ -97,7 +102,7 @@ export function explain(s: Scenario, r: Result, index: number): Explanation | nu
   const cc = coef(p.categoryCoefficients, h.category);
   const weighted = divRoundHalfUp(weightedScaled, RATE_ONE);
   const dw = divRoundHalfUp(weightedScaled * parseRate(lc) * parseRate(cc), RATE_ONE * RATE_ONE * RATE_ONE);
-  const pool = r.fund.pools.find((x) => x.id === hr.pool) ?? null;
+  const pool = fund.pools.find((x) => x.id === hr.pool) ?? null;
 
   const others = s.hospitals.map((x, i) => ({ x, i })).filter(({ i }) => i !== index);
   const sameKind = others.filter(({ x }) => x.level === h.level && x.category === h.category);

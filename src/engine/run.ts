@@ -181,17 +181,23 @@ export function toResult(model: Model, st: Settlement): Result {
 
 /** Complete a summary with the monthly arrays, in place (no copy of 3,000 objects). */
 export function withMonthly(model: Model, st: Settlement, summary: Summary): Result {
-  const onTarget = model.depositBase === 'target';
-  for (let i = 0; i < summary.hospitals.length; i++) {
-    const r = summary.hospitals[i] as HospitalResult;
-    const months = (col: Float64Array) => Array.from(col.subarray(12 * i, 12 * i + 12), m);
-    r.monthlyBudget = months(st.year.monthlyBudget);
-    r.paid = months(st.year.paid);
-    r.claims = model.hospitals[i]!.claims.map(m);
-    // Nothing is withheld monthly when the deposit is taken from the target.
-    r.withheld = onTarget ? (ZERO_MONTHS as string[]) : months(st.year.withheld);
-  }
+  for (let i = 0; i < summary.hospitals.length; i++) addMonths(model, st, summary.hospitals[i] as HospitalResult, i);
   return summary as Result;
+}
+
+function addMonths(model: Model, st: Settlement, r: HospitalResult, i: number): HospitalResult {
+  const months = (col: Float64Array) => Array.from(col.subarray(12 * i, 12 * i + 12), m);
+  r.monthlyBudget = months(st.year.monthlyBudget);
+  r.paid = months(st.year.paid);
+  r.claims = model.hospitals[i]!.claims.map(m);
+  // Nothing is withheld monthly when the deposit is taken from the target.
+  r.withheld = model.depositBase === 'target' ? (ZERO_MONTHS as string[]) : months(st.year.withheld);
+  return r;
+}
+
+/** One institution's full result, as toResult gives it, without formatting the others'. */
+export function hospitalResultAt(model: Model, st: Settlement, i: number): HospitalResult {
+  return addMonths(model, st, hospitalSummary(row(model, st, i)) as HospitalResult, i);
 }
 
 export type { Fen };

@@ -4,9 +4,10 @@
  * member of its pool is reported with its change, exact to the fen. The changes add up to the
  * pool's change (zero unless the pool itself changes).
  */
-import { runScenario } from './run.ts';
-import { formatMoney, mulRate, parseMoney, parseRate, RATE_ONE, type Rate } from './money.ts';
-import type { Result } from './result.ts';
+import { compile } from './compile.ts';
+import { allocate, type Region } from './allocate.ts';
+import { formatMoney, mulRate, parseRate, RATE_ONE, type Fen, type Rate } from './money.ts';
+import type { Model } from './model.ts';
 import type { Scenario } from '../format/types.ts';
 
 export interface WhatIfMember {
@@ -42,38 +43,42 @@ function factors(pct: string): [bigint, bigint] {
   return [RATE_ONE + x, RATE_ONE - x];
 }
 
-function lockAt(s: Scenario, index: number, target: string): Scenario {
-  const hospitals = s.hospitals.slice();
-  hospitals[index] = { ...hospitals[index]!, lockedTarget: target };
-  return { ...s, hospitals };
+/**
+ * The allocation with institution `index` locked at `target`: only allocated targets are asked
+ * for, and they depend on nothing after allocation, so the year is not settled.
+ */
+function lockedAt(model: Model, index: number, target: Fen): Region {
+  const hospitals = model.hospitals.slice();
+  hospitals[index] = { ...hospitals[index]!, locked: target };
+  return allocate({ ...model, hospitals });
 }
 
-export function whatIfOf(s: Scenario, base: Result, index: number, pct: string): WhatIf {
+/** The what-if from a compiled scenario and its allocation (no scenario is compiled again). */
+export function whatIfOf(s: Scenario, model: Model, base: Region, index: number, pct: string): WhatIf {
   const [up, down] = factors(pct);
-  const me = base.hospitals[index]!;
-  const allocated = parseMoney(me.allocatedTarget);
-  const plusR = runScenario(lockAt(s, index, formatMoney(mulRate(allocated, up as Rate))));
-  const minusR = runScenario(lockAt(s, index, formatMoney(mulRate(allocated, down as Rate))));
-  const rows: (WhatIfMember & { key: number })[] = [];
+  const allocated = base.targets[index]!;
+  const plus = lockedAt(model, index, mulRate(allocated, up as Rate)).targets;
+  const minus = lockedAt(model, index, mulRate(allocated, down as Rate)).targets;
+  const k = base.poolOf[index]!;
+  const rows: (WhatIfMember & { key: number; i: number })[] = [];
   let tp = 0;
   let tm = 0;
-  base.hospitals.forEach((h, i) => {
-    if (h.pool !== me.pool) return;
-    const b = parseMoney(h.allocatedTarget);
-    const p = parseMoney(plusR.hospitals[i]!.allocatedTarget);
-    const m = parseMoney(minusR.hospitals[i]!.allocatedTarget);
+  base.targets.forEach((b, i) => {
+    if (base.poolOf[i] !== k) return;
+    const p = plus[i]!;
+    const m = minus[i]!;
     tp += p - b;
     tm += m - b;
-    rows.push({ id: h.id, name: s.hospitals[i]!.name, before: formatMoney(b), plus: formatMoney(p), minus: formatMoney(m), dPlus: formatMoney(p - b), dMinus: formatMoney(m - b), key: i === index ? Infinity : Math.abs(p - b) });
+    rows.push({ i, id: s.hospitals[i]!.id, name: s.hospitals[i]!.name, before: formatMoney(b), plus: formatMoney(p), minus: formatMoney(m), dPlus: formatMoney(p - b), dMinus: formatMoney(m - b), key: i === index ? Infinity : Math.abs(p - b) });
   });
   rows.sort((a, b) => b.key - a.key);
   const rest = rows.slice(PRINT_ROWS);
-  const pool = base.fund.pools.find((p) => p.id === me.pool);
+  const pool = base.pools[k];
   return {
-    id: me.id, pct: pct.trim(), pool: pool ? { id: pool.id, name: pool.name } : null,
-    members: rows.map(({ key: _k, ...r }) => r),
+    id: s.hospitals[index]!.id, pct: pct.trim(), pool: pool ? { id: pool.id, name: pool.name } : null,
+    members: rows.map(({ key: _k, i: _i, ...r }) => r),
     total: { dPlus: formatMoney(tp), dMinus: formatMoney(tm) },
-    rest: { count: rest.length, dPlus: formatMoney(rest.reduce((a, r) => a + parseMoney(r.dPlus), 0)), dMinus: formatMoney(rest.reduce((a, r) => a + parseMoney(r.dMinus), 0)) },
+    rest: { count: rest.length, dPlus: formatMoney(rest.reduce((a, r) => a + (plus[r.i]! - base.targets[r.i]!), 0)), dMinus: formatMoney(rest.reduce((a, r) => a + (minus[r.i]! - base.targets[r.i]!), 0)) },
     shown: PRINT_ROWS,
   };
 }
@@ -83,5 +88,6 @@ export function whatIfOf(s: Scenario, base: Result, index: number, pct: string):
 export function whatIf(s: Scenario, id: string, pct: string): WhatIf {
   const index = s.hospitals.findIndex((h) => h.id === id);
   if (index < 0) throw new Error(`no institution ${id}`);
-  return whatIfOf(s, runScenario(s), index, pct);
+  const model = compile(s);
+  return whatIfOf(s, model, allocate(model), index, pct);
 }

@@ -5,9 +5,9 @@
  * institutions' inputs alone, or changes only some institutions' own data, reuses the previous
  * compile's institutions.
  */
-import { settle, toResult, type Settlement } from '../engine/run.ts';
+import { fundResult, hospitalResultAt, settle, toResult, type Settlement } from '../engine/run.ts';
 import { changedInstitution, changeKeepsInstitutions, compile } from '../engine/compile.ts';
-import { explain, type Explanation } from '../engine/explain.ts';
+import { explainAt, type Explanation } from '../engine/explain.ts';
 import { fingerprint } from '../engine/fingerprint.ts';
 import type { Model } from '../engine/model.ts';
 import type { HospitalResult, Result } from '../engine/result.ts';
@@ -95,15 +95,18 @@ export class EngineSession {
   /** One hospital's full result (monthly arrays included). */
   detail(key: number, index: number): HospitalResult | null {
     const r = this.find(key);
-    return r ? this.fullResult(r).hospitals[index] ?? null : null;
+    if (!r || index < 0 || index >= r.model.hospitals.length) return null;
+    return r.full?.hospitals[index] ?? hospitalResultAt(r.model, r.st, index);
   }
 
   /** The derivation of one hospital's target, and its peers; only for the latest run. */
   explain(key: number, index: number): Explanation | null {
     const r = this.find(key);
     const held = this.replica.current;
-    if (!r || !held || key !== this.heldKey) return null;
-    return explain(held, this.fullResult(r), index);
+    if (!r || !held || key !== this.heldKey || index < 0 || index >= r.model.hospitals.length) return null;
+    // One institution's result, not the whole (3,000 institutions' monthly arrays formatted).
+    const hr = r.full?.hospitals[index] ?? hospitalResultAt(r.model, r.st, index);
+    return explainAt(held, r.full?.fund ?? fundResult(r.model, r.st), hr, index);
   }
 
   private remember(run: Run): void {

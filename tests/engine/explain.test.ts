@@ -46,3 +46,19 @@ describe('explain: one institution for a negotiator', () => {
     expect(explain(s, res, s.hospitals.length)).toBeNull();
   });
 });
+
+describe('one institution’s full result without the others', () => {
+  it('is exactly what the whole result gives it, in every example', async () => {
+    const { compile } = await import('../../src/engine/compile.ts');
+    const { settle, toResult, hospitalResultAt } = await import('../../src/engine/run.ts');
+    const { readdirSync } = await import('node:fs');
+    for (const f of readdirSync('scenarios').filter((x) => x.endsWith('.json'))) {
+      const l = loadScenario(readFileSync(`scenarios/${f}`, 'utf8'));
+      if (!l.ok) throw new Error(`${f} invalid`);
+      const model = compile(l.scenario);
+      const st = settle(model);
+      const full = toResult(model, st);
+      full.hospitals.forEach((h, i) => expect(hospitalResultAt(model, st, i), `${f} ${h.id}`).toEqual(h));
+    }
+  });
+});

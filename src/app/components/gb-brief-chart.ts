@@ -1,27 +1,18 @@
 /**
  * Three years of history and this year's claims, against this year's target: a bar chart with
- * its table. chart.js draws on a canvas; the drawing is also kept as an image, which is what
- * prints (a canvas resized by the print layout can come out blank or stretched).
+ * its table. chart.js draws on a canvas once edits pause; the drawing is then kept as an image,
+ * which is what prints (a canvas resized by the print layout can come out blank or stretched).
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, shiftPoint } from '../../display/number.ts';
-import { Chart, drawChart, PALETTE, plot } from '../views/charts.ts';
+import { drawChartSoon, PALETTE, plot } from '../views/charts.ts';
 import type { ChartConfiguration } from 'chart.js';
 import { legendStyles } from './legend-styles.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
 import type { HistoryPoint } from '../views/brief.ts';
-
-/** The chart drawn once more at a fixed size on a detached canvas, as a PNG data URL (what prints). */
-function printImage(config: ChartConfiguration): string {
-  const c = document.createElement('canvas');
-  c.width = 720;
-  c.height = 300;
-  const chart = new Chart(c, { ...config, options: { ...config.options, responsive: false, devicePixelRatio: 2, animation: false, font: { size: 14 } } as ChartConfiguration['options'] });
-  try { return chart.toBase64Image('image/png', 1); } finally { chart.destroy(); }
-}
 
 export class GbBriefChart extends LitElement {
   static override properties = { points: { attribute: false }, target: {}, lang: {}, unit: {}, image: { state: true } };
@@ -65,6 +56,7 @@ export class GbBriefChart extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('points') || changed.has('target') || changed.has('unit') || changed.has('lang')) {
+      this.settle?.(); // a waiter on the previous drawing is not left hanging
       this.ready = new Promise((ok) => { this.settle = ok; });
     }
   }
@@ -86,10 +78,13 @@ export class GbBriefChart extends LitElement {
       },
       options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } },
     };
-    drawChart(canvas, config);
-    const img = printImage(config);
-    if (img !== this.image) this.image = img;
-    this.settle?.();
+    const settle = this.settle;
+    drawChartSoon(canvas, config, (chart) => {
+      // The drawing as it is on screen, as an image (a PNG of a small canvas: a few milliseconds).
+      const img = chart ? chart.toBase64Image('image/png', 1) : '';
+      if (img && img !== this.image) this.image = img;
+      settle?.();
+    });
   }
 
   override render() {

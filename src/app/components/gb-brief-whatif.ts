@@ -12,6 +12,9 @@ import { briefApi } from '../runs/jobs.ts';
 import type { Lang } from '../../display/lang.ts';
 import type { WhatIf } from '../../engine/whatif.ts';
 
+/** Quiet time after the last edit before the what-if is computed again. */
+const WHATIF_DELAY_MS = 500;
+
 export class GbBriefWhatIf extends LitElement {
   static override properties = {
     scenario: { attribute: false }, hospitalId: {}, lang: {}, result: { attribute: false }, interactive: { type: Boolean },
@@ -61,12 +64,28 @@ export class GbBriefWhatIf extends LitElement {
     }
   `];
 
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+  }
+
+  /**
+   * A new scenario (an edit) is asked about once edits pause: the what-if settles the pool three
+   * times in the brief worker, which would compete with the scenario's own runs on the
+   * machine's cores. A new institution or X is asked about at once.
+   */
   override updated(): void {
     if (!this.interactive || !this.scenario || !this.hospitalId) return;
     const a = this.asked;
     if (a && a.s === this.scenario && a.id === this.hospitalId && a.pct === this.pct) return;
-    this.asked = { s: this.scenario, id: this.hospitalId, pct: this.pct };
-    this.compute();
+    const ask = { s: this.scenario, id: this.hospitalId, pct: this.pct };
+    this.asked = ask;
+    clearTimeout(this.timer);
+    const soon = !a || !this.result || a.id !== ask.id || a.pct !== ask.pct;
+    this.busy = true;
+    this.timer = setTimeout(() => { if (this.asked === ask) void this.compute(); }, soon ? 0 : WHATIF_DELAY_MS);
   }
 
   private async compute(): Promise<void> {

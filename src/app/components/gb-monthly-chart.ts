@@ -3,7 +3,7 @@ import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, shiftPoint } from '../../display/number.ts';
-import { drawChart, PALETTE, plot } from '../views/charts.ts';
+import { drawChartSoon, PALETTE, plot } from '../views/charts.ts';
 import { legendStyles } from './legend-styles.ts';
 import type { HospitalResult } from '../../engine/result.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
@@ -34,7 +34,7 @@ export class GbMonthlyChart extends LitElement {
     if (!canvas || !h) return;
     const t = (k: MsgKey) => msg(this.lang, k);
     const v = (s: string) => plot(this.unit === 'wan' ? shiftPoint(s, -4) : s);
-    drawChart(canvas, {
+    drawChartSoon(canvas, {
       type: 'bar',
       data: {
         labels: h.claims.map((_, m) => msg(this.lang, 'month', { m: m + 1 })),

@@ -48,7 +48,7 @@ export function drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration)
   return new Chart(canvas, config);
 }
 
-const pending = new WeakMap<HTMLCanvasElement, { config: ChartConfiguration; timer: ReturnType<typeof setTimeout> }>();
+const pending = new WeakMap<HTMLCanvasElement, { config: ChartConfiguration; timer: ReturnType<typeof setTimeout>; done?: (chart: Chart | undefined) => void }>();
 
 /** Quiet time after the last change before a chart is redrawn. */
 const CHART_DELAY_MS = 150;
@@ -60,7 +60,7 @@ const CHART_DELAY_MS = 150;
  * task that shows a new result nor competes with the workers while the user is still editing.
  * Only the latest configuration is drawn.
  */
-export function drawChartSoon(canvas: HTMLCanvasElement, config: ChartConfiguration): void {
+export function drawChartSoon(canvas: HTMLCanvasElement, config: ChartConfiguration, done?: (chart: Chart | undefined) => void): void {
   const prev = pending.get(canvas);
   if (prev) clearTimeout(prev.timer);
   const timer = setTimeout(() => {
@@ -68,12 +68,13 @@ export function drawChartSoon(canvas: HTMLCanvasElement, config: ChartConfigurat
       const latest = pending.get(canvas);
       if (latest?.timer !== timer) return; // superseded
       pending.delete(canvas);
-      if (canvas.isConnected) drawChart(canvas, latest.config);
+      const chart = canvas.isConnected ? drawChart(canvas, latest.config) : undefined;
+      latest.done?.(chart);
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(draw, { timeout: 300 });
     else draw();
   }, CHART_DELAY_MS);
-  pending.set(canvas, { config, timer });
+  pending.set(canvas, { config, timer, done });
 }
 
 export { Chart };
