@@ -35,6 +35,7 @@ describe('the hospital brief', () => {
     const h = city.hospitals[0]!;
     await tab(page, 'hospital');
     await page.getByTestId('whatif-table').waitFor({ timeout: 30_000 });
+    await page.locator('gb-brief-chart img').waitFor({ state: 'attached', timeout: 30_000 }); // the chart captured for print
     await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi, as the print layout sees it
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('gb-toolbar').isVisible()).toBe(false);
