@@ -9,21 +9,27 @@
  * bench starts and stops itself ("-loaded"), so the figure says what a busy PC sees whoever else
  * uses this machine. Edits: a fund parameter (every scenario recomputes) on the results,
  * comparison and institution views; an institution's history on the data view (its cell edit).
+ * Beside these wall-clock figures, the main thread's own CPU time (Chromium's trace: each task's
+ * thread time) per edit and of its longest task: what the page's work costs whatever else
+ * runs on the machine — the wall-clock figures stretch with the load, these do not.
  * BENCH_VERBOSE=1 prints every edit's latency, slowest worker run and page part.
- * BENCH_VIEWS=results,data limits the views measured.
+ * BENCH_VIEWS=results,data limits the views measured; BENCH_LOAD=quiet (or loaded) measures one way only;
+ * BENCH_EDITS=20 fewer edits; BENCH_TRACE=dir keeps each view's trace (chrome://tracing, Perfetto).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildApp, serve } from '../e2e/serve.ts';
 import { launch, settled } from '../e2e/harness.ts';
 import { synthCity } from './synth.ts';
 import { addVariant, newWorkspace, setVariantChanges } from '../src/workspace/workspace.ts';
 import { saveWorkspace } from '../src/workspace/file.ts';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
 export interface BenchFigure { name: string; value: number; unit: string }
 
 const N = 3000;
-const EDITS = 60;
+const EDITS = Number(process.env.BENCH_EDITS ?? 60);
 const VIEWS = ['results', 'compare', 'hospital', 'data'] as const;
 type View = (typeof VIEWS)[number];
 
@@ -88,6 +94,36 @@ const EDIT_LOOP = `async (edits, kind, wait, offset) => {
 }`;
 
 type Loop = { latencies: number[]; renders: number[]; runs: number[]; longest: number; count: number };
+type Cpu = { perEdit: number; longest: number };
+
+/** Chromium's trace of the page's main thread while `f` runs: the CPU time of its tasks. */
+async function mainThreadCpu<T>(cdp: CDPSession, edits: number, f: () => Promise<T>, keep?: string): Promise<[T, Cpu]> {
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
+  const r = await f();
+  const done = new Promise<string>((ok) => cdp.once('Tracing.tracingComplete', (e) => ok(e.stream!)));
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  if (keep) writeFileSync(keep, text);
+  type Ev = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } };
+  const events = (JSON.parse(text) as { traceEvents: Ev[] }).traceEvents;
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let total = 0;
+  let longest = 0;
+  for (const e of events) {
+    if (e.name !== 'RunTask' || e.ph !== 'X' || !main.has(`${e.pid}:${e.tid}`)) continue;
+    const cpu = (e.tdur ?? 0) / 1000;
+    total += cpu;
+    if (cpu > longest) longest = cpu;
+  }
+  return [r, { perEdit: total / edits, longest }];
+}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((x, y) => x - y);
@@ -106,13 +142,15 @@ function spinner(): ChildProcess {
   return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
 }
 
-async function measure(page: Page, view: View, offset: number, edits = EDITS): Promise<Loop> {
+async function measure(page: Page, cdp: CDPSession, view: View, offset: number, edits = EDITS): Promise<[Loop, Cpu]> {
   await page.locator(`[data-tab="${view}"]`).click();
   await settled(page, 300_000);
   await page.waitForTimeout(300);
   const { kind, wait } = HOW[view];
   // Passed as source text: runners that rewrite functions (tsx adds __name helpers) cannot break it.
-  return (await page.evaluate(`(${EDIT_LOOP})(${edits}, '${kind}', '${wait}', ${offset})`)) as Loop;
+  const dir = process.env.BENCH_TRACE;
+  if (dir) mkdirSync(dir, { recursive: true });
+  return mainThreadCpu(cdp, edits, async () => (await page.evaluate(`(${EDIT_LOOP})(${edits}, '${kind}', '${wait}', ${offset})`)) as Loop, dir ? join(dir, `${view}-${offset}.json`) : undefined);
 }
 
 export async function browserBench(): Promise<BenchFigure[]> {
@@ -128,6 +166,7 @@ export async function browserBench(): Promise<BenchFigure[]> {
       new PerformanceObserver((list) => { for (const e of list.getEntries()) globalThis.__longtasks.push({ start: e.startTime, duration: e.duration }); })
         .observe({ type: 'longtask', buffered: true });` });
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
     await page.goto(server.url);
     await settled(page, 120_000);
     await page.getByTestId('open-file').setInputFiles({ name: 'bench.gbsim.json', mimeType: 'application/json', buffer: Buffer.from(workspaceText()) });
@@ -137,13 +176,14 @@ export async function browserBench(): Promise<BenchFigure[]> {
     }, N, { timeout: 180_000, polling: 100 });
     await settled(page, 300_000);
     // Warm every view once (first renders, chart set-up), unmeasured.
-    for (const v of views) await measure(page, v, 0, 10);
+    for (const v of views) await measure(page, cdp, v, 0, 10);
 
     let offset = 100;
-    for (const loaded of [false, true]) {
+    const ways = process.env.BENCH_LOAD === 'quiet' ? [false] : process.env.BENCH_LOAD === 'loaded' ? [true] : [false, true];
+    for (const loaded of ways) {
       if (loaded) { load = spinner(); await page.waitForTimeout(500); }
       for (const v of views) {
-        const r = await measure(page, v, offset);
+        const [r, cpu] = await measure(page, cdp, v, offset);
         offset += EDITS;
         const tag = `${N}x3${loaded ? '-loaded' : ''}`;
         if (process.env.BENCH_VERBOSE) console.log(`${v}${loaded ? ' loaded' : ''}: ${r.latencies.map((l, i) => `${l.toFixed(0)}(${r.runs[i]!.toFixed(0)}+${r.renders[i]!.toFixed(0)})`).join(' ')}`);
@@ -152,6 +192,8 @@ export async function browserBench(): Promise<BenchFigure[]> {
           { name: `browser-${v}-recompute-p95-${tag}`, value: pct(r.latencies, 95), unit: 'ms' },
           { name: `browser-${v}-longest-task-${tag}`, value: r.longest, unit: 'ms' },
           { name: `browser-${v}-long-tasks-${tag}`, value: r.count, unit: 'count' },
+          { name: `browser-${v}-main-cpu-per-edit-${tag}`, value: cpu.perEdit, unit: 'ms' },
+          { name: `browser-${v}-longest-task-cpu-${tag}`, value: cpu.longest, unit: 'ms' },
           // Where the latency goes (median over the edits): the slowest column's run in its worker,
           // and the page's part after the last result arrived (showing it and drawing a frame).
           { name: `browser-${v}-worker-run-p50-${tag}`, value: pct(r.runs, 50), unit: 'ms' },

@@ -19,11 +19,17 @@ const { start } = useBrowser();
 
 
 
-/** The what-if rows shown: id → [Δ at +X%, Δ at −X%] as written on the page. */
+/** The what-if rows shown: id → [Δ at +X%, Δ at −X%] as written on the page; the others of the pool summed. */
 async function whatIfRows(page: Page): Promise<Map<string, [string, string]>> {
   const rows = await page.locator('gb-brief-whatif tr[data-id]').evaluateAll((trs) =>
     trs.map((tr) => [tr.getAttribute('data-id')!, tr.getAttribute('data-d-plus')!, tr.getAttribute('data-d-minus')!] as const));
   return new Map(rows.map(([id, p, m]) => [id, [p, m]]));
+}
+
+async function whatIfRest(page: Page): Promise<{ count: number; plus: string; minus: string }> {
+  const rest = page.locator('gb-brief-whatif tr.rest');
+  if (!(await rest.count())) return { count: 0, plus: '0.00', minus: '0.00' };
+  return { count: Number(await rest.getAttribute('data-rest')), plus: (await rest.getAttribute('data-d-plus'))!, minus: (await rest.getAttribute('data-d-minus'))! };
 }
 
 const SECTIONS = ['hospital-head', 'brief-history', 'derivation', 'brief-deposit', 'settlement', 'peers', 'brief-whatif', 'brief-sources'];
@@ -72,10 +78,14 @@ describe('the hospital brief', () => {
     const me = base.hospitals[0]!;
     const check = async (pct: number) => {
       const rows = await whatIfRows(page);
+      const rest = await whatIfRest(page);
       const pool = base.hospitals.filter((h) => h.pool === me.pool);
-      expect([...rows.keys()].sort()).toEqual(pool.map((h) => h.id).sort());
-      expect([...rows.values()].reduce((a, [p]) => a + parseMoney(p), 0)).toBe(0);
-      expect([...rows.values()].reduce((a, [, m]) => a + parseMoney(m), 0)).toBe(0);
+      // The institution first, then the largest changes; every other member of the pool in the summed row.
+      expect([...rows.keys()][0]).toBe(me.id);
+      expect(rows.size + rest.count).toBe(pool.length);
+      expect([...rows.keys()].every((id) => pool.some((h) => h.id === id))).toBe(true);
+      expect([...rows.values()].reduce((a, [p]) => a + parseMoney(p), 0) + parseMoney(rest.plus)).toBe(0);
+      expect([...rows.values()].reduce((a, [, m]) => a + parseMoney(m), 0) + parseMoney(rest.minus)).toBe(0);
       expect(await page.locator('gb-brief-whatif tr.sum').innerText()).toMatch(/0\.00\s+0\.00/);
       // The engine in Node, with the target locked at allocated × (1 + X%), rounded half-up to the fen.
       const fen = BigInt(parseMoney(me.allocatedTarget));
@@ -83,10 +93,14 @@ describe('the hospital brief', () => {
       const s = structuredClone(city);
       s.hospitals[0]!.lockedTarget = locked;
       const r = runScenario(s);
+      let others = 0;
       for (const [i, h] of base.hospitals.entries()) {
         if (h.pool !== me.pool) continue;
-        expect(rows.get(h.id)![0], h.id).toBe(formatMoney(parseMoney(r.hospitals[i]!.allocatedTarget) - parseMoney(h.allocatedTarget)));
+        const d = parseMoney(r.hospitals[i]!.allocatedTarget) - parseMoney(h.allocatedTarget);
+        if (rows.has(h.id)) expect(rows.get(h.id)![0], h.id).toBe(formatMoney(d));
+        else others += d;
       }
+      expect(rest.plus).toBe(formatMoney(others));
     };
     await check(5);
     const first = (await whatIfRows(page)).get(me.id)![0];

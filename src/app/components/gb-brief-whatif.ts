@@ -1,7 +1,9 @@
 /**
  * What if this institution's target moved ±X%: the engine runs on the scenario with its target
- * locked at target × (1 ± X%) (in the brief worker) and every member of its pool is listed
- * with its change, in yuan to the fen, as the worker computed it. The changes add up to zero.
+ * locked at target × (1 ± X%) (in the brief worker); the members of its pool with the largest
+ * changes are listed (the institution first), the others summed in one row, in yuan to the fen,
+ * as the worker computed them — a pool of 2,000 members would otherwise lay out 2,000 rows on
+ * every edit. The changes add up to zero.
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
@@ -54,12 +56,9 @@ export class GbBriefWhatIf extends LitElement {
     tr.sum th, tr.sum td { border-top: 2px solid var(--gb-text); font-weight: 600; }
     .list { max-height: 20rem; overflow: auto; }
     p.note { font-size: 0.85em; margin: 0.2rem 0; }
-    tr.rest { display: none; }
     @media print {
       .list { max-height: none; overflow: visible; }
-      tr.extra { display: none; }
       th, td { padding: 0.05rem 0.25rem; }
-      tr.rest { display: table-row; }
       .ctl { display: none; }
     }
   `];
@@ -124,9 +123,9 @@ export class GbBriefWhatIf extends LitElement {
       ${r ? html`<div class="list"><table data-testid="whatif-table">
         <thead><tr><th>${t('institution')}</th><th class="num">${t('before')}</th><th class="num">${msg(this.lang, 'changePlus', { x })}</th><th class="num">${msg(this.lang, 'changeMinus', { x })}</th></tr></thead>
         <tbody>
-          ${r.members.map((m, i) => html`<tr class="${m.id === r.id ? 'me' : ''} ${i >= r.shown ? 'extra' : ''}" data-id=${m.id} data-d-plus=${m.dPlus} data-d-minus=${m.dMinus}>
+          ${r.members.slice(0, r.shown).map((m) => html`<tr class=${m.id === r.id ? 'me' : ''} data-id=${m.id} data-d-plus=${m.dPlus} data-d-minus=${m.dMinus}>
             <th scope="row">${m.name}</th><td class="num">${money(m.before, 'yuan')}</td>${d(m.dPlus)}${d(m.dMinus)}</tr>`)}
-          ${r.rest.count ? html`<tr class="rest"><th scope="row">${msg(this.lang, 'othersInPool', { n: r.rest.count })}</th><td></td>${d(r.rest.dPlus)}${d(r.rest.dMinus)}</tr>` : nothing}
+          ${r.rest.count ? html`<tr class="rest" data-rest=${r.rest.count} data-d-plus=${r.rest.dPlus} data-d-minus=${r.rest.dMinus}><th scope="row">${msg(this.lang, 'othersInPool', { n: r.rest.count })}</th><td></td>${d(r.rest.dPlus)}${d(r.rest.dMinus)}</tr>` : nothing}
           <tr class="sum"><th scope="row">${t('poolTotal')}</th><td></td>${d(r.total.dPlus)}${d(r.total.dMinus)}</tr>
         </tbody></table></div>` : html`<p class="muted">${t('computing')}</p>`}
     </div>`;
