@@ -1,10 +1,9 @@
-/** The brief worker: hosts the what-if and "print all briefs" (src/engine/whatif.ts, briefs.ts). */
+/** The brief worker: hosts "print all briefs" (src/engine/briefs.ts); the brief on screen asks its scenario's own worker. */
 import '../src/format/csp.ts';
 import { expose } from 'comlink';
-import { whatIf } from '../src/engine/whatif.ts';
 import { briefs } from '../src/engine/briefs.ts';
 
-const api = { whatIf, briefs };
+const api = { briefs };
 
 export type BriefApi = typeof api;
 expose(api);

@@ -16,6 +16,7 @@ const api = {
   fingerprint: (key: number) => session.fingerprint(key),
   detail: (key: number, index: number) => session.detail(key, index),
   explain: (key: number, index: number) => session.explain(key, index),
+  whatIf: (key: number, index: number, pct: string) => session.whatIf(key, index, pct),
 };
 
 export type EngineApi = typeof api;

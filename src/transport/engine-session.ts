@@ -8,6 +8,7 @@
 import { fundResult, hospitalResultAt, settle, toResult, type Settlement } from '../engine/run.ts';
 import { changedInstitution, changeKeepsInstitutions, compile } from '../engine/compile.ts';
 import { explainAt, type Explanation } from '../engine/explain.ts';
+import { whatIfOf, type WhatIf } from '../engine/whatif.ts';
 import { fingerprint } from '../engine/fingerprint.ts';
 import type { Model } from '../engine/model.ts';
 import type { HospitalResult, Result } from '../engine/result.ts';
@@ -107,6 +108,14 @@ export class EngineSession {
     // One institution's result, not the whole (3,000 institutions' monthly arrays formatted).
     const hr = r.full?.hospitals[index] ?? hospitalResultAt(r.model, r.st, index);
     return explainAt(held, r.full?.fund ?? fundResult(r.model, r.st), hr, index);
+  }
+
+  /** What if institution `index`'s target moved ±pct% (engine/whatif.ts), from the latest run's compile: nothing crosses but the answer. */
+  whatIf(key: number, index: number, pct: string): WhatIf | null {
+    const r = this.find(key);
+    const held = this.replica.current;
+    if (!r || !held || key !== this.heldKey || index < 0 || index >= r.model.hospitals.length) return null;
+    return whatIfOf(held, r.model, r.st.region, index, pct);
   }
 
   private remember(run: Run): void {

@@ -13,6 +13,8 @@ import { packSettlement } from '../../src/transport/packed.ts';
 import { newWorkspace, scenarioOf } from '../../src/workspace/workspace.ts';
 import type { Scenario } from '../../src/format/types.ts';
 import { smallScenario } from '../workspace/fixture.ts';
+import type { Explanation } from '../../src/engine/explain.ts';
+import type { WhatIf } from '../../src/engine/whatif.ts';
 
 /** A column that runs the engine in this thread, and lets the test decide when each run ends. */
 class FakeColumn implements ColumnLike {
@@ -31,7 +33,8 @@ class FakeColumn implements ColumnLike {
     });
   }
   fingerprint = vi.fn(async () => 'sha256:fake');
-  explain = vi.fn(async () => null);
+  explain = vi.fn(async (o: Output, index: number) => ({ id: o.scenario.hospitals[index]!.id }) as unknown as Explanation);
+  whatIf = vi.fn(async (o: Output, index: number, pct: string) => ({ id: o.scenario.hospitals[index]!.id, pct }) as unknown as WhatIf);
   dispose(): void { this.disposed = true; }
   finish(): void { this.runs.shift()?.resolve(); }
 }
@@ -106,5 +109,38 @@ describe('controller', () => {
     expect(FakeColumn.made.filter((c) => c.disposed)).toHaveLength(1);
     expect((ctl.runs.column('baseline') as FakeColumn).disposed).toBe(false);
     expect(Object.keys(ctl.state.cols)).toEqual(['baseline']);
+  });
+
+  it('the brief: the explanation at once, the what-if from the same worker once edits pause, the previous one kept meanwhile', async () => {
+    const ctl = new Controller(newWorkspace(smallScenario()), {}, () => new FakeColumn());
+    await ticks();
+    const col = FakeColumn.made[0]!;
+    col.finish();
+    await ticks();
+    ctl.openHospital('H002');
+    await ticks();
+    expect(col.explain).toHaveBeenCalledTimes(1);
+    expect(ctl.state.brief).toMatchObject({ id: 'H002', explanation: { id: 'H002' } });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(col.whatIf).toHaveBeenCalledTimes(1);
+    expect(col.whatIf.mock.calls[0]![2]).toBe('5');
+    expect(ctl.state.brief!.whatIf).toMatchObject({ pct: '5', result: { id: 'H002', pct: '5' }, stale: false });
+    // An edit: a new explanation at once, the what-if only after a pause; the old one is shown stale meanwhile.
+    ctl.edit(['fund', 'adjustmentFundRate'], '0.06');
+    await ticks();
+    col.finish();
+    await ticks();
+    expect(col.explain).toHaveBeenCalledTimes(2);
+    expect(ctl.state.brief!.whatIf).toMatchObject({ pct: '5', stale: true });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(col.whatIf).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(col.whatIf).toHaveBeenCalledTimes(2);
+    expect(ctl.state.brief!.whatIf!.stale).toBe(false);
+    // Another X: asked at once.
+    ctl.setWhatIfPct('10');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(col.whatIf).toHaveBeenCalledTimes(3);
+    expect(ctl.state.brief!.whatIf).toMatchObject({ pct: '10', result: { pct: '10' } });
   });
 });

@@ -177,7 +177,7 @@ describe('institution view and brief', () => {
   });
 
   it('builds the brief from the explanation: identity in words, history years, the settlement under each scenario', () => {
-    const s = stateOf(ws, { tab: 'hospital', hospital: 'H002', brief: { ref: 'baseline', id: 'H002', key: 1, explanation: ex } });
+    const s = stateOf(ws, { tab: 'hospital', hospital: 'H002', brief: { ref: 'baseline', id: 'H002', key: 1, explanation: ex, whatIf: null } });
     const v = new HospitalViews().of(s);
     const b = v.brief!;
     expect(b).toMatchObject({ id: 'H002', name: '市中医院', level: '二级', category: '中医', klass: '医院', pool: '医院', year: 2025, scenarioName: '测试基线' });
@@ -189,13 +189,13 @@ describe('institution view and brief', () => {
       ['保证金 8%', variant.target, variant.owed, variant.balance],
     ]);
     expect(v.monthly).toBe(ex.hospital);
-    expect(b.whatIf).toMatchObject({ scenario: ws.baseline, interactive: true });
+    expect(b.whatIf).toMatchObject({ pct: '5', interactive: true, busy: true, result: null });
   });
 
   it('a print-all brief carries its what-if and no input', () => {
     const s = stateOf(ws);
     const b = briefView(briefContext(s), ex, { result: null, interactive: false })!;
-    expect(b.whatIf).toEqual({ scenario: null, result: null, interactive: false });
+    expect(b.whatIf).toEqual({ pct: '5', result: null, interactive: false, busy: false, error: null });
     expect(briefContext(s)).toBe(briefContext({ ...s, tab: 'results' }));
   });
 

@@ -1,50 +1,31 @@
 /**
- * What if this institution's target moved ±X%: the engine runs on the scenario with its target
- * locked at target × (1 ± X%) (in the brief worker); the members of its pool with the largest
- * changes are listed (the institution first), the others summed in one row, in yuan to the fen,
- * as the worker computed them — a pool of 2,000 members would otherwise lay out 2,000 rows on
- * every edit. The changes add up to zero.
+ * What if this institution's target moved ±X%: its target locked at target × (1 ± X%) and its
+ * pool allocated again, in the worker that holds the scenario (engine/whatif.ts); the members
+ * of its pool with the largest changes are listed (the institution first), the others summed in
+ * one row, in yuan to the fen, as the worker computed them — a pool of 2,000 members would
+ * otherwise lay out 2,000 rows on every edit. The changes add up to zero.
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
+import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, sign } from '../../display/number.ts';
-import type { Scenario } from '../../format/types.ts';
-import { briefApi } from '../runs/jobs.ts';
 import type { Lang } from '../../display/lang.ts';
-import type { WhatIf } from '../../engine/whatif.ts';
-
-/** Quiet time after the last edit before the what-if is computed again. */
-const WHATIF_DELAY_MS = 500;
+import type { WhatIfView } from '../views/brief.ts';
 
 export class GbBriefWhatIf extends LitElement {
-  static override properties = {
-    scenario: { attribute: false }, hospitalId: {}, lang: {}, result: { attribute: false }, interactive: { type: Boolean },
-    pct: { state: true }, error: { state: true }, busy: { state: true },
-  };
-  /** The scenario shown (the what-if changes only this institution's target). */
-  declare scenario: Scenario | null;
-  declare hospitalId: string;
+  static override properties = { view: { attribute: false }, lang: {}, error: { state: true } };
+  /** The what-if, its X, and whether it can be changed here. */
+  declare view: WhatIfView | null;
   declare lang: Lang;
-  /** A what-if computed already (print all); otherwise computed here. */
-  declare result: WhatIf | null;
-  /** Show the X input (not when printing all). */
-  declare interactive: boolean;
-  declare pct: string;
+  /** Why what was typed as X is refused. */
   declare error: string;
-  declare busy: boolean;
-  private asked: { s: Scenario | null; id: string; pct: string } | null = null;
 
   constructor() {
     super();
-    this.scenario = null;
-    this.hospitalId = '';
+    this.view = null;
     this.lang = 'zh';
-    this.result = null;
-    this.interactive = false;
-    this.pct = '5';
     this.error = '';
-    this.busy = false;
   }
 
   static override styles = [shared, css`
@@ -63,62 +44,27 @@ export class GbBriefWhatIf extends LitElement {
     }
   `];
 
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.timer);
-  }
-
-  /**
-   * A new scenario (an edit) is asked about once edits pause: the what-if settles the pool three
-   * times in the brief worker, which would compete with the scenario's own runs on the
-   * machine's cores. A new institution or X is asked about at once.
-   */
-  override updated(): void {
-    if (!this.interactive || !this.scenario || !this.hospitalId) return;
-    const a = this.asked;
-    if (a && a.s === this.scenario && a.id === this.hospitalId && a.pct === this.pct) return;
-    const ask = { s: this.scenario, id: this.hospitalId, pct: this.pct };
-    this.asked = ask;
-    clearTimeout(this.timer);
-    const soon = !a || !this.result || a.id !== ask.id || a.pct !== ask.pct;
-    this.busy = true;
-    this.timer = setTimeout(() => { if (this.asked === ask) void this.compute(); }, soon ? 0 : WHATIF_DELAY_MS);
-  }
-
-  private async compute(): Promise<void> {
-    const ask = this.asked!;
-    this.busy = true;
-    try {
-      const r = await briefApi().whatIf(ask.s!, ask.id, ask.pct);
-      if (this.asked === ask) { this.result = r; this.error = ''; }
-    } catch (e) {
-      if (this.asked === ask) { this.result = null; this.error = (e as Error).message; }
-    } finally {
-      if (this.asked === ask) this.busy = false;
-    }
-  }
-
   private onPct(e: Event): void {
-    const v = (e.target as HTMLInputElement).value.trim().replace(/%$/, '');
-    if (!/^\d{1,2}(\.\d{1,4})?$/.test(v) || Number(v) <= 0) {
-      this.error = msg(this.lang, 'invalidNumber');
-      return;
-    }
+    const v = (e.target as HTMLInputElement).value.trim().replace(/%$/, '').replace(/^\+/, '');
+    if (!/^-?\d+(\.\d+)?$/.test(v)) { this.error = msg(this.lang, 'invalidPercent'); return; }
+    // X moves the target up and down by X%: more than 0, less than 100, four decimals at most.
+    if (!/^\d{1,2}(\.\d{1,4})?$/.test(v) || /^0+(\.0+)?$/.test(v)) { this.error = msg(this.lang, 'whatIfRange'); return; }
     this.error = '';
-    this.pct = v;
+    emit(this, { type: 'whatIfPct', pct: v });
   }
 
   override render() {
+    const w = this.view;
+    if (!w) return nothing;
     const t = (k: MsgKey) => msg(this.lang, k);
-    const r = this.result;
-    const x = r?.pct ?? this.pct;
+    const r = w.result;
+    const x = r?.pct ?? w.pct;
     const d = (v: string) => html`<td class="num ${sign(v) < 0 ? 'neg' : sign(v) > 0 ? 'pos' : ''}">${money(v, 'yuan', true)}</td>`;
-    return html`<div data-testid="whatif" aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.interactive ? html`<div class="ctl no-print"><label for="wx">${t('whatIfPct')}</label>
-        <input id="wx" data-testid="whatif-pct" inputmode="decimal" .value=${this.pct} @change=${this.onPct} aria-invalid=${this.error ? 'true' : 'false'} />
-        <span class="muted">±${x}%</span>${this.error ? html`<span class="err" role="alert">${this.error}</span>` : nothing}</div>` : nothing}
+    const problem = this.error || w.error;
+    return html`<div data-testid="whatif" aria-busy=${w.busy ? 'true' : 'false'}>
+      ${w.interactive ? html`<div class="ctl no-print"><label for="wx">${t('whatIfPct')}</label>
+        <input id="wx" data-testid="whatif-pct" inputmode="decimal" .value=${w.pct} @change=${this.onPct} aria-invalid=${this.error ? 'true' : 'false'} />
+        <span class="muted">±${x}%</span>${problem ? html`<span class="err" role="alert">${problem}</span>` : nothing}</div>` : nothing}
       <p class="note muted">${t('whatIfNote')}${r?.pool ? ` ${t('pool')}: ${r.pool.name} (${r.members.length})` : ''} · ${t('yuan')}</p>
       ${r ? html`<div class="list"><table data-testid="whatif-table">
         <thead><tr><th>${t('institution')}</th><th class="num">${t('before')}</th><th class="num">${msg(this.lang, 'changePlus', { x })}</th><th class="num">${msg(this.lang, 'changeMinus', { x })}</th></tr></thead>

@@ -94,7 +94,7 @@ export class GbBrief extends LitElement {
         <section class="full" data-testid="settlement"><h3>${t('settlementByScenario')} (${t(u)})</h3>${settlement(b.settlement, b.lang, u)}</section>
         <section data-testid="peers"><h3>${t('position')}</h3>${peers(ex, b.lang, u)}</section>
         <section data-testid="brief-whatif"><h3>${t('whatIf')}</h3>
-          <gb-brief-whatif .scenario=${b.whatIf.scenario} .hospitalId=${b.id} .lang=${b.lang} .result=${b.whatIf.result} ?interactive=${b.whatIf.interactive}></gb-brief-whatif></section>
+          <gb-brief-whatif .view=${b.whatIf} .lang=${b.lang}></gb-brief-whatif></section>
         <section class="full" data-testid="brief-sources"><h3>${t('sourcesUsed')}</h3>${sources(b.sources, b.lang)}</section>
       </div>
       ${nothing}

@@ -11,6 +11,7 @@ import type { EngineApi } from '../../../workers/engine.worker.ts';
 import type { Scenario } from '../../format/types.ts';
 import type { HospitalResult } from '../../engine/result.ts';
 import type { Explanation } from '../../engine/explain.ts';
+import type { WhatIf } from '../../engine/whatif.ts';
 import { diffPaths } from '../../transport/patch.ts';
 import type { WorkspaceLoad } from '../../workspace/file.ts';
 
@@ -124,6 +125,10 @@ export class Column {
 
   async explain(o: Output, index: number): Promise<Explanation | null> {
     return this.h.api.explain(await this.ensure(o), index);
+  }
+
+  async whatIf(o: Output, index: number, pct: string): Promise<WhatIf | null> {
+    return this.h.api.whatIf(await this.ensure(o), index, pct);
   }
 
   dispose(): void {

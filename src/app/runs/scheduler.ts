@@ -11,17 +11,23 @@ import { ResultView } from '../../transport/packed.ts';
 import type { Store } from '../state/store.ts';
 import type { ColumnState } from '../state/app-state.ts';
 import { Aborted, Column, type Output } from './column.ts';
+import type { WhatIf } from '../../engine/whatif.ts';
 
 /** Quiet time after the last result before its fingerprint is computed. */
 const FINGERPRINT_DELAY_MS = 400;
+/** Quiet time after an edit's result before the brief's what-if is computed again. */
+const WHATIF_DELAY_MS = 400;
 
 /** What the scheduler needs of a column (a fake in unit tests). */
-export type ColumnLike = Pick<Column, 'cached' | 'run' | 'fingerprint' | 'explain' | 'dispose'>;
+export type ColumnLike = Pick<Column, 'cached' | 'run' | 'fingerprint' | 'explain' | 'whatIf' | 'dispose'>;
 
 export class Scheduler {
   private readonly columns = new Map<RefKey, ColumnLike>();
   private scheduled = false;
   private fingerprintTimer: ReturnType<typeof setTimeout> | undefined;
+  private whatIfTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The what-if asked for last: run key, institution, X. */
+  private whatIfAsked: { key: number; id: string; pct: string } | null = null;
 
   constructor(private readonly store: Store, private readonly makeColumn: () => ColumnLike = () => new Column()) {}
 
@@ -122,22 +128,59 @@ export class Scheduler {
     }, () => undefined);
   }
 
-  /** Fetch the explanation of the hospital looked at from the shown column's worker. */
+  /**
+   * The brief of the institution looked at, from the shown column's worker: its explanation at
+   * once, and the what-if of its target once edits pause (the previous what-if is shown,
+   * marked stale, meanwhile). Nothing crosses to the worker but the run's key and the index:
+   * it holds the scenario already.
+   */
   refreshBrief(): void {
-    const { active, hospital, cols, brief } = this.store.state;
+    const { active, hospital, cols, brief, whatIfPct } = this.store.state;
     const cs = cols[active];
     const col = this.columns.get(active);
     if (!hospital || !cs?.out?.ok || !col) return;
     const out = cs.out;
-    if (brief && brief.ref === active && brief.id === hospital && brief.key === out.key) return;
     const index = out.scenario.hospitals.findIndex((h) => h.id === hospital);
-    const placeholder = { ref: active, id: hospital, key: out.key, explanation: null };
+    const same = brief !== null && brief.ref === active && brief.id === hospital;
+    if (same && brief.key === out.key) {
+      const w = this.whatIfAsked;
+      if (index >= 0 && !(w && w.key === out.key && w.id === hospital && w.pct === whatIfPct)) this.scheduleWhatIf(0);
+      return;
+    }
+    const kept = same && brief.whatIf ? { ...brief.whatIf, stale: true } : null;
+    const placeholder = { ref: active, id: hospital, key: out.key, explanation: null, whatIf: kept };
     this.store.setQuietly({ brief: placeholder });
     if (index < 0) return;
     col.explain(out, index).then((explanation) => {
-      if (this.store.state.brief !== placeholder) return;
-      this.store.set({ brief: { ...placeholder, explanation } });
+      const b = this.store.state.brief;
+      if (!b || b.ref !== placeholder.ref || b.id !== placeholder.id || b.key !== placeholder.key) return;
+      this.store.set({ brief: { ...b, explanation } });
     }, () => undefined);
+    this.scheduleWhatIf(same ? WHATIF_DELAY_MS : 0);
+  }
+
+  private scheduleWhatIf(delay: number): void {
+    clearTimeout(this.whatIfTimer);
+    const { hospital, whatIfPct } = this.store.state;
+    const out = this.store.state.cols[this.store.state.active]?.out;
+    if (!hospital || !out) return;
+    this.whatIfAsked = { key: out.key, id: hospital, pct: whatIfPct };
+    this.whatIfTimer = setTimeout(() => this.fetchWhatIf(), delay);
+  }
+
+  private fetchWhatIf(): void {
+    const asked = this.whatIfAsked;
+    const { active, brief, cols } = this.store.state;
+    const cs = cols[active];
+    const col = this.columns.get(active);
+    if (!asked || !brief || !cs?.out?.ok || !col || cs.out.key !== asked.key || brief.id !== asked.id || brief.key !== asked.key) return;
+    const index = cs.out.scenario.hospitals.findIndex((h) => h.id === asked.id);
+    const done = (result: WhatIf | null, error: string | null) => {
+      const b = this.store.state.brief;
+      if (this.whatIfAsked !== asked || !b || b.key !== asked.key || b.id !== asked.id) return;
+      this.store.set({ brief: { ...b, whatIf: { pct: asked.pct, result, error, stale: false } } });
+    };
+    col.whatIf(cs.out, index, asked.pct).then((w) => done(w, null), (e) => { if (!(e instanceof Aborted)) done(null, e instanceof Error ? e.message : String(e)); });
   }
 
   /**

@@ -29,7 +29,8 @@ export type Action =
   | { type: 'export'; what: ExportWhat; done?: () => void }
   | { type: 'template'; lang: Lang; format: 'xlsx' | 'csv' }
   | { type: 'printBriefs'; ids: string[] }
-  | { type: 'printDone' };
+  | { type: 'printDone' }
+  | { type: 'whatIfPct'; pct: string };
 
 /** Results of the scenario shown / of the compared scenarios (.xlsx), its hospitals table (.csv), its hospitals' data (.xlsx). */
 export type ExportWhat = 'results' | 'compared' | 'csv' | 'data';

@@ -28,6 +28,8 @@ export interface Brief {
   /** The run it was derived from. */
   key: number;
   explanation: import('../../engine/explain.ts').Explanation | null;
+  /** The what-if at ±pct% (computed in the same worker once edits pause; the previous one, marked stale, meanwhile). */
+  whatIf: { pct: string; result: import('../../engine/whatif.ts').WhatIf | null; error: string | null; stale: boolean } | null;
 }
 
 export interface Notice {
@@ -59,6 +61,8 @@ export interface AppState {
   dialog: Dialog | null;
   /** Institutions whose briefs are being laid out for printing ("print all briefs"). */
   printing: string[] | null;
+  /** X of the brief's what-if (±X% of the target), as typed. */
+  whatIfPct: string;
 }
 
 export type Dialog = 'import' | 'export';

@@ -35,6 +35,7 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'template': return templateAction(ctl, a.lang, a.format);
     case 'printBriefs': return ctl.setPrinting(a.ids);
     case 'printDone': return ctl.setPrinting(null);
+    case 'whatIfPct': return ctl.setWhatIfPct(a.pct);
     case 'save': {
       if (a.what === 'scenario') {
         download(`${safeName(refName(s.ws, s.active))}.json`, saveScenario(scenarioOf(s.ws, s.active)));

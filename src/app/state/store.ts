@@ -31,7 +31,7 @@ export class Store extends EventTarget {
     this.state = {
       ws, lang: prefs.lang ?? 'zh', unit: prefs.unit ?? 'wan', tab: 'results', active: BASELINE,
       compare: refKeys(ws).slice(0, 4), hospital: ws.baseline.hospitals[0]?.id ?? null, cols: {},
-      notice: null, canUndo: false, canRedo: false, revision: 0, brief: null, dialog: null, printing: null,
+      notice: null, canUndo: false, canRedo: false, revision: 0, brief: null, dialog: null, printing: null, whatIfPct: '5',
     };
   }
 
@@ -58,6 +58,7 @@ export class Store extends EventTarget {
   notify(notice: Notice | null): void { this.set({ notice }); }
   setDialog(dialog: Dialog | null): void { this.set({ dialog }); }
   setPrinting(printing: string[] | null): void { this.set({ printing }); }
+  setWhatIfPct(whatIfPct: string): void { this.set({ whatIfPct }); }
 
   // ---- workspace edits (undoable) ----
   private commit(ws: Workspace, extra: Partial<AppState> = {}): void {

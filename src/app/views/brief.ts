@@ -38,6 +38,16 @@ export const SETTLEMENT_FIELDS: readonly SettlementField[] = ['target', 'actual'
 
 export interface SettlementRow { name: string; cells: Record<SettlementField, string | null>; monthsOfCoverage: string | null }
 
+export interface WhatIfView {
+  result: WhatIf | null;
+  /** X as typed (percent). */
+  pct: string;
+  interactive: boolean;
+  /** A newer one is being computed (the one shown is for the previous figures). */
+  busy: boolean;
+  error: string | null;
+}
+
 export interface BriefView {
   lang: Lang;
   unit: Unit;
@@ -55,8 +65,8 @@ export interface BriefView {
   points: HistoryPoint[];
   settlement: SettlementRow[];
   sources: SourceGroup[];
-  /** The scenario the what-if changes (on screen), or the what-if computed already (print all). */
-  whatIf: { scenario: Scenario | null; result: WhatIf | null; interactive: boolean };
+  /** The what-if of its target: with X's input on screen, computed already for print all. */
+  whatIf: WhatIfView;
 }
 
 const CELLS: Record<SettlementField, (v: ResultView, i: number) => string | null> = {
@@ -83,7 +93,7 @@ export function historyPoints(s: Scenario, ex: Explanation, lang: Lang): History
 }
 
 /** The brief of the institution `ex` explains, or null while it is not known. */
-export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: { result: WhatIf | null; interactive: boolean }): BriefView | null {
+export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: Partial<WhatIfView> & { result: WhatIf | null; interactive: boolean }): BriefView | null {
   const h = ex ? ctx.scenario.hospitals.find((x) => x.id === ex.id) : undefined;
   if (!ex || !h) return null;
   const { lang } = ctx;
@@ -93,7 +103,7 @@ export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: { r
     pool: ex.pool?.name ?? null, year: ctx.scenario.meta.year, scenarioName: ctx.scenarioName, fingerprint: ctx.fingerprint,
     explanation: ex, points: historyPoints(ctx.scenario, ex, lang), settlement: settlementRows(ctx.settlement, h.id),
     sources: groupSources(citedSources(ctx.scenario, h.class, lang)),
-    whatIf: { scenario: whatIf.interactive ? ctx.scenario : null, ...whatIf },
+    whatIf: { pct: whatIf.result?.pct ?? '5', busy: false, error: null, ...whatIf },
   };
 }
 
