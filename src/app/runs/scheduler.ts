@@ -98,12 +98,14 @@ export class Scheduler {
   }
 
   /**
-   * Whether a result can be kept without updating the page: the comparison shows its columns
-   * together (one render per edit, not one per scenario), and the views of one scenario do not
+   * Whether a result can be kept without updating the page: the comparison and the brief show
+   * their columns together (one render per edit, not one per scenario), and the views of one scenario do not
    * show the others (their results are kept for when the user turns to them).
    */
   private unseen(k: RefKey, cols: Record<RefKey, ColumnState>): boolean {
-    if (this.store.state.tab === 'compare') return this.store.shownRefs().some((r) => r !== k && cols[r]?.status === 'running');
+    // The comparison and the brief (its settlement under each scenario) show every column: one render per edit.
+    const tab = this.store.state.tab;
+    if (tab === 'compare' || tab === 'hospital') return this.store.shownRefs().some((r) => r !== k && cols[r]?.status === 'running');
     return !this.inView(k);
   }
 
