@@ -3,7 +3,7 @@
  * pools → hospital targets (locked ones first, the rest by weight).
  */
 import { mulRate, sum, formatMoney, type Fen } from './money.ts';
-import { apportion } from './apportion.ts';
+import { apportion, apportionColumn, ApportionError } from './apportion.ts';
 import { Issues } from '../format/issues.ts';
 import type { Model } from './model.ts';
 
@@ -15,8 +15,8 @@ export interface Region {
   allocatable: Fen;
   pools: { id: string; name: string; amount: Fen; locked: Fen; weightSum: bigint }[];
   /** Per hospital, file order. */
-  targets: Fen[];
-  poolOf: number[];
+  targets: Float64Array;
+  poolOf: Int32Array;
 }
 
 export function allocate(m: Model): Region {
@@ -27,24 +27,39 @@ export function allocate(m: Model): Region {
   const adjustmentFund = mulRate(globalTarget, f.adjustmentFundRate);
   const allocatable = (globalTarget - adjustmentFund) as Fen;
   const poolAmounts = apportion(allocatable, m.pools.map((p) => p.share));
-  const targets = new Array<Fen>(m.hospitals.length).fill(0 as Fen);
-  const poolOf = new Array<number>(m.hospitals.length).fill(-1);
+  // Typed columns: JS arrays of 100,000 numbers cost more to build than the split itself.
+  const hs = m.hospitals;
+  const targets = new Float64Array(hs.length);
+  const poolOf = new Int32Array(hs.length).fill(-1);
   const issues = new Issues();
   const pools = m.pools.map((p, k) => {
     const amount = poolAmounts[k]!;
+    const members = p.members;
     let locked = 0;
-    const free: number[] = [];
-    for (const i of p.members) {
+    let unlocked = 0;
+    for (let j = 0; j < members.length; j++) {
+      const i = members[j]!;
       poolOf[i] = k;
-      const h = m.hospitals[i]!;
+      const h = hs[i]!;
       if (h.locked !== null) {
         targets[i] = h.locked;
         locked += h.locked;
-      } else free.push(i);
+      } else unlocked++;
     }
     const rest = amount - locked;
-    const weights = free.map((i) => m.hospitals[i]!.weight);
-    const weightSum = weights.reduce((a, b) => a + b, 0n);
+    const free = new Int32Array(unlocked);
+    const weights = new Array<bigint>(unlocked);
+    let weightSum = 0n;
+    for (let j = 0, f = 0; j < members.length; j++) {
+      const i = members[j]!;
+      const h = hs[i]!;
+      if (h.locked !== null) continue;
+      const w = h.weight;
+      if (w < 0n) throw new ApportionError('negative weight');
+      free[f] = i;
+      weights[f++] = w;
+      weightSum += w;
+    }
     // Without policy.pools there is no pool field to point at: the institutions are the cause.
     const where = p.implicit ? 'hospitals' : `policy.pools[${k}]`;
     const pool = p.implicit ? 'the amount to allocate' : `pool "${p.id}"`;
@@ -59,7 +74,8 @@ export function allocate(m: Model): Region {
           : `${pool} has ${formatMoney(rest)} left after locked targets and no unlocked institution to receive it`
         : `${pool} has ${formatMoney(rest)} to allocate but every unlocked institution's weight is zero`);
     } else if (rest > 0) {
-      apportion(rest, weights).forEach((t, j) => { targets[free[j]!] = t; });
+      const parts = apportionColumn(rest, weights, weightSum);
+      for (let j = 0; j < free.length; j++) targets[free[j]!] = parts[j]!;
     }
     return { id: p.id, name: p.name, amount, locked: locked as Fen, weightSum };
   });

@@ -8,49 +8,90 @@ import { gcd, type Fen } from './money.ts';
 export class ApportionError extends Error {}
 
 export function apportion(total: Fen | number, weights: readonly bigint[]): Fen[] {
-  const n = weights.length;
   if (!Number.isSafeInteger(total) || total < 0) throw new ApportionError(`cannot apportion ${total} fen`);
-  if (total === 0) return new Array<number>(n).fill(0) as Fen[];
+  if (total === 0) return new Array<number>(weights.length).fill(0) as Fen[];
   let W = 0n;
   for (const w of weights) {
     if (w < 0n) throw new ApportionError('negative weight');
     W += w;
   }
-  if (W === 0n) throw new ApportionError('nothing to apportion over: every weight is zero');
-  if (W < SMALL_W) return apportionSmall(total, weights.map(Number), Number(W));
-  return apportionLarge(total, weights, W);
+  return apportionSummed(total, weights, W);
 }
 
 /**
- * Large weights (the pools' exact weights run to 10^45): each quota total·w/W is estimated in
- * doubles with a proven error bound, and bigint is used only where the estimate cannot decide —
- * a quota within the bound of a whole fen, or a remainder within it of the cut-off for the
- * leftover fen. The parts are exactly those of the all-bigint computation.
+ * apportion over weights already known to be non-negative with sum W (the pools' weights are
+ * summed once, in allocate: summing 100,000 bigints costs more than the split itself).
  */
-function apportionLarge(total: number, weights: readonly bigint[], W: bigint): Fen[] {
+export function apportionSummed(total: Fen | number, weights: readonly bigint[], W: bigint): Fen[] {
+  if (!Number.isSafeInteger(total) || total < 0) throw new ApportionError(`cannot apportion ${total} fen`);
+  if (total === 0) return new Array<number>(weights.length).fill(0) as Fen[];
+  if (W === 0n) throw new ApportionError('nothing to apportion over: every weight is zero');
+  if (W < SMALL_W) return apportionSmall(total, weights.map(Number), Number(W));
+  return Array.from(apportionLarge(total, weights, W)) as Fen[];
+}
+
+/** apportionSummed as a typed column: what the pools' split writes (no 100,000-entry array built). */
+export function apportionColumn(total: Fen | number, weights: readonly bigint[], W: bigint): Float64Array {
+  if (!Number.isSafeInteger(total) || total < 0) throw new ApportionError(`cannot apportion ${total} fen`);
+  if (total === 0) return new Float64Array(weights.length);
+  if (W === 0n) throw new ApportionError('nothing to apportion over: every weight is zero');
+  if (W >= SMALL_W) return apportionLarge(total, weights, W);
+  const out = new Float64Array(weights.length);
+  apportionSmallInto(total, weights.map(Number), Number(W), out, 0);
+  return out;
+}
+
+/**
+ * Large weights (the pools' exact weights run to 10^45) and totals up to 2^53 fen: each quota
+ * total·w/W is estimated in double-double arithmetic (about 100 bits, error far below a fen's
+ * 2^-40), and bigint is used only where the estimate cannot decide — a quota within the bound
+ * of a whole fen, or a remainder within it of the cut-off for the leftover fen. The cut-off is
+ * found by selection (linear), not by sorting every part. The parts are exactly those of the
+ * all-bigint computation.
+ */
+function apportionLarge(total: number, weights: readonly bigint[], W: bigint): Float64Array {
   const n = weights.length;
   const Wd = Number(W);
-  // total·(w/W) in doubles is two conversions, a division and a product, each correctly
-  // rounded: relative error < 2^-50, so |estimate − quota| < total·2^-50 = tol / 2.
-  const tol = total * 2 ** -49;
-  if (tol >= 1 / 16 || !Number.isFinite(Wd)) return apportionExact(total, weights, W);
+  if (!(Wd < 2 ** 900)) return Float64Array.from(apportionExact(total, weights, W)); // Dekker's split needs headroom
+  const WH = Wd;
+  const WL = Wd < 2 ** 53 ? 0 : Number(W - BigInt(Wd));
   const X = BigInt(total);
-  const parts = new Array<number>(n);
-  const frac = new Float64Array(n); // each quota's fractional part, within tol
+  const parts = new Float64Array(n);
+  const frac = new Float64Array(n); // each quota's fractional part, within TOL
   const exact = new Map<number, bigint>(); // remainders computed in bigint
   const remOf = (i: number): bigint => {
     let r = exact.get(i);
     if (r === undefined) exact.set(i, (r = quota(X, weights[i]!, W)[1]));
     return r;
   };
+  // Dekker's split of the divisor and the total, shared by every quota.
+  let t = SPLIT * WH;
+  const wh1 = t - (t - WH), wh2 = WH - wh1;
+  t = SPLIT * total;
+  const x1 = t - (t - total), x2 = total - x1;
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const e = total * (Number(weights[i]!) / Wd);
-    let whole = Math.floor(e);
-    let f = e - whole;
-    if (f <= tol || f >= 1 - tol) {
+    const w = weights[i]!;
+    if (w === 0n) { parts[i] = 0; frac[i] = 0; exact.set(i, 0n); continue; }
+    const hi = Number(w);
+    const lo = hi < 2 ** 53 ? 0 : Number(w - BigInt(hi));
+    // w/W ≈ q1 + q2: q1 = hi/WH, then the residual (hi + lo) − q1·(WH + WL) over WH, where
+    // q1·WH = p + e exactly (Dekker's product) and hi − p is exact (Sterbenz).
+    const q1 = hi / WH;
+    t = SPLIT * q1;
+    const a1 = t - (t - q1), a2 = q1 - a1;
+    const p = q1 * WH;
+    const e = ((a1 * wh1 - p) + a1 * wh2 + a2 * wh1) + a2 * wh2;
+    const q2 = (((hi - p) - e) + lo - q1 * WL) / WH;
+    // total·q1 = P + E exactly, then total·q2 added to the low part.
+    const P = total * q1;
+    const E = ((x1 * a1 - P) + x1 * a2 + x2 * a1) + x2 * a2 + total * q2;
+    let whole = Math.floor(P);
+    let f = (P - whole) + E;
+    if (f < 0) { whole -= 1; f += 1; } else if (f >= 1) { whole += 1; f -= 1; }
+    if (f <= TOL || f >= 1 - TOL) {
       // Too close to a whole fen to know which side the quota is on.
-      const [q, r] = quota(X, weights[i]!, W);
+      const [q, r] = quota(X, w, W);
       whole = Number(q);
       exact.set(i, r);
       f = Number(r) / Wd;
@@ -60,21 +101,21 @@ function apportionLarge(total: number, weights: readonly bigint[], W: bigint): F
     given += whole;
   }
   const left = total - given;
-  if (left <= 0) return parts as Fen[];
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => frac[b]! - frac[a]! || a - b);
-  // Above the band around the left-th fraction a part is surely among the largest remainders,
-  // below it surely not; inside the band the exact remainders decide (ties to file order).
-  const pivot = frac[order[left - 1]!]!;
+  if (left <= 0) return parts;
+  // The left-th largest fraction. Above the band around it a part is surely among the largest
+  // remainders, below it surely not; inside the band the exact remainders decide (ties to file
+  // order).
+  const pivot = kthLargest(frac.slice(), left);
+  const band: number[] = [];
   let sure = 0;
-  while (frac[order[sure]!]! > pivot + 2 * tol) sure++;
-  let end = left;
-  while (end < n && frac[order[end]!]! >= pivot - 2 * tol) end++;
-  const band = order.slice(sure, end);
+  for (let i = 0; i < n; i++) {
+    const f = frac[i]!;
+    if (f > pivot + 2 * TOL) { parts[i]! += 1; sure++; }
+    else if (f >= pivot - 2 * TOL) band.push(i);
+  }
   band.sort(byRemainder(remOf));
-  for (let k = 0; k < sure; k++) parts[order[k]!]! += 1;
   for (let k = 0; k < left - sure; k++) parts[band[k]!]! += 1;
-  return parts as Fen[];
+  return parts;
 }
 
 /** X·w = whole·W + remainder, exactly: a part's quota before the leftover fen. */
@@ -110,6 +151,45 @@ function apportionExact(total: number, weights: readonly bigint[], W: bigint): F
     for (let k = 0; left > 0; k++, left--) parts[order[k]!]! += 1;
   }
   return parts as Fen[];
+}
+
+/** 2^27 + 1: Dekker's splitter for doubles. */
+const SPLIT = 134217729;
+
+/**
+ * Bound on a double-double quota's distance from the exact one, in fen: the estimate's relative
+ * error is below 2^-100 (two 106-bit conversions, a double-double division and product), so for
+ * totals below 2^53 the error is below 2^-47, and the fraction's last rounding adds 2^-53.
+ */
+const TOL = 2 ** -40;
+
+/**
+ * The k-th largest value of xs (1-based; xs is reordered): quickselect with a three-way
+ * partition (many equal values stay linear), falling back to a sort if the pivots go badly.
+ */
+export function kthLargest(xs: Float64Array, k: number): number {
+  let lo = 0, hi = xs.length - 1;
+  const target = k - 1; // index in descending order
+  for (let rounds = 0; lo < hi; rounds++) {
+    if (rounds > 64) {
+      const seg = xs.subarray(lo, hi + 1).sort(); // ascending
+      return seg[hi - target]!;
+    }
+    const a = xs[lo]!, b = xs[(lo + hi) >> 1]!, c = xs[hi]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    // Descending three-way partition: [lo, gt) > pivot, [gt, i) = pivot, (lt, hi] < pivot.
+    let gt = lo, i = lo, lt = hi;
+    while (i <= lt) {
+      const v = xs[i]!;
+      if (v > pivot) { xs[i] = xs[gt]!; xs[gt] = v; gt++; i++; }
+      else if (v < pivot) { xs[i] = xs[lt]!; xs[lt] = v; lt--; }
+      else i++;
+    }
+    if (target < gt) hi = gt - 1;
+    else if (target > lt) lo = lt + 1;
+    else return pivot;
+  }
+  return xs[target]!;
 }
 
 /** Weights whose sum is below 2^26 take the exact double path (b × w < 2^52). */

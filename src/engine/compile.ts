@@ -2,7 +2,7 @@
  * Scenario (validated shape, decimal strings) → Model (exact fen and rates), checking every
  * rule that spans fields. All problems are collected and thrown together as a ScenarioError.
  */
-import { formatMoney, parseMoney, parseRate, parseRateCached, RATE_ONE, mulRate, sum, type Fen, type Rate } from './money.ts';
+import { formatMoney, gcd, parseMoney, parseRate, parseRateCached, RATE_ONE, mulRate, sum, type Fen, type Rate } from './money.ts';
 import { apportion, reduceWeights } from './apportion.ts';
 import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type CompiledFormula, type Dec } from './formula.ts';
 import { Issues, ScenarioError } from '../format/issues.ts';
@@ -95,6 +95,10 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
   const known = knownNames(s, issues);
   const weightFormula = tryCompile(p.weightFormula, 'policy.weightFormula', known, issues);
   const eligibility = tryCompile(p.surplus?.eligibility, 'policy.surplus.eligibility', known, issues);
+  // A formula's scope holds only the names the formulas read (each one is a decimal built per
+  // institution).
+  const read = new Set([...(weightFormula?.names ?? []), ...(eligibility?.names ?? [])]);
+  const factors = weightFactors(s, hw);
   // Scores repeat across institutions; reducing a ratio to lowest terms costs a bigint gcd.
   const ratios = new Map<bigint, Ratio>();
   const qualityOf = (score: Rate): Ratio => {
@@ -113,9 +117,8 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
     const deductions = h.deductions === undefined ? (0 as Fen) : parseMoney(h.deductions);
     if (deductions > claimsTotal) issues.add(`${path}.deductions`, `larger than the year's claims (${formatMoney(claimsTotal)})`);
     const score = hospitalScore(h, p.quality, path, issues);
-    const coefs = coefficient(p.levelCoefficients, h.level) * coefficient(p.categoryCoefficients, h.category);
-    const scope = weightFormula || eligibility ? formulaScope(h, s, history, hw, score, deductions, claimsTotal) : null;
-    const weight = scope && weightFormula ? formulaWeight(weightFormula, scope, path, issues) : defaultWeight(history, hw, coefs);
+    const scope = weightFormula || eligibility ? formulaScope(h, s, history, hw, score, deductions, claimsTotal, read) : null;
+    const weight = scope && weightFormula ? formulaWeight(weightFormula, scope, path, issues) : defaultWeight(history, factors, h);
     const eligible = scope && eligibility ? evalFormula(eligibility, scope, `${path}`, 'policy.surplus.eligibility', issues) : null;
     const floorApplies = p.volumeFloor === true && h.volumeFloor !== undefined && h.volume !== undefined;
     return {
@@ -206,29 +209,52 @@ function evalFormula(f: CompiledFormula, scope: Map<string, Dec>, path: string, 
   }
 }
 
-function formulaScope(h: Hospital, s: Scenario, history: Fen[], hw: Rate[], score: Rate | null, deductions: Fen, claimsTotal: Fen): Map<string, Dec> {
+/**
+ * The values of the names in `read` for one institution, as the formulas see them: a field of
+ * the institution's own, else an indicator score, else the built-in of that name.
+ */
+function formulaScope(h: Hospital, s: Scenario, history: Fen[], hw: Rate[], score: Rate | null, deductions: Fen, claimsTotal: Fen, read: ReadonlySet<string>): Map<string, Dec> {
   const yuan = (f: number) => new D(f).div(100);
   const rate = (r: bigint) => new D(r.toString()).div(RATE_ONE.toString());
   const scope = new Map<string, Dec>();
-  history.forEach((v, y) => scope.set(`history${y + 1}`, yuan(v)));
-  let weighted = new D(0);
-  history.forEach((v, y) => { weighted = weighted.plus(yuan(v).times(rate(hw[y] ?? 0n))); });
-  const lc = rate(coefficient(s.policy.levelCoefficients, h.level));
-  const cc = rate(coefficient(s.policy.categoryCoefficients, h.category));
-  scope.set('historyLast', yuan(history[history.length - 1] ?? 0));
-  scope.set('weightedHistory', weighted);
-  scope.set('levelCoefficient', lc);
-  scope.set('categoryCoefficient', cc);
-  scope.set('defaultWeight', weighted.times(lc).times(cc));
-  if (h.volume !== undefined) scope.set('volume', new D(h.volume));
-  if (h.volumeFloor !== undefined) scope.set('volumeFloor', new D(h.volumeFloor));
-  if (score !== null) scope.set('score', rate(score));
-  scope.set('growth', rate(growthOf(h, s)));
-  scope.set('deductions', yuan(deductions));
-  scope.set('claimsTotal', yuan(claimsTotal));
-  for (const [k, v] of Object.entries(h.indicators ?? {})) scope.set(k, new D(v));
-  for (const [k, v] of Object.entries(h.fields ?? {})) scope.set(k, new D(v));
+  let weighted: Dec | undefined;
+  const weightedHistory = (): Dec => {
+    if (weighted === undefined) {
+      weighted = new D(0);
+      history.forEach((v, y) => { weighted = weighted!.plus(yuan(v).times(rate(hw[y] ?? 0n))); });
+    }
+    return weighted;
+  };
+  const lc = () => rate(coefficient(s.policy.levelCoefficients, h.level));
+  const cc = () => rate(coefficient(s.policy.categoryCoefficients, h.category));
+  for (const name of read) {
+    let v: Dec | undefined;
+    if (h.fields !== undefined && Object.hasOwn(h.fields, name)) v = new D(h.fields[name]!);
+    else if (h.indicators !== undefined && Object.hasOwn(h.indicators, name)) v = new D(h.indicators[name]!);
+    else v = builtin(name);
+    if (v !== undefined) scope.set(name, v);
+  }
   return scope;
+
+  function builtin(name: string): Dec | undefined {
+    switch (name) {
+      case 'historyLast': return yuan(history[history.length - 1] ?? 0);
+      case 'weightedHistory': return weightedHistory();
+      case 'levelCoefficient': return lc();
+      case 'categoryCoefficient': return cc();
+      case 'defaultWeight': return weightedHistory().times(lc()).times(cc());
+      case 'volume': return h.volume === undefined ? undefined : new D(h.volume);
+      case 'volumeFloor': return h.volumeFloor === undefined ? undefined : new D(h.volumeFloor);
+      case 'score': return score === null ? undefined : rate(score);
+      case 'growth': return rate(growthOf(h, s));
+      case 'deductions': return yuan(deductions);
+      case 'claimsTotal': return yuan(claimsTotal);
+      default: {
+        const y = /^history([1-9][0-9]*)$/.exec(name);
+        return y && Number(y[1]) <= history.length ? yuan(history[Number(y[1]) - 1]!) : undefined;
+      }
+    }
+  }
 }
 
 function coefficient(map: Record<string, string> | undefined, key: string): Rate {
@@ -241,11 +267,76 @@ function growthOf(h: Hospital, s: Scenario): Rate {
   return parseRate(g);
 }
 
-/** Default weight, exactly: Σ hw_y × history_y × level coef × category coef (scale RATE_ONE³). */
-function defaultWeight(history: readonly Fen[], hw: readonly Rate[], coefs: bigint): bigint {
+/**
+ * The default weight's factors with their common factors taken out: apportionment depends only
+ * on the weights' ratios, so dividing every institution's weight by the same number changes no
+ * target, and weights of ~10^45 (history in fen × three 12-decimal rates) fall to ~10^14 —
+ * summed and split in doubles and short bigints instead of long ones.
+ */
+interface WeightFactors {
+  /** History weights over their gcd; as doubles when each is exact in one. */
+  hw: readonly bigint[];
+  hwd: readonly number[] | null;
+  /** Level coefficient × category coefficient over the gcd of each map's values (and 1). */
+  coef: (level: string, category: string) => { big: bigint; num: number };
+}
+
+function weightFactors(s: Scenario, hw: readonly Rate[]): WeightFactors {
+  const hwr = reduceWeights(hw);
+  const hwd = hwr.every((w) => w >= 0n && w < 2n ** 53n) ? hwr.map(Number) : null;
+  const level = reducedCoefficients(s.policy.levelCoefficients);
+  const category = reducedCoefficients(s.policy.categoryCoefficients);
+  const cache = new Map<string, Map<string, { big: bigint; num: number }>>();
+  return {
+    hw: hwr,
+    hwd,
+    coef: (l, c) => {
+      let byCategory = cache.get(l);
+      if (byCategory === undefined) cache.set(l, (byCategory = new Map()));
+      let f = byCategory.get(c);
+      if (f === undefined) {
+        const big = level(l) * category(c);
+        byCategory.set(c, (f = { big, num: Number(big) }));
+      }
+      return f;
+    },
+  };
+}
+
+/** A coefficient map's lookup (1 when a key is not set) divided by the gcd of 1 and its values. */
+function reducedCoefficients(map: Record<string, string> | undefined): (key: string) => bigint {
+  let g: bigint = RATE_ONE;
+  for (const v of Object.values(map ?? {})) {
+    const r = parseRateCached(v);
+    g = gcd(g, r < 0n ? -r : r);
+  }
+  return (key) => coefficient(map, key) / g;
+}
+
+/**
+ * Default weight: Σ hw_y × history_y × level coef × category coef, exactly, on the reduced
+ * factors; the history sum in doubles while every term and partial sum is a whole number below
+ * 2^53 (then exact), in bigint otherwise.
+ */
+function defaultWeight(history: readonly Fen[], f: WeightFactors, h: Hospital): bigint {
+  const { big, num } = f.coef(h.level, h.category);
+  const hwd = f.hwd;
+  if (hwd !== null) {
+    let s = 0;
+    let exact = true;
+    for (let y = 0; y < history.length; y++) {
+      const v = history[y]!;
+      if (v < 0) { exact = false; break; }
+      s += v * (hwd[y] ?? 0);
+    }
+    if (exact && s < 2 ** 53) {
+      const w = s * num;
+      return w < 2 ** 53 ? BigInt(w) : BigInt(s) * big;
+    }
+  }
   let w = 0n;
-  for (let y = 0; y < history.length; y++) w += BigInt(history[y]!) * (hw[y] ?? 0n);
-  return w * coefs;
+  for (let y = 0; y < history.length; y++) w += BigInt(history[y]!) * (f.hw[y] ?? 0n);
+  return w * big;
 }
 
 /** A formula weight, rounded to 10^-24 of the default weight's unit (yuan). */

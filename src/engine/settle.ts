@@ -36,6 +36,15 @@ export function yearTable(n: number): YearTable {
   return t as YearTable;
 }
 
+/**
+ * A table about to be settled again: every column is overwritten for each institution except
+ * the months withheld, which settleYear writes only when the deposit comes from claims.
+ */
+export function clearForReuse(t: YearTable, m: Model): YearTable {
+  if (m.depositBase === 'target') t.withheld.fill(0);
+  return t;
+}
+
 const capOf = (cap: Rate | null, t: Fen): Fen | null => (cap === null ? null : mulRate(t, cap));
 const capped = (x: Fen, cap: Fen | null): Fen => (cap !== null && cap < x ? cap : x);
 
@@ -63,9 +72,13 @@ export function settleYear(t: YearTable, i: number, h: HospitalModel, allocatedT
     const x = m.prepaid || cumM < cumC ? cumM : cumC;
     const pay = x - prevX;
     prevX = x;
-    // Withheld monthly only when the deposit is a share of claims (a fresh column reads 0).
-    const w = onTarget ? 0 : mulRate(pay, h.depositRate);
-    if (w !== 0) { t.withheld[at + k] = w; deposit = (deposit + w) as Fen; }
+    // Withheld monthly only when the deposit is a share of claims (else the column stays 0).
+    let w = 0;
+    if (!onTarget) {
+      w = mulRate(pay, h.depositRate);
+      t.withheld[at + k] = w;
+      deposit = (deposit + w) as Fen;
+    }
     t.paid[at + k] = pay - w;
   }
   // Claims not covered by what was paid in the year; under prepayment, paid may exceed claims.

@@ -6,6 +6,7 @@
  * compile's institutions.
  */
 import { fundResult, hospitalResultAt, settle, toResult, type Settlement } from '../engine/run.ts';
+import type { YearTable } from '../engine/settle.ts';
 import { changedInstitution, changeKeepsInstitutions, compile } from '../engine/compile.ts';
 import { explainAt, type Explanation } from '../engine/explain.ts';
 import { whatIfOf, type WhatIf } from '../engine/whatif.ts';
@@ -47,6 +48,8 @@ export class EngineSession {
   private readonly recent: Run[] = [];
   /** How many institutions the session last warmed up on. */
   private warmedFor = -1;
+  /** The table of a run no longer kept, settled into next instead of a fresh one. */
+  private spare: YearTable | undefined;
 
   /** Run the held scenario after replacing it (`full`) or patching it (`patch`). */
   run(req: RunRequest): RunOutput {
@@ -67,7 +70,8 @@ export class EngineSession {
       const reuse = reusable ? previous : undefined;
       const model = compile(held, reuse, changed);
       const t2 = performance.now();
-      const st = settle(model);
+      const st = settle(model, this.spare);
+      if (st.year === this.spare) this.spare = undefined;
       const t3 = performance.now();
       this.remember({ key: req.key, model, st });
       const packed = packSettlement(model, st);
@@ -120,7 +124,7 @@ export class EngineSession {
 
   private remember(run: Run): void {
     this.recent.unshift(run);
-    if (this.recent.length > RECENT) this.recent.pop();
+    if (this.recent.length > RECENT) this.spare = this.recent.pop()!.st.year;
   }
 
   private find(key: number): Run | undefined {
@@ -139,7 +143,9 @@ export class EngineSession {
       if (!r || r.key !== key || this.heldKey !== key) return; // a newer run came in: already warming by use
       // The path an edit takes: compile reusing the institutions, settle, pack.
       const model = held ? compile(held, r.model.hospitals) : r.model;
-      packSettlement(model, settle(model));
+      const st = settle(model, this.spare);
+      packSettlement(model, st);
+      this.spare = st.year; // a warm-up's settlement is thrown away: its table is the next spare
       this.warmUp(key, left - 1);
     }, 0);
   }

@@ -18,6 +18,7 @@ import { scenarioDocArb, tierTableArb } from './scenario-arb.ts';
 import { mulberry32 } from '../../src/engine/random.ts';
 import { compile } from '../../src/engine/compile.ts';
 import { synthCity } from '../../bench/synth.ts';
+import { apportionRef } from './reference.ts';
 
 /** "1234.56" / "-0.05" → integer fen as bigint (amounts always carry two decimals). */
 function f(s: string): bigint {
@@ -277,17 +278,6 @@ describe('tiers are monotone (random tables, amounts x ≤ y)', () => {
     );
   });
 });
-
-/** Largest remainder in plain bigint: the reference the engine's fast paths must match. */
-function apportionRef(total: bigint, w: readonly bigint[]): bigint[] {
-  const W = w.reduce((a, b) => a + b, 0n);
-  const q = w.map((x) => (total * x) / W);
-  const rem = w.map((x, i) => total * x - q[i]! * W);
-  let left = total - q.reduce((a, b) => a + b, 0n);
-  const order = w.map((_, i) => i).sort((a, b) => (rem[a]! > rem[b]! ? -1 : rem[a]! < rem[b]! ? 1 : a - b));
-  for (let k = 0; left > 0n; k++, left--) q[order[k]!]! += 1n;
-  return q;
-}
 
 describe('exact arithmetic against bigint references', () => {
   const weight = fc.oneof(fc.bigInt({ min: 0n, max: 20n }), fc.bigInt({ min: 0n, max: 1_000_000n }), fc.bigInt({ min: 0n, max: 10n ** 30n }));
