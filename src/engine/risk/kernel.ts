@@ -78,9 +78,18 @@ function aboveExact(o: number, t: number, f: Fraction): boolean {
   return BigInt(o) * RATE_ONE > BigInt(t) * f.rate;
 }
 
-/** round(ded × annual / base) half-up in bigint: when the double estimate is too close to a half fen. */
-function scaledDeductionExact(ded: number, annual: number, base: number): number {
-  return Number(divRoundHalfUp(BigInt(ded) * BigInt(annual), BigInt(base)));
+/**
+ * The scaled deduction round(ded × annual / base) half-up, exactly. The estimate e = annual ×
+ * ratio, ratio = fl(ded / base), is within e·2^-51 of the quotient (two correctly rounded
+ * operations), so unless e lies within 2^-50·e of a half fen, rounding e gives the exact
+ * result; otherwise bigint decides.
+ */
+export function scaledDeduction(ded: number, annual: number, base: number, ratio: number): number {
+  const e = annual * ratio;
+  const fl = Math.floor(e);
+  const gap = e - fl - 0.5;
+  const tol = e * TWO_M50;
+  return gap > tol ? fl + 1 : gap < -tol ? fl : Number(divRoundHalfUp(BigInt(ded) * BigInt(annual), BigInt(base)));
 }
 
 const tiersExact = (table: CompiledTierTable, x: number, t: number): number => applyTiersExact(table, x as Fen, t as Fen);
@@ -149,14 +158,7 @@ function settleDraw(inp: RiskInput, d: number, overCount: Uint32Array, rewardCou
     const fd = deductions[h]!;
     if (fd > 0) {
       if (scaled) {
-        // round(fd × annual / base): the estimate e = annual × fl(fd / base) is within e·2^-51 of
-        // the quotient (two correctly rounded operations); bigint decides when e is that close
-        // to a half fen.
-        const e = annual * deductionRatio[h]!;
-        const fl = Math.floor(e);
-        const gap = e - fl - 0.5;
-        const tol = e * TWO_M50;
-        ded = gap > tol ? fl + 1 : gap < -tol ? fl : scaledDeductionExact(fd, annual, claimsBase[h]!);
+        ded = scaledDeduction(fd, annual, claimsBase[h]!, deductionRatio[h]!);
       } else ded = fd < annual ? fd : annual;
     }
     const a = annual - ded;
