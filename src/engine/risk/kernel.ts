@@ -293,3 +293,8 @@ export function drawDetail(inp: RiskInput, d: number): DrawDetail {
   settleDraw(inp, d, new Uint32Array(n), new Uint32Array(n), out, det);
   return det;
 }
+
+/** A block's buffers, to transfer (not copy) it to another thread. */
+export function blockBuffers(b: DrawBlock): ArrayBuffer[] {
+  return [b.closing.buffer, b.months.buffer, b.afUsed.buffer, b.exhausted.buffer, b.overCount.buffer, b.rewardCount.buffer] as ArrayBuffer[];
+}

@@ -209,3 +209,15 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
 }
 
 export { ScenarioError };
+
+export type Prepared = { ok: true; input: RiskInput; meta: RiskMeta } | { ok: false; issues: Issue[] };
+
+/** prepareRisk with its refusals as a value (what crosses from a worker keeps every issue). */
+export function tryPrepareRisk(s: Scenario, params: RiskParams): Prepared {
+  try {
+    return { ok: true, ...prepareRisk(s, params) };
+  } catch (e) {
+    if (e instanceof RiskError || e instanceof ScenarioError) return { ok: false, issues: e.issues };
+    throw e;
+  }
+}
