@@ -18,7 +18,7 @@
 import { apportion, apportionSmallInto } from '../apportion.ts';
 import { divRoundHalfUp, mulDivSmall, RATE_ONE } from '../money.ts';
 import { applyTiersExact, type CompiledTierTable } from '../tiers.ts';
-import { roundDiv } from './tier-pieces.ts';
+import { FAST_LIMIT, roundDiv, roundDivFast, type TierPieces } from './tier-pieces.ts';
 import { applyRatio } from '../quality.ts';
 import type { Fen } from '../money.ts';
 import { drawStream } from './rng.ts';
@@ -94,6 +94,12 @@ export function scaledDeduction(ded: number, annual: number, base: number, ratio
 
 const tiersExact = (table: CompiledTierTable, x: number, t: number): number => applyTiersExact(table, x as Fen, t as Fen);
 
+/** Stands in for an absent tier table (never evaluated: the kernel checks for null first). */
+const NO_TIERS: TierPieces = { table: { mode: 'marginal', tiers: [] }, k: 1, du: 1, d: 1, invD: 1, half: 0.5, quarter: 0.25, xMax: -1, bound: new Float64Array(0), alpha: new Float64Array(0), beta: new Float64Array(0), exact: new Uint8Array(0) };
+
+/** Scratch space for a draw's normals (one per institution). */
+let normals = new Float64Array(0);
+
 /** Scratch space for the monthly split under a claims-based deposit. */
 const months = new Float64Array(12);
 
@@ -134,33 +140,38 @@ function settleDraw(inp: RiskInput, d: number, overCount: Uint32Array, rewardCou
   const n = inp.n;
   const stream = drawStream(inp.seed, d);
   const z = inp.sigmaCommon * stream.normal();
+  if (normals.length < n) normals = new Float64Array(n);
+  const eps = normals;
+  stream.normals(eps, n);
   const { last, mu, sigma, target, deductions, claimsBase, deductionRatio, rewardCap, fundShareCap, eligible, forfeited } = inp;
   const scaled = inp.deductionsScaled;
   const onClaims = inp.depositOnClaims;
   const sur = inp.surplus, ovr = inp.overspend;
+  // The tier pieces' fields in locals: loaded once per draw, not once per institution.
+  const sp = sur ?? NO_TIERS, op = ovr ?? NO_TIERS;
+  const sBound = sp.bound, sAlpha = sp.alpha, sBeta = sp.beta, sExact = sp.exact, sK = sp.k, sDu = sp.du, sMax = sp.xMax;
+  const sD = sp.d, sInv = sp.invD, sHalf = sp.half, sQuarter = sp.quarter;
+  const oBound = op.bound, oAlpha = op.alpha, oBeta = op.beta, oExact = op.exact, oK = op.k, oDu = op.du, oMax = op.xMax;
+  const oD = op.d, oInv = op.invD, oHalf = op.half, oQuarter = op.quarter;
   const reasonable = inp.reasonable, threshold = inp.threshold;
   // Exact double paths when the fractions are small (else bigint, per institution).
-  const rp = reasonable.p, rq = reasonable.q, rInv = rq !== 0 ? 1 / rq : 0;
+  const rp = reasonable.p, rq = reasonable.q, rInv = rq !== 0 ? 1 / rq : 0, rHalf = rq / 2, rQuarter = rq !== 0 ? 0.25 / rq : 0;
   const tp = threshold.p, tq = threshold.q;
   let due = 0; // Σ due, the fund's shares of overspend left out (added once they are final)
   let claimed = 0;
   let forfeit = onClaims ? 0 : inp.forfeitedTotal;
   for (let h = 0; h < n; h++) {
-    // Growth, evaluated in this order: (μ_h + z) + σ_h·N; claims rounded half-up to the fen.
-    const g = mu[h]! + z + sigma[h]! * stream.normal();
+    // Growth, evaluated in this order: (μ_h + z) + σ_h·N; claims rounded half-up to the fen
+    // (⌊x + ½⌋ is exact for ½ ≤ x < 2^51: x + ½ is then computed without rounding).
+    const g = mu[h]! + z + sigma[h]! * eps[h]!;
     let annual = 0;
     if (g > -1) {
       const x = last[h]! * (1 + g);
-      const fl = Math.floor(x);
-      annual = x - fl >= 0.5 ? fl + 1 : fl;
+      annual = x < 0.5 ? 0 : Math.floor(x + 0.5);
     }
     let ded = 0;
     const fd = deductions[h]!;
-    if (fd > 0) {
-      if (scaled) {
-        ded = scaledDeduction(fd, annual, claimsBase[h]!, deductionRatio[h]!);
-      } else ded = fd < annual ? fd : annual;
-    }
+    if (fd > 0) ded = scaled ? scaledDeduction(fd, annual, claimsBase[h]!, deductionRatio[h]!) : fd < annual ? fd : annual;
     const a = annual - ded;
     const t = target[h]!;
     let dep = 0, lost = 0;
@@ -173,12 +184,14 @@ function settleDraw(inp: RiskInput, d: number, overCount: Uint32Array, rewardCou
     if (a < t) {
       if (sur !== null && eligible[h] === 1) {
         const x = t - a;
-        if (x <= sur.xMax && sur.exact[h] === 0) {
-          const X = x * sur.du;
-          const at = h * sur.k;
-          let j = at;
-          while (X > sur.bound[j]!) j++;
-          reward = roundDiv(sur.alpha[j]! + sur.beta[j - at]! * x, sur.d, sur.invD);
+        if (x <= sMax && sExact[h] === 0) {
+          // The piece x falls on: how many of the institution's finite bounds lie below x·du.
+          const X = x * sDu;
+          const at = h * sK;
+          let j = 0;
+          for (let i = sK - 2; i >= 0; i--) j += X > sBound[at + i]! ? 1 : 0;
+          const v = sAlpha[at + j]! + sBeta[j]! * x;
+          reward = v <= FAST_LIMIT ? roundDivFast(v, sHalf, sInv, sQuarter) : roundDiv(v, sD, sInv);
         } else reward = tiersExact(sur.table, x, t);
         const cap = rewardCap[h]!;
         if (cap < reward) reward = cap;
@@ -188,15 +201,16 @@ function settleDraw(inp: RiskInput, d: number, overCount: Uint32Array, rewardCou
     } else if (a > t) {
       const o = a - t;
       if (ovr !== null) {
-        const op = o * rp;
-        const x = rq !== 0 && op <= LIM52 ? roundDiv(op, rq, rInv) : mulFraction(o, reasonable);
+        const or = o * rp;
+        const x = rq !== 0 && or <= FAST_LIMIT ? roundDivFast(or, rHalf, rInv, rQuarter) : mulFraction(o, reasonable);
         if (x > 0) {
-          if (x <= ovr.xMax && ovr.exact[h] === 0) {
-            const X = x * ovr.du;
-            const at = h * ovr.k;
-            let j = at;
-            while (X > ovr.bound[j]!) j++;
-            share = roundDiv(ovr.alpha[j]! + ovr.beta[j - at]! * x, ovr.d, ovr.invD);
+          if (x <= oMax && oExact[h] === 0) {
+            const X = x * oDu;
+            const at = h * oK;
+            let j = 0;
+            for (let i = oK - 2; i >= 0; i--) j += X > oBound[at + i]! ? 1 : 0;
+            const v = oAlpha[at + j]! + oBeta[j]! * x;
+            share = v <= FAST_LIMIT ? roundDivFast(v, oHalf, oInv, oQuarter) : roundDiv(v, oD, oInv);
           } else share = tiersExact(ovr.table, x, t);
         }
         const cap = fundShareCap[h]!;

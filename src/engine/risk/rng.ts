@@ -61,6 +61,35 @@ export class Stream {
     const x = zigguratFast(u);
     return x === x ? x : zigguratSlow(u, this);
   }
+
+  /**
+   * out[0 … count − 1] = the next `count` normals, the same as `count` calls of normal(): the
+   * state is held in locals (registers) while the ziggurat's fast path runs, and written back
+   * only around its slow path.
+   */
+  normals(out: Float64Array, count: number): void {
+    const s = this.s;
+    let s0 = s[0]!, s1 = s[1]!, s2 = s[2]!, s3 = s[3]!;
+    for (let i = 0; i < count; i++) {
+      // One step of xoshiro128**, as in step().
+      const u = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const x = zigguratFast(u);
+      if (x === x) out[i] = x;
+      else {
+        s[0] = s0; s[1] = s1; s[2] = s2; s[3] = s3;
+        out[i] = zigguratSlow(u, this);
+        s0 = s[0]!; s1 = s[1]!; s2 = s[2]!; s3 = s[3]!;
+      }
+    }
+    s[0] = s0; s[1] = s1; s[2] = s2; s[3] = s3;
+  }
 }
 
 const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));

@@ -19,9 +19,11 @@ export interface TierPieces {
   /** Pieces per institution (the number of tiers). */
   k: number;
   du: number;
-  /** Denominator D and its reciprocal (for the rounding). */
+  /** Denominator D, its reciprocal, D/2 and 1/(4D) (for the rounding). */
   d: number;
   invD: number;
+  half: number;
+  quarter: number;
   /** Largest amount x for which the double path is exact. */
   xMax: number;
   /** n·k: bound B of each piece in units of x·du (Infinity for the open one). */
@@ -43,7 +45,7 @@ export function tierPieces(table: CompiledTierTable, targets: Float64Array): Tie
   const exact = new Uint8Array(n);
   if (s === null) {
     exact.fill(1);
-    return { table, k, du: 1, d: 1, invD: 1, xMax: -1, bound, alpha, beta, exact };
+    return { table, k, du: 1, d: 1, invD: 1, half: 0.5, quarter: 0.25, xMax: -1, bound, alpha, beta, exact };
   }
   const marginal = table.mode === 'marginal';
   for (let j = 0; j < k; j++) beta[j] = marginal ? s.sh[j]! * s.du : s.sh[j]!;
@@ -63,7 +65,7 @@ export function tierPieces(table: CompiledTierTable, targets: Float64Array): Tie
       if (!open) { cum += sh * (b - lower); lower = b; }
     }
   }
-  return { table, k, du: s.du, d, invD: 1 / d, xMax: s.xMax, bound, alpha, beta, exact };
+  return { table, k, du: s.du, d, invD: 1 / d, half: d / 2, quarter: 0.25 / d, xMax: s.xMax, bound, alpha, beta, exact };
 }
 
 /**
@@ -76,4 +78,19 @@ export function roundDiv(v: number, d: number, invD: number): number {
   let r = v - q * d;
   if (r < 0) { q -= 1; r += d; } else if (r >= d) { q += 1; r -= d; }
   return 2 * r >= d ? q + 1 : q;
+}
+
+/** Below this, `roundDivFast` is exact. */
+export const FAST_LIMIT = 2 ** 48;
+
+/**
+ * round(v / d) half-up for an integer 0 ≤ v ≤ 2^48, without branches (a branch on a random
+ * remainder is mispredicted half the time): ⌊(v + d/2)·fl(1/d) + fl(1/(4d))⌋, with half = d/2
+ * and quarter = fl(0.25/d). Why it is exact: y = (v + d/2)/d is n + j/(2d) for whole n and
+ * 0 ≤ j < 2d, and round-half-up(v/d) = ⌊y⌋ = n. v + d/2 is exact; its product with fl(1/d) is
+ * within y·2^-51 < 2^-3/d of y (y < 2^48/d + 1); adding 1/(4d) (rounded within y·2^-53) puts
+ * the sum strictly inside (n + (j + 0.1)/(2d), n + (j + 0.9)/(2d)) ⊂ [n, n + 1).
+ */
+export function roundDivFast(v: number, half: number, invD: number, quarter: number): number {
+  return Math.floor((v + half) * invD + quarter);
 }
