@@ -2,11 +2,12 @@
  * The Monte Carlo generator and its streams (documented in docs/RISK.md).
  *
  * One stream per draw index d: xoshiro128** (Blackman & Vigna, 2018; 32-bit words, period
- * 2^128 − 1) started from a state derived from (seed, d) by murmur3's fmix32 finalizer. Within
- * draw d the stream's first output gives the region-wide shock, then one output per institution
- * in file order — always one, even where σ is 0 — so a draw's numbers depend only on (seed, d)
- * and never on how draws are split over workers. Only 32-bit integer operations (Math.imul,
- * shifts, xor), exact in every JavaScript engine.
+ * 2^128 − 1) started from a state derived from (seed, d) by murmur3's fmix32 finalizer. Draw d
+ * takes from its stream first the region-wide shock's normal, then one normal per institution
+ * in file order — always one, even where σ is 0 — each by the ziggurat (normal.ts): one output,
+ * or a few more in about 1.2% of cases. So a draw's numbers depend only on (seed, d), never on
+ * how draws are split over workers. Only 32-bit integer operations (Math.imul, shifts, xor),
+ * exact in every JavaScript engine.
  */
 import { zigguratFast, zigguratSlow } from './normal.ts';
 
