@@ -1,18 +1,21 @@
 /**
  * Monte Carlo figures for `npm run bench`: hospital-draws per second (institutions × draws / s)
  * on a synthetic city of 3,000 institutions × 10,000 draws, on 1 and 2 workers, in Node
- * (worker threads, src/cli/risk/runner.ts) and in Chromium (the page's pool, src/risk/pool.ts),
+ * (worker threads, src/cli/risk/runner.ts) and in Chromium (the page's pool, src/app/runs/risk-pool.ts),
  * and the 1 → 2 worker speed-up. Each pool is warmed first (a short run: workers started, the
  * kernel compiled by the JIT); the figure is the best of three timed runs of the draws (the
  * input prepared once, as a user's repeated runs would). `npx tsx bench/risk.ts` runs it alone.
  */
 import { synthCity } from './synth.ts';
 import { printFigure } from './print.ts';
-import { validateScenario } from '../src/format/load.ts';
+import { validateScenario } from '../src/scenario/open.ts';
 import { prepareRisk } from '../src/engine/risk/prepare.ts';
 import { riskParams } from '../src/engine/risk/params.ts';
-import { NodeRiskPool } from '../src/cli/risk/runner.ts';
+import { NodeRiskPool, setRiskWorkerEntry } from '../src/cli/risk/runner.ts';
 import type { Scenario } from '../src/format/types.ts';
+
+// Worker threads start from bin/ (as under bin/gbsim.mjs).
+setRiskWorkerEntry(new URL('../bin/risk-worker.mjs', import.meta.url));
 
 const N = 3000;
 const DRAWS = 10_000;

@@ -1,19 +1,22 @@
 /**
- * Monte Carlo in real Chromium: the page's worker pool (src/risk/pool.ts) gives the same
+ * Monte Carlo in real Chromium: the page's worker pool (src/app/runs/risk-pool.ts) gives the same
  * summary, bit for bit, as the kernel in Node — with 1 worker and with 2 — for the same seed;
  * progress is reported; a run can be cancelled; a refusal names its field.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { useBrowser } from './session.ts';
-import { loadScenario } from '../src/format/load.ts';
+import { loadScenario } from '../src/scenario/open.ts';
 import { prepareRisk } from '../src/engine/risk/prepare.ts';
 import { runDraws } from '../src/engine/risk/kernel.ts';
 import { mergeBlocks } from '../src/engine/risk/blocks.ts';
 import { summarize } from '../src/engine/risk/summary.ts';
 import { riskParams, type RiskParams } from '../src/engine/risk/params.ts';
-import { runDrawsInWorkers } from '../src/cli/risk/runner.ts';
+import { runDrawsInWorkers, setRiskWorkerEntry } from '../src/cli/risk/runner.ts';
 import type { Scenario } from '../src/format/types.ts';
+
+// Worker threads start from bin/ (as under bin/gbsim.mjs).
+setRiskWorkerEntry(new URL('../bin/risk-worker.mjs', import.meta.url));
 
 const { start } = useBrowser();
 

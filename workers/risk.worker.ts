@@ -1,5 +1,5 @@
 /**
- * The Monte Carlo worker: hosts the risk kernel's calls only (src/risk/pool.ts drives it).
+ * The Monte Carlo worker: hosts the risk kernel's calls only (src/app/runs/risk-pool.ts drives it).
  * Blocks of draws go back transferred, not copied.
  */
 import { expose, transfer } from 'comlink';

@@ -8,7 +8,7 @@ import { CliError, readScenario, type Io } from './io.ts';
 import { prepareRisk, RiskError } from '../engine/risk/prepare.ts';
 import { riskParams, validateRiskParams, type RiskParams } from '../engine/risk/params.ts';
 import { summarize } from '../engine/risk/summary.ts';
-import { ScenarioError, formatIssue } from '../engine/issues.ts';
+import { ScenarioError, formatIssue } from '../format/issues.ts';
 import { defaultWorkers, runDrawsInWorkers } from './risk/runner.ts';
 import { riskJson, riskText } from './risk/report.ts';
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main.ts';
-import { loadScenario } from '../../src/format/load.ts';
+import { setRiskWorkerEntry } from '../../src/cli/risk/runner.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
 import { prepareRisk } from '../../src/engine/risk/prepare.ts';
 import { runDraws } from '../../src/engine/risk/kernel.ts';
 import { mergeBlocks } from '../../src/engine/risk/blocks.ts';
@@ -12,6 +13,9 @@ import { summarize } from '../../src/engine/risk/summary.ts';
 import { riskParams } from '../../src/engine/risk/params.ts';
 import { riskJson } from '../../src/cli/risk/report.ts';
 import { parseMoney } from '../../src/engine/money.ts';
+
+// Worker threads start from bin/ (as under bin/gbsim.mjs).
+setRiskWorkerEntry(new URL('../../bin/risk-worker.mjs', import.meta.url));
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { riskParams, RISK_DEFAULTS, validateRiskParams } from '../../src/engine/risk/params.ts';
 import { prepareRisk, RiskError } from '../../src/engine/risk/prepare.ts';
-import { loadScenario } from '../../src/format/load.ts';
-import { ScenarioError } from '../../src/engine/issues.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
+import { ScenarioError } from '../../src/format/issues.ts';
 import type { Scenario } from '../../src/format/types.ts';
 
 const city = (): Scenario => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadScenario } from '../../src/format/load.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
 import { prepareRisk } from '../../src/engine/risk/prepare.ts';
 import { runDraws } from '../../src/engine/risk/kernel.ts';
 import { mergeBlocks } from '../../src/engine/risk/blocks.ts';
 import { summarize } from '../../src/engine/risk/summary.ts';
 import { riskParams } from '../../src/engine/risk/params.ts';
-import { NodeRiskPool, runDrawsInWorkers } from '../../src/cli/risk/runner.ts';
+import { NodeRiskPool, runDrawsInWorkers, setRiskWorkerEntry } from '../../src/cli/risk/runner.ts';
+
+// Worker threads start from bin/ (as under bin/gbsim.mjs).
+setRiskWorkerEntry(new URL('../../bin/risk-worker.mjs', import.meta.url));
 
 function cityInput(draws: number, seed = 31) {
   const r = loadScenario(readFileSync('scenarios/city.json', 'utf8'));

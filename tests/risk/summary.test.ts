@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { loadScenario } from '../../src/format/load.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
 import { prepareRisk } from '../../src/engine/risk/prepare.ts';
 import { runDraws, type DrawBlock } from '../../src/engine/risk/kernel.ts';
 import { mergeBlocks, splitDraws } from '../../src/engine/risk/blocks.ts';

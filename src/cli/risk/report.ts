@@ -5,7 +5,8 @@
  * with their counts of draws).
  */
 import { formatMoney } from '../../engine/money.ts';
-import { formatAmount, type Unit } from '../../format/display.ts';
+import { money as shownMoney } from '../../display/number.ts';
+import type { Unit } from '../../display/lang.ts';
 import { renderTable, type Column } from '../table.ts';
 import type { RiskParams } from '../../engine/risk/params.ts';
 import type { RiskMeta } from '../../engine/risk/prepare.ts';
@@ -74,7 +75,7 @@ const thresholdText = (t: number) => `${(t * 100).toFixed(t * 100 === Math.round
 
 /** The text report. */
 export function riskText({ name, params, summary: s, meta }: RiskReportInput, opts: { unit: Unit; top: number; workers: number }): string {
-  const yuan = (fen: number) => formatAmount(money(fen), opts.unit);
+  const yuan = (fen: number) => shownMoney(money(fen), opts.unit);
   const cats = Object.entries(params.sigmaByCategory);
   const lines: string[] = [];
   lines.push(`${name} — Monte Carlo risk 蒙特卡洛风险: ${s.draws.toLocaleString('en')} draws, seed ${params.seed}, ${opts.workers} worker${opts.workers === 1 ? '' : 's'}`);

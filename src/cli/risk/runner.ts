@@ -24,8 +24,15 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), WORKER_CAP));
 }
 
-// Worker threads start without the command line's TypeScript loader: worker.mjs registers it.
-const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+/**
+ * Where worker threads start: bin/risk-worker.mjs, named by bin/gbsim.mjs (and by tests and the
+ * bench). Node 20 threads do not inherit the parent's loader hooks, so a thread must register
+ * tsx itself, as bin/ does; src/cli neither loads tsx nor knows bin/.
+ */
+let workerEntry: URL | null = null;
+export function setRiskWorkerEntry(url: URL): void {
+  workerEntry = url;
+}
 
 export function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new DOMException('The risk run was cancelled', 'AbortError');
@@ -43,7 +50,8 @@ export class NodeRiskPool {
   }
 
   private spawn(k: number): Worker[] {
-    while (this.workers.length < k) this.workers.push(new Worker(WORKER_URL));
+    if (!workerEntry) throw new Error('no worker entry: call setRiskWorkerEntry(bin/risk-worker.mjs) first (bin/gbsim.mjs does)');
+    while (this.workers.length < k) this.workers.push(new Worker(workerEntry));
     return this.workers.slice(0, k);
   }
 

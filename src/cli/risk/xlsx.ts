@@ -6,8 +6,8 @@
  * file APIs (browser-safe); only `writeRiskXlsx` touches the disk.
  */
 import { writeFileSync } from 'node:fs';
-import type ExcelJS from 'exceljs';
-import { FMT, newWorkbook, sheetName, styleHeader, tableSheet, toBytes, type Unit } from '../../sheets/style.ts';
+import { FMT, newWorkbook, sheetName, styleHeader, tableSheet, toBytes } from '../../sheets/style.ts';
+import type { Unit } from '../../display/lang.ts';
 import { CliError } from '../io.ts';
 import { rankByOverspend, roundFen, type RiskReportInput } from './report.ts';
 import type { Merged } from '../../engine/risk/blocks.ts';
@@ -89,7 +89,7 @@ export async function riskWorkbook(r: RiskReportInput, merged: Merged, unit: Uni
   });
 
   // Every draw's figures, by draw index.
-  const draws: ExcelJS.Worksheet = tableSheet(wb, sheetName('抽样 Draws', taken), [
+  const draws = tableSheet(wb, sheetName('抽样 Draws', taken), [
     { header: '抽样 Draw', kind: 'count' },
     { header: `期末累计结存 Closing balance (${u})`, kind: 'amount', width: 22 },
     { header: '可支付月数 Months of coverage', kind: 'ratio', width: 16 },

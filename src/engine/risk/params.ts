@@ -3,7 +3,7 @@
  * draws, the seed. A plain object with stated defaults; the scenario file (format v2) and the
  * command line's flags fill it. `validateRiskParams` names every field that is wrong.
  */
-import type { Issue } from '../issues.ts';
+import type { Issue } from '../../format/issues.ts';
 
 export interface RiskParams {
   /** Number of draws. */

@@ -14,7 +14,7 @@ import { compile, growthOf } from '../compile.ts';
 import { settle } from '../run.ts';
 import { compileFormula } from '../formula.ts';
 import { gcd, mulRate, parseMoney, parseRate, RATE_ONE, type Rate } from '../money.ts';
-import { ScenarioError, type Issue } from '../issues.ts';
+import { ScenarioError, type Issue } from '../../format/issues.ts';
 import type { Ratio } from '../quality.ts';
 import type { Scenario } from '../../format/types.ts';
 import { NORMAL_BOUND } from './rng.ts';

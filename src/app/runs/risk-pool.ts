@@ -1,5 +1,6 @@
 /**
- * The page's side of Monte Carlo runs: a small pool of risk workers (workers/risk.worker.ts),
+ * The page's side of Monte Carlo runs: a small pool of risk workers (workers/risk.worker.ts,
+ * started in workers.ts),
  * as many as navigator.hardwareConcurrency allows up to a cap. One worker prepares the
  * kernel's input from the scenario; the draws are split into contiguous ranges over the pool;
  * blocks come back transferred and are merged by draw index — so 1 worker or 8, the summary is
@@ -7,13 +8,14 @@
  * cancels (the workers are terminated, the next run starts fresh ones). Nothing runs on the
  * page's thread but the merge and the summary (a sort of the draws' figures).
  */
-import { proxy, wrap, type Remote } from 'comlink';
-import type { RiskWorkerApi } from '../../workers/risk.worker.ts';
-import { mergeBlocks, splitDraws } from '../engine/risk/blocks.ts';
-import { summarize, type RiskSummary } from '../engine/risk/summary.ts';
-import { RiskError, type RiskMeta } from '../engine/risk/prepare.ts';
-import type { RiskParams } from '../engine/risk/params.ts';
-import type { Scenario } from '../format/types.ts';
+import { proxy } from 'comlink';
+import { riskWorker, type Hosted } from './workers.ts';
+import type { RiskWorkerApi } from '../../../workers/risk.worker.ts';
+import { mergeBlocks, splitDraws } from '../../engine/risk/blocks.ts';
+import { summarize, type RiskSummary } from '../../engine/risk/summary.ts';
+import { RiskError, type RiskMeta } from '../../engine/risk/prepare.ts';
+import type { RiskParams } from '../../engine/risk/params.ts';
+import type { Scenario } from '../../format/types.ts';
 
 /** At most this many workers unless asked for more. */
 export const POOL_CAP = 8;
@@ -37,15 +39,7 @@ export interface RiskRun {
   ms: { prepare: number; draws: number };
 }
 
-interface Handle {
-  worker: Worker;
-  api: Remote<RiskWorkerApi>;
-}
-
-function spawn(): Handle {
-  const worker = new Worker(new URL('../../workers/risk.worker.ts', import.meta.url), { type: 'module' });
-  return { worker, api: wrap<RiskWorkerApi>(worker) };
-}
+type Handle = Hosted<RiskWorkerApi>;
 
 const aborted = (signal: AbortSignal): Error =>
   signal.reason instanceof Error ? signal.reason : new DOMException('The risk run was cancelled', 'AbortError');
@@ -64,7 +58,7 @@ export class RiskPool {
   }
 
   private take(k: number): Handle[] {
-    while (this.handles.length < k) this.handles.push(spawn());
+    while (this.handles.length < k) this.handles.push(riskWorker());
     return this.handles.slice(0, k);
   }
 
