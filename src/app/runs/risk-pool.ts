@@ -81,13 +81,17 @@ export class RiskPool {
       const { input, meta } = prepared;
       const t1 = performance.now();
       const done = new Array<number>(ranges.length).fill(0);
+      // Progress comes on its own message channel: a last report may arrive after the result.
+      let finished = false;
       const blocks = await Promise.race([
         Promise.all(ranges.map(([from, to], k) => handles[k]!.api.runDraws(input, from, to, proxy((n: number) => {
           done[k] = n;
-          onProgress?.(done.reduce((a, b) => a + b, 0), params.draws);
+          if (!finished) onProgress?.(done.reduce((a, b) => a + b, 0), params.draws);
         })))),
         cancelled,
       ]);
+      finished = true;
+      onProgress?.(params.draws, params.draws);
       const t2 = performance.now();
       return { summary: summarize(mergeBlocks(blocks, params.draws, input.n)), meta, workers: ranges.length, ms: { prepare: t1 - t0, draws: t2 - t1 } };
     } finally {
