@@ -55,3 +55,5 @@ if (existsSync(new URL('./browser.ts', import.meta.url)) && existsSync('/usr/bin
 } else {
   console.log('bench: browser figures skipped (bench/browser.ts or /usr/bin/chromium missing)');
 }
+
+await (await import('./risk.ts')).riskBench();

@@ -3,6 +3,7 @@
 import { register } from 'tsx/esm/api';
 register();
 const { main } = await import('../src/cli/main.ts');
-// Worker threads of `gbsim sweep` start from bin/ too (they need tsx in their own thread).
+// Worker threads of `gbsim sweep` and `gbsim risk` start from bin/ too (they need tsx in their own thread).
 (await import('../src/cli/sweep-pool.ts')).setWorkerEntry(new URL('./sweep-worker.mjs', import.meta.url));
+(await import('../src/cli/risk/runner.ts')).setRiskWorkerEntry(new URL('./risk-worker.mjs', import.meta.url));
 process.exitCode = await main(process.argv.slice(2));

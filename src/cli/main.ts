@@ -9,6 +9,7 @@ import { compareReport } from './compare.ts';
 import { loadScenario } from '../scenario/open.ts';
 import { formatIssue } from '../format/issues.ts';
 import { readText } from './io.ts';
+import { RISK_USAGE } from './risk/usage.ts';
 
 export const USAGE = `gbsim — Global Budget Simulator (医保总额预算与年终清算)
 
@@ -28,8 +29,9 @@ Usage:
   gbsim sweep FILE --param PATH --from A --to B --step S [--param2 PATH --from2 A --to2 B --step2 S] [--output NAME ...]
   gbsim sweep FILE --tornado PATH,PATH,... --pct X [--output NAME]     (also: --list, --json, --xlsx OUT, --workers N)
       Sensitivity: every point an exact run; a tornado ranks parameters by their effect at ±X%.
+${RISK_USAGE}
 
-Exit codes: 0 ok, 1 invalid input, 2 usage error.`;
+Exit codes: 0 ok, 1 invalid input, 2 usage error (risk: 130 cancelled by Ctrl-C).`;
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
@@ -61,6 +63,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'sweep': {
         const { sweepCommand } = await import('./sweep.ts');
         return await sweepCommand(rest, io);
+      }
+      case 'risk': {
+        const { riskCommand } = await import('./risk.ts');
+        return await riskCommand(rest, io);
       }
       case undefined:
       case 'help':

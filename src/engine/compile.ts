@@ -262,7 +262,7 @@ function coefficient(map: Record<string, string> | undefined, key: string): Rate
   return v === undefined ? RATE_ONE : parseRateCached(v);
 }
 
-function growthOf(h: Hospital, s: Scenario): Rate {
+export function growthOf(h: Hospital, s: Scenario): Rate {
   const g = h.growth ?? s.policy.growth?.byCategory?.[h.category] ?? s.policy.growth?.region ?? '0';
   return parseRate(g);
 }

@@ -54,7 +54,7 @@ export function applyTiersExact(table: CompiledTierTable, x: Fen, target: Fen): 
  * denominators: bound k is T × up[k] / du and share k is sh[k] / ds. For x ≤ xMax and T ≤ tMax
  * every product below stays an integer under 2^53, so doubles compute exactly what bigint does.
  */
-interface SmallTable {
+export interface SmallTable {
   du: number;
   ds: number;
   /** Bound numerators; Infinity for the open tier. */
@@ -69,7 +69,7 @@ const LIMIT = 2 ** 52;
 const FRACTION_LIMIT = 1n << 20n;
 const smallForms = new WeakMap<CompiledTierTable, SmallTable | null>();
 
-function smallForm(table: CompiledTierTable): SmallTable | null {
+export function smallForm(table: CompiledTierTable): SmallTable | null {
   let s = smallForms.get(table);
   if (s === undefined) {
     s = buildSmall(table);

@@ -9,6 +9,7 @@ import type { WorkspaceApi } from '../../../workers/workspace.worker.ts';
 import type { ImportApi } from '../../../workers/import.worker.ts';
 import type { ExportApi } from '../../../workers/export.worker.ts';
 import type { BriefApi } from '../../../workers/brief.worker.ts';
+import type { RiskWorkerApi } from '../../../workers/risk.worker.ts';
 
 export interface Hosted<T> {
   worker: Worker;
@@ -27,3 +28,5 @@ export const exportWorker = (): Hosted<ExportApi> =>
   host(new Worker(new URL('../../../workers/export.worker.ts', import.meta.url), { type: 'module' }));
 export const briefWorker = (): Hosted<BriefApi> =>
   host(new Worker(new URL('../../../workers/brief.worker.ts', import.meta.url), { type: 'module' }));
+export const riskWorker = (): Hosted<RiskWorkerApi> =>
+  host(new Worker(new URL('../../../workers/risk.worker.ts', import.meta.url), { type: 'module' }));

@@ -1,0 +1,111 @@
+/**
+ * The page's side of Monte Carlo runs: a small pool of risk workers (workers/risk.worker.ts,
+ * started in workers.ts),
+ * as many as navigator.hardwareConcurrency allows up to a cap. One worker prepares the
+ * kernel's input from the scenario; the draws are split into contiguous ranges over the pool;
+ * blocks come back transferred and are merged by draw index — so 1 worker or 8, the summary is
+ * the same bit for bit, and the same as Node's. Progress as draws are done; an AbortSignal
+ * cancels (the workers are terminated, the next run starts fresh ones). Nothing runs on the
+ * page's thread but the merge and the summary (a sort of the draws' figures).
+ */
+import { proxy } from 'comlink';
+import { riskWorker, type Hosted } from './workers.ts';
+import type { RiskWorkerApi } from '../../../workers/risk.worker.ts';
+import { mergeBlocks, splitDraws } from '../../engine/risk/blocks.ts';
+import { summarize, type RiskSummary } from '../../engine/risk/summary.ts';
+import { RiskError, type RiskMeta } from '../../engine/risk/prepare.ts';
+import type { RiskParams } from '../../engine/risk/params.ts';
+import type { Scenario } from '../../format/types.ts';
+
+/** At most this many workers unless asked for more. */
+export const POOL_CAP = 8;
+
+export function defaultWorkers(): number {
+  const n = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1;
+  return Math.max(1, Math.min(n || 1, POOL_CAP));
+}
+
+export interface RiskRunOptions {
+  signal?: AbortSignal;
+  /** Draws done so far (over all workers) and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RiskRun {
+  summary: RiskSummary;
+  meta: RiskMeta;
+  workers: number;
+  /** Time to prepare the input (one worker) and to run the draws (all of them), ms. */
+  ms: { prepare: number; draws: number };
+}
+
+type Handle = Hosted<RiskWorkerApi>;
+
+const aborted = (signal: AbortSignal): Error =>
+  signal.reason instanceof Error ? signal.reason : new DOMException('The risk run was cancelled', 'AbortError');
+
+/** Workers kept across runs (warm: no start-up, the kernel already compiled by the JIT). */
+export class RiskPool {
+  private handles: Handle[] = [];
+
+  constructor(readonly size = defaultWorkers()) {
+    if (!(Number.isInteger(size) && size >= 1)) throw new Error(`a pool needs a whole number of workers ≥ 1, not ${size}`);
+  }
+
+  /** Terminate every worker. */
+  close(): void {
+    for (const h of this.handles.splice(0)) h.worker.terminate();
+  }
+
+  private take(k: number): Handle[] {
+    while (this.handles.length < k) this.handles.push(riskWorker());
+    return this.handles.slice(0, k);
+  }
+
+  /** Run `params.draws` draws of `scenario`. Refusals reject with a RiskError naming the fields. */
+  async run(scenario: Scenario, params: RiskParams, opts: RiskRunOptions = {}): Promise<RiskRun> {
+    const { signal, onProgress } = opts;
+    if (signal?.aborted) throw aborted(signal);
+    let onAbort = () => {};
+    const cancelled = new Promise<never>((_, reject) => {
+      onAbort = () => { this.close(); reject(aborted(signal!)); };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    cancelled.catch(() => {}); // only raced below
+    try {
+      const t0 = performance.now();
+      const ranges = splitDraws(params.draws, this.size);
+      const handles = this.take(ranges.length);
+      const prepared = await Promise.race([handles[0]!.api.prepare(scenario, params), cancelled]);
+      if (!prepared.ok) throw new RiskError(prepared.issues);
+      const { input, meta } = prepared;
+      const t1 = performance.now();
+      const done = new Array<number>(ranges.length).fill(0);
+      // Progress comes on its own message channel: a last report may arrive after the result.
+      let finished = false;
+      const blocks = await Promise.race([
+        Promise.all(ranges.map(([from, to], k) => handles[k]!.api.runDraws(input, from, to, proxy((n: number) => {
+          done[k] = n;
+          if (!finished) onProgress?.(done.reduce((a, b) => a + b, 0), params.draws);
+        })))),
+        cancelled,
+      ]);
+      finished = true;
+      onProgress?.(params.draws, params.draws);
+      const t2 = performance.now();
+      return { summary: summarize(mergeBlocks(blocks, params.draws, input.n)), meta, workers: ranges.length, ms: { prepare: t1 - t0, draws: t2 - t1 } };
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/** One run over a fresh pool of `workers` workers, terminated afterwards. */
+export async function runRisk(scenario: Scenario, params: RiskParams, opts: RiskRunOptions & { workers?: number } = {}): Promise<RiskRun> {
+  const pool = new RiskPool(opts.workers ?? defaultWorkers());
+  try {
+    return await pool.run(scenario, params, opts);
+  } finally {
+    pool.close();
+  }
+}

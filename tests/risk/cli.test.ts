@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main.ts';
+import { setRiskWorkerEntry } from '../../src/cli/risk/runner.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
+import { prepareRisk } from '../../src/engine/risk/prepare.ts';
+import { runDraws } from '../../src/engine/risk/kernel.ts';
+import { mergeBlocks } from '../../src/engine/risk/blocks.ts';
+import { summarize } from '../../src/engine/risk/summary.ts';
+import { riskParams } from '../../src/engine/risk/params.ts';
+import { riskJson } from '../../src/cli/risk/report.ts';
+import { parseMoney } from '../../src/engine/money.ts';
+
+// Worker threads start from bin/ (as under bin/gbsim.mjs).
+setRiskWorkerEntry(new URL('../../bin/risk-worker.mjs', import.meta.url));
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const ARGS = ['risk', 'scenarios/city.json', '--draws', '400', '--seed', '9', '--sigma-common', '0.05', '--sigma-category', 'community=0.09,township=0.1'];
+
+describe('gbsim risk', () => {
+  it('--json is the same byte for byte on 1 and 2 worker threads, and equals the kernel run in process', async () => {
+    const one = await cli(...ARGS, '--json', '--workers', '1');
+    const two = await cli(...ARGS, '--json', '--workers', '2');
+    expect(one.code).toBe(0);
+    expect(two.out).toBe(one.out);
+    const r = loadScenario(readFileSync('scenarios/city.json', 'utf8'));
+    if (!r.ok) throw new Error('city.json');
+    const params = riskParams({ draws: 400, seed: 9, sigmaCommon: 0.05, sigmaByCategory: { community: 0.09, township: 0.1 } });
+    const { input, meta } = prepareRisk(r.scenario, params);
+    const summary = summarize(mergeBlocks([runDraws(input, 0, 400)], 400, input.n));
+    expect(JSON.parse(one.out)).toEqual(JSON.parse(JSON.stringify(riskJson({ name: r.scenario.meta.name, params, summary, meta }))));
+    const doc = JSON.parse(one.out);
+    expect(doc.institutions).toHaveLength(80);
+    expect(doc.fund.closingBalance.p5).toMatch(/^-?\d+\.\d{2}$/);
+    expect(doc.fund.monthsOfCoverage.p50).toMatch(/^-?\d+\.\d{4}$/);
+    expect(doc.fund.closingBalance.histogram.counts.reduce((a: number, b: number) => a + b, 0)).toBe(400);
+  });
+
+  it('prints the fund figures\' percentiles, P(exhausted) and the institutions ranked by P(overspend > 10%)', async () => {
+    const r = await cli(...ARGS, '--top', '5');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/closing balance 期末累计结存\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+/);
+    expect(r.out).toContain('months of coverage 可支付月数');
+    expect(r.out).toContain('adjustment fund used 调剂金使用');
+    expect(r.out).toMatch(/P\(adjustment fund exhausted 调剂金用尽\) = \d+\.\d{2}% \(\d+ of 400 draws\)/);
+    expect(r.out).toContain('top 5 of 80');
+    const probs = [...r.out.matchAll(/^\s*\d+\s+\S+\s+.+?\s+[\d,.]+\s+(\d+\.\d{2})%\s+\d+\.\d{2}%$/gm)].map((m) => Number(m[1]));
+    expect(probs).toHaveLength(5);
+    expect([...probs].sort((a, b) => b - a)).toEqual(probs);
+  });
+
+  it('--xlsx writes one sheet per output with numbers and formats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gbsim-risk-'));
+    const out = join(dir, 'risk.xlsx');
+    const r = await cli(...ARGS, '--xlsx', out, '--json', '--workers', '2');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概要 Summary', '期末结存 Closing balance', '可支付月数 Months', '调剂金使用 AF used', '机构风险 Institutions', '抽样 Draws']);
+    const summary = wb.getWorksheet('概要 Summary')!;
+    const row = summary.getColumn(1).values.findIndex((v) => typeof v === 'string' && v.startsWith('期末累计结存'));
+    const p50 = summary.getRow(row).getCell(3);
+    expect(p50.value).toBe(parseMoney(doc.fund.closingBalance.p50) / 100);
+    expect(p50.numFmt).toBe('#,##0.00');
+    const inst = wb.getWorksheet('机构风险 Institutions')!;
+    expect(inst.rowCount).toBe(81);
+    expect(typeof inst.getRow(2).getCell(6).value).toBe('number');
+    expect(inst.getRow(2).getCell(6).numFmt).toBe('0.00%');
+    expect(wb.getWorksheet('抽样 Draws')!.rowCount).toBe(401);
+    const hist = wb.getWorksheet('期末结存 Closing balance')!;
+    let total = 0;
+    hist.eachRow((rw, i) => { if (i > 1) total += rw.getCell(3).value as number; });
+    expect(total).toBe(400);
+  });
+
+  it('bad flags are usage errors naming the flag (exit 2)', async () => {
+    for (const [args, msg] of [
+      [['--draws', '0'], /--draws: must be a whole number/],
+      [['--draws', 'ten'], /--draws must be a number/],
+      [['--sigma=-0.1'], /--sigma: must not be negative/],
+      [['--sigma-category', 'tcm'], /CATEGORY=X/],
+      [['--sigma-category', 'tcm=5'], /--sigma-category tcm: must be at most 1/],
+      [['--workers', '0'], /--workers must be a whole number/],
+      [['--deductions', 'none'], /--deductions must be one of scaled, fixed/],
+      [['--frobnicate'], /Unknown option/],
+    ] as const) {
+      const r = await cli('risk', 'scenarios/city.json', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(msg);
+    }
+  });
+
+  it('a scenario it cannot run is invalid input naming the file and field (exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gbsim-risk-'));
+    const s = JSON.parse(readFileSync('scenarios/city.json', 'utf8'));
+    s.policy.weightFormula = 'claimsTotal';
+    const file = join(dir, 'claims-weight.json');
+    writeFileSync(file, JSON.stringify(s));
+    const r = await cli('risk', file, '--draws', '10');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}: policy.weightFormula: reads claimsTotal`);
+    expect((await cli('risk', join(dir, 'missing.json'))).code).toBe(1);
+  });
+});
