@@ -49,7 +49,7 @@ async function start(): Promise<void> {
     else if (mod && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) { e.preventDefault(); ctl.redo(); }
   });
   // For end-to-end tests and the benchmark: read-only access to the controller.
-  (globalThis as { __gb?: unknown }).__gb = { ctl, flush: () => autosaver.flush() };
+  (globalThis as { __gb?: unknown }).__gb = { ctl, flush: () => autosaver.flush(), cases: () => import('../cases/client.ts') };
 }
 
 start().catch((e) => {
