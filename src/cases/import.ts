@@ -87,7 +87,12 @@ export function positionToLine(position: number, rejectLines: number[]): number 
   return line;
 }
 
-export async function importCases(engine: SqlEngine, source: CaseSource, setup: CaseSetup, onProgress?: (p: CaseProgress) => void): Promise<CaseImportResult> {
+export interface ImportOptions {
+  /** The CSV was made from a Parquet file (the browser's path): report it as Parquet, rows as record numbers. */
+  fromParquet?: boolean;
+}
+
+export async function importCases(engine: SqlEngine, source: CaseSource, setup: CaseSetup, onProgress?: (p: CaseProgress) => void, opts: ImportOptions = {}): Promise<CaseImportResult> {
   const prep = prepareSetup(setup);
   const report = emptyReport(source.name);
   const timings: Partial<Record<CasePhase, number>> = {};
@@ -146,7 +151,8 @@ export async function importCases(engine: SqlEngine, source: CaseSource, setup: 
     const aggregation = assembleAggregation(prep, await engine.rows(aggregateQuery(prep)));
 
     enter('report');
-    await fillReport(engine, prep, report, isCsv);
+    await fillReport(engine, prep, report, isCsv && !opts.fromParquet);
+    if (opts.fromParquet) { report.file.format = 'parquet'; delete report.file.encoding; delete report.file.delimiter; }
     enter(null);
     if (report.rows === 0) return fatal({ kind: 'empty' });
     onProgress?.({ phase: 'done', fraction: 1 });

@@ -10,6 +10,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { CsvEncoding } from './detect.ts';
 import type { Cell, CaseSource, SqlEngine } from './engine.ts';
 import { importCases } from './import.ts';
+import { parquetToCsv } from './parquet-csv.ts';
 import type { CaseImportResult, CaseProgress, CaseSetup } from './types.ts';
 
 interface Arrowish {
@@ -105,5 +106,17 @@ export async function importCaseBlob(data: Blob | Uint8Array, name: string, setu
     opened.catch(() => { opened = null; });
   }
   const db = await opened;
-  return importCases(db, blobSource(db, data, name), setup, onProgress);
+  const blob = data instanceof Blob ? data : new Blob([data as BlobPart]);
+  const magic = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+  if (String.fromCharCode(...magic) !== 'PAR1') return importCases(db, blobSource(db, blob, name), setup, onProgress);
+  // Parquet: decoded here (see parquet-csv.ts), then the same SQL over CSV text.
+  onProgress?.({ phase: 'read', fraction: 0 });
+  const file = { byteLength: blob.size, slice: (start: number, end?: number) => blob.slice(start, end).arrayBuffer() };
+  const t = await parquetToCsv(file, (done, rows) => onProgress?.({ phase: 'read', fraction: rows ? (0.5 * done) / rows : null, rows: done }));
+  if (!t.ok) {
+    return { ok: false, report: { file: { name, format: 'parquet', columns: {}, ignored: [] }, rows: 0, accepted: 0, rejected: 0, rejectedFundPayable: '0.00', problems: [], fatal: t.problems } };
+  }
+  const result = await importCases(db, blobSource(db, t.csv, `${name}.csv`), setup, onProgress, { fromParquet: true });
+  result.report.file.name = name;
+  return result;
 }
