@@ -5,9 +5,9 @@ import type { CsvEncoding } from './detect.ts';
 export type Cell = string | number | null;
 
 export interface SqlEngine {
-  /** Run one statement; while it runs, report progress (0–1, rows processed) where the engine knows it. */
-  exec(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<void>;
-  rows(sql: string): Promise<Cell[][]>;
+  exec(sql: string): Promise<void>;
+  /** Run a query; while it runs, report progress (0–1, rows processed) where the engine knows it. */
+  rows(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<Cell[][]>;
 }
 
 export interface CaseSource {

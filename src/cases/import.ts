@@ -10,8 +10,8 @@ import type { Cell, CaseSource, SqlEngine } from './engine.ts';
 import { PROBLEM_BITS } from './problems.ts';
 import { prepareSetup, type PreparedSetup } from './setup.ts';
 import {
-  aggregateQuery, cleanupStatements, maskCountsQuery, maskExamplesQuery, quoteIdent, readCsvCall, readParquetCall, readStatement,
-  rejectExamplesQuery, rejectLinesQuery, setupStatements, sourceType, summaryQuery, unknownValuesQuery, type SourcePlan,
+  aggregateQuery, cleanupStatements, maskExamplesQuery, quoteIdent, readCsvCall, readParquetCall, rejectedStatement,
+  rejectExamplesQuery, rejectLinesQuery, setupStatements, sourceType, unknownValuesQuery, type SourcePlan,
 } from './sql.ts';
 import type {
   CaseAggregation, CaseColumn, CaseImportResult, CasePhase, CaseProgress, CaseReport, CaseSetup, CaseTotals, FileProblem, InstitutionCases, ProblemRow, RowProblem,
@@ -42,7 +42,7 @@ function emptyReport(name: string): CaseReport {
   };
 }
 
-/** The aggregation from the rows of aggregateQuery. */
+/** The aggregation from the rows of aggregateQuery (its month and group rows). */
 export function assembleAggregation(p: PreparedSetup, rows: Cell[][]): CaseAggregation {
   const byInst = new Map<number, { months: Acc[]; groups: number; top: InstitutionCases['topGroups'] }>();
   const region = Array.from({ length: 12 }, acc);
@@ -52,6 +52,7 @@ export function assembleAggregation(p: PreparedSetup, rows: Cell[][]): CaseAggre
     return e;
   };
   for (const r of rows) {
+    if (int(r[0]!) === 2) continue; // a mask row: see fillReport
     const e = inst(int(r[1]!));
     e.groups = int(r[10]!);
     const a = rowAcc(r);
@@ -145,13 +146,13 @@ export async function importCases(engine: SqlEngine, source: CaseSource, setup: 
     }
 
     for (const s of setupStatements(prep)) await engine.exec(s);
-    await engine.exec(readStatement(prep, plan), (fraction, rows) => onProgress?.({ phase: 'read', fraction, ...(rows !== null ? { rows } : {}) }));
+    const rows = await engine.rows(aggregateQuery(prep, plan), (fraction, n) => onProgress?.({ phase: 'read', fraction, ...(n !== null ? { rows: n } : {}) }));
 
     enter('aggregate');
-    const aggregation = assembleAggregation(prep, await engine.rows(aggregateQuery(prep)));
+    const aggregation = assembleAggregation(prep, rows);
 
     enter('report');
-    await fillReport(engine, prep, report, isCsv && !opts.fromParquet);
+    await fillReport(engine, prep, plan, report, rows.filter((r) => int(r[0]!) === 2), isCsv && !opts.fromParquet);
     if (opts.fromParquet) { report.file.format = 'parquet'; delete report.file.encoding; delete report.file.delimiter; }
     enter(null);
     if (report.rows === 0) return fatal({ kind: 'empty' });
@@ -165,11 +166,12 @@ export async function importCases(engine: SqlEngine, source: CaseSource, setup: 
   }
 }
 
-async function fillReport(engine: SqlEngine, p: PreparedSetup, report: CaseReport, isCsv: boolean): Promise<void> {
-  const [sum] = await engine.rows(summaryQuery());
-  const read = int(sum![0]!);
-  report.accepted = int(sum![1]!);
-  report.rejectedFundPayable = formatFen(big(sum![2]!));
+/** Counts by mask come from the first pass; rejected rows' positions and cells from a second one. */
+async function fillReport(engine: SqlEngine, p: PreparedSetup, plan: SourcePlan, report: CaseReport, maskRows: Cell[][], isCsv: boolean): Promise<void> {
+  const masks = maskRows.map((r) => [int(r[2]!), int(r[3]!), big(r[5]!)] as const);
+  const read = masks.reduce((n, [, k]) => n + k, 0);
+  report.accepted = masks.find(([m]) => m === 0)?.[1] ?? 0;
+  report.rejectedFundPayable = formatFen(masks.reduce((a, [m, , f]) => (m !== 0 ? a + f : a), 0n));
 
   let rejectLines: number[] = [];
   const problems: RowProblem[] = [];
@@ -187,7 +189,7 @@ async function fillReport(engine: SqlEngine, p: PreparedSetup, report: CaseRepor
   report.rejected = report.rows - report.accepted;
 
   if (read > report.accepted) {
-    const masks = (await engine.rows(maskCountsQuery())).map((r) => [int(r[0]!), int(r[1]!)] as const);
+    await engine.exec(rejectedStatement(p, plan));
     const examples = await engine.rows(maskExamplesQuery(p.examples));
     const rowOf = (pos: number) => (isCsv ? positionToLine(pos, rejectLines) : pos + 1);
     for (const b of PROBLEM_BITS) {

@@ -35,22 +35,21 @@ export class NodeDuckDB implements SqlEngine {
     return new NodeDuckDB(instance, conn);
   }
 
-  async exec(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<void> {
-    if (!onProgress) { await this.conn.run(sql); return; }
-    const timer = setInterval(() => {
-      const p = this.conn.progress;
-      if (p.percentage >= 0) onProgress(p.percentage / 100, Number(p.rows_processed));
-    }, PROGRESS_MS);
-    try {
-      await this.conn.run(sql);
-    } finally {
-      clearInterval(timer);
-    }
+  async exec(sql: string): Promise<void> {
+    await this.conn.run(sql);
   }
 
-  async rows(sql: string): Promise<Cell[][]> {
-    const r = await this.conn.runAndReadAll(sql);
-    return r.getRowsJS().map((row) => row.map((v) => (v === null || typeof v === 'string' || typeof v === 'number' ? v : String(v))));
+  async rows(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<Cell[][]> {
+    const timer = onProgress ? setInterval(() => {
+      const p = this.conn.progress;
+      if (p.percentage >= 0) onProgress(p.percentage / 100, Number(p.rows_processed));
+    }, PROGRESS_MS) : null;
+    try {
+      const r = await this.conn.runAndReadAll(sql);
+      return r.getRowsJS().map((row) => row.map((v) => (v === null || typeof v === 'string' || typeof v === 'number' ? v : String(v))));
+    } finally {
+      if (timer) clearInterval(timer);
+    }
   }
 
   close(): void {

@@ -74,21 +74,33 @@ const DROP = [
 
 export const cleanupStatements = (): string[] => [...DROP];
 
-const CHUNK = 2000;
-
-/** The ENUM types and the catalogue table. */
+/**
+ * The ENUM types and the catalogue table: s (10^-4 points) and c (fen) per group in ENUM order,
+ * and, computed here once per group in exact integers, the outlier bounds
+ * (low: x < lo = ⌈low·c⌉; high: x > hi = ⌊high·c⌋) and the high branch as (a·x + b) / d,
+ * a = s·hd, b = s·c·(hd − hn), d = hd·c, with high = hn/hd. `lo_ok` / `hi_max` say where the
+ * BIGINT form of a branch cannot overflow (else the HUGEINT form is used).
+ */
 export function setupStatements(p: PreparedSetup): string[] {
-  const out = [...DROP];
+  // The file's size is unknown to the planner (no sniffing), which would otherwise build the
+  // hash join on the file and probe it with the catalogue.
+  const out = ["SET disabled_optimizers = 'build_side_probe_side'", ...DROP];
   out.push(`CREATE TYPE gb_inst AS ENUM (${p.hospitalIds.map(quoteString).join(', ')})`);
   out.push(`CREATE TYPE gb_grp AS ENUM (${p.groups.map((g) => quoteString(g.id)).join(', ')})`);
-  // High branch: p = s·(x·hd − hn·c + hd·c)/(hd·c) = (a·x + b)/d with a = s·hd, b = s·c·(hd − hn), d = hd·c.
-  out.push('CREATE TABLE gb_cat (gi INTEGER, s BIGINT, c BIGINT, lo BIGINT, hi BIGINT, a HUGEINT, b HUGEINT, d HUGEINT)');
+  const { num: ln, den: ld } = p.rule.low;
   const { num: hn, den: hd } = p.rule.high;
-  for (let i = 0; i < p.groups.length; i += CHUNK) {
-    const rows = p.groups.slice(i, i + CHUNK).map((g, j) =>
-      `(${i + j}, ${g.score}, ${g.refFen}, ${g.lowBelow}, ${g.highAbove}, ${g.score * hd}, ${g.score * g.refFen * (hd - hn)}, ${hd * g.refFen})`);
-    out.push(`INSERT INTO gb_cat VALUES ${rows.join(', ')}`);
-  }
+  const LIM = '4611686018427387904::HUGEINT'; // 2^62: twice it still fits in a BIGINT
+  out.push(`CREATE TABLE gb_cat AS
+SELECT gi::INTEGER AS gi, s, c, lo, hi, a, b, d,
+  (2 * s::HUGEINT * c + c < ${LIM}) AS lo_ok,
+  CASE WHEN abs(b) + d < ${LIM} AND a < ${LIM} THEN ((${LIM} - abs(b) - d) // (2 * a))::BIGINT ELSE -1 END AS hi_max,
+  a::BIGINT AS a64, CASE WHEN abs(b) < ${LIM} THEN b::BIGINT END AS b64, CASE WHEN d < ${LIM} THEN d::BIGINT END AS d64
+FROM (SELECT gi, s, c,
+    ((${ln} * c::HUGEINT + ${ld - 1n}) // ${ld})::BIGINT AS lo, ((${hn} * c::HUGEINT) // ${hd})::BIGINT AS hi,
+    s::HUGEINT * ${hd} AS a, s::HUGEINT * c * ${hd - hn} AS b, ${hd} * c::HUGEINT AS d
+  FROM (SELECT unnest(range(${p.groups.length})) AS gi,
+    unnest([${p.groups.map((g) => g.score).join(',')}]::BIGINT[]) AS s,
+    unnest([${p.groups.map((g) => g.refFen).join(',')}]::BIGINT[]) AS c))`);
   return out;
 }
 
@@ -152,8 +164,12 @@ const asText = (col: SourceColumn | undefined, v: string): string =>
 const blank = (col: SourceColumn, v: string): string =>
   col.type === 'text' ? `(${v} IS NULL OR trim(${v}) = '')` : `${v} IS NULL`;
 
-/** CREATE TEMP TABLE gb_cases: one row per file row, in file order. */
-export function readStatement(p: PreparedSetup, src: SourcePlan): string {
+/**
+ * One row per file row, in file order: the institution and group (ENUM codes), cost and
+ * fund-payable (fen), year and month, special points (10^-4), the problem mask, and — for a
+ * row with a problem only — its cells as text.
+ */
+export function parsedSelect(p: PreparedSetup, src: SourcePlan): string {
   const c = src.columns;
   const need = (k: CaseColumn): SourceColumn => {
     const col = c[k];
@@ -182,12 +198,14 @@ export function readStatement(p: PreparedSetup, src: SourcePlan): string {
   // "YYYY-MM", then a date or date-time; only text none of these read is normalised
   // (年/月/日 and / → -) and tried again.
   const mText = cm.type === 'text' ? 'v_m' : cm.type === 'other' || cm.type === 'float' ? 'CAST(v_m AS VARCHAR)' : null;
-  // DuckDB casts "3.5" to the INTEGER 4: text with a point is never a month number.
-  const asInt = (t: string) => `CASE WHEN instr(${t}, '.') = 0 THEN TRY_CAST(${t} AS INTEGER) END`;
+  // DuckDB casts "3.5" to the INTEGER 4: text with a point is never a month number. A failing
+  // TRY_CAST costs far more than a success, so text with a separator is not even tried.
+  const asInt = (t: string) => `CASE WHEN instr(${t}, '.') = 0 AND instr(${t}, '-') <= 1 AND instr(${t}, '/') = 0 THEN TRY_CAST(${t} AS INTEGER) END`;
   const isYm = (t: string) => `(length(${t}) BETWEEN 6 AND 7 AND substr(${t}, 5, 1) = '-')`;
   const ymY = (t: string) => `CASE WHEN ${isYm(t)} THEN TRY_CAST(substr(${t}, 1, 4) AS INTEGER) END`;
   const ymM = (t: string) => `CASE WHEN ${isYm(t)} THEN ${asInt(`substr(${t}, 6)`)} END`;
-  const tsOf = (t: string, mi: string, ym: string) => `CASE WHEN ${mi} IS NULL AND ${ym} IS NULL AND ${t} IS NOT NULL THEN TRY_CAST(${t} AS TIMESTAMP) END`;
+  const tsOf = (t: string, mi: string, ym: string) =>
+    `CASE WHEN ${mi} IS NULL AND ${ym} IS NULL AND ${t} IS NOT NULL THEN (CASE WHEN length(${t}) = 10 THEN TRY_CAST(${t} AS DATE)::TIMESTAMP ELSE TRY_CAST(${t} AS TIMESTAMP) END) END`;
   const monthLevels: string[][] = cm.type === 'integer'
     ? [['TRY_CAST(v_m AS INTEGER) AS mi0', 'NULL::INTEGER AS ymy0', 'NULL::INTEGER AS ymm0'], ['NULL::TIMESTAMP AS ts0'], ['NULL::VARCHAR AS mn']]
     : cm.type === 'date'
@@ -233,8 +251,7 @@ export function readStatement(p: PreparedSetup, src: SourcePlan): string {
   const raw = `[${[asText(ch, 'v_h'), asText(cg, 'v_g'), asText(cx, 'v_x'), asText(cf, 'v_f'), asText(cm, 'v_m'), cs ? asText(cs, 'v_s') : 'NULL::VARCHAR']
     .map((e) => `left(${e}, 60)`).join(', ')}]`;
 
-  return `CREATE TEMP TABLE gb_cases AS
-SELECT hi::INTEGER AS hi, gi::INTEGER AS gi, xf, ff, y::SMALLINT AS y, CASE WHEN mask = 0 THEN mm END::TINYINT AS m, spu, mask,
+  return `SELECT hi::INTEGER AS hi, gi::INTEGER AS gi, xf, ff, y::SMALLINT AS y, CASE WHEN mask = 0 THEN mm END::TINYINT AS m, spu, mask,
   CASE WHEN mask <> 0 THEN ${raw} END AS raw
 FROM (SELECT *, ${mask} AS mask
 FROM (SELECT *, ${l6.join(', ')}
@@ -247,39 +264,48 @@ FROM (SELECT ${l0.join(", ")} FROM ${src.from}))))))))`;
 }
 
 /**
- * Case points and totals of the accepted rows, one result row per (institution, month) and
- * per (institution, group) among its top groups:
- * [byGroup 0|1, hi, month or gi, cases, Σp, Σfund, Σcost, low, high, special, groups].
+ * One pass over the file: case points and totals of the accepted rows per (institution, month)
+ * and per (institution, group) — only each institution's top groups are returned — and row
+ * counts per problem mask (mask 0: the accepted rows). Result rows:
+ * [kind 0 month | 1 group | 2 mask, hi, month | gi | mask, cases, Σp, Σfund, Σcost, low, high, special, groups of hi].
+ * Rejected rows fall out of the first two sets (their keys are NULL); their fund-payable counts
+ * in the mask set where it could be read (≥ 0).
  */
-export function aggregateQuery(p: PreparedSetup): string {
+export function aggregateQuery(p: PreparedSetup, src: SourcePlan): string {
   return `WITH t AS (
-  SELECT k.hi, k.gi, k.m, k.ff, k.xf,
-    CASE WHEN k.spu IS NOT NULL THEN 3 WHEN k.xf < g.lo THEN 1 WHEN k.xf > g.hi THEN 2 ELSE 0 END AS cls,
-    CASE WHEN k.spu IS NOT NULL THEN k.spu::HUGEINT
-         WHEN k.xf < g.lo THEN (2 * g.s::HUGEINT * k.xf + g.c) // (2 * g.c)
-         WHEN k.xf > g.hi THEN (2 * (g.a * k.xf + g.b) + g.d) // (2 * g.d)
-         ELSE g.s::HUGEINT END AS p
-  FROM gb_cases k JOIN gb_cat g ON g.gi = k.gi
-  WHERE k.mask = 0
+  SELECT CASE WHEN k.mask = 0 THEN k.hi END AS hi, CASE WHEN k.mask = 0 THEN k.gi END AS gi, k.m, k.mask,
+    CASE WHEN k.ff >= 0 THEN k.ff END AS ff, CASE WHEN k.mask = 0 THEN k.xf END AS xf,
+    CASE WHEN k.mask <> 0 THEN NULL WHEN k.spu IS NOT NULL THEN 3 WHEN k.xf < g.lo THEN 1 WHEN k.xf > g.hi THEN 2 ELSE 0 END AS cls,
+    CASE WHEN k.mask <> 0 THEN NULL
+         WHEN k.spu IS NOT NULL THEN k.spu
+         WHEN k.xf < g.lo THEN CASE WHEN g.lo_ok THEN (2 * g.s * k.xf + g.c) // (2 * g.c)
+                                    ELSE ((2 * g.s::HUGEINT * k.xf + g.c) // (2 * g.c))::BIGINT END
+         WHEN k.xf > g.hi THEN CASE WHEN k.xf <= g.hi_max THEN (2 * (g.a64 * k.xf + g.b64) + g.d64) // (2 * g.d64)
+                                    ELSE ((2 * (g.a * k.xf + g.b) + g.d) // (2 * g.d))::BIGINT END
+         ELSE g.s END AS p
+  FROM (${parsedSelect(p, src)}) k LEFT JOIN gb_cat g ON g.gi = k.gi
 ), a AS (
-  SELECT GROUPING(m) AS by_group, hi, coalesce(m, gi) AS key, count(*) AS n, sum(p) AS pts, sum(ff) AS fund, sum(xf) AS cost,
+  SELECT CASE WHEN GROUPING(mask) = 0 THEN 2 WHEN GROUPING(m) = 0 THEN 0 ELSE 1 END AS kind,
+    hi, CASE WHEN GROUPING(mask) = 0 THEN mask WHEN GROUPING(m) = 0 THEN m ELSE gi END AS key,
+    count(*) AS n, sum(p) AS pts, sum(ff) AS fund, sum(xf) AS cost,
     count(*) FILTER (WHERE cls = 1) AS lo, count(*) FILTER (WHERE cls = 2) AS hg, count(*) FILTER (WHERE cls = 3) AS sp
-  FROM t GROUP BY GROUPING SETS ((hi, m), (hi, gi))
+  FROM t GROUP BY GROUPING SETS ((hi, m), (hi, gi), (mask))
 )
-SELECT by_group::INTEGER, hi, key::INTEGER, n::INTEGER, pts::VARCHAR, fund::VARCHAR, cost::VARCHAR, lo::INTEGER, hg::INTEGER, sp::INTEGER,
-  (count(*) FILTER (WHERE by_group = 1) OVER (PARTITION BY hi))::INTEGER AS groups
+SELECT kind::INTEGER, hi, key::INTEGER, n::INTEGER, coalesce(pts, 0)::VARCHAR, coalesce(fund, 0)::VARCHAR, coalesce(cost, 0)::VARCHAR,
+  lo::INTEGER, hg::INTEGER, sp::INTEGER, (count(*) FILTER (WHERE kind = 1) OVER (PARTITION BY hi))::INTEGER AS groups
 FROM a
-QUALIFY by_group = 0 OR row_number() OVER (PARTITION BY by_group, hi ORDER BY pts DESC, key) <= ${p.topGroups}
-ORDER BY by_group, hi, (CASE WHEN by_group = 1 THEN -pts END), key`;
+WHERE kind = 2 OR hi IS NOT NULL
+QUALIFY kind <> 1 OR row_number() OVER (PARTITION BY kind, hi ORDER BY pts DESC, key) <= ${p.topGroups}
+ORDER BY kind, hi, (CASE WHEN kind = 1 THEN -pts END), key`;
 }
 
-/** [rows, accepted, Σfund of rejected rows with a readable non-negative amount]. */
-export const summaryQuery = (): string =>
-  `SELECT count(*)::INTEGER, (count(*) FILTER (WHERE mask = 0))::INTEGER, coalesce(sum(ff) FILTER (WHERE mask <> 0 AND ff >= 0), 0)::VARCHAR FROM gb_cases`;
-
-/** [mask, rows] for every mask of rejected rows. */
-export const maskCountsQuery = (): string =>
-  'SELECT mask, count(*)::INTEGER FROM gb_cases WHERE mask <> 0 GROUP BY mask';
+/**
+ * The second pass, only when the first found rejected rows: their positions (rowid, as the
+ * table keeps file order) and cells.
+ */
+export function rejectedStatement(p: PreparedSetup, src: SourcePlan): string {
+  return `CREATE TEMP TABLE gb_cases AS SELECT mask, raw FROM (${parsedSelect(p, src)})`;
+}
 
 /**
  * The first `n` rows of every mask: [mask, position, institution, group, cost, fund, month, special].

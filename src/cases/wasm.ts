@@ -43,21 +43,29 @@ export class WasmDuckDB implements SqlEngine {
     return new WasmDuckDB(bindings, conn);
   }
 
-  async exec(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<void> {
-    if (!onProgress) { this.conn.query(sql); return; }
-    progressSink = (pct) => { if (pct >= 0) onProgress(pct / 100, null); };
-    try {
-      this.conn.useUnsafe((b, id) => {
-        b.startPendingQuery(id, sql, false);
-        while (b.pollPendingQuery(id) === null) { /* one task per poll; progress arrives through the runtime */ }
-      });
-    } finally {
-      progressSink = null;
-    }
+  async exec(sql: string): Promise<void> {
+    this.conn.query(sql);
   }
 
-  async rows(sql: string): Promise<Cell[][]> {
-    const t = this.conn.query(sql) as unknown as Arrowish;
+  async rows(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<Cell[][]> {
+    let t: Arrowish;
+    if (onProgress) {
+      // A long query runs as a pending query, one task per poll, DuckDB reporting progress through
+      // the runtime; its (small) result lands in a table read afterwards.
+      progressSink = (pct) => { if (pct >= 0) onProgress(pct / 100, null); };
+      try {
+        this.conn.useUnsafe((b, id) => {
+          b.startPendingQuery(id, `CREATE OR REPLACE TEMP TABLE gb_result AS ${sql}`, false);
+          while (b.pollPendingQuery(id) === null) { /* progress arrives through the runtime */ }
+        });
+      } finally {
+        progressSink = null;
+      }
+      t = this.conn.query('SELECT * FROM gb_result ORDER BY rowid') as unknown as Arrowish;
+      this.conn.query('DROP TABLE gb_result');
+    } else {
+      t = this.conn.query(sql) as unknown as Arrowish;
+    }
     const out: Cell[][] = [];
     const cols = Array.from({ length: t.numCols }, (_, i) => t.getChildAt(i)!);
     for (let r = 0; r < t.numRows; r++) {
