@@ -9,6 +9,7 @@
  *   bench: cases-import-1000000-bad-csv-node <s> s        (with 1,000 bad rows: the report's second pass)
  *   bench: cases-import-1000000-csv-chromium <s> s        (DuckDB-wasm in the app's worker, engine already loaded)
  *   bench: cases-wasm-load-chromium <s> s                 (fetching and compiling the 34 MB engine, once)
+ *   (each Node figure also as …-cpu <s> s: CPU seconds over all threads, steadier when the machine is shared)
  *
  * Node figures: the median of 3 imports in a fresh process each size (peak RSS of that process,
  * DuckDB's native memory included). Chromium: the median of 3 imports of the file picked in
@@ -64,21 +65,27 @@ async function one(file: string, b: Base, runs: number): Promise<void> {
   const { importCaseFile } = await import('../src/cases/node.ts');
   const setup = benchSetup(b);
   const xs: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
+    const u0 = process.cpuUsage();
     const r = await importCaseFile(file, setup);
+    const u = process.cpuUsage(u0);
     xs.push((performance.now() - t0) / 1000);
+    cpu.push((u.user + u.system) / 1e6);
     if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.report.fatal)}`);
   }
-  console.log(JSON.stringify({ seconds: median(xs), peakMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ seconds: median(xs), cpu: median(cpu), peakMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
 function nodeFigure(name: string, file: string, b: Base, runs = 3): void {
   const r = spawnSync(process.execPath, ['--import', 'tsx', HERE, '--one', file, b, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) { console.log(`bench: ${name} failed: ${r.stderr.split('\n').slice(-5).join(' ')}`); return; }
-  const { seconds, peakMB } = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  const { seconds, cpu, peakMB } = JSON.parse(r.stdout.trim().split('\n').pop()!);
   printFigure(name, seconds, 's');
   printFigure(`${name}-peak-rss`, peakMB, 'MB');
+  // CPU seconds of all DuckDB's threads: steadier than the wall time on a shared machine.
+  printFigure(`${name}-cpu`, cpu, 's');
 }
 
 /** Resident memory of every Chromium process, summed (MB). */

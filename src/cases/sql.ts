@@ -189,8 +189,8 @@ export function parsedSelect(p: PreparedSetup, src: SourcePlan): string {
     const t = col.type === 'text' ? v : `CAST(${v} AS VARCHAR)`;
     return `coalesce(enum_code(TRY_CAST(${t} AS ${type})), enum_code(TRY_CAST(trim(${t}) AS ${type})))`;
   };
-  const x = scaled(cx, 'v_x', 'x', 2, 12); // < 10^10 yuan a case
-  const f = scaled(cf, 'v_f', 'f', 2, 12);
+  const x = scaled(cx, 'v_x', 'x', 2, 11); // < 10^9 yuan a case; DECIMAL(13, 4) × 10^4 stays in 64 bits
+  const f = scaled(cf, 'v_f', 'f', 2, 11);
   const s = cs ? scaled(cs, 'v_s', 's', 4, 12) : null; // < 10^8 points a case
 
   // Month: a month number, a year and month, or a date (see README). Each form is tried only

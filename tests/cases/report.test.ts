@@ -116,7 +116,7 @@ describe('what a case list may look like', () => {
     expect(r.report.rejected).toBe(0);
   });
 
-  it('amounts: trailing zeros and float artefacts are whole fen; a real third decimal, separators and units are refused', async () => {
+  it('amounts (below 10^9 yuan a case): trailing zeros and float artefacts are whole fen; a real third decimal, separators and units are refused', async () => {
     const good = ['12000', '12000.5', '12000.50', '12000.5000', '12000.5000000001', ' 12000.50'];
     const bad = ['12000.505', '12,000.50', '¥12000', '12000元', '1.2.3', '--5', 'abc'];
     const r = await importText(dir, csv(...good.map((c) => `H1,G1,${c},1.00,3,`), ...bad.map((c) => `H1,G1,"${c}",1.00,3,`)), setup);
