@@ -7,7 +7,8 @@
  */
 import { readSheets, type Grid } from '../sheets/read.ts';
 import { display, isBlank, numberToDecimal, parseAmount, type CellValue } from '../sheets/cells.ts';
-import { normKey, type Bilingual, type Lang } from '../sheets/vocab.ts';
+import { normKey, type Bilingual } from '../sheets/vocab.ts';
+import type { Lang } from '../display/lang.ts';
 import { POINT_DP, parseScaled } from './decimal.ts';
 import type { CatalogueGroup } from './types.ts';
 

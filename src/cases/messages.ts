@@ -6,7 +6,8 @@
 import { CASE_COLUMNS } from './columns.ts';
 import type { CaseColumn, CaseProgress, CaseReport, FileProblem, ProblemRow, RowProblem, RowProblemKind } from './types.ts';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../display/lang.ts';
+export type { Lang };
 type Entry = { zh: string; en: string };
 
 export const CASE_MESSAGES = {
