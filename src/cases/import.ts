@@ -78,6 +78,13 @@ export function assembleAggregation(p: PreparedSetup, rows: Cell[][]): CaseAggre
   return { institutions, withoutCases, months: region.map(totals), total: totals(all) };
 }
 
+/** Average bytes per line in the head of a CSV (null when it holds fewer than two lines). */
+function bytesPerLine(head: Uint8Array): number | null {
+  let lines = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0x0a) lines++;
+  return lines >= 2 ? head.length / lines : null;
+}
+
 /** Data row position (0-based among the rows the CSV reader split) → line number, skipping malformed lines. */
 export function positionToLine(position: number, rejectLines: number[]): number {
   let line = position + 2;
@@ -146,7 +153,15 @@ export async function importCases(engine: SqlEngine, source: CaseSource, setup: 
     }
 
     for (const s of setupStatements(prep)) await engine.exec(s);
-    const rows = await engine.rows(aggregateQuery(prep, plan), (fraction, n) => onProgress?.({ phase: 'read', fraction, ...(n !== null ? { rows: n } : {}) }));
+    // DuckDB reports a fraction of the pass; rows read are estimated from the head's line length (CSV).
+    const perLine = isCsv ? bytesPerLine(head) : null;
+    const estimate = perLine ? source.size / perLine : null;
+    let best = 0;
+    const rows = await engine.rows(aggregateQuery(prep, plan), (fraction) => {
+      if (fraction === null || fraction < best) return;
+      best = fraction;
+      onProgress?.({ phase: 'read', fraction, ...(estimate ? { rows: Math.round(fraction * estimate) } : {}) });
+    });
 
     enter('aggregate');
     const aggregation = assembleAggregation(prep, rows);

@@ -44,7 +44,7 @@ export const CASE_MESSAGES = {
 
   'progress.engine': { zh: '正在加载数据库引擎…', en: 'Loading the database engine…' },
   'progress.read': { zh: '正在读取病例并计算点数…', en: 'Reading cases and computing points…' },
-  'progress.readRows': { zh: '正在读取病例：已读 {rows} 行', en: 'Reading cases: {rows} rows read' },
+  'progress.readRows': { zh: '正在读取病例：已读约 {rows} 行', en: 'Reading cases: about {rows} rows read' },
   'progress.aggregate': { zh: '正在按机构和月份汇总…', en: 'Totalling by institution and month…' },
   'progress.report': { zh: '正在整理不匹配的行…', en: 'Collecting rows that do not match…' },
   'progress.done': { zh: '导入完成', en: 'Import finished' },

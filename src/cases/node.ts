@@ -42,7 +42,7 @@ export class NodeDuckDB implements SqlEngine {
   async rows(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<Cell[][]> {
     const timer = onProgress ? setInterval(() => {
       const p = this.conn.progress;
-      if (p.percentage >= 0) onProgress(p.percentage / 100, Number(p.rows_processed));
+      if (p.percentage >= 0) onProgress(p.percentage / 100, null);
     }, PROGRESS_MS) : null;
     try {
       const r = await this.conn.runAndReadAll(sql);

@@ -155,6 +155,6 @@ export interface CaseProgress {
   phase: CasePhase | 'done';
   /** 0–1 where the engine knows it (the read), else null. */
   fraction: number | null;
-  /** Rows read so far, where known. */
+  /** Rows read so far, about (estimated from the file's size and its first lines), where known. */
   rows?: number;
 }
