@@ -13,6 +13,7 @@ import { compile } from '../src/engine/compile.ts';
 import { settle, toResult } from '../src/engine/run.ts';
 import { validateScenario } from '../src/scenario/open.ts';
 import { benchYears } from './years.ts';
+import { casesBench } from './cases.ts';
 
 
 function median(xs: number[]): number {
@@ -46,6 +47,7 @@ function engine(n: number, runs: number, warmup: number): void {
 engine(3000, 21, 5);
 engine(100_000, 5, 2);
 await benchYears();
+await casesBench();
 
 // The browser figures come from a fresh process: this one now holds the 100,000-institution
 // runs, and its garbage collector would compete with Chromium for the machine's cores.

@@ -51,7 +51,9 @@ async function start(): Promise<void> {
     else if (mod && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) { e.preventDefault(); ctl.redo(); }
   });
   // For end-to-end tests and the benchmark: read-only access to the controller.
-  (globalThis as { __gb?: unknown }).__gb = { ctl, flush: () => autosaver.flush(), risk: () => import('./runs/risk-pool.ts') };
+  (globalThis as { __gb?: unknown }).__gb = {
+    ctl, flush: () => autosaver.flush(), risk: () => import('./runs/risk-pool.ts'), cases: () => import('../cases/client.ts'),
+  };
 }
 
 start().catch((e) => {

@@ -20,9 +20,14 @@ export const ZONES: Readonly<Record<string, Zone>> = {
   'src/workspace': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display'], packages: ['idb'] },
   'src/transport': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/workspace'], packages: [] },
   'src/sheets': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace'], packages: ['exceljs', 'papaparse'] },
+  // Case lists (issue 11): DuckDB in Node (node.ts) and in the browser (wasm.ts, hosted by
+  // workers/cases.worker.ts); Parquet in the browser through hyparquet; catalogues through sheets.
+  'src/cases': { uses: ['src/sheets', 'src/display'], packages: ['@duckdb/node-api', '@duckdb/duckdb-wasm', 'hyparquet', 'hyparquet-compressors', 'papaparse', 'node:'] },
+  // The page's side of the case worker: it starts that worker (as runs/workers.ts does the others).
+  'src/cases/client.ts': { uses: ['src/cases', 'workers'], packages: ['comlink'] },
   'src/cli': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/sheets', 'src/cli'], packages: ['node:'] },
   'src/app': {
-    uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/transport', 'src/sheets', 'src/app'],
+    uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/transport', 'src/sheets', 'src/cases', 'src/app'],
     knows: ['workers'],
     packages: ['lit', 'chart.js', 'comlink'],
   },
@@ -35,7 +40,7 @@ export const ZONES: Readonly<Record<string, Zone>> = {
   },
   // The one module that starts workers (Vite bundles each `new URL(…)` as a worker).
   'src/app/runs/workers.ts': { uses: ['workers'], packages: ['comlink'] },
-  'workers': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/transport', 'src/sheets'], packages: ['comlink'] },
+  'workers': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/transport', 'src/sheets', 'src/cases'], packages: ['comlink'] },
   'bin': { uses: ['src/cli'], packages: ['node:', 'tsx'] },
 };
 

@@ -1,0 +1,1 @@
+export * from '../../node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking';

@@ -1,0 +1,130 @@
+/**
+ * Case import in the browser: DuckDB-wasm (the "eh" build: WebAssembly exceptions, one
+ * thread) inside the worker that calls this module. The ~34 MB .wasm is fetched from the
+ * app's own origin (a Vite asset) the first time a case list is opened, and kept for the
+ * worker's life. Files are read where they are: a picked File through FileReaderSync, in
+ * slices, never copied whole — except a CSV in GBK or UTF-16, transcoded to UTF-8 first.
+ */
+import * as duckdb from './duckdb-blocking.js';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import type { CsvEncoding } from './detect.ts';
+import type { Cell, CaseSource, SqlEngine } from './engine.ts';
+import { importCases } from './import.ts';
+import { parquetToCsv } from './parquet-csv.ts';
+import type { CaseImportResult, CaseProgress, CaseSetup } from './types.ts';
+
+interface Arrowish {
+  numRows: number;
+  numCols: number;
+  getChildAt(i: number): { get(row: number): unknown } | null;
+}
+
+/** Progress of the statement running now, as DuckDB reports it to the runtime. */
+let progressSink: ((percentage: number) => void) | null = null;
+
+export class WasmDuckDB implements SqlEngine {
+  private constructor(readonly bindings: duckdb.DuckDBBindings, private readonly conn: duckdb.DuckDBConnection) {}
+
+  static async open(onLoad?: (fraction: number | null) => void): Promise<WasmDuckDB> {
+    const features = await duckdb.getPlatformFeatures();
+    if (!features.wasmExceptions) throw new Error('this browser lacks WebAssembly exception handling (Chrome 95+, Firefox 100+, Safari 15.2+) / 浏览器不支持 WebAssembly 异常处理');
+    const runtime = duckdb.BROWSER_RUNTIME;
+    runtime.progressUpdate = (_final: number, percentage: number) => progressSink?.(percentage);
+    const bundle = { mainModule: ehWasm, mainWorker: '' };
+    const bindings = await duckdb.createDuckDB({ mvp: bundle, eh: bundle }, new duckdb.VoidLogger(), runtime);
+    await bindings.instantiate((p) => onLoad?.(p.bytesTotal > 0 ? p.bytesLoaded / p.bytesTotal : null));
+    bindings.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
+    const conn = bindings.connect();
+    // Nothing from the network: no extension is installed or loaded on demand.
+    for (const s of ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false',
+      'SET enable_progress_bar = true', 'SET enable_progress_bar_print = true', 'SET progress_bar_time = 0']) {
+      try { conn.query(s); } catch { /* an option this build does not know: progress is optional */ }
+    }
+    return new WasmDuckDB(bindings, conn);
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.conn.query(sql);
+  }
+
+  async rows(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<Cell[][]> {
+    let t: Arrowish;
+    if (onProgress) {
+      // A long query runs as a pending query, one task per poll, DuckDB reporting progress through
+      // the runtime; its (small) result lands in a table read afterwards.
+      progressSink = (pct) => { if (pct >= 0) onProgress(pct / 100, null); };
+      try {
+        this.conn.useUnsafe((b, id) => {
+          b.startPendingQuery(id, `CREATE OR REPLACE TEMP TABLE gb_result AS ${sql}`, false);
+          while (b.pollPendingQuery(id) === null) { /* progress arrives through the runtime */ }
+        });
+      } finally {
+        progressSink = null;
+      }
+      t = this.conn.query('SELECT * FROM gb_result ORDER BY rowid') as unknown as Arrowish;
+      this.conn.query('DROP TABLE gb_result');
+    } else {
+      t = this.conn.query(sql) as unknown as Arrowish;
+    }
+    const out: Cell[][] = [];
+    const cols = Array.from({ length: t.numCols }, (_, i) => t.getChildAt(i)!);
+    for (let r = 0; r < t.numRows; r++) {
+      out.push(cols.map((c) => {
+        const v = c.get(r);
+        return v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' ? v : String(v);
+      }));
+    }
+    return out;
+  }
+}
+
+let seq = 0;
+
+/** A Blob (a picked File) or bytes as a case source registered with DuckDB-wasm. */
+export function blobSource(db: WasmDuckDB, data: Blob | Uint8Array, name: string): CaseSource {
+  const blob = data instanceof Blob ? data : new Blob([data as BlobPart]);
+  const path = `case-list-${++seq}${/\.[a-z0-9]+$/i.exec(name)?.[0] ?? ''}`;
+  let registered = false;
+  return {
+    name,
+    size: blob.size,
+    async head(n) { return new Uint8Array(await blob.slice(0, n).arrayBuffer()); },
+    async path(encoding?: CsvEncoding) {
+      if (!encoding || encoding === 'utf-8') {
+        db.bindings.registerFileHandle(path, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      } else {
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        const text = new TextDecoder(encoding).decode(encoding === 'gbk' ? bytes : bytes.subarray(2));
+        db.bindings.registerFileBuffer(path, new TextEncoder().encode(text));
+      }
+      registered = true;
+      return path;
+    },
+    async release() { if (registered) db.bindings.dropFile(path); registered = false; },
+  };
+}
+
+let opened: Promise<WasmDuckDB> | null = null;
+
+/** Import a case list in this worker; the engine is started on the first call. */
+export async function importCaseBlob(data: Blob | Uint8Array, name: string, setup: CaseSetup, onProgress?: (p: CaseProgress) => void): Promise<CaseImportResult> {
+  if (!opened) {
+    onProgress?.({ phase: 'engine', fraction: 0 });
+    opened = WasmDuckDB.open((f) => onProgress?.({ phase: 'engine', fraction: f }));
+    opened.catch(() => { opened = null; });
+  }
+  const db = await opened;
+  const blob = data instanceof Blob ? data : new Blob([data as BlobPart]);
+  const magic = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+  if (String.fromCharCode(...magic) !== 'PAR1') return importCases(db, blobSource(db, blob, name), setup, onProgress);
+  // Parquet: decoded here (see parquet-csv.ts), then the same SQL over CSV text.
+  onProgress?.({ phase: 'read', fraction: 0 });
+  const file = { byteLength: blob.size, slice: (start: number, end?: number) => blob.slice(start, end).arrayBuffer() };
+  const t = await parquetToCsv(file, (done, rows) => onProgress?.({ phase: 'read', fraction: rows ? (0.5 * done) / rows : null, rows: done }));
+  if (!t.ok) {
+    return { ok: false, report: { file: { name, format: 'parquet', columns: {}, ignored: [] }, rows: 0, accepted: 0, rejected: 0, rejectedFundPayable: '0.00', problems: [], fatal: t.problems } };
+  }
+  const result = await importCases(db, blobSource(db, t.csv, `${name}.csv`), setup, onProgress, { fromParquet: true });
+  result.report.file.name = name;
+  return result;
+}
