@@ -8,7 +8,8 @@ import { isPlainObject } from '../format/json.ts';
 export type List = unknown[];
 
 export function idOf(v: unknown): string | null {
-  return isPlainObject(v) && typeof v.id === 'string' ? v.id : null;
+  // An empty id cannot be addressed by an id segment ("#"): such an element is found by index.
+  return isPlainObject(v) && typeof v.id === 'string' && v.id !== '' ? v.id : null;
 }
 
 export const idMaps = new WeakMap<List, Map<string, number>>();

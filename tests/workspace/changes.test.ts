@@ -304,3 +304,14 @@ describe('describeChange', () => {
     expect(describeChange({ op: 'set', path: ['hospitals', '#H001', 'fields', 'beds'], value: 500 }, base, 'zh')).toBe('H001 市第一人民医院 · 字段 beds：（未设置） → 500');
   });
 });
+
+describe('elements without an addressable id', () => {
+  it('an element whose id became empty is changed by index (fast-check seed 1088942940 found it)', () => {
+    const base = frozenBase();
+    const edited = structuredClone(base) as Scenario;
+    edited.fund.carveOuts[0]!.id = '';
+    const changes = diffScenarios(base, edited);
+    expect(changes.every((c) => !c.path.includes('#'))).toBe(true);
+    expect(applyChanges(base, changes)).toEqual(edited);
+  });
+});
