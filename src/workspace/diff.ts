@@ -121,9 +121,10 @@ function idsOf(list: unknown[]): string[] | null {
   const ids: string[] = [];
   const seen = new Set<string>();
   for (const x of list) {
-    if (!isPlainObject(x) || typeof x.id !== 'string' || seen.has(x.id)) return null;
-    seen.add(x.id);
-    ids.push(x.id);
+    const id = idOf(x);
+    if (id === null || seen.has(id)) return null;
+    seen.add(id);
+    ids.push(id);
   }
   return ids;
 }
