@@ -18,3 +18,17 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], f
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`${flag} must be one of ${allowed.join(', ')}`, 2);
 }
+
+/** The system's language: Chinese when LC_ALL / LC_MESSAGES / LANG (first one set) starts with zh, else English. */
+export function systemLang(env: Record<string, string | undefined> = process.env): 'zh' | 'en' {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+/** `--lang zh|en`; without it, the system's language. Every command reads its language here. */
+export function langOption(value: unknown, env?: Record<string, string | undefined>): 'zh' | 'en' {
+  return oneOf(value, ['zh', 'en'] as const, '--lang', systemLang(env));
+}
+
+/** The `--lang` option's declaration, for a command's option table. */
+export const LANG_OPTION = { lang: { type: 'string' } } as const satisfies Options;

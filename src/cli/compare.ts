@@ -4,10 +4,11 @@ import { money } from '../display/number.ts';
 import { columnsOfResult, compareFund, differences, matchRows, onlyIn } from '../engine/compare.ts';
 import { formatMoney } from '../engine/money.ts';
 import { renderTable } from './table.ts';
-import { FUND_ROWS } from './run.ts';
+import { FUND_ROWS, fundRowLabel } from './run.ts';
+import { hospitalName, unitName, word } from '../display/glossary.ts';
 import type { Result, HospitalResult } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';
-import type { Unit } from '../display/lang.ts';
+import type { Lang, Unit } from '../display/lang.ts';
 
 const H_FIELDS = ['target', 'deposit', 'owed', 'balance'] as const;
 
@@ -37,29 +38,42 @@ export function compareResults(sa: Scenario, ra: Result, sb: Scenario, rb: Resul
   return { fund, hospitals };
 }
 
-export function compareReport(sa: Scenario, sb: Scenario, names: [string, string], unit: Unit, sortByChange: boolean): { text: string; comparison: Comparison } {
+const T = {
+  zh: { fund: '基金收支', amountsIn: '金额单位', differ: (n: number, all: number, sorted: boolean) => `${all} 家机构中 ${n} 家有变化${sorted ? '（按年终应付变化从大到小）' : ''}：`,
+    none: '（无）', onlyA: '仅 A 有', onlyB: '仅 B 有', note: '备注', delta: '变化' },
+  en: { fund: 'Fund', amountsIn: 'Amounts in', differ: (n: number, all: number, sorted: boolean) => `${n} of ${all} institutions differ${sorted ? ' (largest change in owed first)' : ''}:`,
+    none: '(none)', onlyA: 'only in A', onlyB: 'only in B', note: 'note', delta: 'Δ' },
+} as const;
+
+export function compareReport(sa: Scenario, sb: Scenario, names: [string, string], unit: Unit, sortByChange: boolean, lang: Lang = 'en'): { text: string; comparison: Comparison } {
   const c = compareResults(sa, runScenario(sa), sb, runScenario(sb));
+  const t = T[lang];
   const fmt = (s: string | undefined) => (s === undefined ? '—' : money(s, unit));
   const fundText = renderTable(
-    [{ header: 'Fund' }, { header: 'A', right: true }, { header: 'B', right: true }, { header: 'B − A', right: true }],
-    c.fund.map((r) => [FUND_ROWS.find(([k]) => k === r.field)![1], fmt(r.a), fmt(r.b), fmt(r.delta)]),
+    [{ header: t.fund }, { header: 'A', right: true }, { header: 'B', right: true }, { header: 'B − A', right: true }],
+    c.fund.map((r) => [fundRowLabel(r.field as (typeof FUND_ROWS)[number][0], lang), fmt(r.a), fmt(r.b), fmt(r.delta)]),
   );
   const rows = [...c.hospitals];
   if (sortByChange) rows.sort((x, y) => absFen(y.delta.owed!) - absFen(x.delta.owed!) || 0);
   const changed = rows.filter((h) => h.in !== 'both' || H_FIELDS.some((f) => h.delta[f] !== '0.00'));
+  const target = hospitalName('target', lang);
+  const owed = hospitalName('owed', lang);
+  const sp = lang === 'zh' ? '' : ' ';
   const hospText = renderTable(
-    [{ header: 'id' }, { header: 'name' }, { header: 'target A', right: true }, { header: 'target B', right: true }, { header: 'Δ target', right: true }, { header: 'owed A', right: true }, { header: 'owed B', right: true }, { header: 'Δ owed', right: true }, { header: 'Δ balance', right: true }, { header: 'note' }],
-    changed.map((h) => [h.id, h.name, fmt(h.a.target), fmt(h.b.target), fmt(h.delta.target), fmt(h.a.owed), fmt(h.b.owed), fmt(h.delta.owed), fmt(h.delta.balance), h.in === 'a' ? 'only in A' : h.in === 'b' ? 'only in B' : '']),
+    [{ header: word('code', lang) }, { header: word('name', lang) }, { header: `${target}${sp}A`, right: true }, { header: `${target}${sp}B`, right: true },
+      { header: `${t.delta}${sp}${target}`, right: true }, { header: `${owed}${sp}A`, right: true }, { header: `${owed}${sp}B`, right: true },
+      { header: `${t.delta}${sp}${owed}`, right: true }, { header: `${t.delta}${sp}${hospitalName('balance', lang)}`, right: true }, { header: t.note }],
+    changed.map((h) => [h.id, h.name, fmt(h.a.target), fmt(h.b.target), fmt(h.delta.target), fmt(h.a.owed), fmt(h.b.owed), fmt(h.delta.owed), fmt(h.delta.balance), h.in === 'a' ? t.onlyA : h.in === 'b' ? t.onlyB : '']),
   );
   const text = [
     `A: ${names[0]} — ${sa.meta.name}`,
     `B: ${names[1]} — ${sb.meta.name}`,
-    `Amounts in ${unit === 'wan' ? '万元' : '元'}`,
+    `${t.amountsIn}${lang === 'zh' ? '：' : ' '}${unitName(unit, lang)}`,
     '',
     fundText,
     '',
-    `${changed.length} of ${c.hospitals.length} institutions differ${sortByChange ? ' (largest change in owed first)' : ''}:`,
-    changed.length ? hospText : '(none)',
+    t.differ(changed.length, c.hospitals.length, sortByChange),
+    changed.length ? hospText : t.none,
   ].join('\n');
   return { text, comparison: c };
 }

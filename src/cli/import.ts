@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parse, oneOf } from './args.ts';
+import { parse, oneOf, langOption } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { saveScenario, validateScenario } from '../scenario/open.ts';
 import { formatIssue } from '../format/issues.ts';
@@ -65,7 +65,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     if (positionals.length !== 1) throw new CliError(`import takes exactly one spreadsheet file\n${IMPORT_USAGE}`, 2);
     const out = values.output;
     if (typeof out !== 'string' || !out) throw new CliError(`import needs -o OUT.json\n${IMPORT_USAGE}`, 2);
-    const lang = oneOf(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
+    const lang = langOption(values.lang);
     const mode = oneOf(values.mode, ['replace', 'merge'] as const, '--mode', 'replace');
     if (values.mode !== undefined && values.base === undefined) throw new CliError(`--mode needs --base (a scenario to import into)\n${IMPORT_USAGE}`, 2);
     const onlyValid = values['only-valid'] === true;
@@ -130,7 +130,7 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
     if (positionals.length) throw new CliError(`template takes no file arguments (use -o OUT)\n${TEMPLATE_USAGE}`, 2);
     const out = values.output;
     if (typeof out !== 'string' || !out) throw new CliError(`template needs -o OUT.xlsx\n${TEMPLATE_USAGE}`, 2);
-    const lang = oneOf(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
+    const lang = langOption(values.lang);
     const format = oneOf(values.format, ['xlsx', 'csv'] as const, '--format', /\.csv$/i.test(out) ? 'csv' : 'xlsx');
     let years: number[];
     if (typeof values.years === 'string') {

@@ -2,7 +2,7 @@
  * gbsim — the Global Budget Simulator on the command line.
  * Exit codes: 0 success, 1 invalid input (stderr names the file and fields), 2 usage error.
  */
-import { parse, oneOf } from './args.ts';
+import { parse, oneOf, langOption } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { runReport } from './run.ts';
 import { compareReport } from './compare.ts';
@@ -18,7 +18,7 @@ Usage:
       Settle a scenario: fund position and per-institution table, or the result as JSON.
   gbsim validate FILE...
       Check scenario files; list every problem with the path of its field.
-  gbsim compare A B [--json] [--unit yuan|wan] [--sort change]
+  gbsim compare A B [--json] [--unit yuan|wan] [--sort change] [--lang zh|en]
       Fund and per-institution differences of B against A.
   gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid]
       Build a scenario from institutions' data in a spreadsheet.
@@ -31,6 +31,7 @@ Usage:
       Sensitivity: every point an exact run; a tornado ranks parameters by their effect at ±X%.
 ${RISK_USAGE}
 
+--lang zh|en: the language of tables and messages (default: Chinese when LANG / LC_ALL starts with zh, else English).
 Exit codes: 0 ok, 1 invalid input, 2 usage error (risk: 130 cancelled by Ctrl-C).`;
 
 const defaultIo: Io = {
@@ -90,10 +91,10 @@ async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, unit: { type: 'string' }, xlsx: { type: 'string' }, lang: { type: 'string' } });
   if (positionals.length !== 1) throw new CliError('run takes exactly one scenario file', 2);
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
-  const lang = oneOf(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
+  const lang = langOption(values.lang);
   const file = positionals[0]!;
   const scenario = readScenario(file);
-  const { text, result } = runReport(scenario, unit);
+  const { text, result } = runReport(scenario, unit, lang);
   if (values.json) io.out(JSON.stringify(result, null, 2));
   else io.out(text);
   if (typeof values.xlsx === 'string') {
@@ -121,14 +122,14 @@ function validate(args: string[], io: Io): number {
 }
 
 function compare(args: string[], io: Io): number {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, unit: { type: 'string' }, sort: { type: 'string' } });
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, unit: { type: 'string' }, sort: { type: 'string' }, lang: { type: 'string' } });
   if (positionals.length !== 2) throw new CliError('compare takes exactly two scenario files', 2);
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
   const sort = oneOf(values.sort, ['file', 'change'] as const, '--sort', 'file');
   const [a, b] = positionals as [string, string];
   const sa = readScenario(a);
   const sb = readScenario(b);
-  const { text, comparison } = compareReport(sa, sb, [a, b], unit, sort === 'change');
+  const { text, comparison } = compareReport(sa, sb, [a, b], unit, sort === 'change', langOption(values.lang));
   io.out(values.json ? JSON.stringify(comparison, null, 2) : text);
   return 0;
 }

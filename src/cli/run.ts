@@ -1,78 +1,102 @@
-/** `gbsim run FILE`: the fund position and a per-institution settlement table. */
+/** `gbsim run FILE`: the fund position and a per-institution settlement table, in the chosen language. */
 import { runScenario } from '../engine/run.ts';
-import { money, percent } from '../display/number.ts';
+import { money, percent, plain } from '../display/number.ts';
+import { fundName, hospitalName, unitName, word, type HospitalFigure } from '../display/glossary.ts';
 import { subtractDecimals, type FundField } from '../engine/compare.ts';
 import { fingerprint } from '../engine/fingerprint.ts';
 import { renderTable, type Column } from './table.ts';
 import type { Result } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';
-import type { Unit } from '../display/lang.ts';
+import type { Lang, Unit } from '../display/lang.ts';
 
+/** The fund position's rows in order; the sign in front says how a row enters the one above (− G, = P). */
 export const FUND_ROWS: [FundField, string][] = [
-  ['base', 'Fund expenditure budget'],
-  ['carveOuts', '− carve-outs'],
-  ['riskReserve', '− risk reserve'],
-  ['globalTarget', '= global target (G)'],
-  ['adjustmentFund', '− adjustment fund (AF)'],
-  ['allocatable', '= allocated to institutions (P)'],
-  ['totalDeposit', 'quality deposits held'],
-  ['totalPaid', 'paid monthly'],
-  ['totalDeferred', 'deferred to year-end'],
-  ['fundSharesClaimed', 'fund shares of overspend (claimed)'],
-  ['adjustmentFundUsed', 'adjustment fund used'],
-  ['adjustmentFundTopUp', 'of which topped up from balance'],
-  ['adjustmentFundUnused', 'adjustment fund unused'],
-  ['hospitalsOwed', 'owed to institutions for the year'],
-  ['totalBalance', 'balance due at year-end (+ pay / − recover)'],
-  ['retainedFromTargets', 'kept by the fund from targets'],
-  ['expenditure', 'expenditure (owed + carve-outs)'],
-  ['openingBalance', 'opening balance'],
-  ['revenue', 'revenue'],
-  ['closingBalance', 'closing balance'],
+  ['base', ''],
+  ['carveOuts', '− '],
+  ['riskReserve', '− '],
+  ['globalTarget', '= '],
+  ['adjustmentFund', '− '],
+  ['allocatable', '= '],
+  ['totalDeposit', ''],
+  ['totalPaid', ''],
+  ['totalDeferred', ''],
+  ['fundSharesClaimed', ''],
+  ['adjustmentFundUsed', ''],
+  ['adjustmentFundTopUp', ''],
+  ['adjustmentFundUnused', ''],
+  ['hospitalsOwed', ''],
+  ['totalBalance', ''],
+  ['retainedFromTargets', ''],
+  ['expenditure', ''],
+  ['openingBalance', ''],
+  ['revenue', ''],
+  ['closingBalance', ''],
 ];
 
-export function fundTable(r: Result, unit: Unit): string {
-  const rows = FUND_ROWS.map(([k, label]) => [label, money(r.fund[k] as string, unit)]);
-  rows.push(['months of coverage (可支付月数)', r.fund.monthsOfCoverage ?? '—']);
-  rows.push(['current-year surplus rate (当年结存率)', percent(r.fund.currentSurplusRate)]);
-  rows.push(['cumulative surplus rate (累计结存率)', percent(r.fund.cumulativeSurplusRate)]);
-  return renderTable([{ header: 'Fund position' }, { header: unit === 'wan' ? '万元' : '元', right: true }], rows);
+/** A fund row's label: "− 风险储备金" / "= Global target". */
+export const fundRowLabel = (k: FundField, lang: Lang): string => `${FUND_ROWS.find(([f]) => f === k)?.[1] ?? ''}${fundName(k, lang)}`;
+
+const T = {
+  zh: { position: '基金收支', total: '合计', institutions: (n: number) => `${n} 家机构`, amountsIn: (u: string) => `金额单位：${u}`,
+    reconciliation: '核对：年度总额控制目标 + 结存补足 = 应付医疗机构 + 指标内基金留存 + 调剂金结余', ok: '到分相符', mismatch: (d: bigint) => `不符（相差 ${d} 分）`,
+    fingerprint: '结果指纹' },
+  en: { position: 'Fund position', total: 'TOTAL', institutions: (n: number) => `${n} institutions`, amountsIn: (u: string) => `amounts in ${u}`,
+    reconciliation: 'Reconciliation: global target + top-up = owed + kept from targets + unused adjustment fund', ok: 'OK to the fen', mismatch: (d: bigint) => `MISMATCH (${d} fen)`,
+    fingerprint: 'Result fingerprint' },
+} as const;
+
+export function fundTable(r: Result, unit: Unit, lang: Lang = 'en'): string {
+  const rows = FUND_ROWS.map(([k]) => [fundRowLabel(k, lang), money(r.fund[k] as string, unit)]);
+  rows.push([fundName('monthsOfCoverage', lang), plain(r.fund.monthsOfCoverage)]);
+  rows.push([fundName('currentSurplusRate', lang), percent(r.fund.currentSurplusRate)]);
+  rows.push([fundName('cumulativeSurplusRate', lang), percent(r.fund.cumulativeSurplusRate)]);
+  return renderTable([{ header: T[lang].position }, { header: unitName(unit, lang), right: true }], rows);
 }
 
-const H_COLS: [string, (h: Result['hospitals'][number]) => string, boolean][] = [
-  ['target', (h) => h.target, true],
-  ['deposit', (h) => h.deposit, true],
-  ['paid', (h) => h.paidTotal, true],
-  ['deferred', (h) => h.deferred, true],
-  ['actual', (h) => h.actual, true],
-  ['surplus/-over', (h) => subtractDecimals(h.surplus, h.overspend), true],
-  ['reward/fund', (h) => (h.reward !== '0.00' ? h.reward : h.fundShare), true],
-  ['dep.returned', (h) => h.depositReturned, true],
-  ['owed', (h) => h.owed, true],
-  ['balance', (h) => h.balance, true],
+const H_COLS: [HospitalFigure, (h: Result['hospitals'][number]) => string][] = [
+  ['target', (h) => h.target],
+  ['deposit', (h) => h.deposit],
+  ['paidTotal', (h) => h.paidTotal],
+  ['deferred', (h) => h.deferred],
+  ['actual', (h) => h.actual],
+  ['surplus', (h) => subtractDecimals(h.surplus, h.overspend)],
+  ['reward', (h) => (h.reward !== '0.00' ? h.reward : h.fundShare)],
+  ['depositReturned', (h) => h.depositReturned],
+  ['owed', (h) => h.owed],
+  ['balance', (h) => h.balance],
 ];
 
-export function hospitalTable(s: Scenario, r: Result, unit: Unit): string {
-  const columns: Column[] = [{ header: 'id' }, { header: 'name' }, ...H_COLS.map(([header]) => ({ header, right: true }))];
+/** Headers of the columns that combine two figures (surplus / −overspend, reward / fund share). */
+const COMBINED: Partial<Record<HospitalFigure, { zh: string; en: string }>> = {
+  surplus: { zh: '结余(+)/超支(−)', en: 'Surplus(+)/overspend(−)' },
+  reward: { zh: '结余留用/基金分担', en: 'Retained / fund share' },
+};
+
+export function hospitalTable(s: Scenario, r: Result, unit: Unit, lang: Lang = 'en'): string {
+  const head = (k: HospitalFigure) => COMBINED[k]?.[lang] ?? hospitalName(k, lang);
+  const columns: Column[] = [{ header: word('code', lang) }, { header: word('name', lang) }, ...H_COLS.map(([k]) => ({ header: head(k), right: true }))];
   const rows = r.hospitals.map((h, i) => [h.id, s.hospitals[i]?.name ?? '', ...H_COLS.map(([, get]) => money(get(h), unit))]);
   const t = r.fund;
-  rows.push(['TOTAL', '', money(t.totalTargets, unit), money(t.totalDeposit, unit), money(t.totalPaid, unit), money(t.totalDeferred, unit), '', '', '', '', money(t.hospitalsOwed, unit), money(t.totalBalance, unit)]);
+  rows.push([T[lang].total, '', money(t.totalTargets, unit), money(t.totalDeposit, unit), money(t.totalPaid, unit), money(t.totalDeferred, unit), '', '', '', '', money(t.hospitalsOwed, unit), money(t.totalBalance, unit)]);
   return renderTable(columns, rows);
 }
 
 /** The money-conservation check, shown so a reader can see the totals reconcile to the fen. */
-export function reconciliation(r: Result): string {
+export function reconciliation(r: Result, lang: Lang = 'en'): string {
   const fen = (s: string) => BigInt(s.replace('.', ''));
   const f = r.fund;
   const left = fen(f.globalTarget) + fen(f.adjustmentFundTopUp);
   const right = fen(f.hospitalsOwed) + fen(f.retainedFromTargets) + fen(f.adjustmentFundUnused);
-  const ok = left === right;
-  return `Reconciliation: global target + top-up = owed + kept from targets + unused adjustment fund: ${ok ? 'OK to the fen' : `MISMATCH (${left - right} fen)`}`;
+  const t = T[lang];
+  return `${t.reconciliation}${lang === 'zh' ? '：' : ': '}${left === right ? t.ok : t.mismatch(left - right)}`;
 }
 
-export function runReport(s: Scenario, unit: Unit): { text: string; result: Result } {
+export function runReport(s: Scenario, unit: Unit, lang: Lang = 'en'): { text: string; result: Result } {
   const r = runScenario(s);
-  const head = `${s.meta.name}${s.meta.year ? ` (${s.meta.year})` : ''} — ${s.hospitals.length} institutions, amounts in ${unit === 'wan' ? '万元' : '元'}`;
-  const text = [head, '', fundTable(r, unit), '', hospitalTable(s, r, unit), '', reconciliation(r), `Result fingerprint: ${fingerprint(r)}`].join('\n');
+  const t = T[lang];
+  const year = s.meta.year ? (lang === 'zh' ? `（${s.meta.year}年）` : ` (${s.meta.year})`) : '';
+  const head = `${s.meta.name}${year} — ${t.institutions(s.hospitals.length)}${lang === 'zh' ? '，' : ', '}${t.amountsIn(unitName(unit, lang))}`;
+  const fp = `${t.fingerprint}${lang === 'zh' ? '：' : ': '}${fingerprint(r)}`;
+  const text = [head, '', fundTable(r, unit, lang), '', hospitalTable(s, r, unit, lang), '', reconciliation(r, lang), fp].join('\n');
   return { text, result: r };
 }

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError, readScenario, type Io } from './io.ts';
-import { oneOf } from './args.ts';
+import { oneOf, langOption } from './args.ts';
 import { renderTable } from './table.ts';
 import { showOutput, showParam, writeBytes } from './analysis-out.ts';
 import { outputLabel, paramLabel } from '../sheets/analysis-words.ts';
@@ -136,7 +136,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   const { values: v, positionals } = parseFlags(args);
   if (positionals.length !== 1) throw new CliError(`sweep takes exactly one scenario file\n${SWEEP_USAGE}`, 2);
   const unit = oneOf(v.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
-  const lang = oneOf(v.lang, ['zh', 'en'] as const, '--lang', 'zh');
+  const lang = langOption(v.lang);
   const workers = workersFlag(v.workers);
   const file = positionals[0]!;
   const s = readScenario(file);

@@ -6,7 +6,7 @@
  * Prints the fund's path, then the saver's and the spender's paths, with each year's result
  * fingerprint (the same a receiver of the file gets from the same parameters).
  */
-import { parse, oneOf } from './args.ts';
+import { parse, oneOf, langOption } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { renderTable } from './table.ts';
 import { decimalFlag, showOutput, writeBytes } from './analysis-out.ts';
@@ -125,7 +125,7 @@ export async function yearsCommand(args: string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1) throw new CliError(`years takes exactly one scenario file\n${YEARS_USAGE}`, 2);
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
-  const lang = oneOf(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
+  const lang = langOption(values.lang);
   const given: Partial<YearsParams> = {};
   if (values.years !== undefined) {
     const n = Number(values.years);

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
+import { langOption, systemLang } from '../../src/cli/args.ts';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -17,17 +18,31 @@ const CONTRACT_HOSPITAL = ['id', 'target', 'deposit', 'monthlyBudget', 'paid', '
 
 describe('gbsim run', () => {
   it('prints the fund position, the table, a reconciliation that holds and a fingerprint', async () => {
-    const r = await cli('run', 'scenarios/city.json');
+    const r = await cli('run', 'scenarios/city.json', '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('= global target (G)');
+    expect(r.out).toContain('= Global target');
     expect(r.out).toContain('Reconciliation: global target + top-up = owed + kept from targets + unused adjustment fund: OK to the fen');
     expect(r.out).toMatch(/Result fingerprint: sha256:[0-9a-f]{16}/);
     expect(r.out).toMatch(/\d{1,3}(,\d{3})+\.\d{2}/); // thousands separators
   });
 
+  it('--lang zh prints the table in Chinese, in the glossary\'s words; without --lang the system locale decides', async () => {
+    const r = await cli('run', 'scenarios/city.json', '--lang', 'zh');
+    expect(r.code).toBe(0);
+    for (const w of ['基金收支', '= 年度总额控制目标', '− 风险储备金', '年终应付', '清算补（扣）', '机构编码', '合计', '到分相符', '结果指纹：sha256:']) expect(r.out).toContain(w);
+    expect(r.out).not.toMatch(/Fund position|global target|balance|TOTAL|Reconciliation/);
+    expect(systemLang({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(systemLang({ LC_ALL: 'zh_TW', LANG: 'en_US' })).toBe('zh');
+    expect(systemLang({ LANG: 'C.UTF-8' })).toBe('en');
+    expect(systemLang({})).toBe('en');
+    expect(langOption(undefined, { LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(langOption('en', { LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect((await cli('run', 'scenarios/city.json', '--lang', 'fr')).code).toBe(2);
+  });
+
   it('--unit wan divides by 10,000 on the digits', async () => {
     const yuan = JSON.parse((await cli('run', 'scenarios/city.json', '--json')).out);
-    const wan = (await cli('run', 'scenarios/city.json', '--unit', 'wan')).out;
+    const wan = (await cli('run', 'scenarios/city.json', '--unit', 'wan', '--lang', 'zh')).out;
     const g = fen(yuan.fund.globalTarget);
     const hundredths = (g + 5000n) / 10000n; // 0.01 万元 = 10,000 fen, half-up
     const expected = `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`;
@@ -109,7 +124,7 @@ describe('gbsim compare', () => {
   });
 
   it('text output lists changed institutions, largest change first with --sort change', async () => {
-    const r = await cli('compare', 'scenarios/af-shortfall.json', 'scenarios/af-shortfall-topup.json', '--sort', 'change');
+    const r = await cli('compare', 'scenarios/af-shortfall.json', 'scenarios/af-shortfall-topup.json', '--sort', 'change', '--lang', 'en');
     expect(r.code).toBe(0);
     expect(r.out).toContain('largest change in owed first');
     expect(r.out).toContain('B − A');

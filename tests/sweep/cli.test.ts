@@ -113,7 +113,7 @@ describe('gbsim sweep', () => {
     const list = JSON.parse(r.out);
     expect(list.find((p: { path: string }) => p.path === 'policy.surplus.tiers[0].share')).toMatchObject({ kind: 'share', min: '0', max: '1', current: '0.7' });
     expect(list.find((p: { path: string }) => p.path === 'fund.budget')).toMatchObject({ kind: 'amount', current: '3200000000.00' });
-    const text = await cli('sweep', 'scenarios/city.json', '--list');
+    const text = await cli('sweep', 'scenarios/city.json', '--list', '--lang', 'zh');
     expect(text.out).toContain('保证金比例（医院）');
   });
 

@@ -1,0 +1,147 @@
+/**
+ * The one glossary: every name a user reads for a figure, a term or a kind of thing, in Chinese
+ * and English. The app's message table, the workbook and CSV headers, the brief and the command
+ * line all take their names from here, so one thing has one name everywhere. docs/GLOSSARY.md
+ * is this table written out for people; a test keeps the two in step.
+ */
+import type { Lang } from './lang.ts';
+
+export interface Name {
+  zh: string;
+  en: string;
+}
+
+const N = (zh: string, en: string): Name => ({ zh, en });
+
+/** The fund's figures (keys of the engine's FundResult). */
+export const FUND_FIGURES = {
+  base: N('基金支出预算', 'Fund expenditure budget'),
+  carveOuts: N('单列项目', 'Carve-outs'),
+  riskReserve: N('风险储备金', 'Risk reserve'),
+  globalTarget: N('年度总额控制目标', 'Global target'),
+  adjustmentFund: N('年终清算调剂金', 'Adjustment fund'),
+  allocatable: N('分配给医疗机构', 'Allocated to institutions'),
+  totalTargets: N('机构指标合计', 'Institutions’ targets'),
+  volumeCuts: N('服务量核减', 'Volume cuts'),
+  totalDeposit: N('质量保证金合计', 'Quality deposits'),
+  totalPaid: N('月度已拨付', 'Paid monthly'),
+  totalDeferred: N('暂缓拨付', 'Deferred'),
+  totalAdvance: N('预付周转金', 'Working-capital advance'),
+  fundSharesClaimed: N('基金分担（申请）', 'Fund shares claimed'),
+  adjustmentFundUsed: N('调剂金使用', 'Adjustment fund used'),
+  adjustmentFundTopUp: N('结存补足调剂金', 'Top-up from the balance'),
+  adjustmentFundUnused: N('调剂金结余', 'Adjustment fund unused'),
+  retainedFromTargets: N('指标内基金留存', 'Kept by the fund from targets'),
+  hospitalsOwed: N('应付医疗机构', 'Owed to institutions'),
+  totalBalance: N('年终清算补（扣）', 'Year-end balance due'),
+  expenditure: N('基金支出合计', 'Total expenditure'),
+  revenue: N('当年基金收入', 'Revenue'),
+  openingBalance: N('上年末累计结存', 'Opening balance'),
+  closingBalance: N('年末累计结存', 'Closing balance'),
+  monthsOfCoverage: N('可支付月数', 'Months of coverage'),
+  currentSurplusRate: N('当年结存率', 'Current-year surplus rate'),
+  cumulativeSurplusRate: N('累计结存率', 'Cumulative surplus rate'),
+} as const satisfies Record<string, Name>;
+
+/** An institution's figures (keys of the engine's HospitalResult). */
+export const HOSPITAL_FIGURES = {
+  pool: N('分配池', 'Pool'),
+  locked: N('锁定指标', 'Locked'),
+  weightShare: N('权重占比', 'Weight share'),
+  allocatedTarget: N('分配指标', 'Allocated target'),
+  volumeCut: N('服务量核减', 'Volume cut'),
+  target: N('总额控制指标', 'Target'),
+  deposit: N('质量保证金', 'Quality deposit'),
+  monthlyBudget: N('月度额度', 'Monthly budget'),
+  claims: N('月度申报', 'Claims'),
+  claimsTotal: N('全年申报', 'Claims (year)'),
+  projected: N('申报为预测', 'Claims projected'),
+  deductions: N('核减', 'Deductions'),
+  actual: N('实际发生', 'Actual'),
+  paid: N('月度拨付', 'Paid'),
+  paidTotal: N('已拨付', 'Paid'),
+  deferred: N('暂缓拨付', 'Deferred'),
+  withheld: N('按月预留保证金', 'Deposit withheld'),
+  surplus: N('结余', 'Surplus'),
+  surplusRate: N('结余率', 'Surplus rate'),
+  reward: N('结余留用', 'Surplus retained'),
+  overspend: N('超支', 'Overspend'),
+  overspendRate: N('超支率', 'Overspend rate'),
+  reasonableOverspend: N('合理超支', 'Reasonable overspend'),
+  fundShareClaimed: N('基金分担（申请）', 'Fund share claimed'),
+  fundShare: N('基金分担', 'Fund share'),
+  due: N('清算应付', 'Due'),
+  qualityRatio: N('保证金返还比例', 'Deposit return ratio'),
+  depositReturned: N('返还保证金', 'Deposit returned'),
+  depositForfeited: N('扣除保证金', 'Deposit forfeited'),
+  advance: N('预付周转金', 'Working-capital advance'),
+  owed: N('年终应付', 'Owed for the year'),
+  balance: N('清算补（扣）', 'Balance due'),
+} as const satisfies Record<string, Name>;
+
+/** Words for the things a user works with. */
+export const WORDS = {
+  scenario: N('方案', 'Scenario'),
+  baseline: N('基准方案', 'Baseline'),
+  variant: N('测算方案', 'Alternative'),
+  institution: N('定点医疗机构', 'Designated institution'),
+  code: N('机构编码', 'Institution code'),
+  name: N('机构名称', 'Name'),
+  level: N('级别', 'Level'),
+  category: N('类别', 'Category'),
+  klass: N('机构类型', 'Class'),
+  pool: N('分配池', 'Pool'),
+  history: N('历史支出', 'History'),
+  sources: N('参数与出处', 'Parameters and sources'),
+  source: N('出处', 'Source'),
+  difference: N('差额', 'Difference'),
+  percentagePoints: N('个百分点', 'percentage points'),
+  yuan: N('元', 'yuan'),
+  wan: N('万元', '10k yuan'),
+} as const satisfies Record<string, Name>;
+
+export type TermKind = 'class' | 'level' | 'category';
+
+/** Names of the usual class / level / category codes of a scenario; other codes are shown as written. */
+export const TERMS: Record<TermKind, Record<string, Name>> = {
+  class: {
+    hospital: N('医院', 'hospital'), inpatient: N('住院', 'inpatient'), outpatient: N('门诊', 'outpatient'),
+    chronic: N('门诊慢特病', 'outpatient chronic'), primary: N('基层', 'primary care'), pharmacy: N('定点药店', 'pharmacy'),
+  },
+  level: {
+    tertiary: N('三级', 'tertiary'), secondary: N('二级', 'secondary'), primary: N('一级', 'primary'),
+    community: N('社区', 'community'), unrated: N('未定级', 'unrated'),
+  },
+  category: {
+    general: N('综合', 'general'), tcm: N('中医', 'TCM'), specialty: N('专科', 'specialty'), community: N('社区', 'community'),
+    township: N('乡镇卫生院', 'township'), chronic: N('慢特病', 'chronic'), maternal: N('妇幼', 'maternal'), rehab: N('康复', 'rehabilitation'),
+    hospital: N('医院', 'hospital'), primary: N('基层', 'primary care'),
+  },
+};
+
+export type FundFigure = keyof typeof FUND_FIGURES;
+export type HospitalFigure = keyof typeof HOSPITAL_FIGURES;
+export type Word = keyof typeof WORDS;
+
+export const fundName = (k: FundFigure, lang: Lang): string => FUND_FIGURES[k][lang];
+export const hospitalName = (k: HospitalFigure, lang: Lang): string => HOSPITAL_FIGURES[k][lang];
+export const word = (k: Word, lang: Lang): string => WORDS[k][lang];
+
+/** The name of a class / level / category code; a code not in the table is shown as written. */
+export function termName(kind: TermKind, code: string, lang: Lang): string {
+  return TERMS[kind][code]?.[lang] ?? code;
+}
+
+/** "2024年" / "2024": a data year as a heading. */
+export const yearName = (year: number, lang: Lang): string => (lang === 'zh' ? `${year}年` : String(year));
+
+/** The calendar years of a scenario's history columns, oldest first: the years before `year`. */
+export function historyYears(year: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => year - count + i);
+}
+
+/** History column i's heading, 2022年 / 2022, for a scenario of `year` with `count` history years. */
+export const historyName = (year: number, count: number, i: number, lang: Lang): string => yearName(year - count + i, lang);
+
+/** The unit's name: 元 / 万元. */
+export const unitName = (unit: 'yuan' | 'wan', lang: Lang): string => WORDS[unit][lang];
