@@ -20,7 +20,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'gbsim-sheets-'));
 describe('gbsim import', () => {
   it('without --base: a new scenario with the default policy, and says so', async () => {
     const out = join(tmp(), 's.json');
-    const r = await run(importCommand, join(FIXTURES, 'libreoffice-zh.xlsx'), '-o', out);
+    const r = await run(importCommand, join(FIXTURES, 'libreoffice-zh.xlsx'), '-o', out, '--lang', 'zh');
     expect(r.code).toBe(0);
     expect(r.out).toBe(`已写入 ${out}：6 家机构`);
     expect(r.err).toContain('libreoffice-zh.xlsx [定点机构数据]: 表头在第 3 行，数据 7 行，有效 6 行，错误 0 个');
@@ -48,7 +48,7 @@ describe('gbsim import', () => {
     expect(r.err).toContain('数据!H4 row 4 "History 2024": not an amount ("abc")');
     expect(r.err).toContain('数据!L8 row 8 "Advance eligible": must be yes or no ("maybe")');
     expect(r.err).toContain('add --only-valid to import only the 2 valid rows');
-    const ok = await run(importCommand, join(FIXTURES, 'bad-rows.xlsx'), '-o', out, '--only-valid');
+    const ok = await run(importCommand, join(FIXTURES, 'bad-rows.xlsx'), '-o', out, '--only-valid', '--lang', 'zh');
     expect(ok.code).toBe(0);
     expect(ok.err).toContain('以下 5 行有错误，未导入：');
     expect(ok.err).toContain('数据!H4 第 4 行「2024年支出」: 不是金额（“abc”）');
@@ -106,7 +106,7 @@ describe('gbsim template and run --xlsx', () => {
     const wb = await readBack(new Uint8Array(readFileSync(x)));
     expect(wb.worksheets[0]!.getCell('F1').value).toBe('History 2022');
     const c = join(dir, 't.csv');
-    expect((await run(templateCommand, '-o', c)).code).toBe(0);
+    expect((await run(templateCommand, '-o', c, '--lang', 'zh')).code).toBe(0);
     expect(readFileSync(c, 'utf8').startsWith('\uFEFF机构编码')).toBe(true);
     expect((await run(templateCommand, '--lang', 'fr', '-o', x)).code).toBe(2);
     expect((await run(templateCommand, '--years', '20x4', '-o', x)).code).toBe(2);
