@@ -9,6 +9,8 @@ import { Issues, ScenarioError } from '../format/issues.ts';
 import { ONE, qualityRatio, reduceRatio, type CompiledQuality, type Ratio } from './quality.ts';
 import { assignPools, compileQuality, compileTiers, hospitalScore } from './policy-checks.ts';
 import type { HospitalModel, Model } from './model.ts';
+import { checkMonitoring, compileAdjustments } from './monitor-checks.ts';
+import { projectYear } from './project.ts';
 import type { Hospital, Scenario } from '../format/types.ts';
 
 /** Names every formula can read, besides a hospital's own `fields` and indicator ids. */
@@ -55,6 +57,8 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
     topUpCap: s.fund.adjustmentTopUpCap === undefined ? null : parseMoney(s.fund.adjustmentTopUpCap),
     carveOuts: s.fund.carveOuts.map((c) => ({ id: c.id, name: c.name, amount: parseMoney(c.amount) })),
   };
+  checkMonitoring(s, issues);
+  const adjustments = compileAdjustments(s, issues);
   const carved = sum(fund.carveOuts.map((c) => c.amount)) + mulRate(fund.budget, fund.riskReserveRate);
   if (carved > fund.budget) issues.add('fund.carveOuts', `the carve-outs and the risk reserve (${formatMoney(carved)}) exceed the budget (${formatMoney(fund.budget)})`);
   issues.throwIfAny();
@@ -66,6 +70,8 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
     prepaid: p.monthlyPayment === 'prepaid',
     volumeFloor: p.volumeFloor === true,
     advanceMonths: p.advance ? parseRate(p.advance.months) : null,
+    asOf: s.monitoring?.asOf ?? 12,
+    adjustments,
   };
 }
 
@@ -352,6 +358,11 @@ function formulaWeight(formula: CompiledFormula, scope: Map<string, Dec>, path: 
 
 function claimsOf(h: Hospital, s: Scenario, history: Fen[], profile: bigint[], path: string, issues: Issues): { claims: Fen[]; projected: boolean } {
   if (h.claims) return { claims: h.claims.map(parseMoney), projected: false };
+  // During the year: the months known, the rest projected from them (DESIGN §10).
+  if (s.monitoring && h.claimsToDate) {
+    const known = h.claimsToDate.slice(0, s.monitoring.asOf).map(parseMoney);
+    return { claims: projectYear(known, profile, h.lastYearClaims?.map(parseMoney)), projected: known.length < 12 };
+  }
   const last = history[history.length - 1] ?? (0 as Fen);
   const g = growthOf(h, s);
   const annual = mulRate(last, (RATE_ONE + g) as Rate);

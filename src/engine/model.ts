@@ -71,4 +71,20 @@ export interface Model {
   volumeFloor: boolean;
   quality: CompiledQuality | null;
   advanceMonths: Rate | null;
+  /** Claims are known through this month (DESIGN §10); 12 when the file is not monitoring a year. */
+  asOf: number;
+  /** Mid-year adjustments, file order (DESIGN §10); applied after allocation (engine/adjust.ts). */
+  adjustments: readonly CompiledAdjustment[];
+}
+
+export interface CompiledAdjustment {
+  /** The institution's index (file order). */
+  index: number;
+  /** First month (1–12) of the new budget. */
+  from: number;
+  /** The new annual target, or null when given as a change. */
+  target: Fen | null;
+  /** The signed change, or null when given as a new target. */
+  change: Fen | null;
+  reason: string;
 }

@@ -6,6 +6,7 @@ import { clearForReuse, finalize, settleYear, yearTable, type YearTable } from '
 import { formatMoney as m, ratioOfAmounts, ratioString, sum, type Fen } from './money.ts';
 import { ratioToString } from './quality.ts';
 import type { Model } from './model.ts';
+import { applyAdjustments, type Adjusted } from './adjust.ts';
 import type { FundResult, HospitalResult, HospitalSummary, Result, Summary } from './result.ts';
 import type { Scenario } from '../format/types.ts';
 
@@ -24,6 +25,8 @@ export interface Settlement {
   owed: Fen;
   expenditure: number;
   closing: number;
+  /** The mid-year adjustments' effects (null without any). */
+  adjusted: Adjusted | null;
 }
 
 export function runModel(model: Model): Result {
@@ -40,7 +43,10 @@ export function settle(model: Model, into?: YearTable): Settlement {
   const region = allocate(model);
   const hs = model.hospitals;
   const year = into !== undefined && into.n === hs.length ? clearForReuse(into, model) : yearTable(hs.length);
-  for (let i = 0; i < hs.length; i++) settleYear(year, i, hs[i]!, region.targets[i]! as Fen, model);
+  // Mid-year adjustments move targets within a pool and re-split months from theirs on.
+  const adjusted = model.adjustments.length > 0 ? applyAdjustments(model, region) : null;
+  const targets = adjusted ? adjusted.targets : region.targets;
+  for (let i = 0; i < hs.length; i++) settleYear(year, i, hs[i]!, targets[i]! as Fen, model, adjusted?.schedules.get(i));
 
   // The fund's shares are paid from the adjustment fund (plus any allowed top-up); if short,
   // every share is cut pro rata by largest remainder.
@@ -55,7 +61,7 @@ export function settle(model: Model, into?: YearTable): Settlement {
   const owed = sum(year.owed);
   const expenditure = owed + region.carveOuts;
   const closing = model.fund.opening + model.fund.revenue - expenditure;
-  return { region, year, claimedTotal, topUp, used, owed, expenditure, closing };
+  return { region, year, claimedTotal, topUp, used, owed, expenditure, closing, adjusted };
 }
 
 /** The result without monthly arrays: for tables and comparisons (much less to format and send). */

@@ -48,16 +48,26 @@ export function clearForReuse(t: YearTable, m: Model): YearTable {
 const capOf = (cap: Rate | null, t: Fen): Fen | null => (cap === null ? null : mulRate(t, cap));
 const capped = (x: Fen, cap: Fen | null): Fen => (cap !== null && cap < x ? cap : x);
 
-/** Institution i's year up to the fund's share as its tiers give it (before any cut). */
-export function settleYear(t: YearTable, i: number, h: HospitalModel, allocatedTarget: Fen, m: Model): void {
+/** An institution's target after any volume cut, its deposit from the target, and the budget split into months. */
+export function budgetOf(h: HospitalModel, allocatedTarget: Fen, m: Model): { target: Fen; deposit: Fen; budget: Fen } {
   let target = allocatedTarget;
   if (h.volume !== null && h.floor !== null && h.volume < h.floor) target = mulRatio(allocatedTarget, h.volume, h.floor);
+  const deposit = m.depositBase === 'target' ? mulRate(target, h.depositRate) : (0 as Fen);
+  return { target, deposit, budget: (target - deposit) as Fen };
+}
+
+/**
+ * Institution i's year up to the fund's share as its tiers give it (before any cut).
+ * `schedule`: its 12 monthly amounts when a mid-year adjustment set them (engine/adjust.ts).
+ */
+export function settleYear(t: YearTable, i: number, h: HospitalModel, allocatedTarget: Fen, m: Model, schedule?: readonly Fen[]): void {
+  const { target, deposit: fromTarget, budget } = budgetOf(h, allocatedTarget, m);
   const onTarget = m.depositBase === 'target';
-  let deposit = onTarget ? mulRate(target, h.depositRate) : (0 as Fen);
-  const budget = (target - deposit) as Fen;
+  let deposit = fromTarget;
   const at = 12 * i;
   const months = t.monthlyBudget;
-  if (m.profileSmall) apportionSmallInto(budget, m.profileSmall.w, m.profileSmall.sum, months, at);
+  if (schedule !== undefined) months.set(schedule, at);
+  else if (m.profileSmall) apportionSmallInto(budget, m.profileSmall.w, m.profileSmall.sum, months, at);
   else months.set(apportion(budget, m.profile), at);
 
   let cumC = 0;

@@ -88,6 +88,24 @@ const analysis = z.looseObject({
   ], { error: 'must be a sweep ("kind": "sweep") or a tornado ("kind": "tornado")' }), { error: 'must be a list of sweeps' }).max(20, { error: 'must have at most 20 sweeps' }).optional(),
 });
 
+// ---- During the year (DESIGN §10, issue 13); cross-field checks in engine/monitor-checks.ts ----
+const month = z.number({ error: 'must be a month from 1 to 12' }).int({ error: 'must be a month from 1 to 12' })
+  .min(1, { error: 'must be a month from 1 to 12' }).max(12, { error: 'must be a month from 1 to 12' });
+const signedAmountMsg = 'must be a signed amount with at most 2 decimals, written as a string like "-5000000.00"';
+const signedMoney = z.string({ error: signedAmountMsg }).refine(isMoneyString, { error: signedAmountMsg });
+const monitoring = z.looseObject({
+  asOf: month,
+  thresholds: z.looseObject({ overspendRate: nonNeg.optional(), deferredRate: nonNeg.optional(), coverageMonths: nonNeg.optional() }).optional(),
+});
+const adjustment = z.looseObject({
+  hospital: id,
+  from: month,
+  target: money.optional(),
+  change: signedMoney.optional(),
+  reason: z.string({ error: 'must say why (text)' }).trim().min(1, { error: 'must say why the target is adjusted' }).max(500, { error: 'must be at most 500 characters' }),
+  date: z.string({ error: 'must be text' }).max(40, { error: 'must be at most 40 characters' }).optional(),
+});
+
 export const scenarioSchema = z.looseObject({
   format: z.literal(FORMAT_NAME, { error: `must be "${FORMAT_NAME}"` }),
   version: z.literal(FORMAT_VERSION, { error: `must be ${FORMAT_VERSION}` }),
@@ -154,6 +172,10 @@ export const scenarioSchema = z.looseObject({
     indicators: z.record(z.string(), score, { error: 'must map indicator ids to scores' }).optional(),
     fields: z.record(z.string(), finite, { error: 'must map field names to numbers' }).optional(),
     advanceEligible: z.boolean({ error: 'must be true or false' }).optional(),
+    claimsToDate: z.array(money, { error: 'must be a list of monthly amounts from January' }).max(12, { error: 'must have at most 12 monthly amounts' }).optional(),
+    lastYearClaims: z.array(money, { error: 'must be a list of 12 monthly amounts' }).length(12, { error: 'must have exactly 12 monthly amounts' }).optional(),
   }), { error: 'must be a list of hospitals' }).min(1, { error: 'must list at least one institution' }).max(200000, { error: 'must have at most 200,000 institutions' }),
   analysis: analysis.optional(),
+  monitoring: monitoring.optional(),
+  adjustments: z.array(adjustment, { error: 'must be a list of adjustments' }).max(1000, { error: 'must have at most 1000 adjustments' }).optional(),
 });

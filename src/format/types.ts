@@ -157,6 +157,10 @@ export interface Hospital {
   fields?: Record<string, number>;
   /** Receives the working-capital advance. */
   advanceEligible?: boolean;
+  /** During the year (DESIGN §10): audited claims of months 1…monitoring.asOf, one per month known. */
+  claimsToDate?: MoneyStr[];
+  /** Last year's 12 monthly claims: the pattern the rest of the year is projected by, where given. */
+  lastYearClaims?: MoneyStr[];
 }
 
 export interface Meta {
@@ -221,6 +225,39 @@ export interface Analysis {
   sweeps?: (SweepAnalysis | TornadoAnalysis)[];
 }
 
+// ---- During the year (DESIGN §10, issue 13): monitoring and mid-year adjustment ----
+
+/** Early-warning thresholds (每月通报); each may have a source in policy.sources["monitoring.thresholds.<name>"]. */
+export interface MonitoringThresholds {
+  /** Warn when the projected year-end overspend rate (A − T) / T is above this (default 0.1). */
+  overspendRate?: RateStr;
+  /** Warn when claims deferred so far are above this share of the monthly budget to date (default 0.05). */
+  deferredRate?: RateStr;
+  /** Warn when the fund's projected months of coverage are below this (default 6). */
+  coverageMonths?: RateStr;
+}
+
+/** Claims are known through month asOf (1–12); later months are projected. */
+export interface Monitoring {
+  asOf: number;
+  thresholds?: MonitoringThresholds;
+}
+
+/**
+ * A mid-year adjustment (年中调整): an institution's annual target changed from month `from` on,
+ * either to `target` or by `change` (signed amount, e.g. "-5000000.00"); the other unlocked
+ * members of its pool absorb the difference by weight. Applied in file order.
+ */
+export interface Adjustment {
+  hospital: string;
+  from: number;
+  target?: MoneyStr;
+  change?: string;
+  reason: string;
+  /** When it was decided (free text, e.g. "2025-07-03"). */
+  date?: string;
+}
+
 export interface Scenario {
   format: typeof FORMAT_NAME;
   version: typeof FORMAT_VERSION;
@@ -229,4 +266,6 @@ export interface Scenario {
   policy: Policy;
   hospitals: Hospital[];
   analysis?: Analysis;
+  monitoring?: Monitoring;
+  adjustments?: Adjustment[];
 }

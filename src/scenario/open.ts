@@ -8,6 +8,7 @@ import { migrate } from '../format/migrate.ts';
 import { FORMAT_NAME, FORMAT_VERSION, type Scenario } from '../format/types.ts';
 import { compile } from '../engine/compile.ts';
 import { allocate } from '../engine/allocate.ts';
+import { applyAdjustments } from '../engine/adjust.ts';
 import { ScenarioError, type Issue } from '../format/issues.ts';
 import { parseJson } from '../format/json.ts';
 import { formatPath } from '../format/path.ts';
@@ -63,7 +64,10 @@ export function validateScenario(doc: unknown): LoadResult {
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, migrated) };
   const scenario = parsed.data as unknown as Scenario;
   try {
-    allocate(compile(scenario));
+    const model = compile(scenario);
+    const region = allocate(model);
+    // Mid-year adjustments are refused here, with their reason, rather than when settling.
+    if (model.adjustments.length > 0) applyAdjustments(model, region);
   } catch (e) {
     if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
     throw e;
