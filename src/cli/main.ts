@@ -10,6 +10,7 @@ import { loadScenario } from '../scenario/open.ts';
 import { formatIssue } from '../format/issues.ts';
 import { readText } from './io.ts';
 import { RISK_USAGE } from './risk/usage.ts';
+import { MONITOR_USAGE } from './monitor.ts';
 
 export const USAGE = `gbsim — Global Budget Simulator (医保总额预算与年终清算)
 
@@ -30,6 +31,7 @@ Usage:
   gbsim sweep FILE --tornado PATH,PATH,... --pct X [--output NAME]     (also: --list, --json, --xlsx OUT, --workers N)
       Sensitivity: every point an exact run; a tornado ranks parameters by their effect at ±X%.
 ${RISK_USAGE}
+${MONITOR_USAGE}
 
 --lang zh|en: the language of tables and messages (default: Chinese when LANG / LC_ALL starts with zh, else English).
 Exit codes: 0 ok, 1 invalid input, 2 usage error (risk: 130 cancelled by Ctrl-C).`;
@@ -64,6 +66,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'sweep': {
         const { sweepCommand } = await import('./sweep.ts');
         return await sweepCommand(rest, io);
+      }
+      case 'monitor': {
+        const { monitorCommand } = await import('./monitor.ts');
+        return await monitorCommand(rest, io);
       }
       case 'risk': {
         const { riskCommand } = await import('./risk.ts');

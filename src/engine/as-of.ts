@@ -1,0 +1,54 @@
+/**
+ * The year as of a month: a scenario whose claims are known through month k (monitoring.asOf),
+ * made from a year-end file (its first k months of claims) or from a monitored one (fewer
+ * months), and a month's claims added to a monitored scenario (the monthly import). Pure
+ * transforms on the file; the result still passes the one gate (scenario/open.ts).
+ */
+import type { Issue } from '../format/issues.ts';
+import type { Hospital, MoneyStr, Scenario } from '../format/types.ts';
+
+export type AsOf = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
+
+/** The months known of an institution: claimsToDate while monitoring, else the year's claims. */
+function knownMonths(s: Scenario, h: Hospital): readonly MoneyStr[] | undefined {
+  return s.monitoring ? h.claimsToDate : h.claims;
+}
+
+/** The scenario as of month k (1–12): claims of months 1…k known, the rest to be projected. */
+export function asOfMonth(s: Scenario, k: number): AsOf {
+  const issues: Issue[] = [];
+  if (!Number.isInteger(k) || k < 1 || k > 12) return { ok: false, issues: [{ path: 'monitoring.asOf', message: 'must be a month from 1 to 12' }] };
+  const hospitals = s.hospitals.map((h, i) => {
+    const known = knownMonths(s, h);
+    const field = s.monitoring ? 'claimsToDate' : 'claims';
+    if (known === undefined) issues.push({ path: `hospitals[${i}].${field}`, message: `institution "${h.id}": no claims are known, so there is nothing to report as of month ${k}` });
+    else if (known.length < k) issues.push({ path: `hospitals[${i}].${field}`, message: `institution "${h.id}": claims are known through month ${known.length} only, not month ${k}` });
+    const { claims: _, ...rest } = h;
+    return { ...rest, claimsToDate: (known ?? []).slice(0, k) };
+  });
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, scenario: { ...s, hospitals, monitoring: { ...s.monitoring, asOf: k } } };
+}
+
+/**
+ * Month `month`'s claims added: it must be the month after the last one known (or January of a
+ * file not yet monitored), and every institution must have its amount — a monthly report with
+ * an institution missing is refused rather than read as zero.
+ */
+export function addMonth(s: Scenario, month: number, claims: ReadonlyMap<string, MoneyStr>): AsOf {
+  const known = s.monitoring?.asOf ?? 0;
+  if (month !== known + 1) {
+    return { ok: false, issues: [{ path: 'monitoring.asOf', message: known === 12 ? 'the year is complete: claims are known through December' : `claims are known through month ${known}: the next month to add is ${known + 1}, not ${month}` }] };
+  }
+  const issues: Issue[] = [];
+  const ids = new Set(s.hospitals.map((h) => h.id));
+  for (const id of claims.keys()) if (!ids.has(id)) issues.push({ path: 'hospitals', message: `month ${month}: no institution has the id "${id}"` });
+  const hospitals = s.hospitals.map((h, i) => {
+    const c = claims.get(h.id);
+    if (c === undefined) issues.push({ path: `hospitals[${i}].claimsToDate`, message: `institution "${h.id}": no claims for month ${month}` });
+    const { claims: _, ...rest } = h;
+    return { ...rest, claimsToDate: [...(known === 0 ? [] : h.claimsToDate ?? []), c ?? '0.00'] };
+  });
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, scenario: { ...s, hospitals, monitoring: { ...s.monitoring, asOf: month } } };
+}

@@ -1,0 +1,40 @@
+/** The year as of a month, and a month's claims added (the monthly import). */
+import { describe, expect, it } from 'vitest';
+import { addMonth, asOfMonth } from '../../src/engine/as-of.ts';
+import { validateScenario } from '../../src/scenario/open.ts';
+import { monitor } from '../../src/engine/monitor.ts';
+import { threeHospitals } from './fixture.ts';
+
+describe('asOfMonth and addMonth', () => {
+  it('as of an earlier month keeps the months known through it', () => {
+    const r = asOfMonth(threeHospitals(), 5);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.monitoring!.asOf).toBe(5);
+    expect(r.scenario.hospitals[1]!.claimsToDate).toEqual(new Array(5).fill('100000.00'));
+    expect(validateScenario(r.scenario).ok).toBe(true);
+  });
+
+  it('adding July moves k to 7 and the warnings follow the new month', () => {
+    // B reports 250,000.00 for July: to date 853,000; R = 853,000 × 5 / 7 = 609,285.714… →
+    // 609,285.71; year 1,462,285.71, rate 0.2186 > 10% → B now warned for overspend too; its
+    // deferral to date 853,000 − 700,000 = 153,000 (21.9% of 700,000).
+    const july = new Map([['A', '115000.00'], ['B', '250000.00'], ['C', '80000.00']]);
+    const r = addMonth(threeHospitals(), 7, july);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const rep = monitor(r.scenario);
+    expect(rep.asOf).toBe(7);
+    expect(rep.rows[1]).toMatchObject({ claimsToDate: '853000.00', projectedClaims: '1462285.71', projectedRate: '0.2186', deferredToDate: '153000.00', warnings: ['overspend', 'deferred'] });
+    expect(rep.warningList).toEqual([1, 0]);
+  });
+
+  it('refuses a month out of turn, a missing institution and an unknown one', () => {
+    expect(addMonth(threeHospitals(), 8, new Map())).toEqual({ ok: false, issues: [{ path: 'monitoring.asOf', message: 'claims are known through month 6: the next month to add is 7, not 8' }] });
+    const r = addMonth(threeHospitals(), 7, new Map([['A', '1.00'], ['B', '1.00'], ['X', '1.00']]));
+    expect(r).toEqual({ ok: false, issues: [
+      { path: 'hospitals', message: 'month 7: no institution has the id "X"' },
+      { path: 'hospitals[2].claimsToDate', message: 'institution "C": no claims for month 7' },
+    ] });
+  });
+});
