@@ -15,8 +15,9 @@ import { MONITOR_USAGE } from './monitor.ts';
 export const USAGE = `gbsim — Global Budget Simulator (医保总额预算与年终清算)
 
 Usage:
-  gbsim run FILE [--json] [--unit yuan|wan] [--xlsx OUT.xlsx] [--lang zh|en]
-      Settle a scenario: fund position and per-institution table, or the result as JSON.
+  gbsim run FILE [--json] [--unit yuan|wan] [--xlsx OUT.xlsx] [--csv OUT.csv] [--lang zh|en]
+      Settle a scenario: fund position and per-institution table, or the result as JSON;
+      --xlsx writes the results workbook, --csv the per-institution results table.
   gbsim validate FILE...
       Check scenario files; list every problem with the path of its field.
   gbsim compare A B [--json] [--unit yuan|wan] [--sort change] [--lang zh|en]
@@ -94,7 +95,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, unit: { type: 'string' }, xlsx: { type: 'string' }, lang: { type: 'string' } });
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, unit: { type: 'string' }, xlsx: { type: 'string' }, csv: { type: 'string' }, lang: { type: 'string' } });
   if (positionals.length !== 1) throw new CliError('run takes exactly one scenario file', 2);
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
   const lang = langOption(values.lang);
@@ -107,6 +108,12 @@ async function run(args: string[], io: Io): Promise<number> {
     const { writeXlsx } = await import('./xlsx.ts');
     await writeXlsx(values.xlsx, [{ name: scenario.meta.name, scenario, result }], lang);
     io.err(`wrote ${values.xlsx}`);
+  }
+  if (typeof values.csv === 'string') {
+    const { hospitalsCsv } = await import('../sheets/export.ts');
+    const { writeBytes } = await import('./analysis-out.ts');
+    writeBytes(values.csv, new TextEncoder().encode(hospitalsCsv(result, scenario, lang)));
+    io.err(`wrote ${values.csv}`);
   }
   return 0;
 }

@@ -21,9 +21,25 @@ export interface Column {
   right?: boolean;
 }
 
-export function renderTable(columns: Column[], rows: string[][]): string {
-  const widths = columns.map((c, i) => Math.max(width(c.header), ...rows.map((r) => width(r[i] ?? ''))));
+/**
+ * Column widths by a loop, not `Math.max(...cells)`: a spread passes every row as an argument
+ * and overflows the stack past ~125,000 rows; a file may hold 200,000 institutions.
+ */
+export function columnWidths(columns: Column[], rows: readonly string[][]): number[] {
+  const widths = columns.map((c) => width(c.header));
+  for (const r of rows) {
+    for (let i = 0; i < widths.length; i++) {
+      const w = width(r[i] ?? '');
+      if (w > widths[i]!) widths[i] = w;
+    }
+  }
+  return widths;
+}
+
+export function renderTable(columns: Column[], rows: readonly string[][]): string {
+  const widths = columnWidths(columns, rows);
   const line = (cells: string[]) => cells.map((s, i) => pad(s, widths[i]!, columns[i]!.right ?? false)).join('  ').trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(columns.map((c) => c.header)), rule, ...rows.map(line)].join('\n');
+  const out = [line(columns.map((c) => c.header)), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (const r of rows) out.push(line(r));
+  return out.join('\n');
 }

@@ -75,6 +75,20 @@ describe('gbsim run', () => {
 });
 
 describe('gbsim validate', () => {
+  it('--csv writes every institution\'s results, one row each, amounts as in the JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gbsim-'));
+    const out = join(dir, 'r.csv');
+    const r = await cli('run', 'scenarios/city.json', '--csv', out, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`wrote ${out}`);
+    const lines = readFileSync(out, 'utf8').split('\r\n').filter((l) => l !== '');
+    const json = JSON.parse((await cli('run', 'scenarios/city.json', '--json')).out);
+    expect(lines).toHaveLength(json.hospitals.length + 1);
+    expect(lines[0]).toMatch(/^\uFEFFInstitution code,Name,/);
+    expect(lines[1]!.startsWith(`${json.hospitals[0].id},`)).toBe(true);
+    expect(lines[1]).toContain(json.hospitals[0].owed);
+  });
+
   it('accepts every example', async () => {
     const r = await cli('validate', 'scenarios/city.json', 'scenarios/reward-cap.json');
     expect(r.code).toBe(0);
