@@ -4,7 +4,7 @@
  * first K months of a year-end file's claims), the rest of the year projected (DESIGN §10).
  */
 import { writeFileSync } from 'node:fs';
-import { parse, oneOf } from './args.ts';
+import { parse, oneOf, langOption } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { renderTable } from './table.ts';
 import { asOfMonth } from '../engine/as-of.ts';
@@ -25,7 +25,7 @@ export async function monitorCommand(args: string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1) throw new CliError('monitor takes exactly one scenario file', 2);
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
-  const lang = oneOf(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
+  const lang = langOption(values.lang);
   const file = positionals[0]!;
   let s = readScenario(file);
   if (values['as-of'] !== undefined) {

@@ -6,25 +6,26 @@
  */
 import type { MonitorReport, MonitorRow, Threshold } from '../engine/monitor.ts';
 import type { Lang, Unit } from '../display/lang.ts';
+import { FUND_FIGURES as F, HOSPITAL_FIGURES as H, WORDS } from '../display/glossary.ts';
 import { amountValue, newWorkbook, ratioValue, sheetName, tableSheet, toBytes, type Col } from './style.ts';
 
 const W = {
   zh: {
     progress: '执行进度', warnings: '预警', fund: '基金预测', adjustments: '年中调整',
-    id: '机构编码', name: '机构名称', pool: '预算池', target: '年度总额控制指标', adjusted: '年中调整',
+    id: WORDS.code.zh, name: WORDS.name.zh, pool: WORDS.pool.zh, target: H.target.zh, adjusted: '年中调整',
     budgetToDate: '累计月度预算', claimsToDate: '累计申报费用', paidToDate: '累计拨付', deferredToDate: '累计暂缓拨付',
     progressRate: '执行进度', projectedClaims: '预计全年费用', projectedActual: '预计实际发生', projectedRate: '预计超支(+)/结余(−)率',
     projectedBalance: '预计年终清算差额', flags: '预警', overspend: '预计超支', deferred: '暂缓拨付累积',
     item: '项目', value: '数值', source: '依据', months: '月份', actual: '实际', projected: '预测',
     asOf: '申报数据截至', overspendRate: '超支预警线', deferredRate: '暂缓拨付预警线', coverageMonths: '可支付月数预警线',
     fBudget: '累计月度预算（全部机构）', fClaims: '累计申报费用', fPaid: '累计拨付', fDeferred: '累计暂缓拨付',
-    fExpenditure: '预计全年基金支出', fClosing: '预计期末累计结存', fAfUsed: '预计调剂金使用', fCoverage: '预计可支付月数', fBelow: '低于预警线',
+    fExpenditure: '预计全年基金支出', fClosing: '预计期末累计结存', fAfUsed: `预计${F.adjustmentFundUsed.zh}`, fCoverage: `预计${F.monthsOfCoverage.zh}`, fBelow: '低于预警线',
     yes: '是', no: '否', dflt: '默认（DESIGN §10 示例，假设）', hospital: '机构', from: '起始月份', change: '调整额', before: '调整前指标',
     after: '调整后指标', members: '分担机构数', reason: '调整原因', month: (k: number) => `${k}月`,
   },
   en: {
     progress: 'Progress', warnings: 'Warnings', fund: 'Fund projection', adjustments: 'Mid-year adjustments',
-    id: 'Institution code', name: 'Name', pool: 'Pool', target: 'Target', adjusted: 'Adjusted',
+    id: WORDS.code.en, name: WORDS.name.en, pool: WORDS.pool.en, target: H.target.en, adjusted: 'Adjusted',
     budgetToDate: 'Budget to date', claimsToDate: 'Claims to date', paidToDate: 'Paid to date', deferredToDate: 'Deferred to date',
     progressRate: 'Progress', projectedClaims: 'Projected claims', projectedActual: 'Projected actual', projectedRate: 'Projected overspend (+) / surplus (−) rate',
     projectedBalance: 'Projected balance due', flags: 'Warnings', overspend: 'projected overspend', deferred: 'deferred claims piling up',

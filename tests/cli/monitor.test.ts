@@ -46,7 +46,7 @@ describe('gbsim monitor', () => {
     const s = threeHospitals();
     s.adjustments = [{ hospital: 'A', from: 7, change: '-100000.01', reason: '重点专科停诊整改' }];
     const out = join(dir, 'report.xlsx');
-    const r = await cli('monitor', file('adj.json', s), '--xlsx', out);
+    const r = await cli('monitor', file('adj.json', s), '--xlsx', out, '--lang', 'zh');
     expect(r.code).toBe(0);
     expect(r.out).toContain('A from month 7: 1,200,000.00 → 1,099,999.99 (−100,000.01, absorbed by 2 pool members) — 重点专科停诊整改');
     const wb = new ExcelJS.Workbook();
