@@ -12,14 +12,13 @@ import { renderTable } from './table.ts';
 import { decimalFlag, showOutput, writeBytes } from './analysis-out.ts';
 import { FUND_PATH } from '../sheets/analysis-words.ts';
 import { yearName, yearsWorkbook } from '../sheets/analysis-export.ts';
-import { runYears, saverAndSpender, columnStrings, YEAR_COLUMNS, type Pick, type YearsRun } from '../engine/years.ts';
+import { columnStrings, YEAR_COLUMNS, type YearsRun } from '../engine/years.ts';
+import { yearsOutcome, type YearsReport } from '../engine/years-outcome.ts';
 import { BASE_RULES, type YearsParams } from '../engine/analysis-params.ts';
-import { ScenarioError, formatIssue } from '../format/issues.ts';
-import { toResult } from '../engine/run.ts';
+import { formatIssue } from '../format/issues.ts';
 import { formatMoney, ratioOfAmounts } from '../engine/money.ts';
 import { money, percent } from '../display/number.ts';
 import type { Unit } from '../display/lang.ts';
-import { fingerprint } from '../engine/fingerprint.ts';
 import type { Scenario } from '../format/types.ts';
 
 export const YEARS_USAGE = 'usage: gbsim years FILE [--years N] [--base-rule actual|target|actualPlusRetained] [--revenue-growth X] [--budget-growth X] [--locked keep|release] [--json] [--xlsx OUT.xlsx] [--unit yuan|wan] [--lang zh|en]';
@@ -30,24 +29,13 @@ const RULE_TEXT: Record<YearsParams['baseRule'], string> = {
   actualPlusRetained: 'actual + reward (A + reward: what a saver kept counts in its base)',
 };
 
-export interface YearsReport {
-  run: YearsRun;
-  fingerprints: string[];
-  saver: Pick | null;
-  spender: Pick | null;
-}
+export type { YearsReport };
 
 /** The run, each year's result fingerprint, and the saver and spender. */
 export function yearsReport(s: Scenario, given: Partial<YearsParams>): YearsReport {
-  const fingerprints: string[] = [];
-  let run: YearsRun;
-  try {
-    run = runYears(s, given, (_p, _sc, model, st) => fingerprints.push(fingerprint(toResult(model, st))));
-  } catch (e) {
-    if (e instanceof ScenarioError) throw new CliError(e.issues.map(formatIssue).join('\n'), 1);
-    throw e;
-  }
-  return { run, fingerprints, ...saverAndSpender(run) };
+  const out = yearsOutcome(s, given);
+  if (!out.ok) throw new CliError(out.issues.map(formatIssue).join('\n'), 1);
+  return out;
 }
 
 export function yearsText(s: Scenario, rep: YearsReport, unit: Unit): string {

@@ -18,8 +18,9 @@ import './gb-hospital-view.ts';
 import './gb-import.ts';
 import './gb-export.ts';
 import './gb-brief-book.ts';
+import './gb-years.ts';
 
-const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital' };
+const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital', years: 'tabYears' };
 
 export class GbApp extends LitElement {
   static override properties = { view: { attribute: false }, dragging: { state: true }, importFile: { state: true } };
@@ -87,6 +88,7 @@ export class GbApp extends LitElement {
       case 'data': return html`<gb-data-table .view=${p.view}></gb-data-table>`;
       case 'compare': return html`<gb-compare .view=${p.view}></gb-compare>`;
       case 'hospital': return html`<gb-hospital-view .view=${p.view}></gb-hospital-view>`;
+      case 'years': return html`<gb-years .view=${p.view}></gb-years>`;
     }
   }
 

@@ -1,11 +1,13 @@
 /** The message table: Chinese (default) and English. Keys are stable; add both languages. */
 import { en2, zh2 } from './files-brief.ts';
+import { en3, zh3 } from './plan.ts';
 
 import type { Lang } from '../../display/lang.ts';
 
 
 const zh = {
   ...zh2,
+  ...zh3,
   appTitle: '医保总额预算模拟器',
   appSubtitle: '总额控制 · 年终清算',
   language: '语言', langSwitch: 'English', unit: '金额单位', yuan: '元', wan: '万元',
@@ -62,6 +64,7 @@ export type MsgKey = keyof typeof zh;
 
 const en: Record<MsgKey, string> = {
   ...en2,
+  ...en3,
   appTitle: 'Global Budget Simulator',
   appSubtitle: 'global budget · year-end settlement',
   language: 'Language', langSwitch: '中文', unit: 'Unit', yuan: 'yuan', wan: '10k yuan',

@@ -10,6 +10,7 @@ import type { ImportApi } from '../../../workers/import.worker.ts';
 import type { ExportApi } from '../../../workers/export.worker.ts';
 import type { BriefApi } from '../../../workers/brief.worker.ts';
 import type { RiskWorkerApi } from '../../../workers/risk.worker.ts';
+import type { AnalysisApi } from '../../../workers/analysis.worker.ts';
 
 export interface Hosted<T> {
   worker: Worker;
@@ -30,3 +31,5 @@ export const briefWorker = (): Hosted<BriefApi> =>
   host(new Worker(new URL('../../../workers/brief.worker.ts', import.meta.url), { type: 'module' }));
 export const riskWorker = (): Hosted<RiskWorkerApi> =>
   host(new Worker(new URL('../../../workers/risk.worker.ts', import.meta.url), { type: 'module' }));
+export const analysisWorker = (): Hosted<AnalysisApi> =>
+  host(new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }));

@@ -6,8 +6,8 @@ import type { Output } from '../runs/column.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import { RefKey } from '../../workspace/workspace.ts';
 
-export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital';
-export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital'];
+export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital' | 'years';
+export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital', 'years'];
 
 export interface ColumnState {
   status: 'running' | 'ok' | 'invalid';
@@ -63,6 +63,18 @@ export interface AppState {
   printing: string[] | null;
   /** X of the brief's what-if (±X% of the target), as typed. */
   whatIfPct: string;
+  /** Several years of the scenario shown and of the compared ones (computed in a worker while the years tab is shown). */
+  years: YearsState | null;
+}
+
+/** A multi-year run of each scenario: the one shown first, then the others compared. */
+export interface YearsState {
+  /** The workspace and scenarios it was asked for; a newer workspace makes it stale. */
+  ws: Workspace;
+  refs: RefKey[];
+  running: boolean;
+  /** The latest outcomes (possibly of an older workspace while running). */
+  runs: { ref: RefKey; name: string; outcome: import('../../engine/years-outcome.ts').YearsOutcome }[] | null;
 }
 
 export type Dialog = 'import' | 'export';
@@ -70,6 +82,6 @@ export type Dialog = 'import' | 'export';
 /**
  * What a saved file holds vs what stays in the page (Excalidraw's table).
  * file + IndexedDB: ws (baseline, variants and their changes).
- * IndexedDB only (preferences): lang, unit. Page only: tab, active, compare, hospital, results, dialog, printing.
+ * IndexedDB only (preferences): lang, unit. Page only: tab, active, compare, hospital, results, dialog, printing, years.
  */
 export const PERSISTED_PREFS = ['lang', 'unit'] as const;

@@ -7,15 +7,22 @@ import type { RefKey } from '../../workspace/workspace.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import { Scheduler, type ColumnLike } from '../runs/scheduler.ts';
 import { Store } from './store.ts';
+import { YearsRunner } from '../runs/years.ts';
 
 export class Controller extends Store {
   readonly runs: Scheduler;
+  /** Several years of the scenarios shown, while the years tab is. */
+  readonly years: YearsRunner;
 
   constructor(ws: Workspace, prefs: { lang?: Lang; unit?: Unit } = {}, makeColumn?: () => ColumnLike) {
     super(ws, prefs);
     this.runs = new Scheduler(this, makeColumn);
     this.onInputs = () => this.runs.schedule();
-    this.onChanged = () => { if (this.state.tab === 'hospital') this.runs.refreshBrief(); };
+    this.years = new YearsRunner(this);
+    this.onChanged = () => {
+      if (this.state.tab === 'hospital') this.runs.refreshBrief();
+      if (this.state.tab === 'years') this.years.refresh();
+    };
     this.runs.schedule();
   }
 

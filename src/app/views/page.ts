@@ -22,13 +22,15 @@ import { HospitalViews, type HospitalView } from './hospital.ts';
 import { briefContext, type BriefContext } from './brief.ts';
 import { exportView, importView, type ExportView, type ImportView } from './dialogs.ts';
 import { memoize, stable } from './memo.ts';
+import { yearsView, type YearsView } from './years.ts';
 
 export type Panel =
   | { tab: 'results'; view: ResultsView }
   | { tab: 'params'; view: ParamsView }
   | { tab: 'data'; view: DataView }
   | { tab: 'compare'; view: CompareView }
-  | { tab: 'hospital'; view: HospitalView };
+  | { tab: 'hospital'; view: HospitalView }
+  | { tab: 'years'; view: YearsView };
 
 export interface NoticeView { kind: Notice['kind']; text: string; issues: string[] }
 
@@ -63,6 +65,7 @@ export class PageViews {
   private data: DataView | null = null;
   private readonly compare = new CompareViews();
   private readonly hospital = new HospitalViews();
+  private years: YearsView | null = null;
 
   of(s: AppState): PageView {
     this.toolbar = toolbarView(s, this.toolbar);
@@ -81,6 +84,7 @@ export class PageViews {
       case 'data': return panelOf('data', (this.data = dataView(s, this.data)));
       case 'compare': return panelOf('compare', this.compare.of(s));
       case 'hospital': return panelOf('hospital', this.hospital.of(s));
+      case 'years': return panelOf('years', (this.years = yearsView(s, this.years)));
     }
   }
 
