@@ -19,8 +19,9 @@ import './gb-import.ts';
 import './gb-export.ts';
 import './gb-brief-book.ts';
 import './gb-years.ts';
+import './gb-sweeps.ts';
 
-const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital', years: 'tabYears' };
+const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital', years: 'tabYears', sweeps: 'tabSweeps' };
 
 export class GbApp extends LitElement {
   static override properties = { view: { attribute: false }, dragging: { state: true }, importFile: { state: true } };
@@ -89,6 +90,7 @@ export class GbApp extends LitElement {
       case 'compare': return html`<gb-compare .view=${p.view}></gb-compare>`;
       case 'hospital': return html`<gb-hospital-view .view=${p.view}></gb-hospital-view>`;
       case 'years': return html`<gb-years .view=${p.view}></gb-years>`;
+      case 'sweeps': return html`<gb-sweeps .view=${p.view}></gb-sweeps>`;
     }
   }
 

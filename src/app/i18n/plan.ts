@@ -12,6 +12,15 @@ export const zh3 = {
   rewardCol: '结余留用/奖励', fundShareCol: '基金分担超支', nextBase: '下年基数',
   variantsOverYears: '各方案同期比较', yearsStopped: '第{n}年无法清算，测算到此为止：', yearsRunning: '正在测算…',
   institutionPaths: '机构逐年情况', fpShort: '结果指纹',
+  tabSweeps: '敏感性分析', sweepTitle: '参数扫描', sweepParam: '扫描参数', sweepParam2: '第二个参数（热力图）', useParam2: '同时扫描第二个参数',
+  fromValue: '起', toValue: '止', stepValue: '步长', outputsPick: '输出指标', addInstitutionOutput: '加入机构的年终应付：',
+  runSweep: '运行', cancelRun: '取消', runsPlanned: '共 {n} 次精确测算', progressText: '已完成 {done} / {total}',
+  runDone: '完成：{n} 次测算，{w} 个线程，{s} 秒', runCancelled: '已取消', runRefused: '无法运行：', runFailed: '运行失败',
+  currentValue: '当前值', chartOutput: '图中指标', heatTitle: '热力图：{out}', tornadoTitle: '龙卷风图：各参数分别变动 ±x%',
+  tornadoParams: '参与比较的参数', tornadoChange: '变动幅度 x（如 0.1 表示 ±10%）', tornadoOutput: '排序依据', lowSide: '−{x}', highSide: '+{x}',
+  spreadCol: '影响幅度', rankCol: '排名', outdatedRun: '参数已修改，下表为修改前的结果，请重新运行', baseValue: '现方案',
+  notInFileNote: '建议参数：运行时写入方案文件（analysis.sweeps）', runOn: '方案：{name}', valueCol: '取值', problemCol: '问题',
+  outputAt: '{x} 时的{out}',
 } as const;
 
 export const en3: Record<keyof typeof zh3, string> = {
@@ -27,4 +36,13 @@ export const en3: Record<keyof typeof zh3, string> = {
   rewardCol: 'Reward (retained surplus)', fundShareCol: 'Fund share of overspend', nextBase: 'Next year’s base',
   variantsOverYears: 'Scenarios over the same years', yearsStopped: 'Year {n} cannot be settled; the run stops there:', yearsRunning: 'Running…',
   institutionPaths: 'Institutions year by year', fpShort: 'Fingerprint',
+  tabSweeps: 'Sweeps', sweepTitle: 'Parameter sweep', sweepParam: 'Parameter', sweepParam2: 'Second parameter (heat map)', useParam2: 'Sweep a second parameter too',
+  fromValue: 'From', toValue: 'To', stepValue: 'Step', outputsPick: 'Outputs', addInstitutionOutput: 'Add an institution’s owed:',
+  runSweep: 'Run', cancelRun: 'Cancel', runsPlanned: '{n} exact runs', progressText: '{done} of {total} done',
+  runDone: 'Done: {n} runs on {w} workers in {s} s', runCancelled: 'Cancelled', runRefused: 'Cannot run:', runFailed: 'The run failed',
+  currentValue: 'current value', chartOutput: 'Output charted', heatTitle: 'Heat map: {out}', tornadoTitle: 'Tornado: each parameter moved ±x% on its own',
+  tornadoParams: 'Parameters', tornadoChange: 'Change x (0.1 = ±10%)', tornadoOutput: 'Ranked by', lowSide: '−{x}', highSide: '+{x}',
+  spreadCol: 'Spread', rankCol: 'Rank', outdatedRun: 'The parameters changed since: the table below is the earlier run; run again', baseValue: 'As is',
+  notInFileNote: 'Suggested: written into the scenario file (analysis.sweeps) when run', runOn: 'Scenario: {name}', valueCol: 'Value', problemCol: 'Problem',
+  outputAt: '{out} at {x}',
 };

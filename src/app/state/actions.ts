@@ -1,5 +1,5 @@
 /** What components ask for: they render and dispatch these; the app shell applies them. */
-import type { Dialog, Tab } from './app-state.ts';
+import type { Dialog, SweepKind, Tab } from './app-state.ts';
 import type { ImportReport } from '../../sheets/report.ts';
 import type { Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
@@ -30,7 +30,9 @@ export type Action =
   | { type: 'template'; lang: Lang; format: 'xlsx' | 'csv' }
   | { type: 'printBriefs'; ids: string[] }
   | { type: 'printDone' }
-  | { type: 'whatIfPct'; pct: string };
+  | { type: 'whatIfPct'; pct: string }
+  | { type: 'runSweep'; kind: SweepKind }
+  | { type: 'cancelSweep'; kind: SweepKind };
 
 /** Results of the scenario shown / of the compared scenarios (.xlsx), its hospitals table (.csv), its hospitals' data (.xlsx). */
 export type ExportWhat = 'results' | 'compared' | 'csv' | 'data';

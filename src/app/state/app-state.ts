@@ -6,8 +6,8 @@ import type { Output } from '../runs/column.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import { RefKey } from '../../workspace/workspace.ts';
 
-export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital' | 'years';
-export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital', 'years'];
+export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital' | 'years' | 'sweeps';
+export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital', 'years', 'sweeps'];
 
 export interface ColumnState {
   status: 'running' | 'ok' | 'invalid';
@@ -65,6 +65,25 @@ export interface AppState {
   whatIfPct: string;
   /** Several years of the scenario shown and of the compared ones (computed in a worker while the years tab is shown). */
   years: YearsState | null;
+  /** The latest sweep and tornado run (started from the sweeps tab), each with its progress. */
+  sweeps: Partial<Record<SweepKind, SweepRunState>>;
+}
+
+export type SweepKind = 'sweep' | 'tornado';
+
+export interface SweepRunState {
+  /** The scenario it was run on (its name when run) and the spec it ran. */
+  ref: RefKey;
+  name: string;
+  spec: import('../../engine/sweep-plan.ts').PlanSpec;
+  status: 'running' | 'done' | 'refused' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  result: import('../../engine/sweep.ts').SweepResult | import('../../engine/tornado.ts').TornadoResult | null;
+  /** Why it was refused (by field) or failed. */
+  issues: Issue[];
+  workers: number;
+  ms: number;
 }
 
 /** A multi-year run of each scenario: the one shown first, then the others compared. */

@@ -8,17 +8,21 @@ import type { Lang, Unit } from '../../display/lang.ts';
 import { Scheduler, type ColumnLike } from '../runs/scheduler.ts';
 import { Store } from './store.ts';
 import { YearsRunner } from '../runs/years.ts';
+import { SweepRunner } from '../runs/sweeps.ts';
 
 export class Controller extends Store {
   readonly runs: Scheduler;
   /** Several years of the scenarios shown, while the years tab is. */
   readonly years: YearsRunner;
+  /** Sweeps and tornados started from the sweeps tab. */
+  readonly sweeps: SweepRunner;
 
   constructor(ws: Workspace, prefs: { lang?: Lang; unit?: Unit } = {}, makeColumn?: () => ColumnLike) {
     super(ws, prefs);
     this.runs = new Scheduler(this, makeColumn);
     this.onInputs = () => this.runs.schedule();
     this.years = new YearsRunner(this);
+    this.sweeps = new SweepRunner(this);
     this.onChanged = () => {
       if (this.state.tab === 'hospital') this.runs.refreshBrief();
       if (this.state.tab === 'years') this.years.refresh();

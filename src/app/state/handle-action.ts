@@ -36,6 +36,8 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'printBriefs': return ctl.setPrinting(a.ids);
     case 'printDone': return ctl.setPrinting(null);
     case 'whatIfPct': return ctl.setWhatIfPct(a.pct);
+    case 'runSweep': return ctl.sweeps.run(a.kind);
+    case 'cancelSweep': return ctl.sweeps.cancel(a.kind);
     case 'save': {
       if (a.what === 'scenario') {
         download(`${safeName(refName(s.ws, s.active))}.json`, saveScenario(scenarioOf(s.ws, s.active)));

@@ -23,6 +23,7 @@ import { briefContext, type BriefContext } from './brief.ts';
 import { exportView, importView, type ExportView, type ImportView } from './dialogs.ts';
 import { memoize, stable } from './memo.ts';
 import { yearsView, type YearsView } from './years.ts';
+import { sweepsView, type SweepsView } from './sweeps.ts';
 
 export type Panel =
   | { tab: 'results'; view: ResultsView }
@@ -30,7 +31,8 @@ export type Panel =
   | { tab: 'data'; view: DataView }
   | { tab: 'compare'; view: CompareView }
   | { tab: 'hospital'; view: HospitalView }
-  | { tab: 'years'; view: YearsView };
+  | { tab: 'years'; view: YearsView }
+  | { tab: 'sweeps'; view: SweepsView };
 
 export interface NoticeView { kind: Notice['kind']; text: string; issues: string[] }
 
@@ -66,6 +68,7 @@ export class PageViews {
   private readonly compare = new CompareViews();
   private readonly hospital = new HospitalViews();
   private years: YearsView | null = null;
+  private sweeps: SweepsView | null = null;
 
   of(s: AppState): PageView {
     this.toolbar = toolbarView(s, this.toolbar);
@@ -85,6 +88,7 @@ export class PageViews {
       case 'compare': return panelOf('compare', this.compare.of(s));
       case 'hospital': return panelOf('hospital', this.hospital.of(s));
       case 'years': return panelOf('years', (this.years = yearsView(s, this.years)));
+      case 'sweeps': return panelOf('sweeps', (this.sweeps = sweepsView(s, this.sweeps)));
     }
   }
 

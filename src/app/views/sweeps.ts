@@ -1,0 +1,183 @@
+/**
+ * What the sweeps view shows (DESIGN §9): the sweep's and the tornado's specs as the scenario
+ * file keeps them (or the ones offered, written into the file when run), checked as planned by
+ * the engine (every problem by field, the number of exact runs), the parameters that can be
+ * swept with their names, and the latest runs as text and plot values: a table with the
+ * current value marked, a line per output (a heat map for two parameters), and the tornado's
+ * ranked bars. The element only lays these out.
+ */
+import type { AppState, SweepKind, SweepRunState } from '../state/app-state.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import type { Path } from '../../format/path.ts';
+import type { Scenario, SweepAnalysis, SweepAxis, TornadoAnalysis } from '../../format/types.ts';
+import { planOf, axisAround } from '../../engine/sweep-plan.ts';
+import { sweepableParams, type ParamInfo } from '../../engine/sweep-params.ts';
+import { FUND_OUTPUTS, type OutputKind } from '../../engine/sweep-outputs.ts';
+import type { SweepResult } from '../../engine/sweep.ts';
+import type { TornadoResult } from '../../engine/tornado.ts';
+import { money, percent, plain, shiftPoint } from '../../display/number.ts';
+import { formatIssue } from '../../format/issues.ts';
+import { outputLabel, paramLabel } from '../../sheets/analysis-words.ts';
+import { scenarioOrError } from '../../workspace/workspace.ts';
+import { sweepEntry } from '../runs/sweeps.ts';
+import { memoize, stable } from './memo.ts';
+import { removeIn, setIn } from '../../workspace/edit.ts';
+
+export interface ParamOption { path: string; label: string; current: string; currentText: string; axis: SweepAxis }
+export interface OutputOption { name: string; label: string }
+
+export interface FormView<S> {
+  /** Where an edited spec is written (analysis.sweeps[k]). */
+  editPath: Path;
+  spec: S;
+  inFile: boolean;
+  problems: string[];
+  /** Exact runs the spec asks for (the plain run included), when it is valid. */
+  runs: number | null;
+}
+
+export interface RunView {
+  status: SweepRunState['status'];
+  done: number;
+  total: number;
+  workers: number;
+  seconds: string;
+  problems: string[];
+  /** The spec run is no longer the file's (edited since). */
+  outdated: boolean;
+  name: string;
+}
+
+export interface SweepTableView {
+  axes: { label: string; path: string; values: string[]; current: number | null }[];
+  outputs: { name: string; label: string; kind: OutputKind }[];
+  base: string[];
+  /** One parameter: one row per value. Two: one row per (value1, value2), row-major. */
+  rows: { values: string[]; current: boolean; cells: string[]; problem: string | null }[];
+  /** Plot values per output (display unit), per point (null where a point could not be run). */
+  plot: (number | null)[][];
+}
+
+export interface TornadoView {
+  output: string;
+  change: string;
+  base: string;
+  entries: { label: string; path: string; low: string; high: string; outLow: string; outHigh: string; spread: string; dLow: number | null; dHigh: number | null; problem: string | null }[];
+}
+
+export interface SweepsView {
+  lang: Lang;
+  unit: Unit;
+  error: string | null;
+  params: ParamOption[];
+  outputs: OutputOption[];
+  institutions: { id: string; label: string }[];
+  sweep: FormView<SweepAnalysis>;
+  tornado: FormView<TornadoAnalysis>;
+  runs: Partial<Record<SweepKind, RunView>>;
+  sweepResult: SweepTableView | null;
+  tornadoResult: TornadoView | null;
+}
+
+/** Fund figures offered as outputs (all of FUND_OUTPUTS may be named in the file). */
+export const OFFERED_OUTPUTS = ['closingBalance', 'adjustmentFundUsed', 'monthsOfCoverage', 'hospitalsOwed', 'currentSurplusRate', 'adjustmentFundUnused', 'fundSharesClaimed', 'retainedFromTargets', 'expenditure'];
+
+const showOut = (v: string | null, kind: OutputKind, unit: Unit) => (v === null ? '—' : kind === 'amount' ? money(v, unit) : kind === 'ratio' ? percent(v, 2) : plain(v, 2));
+const plotOut = (v: string | null, kind: OutputKind, unit: Unit) => (v === null ? null : Number(kind === 'amount' && unit === 'wan' ? shiftPoint(v, -4) : v) * (kind === 'ratio' ? 100 : 1));
+
+/** A parameter's value as a finance officer reads it: rates and shares in exact percent, amounts in the unit. */
+export function showParam(kind: ParamInfo['kind'], v: string | null, unit: Unit): string {
+  if (v === null) return '—';
+  if (kind === 'amount') return money(v, unit);
+  if (kind === 'rate' || kind === 'share') return `${shiftPoint(v, 2)}%`;
+  return v;
+}
+
+const paramsOf = memoize((s: Scenario, lang: Lang, unit: Unit): ParamOption[] =>
+  sweepableParams(s).map((p) => ({ path: p.path, label: paramLabel(p, s, lang), current: p.current ?? '', currentText: showParam(p.kind, p.current, unit), axis: axisAround(p) })));
+const outputsOf = memoize((lang: Lang): OutputOption[] => OFFERED_OUTPUTS.map((name) => ({ name, label: outputLabel(name, lang) })));
+const institutionsOf = memoize((hs: Scenario['hospitals']) => hs.map((h) => ({ id: h.id, label: `${h.id} · ${h.name}` })));
+
+function form<S extends SweepAnalysis | TornadoAnalysis>(s: Scenario, kind: SweepKind): FormView<S> {
+  const e = sweepEntry(s, kind);
+  const planned = planOf(s, e.spec, `analysis.sweeps[${e.index}]`);
+  return {
+    editPath: ['analysis', 'sweeps', e.index], spec: e.spec as S, inFile: e.inFile,
+    problems: planned.ok ? [] : planned.issues.map(formatIssue), runs: planned.ok ? planned.plan.points.length : null,
+  };
+}
+const sweepForm = memoize((s: Scenario) => form<SweepAnalysis>(s, 'sweep'));
+const tornadoForm = memoize((s: Scenario) => form<TornadoAnalysis>(s, 'tornado'));
+
+const runView = (r: SweepRunState | undefined, fileSpec: unknown): RunView | undefined => r && ({
+  status: r.status, done: r.done, total: r.total, workers: r.workers, seconds: (r.ms / 1000).toFixed(2),
+  problems: r.issues.slice(0, 50).map(formatIssue), outdated: JSON.stringify(r.spec) !== JSON.stringify(fileSpec), name: r.name,
+});
+const sweepRun = memoize(runView);
+const tornadoRun = memoize(runView);
+
+const sweepTable = memoize((r: SweepResult | null, s: Scenario | null, lang: Lang, unit: Unit): SweepTableView | null => {
+  if (!r || !s) return null;
+  const axes = r.axes.map((a) => ({ label: paramLabel(a.param, s, lang), path: a.param.path, values: a.values.map((v) => showParam(a.param.kind, v, unit)), current: a.currentIndex }));
+  const [a, b] = r.axes;
+  const n2 = b ? b.values.length : 1;
+  const rows = r.points.map((p, i) => {
+    const i1 = b ? Math.floor(i / n2) : i, i2 = i % n2;
+    return {
+      values: b ? [axes[0]!.values[i1]!, axes[1]!.values[i2]!] : [axes[0]!.values[i1]!],
+      current: a!.currentIndex === i1 && (!b || b.currentIndex === i2),
+      cells: r.outputs.map((o, k) => showOut(p.values?.[k] ?? null, o.kind, unit)),
+      problem: p.values ? null : p.issues.slice(0, 2).map(formatIssue).join('; '),
+    };
+  });
+  return {
+    axes, rows,
+    outputs: r.outputs.map((o) => ({ name: o.name, label: outputLabel(o.name, lang), kind: o.kind })),
+    base: r.outputs.map((o, k) => showOut(r.base.values?.[k] ?? null, o.kind, unit)),
+    plot: r.outputs.map((o, k) => r.points.map((p) => plotOut(p.values?.[k] ?? null, o.kind, unit))),
+  };
+});
+
+const tornadoTable = memoize((r: TornadoResult | null, s: Scenario | null, lang: Lang, unit: Unit): TornadoView | null => {
+  if (!r || !s) return null;
+  const kind = r.output.kind;
+  const base = r.base.values?.[0] ?? null;
+  const d = (v: string | null) => (v === null || base === null ? null : plotOut(v, kind, unit)! - plotOut(base, kind, unit)!);
+  return {
+    output: outputLabel(r.output.name, lang), change: `${shiftPoint(r.change, 2)}%`, base: showOut(base, kind, unit),
+    entries: r.entries.map((e) => ({
+      label: paramLabel(e.param, s, lang), path: e.param.path,
+      low: showParam(e.param.kind, e.low, unit), high: showParam(e.param.kind, e.high, unit),
+      outLow: showOut(e.outLow, kind, unit), outHigh: showOut(e.outHigh, kind, unit), spread: showOut(e.spread, kind, unit),
+      dLow: d(e.outLow), dHigh: d(e.outHigh), problem: e.issues.length ? e.issues.slice(0, 2).map(formatIssue).join('; ') : null,
+    })),
+  };
+});
+
+const runsOf = memoize((sweep: RunView | undefined, tornado: RunView | undefined) => ({ sweep, tornado }));
+
+export function sweepsView(s: AppState, prev: SweepsView | null = null): SweepsView {
+  const scen = scenarioOrError(s.ws, s.active);
+  if (scen instanceof Error) {
+    return stable(prev, { lang: s.lang, unit: s.unit, error: scen.message, params: [], outputs: [], institutions: [], sweep: prev?.sweep ?? form(s.ws.baseline, 'sweep'), tornado: prev?.tornado ?? form(s.ws.baseline, 'tornado'), runs: {}, sweepResult: null, tornadoResult: null });
+  }
+  const sw = sweepForm(scen), to = tornadoForm(scen);
+  const rs = s.sweeps.sweep, rt = s.sweeps.tornado;
+  // Names in a result come from the scenario it was run on.
+  const onOf = (r: SweepRunState | undefined) => { if (!r) return null; const x = scenarioOrError(s.ws, r.ref); return x instanceof Error ? null : x; };
+  return stable(prev, {
+    lang: s.lang, unit: s.unit, error: null,
+    params: paramsOf(scen, s.lang, s.unit), outputs: outputsOf(s.lang), institutions: institutionsOf(scen.hospitals),
+    sweep: sw, tornado: to,
+    runs: runsOf(sweepRun(rs, sw.spec), tornadoRun(rt, to.spec)),
+    sweepResult: sweepTable(rs?.result?.kind === 'sweep' ? rs.result : null, onOf(rs), s.lang, s.unit),
+    tornadoResult: tornadoTable(rt?.result?.kind === 'tornado' ? rt.result : null, onOf(rt), s.lang, s.unit),
+  });
+}
+
+export { FUND_OUTPUTS };
+
+/** A spec with one of its fields set (an edit of a field of a spec the file does not keep yet is written as the whole spec). */
+export function specWith<S extends object>(spec: S, sub: Path, value: unknown): S {
+  return value === undefined ? removeIn(spec, sub) : setIn(spec, sub, value);
+}

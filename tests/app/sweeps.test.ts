@@ -1,0 +1,52 @@
+/** The sweeps view model: the offered specs when the file keeps none, the file's own when it does, problems by field, results as text with the current value marked. */
+import { describe, expect, it } from 'vitest';
+import { stateOf, twoScenarios } from './fixture.ts';
+import { sweepsView, specWith } from '../../src/app/views/sweeps.ts';
+import { editAt } from '../../src/workspace/edit.ts';
+import { runSweep } from '../../src/engine/sweep.ts';
+import { scenarioOf } from '../../src/workspace/workspace.ts';
+import { money } from '../../src/display/number.ts';
+import type { SweepAnalysis } from '../../src/format/types.ts';
+import type { SweepResult } from '../../src/engine/sweep.ts';
+import type { AppState } from '../../src/app/state/app-state.ts';
+
+const v2s = (s: AppState, result: SweepResult, spec: SweepAnalysis): AppState =>
+  ({ ...s, sweeps: { sweep: { ref: 'baseline', name: 'x', spec, status: 'done', done: 12, total: 12, result, issues: [], workers: 2, ms: 10 } } });
+
+describe('sweeps view', () => {
+  it('offers a sweep and a tornado when the file keeps none, to be written at the end of analysis.sweeps', () => {
+    const v = sweepsView(stateOf(twoScenarios(), { tab: 'sweeps' }));
+    expect(v.sweep.inFile).toBe(false);
+    expect(v.sweep.editPath).toEqual(['analysis', 'sweeps', 0]);
+    expect(v.sweep.spec.param.path).toBe('fund.adjustmentFundRate');
+    expect(v.sweep.runs).toBe(14);
+    expect(v.tornado.spec.params.length).toBeGreaterThan(0);
+    expect(v.params.some((p) => p.path === 'policy.deposit.rates.hospital')).toBe(true);
+    // An edit of one field of an offered spec becomes the whole spec.
+    expect(specWith(v.sweep.spec, ['param', 'step'], '0.01').param).toEqual({ ...v.sweep.spec.param, step: '0.01' });
+  });
+
+  it('shows the file’s spec with its problems by field, and a run’s table with the current value marked', () => {
+    const bad: SweepAnalysis = { kind: 'sweep', param: { path: 'policy.deposit.rates.hospital', from: '0', to: '0.1', step: '0.001' } };
+    const s1 = stateOf(editAt(twoScenarios(), 'baseline', ['analysis', 'sweeps'], [bad]), { tab: 'sweeps' });
+    const v1 = sweepsView(s1);
+    expect(v1.sweep.inFile).toBe(true);
+    expect(v1.sweep.runs).toBeNull();
+    expect(v1.sweep.problems.join('\n')).toMatch(/analysis\.sweeps\[0\]\.param\.step.*101 values; at most 50/);
+
+    const good: SweepAnalysis = { ...bad, param: { ...bad.param, step: '0.01' }, outputs: ['closingBalance'] };
+    const ws = editAt(twoScenarios(), 'baseline', ['analysis', 'sweeps'], [good]);
+    const r = runSweep(scenarioOf(ws, 'baseline'), good);
+    if (!r.ok) throw new Error('sweep');
+    const s2 = stateOf(ws, { tab: 'sweeps', unit: 'yuan' });
+    const v2 = sweepsView(v2s(s2, r.result, good));
+    const t = v2.sweepResult!;
+    expect(t.rows.map((x) => x.cells[0])).toEqual(r.result.points.map((p) => money(p.values![0]!, 'yuan')));
+    const cur = scenarioOf(ws, 'baseline').policy.deposit.rates['hospital'];
+    expect(t.rows.filter((x) => x.current).map((x) => x.values[0])).toEqual([`${Number(cur) * 100}%`]);
+    expect(v2.runs.sweep?.outdated).toBe(false);
+    // The file's spec edited since the run: the table is marked as of the earlier spec.
+    const s3 = { ...v2s(s2, r.result, good), ws: editAt(ws, 'baseline', ['analysis', 'sweeps', 0, 'param', 'to'], '0.09') };
+    expect(sweepsView(s3).runs.sweep?.outdated).toBe(true);
+  });
+});
