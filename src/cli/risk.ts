@@ -6,7 +6,7 @@
 import { parse, oneOf } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { prepareRisk, RiskError } from '../engine/risk/prepare.ts';
-import { riskParams, validateRiskParams, type RiskParams } from '../engine/risk/params.ts';
+import { riskParamsOf, validateRiskParams, type RiskParams } from '../engine/risk/params.ts';
 import { summarize } from '../engine/risk/summary.ts';
 import { ScenarioError, formatIssue } from '../format/issues.ts';
 import { defaultWorkers, runDrawsInWorkers } from './risk/runner.ts';
@@ -36,7 +36,7 @@ function categories(v: string | boolean | undefined): Record<string, number> | u
 }
 
 /** The risk parameters from the flags, defaults elsewhere; bad values are usage errors naming the flag. */
-export function paramsFromFlags(values: Record<string, string | boolean | undefined>): RiskParams {
+export function paramsFromFlags(values: Record<string, string | boolean | undefined>, kept?: Partial<RiskParams>): RiskParams {
   const p: Partial<RiskParams> = {};
   const set = <K extends keyof RiskParams>(k: K, v: RiskParams[K] | undefined) => { if (v !== undefined) p[k] = v; };
   set('draws', number('--draws', values.draws));
@@ -46,7 +46,7 @@ export function paramsFromFlags(values: Record<string, string | boolean | undefi
   set('sigmaByCategory', categories(values['sigma-category']));
   set('overspendThreshold', number('--threshold', values.threshold));
   if (values.deductions !== undefined) set('deductions', oneOf(values.deductions, ['scaled', 'fixed'] as const, '--deductions', 'scaled'));
-  const params = riskParams(p);
+  const params = riskParamsOf(kept, p);
   const bad = validateRiskParams(params);
   if (bad.length) {
     throw new CliError(bad.map((i) => {
@@ -65,7 +65,6 @@ export async function riskCommand(args: string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1) throw new CliError('risk takes exactly one scenario file', 2);
   const file = positionals[0]!;
-  const params = paramsFromFlags(values);
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
   const workers = number('--workers', values.workers) ?? defaultWorkers();
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new CliError('--workers must be a whole number from 1 to 64', 2);
@@ -73,6 +72,8 @@ export async function riskCommand(args: string[], io: Io): Promise<number> {
   if (!Number.isInteger(top) || top < 0) throw new CliError('--top must be a whole number ≥ 0', 2);
 
   const scenario = readScenario(file);
+  // The file's analysis.risk, then the flags over it: the same figures as the app for the same file.
+  const params = paramsFromFlags(values, scenario.analysis?.risk);
   let prepared;
   try {
     prepared = prepareRisk(scenario, params);

@@ -60,6 +60,9 @@ const sweepAxis = z.looseObject({
   step: decimal.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }),
 });
 
+/** A standard deviation of growth: 0 … 1 (100 percentage points). */
+const sigmaNumber = z.number({ error: 'must be a number like 0.05 (5 percentage points)' }).min(0, { error: 'must not be negative' }).max(1, { error: 'must be at most 1' });
+
 /** Optional multi-year and sweep parameters (DESIGN §8, §9); semantics in engine/analysis-params.ts. */
 const analysis = z.looseObject({
   years: z.looseObject({
@@ -86,6 +89,16 @@ const analysis = z.looseObject({
       output: outputName.optional(),
     }),
   ], { error: 'must be a sweep ("kind": "sweep") or a tornado ("kind": "tornado")' }), { error: 'must be a list of sweeps' }).max(20, { error: 'must have at most 20 sweeps' }).optional(),
+  // Monte Carlo parameters (issue 12); ranges as engine/risk/params.ts checks them.
+  risk: z.looseObject({
+    draws: z.number({ error: 'must be a whole number of draws' }).int({ error: 'must be a whole number of draws' }).min(1, { error: 'must be from 1 to 1,000,000' }).max(1_000_000, { error: 'must be from 1 to 1,000,000' }).optional(),
+    seed: z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be from 0 to 4294967295' }).max(4294967295, { error: 'must be from 0 to 4294967295' }).optional(),
+    sigmaCommon: sigmaNumber.optional(),
+    sigma: sigmaNumber.optional(),
+    sigmaByCategory: z.record(z.string(), sigmaNumber, { error: 'must map a category to a standard deviation' }).optional(),
+    deductions: z.enum(['scaled', 'fixed'], { error: 'must be "scaled" or "fixed"' }).optional(),
+    overspendThreshold: z.number({ error: 'must be a number' }).min(0, { error: 'must be from 0 to 10' }).max(10, { error: 'must be from 0 to 10' }).optional(),
+  }).optional(),
 });
 
 // ---- During the year (DESIGN §10, issue 13); cross-field checks in engine/monitor-checks.ts ----

@@ -219,10 +219,24 @@ export interface TornadoAnalysis {
   output?: string;
 }
 
+/** A Monte Carlo run's parameters (DESIGN §9; defaults and meaning in engine/risk/params.ts). */
+export interface RiskAnalysis {
+  draws?: number;
+  seed?: number;
+  /** σ_c of the region-wide growth shock, e.g. 0.03. */
+  sigmaCommon?: number;
+  /** σ_h of each institution's own growth deviation. */
+  sigma?: number;
+  sigmaByCategory?: Record<string, number>;
+  deductions?: 'scaled' | 'fixed';
+  overspendThreshold?: number;
+}
+
 /** Multi-year and sensitivity parameters kept with the scenario, so a receiver runs the same. */
 export interface Analysis {
   years?: YearsAnalysis;
   sweeps?: (SweepAnalysis | TornadoAnalysis)[];
+  risk?: RiskAnalysis;
 }
 
 // ---- During the year (DESIGN §10, issue 13): monitoring and mid-year adjustment ----

@@ -20,8 +20,9 @@ import './gb-export.ts';
 import './gb-brief-book.ts';
 import './gb-years.ts';
 import './gb-sweeps.ts';
+import './gb-risk.ts';
 
-const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital', years: 'tabYears', sweeps: 'tabSweeps' };
+const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital', years: 'tabYears', sweeps: 'tabSweeps', risk: 'tabRisk' };
 
 export class GbApp extends LitElement {
   static override properties = { view: { attribute: false }, dragging: { state: true }, importFile: { state: true } };
@@ -91,6 +92,7 @@ export class GbApp extends LitElement {
       case 'hospital': return html`<gb-hospital-view .view=${p.view}></gb-hospital-view>`;
       case 'years': return html`<gb-years .view=${p.view}></gb-years>`;
       case 'sweeps': return html`<gb-sweeps .view=${p.view}></gb-sweeps>`;
+      case 'risk': return html`<gb-risk .view=${p.view}></gb-risk>`;
     }
   }
 

@@ -21,6 +21,15 @@ export const zh3 = {
   spreadCol: '影响幅度', rankCol: '排名', outdatedRun: '参数已修改，下表为修改前的结果，请重新运行', baseValue: '现方案',
   notInFileNote: '建议参数：运行时写入方案文件（analysis.sweeps）', runOn: '方案：{name}', valueCol: '取值', problemCol: '问题',
   outputAt: '{x} 时的{out}',
+  tabRisk: '风险测算', riskTitle: '蒙特卡洛风险测算', riskParams: '测算参数（保存在方案文件中，同一种子得到同样结果）',
+  riskDraws: '抽样次数', riskSeed: '随机种子', sigmaCommon: '全市共同冲击标准差 σc', sigmaOwn: '机构自身波动标准差 σh',
+  sigmaByCategoryTitle: '按类别的 σh（留空则用上面的 σh）', riskThreshold: '超支认定线（超支率）', riskDeductions: '核减',
+  deductionsScaled: '随申报额同比例', deductionsFixed: '固定金额', riskDefaults: '默认值（假设）：σc = {c}，σh = {h}，{n} 次抽样，种子 {seed}',
+  riskRun: '运行', riskProgress: '已抽样 {done} / {total}', riskDone: '完成：{n} 次抽样，{w} 个线程，{s} 秒 · 方案：{name}',
+  pExhausted: '调剂金用尽的概率', exhaustedDraws: '{k} / {n} 次抽样中调剂金不足以支付合理超支分担',
+  distTitle: '分布', p5: 'P5', p50: 'P50（中位数）', p95: 'P95', meanCol: '均值', sdCol: '标准差',
+  histogramOf: '{what} 的分布', drawsCount: '抽样次数', pOverspend: '超支超过 {t} 的概率', pReward: '获得结余留用的概率',
+  institutionRisk: '机构风险', riskOutdated: '参数已修改，下列结果为修改前的，请重新运行', riskBrief: '风险测算（{n} 次抽样，种子 {seed}）',
 } as const;
 
 export const en3: Record<keyof typeof zh3, string> = {
@@ -45,4 +54,13 @@ export const en3: Record<keyof typeof zh3, string> = {
   spreadCol: 'Spread', rankCol: 'Rank', outdatedRun: 'The parameters changed since: the table below is the earlier run; run again', baseValue: 'As is',
   notInFileNote: 'Suggested: written into the scenario file (analysis.sweeps) when run', runOn: 'Scenario: {name}', valueCol: 'Value', problemCol: 'Problem',
   outputAt: '{out} at {x}',
+  tabRisk: 'Risk', riskTitle: 'Monte Carlo risk', riskParams: 'Run parameters (kept in the scenario file: the same seed gives the same figures)',
+  riskDraws: 'Draws', riskSeed: 'Seed', sigmaCommon: 'Common shock σc', sigmaOwn: 'Institution’s own spread σh',
+  sigmaByCategoryTitle: 'σh by category (empty: the σh above)', riskThreshold: 'Overspend line (overspend rate)', riskDeductions: 'Deductions',
+  deductionsScaled: 'scaled with claims', deductionsFixed: 'fixed amount', riskDefaults: 'Defaults (assumptions): σc = {c}, σh = {h}, {n} draws, seed {seed}',
+  riskRun: 'Run', riskProgress: '{done} of {total} draws', riskDone: 'Done: {n} draws on {w} workers in {s} s · Scenario: {name}',
+  pExhausted: 'Probability the adjustment fund is exhausted', exhaustedDraws: 'in {k} of {n} draws the adjustment fund could not pay the reasonable overspend shares',
+  distTitle: 'Distributions', p5: 'P5', p50: 'P50 (median)', p95: 'P95', meanCol: 'Mean', sdCol: 'SD',
+  histogramOf: 'Distribution of {what}', drawsCount: 'Draws', pOverspend: 'P(overspend > {t})', pReward: 'P(reward)',
+  institutionRisk: 'Institutions’ risk', riskOutdated: 'The parameters changed since: the figures below are of the earlier run; run again', riskBrief: 'Risk ({n} draws, seed {seed})',
 };

@@ -32,7 +32,9 @@ export type Action =
   | { type: 'printDone' }
   | { type: 'whatIfPct'; pct: string }
   | { type: 'runSweep'; kind: SweepKind }
-  | { type: 'cancelSweep'; kind: SweepKind };
+  | { type: 'cancelSweep'; kind: SweepKind }
+  | { type: 'runRisk' }
+  | { type: 'cancelRisk' };
 
 /** Results of the scenario shown / of the compared scenarios (.xlsx), its hospitals table (.csv), its hospitals' data (.xlsx). */
 export type ExportWhat = 'results' | 'compared' | 'csv' | 'data';

@@ -6,8 +6,8 @@ import type { Output } from '../runs/column.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import { RefKey } from '../../workspace/workspace.ts';
 
-export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital' | 'years' | 'sweeps';
-export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital', 'years', 'sweeps'];
+export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital' | 'years' | 'sweeps' | 'risk';
+export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital', 'years', 'sweeps', 'risk'];
 
 export interface ColumnState {
   status: 'running' | 'ok' | 'invalid';
@@ -67,6 +67,22 @@ export interface AppState {
   years: YearsState | null;
   /** The latest sweep and tornado run (started from the sweeps tab), each with its progress. */
   sweeps: Partial<Record<SweepKind, SweepRunState>>;
+  /** The latest Monte Carlo run (started from the risk tab), with its progress. */
+  risk: RiskRunState | null;
+}
+
+export interface RiskRunState {
+  ref: RefKey;
+  name: string;
+  params: import('../../engine/risk/params.ts').RiskParams;
+  status: 'running' | 'done' | 'refused' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  summary: import('../../engine/risk/summary.ts').RiskSummary | null;
+  meta: import('../../engine/risk/prepare.ts').RiskMeta | null;
+  issues: Issue[];
+  workers: number;
+  ms: number;
 }
 
 export type SweepKind = 'sweep' | 'tornado';

@@ -9,6 +9,7 @@ import { Scheduler, type ColumnLike } from '../runs/scheduler.ts';
 import { Store } from './store.ts';
 import { YearsRunner } from '../runs/years.ts';
 import { SweepRunner } from '../runs/sweeps.ts';
+import { RiskRunner } from '../runs/risk.ts';
 
 export class Controller extends Store {
   readonly runs: Scheduler;
@@ -16,6 +17,8 @@ export class Controller extends Store {
   readonly years: YearsRunner;
   /** Sweeps and tornados started from the sweeps tab. */
   readonly sweeps: SweepRunner;
+  /** Monte Carlo runs started from the risk tab. */
+  readonly risk: RiskRunner;
 
   constructor(ws: Workspace, prefs: { lang?: Lang; unit?: Unit } = {}, makeColumn?: () => ColumnLike) {
     super(ws, prefs);
@@ -23,6 +26,7 @@ export class Controller extends Store {
     this.onInputs = () => this.runs.schedule();
     this.years = new YearsRunner(this);
     this.sweeps = new SweepRunner(this);
+    this.risk = new RiskRunner(this);
     this.onChanged = () => {
       if (this.state.tab === 'hospital') this.runs.refreshBrief();
       if (this.state.tab === 'years') this.years.refresh();

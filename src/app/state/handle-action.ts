@@ -38,6 +38,8 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'whatIfPct': return ctl.setWhatIfPct(a.pct);
     case 'runSweep': return ctl.sweeps.run(a.kind);
     case 'cancelSweep': return ctl.sweeps.cancel(a.kind);
+    case 'runRisk': return ctl.risk.run();
+    case 'cancelRisk': return ctl.risk.cancel();
     case 'save': {
       if (a.what === 'scenario') {
         download(`${safeName(refName(s.ws, s.active))}.json`, saveScenario(scenarioOf(s.ws, s.active)));

@@ -24,6 +24,7 @@ import { exportView, importView, type ExportView, type ImportView } from './dial
 import { memoize, stable } from './memo.ts';
 import { yearsView, type YearsView } from './years.ts';
 import { sweepsView, type SweepsView } from './sweeps.ts';
+import { riskView, type RiskView } from './risk.ts';
 
 export type Panel =
   | { tab: 'results'; view: ResultsView }
@@ -32,7 +33,8 @@ export type Panel =
   | { tab: 'compare'; view: CompareView }
   | { tab: 'hospital'; view: HospitalView }
   | { tab: 'years'; view: YearsView }
-  | { tab: 'sweeps'; view: SweepsView };
+  | { tab: 'sweeps'; view: SweepsView }
+  | { tab: 'risk'; view: RiskView };
 
 export interface NoticeView { kind: Notice['kind']; text: string; issues: string[] }
 
@@ -69,6 +71,7 @@ export class PageViews {
   private readonly hospital = new HospitalViews();
   private years: YearsView | null = null;
   private sweeps: SweepsView | null = null;
+  private risk: RiskView | null = null;
 
   of(s: AppState): PageView {
     this.toolbar = toolbarView(s, this.toolbar);
@@ -89,6 +92,7 @@ export class PageViews {
       case 'hospital': return panelOf('hospital', this.hospital.of(s));
       case 'years': return panelOf('years', (this.years = yearsView(s, this.years)));
       case 'sweeps': return panelOf('sweeps', (this.sweeps = sweepsView(s, this.sweeps)));
+      case 'risk': return panelOf('risk', (this.risk = riskView(s, this.risk)));
     }
   }
 

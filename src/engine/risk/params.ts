@@ -83,3 +83,11 @@ export function validateRiskParams(p: unknown): Issue[] {
   else if (!/^\d+(\.\d{1,12})?$/.test(String(thr))) add('overspendThreshold', 'must have at most 12 decimals');
   return out;
 }
+
+/** The parameters a scenario keeps (`analysis.risk`) under `over` (e.g. flags), over the defaults; unknown fields are left out. */
+export function riskParamsOf(kept: Partial<RiskParams> | undefined, over: Partial<RiskParams> = {}): RiskParams {
+  const known = Object.keys(RISK_DEFAULTS) as (keyof RiskParams)[];
+  const p: Partial<RiskParams> = {};
+  for (const k of known) if (kept?.[k] !== undefined) (p as Record<string, unknown>)[k] = kept[k];
+  return riskParams({ ...p, ...over });
+}

@@ -1,0 +1,111 @@
+/**
+ * What the risk view shows (DESIGN §9): the Monte Carlo parameters as the scenario file keeps
+ * them (analysis.risk) over the stated defaults, σ_h per category of the scenario's
+ * institutions, and the latest run as text: P5/P50/P95, mean and SD of the closing balance,
+ * the months of coverage and the adjustment fund used, their histograms as plot values, the
+ * probability the adjustment fund is exhausted, and each institution's probabilities of
+ * overspending beyond the line and of earning a reward (with their sort keys).
+ */
+import type { AppState, RiskRunState } from '../state/app-state.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import type { RiskAnalysis, Scenario } from '../../format/types.ts';
+import { RISK_DEFAULTS, riskParamsOf, validateRiskParams, type RiskParams } from '../../engine/risk/params.ts';
+import type { Distribution, RiskSummary } from '../../engine/risk/summary.ts';
+import type { RiskMeta } from '../../engine/risk/prepare.ts';
+import { formatMoney } from '../../engine/money.ts';
+import { money, percent, plain } from '../../display/number.ts';
+import { formatIssue } from '../../format/issues.ts';
+import { scenarioOrError } from '../../workspace/workspace.ts';
+import { termOf } from './terms.ts';
+import { memoize, stable } from './memo.ts';
+
+export interface DistView {
+  key: 'closingBalance' | 'monthsOfCoverage' | 'adjustmentFundUsed';
+  p5: string; p50: string; p95: string; mean: string; sd: string;
+  /** Histogram: bin labels (lower edges as text) and counts. */
+  bins: string[];
+  counts: number[];
+}
+
+export interface RiskInstitutionRow { id: string; name: string; category: string; target: string; pOverspend: string; pReward: string; over: number; reward: number; index: number }
+
+export interface RiskResultView {
+  draws: number;
+  seed: number;
+  exhausted: string;
+  exhaustedDraws: number;
+  dists: DistView[];
+  rows: RiskInstitutionRow[];
+  threshold: string;
+}
+
+export interface RiskView {
+  lang: Lang;
+  unit: Unit;
+  error: string | null;
+  given: RiskAnalysis;
+  params: RiskParams;
+  defaults: { c: string; h: string; n: string; seed: number };
+  paramIssues: Record<string, string>;
+  categories: { key: string; label: string; value: number | undefined }[];
+  run: { status: RiskRunState['status']; done: number; total: number; workers: number; seconds: string; name: string; problems: string[]; outdated: boolean } | null;
+  result: RiskResultView | null;
+}
+
+const fen = (x: number, unit: Unit) => money(formatMoney(Math.round(x)), unit);
+const prob = (p: number) => percent(String(p), 2);
+
+function dist(key: DistView['key'], d: Distribution, unit: Unit): DistView {
+  const amount = key !== 'monthsOfCoverage';
+  const f = (x: number) => (amount ? fen(x, unit) : plain(x.toFixed(4), 2));
+  return {
+    key, p5: f(d.p5), p50: f(d.p50), p95: f(d.p95), mean: f(d.mean), sd: f(d.sd),
+    bins: d.histogram.counts.map((_, i) => f(d.histogram.edges[i]!)), counts: d.histogram.counts,
+  };
+}
+
+const resultOf = memoize((s: RiskSummary | null, meta: RiskMeta | null, params: RiskParams | null, lang: Lang, unit: Unit): RiskResultView | null => {
+  if (!s || !meta || !params) return null;
+  const inst = s.institutions;
+  return {
+    draws: s.draws, seed: params.seed, exhausted: prob(s.exhausted.probability), exhaustedDraws: s.exhausted.draws,
+    threshold: percent(String(params.overspendThreshold), 0),
+    dists: [dist('closingBalance', s.closingBalance, unit), dist('monthsOfCoverage', s.monthsOfCoverage, unit), dist('adjustmentFundUsed', s.adjustmentFundUsed, unit)],
+    rows: meta.ids.map((id, i) => ({
+      id, name: meta.names[i]!, category: termOf('category', meta.categories[i]!, lang), target: fen(meta.targets[i]!, unit),
+      pOverspend: prob(inst.pOverspend[i]!), pReward: prob(inst.pReward[i]!), over: inst.overspendDraws[i]!, reward: inst.rewardDraws[i]!, index: i,
+    })),
+  };
+});
+
+const formOf = memoize((given: RiskAnalysis | undefined, hs: Scenario['hospitals'], lang: Lang) => {
+  const params = riskParamsOf(given);
+  const paramIssues: Record<string, string> = {};
+  for (const i of validateRiskParams(params)) paramIssues[i.path] = i.message;
+  const cats = [...new Set(hs.map((h) => h.category))];
+  return {
+    given: given ?? {}, params, paramIssues,
+    categories: cats.map((key) => ({ key, label: termOf('category', key, lang), value: given?.sigmaByCategory?.[key] })),
+  };
+});
+
+const runOf = memoize((r: RiskRunState | null, params: RiskParams) => r && ({
+  status: r.status, done: r.done, total: r.total, workers: r.workers, seconds: (r.ms / 1000).toFixed(2), name: r.name,
+  problems: r.issues.slice(0, 50).map((i) => formatIssue({ ...i, path: i.path.replace(/^risk\b/, 'analysis.risk') })),
+  outdated: JSON.stringify(r.params) !== JSON.stringify(params),
+}));
+
+const DEFAULTS = Object.freeze({ c: String(RISK_DEFAULTS.sigmaCommon), h: String(RISK_DEFAULTS.sigma), seed: RISK_DEFAULTS.seed, n: plain(String(RISK_DEFAULTS.draws), 0) });
+
+export function riskView(s: AppState, prev: RiskView | null = null): RiskView {
+  const scen = scenarioOrError(s.ws, s.active);
+  const ok = scen instanceof Error ? null : scen;
+  const f = formOf(ok?.analysis?.risk, ok?.hospitals ?? [], s.lang);
+  const r = s.risk;
+  return stable(prev, {
+    lang: s.lang, unit: s.unit, error: scen instanceof Error ? scen.message : null, ...f,
+    defaults: DEFAULTS,
+    run: runOf(r, f.params),
+    result: resultOf(r?.summary ?? null, r?.meta ?? null, r?.params ?? null, s.lang, s.unit),
+  });
+}
