@@ -7,6 +7,8 @@ import type { Scenario } from '../format/types.ts';
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Output in pieces, no line break added (large JSON); when absent, pieces are joined and given to `out`. */
+  write?: (chunk: string) => void;
 }
 
 export class CliError extends Error {

@@ -4,7 +4,8 @@
  */
 import { parse, oneOf, langOption } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
-import { runReport } from './run.ts';
+import { resultOf, runReport, settleScenario } from './run.ts';
+import { writeResultJson } from './json-out.ts';
 import { compareReport } from './compare.ts';
 import { loadScenario } from '../scenario/open.ts';
 import { formatIssue } from '../format/issues.ts';
@@ -39,6 +40,7 @@ Exit codes: 0 ok, 1 invalid input, 2 usage error (risk: 130 cancelled by Ctrl-C)
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
+  write: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(`${s}\n`),
 };
 
@@ -101,9 +103,22 @@ async function run(args: string[], io: Io): Promise<number> {
   const lang = langOption(values.lang);
   const file = positionals[0]!;
   const scenario = readScenario(file);
-  const { text, result } = runReport(scenario, unit, lang);
-  if (values.json) io.out(JSON.stringify(result, null, 2));
-  else io.out(text);
+  const settled = settleScenario(scenario);
+  const wantsFile = typeof values.xlsx === 'string' || typeof values.csv === 'string';
+  // With --json the text report (its table and fingerprint) is not built, and the full result
+  // only when a file needs it: the JSON is written from the settled year as it goes.
+  const result = wantsFile || !values.json ? resultOf(settled) : undefined;
+  if (values.json) {
+    if (io.write) {
+      writeResultJson(settled.model, settled.st, io.write);
+      io.write('\n');
+    } else {
+      const chunks: string[] = [];
+      writeResultJson(settled.model, settled.st, (c) => chunks.push(c));
+      io.out(chunks.join(''));
+    }
+  } else io.out(runReport(scenario, unit, lang, result).text);
+  if (result === undefined) return 0;
   if (typeof values.xlsx === 'string') {
     const { writeXlsx } = await import('./xlsx.ts');
     await writeXlsx(values.xlsx, [{ name: scenario.meta.name, scenario, result }], lang);

@@ -1,5 +1,7 @@
 /** `gbsim run FILE`: the fund position and a per-institution settlement table, in the chosen language. */
-import { runScenario } from '../engine/run.ts';
+import { settle, toResult, type Settlement } from '../engine/run.ts';
+import { compile } from '../engine/compile.ts';
+import type { Model } from '../engine/model.ts';
 import { money, percent, plain } from '../display/number.ts';
 import { fundName, hospitalName, unitName, word, type HospitalFigure } from '../display/glossary.ts';
 import { subtractDecimals, type FundField } from '../engine/compare.ts';
@@ -91,8 +93,23 @@ export function reconciliation(r: Result, lang: Lang = 'en'): string {
   return `${t.reconciliation}${lang === 'zh' ? '：' : ': '}${left === right ? t.ok : t.mismatch(left - right)}`;
 }
 
-export function runReport(s: Scenario, unit: Unit, lang: Lang = 'en'): { text: string; result: Result } {
-  const r = runScenario(s);
+/** A scenario settled: the exact model and year, before any formatting. */
+export interface Settled {
+  model: Model;
+  st: Settlement;
+}
+
+export function settleScenario(s: Scenario): Settled {
+  const model = compile(s);
+  return { model, st: settle(model) };
+}
+
+/** The full result contract (what the text report, --xlsx and --csv format). */
+export function resultOf({ model, st }: Settled): Result {
+  return toResult(model, st);
+}
+
+export function runReport(s: Scenario, unit: Unit, lang: Lang = 'en', r: Result = resultOf(settleScenario(s))): { text: string; result: Result } {
   const t = T[lang];
   const year = s.meta.year ? (lang === 'zh' ? `（${s.meta.year}年）` : ` (${s.meta.year})`) : '';
   const head = `${s.meta.name}${year} — ${t.institutions(s.hospitals.length)}${lang === 'zh' ? '，' : ', '}${t.amountsIn(unitName(unit, lang))}`;
