@@ -43,6 +43,10 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
     : null;
   const quality = p.quality ? compileQuality(p.quality, issues) : null;
   const pools = assignPools(p.pools, s.hospitals, issues);
+  // Format v2 reads pools settled by points; their settlement lands in the next step.
+  (p.pools ?? []).forEach((pool, k) => {
+    if (pool.settlement === 'points') issues.add(`policy.pools[${k}].settlement`, 'settlement by points is not available in this version of the engine yet');
+  });
 
   const hospitals = reuse && reuse.length === s.hospitals.length
     ? changed?.size ? recompileInstitutions(s, reuse, changed, hw, profile, quality, issues) : reuse
@@ -140,6 +144,7 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
       score,
       quality: quality && score !== null ? qualityOf(score) : ONE,
       rewardEligible: eligible === null ? true : !eligible.isZero(),
+      reasonableShare: h.reasonableShare === undefined ? null : parseRateCached(h.reasonableShare),
       advanceEligible: h.advanceEligible === true,
     };
   };

@@ -41,6 +41,8 @@ export interface HospitalModel {
   /** Share of the deposit returned, from the score and the quality table (1 without either). */
   quality: Ratio;
   rewardEligible: boolean;
+  /** 合理超支认定: this institution's own reasonable share of overspend (null: the policy's). */
+  reasonableShare: Rate | null;
   advanceEligible: boolean;
 }
 

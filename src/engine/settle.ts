@@ -102,7 +102,7 @@ export function settleYear(t: YearTable, i: number, h: HospitalModel, allocatedT
   } else if (actual > target) {
     overspend = actual - target;
     if (m.overspend) {
-      reasonable = mulRate(overspend, m.overspend.reasonableShare);
+      reasonable = mulRate(overspend, h.reasonableShare ?? m.overspend.reasonableShare);
       fundShare = capped(applyTiers(m.overspend.table, reasonable, target), capOf(m.overspend.cap, target));
     }
   }

@@ -10,6 +10,14 @@ export const MONEY_RE = /^-?\d{1,13}(\.\d{1,2})?$/;
 /** A rate: at most 12 digits before the point and RATE_DP after. */
 export const RATE_RE = /^-?\d{1,12}(\.\d{1,12})?$/;
 
+/** Points (分值/点数): non-negative, at most 12 digits before the point and 4 after. */
+export const POINTS_DP = 4;
+export const POINTS_RE = /^\d{1,12}(\.\d{1,4})?$/;
+
+export function isPointsString(s: string): boolean {
+  return POINTS_RE.test(s);
+}
+
 export function isMoneyString(s: string): boolean {
   return MONEY_RE.test(s);
 }

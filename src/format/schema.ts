@@ -1,15 +1,19 @@
 /**
- * The shape check of a v1 scenario, with messages a finance officer can act on.
+ * The shape check of a scenario (current version; older files are migrated first), with messages a finance officer can act on.
  * Objects are loose: unknown fields pass through untouched so they survive a save.
  * Cross-field rules (pools cover every class, tiers in order, …) live in the engine's compile (src/engine/compile.ts, policy-checks.ts).
  */
 import { z } from 'zod';
 import { FORMAT_NAME, FORMAT_VERSION } from './types.ts';
-import { isMoneyString, isRateLike } from './numbers.ts';
+import { isMoneyString, isPointsString, isRateLike } from './numbers.ts';
 
 const amountMsg = 'must be a non-negative amount with at most 2 decimals, written as a string like "1234.56"';
 
 export const money = z.string({ error: amountMsg }).refine((s) => isMoneyString(s) && !s.startsWith('-'), { error: amountMsg });
+
+const pointsMsg = 'must be a non-negative number of points with at most 4 decimals, written as a string like "1234.5678"';
+/** Points (分值/点数), a decimal string. */
+export const points = z.string({ error: pointsMsg }).refine(isPointsString, { error: pointsMsg });
 
 const rateBase = z.union([z.string(), z.number()], { error: 'must be a decimal number' })
   .refine(isRateLike, { error: 'must be a decimal number with at most 12 decimals' })
@@ -28,6 +32,42 @@ const count = z.number({ error: 'must be a number' }).int({ error: 'must be a wh
 const score = z.number({ error: 'must be a number' }).min(0, { error: 'must be between 0 and 100' }).max(100, { error: 'must be between 0 and 100' });
 const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' });
 const formula = z.string({ error: 'must be a formula (text)' }).max(2000, { error: 'must be at most 2000 characters' });
+
+/** Regional point method (DESIGN §7); cross-field rules in the engine's compile. */
+const pointsPolicy = z.looseObject({
+  thresholds: z.looseObject({
+    low: nonNeg.refine((s) => Number(s) > 0 && Number(s) <= 1, { error: 'must be greater than 0 and at most 1' }),
+    high: nonNeg.refine((s) => Number(s) >= 1 && Number(s) <= 100, { error: 'must be from 1 to 100' }),
+  }).optional(),
+  levelCoefficients: z.record(z.string(), nonNeg, { error: 'must map levels to coefficients' }).optional(),
+  pointValueCap: nonNeg.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }).optional(),
+  growth: growth.optional(),
+});
+
+const catalogueGroup = z.looseObject({
+  id,
+  name: name.optional(),
+  score: points.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }),
+  refCost: money.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }),
+});
+
+const hospitalPoints = z.looseObject({
+  total: points.optional(),
+  months: z.array(points, { error: 'must be a list of 12 monthly points' }).length(12, { error: 'must have exactly 12 monthly points' }).optional(),
+  cases: count.optional(),
+  coefficient: nonNeg.optional(),
+  lastYear: points.optional(),
+  growth: growth.optional(),
+  projected: points.optional(),
+  groups: z.array(z.looseObject({
+    group: id,
+    cases: count,
+    points,
+    low: count.optional(),
+    high: count.optional(),
+    special: count.optional(),
+  }), { error: 'must be a list of groups' }).max(10000, { error: 'must have at most 10,000 groups' }).optional(),
+});
 
 const tier = z.looseObject({
   upTo: z.union([nonNeg, z.null()], { error: 'must be a rate of the target, or null for the open last tier' }),
@@ -142,6 +182,7 @@ export const scenarioSchema = z.looseObject({
     pools: z.array(z.looseObject({
       id, name, share,
       classes: z.array(id, { error: 'must be a list of institution classes' }).min(1, { error: 'must name at least one institution class' }),
+      settlement: z.enum(['target', 'points'], { error: 'must be "target" or "points"' }).optional(),
     }), { error: 'must be a list' }).optional(),
     historyWeights: z.array(nonNeg, { error: 'must be a list of weights, oldest year first' }).min(1, { error: 'must have at least one year' }).max(10, { error: 'must have at most 10 years' }),
     levelCoefficients: z.record(z.string(), nonNeg, { error: 'must map levels to coefficients' }).optional(),
@@ -161,6 +202,7 @@ export const scenarioSchema = z.looseObject({
       points: z.array(z.looseObject({ score, ratio: share }), { error: 'must be a list of (score, ratio) points' }).min(1, { error: 'must have at least one point' }),
       indicators: z.array(z.looseObject({ id, name, weight: nonNeg }), { error: 'must be a list' }).optional(),
     }).optional(),
+    points: pointsPolicy.optional(),
     growth: z.looseObject({
       region: growth.optional(),
       byCategory: z.record(z.string(), growth, { error: 'must map categories to growth rates' }).optional(),
@@ -187,7 +229,10 @@ export const scenarioSchema = z.looseObject({
     advanceEligible: z.boolean({ error: 'must be true or false' }).optional(),
     claimsToDate: z.array(money, { error: 'must be a list of monthly amounts from January' }).max(12, { error: 'must have at most 12 monthly amounts' }).optional(),
     lastYearClaims: z.array(money, { error: 'must be a list of 12 monthly amounts' }).length(12, { error: 'must have exactly 12 monthly amounts' }).optional(),
+    reasonableShare: share.optional(),
+    points: hospitalPoints.optional(),
   }), { error: 'must be a list of hospitals' }).min(1, { error: 'must list at least one institution' }).max(200000, { error: 'must have at most 200,000 institutions' }),
+  catalogue: z.array(catalogueGroup, { error: 'must be a list of groups' }).max(100000, { error: 'must have at most 100,000 groups' }).optional(),
   analysis: analysis.optional(),
   monitoring: monitoring.optional(),
   adjustments: z.array(adjustment, { error: 'must be a list of adjustments' }).max(1000, { error: 'must have at most 1000 adjustments' }).optional(),

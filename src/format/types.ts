@@ -1,16 +1,19 @@
 /**
- * Scenario file format v1: what we write (every field we own is typed; money as decimal
+ * Scenario file format v2: what we write (every field we own is typed; money as decimal
  * strings, rates as decimal strings). Validation (schema.ts) turns loose input into this.
  * Every field is documented in scenarios/README.md.
  */
 
 export const FORMAT_NAME = 'gbsim-scenario';
-export const FORMAT_VERSION = 1;
+/** 2: pools settled by points (DESIGN §7), per-institution reasonable share of overspend (v1 → v2: migrate.ts). */
+export const FORMAT_VERSION = 2;
 
 /** Decimal string with at most 2 decimals, yuan. */
 export type MoneyStr = string;
 /** Decimal string (ratio, share, coefficient); 0.1 means 10%. */
 export type RateStr = string;
+/** Points (分值/点数) as a decimal string with at most 4 decimals, e.g. "1234.5678". */
+export type PointsStr = string;
 
 export type TierMode = 'marginal' | 'step';
 export type DepositBase = 'target' | 'claims';
@@ -54,6 +57,68 @@ export interface Pool {
   share: RateStr;
   /** Institution classes whose members belong to this pool. */
   classes: string[];
+  /**
+   * How the pool is paid: "target" (default; per-institution targets, DESIGN §6) or "points"
+   * (regional point method, DESIGN §7: entitlements from points at a floating point value).
+   */
+  settlement?: PoolSettlement;
+}
+
+export type PoolSettlement = 'target' | 'points';
+
+/** Regional point method (区域点数法, DESIGN §7): the rules of every pool settled by points. */
+export interface PointsPolicy {
+  /** Outlier thresholds on ρ = cost / reference cost (default 0.5 and 2, the national DIP technical specification). */
+  thresholds?: { low: RateStr; high: RateStr };
+  /** Institution coefficient k_h by level (an institution's own `points.coefficient` comes first; default 1). */
+  levelCoefficients?: Record<string, RateStr>;
+  /** 点值封顶: the settlement point value at most cap × the budget point value (e.g. "1.1"); the rest stays with the fund. */
+  pointValueCap?: RateStr;
+  /** Growth of points used for projected points when an institution has none of its own (default 0). */
+  growth?: RateStr;
+}
+
+/** One group of the catalogue (病种/病组目录). */
+export interface CatalogueGroup {
+  id: string;
+  name?: string;
+  /** 分值 s_g, > 0. */
+  score: PointsStr;
+  /** 该病种次均费用 c_g, > 0. */
+  refCost: MoneyStr;
+}
+
+/**
+ * An institution's points (raw Σ case points before its coefficient k_h, as a case import
+ * writes them). The engine applies k_h: Pts_h = round4(k_h × total).
+ */
+export interface HospitalPoints {
+  /** Σ case points of the year. Without it, the Σ of `months`; without both, the projection. */
+  total?: PointsStr;
+  /** Σ case points by month of discharge (12, January first); must add up to `total` when both are given. */
+  months?: PointsStr[];
+  /** Cases behind the points (counts, as imported; shown, not used in the arithmetic). */
+  cases?: number;
+  /** Its own coefficient k_h (else policy.points.levelCoefficients by level, else 1). */
+  coefficient?: RateStr;
+  /** Planning: last year's points (raw, before k_h). */
+  lastYear?: PointsStr;
+  /** Planning: growth of its points (else policy.points.growth, else 0). */
+  growth?: RateStr;
+  /** Planning: projected points given outright (raw, before k_h), instead of lastYear × (1 + growth). */
+  projected?: PointsStr;
+  /** Points by group as imported (top groups), for the brief; not used in the arithmetic. */
+  groups?: HospitalGroupPoints[];
+}
+
+export interface HospitalGroupPoints {
+  group: string;
+  cases: number;
+  points: PointsStr;
+  /** Cases below / above the outlier thresholds, and special-review cases. */
+  low?: number;
+  high?: number;
+  special?: number;
 }
 
 export interface Tier {
@@ -75,7 +140,7 @@ export interface SurplusRule extends TierTable {
 }
 
 export interface OverspendRule extends TierTable {
-  /** Share of the overspend judged reasonable (default 1). */
+  /** Share of the overspend judged reasonable, where an institution has no finding of its own (default 1). */
   reasonableShare?: RateStr;
   /** Fund share at most cap × target. */
   cap?: RateStr;
@@ -125,6 +190,8 @@ export interface Policy {
   /** Apply hospitals' minimum service volume (临沂 dual control). */
   volumeFloor?: boolean;
   quality?: QualityRule;
+  /** Regional point method: the rules of pools with settlement "points" (DESIGN §7). */
+  points?: PointsPolicy;
   /** Growth used to project claims when a hospital has none. */
   growth?: { region?: RateStr; byCategory?: Record<string, RateStr> };
   /** Working-capital advance, in months of the monthly budget, to eligible hospitals. */
@@ -161,6 +228,10 @@ export interface Hospital {
   claimsToDate?: MoneyStr[];
   /** Last year's 12 monthly claims: the pattern the rest of the year is projected by, where given. */
   lastYearClaims?: MoneyStr[];
+  /** 合理超支认定: the share of this institution's overspend the bureau's review judged reasonable (else policy.overspend.reasonableShare). */
+  reasonableShare?: RateStr;
+  /** Its points, when its pool is settled by points (DESIGN §7). */
+  points?: HospitalPoints;
 }
 
 export interface Meta {
@@ -279,6 +350,8 @@ export interface Scenario {
   fund: Fund;
   policy: Policy;
   hospitals: Hospital[];
+  /** The group catalogue (病种/病组目录) of the pools settled by points. */
+  catalogue?: CatalogueGroup[];
   analysis?: Analysis;
   monitoring?: Monitoring;
   adjustments?: Adjustment[];

@@ -28,7 +28,7 @@ const CATALOGUE: Record<string, Expect> = {
   'forbidden-proto-key.json': { path: '', message: 'the file contains the forbidden key "__proto__"' },
   'wrong-format-tag.json': { path: 'format', message: '"format" must be "gbsim-scenario" (it is "gbsim-workspace")' },
   'missing-format-tag.json': { path: 'format', message: '(it is missing)' },
-  'newer-version.json': { path: 'version', message: 'written by a newer version of the tool (format version 2); this version reads up to 1' },
+  'newer-version.json': { path: 'version', message: 'written by a newer version of the tool (format version 3); this version reads up to 2' },
   'version-not-whole.json': { path: 'version', message: 'must be a whole number from 1 (it is 1.5)' },
   // shape
   'history-not-amount.json': { path: 'hospitals[0].history[2]', message: 'must be a non-negative amount with at most 2 decimals' },
@@ -45,6 +45,10 @@ const CATALOGUE: Record<string, Expect> = {
   'tier-mode-unknown.json': { path: 'policy.surplus.mode', message: 'must be "marginal" or "step"' },
   'growth-below-minus-one.json': { path: 'hospitals[1].growth', message: 'must be greater than -1' },
   'no-hospitals.json': { path: 'hospitals', message: 'must list at least one institution' },
+  // shape of version-2 fields (the fixtures are version 2: in a v1 file these names are set aside)
+  'points-five-decimals.json': { path: 'hospitals[0].points.total', message: 'must be a non-negative number of points with at most 4 decimals' },
+  'settlement-unknown.json': { path: 'policy.pools[0].settlement', message: 'must be "target" or "points"' },
+  'reasonable-share-above-one.json': { path: 'hospitals[1].reasonableShare', message: 'must be between 0 and 1' },
   // cross-field
   'history-length-mismatch.json': { path: 'hospitals[1].history', message: 'must have 3 years, as many as policy.historyWeights; it has 2' },
   'history-weights-all-zero.json': { path: 'policy.historyWeights', message: 'at least one year must have a positive weight' },

@@ -248,7 +248,7 @@ function build(r: ScenarioRaw): Doc {
     carveOuts,
   };
   if (r.topUp !== undefined) fund.adjustmentTopUpCap = yuan(r.topUp);
-  return { format: 'gbsim-scenario', version: 1, meta: { name: 'random' }, fund, policy, hospitals };
+  return { format: 'gbsim-scenario', version: 2, meta: { name: 'random' }, fund, policy, hospitals };
 }
 
 function buildQuality(q: NonNullable<ScenarioRaw['quality']>) {

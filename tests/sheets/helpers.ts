@@ -13,7 +13,7 @@ export function fullScenario(): Scenario {
   const months = (base: number) => Array.from({ length: 12 }, (_, i) => (base + i * 1000 + 0.25).toFixed(2));
   return {
     format: 'gbsim-scenario',
-    version: 1,
+    version: 2,
     meta: { name: '导入测试', region: '测试市', year: 2025 },
     fund: { budget: '20000000.00', revenue: '21000000.00', openingBalance: '5000000.00', riskReserveRate: '0.01', adjustmentFundRate: '0.03', carveOuts: [{ id: 'offsite', name: '异地就医', amount: '800000.00' }] },
     policy: {

@@ -5,7 +5,7 @@ export function smallScenario(): Scenario {
   const claims = (m: string) => new Array(12).fill(m) as string[];
   return {
     format: 'gbsim-scenario',
-    version: 1,
+    version: 2,
     meta: { name: '测试基线', region: '测试市', year: 2025 },
     fund: {
       budget: '10000000.00',

@@ -129,6 +129,15 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
   };
   claimReaders(s.policy.weightFormula, 'policy.weightFormula', 'targets');
   claimReaders(s.policy.surplus?.eligibility, 'policy.surplus.eligibility', 'reward eligibility');
+  // The kernel takes one reasonable share for everyone (the policy's).
+  const own = s.hospitals.findIndex((h) => h.reasonableShare !== undefined && h.reasonableShare !== (s.policy.overspend?.reasonableShare ?? '1'));
+  if (own >= 0) {
+    refusals.push({ path: `hospitals[${own}].reasonableShare`, message: 'an institution\'s own reasonable share of overspend is not yet taken by the Monte Carlo kernel, which applies the policy\'s to everyone / 蒙特卡洛风险分析暂不支持机构自身的合理超支认定比例' });
+  }
+  const byPoints = (s.policy.pools ?? []).findIndex((p) => p.settlement === 'points');
+  if (byPoints >= 0) {
+    refusals.push({ path: `policy.pools[${byPoints}].settlement`, message: 'a pool settled by points is not yet drawn by the Monte Carlo kernel / 蒙特卡洛风险分析暂不支持按点数法结算的资金池' });
+  }
   if (problems.length || refusals.length) throw new RiskError([...problems, ...refusals]);
 
   const model = compile(s); // throws ScenarioError
