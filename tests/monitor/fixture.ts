@@ -16,7 +16,7 @@ export function threeHospitals(): Scenario {
   });
   return {
     format: 'gbsim-scenario',
-    version: 1,
+    version: 2,
     meta: { name: 'monitor' },
     fund: { budget: '3600000.00', revenue: '3700000.00', openingBalance: '500000.00', riskReserveRate: '0', adjustmentFundRate: '0', carveOuts: [] },
     policy: { historyWeights: ['1'], deposit: { base: 'target', rates: { hospital: '0' } } },
