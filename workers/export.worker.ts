@@ -8,6 +8,8 @@ import { expose } from 'comlink';
 import { runScenario } from '../src/engine/run.ts';
 import { resultsWorkbook, hospitalsCsv, exportHospitalData } from '../src/sheets/export.ts';
 import { hospitalTemplate } from '../src/sheets/template.ts';
+import { riskWorkbookOf, sweepsWorkbookOf, yearsWorkbookOf, type RiskExport } from '../src/sheets/plan-export.ts';
+import type { SweepSheet } from '../src/sheets/analysis-export.ts';
 import type { Scenario } from '../src/format/types.ts';
 import type { Lang } from '../src/display/lang.ts';
 
@@ -38,6 +40,12 @@ const api = {
   async template(lang: Lang, years: number[], format: 'xlsx' | 'csv'): Promise<Uint8Array> {
     return hospitalTemplate(lang, years, format);
   },
+  /** Several years of a scenario (run again here, exactly): fund path and one sheet per institution figure. */
+  years: (lang: Lang, unit: 'yuan' | 'wan', scenario: Scenario) => yearsWorkbookOf(scenario, lang, unit),
+  /** The page's sweep and tornado results: one sheet per output. */
+  sweeps: (lang: Lang, unit: 'yuan' | 'wan', scenario: Scenario, sheets: SweepSheet[]) => sweepsWorkbookOf(scenario, sheets, lang, unit),
+  /** A Monte Carlo run's summary and the institutions' probabilities. */
+  risk: (lang: Lang, unit: 'yuan' | 'wan', run: RiskExport) => riskWorkbookOf(run, lang, unit),
 };
 
 export type ExportApi = typeof api;

@@ -11,6 +11,7 @@ import { emit, type Action } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { drawChartSoon, PALETTE } from '../views/charts.ts';
 import type { RiskView, DistView, RiskInstitutionRow } from '../views/risk.ts';
+import { downloadCanvas } from './png.ts';
 import './gb-field.ts';
 
 type SortKey = 'id' | 'over' | 'reward';
@@ -117,7 +118,8 @@ export class GbRisk extends LitElement {
           ${running ? html`<progress data-testid="risk-progress" max=${Math.max(1, run.total)} value=${run.done}></progress>
             <span data-testid="risk-progress-text">${t('riskProgress', { done: run.done, total: run.total })}</span>
             <button data-testid="cancel-risk" @click=${() => emit(this, { type: 'cancelRisk' })}>${t('cancelRun')}</button>` : nothing}
-          ${run?.status === 'done' ? html`<span data-testid="risk-done">${t('riskDone', { n: run.total, w: run.workers, s: run.seconds, name: run.name })}</span>` : nothing}
+          ${run?.status === 'done' ? html`<span data-testid="risk-done">${t('riskDone', { n: run.total, w: run.workers, s: run.seconds, name: run.name })}</span>
+            <button data-testid="risk-xlsx" @click=${() => emit(this, { type: 'exportPlan', what: 'risk' })}>${t('exportXlsx')}</button>` : nothing}
           ${run?.status === 'cancelled' ? html`<span class="warn" data-testid="risk-cancelled">${t('runCancelled')}</span>` : nothing}
           ${run?.status === 'refused' || run?.status === 'failed' ? html`<span class="warn">${t(run.status === 'refused' ? 'runRefused' : 'runFailed')}</span><ul class="warn">${run.problems.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
         </div>
@@ -132,7 +134,8 @@ export class GbRisk extends LitElement {
             <thead><tr><th></th><th class="num">${t('p5')}</th><th class="num">${t('p50')}</th><th class="num">${t('p95')}</th><th class="num">${t('meanCol')}</th><th class="num">${t('sdCol')}</th></tr></thead>
             <tbody>${r.dists.map((d) => html`<tr data-dist=${d.key}><th scope="row">${t(DIST_KEYS[d.key])}</th><td class="num">${d.p5}</td><td class="num">${d.p50}</td><td class="num">${d.p95}</td><td class="num">${d.mean}</td><td class="num">${d.sd}</td></tr>`)}</tbody>
           </table>
-          <div class="hists">${r.dists.map((d) => html`<div><h3 id="h-${d.key}">${t('histogramOf', { what: t(DIST_KEYS[d.key]) })}</h3>
+          <div class="hists">${r.dists.map((d) => html`<div><h3 id="h-${d.key}">${t('histogramOf', { what: t(DIST_KEYS[d.key]) })}
+            <button data-testid="risk-png-${d.key}" @click=${() => downloadCanvas(this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-dist="${d.key}"]`), `${d.key}.png`)}>${t('exportPng')}</button></h3>
             <div class="wrap"><canvas data-dist=${d.key} role="img" aria-labelledby="h-${d.key}"></canvas></div></div>`)}</div>
         </div>
         <div class="card" data-testid="risk-institutions">

@@ -14,6 +14,7 @@ import { specWith, type SweepsView, type RunView, type FormView } from '../views
 import { drawHeatMap } from '../views/heatmap.ts';
 import type { SweepAnalysis, TornadoAnalysis } from '../../format/types.ts';
 import type { SweepKind } from '../state/app-state.ts';
+import { downloadCanvas } from './png.ts';
 import './gb-field.ts';
 
 export class GbSweeps extends LitElement {
@@ -117,7 +118,9 @@ export class GbSweeps extends LitElement {
       ${running ? html`<progress data-testid="progress-${kind}" max=${Math.max(1, r.total)} value=${r.done}></progress>
         <span>${t('progressText', { done: r.done, total: r.total })}</span>
         <button data-testid="cancel-${kind}" @click=${() => emit(this, { type: 'cancelSweep', kind })}>${t('cancelRun')}</button>` : nothing}
-      ${r?.status === 'done' ? html`<span data-testid="done-${kind}">${t('runDone', { n: r.total, w: r.workers, s: r.seconds })} · ${t('runOn', { name: r.name })}</span>` : nothing}
+      ${r?.status === 'done' ? html`<span data-testid="done-${kind}">${t('runDone', { n: r.total, w: r.workers, s: r.seconds })} · ${t('runOn', { name: r.name })}</span>
+        <button data-testid="${kind}-xlsx" @click=${() => emit(this, { type: 'exportPlan', what: 'sweeps' })}>${t('exportXlsx')}</button>
+        <button data-testid="${kind}-png" @click=${() => downloadCanvas(this.renderRoot.querySelector<HTMLCanvasElement>(kind === 'tornado' ? 'canvas#tornado-chart' : 'canvas#sweep-chart, canvas#sweep-heat'), `${kind}.png`)}>${t('exportPng')}</button>` : nothing}
       ${r?.status === 'cancelled' ? html`<span class="warn" data-testid="cancelled-${kind}">${t('runCancelled')}</span>` : nothing}
       ${r?.status === 'refused' || r?.status === 'failed' ? html`<span class="warn">${t(r.status === 'refused' ? 'runRefused' : 'runFailed')}</span><ul class="warn">${r.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
       ${r && r.status !== 'running' && r.outdated && (r.status === 'done') ? html`<div class="warn" data-testid="outdated-${kind}">${t('outdatedRun')}</div>` : nothing}

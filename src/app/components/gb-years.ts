@@ -9,6 +9,7 @@ import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { drawChartSoon, PALETTE } from '../views/charts.ts';
 import type { PickView, YearsView } from '../views/years.ts';
+import { downloadCanvas } from './png.ts';
 import './gb-field.ts';
 
 const RULE_KEYS = { actual: 'ruleActual', target: 'ruleTarget', actualPlusRetained: 'ruleActualPlusRetained' } as const satisfies Record<string, MsgKey>;
@@ -111,7 +112,9 @@ export class GbYears extends LitElement {
       ${v.problems.length ? html`<div class="card" role="alert" data-testid="years-problems"><strong>${t('issuesTitle')}</strong><ul>${v.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
       <div class="card" data-testid="years-fund" aria-busy=${v.running ? 'true' : 'false'} data-stale=${v.stale ? 'true' : 'false'}>
         <div class="row"><h2 id="yf-h">${t('fundPath')} (${u})</h2>
-          <span class="status muted" data-testid="years-status">${v.running ? t('yearsRunning') : v.stale ? t('stale') : ''}</span></div>
+          <span class="status muted" data-testid="years-status">${v.running ? t('yearsRunning') : v.stale ? t('stale') : ''}</span>
+          ${v.fund.length ? html`<button data-testid="years-xlsx" @click=${() => emit(this, { type: 'exportPlan', what: 'years' })}>${t('exportXlsx')}</button>
+          <button data-testid="years-png" @click=${() => downloadCanvas(this.renderRoot.querySelector<HTMLCanvasElement>('canvas#years-chart'), 'years.png')}>${t('exportPng')}</button>` : nothing}</div>
         ${v.chart ? html`<div class="wrap"><canvas id="years-chart" role="img" aria-labelledby="yf-h" aria-describedby="yf-t"></canvas></div>` : nothing}
         <table id="yf-t">
           <thead><tr><th>${t('yearCol')}</th><th class="num">${t('revenue')}</th><th class="num">${t('expenditure')}</th><th class="num">${t('adjustmentFundUsed')}</th>

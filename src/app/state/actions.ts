@@ -34,6 +34,7 @@ export type Action =
   | { type: 'runSweep'; kind: SweepKind }
   | { type: 'cancelSweep'; kind: SweepKind }
   | { type: 'runRisk' }
+  | { type: 'exportPlan'; what: 'years' | 'sweeps' | 'risk' }
   | { type: 'cancelRisk' };
 
 /** Results of the scenario shown / of the compared scenarios (.xlsx), its hospitals table (.csv), its hospitals' data (.xlsx). */

@@ -6,6 +6,7 @@ import { saveWorkspace } from '../../workspace/file.ts';
 import { saveScenario } from '../../scenario/open.ts';
 import { msg } from '../i18n/index.ts';
 import { applyImportAction, exportAction, templateAction } from './handle-sheets.ts';
+import { exportPlan } from './handle-plan-export.ts';
 import { refName, scenarioOf } from '../../workspace/workspace.ts';
 import { MIME, downloadBytes, safeName } from '../download.ts';
 
@@ -40,6 +41,7 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'cancelSweep': return ctl.sweeps.cancel(a.kind);
     case 'runRisk': return ctl.risk.run();
     case 'cancelRisk': return ctl.risk.cancel();
+    case 'exportPlan': return exportPlan(ctl, a.what);
     case 'save': {
       if (a.what === 'scenario') {
         download(`${safeName(refName(s.ws, s.active))}.json`, saveScenario(scenarioOf(s.ws, s.active)));

@@ -1,0 +1,63 @@
+/**
+ * The app's planning workbooks (issue 12): several years (run again here, exactly, from the
+ * scenario: the same paths and fingerprints the page shows), sweeps and tornados (the page's
+ * results), and a Monte Carlo summary (percentiles and the institutions' probabilities; the
+ * per-draw sheet is `gbsim risk --xlsx`'s). Numbers are numbers with formats.
+ */
+import { yearsOutcome } from '../engine/years-outcome.ts';
+import { formatIssue } from '../format/issues.ts';
+import type { RiskSummary, Distribution } from '../engine/risk/summary.ts';
+import type { RiskMeta } from '../engine/risk/prepare.ts';
+import type { RiskParams } from '../engine/risk/params.ts';
+import type { Scenario } from '../format/types.ts';
+import type { Lang, Unit } from '../display/lang.ts';
+import { yearsWorkbook, sweepWorkbook, type SweepSheet } from './analysis-export.ts';
+import { newWorkbook, sheetName, tableSheet, toBytes } from './style.ts';
+
+export async function yearsWorkbookOf(s: Scenario, lang: Lang, unit: Unit): Promise<Uint8Array> {
+  const out = yearsOutcome(s);
+  if (!out.ok) throw new Error(out.issues.map(formatIssue).join('\n'));
+  return yearsWorkbook(s, out.run, out.fingerprints, lang, unit);
+}
+
+export const sweepsWorkbookOf = (s: Scenario, sheets: SweepSheet[], lang: Lang, unit: Unit): Promise<Uint8Array> => sweepWorkbook(s, sheets, lang, unit);
+
+export interface RiskExport { name: string; params: RiskParams; summary: RiskSummary; meta: RiskMeta }
+
+export async function riskWorkbookOf(r: RiskExport, lang: Lang, unit: Unit): Promise<Uint8Array> {
+  const zh = lang === 'zh';
+  const wb = newWorkbook();
+  const taken = new Set<string>();
+  const scale = unit === 'wan' ? 1e6 : 100;
+  const u = unit === 'wan' ? (zh ? '万元' : '10k yuan') : (zh ? '元' : 'yuan');
+  const sum = tableSheet(wb, sheetName(zh ? '概要' : 'Summary', taken), [
+    { header: zh ? '项目' : 'Item', kind: 'text', width: 40 },
+    { header: 'P5', kind: 'number' }, { header: 'P50', kind: 'number' }, { header: 'P95', kind: 'number' },
+    { header: zh ? '均值' : 'Mean', kind: 'number' }, { header: zh ? '标准差' : 'SD', kind: 'number' },
+  ]);
+  const amounts = (d: Distribution) => [d.p5, d.p50, d.p95, Math.round(d.mean), Math.round(d.sd)].map((x) => x / scale);
+  const fmt = (row: ReturnType<typeof sum.addRow>, f: string) => { for (let c = 2; c <= 6; c++) row.getCell(c).numFmt = f; };
+  fmt(sum.addRow([`${zh ? '年末累计结存' : 'Closing balance'} (${u})`, ...amounts(r.summary.closingBalance)]), '#,##0.00');
+  const m = r.summary.monthsOfCoverage;
+  fmt(sum.addRow([zh ? '可支付月数' : 'Months of coverage', m.p5, m.p50, m.p95, m.mean, m.sd]), '0.00');
+  fmt(sum.addRow([`${zh ? '调剂金使用' : 'Adjustment fund used'} (${u})`, ...amounts(r.summary.adjustmentFundUsed)]), '#,##0.00');
+  sum.addRow([]);
+  const p = sum.addRow([zh ? '调剂金用尽的概率' : 'P(adjustment fund exhausted)', r.summary.exhausted.probability]);
+  p.getCell(2).numFmt = '0.00%';
+  for (const [k, v] of [[zh ? '方案' : 'Scenario', r.name], [zh ? '抽样次数' : 'Draws', r.summary.draws], [zh ? '随机种子' : 'Seed', r.params.seed],
+    ['σc', r.params.sigmaCommon], ['σh', r.params.sigma], ...Object.entries(r.params.sigmaByCategory).map(([c, x]) => [`σh ${c}`, x]),
+    [zh ? '超支认定线' : 'Overspend line', r.params.overspendThreshold]] as [string, string | number][]) sum.addRow([k, v]);
+  const inst = tableSheet(wb, sheetName(zh ? '机构风险' : 'Institutions', taken), [
+    { header: zh ? '机构编码' : 'Code', kind: 'text' }, { header: zh ? '机构名称' : 'Name', kind: 'text', width: 28 },
+    { header: `${zh ? '总额控制指标' : 'Target'} (${u})`, kind: 'number' },
+    { header: zh ? `超支超过 ${r.params.overspendThreshold * 100}% 的概率` : `P(overspend > ${r.params.overspendThreshold * 100}%)`, kind: 'number' },
+    { header: zh ? '获得结余留用的概率' : 'P(reward)', kind: 'number' },
+  ], { freezeCols: 2 });
+  r.meta.ids.forEach((id, i) => {
+    const row = inst.addRow([id, r.meta.names[i], r.meta.targets[i]! / scale, r.summary.institutions.pOverspend[i], r.summary.institutions.pReward[i]]);
+    row.getCell(3).numFmt = '#,##0.00';
+    row.getCell(4).numFmt = '0.00%';
+    row.getCell(5).numFmt = '0.00%';
+  });
+  return toBytes(wb);
+}
