@@ -41,6 +41,7 @@ export const FUND_FIGURES = {
   monthsOfCoverage: N('可支付月数', 'Months of coverage'),
   currentSurplusRate: N('当年结存率', 'Current-year surplus rate'),
   cumulativeSurplusRate: N('累计结存率', 'Cumulative surplus rate'),
+  pointCapCuts: N('点值封顶留存', 'Kept by the point-value cap'),
 } as const satisfies Record<string, Name>;
 
 /** An institution's figures (keys of the engine's HospitalResult). */
@@ -77,6 +78,12 @@ export const HOSPITAL_FIGURES = {
   advance: N('预付周转金', 'Working-capital advance'),
   owed: N('年终应付', 'Owed for the year'),
   balance: N('清算补（扣）', 'Balance due'),
+  pointCapCut: N('点值封顶核减', 'Point-value cap cut'),
+  paymentRate: N('支付率', 'Payment rate'),
+  points: N('点数', 'Points'),
+  projectedPoints: N('预估点数', 'Projected points'),
+  pointShare: N('点数占比', 'Share of points'),
+  pointsProjected: N('点数为预测', 'Points projected'),
 } as const satisfies Record<string, Name>;
 
 /** Words for the things a user works with. */
@@ -96,6 +103,12 @@ export const WORDS = {
   source: N('出处', 'Source'),
   difference: N('差额', 'Difference'),
   percentagePoints: N('个百分点', 'percentage points'),
+  entitlement: N('点数法应得额', 'Entitlement by points'),
+  budgetPointValue: N('预算点值', 'Budget point value'),
+  pointValue: N('年度清算点值', 'Settlement point value'),
+  pointValueUnit: N('元/分', 'yuan/point'),
+  byPoints: N('点数法', 'by points'),
+  catalogue: N('病种目录', 'Group catalogue'),
   yuan: N('元', 'yuan'),
   wan: N('万元', '10k yuan'),
 } as const satisfies Record<string, Name>;

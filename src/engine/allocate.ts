@@ -1,11 +1,13 @@
 /**
  * Region and allocation: budget → global target G → adjustment fund AF and allocatable P →
- * pools → hospital targets (locked ones first, the rest by weight).
+ * pools → hospital targets (locked ones first, the rest by weight), or, in a pool settled by
+ * points (DESIGN §7), entitlements by points.
  */
 import { mulRate, sum, formatMoney, type Fen } from './money.ts';
 import { apportion, apportionColumn, ApportionError } from './apportion.ts';
 import { Issues } from '../format/issues.ts';
-import type { Model } from './model.ts';
+import { settlePointsPool, type PointsPool } from './points.ts';
+import type { Model, PoolModel } from './model.ts';
 
 export interface Region {
   riskReserve: Fen;
@@ -13,10 +15,15 @@ export interface Region {
   globalTarget: Fen;
   adjustmentFund: Fen;
   allocatable: Fen;
-  pools: { id: string; name: string; amount: Fen; locked: Fen; weightSum: bigint }[];
-  /** Per hospital, file order. */
+  /** `points`: the pool's point settlement (pools settled by points only). */
+  pools: { id: string; name: string; amount: Fen; locked: Fen; weightSum: bigint; points?: PointsPool }[];
+  /** Per hospital, file order: its target, or in a points pool its entitlement before any point-value cap. */
   targets: Float64Array;
   poolOf: Int32Array;
+  /** Per pool: its point settlement, or null for a pool settled by targets. */
+  points: (PointsPool | null)[];
+  /** Per hospital: a points pool's entitlements after the cap (= targets elsewhere). */
+  entitlements: Float64Array;
 }
 
 export function allocate(m: Model): Region {
@@ -32,9 +39,21 @@ export function allocate(m: Model): Region {
   const targets = new Float64Array(hs.length);
   const poolOf = new Int32Array(hs.length).fill(-1);
   const issues = new Issues();
+  const points: (PointsPool | null)[] = m.pools.map(() => null);
+  let entitlements: Float64Array | null = null;
   const pools = m.pools.map((p, k) => {
     const amount = poolAmounts[k]!;
     const members = p.members;
+    if (p.byPoints) {
+      for (const i of members) poolOf[i] = k;
+      const settled = pointsPool(m, p, k, amount, issues);
+      points[k] = settled;
+      if (settled) {
+        entitlements ??= targets.slice();
+        members.forEach((i, j) => { targets[i] = settled.allocated[j]!; entitlements![i] = settled.entitlements[j]!; });
+      }
+      return { id: p.id, name: p.name, amount, locked: 0 as Fen, weightSum: 0n, ...(settled ? { points: settled } : {}) };
+    }
     let locked = 0;
     let unlocked = 0;
     for (let j = 0; j < members.length; j++) {
@@ -80,5 +99,23 @@ export function allocate(m: Model): Region {
     return { id: p.id, name: p.name, amount, locked: locked as Fen, weightSum };
   });
   issues.throwIfAny();
-  return { riskReserve, carveOuts, globalTarget, adjustmentFund, allocatable, pools, targets, poolOf };
+  return { riskReserve, carveOuts, globalTarget, adjustmentFund, allocatable, pools, targets, poolOf, points, entitlements: entitlements ?? targets };
+}
+
+/** A pool settled by points; null (with an issue) when it has money and no points to share it by. */
+function pointsPool(m: Model, p: PoolModel, k: number, amount: Fen, issues: Issues): ReturnType<typeof settlePointsPool> | null {
+  const pts = p.members.map((i) => m.hospitals[i]!.points?.pts ?? 0n);
+  const proj = p.members.map((i) => m.hospitals[i]!.points?.proj ?? 0n);
+  const settled = settlePointsPool(amount, pts, proj, m.pointValueCap);
+  if (amount > 0 && settled.points === 0n) {
+    issues.add(`policy.pools[${k}]`, p.members.length === 0
+      ? `pool "${p.id}" is settled by points and has ${formatMoney(amount)} to pay, but no institution is in its classes`
+      : `pool "${p.id}" is settled by points and has ${formatMoney(amount)} to pay, but its institutions have no points (hospitals[].points)`);
+    return null;
+  }
+  if (amount > 0 && settled.projected === 0n) {
+    issues.add(`policy.pools[${k}]`, `pool "${p.id}": the projected points of its institutions add up to 0, so the budget point value (预算点值) cannot be worked out (hospitals[].points.lastYear / projected)`);
+    return null;
+  }
+  return settled;
 }

@@ -8,6 +8,7 @@ import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type Compi
 import { Issues, ScenarioError } from '../format/issues.ts';
 import { ONE, qualityRatio, reduceRatio, type CompiledQuality, type Ratio } from './quality.ts';
 import { assignPools, compileQuality, compileTiers, hospitalScore } from './policy-checks.ts';
+import { checkPoints, compilePoints } from './points-compile.ts';
 import type { HospitalModel, Model } from './model.ts';
 import { checkMonitoring, compileAdjustments } from './monitor-checks.ts';
 import { projectYear } from './project.ts';
@@ -43,10 +44,9 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
     : null;
   const quality = p.quality ? compileQuality(p.quality, issues) : null;
   const pools = assignPools(p.pools, s.hospitals, issues);
-  // Format v2 reads pools settled by points; their settlement lands in the next step.
-  (p.pools ?? []).forEach((pool, k) => {
-    if (pool.settlement === 'points') issues.add(`policy.pools[${k}].settlement`, 'settlement by points is not available in this version of the engine yet');
-  });
+  const poolIndex = new Int32Array(s.hospitals.length).fill(-1);
+  pools.forEach((pool, k) => { for (const i of pool.members) poolIndex[i] = k; });
+  checkPoints(s, (i) => (pools[poolIndex[i]!]?.implicit ? -1 : poolIndex[i]!), issues);
 
   const hospitals = reuse && reuse.length === s.hospitals.length
     ? changed?.size ? recompileInstitutions(s, reuse, changed, hw, profile, quality, issues) : reuse
@@ -74,6 +74,7 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
     prepaid: p.monthlyPayment === 'prepaid',
     volumeFloor: p.volumeFloor === true,
     advanceMonths: p.advance ? parseRate(p.advance.months) : null,
+    pointValueCap: p.points?.pointValueCap === undefined ? null : parseRate(p.points.pointValueCap),
     asOf: s.monitoring?.asOf ?? 12,
     adjustments,
   };
@@ -145,13 +146,14 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
       quality: quality && score !== null ? qualityOf(score) : ONE,
       rewardEligible: eligible === null ? true : !eligible.isZero(),
       reasonableShare: h.reasonableShare === undefined ? null : parseRateCached(h.reasonableShare),
+      points: compilePoints(h, p.points, profile, path, issues),
       advanceEligible: h.advanceEligible === true,
     };
   };
 }
 
 /** Policy fields an institution's compiled inputs depend on (beyond its own row). */
-const INSTITUTION_POLICY = new Set(['historyWeights', 'levelCoefficients', 'categoryCoefficients', 'weightFormula', 'deposit', 'monthlyProfile', 'quality', 'growth', 'volumeFloor']);
+const INSTITUTION_POLICY = new Set(['historyWeights', 'levelCoefficients', 'categoryCoefficients', 'weightFormula', 'deposit', 'monthlyProfile', 'quality', 'growth', 'volumeFloor', 'points']);
 
 /**
  * Whether a change at `path` leaves every institution's compiled inputs as they were, so that

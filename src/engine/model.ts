@@ -2,6 +2,7 @@
 import type { Fen, Rate } from './money.ts';
 import type { CompiledTierTable } from './tiers.ts';
 import type { CompiledQuality, Ratio } from './quality.ts';
+import type { PointsModel } from './points.ts';
 
 export interface FundModel {
   budget: Fen;
@@ -22,6 +23,8 @@ export interface PoolModel {
   members: readonly number[];
   /** The one pool of everyone when policy.pools is absent (issues then point at "hospitals"). */
   implicit?: boolean;
+  /** Settled by points (DESIGN §7): entitlements from points in the place of targets. */
+  byPoints: boolean;
 }
 
 export interface HospitalModel {
@@ -43,6 +46,8 @@ export interface HospitalModel {
   rewardEligible: boolean;
   /** 合理超支认定: this institution's own reasonable share of overspend (null: the policy's). */
   reasonableShare: Rate | null;
+  /** Its points (after its coefficient), null when the file gives none; read only in a pool settled by points. */
+  points: PointsModel | null;
   advanceEligible: boolean;
 }
 
@@ -77,6 +82,8 @@ export interface Model {
   asOf: number;
   /** Mid-year adjustments, file order (DESIGN §10); applied after allocation (engine/adjust.ts). */
   adjustments: readonly CompiledAdjustment[];
+  /** 点值封顶: settlement point value at most cap × budget point value (pools settled by points). */
+  pointValueCap: Rate | null;
 }
 
 export interface CompiledAdjustment {

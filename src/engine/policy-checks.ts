@@ -84,9 +84,9 @@ export function hospitalScore(h: Hospital, q: QualityRule | undefined, path: str
 }
 
 /** Which pool each hospital belongs to; every hospital in exactly one pool. */
-export function assignPools(pools: readonly Pool[] | undefined, hospitals: readonly Hospital[], issues: Issues): { id: string; name: string; share: Rate; members: number[]; implicit?: boolean }[] {
+export function assignPools(pools: readonly Pool[] | undefined, hospitals: readonly Hospital[], issues: Issues): { id: string; name: string; share: Rate; members: number[]; implicit?: boolean; byPoints: boolean }[] {
   if (!pools || pools.length === 0) {
-    return [{ id: 'all', name: 'All institutions', share: RATE_ONE, members: hospitals.map((_, i) => i), implicit: true }];
+    return [{ id: 'all', name: 'All institutions', share: RATE_ONE, members: hospitals.map((_, i) => i), implicit: true, byPoints: false }];
   }
   const byClass = new Map<string, number>();
   const ids = new Set<string>();
@@ -101,7 +101,7 @@ export function assignPools(pools: readonly Pool[] | undefined, hospitals: reado
       if (other !== undefined) issues.add(`policy.pools[${k}].classes[${j}]`, `class "${c}" is already in pool "${pools[other]!.id}": every institution must fall in exactly one pool`);
       else byClass.set(c, k);
     });
-    return { id: p.id, name: p.name, share, members: [] as number[] };
+    return { id: p.id, name: p.name, share, members: [] as number[], byPoints: p.settlement === 'points' };
   });
   if (total !== RATE_ONE) issues.add('policy.pools', `pool shares must add up to 1; they add up to ${formatRate(total)}`);
   hospitals.forEach((h, i) => {

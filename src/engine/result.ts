@@ -38,7 +38,28 @@ export interface FundResult {
   totalAdvance: Amount;
   totalBalance: Amount;
   carveOutItems: { id: string; name: string; amount: Amount }[];
-  pools: { id: string; name: string; amount: Amount; locked: Amount; members: number }[];
+  /** Σ of what point-value caps kept of the entitlements (pools settled by points). */
+  pointCapCuts: Amount;
+  pools: ({ id: string; name: string; amount: Amount; locked: Amount; members: number } & Partial<PoolPointsResult>)[];
+}
+
+/** A pool settled by points (DESIGN §7): points to 4 decimals, point values in 元/分 to 4 decimals. */
+export interface PoolPointsResult {
+  settlement: 'points';
+  /** Σ Pts_h and Σ Proj_h of its members. */
+  points: string;
+  projectedPoints: string;
+  /** 预算点值 pv0 = P_k / Σ Proj (null without projected points). */
+  budgetPointValue: string | null;
+  /** 年度清算点值: what the entitlements pay per point, after any cap (null without points). */
+  pointValue: string | null;
+  /** P_k / Σ Pts, before any cap. */
+  uncappedPointValue: string | null;
+  /** The point-value cap (点值封顶) bound. */
+  pointValueCapped: boolean;
+  /** What the entitlements share: P_k, or less when the cap binds; capCut = P_k − entitled stays with the fund. */
+  entitled: Amount;
+  capCut: Amount;
 }
 
 export interface HospitalResult {
@@ -77,6 +98,16 @@ export interface HospitalResult {
   due: Amount;
   advance: Amount;
   paidTotal: Amount;
+  /** What a point-value cap kept of its entitlement (0 outside points pools): allocatedTarget − volumeCut − pointCapCut = target. */
+  pointCapCut: Amount;
+  /** 支付率: target (or entitlement) / actual, 4 decimals; null when actual is 0. */
+  paymentRate: RatioStr;
+  /** Pools settled by points (else null): Pts_h and Proj_h (4 decimals), share of the pool's points (8 decimals). */
+  points: string | null;
+  projectedPoints: string | null;
+  pointShare: RatioStr;
+  /** Its points are a projection (the file gives no points of the year); false outside points pools. */
+  pointsProjected: boolean;
 }
 
 export interface Result {
@@ -98,6 +129,6 @@ export interface Summary {
 export const AMOUNT_FIELDS = [
   'target', 'allocatedTarget', 'volumeCut', 'deposit', 'paidTotal', 'deferred', 'claimsTotal', 'deductions', 'actual',
   'surplus', 'overspend', 'reasonableOverspend', 'reward', 'fundShare', 'fundShareClaimed', 'depositReturned',
-  'depositForfeited', 'due', 'owed', 'balance', 'advance',
+  'depositForfeited', 'due', 'owed', 'balance', 'advance', 'pointCapCut',
 ] as const satisfies readonly (keyof HospitalSummary)[];
 export type AmountField = (typeof AMOUNT_FIELDS)[number];

@@ -2,12 +2,14 @@
 import { allocate } from './allocate.ts';
 import { compile } from './compile.ts';
 import { apportion } from './apportion.ts';
+import { settlePointsYear } from './settle-points.ts';
+import { formatPoints, pointValueString, type PointsPool } from './points.ts';
 import { clearForReuse, finalize, settleYear, yearTable, type YearTable } from './settle.ts';
 import { formatMoney as m, ratioOfAmounts, ratioString, sum, type Fen } from './money.ts';
 import { ratioToString } from './quality.ts';
 import type { Model } from './model.ts';
 import { applyAdjustments, type Adjusted } from './adjust.ts';
-import type { FundResult, HospitalResult, HospitalSummary, Result, Summary } from './result.ts';
+import type { FundResult, HospitalResult, HospitalSummary, PoolPointsResult, Result, Summary } from './result.ts';
 import type { Scenario } from '../format/types.ts';
 
 export function runScenario(s: Scenario): Result {
@@ -46,7 +48,12 @@ export function settle(model: Model, into?: YearTable): Settlement {
   // Mid-year adjustments move targets within a pool and re-split months from theirs on.
   const adjusted = model.adjustments.length > 0 ? applyAdjustments(model, region) : null;
   const targets = adjusted ? adjusted.targets : region.targets;
-  for (let i = 0; i < hs.length; i++) settleYear(year, i, hs[i]!, targets[i]! as Fen, model, adjusted?.schedules.get(i));
+  for (let i = 0; i < hs.length; i++) {
+    const k = region.poolOf[i]!;
+    const byPoints = k >= 0 ? region.points[k] : null;
+    if (byPoints) settlePointsYear(year, i, hs[i]!, model, { amount: region.pools[k]!.amount, points: byPoints }, targets[i]! as Fen, region.entitlements[i]! as Fen);
+    else settleYear(year, i, hs[i]!, targets[i]! as Fen, model, adjusted?.schedules.get(i));
+  }
 
   // The fund's shares are paid from the adjustment fund (plus any allowed top-up); if short,
   // every share is cut pro rata by largest remainder.
@@ -108,16 +115,36 @@ export function fundResult(model: Model, st: Settlement): FundResult {
     totalAdvance: m(sum(y.advance)),
     totalBalance: m(sum(y.balance)),
     carveOutItems: f.carveOuts.map((c) => ({ id: c.id, name: c.name, amount: m(c.amount) })),
-    pools: region.pools.map((p, k) => ({ id: p.id, name: p.name, amount: m(p.amount), locked: m(p.locked), members: model.pools[k]!.members.length })),
+    pointCapCuts: m(sum(y.pointCapCut)),
+    pools: region.pools.map((p, k) => ({
+      id: p.id, name: p.name, amount: m(p.amount), locked: m(p.locked), members: model.pools[k]!.members.length,
+      // Only a pool settled by points says so (and has points): a target pool's figures are as they were.
+      ...(p.points ? poolPoints(p.amount, p.points) : {}),
+    })),
   };
   return fund;
+}
+
+/** A points pool's figures (DESIGN §7): sums of points, the budget and settlement point values (元/分). */
+function poolPoints(amount: Fen, pp: PointsPool): PoolPointsResult {
+  return {
+    settlement: 'points',
+    points: formatPoints(pp.points),
+    projectedPoints: formatPoints(pp.projected),
+    budgetPointValue: pointValueString(BigInt(amount), pp.projected),
+    pointValue: pointValueString(BigInt(pp.entitled), pp.points),
+    uncappedPointValue: pointValueString(BigInt(amount), pp.points),
+    pointValueCapped: pp.capped,
+    entitled: m(pp.entitled),
+    capCut: m(amount - pp.entitled),
+  };
 }
 
 interface Row {
   y: YearTable;
   i: number;
   hm: Model['hospitals'][number];
-  pool: { id: string; weightSum: bigint };
+  pool: { id: string; weightSum: bigint; points?: PointsPool };
 }
 
 type Cell = HospitalSummary[keyof HospitalSummary];
@@ -138,7 +165,7 @@ const COLUMNS: { readonly [K in keyof HospitalSummary]: (r: Row) => HospitalSumm
   owed: (r) => m(r.y.owed[r.i]!),
   balance: (r) => m(r.y.balance[r.i]!),
   pool: (r) => r.pool.id,
-  weightShare: (r) => (r.hm.locked !== null ? null : ratioString(r.hm.weight, r.pool.weightSum, 8)),
+  weightShare: (r) => (r.hm.locked !== null || r.pool.points ? null : ratioString(r.hm.weight, r.pool.weightSum, 8)),
   locked: (r) => r.hm.locked !== null,
   allocatedTarget: (r) => m(r.y.allocatedTarget[r.i]!),
   volumeCut: (r) => m(r.y.volumeCut[r.i]!),
@@ -153,6 +180,12 @@ const COLUMNS: { readonly [K in keyof HospitalSummary]: (r: Row) => HospitalSumm
   due: (r) => m(r.y.due[r.i]!),
   advance: (r) => m(r.y.advance[r.i]!),
   paidTotal: (r) => m(r.y.paidTotal[r.i]!),
+  pointCapCut: (r) => m(r.y.pointCapCut[r.i]!),
+  paymentRate: (r) => ratioOfAmounts(r.y.target[r.i]!, r.y.actual[r.i]!),
+  points: (r) => (r.pool.points ? formatPoints(r.hm.points?.pts ?? 0n) : null),
+  projectedPoints: (r) => (r.pool.points ? formatPoints(r.hm.points?.proj ?? 0n) : null),
+  pointShare: (r) => (r.pool.points ? ratioString(r.hm.points?.pts ?? 0n, r.pool.points.points, 8) : null),
+  pointsProjected: (r) => (r.pool.points ? r.hm.points?.projected ?? true : false),
 };
 const FIELDS = Object.keys(COLUMNS) as (keyof HospitalSummary)[];
 
@@ -203,7 +236,7 @@ function addMonths(model: Model, st: Settlement, r: HospitalResult, i: number): 
   r.paid = months(st.year.paid);
   r.claims = model.hospitals[i]!.claims.map(m);
   // Nothing is withheld monthly when the deposit is taken from the target.
-  r.withheld = model.depositBase === 'target' ? (ZERO_MONTHS as string[]) : months(st.year.withheld);
+  r.withheld = model.depositBase === 'target' && !st.region.pools[st.region.poolOf[i]!]?.points ? (ZERO_MONTHS as string[]) : months(st.year.withheld);
   return r;
 }
 

@@ -18,6 +18,8 @@ import type { HospitalModel, Model } from './model.ts';
 export const YEAR_FIELDS = [
   'allocatedTarget', 'volumeCut', 'target', 'deposit', 'claimsTotal', 'deferred', 'actual', 'surplus', 'reward',
   'overspend', 'reasonableOverspend', 'fundShareClaimed', 'advance',
+  // Pools settled by points: what a point-value cap kept of the entitlement (0 elsewhere).
+  'pointCapCut',
   // Known once the fund's shares are final:
   'fundShare', 'due', 'depositReturned', 'depositForfeited', 'owed', 'paidTotal', 'balance',
 ] as const;
@@ -93,6 +95,26 @@ export function settleYear(t: YearTable, i: number, h: HospitalModel, allocatedT
   }
   // Claims not covered by what was paid in the year; under prepayment, paid may exceed claims.
   const deferred = claimsTotal > prevX ? claimsTotal - prevX : 0;
+  yearEnd(t, i, h, m, { allocatedTarget, target, deposit, budget, claimsTotal, deferred, capCut: 0 });
+}
+
+/** What the months of a year leave for its end (the same for targets and for points). */
+export interface YearSoFar {
+  allocatedTarget: number;
+  /** T (or the entitlement E of a points pool). */
+  target: number;
+  deposit: number;
+  /** The year's monthly budget (the advance is a share of it). */
+  budget: number;
+  claimsTotal: number;
+  deferred: number;
+  capCut: number;
+}
+
+/** Actual spending, surplus retention or overspend sharing (DESIGN §6) against `y.target`, and the advance. */
+export function yearEnd(t: YearTable, i: number, h: HospitalModel, m: Model, y: YearSoFar): void {
+  const { allocatedTarget, deposit, budget, claimsTotal, deferred } = y;
+  const target = y.target as Fen;
   const actual = (claimsTotal - h.deductions) as Fen;
 
   let surplus = 0, reward = 0, overspend = 0, reasonable = 0 as Fen, fundShare = 0;
@@ -107,7 +129,8 @@ export function settleYear(t: YearTable, i: number, h: HospitalModel, allocatedT
     }
   }
   t.allocatedTarget[i] = allocatedTarget;
-  t.volumeCut[i] = allocatedTarget - target;
+  t.volumeCut[i] = allocatedTarget - target - y.capCut;
+  t.pointCapCut[i] = y.capCut;
   t.target[i] = target;
   t.deposit[i] = deposit;
   t.claimsTotal[i] = claimsTotal;
