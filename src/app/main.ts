@@ -26,6 +26,8 @@ async function start(): Promise<void> {
     if (!r.ok) throw new Error(`the bundled example is invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     ws = r.ws;
     if (restored.status === 'corrupt') notice = { kind: 'error', text: msg(lang, 'fileRefused'), issues: restored.issues };
+    // Said plainly: where the browser keeps nothing (some lock file:// pages out of storage), work is lost on closing.
+    if (restored.status === 'unavailable') notice = { kind: 'error', text: msg(lang, 'storageUnavailable') };
   }
   const ctl = new Controller(ws, prefs);
   ctl.onWorkspace = (w) => autosaver.schedule(w);

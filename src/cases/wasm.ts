@@ -1,12 +1,12 @@
 /**
  * Case import in the browser: DuckDB-wasm (the "eh" build: WebAssembly exceptions, one
  * thread) inside the worker that calls this module. The ~34 MB .wasm is fetched from the
- * app's own origin (a Vite asset) the first time a case list is opened, and kept for the
- * worker's life. Files are read where they are: a picked File through FileReaderSync, in
- * slices, never copied whole — except a CSV in GBK or UTF-16, transcoded to UTF-8 first.
+ * app's own origin (a Vite asset; in the single file, unpacked from inside it: wasm-url.ts)
+ * the first time a case list is opened, and kept for the worker's life. Files are read where
+ * they are: a picked File through FileReaderSync, in slices, never copied whole — except a CSV in GBK or UTF-16, transcoded to UTF-8 first.
  */
 import * as duckdb from './duckdb-blocking.js';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { duckdbWasmUrl } from './wasm-url.ts';
 import type { CsvEncoding } from './detect.ts';
 import type { Cell, CaseSource, SqlEngine } from './engine.ts';
 import { importCases } from './import.ts';
@@ -30,7 +30,7 @@ export class WasmDuckDB implements SqlEngine {
     if (!features.wasmExceptions) throw new Error('this browser lacks WebAssembly exception handling (Chrome 95+, Firefox 100+, Safari 15.2+) / 浏览器不支持 WebAssembly 异常处理');
     const runtime = duckdb.BROWSER_RUNTIME;
     runtime.progressUpdate = (_final: number, percentage: number) => progressSink?.(percentage);
-    const bundle = { mainModule: ehWasm, mainWorker: '' };
+    const bundle = { mainModule: await duckdbWasmUrl(), mainWorker: '' };
     const bindings = await duckdb.createDuckDB({ mvp: bundle, eh: bundle }, new duckdb.VoidLogger(), runtime);
     await bindings.instantiate((p) => onLoad?.(p.bytesTotal > 0 ? p.bytesLoaded / p.bytesTotal : null));
     bindings.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });

@@ -55,6 +55,8 @@ const zh = {
   monthlyBudget: '月度额度', claims: '月度申报', paidMonthly: '月度拨付', settlementByScenario: '各方案清算结果',
   peers: '同级同类机构比较', peerCount: '同组机构 {n} 家', median: '中位数', thisHospital: '本机构', costPerCase: '次均费用', growthLast: '上年增长',
   print: '打印 / 导出 PDF', restored: '已恢复上次的工作区', savedLocally: '已自动保存到本机浏览器', notComputed: '尚未计算',
+  // This browser keeps nothing for the page (storage blocked, e.g. for files opened from disk by a policy).
+  storageUnavailable: '此浏览器不允许本页在本机保存工作区：关闭前请用“保存工作区”存为 .json 文件',
   noData: '无数据', yes: '是', no: '否', total: '合计', edit: '编辑', loading: '加载中…', exampleLoaded: '已载入示例城市',
   fpMatch: '结果指纹与文件中记录的一致', fpMismatch: '结果指纹与文件中记录的不一致！', metric: '比较指标',
   hospitalData: '机构基础数据', editCellHint: '直接编辑单元格，回车确认，Esc 取消', keyboardHint: '方向键浏览，回车打开机构详情',
@@ -112,6 +114,7 @@ const en: Record<MsgKey, string> = {
   monthlyBudget: 'Monthly budget', claims: 'Claims', paidMonthly: 'Paid', settlementByScenario: 'Settlement under each scenario',
   peers: 'Peers of the same level and category', peerCount: '{n} peers', median: 'Median', thisHospital: 'This institution', costPerCase: 'Cost per case', growthLast: 'Last-year growth',
   print: 'Print / PDF', restored: 'Restored your last workspace', savedLocally: 'Saved in this browser', notComputed: 'Not computed yet',
+  storageUnavailable: 'This browser does not let this page keep the workspace: before closing, use “Save workspace” to keep it as a .json file',
   noData: 'No data', yes: 'yes', no: 'no', total: 'Total', edit: 'Edit', loading: 'Loading…', exampleLoaded: 'Example city loaded',
   fpMatch: 'result fingerprints match the ones in the file', fpMismatch: 'result fingerprints differ from the ones in the file!', metric: 'Metric',
   hospitalData: 'Institution data', editCellHint: 'Edit cells directly; Enter to confirm, Esc to cancel', keyboardHint: 'Arrow keys to move, Enter opens the institution',
