@@ -148,7 +148,7 @@ describe('the single file, opened from disk (file://)', () => {
   it('prints the brief (one A4 page of PDF)', async () => {
     const { page } = s;
     await tab(page, 'hospital');
-    await page.getByTestId('whatif-table').waitFor({ timeout: 60_000 });
+    await page.getByTestId('brief').waitFor({ timeout: 60_000 });
     await page.locator('gb-brief-chart img').waitFor({ state: 'attached', timeout: 60_000 });
     await page.emulateMedia({ media: 'print' });
     const pdfPath = join(ROOT, 'test-artifacts', 'single-brief.pdf');
