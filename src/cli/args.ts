@@ -1,12 +1,14 @@
 /** A small, strict argument parser: known flags only, so typos are usage errors (exit 2). */
 import { parseArgs } from 'node:util';
 import { CliError } from './io.ts';
+import type { Lang } from '../display/lang.ts';
 
 export type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
+/** Every command takes `--lang zh|en` (its messages; main reads it before the command runs). */
 export function parse(args: string[], options: Options): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
+    const r = parseArgs({ args, options: { lang: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
     return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
   } catch (e) {
     throw new CliError((e as Error).message, 2);
@@ -32,3 +34,19 @@ export function langOption(value: unknown, env?: Record<string, string | undefin
 
 /** The `--lang` option's declaration, for a command's option table. */
 export const LANG_OPTION = { lang: { type: 'string' } } as const satisfies Options;
+
+/**
+ * The language of messages: `--lang zh|en` anywhere in the arguments, else Chinese where the
+ * system locale is Chinese (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them), else English.
+ */
+export function cliLang(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (a === '--lang' || a.startsWith('--lang=')) {
+      if (v === 'zh' || v === 'en') return v;
+      throw new CliError('--lang must be one of zh, en', 2);
+    }
+  }
+  return systemLang(env);
+}

@@ -2,13 +2,12 @@
  * gbsim — the Global Budget Simulator on the command line.
  * Exit codes: 0 success, 1 invalid input (stderr names the file and fields), 2 usage error.
  */
-import { parse, oneOf, langOption } from './args.ts';
-import { CliError, readScenario, type Io } from './io.ts';
+import { cliLang, parse, oneOf, langOption } from './args.ts';
+import { CliError, issueLines, openScenarioText, readScenario, type Io } from './io.ts';
+import type { Lang } from '../display/lang.ts';
 import { resultOf, runReport, settleScenario } from './run.ts';
 import { writeResultJson } from './json-out.ts';
 import { compareReport } from './compare.ts';
-import { loadScenario } from '../scenario/open.ts';
-import { formatIssue } from '../format/issues.ts';
 import { readText } from './io.ts';
 import { RISK_USAGE } from './risk/usage.ts';
 import { MONITOR_USAGE } from './monitor.ts';
@@ -44,9 +43,12 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(`${s}\n`),
 };
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], ioIn: Io = defaultIo): Promise<number> {
   const [cmd, ...rest] = argv;
+  let lang: Lang = 'en';
   try {
+    lang = cliLang(rest);
+    const io: Io = { ...ioIn, lang };
     switch (cmd) {
       case 'run':
         return await run(rest, io);
@@ -89,10 +91,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(e.code === 2 ? `gbsim: ${e.message}${e.message.includes('Usage:') ? '' : '\n(run "gbsim help" for usage)'}` : e.message);
+      const text = e.render(lang);
+      ioIn.err(e.code === 2 ? `gbsim: ${text}${text.includes('Usage:') ? '' : '\n(run "gbsim help" for usage)'}` : text);
       return e.code;
     }
-    throw e;
+    // Never a stack trace: an unexpected failure is said in one line, as invalid input.
+    const detail = e instanceof Error ? e.message : String(e);
+    ioIn.err(lang === 'zh' ? `gbsim：无法完成（${detail.slice(0, 300)}）` : `gbsim: could not complete (${detail.slice(0, 300)})`);
+    return 1;
   }
 }
 
@@ -137,13 +143,14 @@ function validate(args: string[], io: Io): number {
   const { positionals } = parse(args, {});
   if (positionals.length === 0) throw new CliError('validate needs at least one file', 2);
   let bad = 0;
+  const zh = io.lang === 'zh';
   for (const file of positionals) {
-    const r = loadScenario(readText(file));
-    if (r.ok) io.out(`${file}: valid (${r.scenario.hospitals.length} institutions)`);
+    const r = openScenarioText(readText(file));
+    if (r.ok) io.out(zh ? `${file}：有效（${r.scenario.hospitals.length} 家机构）` : `${file}: valid (${r.scenario.hospitals.length} institutions)`);
     else {
       bad++;
-      io.err(`${file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}`);
-      for (const i of r.issues) io.err(`${file}: ${formatIssue(i)}`);
+      io.err(zh ? `${file}：${r.issues.length} 个问题` : `${file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}`);
+      io.err(issueLines(file, r.issues, io.lang ?? 'en', r.doc));
     }
   }
   return bad ? 1 : 0;

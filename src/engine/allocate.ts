@@ -83,15 +83,11 @@ export function allocate(m: Model): Region {
     const where = p.implicit ? 'hospitals' : `policy.pools[${k}]`;
     const pool = p.implicit ? 'the amount to allocate' : `pool "${p.id}"`;
     if (rest < 0) {
-      issues.add(where, p.implicit
-        ? `locked targets (${formatMoney(locked)}) are larger than the amount to allocate (${formatMoney(amount)})`
-        : `locked targets in pool "${p.id}" (${formatMoney(locked)}) are larger than the pool (${formatMoney(amount)})`);
+      if (p.implicit) issues.code(where, 'lockedExceed', { locked: formatMoney(locked), amount: formatMoney(amount) });
+      else issues.code(where, 'lockedExceedPool', { pool: p.id, locked: formatMoney(locked), amount: formatMoney(amount) });
     } else if (rest > 0 && weightSum === 0n) {
-      issues.add(where, free.length === 0
-        ? p.members.length === 0
-          ? `${pool} has ${formatMoney(rest)} to allocate and no institution to receive it (no institution is in its classes)`
-          : `${pool} has ${formatMoney(rest)} left after locked targets and no unlocked institution to receive it`
-        : `${pool} has ${formatMoney(rest)} to allocate but every unlocked institution's weight is zero`);
+      const code = free.length === 0 ? (p.members.length === 0 ? 'poolNoMembers' : 'poolAllLocked') : 'poolZeroWeights';
+      issues.code(where, code, { pool: p.implicit ? '' : p.id, rest: formatMoney(rest) });
     } else if (rest > 0) {
       const parts = apportionColumn(rest, weights, weightSum);
       for (let j = 0; j < free.length; j++) targets[free[j]!] = parts[j]!;

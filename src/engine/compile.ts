@@ -6,6 +6,7 @@ import { formatMoney, gcd, parseMoney, parseRate, parseRateCached, RATE_ONE, mul
 import { apportion, reduceWeights } from './apportion.ts';
 import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type CompiledFormula, type Dec } from './formula.ts';
 import { Issues, ScenarioError } from '../format/issues.ts';
+import { formatPath } from '../format/path.ts';
 import { ONE, qualityRatio, reduceRatio, type CompiledQuality, type Ratio } from './quality.ts';
 import { assignPools, compileQuality, compileTiers, hospitalScore } from './policy-checks.ts';
 import { checkPoints, compilePoints } from './points-compile.ts';
@@ -33,10 +34,10 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
   const issues = new Issues();
   const p = s.policy;
   const hw = p.historyWeights.map(parseRate);
-  if (hw.every((w) => w === 0n)) issues.add('policy.historyWeights', 'at least one year must have a positive weight');
+  if (hw.every((w) => w === 0n)) issues.code('policy.historyWeights', 'historyWeightsZero');
 
   const profile = reduceWeights((p.monthlyProfile ?? new Array(12).fill('1')).map(parseRate));
-  if (profile.every((w) => w === 0n)) issues.add('policy.monthlyProfile', 'at least one month must have a positive weight');
+  if (profile.every((w) => w === 0n)) issues.code('policy.monthlyProfile', 'profileZero');
 
   const surplus = p.surplus ? { table: compileTiers(p.surplus, 'policy.surplus', 'surplus', issues), cap: p.surplus.cap === undefined ? null : parseRate(p.surplus.cap) } : null;
   const overspend = p.overspend
@@ -64,7 +65,7 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
   checkMonitoring(s, issues);
   const adjustments = compileAdjustments(s, issues);
   const carved = sum(fund.carveOuts.map((c) => c.amount)) + mulRate(fund.budget, fund.riskReserveRate);
-  if (carved > fund.budget) issues.add('fund.carveOuts', `the carve-outs and the risk reserve (${formatMoney(carved)}) exceed the budget (${formatMoney(fund.budget)})`);
+  if (carved > fund.budget) issues.code('fund.carveOuts', 'carveOutsExceed', { carved: formatMoney(carved), budget: formatMoney(fund.budget) });
   issues.throwIfAny();
 
   return {
@@ -85,7 +86,7 @@ function compileInstitutions(s: Scenario, hw: Rate[], profile: bigint[], quality
   const ids = new Map<string, number>();
   s.hospitals.forEach((h, i) => {
     const prev = ids.get(h.id);
-    if (prev !== undefined) issues.add(`hospitals[${i}].id`, `duplicate id "${h.id}" (also hospitals[${prev}])`);
+    if (prev !== undefined) issues.code(`hospitals[${i}].id`, 'duplicateId', { id: h.id, other: prev + 1, otherPath: `hospitals[${prev}]` });
     else ids.set(h.id, i);
   });
   return s.hospitals.map(institutionCompiler(s, hw, profile, quality, issues));
@@ -109,6 +110,7 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
   // A formula's scope holds only the names the formulas read (each one is a decimal built per
   // institution).
   const read = new Set([...(weightFormula?.names ?? []), ...(eligibility?.names ?? [])]);
+  const clock: FormulaClock = { ms: 0, spent: false };
   const factors = weightFactors(s, hw);
   // Scores repeat across institutions; reducing a ratio to lowest terms costs a bigint gcd.
   const ratios = new Map<bigint, Ratio>();
@@ -119,18 +121,18 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
   };
   return (h, i) => {
     const path = `hospitals[${i}]`;
-    if (h.history.length !== years) issues.add(`${path}.history`, `must have ${years} years, as many as policy.historyWeights; it has ${h.history.length}`);
+    if (h.history.length !== years) issues.code(`${path}.history`, 'historyYears', { years, found: h.history.length });
     const depositRate = p.deposit.rates[h.class];
-    if (depositRate === undefined) issues.add(`${path}.class`, `no deposit rate for class "${h.class}" in policy.deposit.rates`);
+    if (depositRate === undefined) issues.code(`${path}.class`, 'noDepositRate', { class: h.class });
     const history = h.history.map(parseMoney);
     const { claims, projected } = claimsOf(h, s, history, profile, path, issues);
     const claimsTotal = sumOrIssue(claims, `${path}.claims`, issues);
     const deductions = h.deductions === undefined ? (0 as Fen) : parseMoney(h.deductions);
-    if (deductions > claimsTotal) issues.add(`${path}.deductions`, `larger than the year's claims (${formatMoney(claimsTotal)})`);
+    if (deductions > claimsTotal) issues.code(`${path}.deductions`, 'deductionsExceed', { claims: formatMoney(claimsTotal) });
     const score = hospitalScore(h, p.quality, path, issues);
     const scope = weightFormula || eligibility ? formulaScope(h, s, history, hw, score, deductions, claimsTotal, read) : null;
-    const weight = scope && weightFormula ? formulaWeight(weightFormula, scope, path, issues) : defaultWeight(history, factors, h);
-    const eligible = scope && eligibility ? evalFormula(eligibility, scope, `${path}`, 'policy.surplus.eligibility', issues) : null;
+    const weight = scope && weightFormula ? formulaWeight(weightFormula, scope, path, issues, clock) : defaultWeight(history, factors, h);
+    const eligible = scope && eligibility ? evalFormula(eligibility, scope, `${path}`, 'policy.surplus.eligibility', issues, clock) : null;
     const floorApplies = p.volumeFloor === true && h.volumeFloor !== undefined && h.volume !== undefined;
     return {
       id: h.id,
@@ -192,7 +194,7 @@ function knownNames(s: Scenario, issues: Issues): Set<string> {
   for (const ind of s.policy.quality?.indicators ?? []) if (IDENT_RE.test(ind.id)) extra.add(ind.id);
   s.hospitals.forEach((h, i) => {
     for (const k of Object.keys(h.fields ?? {})) {
-      if (builtins.has(k)) issues.add(`hospitals[${i}].fields.${k}`, `"${k}" is a built-in formula name; choose another field name`);
+      if (builtins.has(k)) issues.code(formatPath(['hospitals', i, 'fields', k]), 'builtinFieldName', { name: k });
       else if (IDENT_RE.test(k)) extra.add(k);
     }
   });
@@ -205,22 +207,40 @@ function tryCompile(src: string | undefined, path: string, known: Set<string>, i
   try {
     return compileFormula(src, known);
   } catch (e) {
-    if (e instanceof FormulaError) issues.add(path, e.message);
+    if (e instanceof FormulaError) issues.code(path, e.code, e.params);
     else throw e;
     return null;
   }
 }
 
-function evalFormula(f: CompiledFormula, scope: Map<string, Dec>, path: string, what: string, issues: Issues): Dec | null {
+/**
+ * Wall-clock budget for evaluating one compile's formulas over every institution: a formula is
+ * at most 2,000 characters of bounded decimal arithmetic, so only a hostile one (or 200,000
+ * institutions × a very long one) comes near it; past it the formula is refused, not run on.
+ */
+export const FORMULA_BUDGET_MS = 5000;
+
+function evalFormula(f: CompiledFormula, scope: Map<string, Dec>, path: string, what: string, issues: Issues, clock?: FormulaClock): Dec | null {
+  if (clock?.spent) return null;
+  const t0 = clock ? performance.now() : 0;
   try {
     const v = f.evaluate(scope);
-    if (!v.isFinite()) throw new FormulaError('the result is not a finite number');
+    if (!v.isFinite()) throw new FormulaError('formulaNotFinite');
     return v;
   } catch (e) {
-    if (e instanceof FormulaError || e instanceof Error) issues.add(path, `${what}: ${e.message}`);
+    const err = e instanceof FormulaError ? e : new FormulaError('formulaNaN');
+    issues.code(path, 'formulaFailed', { ...err.params, formula: what, reason: err.message, reasonCode: err.code });
     return null;
+  } finally {
+    if (clock && (clock.ms += performance.now() - t0) > FORMULA_BUDGET_MS && !clock.spent) {
+      clock.spent = true;
+      issues.code(what, 'formulaTooSlow', { ms: FORMULA_BUDGET_MS });
+    }
   }
 }
+
+/** Time spent in one compile's formulas. */
+interface FormulaClock { ms: number; spent: boolean }
 
 /**
  * The values of the names in `read` for one institution, as the formulas see them: a field of
@@ -353,11 +373,11 @@ function defaultWeight(history: readonly Fen[], f: WeightFactors, h: Hospital): 
 }
 
 /** A formula weight, rounded to 10^-24 of the default weight's unit (yuan). */
-function formulaWeight(formula: CompiledFormula, scope: Map<string, Dec>, path: string, issues: Issues): bigint {
-  const v = evalFormula(formula, scope, path, 'policy.weightFormula', issues);
+function formulaWeight(formula: CompiledFormula, scope: Map<string, Dec>, path: string, issues: Issues, clock: FormulaClock): bigint {
+  const v = evalFormula(formula, scope, path, 'policy.weightFormula', issues, clock);
   if (v === null) return 0n;
   if (v.isNeg()) {
-    issues.add(path, `policy.weightFormula: the weight is negative (${v.toSignificantDigits(10).toString()})`);
+    issues.code(path, 'weightNegative', { value: v.toSignificantDigits(10).toString() });
     return 0n;
   }
   return BigInt(v.times(WEIGHT_SCALE.toString()).toFixed(0));
@@ -374,7 +394,7 @@ function claimsOf(h: Hospital, s: Scenario, history: Fen[], profile: bigint[], p
   const g = growthOf(h, s);
   const annual = mulRate(last, (RATE_ONE + g) as Rate);
   if (annual < 0) {
-    issues.add(`${path}.growth`, 'projected claims would be negative');
+    issues.code(`${path}.growth`, 'projectedNegative');
     return { claims: new Array(12).fill(0), projected: true };
   }
   try {

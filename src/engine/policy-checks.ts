@@ -16,18 +16,18 @@ export function compileTiers(t: TierTable, path: string, kind: 'surplus' | 'over
   tiers.forEach((x, k) => {
     const last = k === tiers.length - 1;
     const prev = tiers[k - 1];
-    if (x.upTo === null && !last) issues.add(`${path}.tiers[${k}].upTo`, 'only the last tier may be open (null); tiers are out of order');
-    if (x.upTo !== null && last) issues.add(`${path}.tiers[${k}].upTo`, 'the last tier must be open (null) so that every amount falls in a tier');
-    if (x.upTo !== null && x.upTo <= 0n) issues.add(`${path}.tiers[${k}].upTo`, 'must be greater than 0');
+    if (x.upTo === null && !last) issues.code(`${path}.tiers[${k}].upTo`, 'tierOpenNotLast');
+    if (x.upTo !== null && last) issues.code(`${path}.tiers[${k}].upTo`, 'tierLastOpen');
+    if (x.upTo !== null && x.upTo <= 0n) issues.code(`${path}.tiers[${k}].upTo`, 'greaterThan0');
     if (prev && prev.upTo !== null && x.upTo !== null && x.upTo <= prev.upTo) {
-      issues.add(`${path}.tiers[${k}].upTo`, `tiers are out of order: must be greater than the tier before (${formatRate(prev.upTo)})`);
+      issues.code(`${path}.tiers[${k}].upTo`, 'tierOrder', { prev: formatRate(prev.upTo) });
     }
     if (t.mode === 'step' && prev) {
       if (kind === 'surplus' && x.share < prev.share) {
-        issues.add(`${path}.tiers[${k}].share`, `step shares must not fall (${formatRate(prev.share)} before): more surplus would mean less reward`);
+        issues.code(`${path}.tiers[${k}].share`, 'stepShareFalls', { prev: formatRate(prev.share) });
       }
       if (kind === 'overspend' && x.share > prev.share) {
-        issues.add(`${path}.tiers[${k}].share`, `step fund shares must not rise (${formatRate(prev.share)} before): more overspend would mean a smaller hospital share`);
+        issues.code(`${path}.tiers[${k}].share`, 'stepShareRises', { prev: formatRate(prev.share) });
       }
     }
   });
@@ -36,21 +36,21 @@ export function compileTiers(t: TierTable, path: string, kind: 'surplus' | 'over
 
 export function compileQuality(q: QualityRule, issues: Issues): CompiledQuality {
   const points = q.points.map((p) => ({ score: parseRate(p.score), ratio: parseRate(p.ratio) }));
-  if (points[0] && points[0].score !== 0n) issues.add('policy.quality.points[0].score', 'the quality table must start at score 0');
+  if (points[0] && points[0].score !== 0n) issues.code('policy.quality.points[0].score', 'qualityStartZero');
   points.forEach((p, k) => {
     const prev = points[k - 1];
     if (!prev) return;
-    if (p.score <= prev.score) issues.add(`policy.quality.points[${k}].score`, `scores must rise: must be greater than ${formatRate(prev.score)}`);
-    if (p.ratio < prev.ratio) issues.add(`policy.quality.points[${k}].ratio`, `a higher score must never return less of the deposit (${formatRate(prev.ratio)} before)`);
+    if (p.score <= prev.score) issues.code(`policy.quality.points[${k}].score`, 'qualityScoresRise', { prev: formatRate(prev.score) });
+    if (p.ratio < prev.ratio) issues.code(`policy.quality.points[${k}].ratio`, 'qualityRatioFalls', { prev: formatRate(prev.ratio) });
   });
   if (q.indicators) {
     const ids = new Set<string>();
     q.indicators.forEach((ind, k) => {
-      if (ids.has(ind.id)) issues.add(`policy.quality.indicators[${k}].id`, `duplicate indicator "${ind.id}"`);
+      if (ids.has(ind.id)) issues.code(`policy.quality.indicators[${k}].id`, 'duplicateIndicator', { id: ind.id });
       ids.add(ind.id);
     });
     if (q.indicators.length > 0 && q.indicators.every((i) => parseRate(i.weight) === 0n)) {
-      issues.add('policy.quality.indicators', 'at least one indicator must have a positive weight');
+      issues.code('policy.quality.indicators', 'indicatorWeightsZero');
     }
   }
   return { mode: q.mode, points };
@@ -62,7 +62,7 @@ export function hospitalScore(h: Hospital, q: QualityRule | undefined, path: str
   if (!h.indicators) return null;
   const inds = q?.indicators;
   if (!inds || inds.length === 0) {
-    issues.add(`${path}.indicators`, 'indicator scores are given but policy.quality.indicators does not define their weights');
+    issues.code(`${path}.indicators`, 'indicatorsUndefined');
     return null;
   }
   let num = 0n;
@@ -70,7 +70,7 @@ export function hospitalScore(h: Hospital, q: QualityRule | undefined, path: str
   for (const ind of inds) {
     const v = h.indicators[ind.id];
     if (v === undefined) {
-      issues.add(`${path}.indicators`, `missing the score of indicator "${ind.id}"`);
+      issues.code(`${path}.indicators`, 'indicatorMissing', { id: ind.id });
       return null;
     }
     const w = parseRate(ind.weight);
@@ -92,21 +92,22 @@ export function assignPools(pools: readonly Pool[] | undefined, hospitals: reado
   const ids = new Set<string>();
   let total = 0n;
   const out = pools.map((p, k) => {
-    if (ids.has(p.id)) issues.add(`policy.pools[${k}].id`, `duplicate pool id "${p.id}"`);
+    if (ids.has(p.id)) issues.code(`policy.pools[${k}].id`, 'duplicatePool', { id: p.id });
     ids.add(p.id);
     const share = parseRate(p.share);
     total += share;
     p.classes.forEach((c, j) => {
       const other = byClass.get(c);
-      if (other !== undefined) issues.add(`policy.pools[${k}].classes[${j}]`, `class "${c}" is already in pool "${pools[other]!.id}": every institution must fall in exactly one pool`);
+      if (other !== undefined) issues.code(`policy.pools[${k}].classes[${j}]`, 'classInTwoPools', { class: c, pool: pools[other]!.id });
       else byClass.set(c, k);
     });
     return { id: p.id, name: p.name, share, members: [] as number[], byPoints: p.settlement === 'points' };
   });
-  if (total !== RATE_ONE) issues.add('policy.pools', `pool shares must add up to 1; they add up to ${formatRate(total)}`);
+  if (total !== RATE_ONE) issues.code('policy.pools', 'poolShares', { total: formatRate(total) });
+  const classes = [...byClass.keys()].map((c) => `"${c}"`).join(', ');
   hospitals.forEach((h, i) => {
     const k = byClass.get(h.class);
-    if (k === undefined) issues.add(`hospitals[${i}].class`, `class "${h.class}" is in no pool (policy.pools)`);
+    if (k === undefined) issues.code(`hospitals[${i}].class`, 'classInNoPool', { class: h.class, classes });
     else out[k]!.members.push(i);
   });
   return out;

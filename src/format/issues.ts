@@ -1,11 +1,22 @@
+import { msg, type MsgCode, type MsgParams } from './messages.ts';
+
 /** A problem with a scenario, located by the path of the field it concerns. */
 export interface Issue {
   /** e.g. "hospitals[12].history[2]" ("" for the whole file). */
   path: string;
+  /** The English text (what logs and older callers show). */
   message: string;
+  /** The catalogue's code (src/format/messages.ts): rendered in the user's language by the CLI and the app. */
+  code?: MsgCode;
+  params?: MsgParams;
 }
 
 export const formatIssue = (i: Issue): string => (i.path ? `${i.path}: ${i.message}` : i.message);
+
+/** An issue of the catalogue: its English text, code and parameters. */
+export function issueOf(path: string, code: MsgCode, params?: MsgParams): Issue {
+  return params ? { path, message: msg(code, params), code, params } : { path, message: msg(code), code };
+}
 
 /** Thrown when a scenario cannot be settled; carries every problem found. */
 export class ScenarioError extends Error {
@@ -21,6 +32,13 @@ export class Issues {
   constructor(readonly cap = 1000) {}
   add(path: string, message: string): void {
     if (this.list.length < this.cap) this.list.push({ path, message });
+  }
+  /** An issue by the catalogue's code (preferred: it renders in both languages). */
+  code(path: string, code: MsgCode, params?: MsgParams): void {
+    if (this.list.length < this.cap) this.list.push(issueOf(path, code, params));
+  }
+  push(i: Issue): void {
+    if (this.list.length < this.cap) this.list.push(i);
   }
   get any(): boolean {
     return this.list.length > 0;

@@ -23,3 +23,29 @@ export function formatPath(path: readonly PropertyKey[], ids = false): string {
   }
   return out;
 }
+
+/**
+ * The inverse of `formatPath` (without ids): `hospitals[12].history[2]` → ["hospitals", 12,
+ * "history", 2]. Used to name the field of an issue in words; an unreadable path gives null.
+ */
+export function parsePath(text: string): Path | null {
+  const out: Path = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '[') {
+      const m = /^\[(\d+)\]/.exec(text.slice(i, i + 24));
+      if (m) { out.push(Number(m[1])); i += m[0].length; continue; }
+      const q = /^\[("(?:[^"\\]|\\.)*")\]/.exec(text.slice(i));
+      if (!q) return null;
+      try { out.push(JSON.parse(q[1]!) as string); } catch { return null; }
+      i += q[0].length;
+      continue;
+    }
+    if (text[i] === '.') i++;
+    const m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(text.slice(i, i + 300));
+    if (!m) return null;
+    out.push(m[0]);
+    i += m[0].length;
+  }
+  return out;
+}

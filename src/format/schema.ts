@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { FORMAT_NAME, FORMAT_VERSION } from './types.ts';
 import { isMoneyString, isPointsString, isRateLike } from './numbers.ts';
+import { msg } from './messages.ts';
 
-const amountMsg = 'must be a non-negative amount with at most 2 decimals, written as a string like "1234.56"';
+const amountMsg = msg('amount');
 
 export const money = z.string({ error: amountMsg }).refine((s) => isMoneyString(s) && !s.startsWith('-'), { error: amountMsg });
 
@@ -15,23 +16,23 @@ const pointsMsg = 'must be a non-negative number of points with at most 4 decima
 /** Points (分值/点数), a decimal string. */
 export const points = z.string({ error: pointsMsg }).refine(isPointsString, { error: pointsMsg });
 
-const rateBase = z.union([z.string(), z.number()], { error: 'must be a decimal number' })
-  .refine(isRateLike, { error: 'must be a decimal number with at most 12 decimals' })
+const rateBase = z.union([z.string(), z.number()], { error: msg('decimal') })
+  .refine(isRateLike, { error: msg('decimalDp') })
   .transform((v) => (typeof v === 'number' ? String(v) : v.trim()));
 
 /** A rate in [0, 1]. */
-export const share = rateBase.refine((s) => Number(s) >= 0 && Number(s) <= 1, { error: 'must be between 0 and 1' });
+export const share = rateBase.refine((s) => Number(s) >= 0 && Number(s) <= 1, { error: msg('between01') });
 /** A non-negative rate (coefficients, weights). */
-export const nonNeg = rateBase.refine((s) => Number(s) >= 0, { error: 'must not be negative' });
+export const nonNeg = rateBase.refine((s) => Number(s) >= 0, { error: msg('notNegative') });
 /** Any rate (growth may be negative, but not below -100%). */
-export const growth = rateBase.refine((s) => Number(s) > -1, { error: 'must be greater than -1 (−100%)' });
+export const growth = rateBase.refine((s) => Number(s) > -1, { error: msg('aboveMinus1') });
 
-const id = z.string({ error: 'must be a text id' }).min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' });
-const name = z.string({ error: 'must be text' }).max(200, { error: 'must be at most 200 characters' });
-const count = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).nonnegative({ error: 'must not be negative' });
-const score = z.number({ error: 'must be a number' }).min(0, { error: 'must be between 0 and 100' }).max(100, { error: 'must be between 0 and 100' });
-const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' });
-const formula = z.string({ error: 'must be a formula (text)' }).max(2000, { error: 'must be at most 2000 characters' });
+const id = z.string({ error: msg('textId') }).min(1, { error: msg('notEmpty') }).max(100, { error: msg('maxChars', { max: 100 }) });
+const name = z.string({ error: msg('text') }).max(200, { error: msg('maxChars', { max: 200 }) });
+const count = z.number({ error: msg('number') }).int({ error: msg('whole') }).nonnegative({ error: msg('notNegative') });
+const score = z.number({ error: msg('number') }).min(0, { error: msg('score') }).max(100, { error: msg('score') });
+const finite = z.number({ error: msg('number') }).refine(Number.isFinite, { error: msg('finite') });
+const formula = z.string({ error: msg('formulaText') }).max(2000, { error: msg('maxChars', { max: 2000 }) });
 
 /** Regional point method (DESIGN §7); cross-field rules in the engine's compile. */
 const pointsPolicy = z.looseObject({
@@ -39,16 +40,16 @@ const pointsPolicy = z.looseObject({
     low: nonNeg.refine((s) => Number(s) > 0 && Number(s) <= 1, { error: 'must be greater than 0 and at most 1' }),
     high: nonNeg.refine((s) => Number(s) >= 1 && Number(s) <= 100, { error: 'must be from 1 to 100' }),
   }).optional(),
-  levelCoefficients: z.record(z.string(), nonNeg, { error: 'must map levels to coefficients' }).optional(),
-  pointValueCap: nonNeg.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }).optional(),
+  levelCoefficients: z.record(z.string(), nonNeg, { error: msg('mapOf', { what: 'levels' }) }).optional(),
+  pointValueCap: nonNeg.refine((s) => Number(s) > 0, { error: msg('greaterThan0') }).optional(),
   growth: growth.optional(),
 });
 
 const catalogueGroup = z.looseObject({
   id,
   name: name.optional(),
-  score: points.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }),
-  refCost: money.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }),
+  score: points.refine((s) => Number(s) > 0, { error: msg('greaterThan0') }),
+  refCost: money.refine((s) => Number(s) > 0, { error: msg('greaterThan0') }),
 });
 
 const hospitalPoints = z.looseObject({
@@ -70,47 +71,47 @@ const hospitalPoints = z.looseObject({
 });
 
 const tier = z.looseObject({
-  upTo: z.union([nonNeg, z.null()], { error: 'must be a rate of the target, or null for the open last tier' }),
+  upTo: z.union([nonNeg, z.null()], { error: msg('tierUpTo') }),
   share,
 });
 const tierTable = {
-  mode: z.enum(['marginal', 'step'], { error: 'must be "marginal" or "step"' }),
-  tiers: z.array(tier, { error: 'must be a list of tiers' }).min(1, { error: 'must have at least one tier' }),
+  mode: z.enum(['marginal', 'step'], { error: msg('oneOf', { options: 'marginal|step' }) }),
+  tiers: z.array(tier, { error: msg('listOf', { what: 'tiers' }) }).min(1, { error: msg('minItems', { min: 1, what: 'tier' }) }),
 };
 
 const provenance = z.looseObject({
-  document: z.string({ error: 'must name the document' }).min(1, { error: 'must name the document' }),
+  document: z.string({ error: msg('documentName') }).min(1, { error: msg('documentName') }),
   number: z.string().optional(),
   article: z.string().optional(),
   date: z.string().optional(),
-  status: z.enum(['official', 'assumption'], { error: 'must be "official" or "assumption"' }),
+  status: z.enum(['official', 'assumption'], { error: msg('oneOf', { options: 'official|assumption' }) }),
   note: z.string().optional(),
 });
 
 /** A sweep bound or step: any decimal (amounts have up to 13 digits before the point). */
-const decimal = z.union([z.string(), z.number()], { error: 'must be a decimal number' })
-  .refine((v) => /^-?\d{1,13}(\.\d{1,12})?$/.test(typeof v === 'number' ? String(v) : v.trim()), { error: 'must be a decimal number with at most 13 digits before the point and 12 after' })
+const decimal = z.union([z.string(), z.number()], { error: msg('decimal') })
+  .refine((v) => /^-?\d{1,13}(\.\d{1,12})?$/.test(typeof v === 'number' ? String(v) : v.trim()), { error: msg('sweepDecimal') })
   .transform((v) => (typeof v === 'number' ? String(v) : v.trim()));
-const paramPath = z.string({ error: 'must be a parameter path like "fund.adjustmentFundRate"' }).min(1, { error: 'must not be empty' }).max(300, { error: 'must be at most 300 characters' });
-const outputName = z.string({ error: 'must be an output name like "closingBalance"' }).min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' });
+const paramPath = z.string({ error: msg('paramPath') }).min(1, { error: msg('notEmpty') }).max(300, { error: msg('maxChars', { max: 300 }) });
+const outputName = z.string({ error: msg('outputName') }).min(1, { error: msg('notEmpty') }).max(200, { error: msg('maxChars', { max: 200 }) });
 const sweepAxis = z.looseObject({
   path: paramPath,
   from: decimal,
   to: decimal,
-  step: decimal.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }),
+  step: decimal.refine((s) => Number(s) > 0, { error: msg('greaterThan0') }),
 });
 
 /** A standard deviation of growth: 0 … 1 (100 percentage points). */
-const sigmaNumber = z.number({ error: 'must be a number like 0.05 (5 percentage points)' }).min(0, { error: 'must not be negative' }).max(1, { error: 'must be at most 1' });
+const sigmaNumber = z.number({ error: 'must be a number like 0.05 (5 percentage points)' }).min(0, { error: msg('notNegative') }).max(1, { error: 'must be at most 1' });
 
 /** Optional multi-year and sweep parameters (DESIGN §8, §9); semantics in engine/analysis-params.ts. */
 const analysis = z.looseObject({
   years: z.looseObject({
-    years: z.number({ error: 'must be a whole number of years' }).int({ error: 'must be a whole number of years' }).min(2, { error: 'must be from 2 to 10' }).max(10, { error: 'must be from 2 to 10' }).optional(),
-    baseRule: z.enum(['actual', 'target', 'actualPlusRetained'], { error: 'must be "actual", "target" or "actualPlusRetained"' }).optional(),
+    years: z.number({ error: msg('wholeYears') }).int({ error: msg('wholeYears') }).min(2, { error: msg('yearsRange') }).max(10, { error: msg('yearsRange') }).optional(),
+    baseRule: z.enum(['actual', 'target', 'actualPlusRetained'], { error: msg('oneOf', { options: 'actual|target|actualPlusRetained' }) }).optional(),
     revenueGrowth: growth.optional(),
     budgetGrowth: growth.optional(),
-    lockedTargets: z.enum(['keep', 'release'], { error: 'must be "keep" or "release"' }).optional(),
+    lockedTargets: z.enum(['keep', 'release'], { error: msg('oneOf', { options: 'keep|release' }) }).optional(),
     warningMonths: nonNeg.optional(),
   }).optional(),
   sweeps: z.array(z.discriminatedUnion('kind', [
@@ -119,25 +120,25 @@ const analysis = z.looseObject({
       name: name.optional(),
       param: sweepAxis,
       param2: sweepAxis.optional(),
-      outputs: z.array(outputName, { error: 'must be a list of output names' }).min(1, { error: 'must name at least one output' }).max(20, { error: 'must name at most 20 outputs' }).optional(),
+      outputs: z.array(outputName, { error: msg('listOf', { what: 'outputNames' }) }).min(1, { error: msg('minItems', { min: 1, what: 'output' }) }).max(20, { error: msg('maxItems', { max: 20, what: 'outputs' }) }).optional(),
     }),
     z.looseObject({
       kind: z.literal('tornado'),
       name: name.optional(),
-      params: z.array(paramPath, { error: 'must be a list of parameter paths' }).min(1, { error: 'must name at least one parameter' }).max(50, { error: 'must name at most 50 parameters' }),
-      change: share.refine((s) => Number(s) > 0, { error: 'must be greater than 0' }),
+      params: z.array(paramPath, { error: msg('listOf', { what: 'paramPaths' }) }).min(1, { error: msg('minItems', { min: 1, what: 'parameter' }) }).max(50, { error: msg('maxItems', { max: 50, what: 'parameters' }) }),
+      change: share.refine((s) => Number(s) > 0, { error: msg('greaterThan0') }),
       output: outputName.optional(),
     }),
-  ], { error: 'must be a sweep ("kind": "sweep") or a tornado ("kind": "tornado")' }), { error: 'must be a list of sweeps' }).max(20, { error: 'must have at most 20 sweeps' }).optional(),
+  ], { error: msg('sweepKind') }), { error: msg('listOf', { what: 'sweeps' }) }).max(20, { error: msg('maxItems', { max: 20, what: 'sweeps' }) }).optional(),
   // Monte Carlo parameters (issue 12); ranges as engine/risk/params.ts checks them.
   risk: z.looseObject({
     draws: z.number({ error: 'must be a whole number of draws' }).int({ error: 'must be a whole number of draws' }).min(1, { error: 'must be from 1 to 1,000,000' }).max(1_000_000, { error: 'must be from 1 to 1,000,000' }).optional(),
-    seed: z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be from 0 to 4294967295' }).max(4294967295, { error: 'must be from 0 to 4294967295' }).optional(),
+    seed: z.number({ error: msg('whole') }).int({ error: msg('whole') }).min(0, { error: 'must be from 0 to 4294967295' }).max(4294967295, { error: 'must be from 0 to 4294967295' }).optional(),
     sigmaCommon: sigmaNumber.optional(),
     sigma: sigmaNumber.optional(),
     sigmaByCategory: z.record(z.string(), sigmaNumber, { error: 'must map a category to a standard deviation' }).optional(),
-    deductions: z.enum(['scaled', 'fixed'], { error: 'must be "scaled" or "fixed"' }).optional(),
-    overspendThreshold: z.number({ error: 'must be a number' }).min(0, { error: 'must be from 0 to 10' }).max(10, { error: 'must be from 0 to 10' }).optional(),
+    deductions: z.enum(['scaled', 'fixed'], { error: msg('oneOf', { options: 'scaled|fixed' }) }).optional(),
+    overspendThreshold: z.number({ error: msg('number') }).min(0, { error: 'must be from 0 to 10' }).max(10, { error: 'must be from 0 to 10' }).optional(),
   }).optional(),
 });
 
@@ -155,19 +156,19 @@ const adjustment = z.looseObject({
   from: month,
   target: money.optional(),
   change: signedMoney.optional(),
-  reason: z.string({ error: 'must say why (text)' }).trim().min(1, { error: 'must say why the target is adjusted' }).max(500, { error: 'must be at most 500 characters' }),
-  date: z.string({ error: 'must be text' }).max(40, { error: 'must be at most 40 characters' }).optional(),
+  reason: z.string({ error: 'must say why (text)' }).trim().min(1, { error: 'must say why the target is adjusted' }).max(500, { error: msg('maxChars', { max: 500 }) }),
+  date: z.string({ error: msg('text') }).max(40, { error: msg('maxChars', { max: 40 }) }).optional(),
 });
 
 export const scenarioSchema = z.looseObject({
   format: z.literal(FORMAT_NAME, { error: `must be "${FORMAT_NAME}"` }),
   version: z.literal(FORMAT_VERSION, { error: `must be ${FORMAT_VERSION}` }),
   meta: z.looseObject({
-    name: name.min(1, { error: 'must not be empty' }),
-    description: z.string({ error: 'must be text' }).optional(),
-    region: z.string({ error: 'must be text' }).optional(),
-    year: z.number({ error: 'must be a year' }).int({ error: 'must be a year' }).min(1990, { error: 'must be a year after 1990' }).max(2200, { error: 'must be a year before 2200' }).optional(),
-    currency: z.literal('CNY', { error: 'must be "CNY"' }).optional(),
+    name: name.min(1, { error: msg('notEmpty') }),
+    description: z.string({ error: msg('text') }).optional(),
+    region: z.string({ error: msg('text') }).optional(),
+    year: z.number({ error: msg('year') }).int({ error: msg('year') }).min(1990, { error: msg('yearAfter') }).max(2200, { error: msg('yearBefore') }).optional(),
+    currency: z.literal('CNY', { error: msg('literal', { value: '"CNY"' }) }).optional(),
   }),
   fund: z.looseObject({
     budget: money,
@@ -176,39 +177,39 @@ export const scenarioSchema = z.looseObject({
     riskReserveRate: share,
     adjustmentFundRate: share,
     adjustmentTopUpCap: money.optional(),
-    carveOuts: z.array(z.looseObject({ id, name, amount: money }), { error: 'must be a list' }),
+    carveOuts: z.array(z.looseObject({ id, name, amount: money }), { error: msg('list') }),
   }),
   policy: z.looseObject({
     pools: z.array(z.looseObject({
       id, name, share,
-      classes: z.array(id, { error: 'must be a list of institution classes' }).min(1, { error: 'must name at least one institution class' }),
-      settlement: z.enum(['target', 'points'], { error: 'must be "target" or "points"' }).optional(),
-    }), { error: 'must be a list' }).optional(),
-    historyWeights: z.array(nonNeg, { error: 'must be a list of weights, oldest year first' }).min(1, { error: 'must have at least one year' }).max(10, { error: 'must have at most 10 years' }),
-    levelCoefficients: z.record(z.string(), nonNeg, { error: 'must map levels to coefficients' }).optional(),
-    categoryCoefficients: z.record(z.string(), nonNeg, { error: 'must map categories to coefficients' }).optional(),
+      classes: z.array(id, { error: msg('listOf', { what: 'classes' }) }).min(1, { error: msg('minItems', { min: 1, what: 'class' }) }),
+      settlement: z.enum(['target', 'points'], { error: msg('oneOf', { options: 'target|points' }) }).optional(),
+    }), { error: msg('list') }).optional(),
+    historyWeights: z.array(nonNeg, { error: msg('listOf', { what: 'weights' }) }).min(1, { error: msg('minItems', { min: 1, what: 'year' }) }).max(10, { error: msg('maxItems', { max: 10, what: 'years' }) }),
+    levelCoefficients: z.record(z.string(), nonNeg, { error: msg('mapOf', { what: 'levels' }) }).optional(),
+    categoryCoefficients: z.record(z.string(), nonNeg, { error: msg('mapOf', { what: 'categories' }) }).optional(),
     weightFormula: formula.optional(),
     deposit: z.looseObject({
-      base: z.enum(['target', 'claims'], { error: 'must be "target" or "claims"' }),
-      rates: z.record(z.string(), share, { error: 'must map institution classes to deposit rates' }),
+      base: z.enum(['target', 'claims'], { error: msg('oneOf', { options: 'target|claims' }) }),
+      rates: z.record(z.string(), share, { error: msg('mapOf', { what: 'depositRates' }) }),
     }),
-    monthlyPayment: z.enum(['capped', 'prepaid'], { error: 'must be "capped" or "prepaid"' }).optional(),
-    monthlyProfile: z.array(nonNeg, { error: 'must be a list of 12 monthly weights' }).length(12, { error: 'must have exactly 12 monthly weights' }).optional(),
+    monthlyPayment: z.enum(['capped', 'prepaid'], { error: msg('oneOf', { options: 'capped|prepaid' }) }).optional(),
+    monthlyProfile: z.array(nonNeg, { error: msg('listOf', { what: 'months' }) }).length(12, { error: msg('exactItems', { n: 12, what: 'months' }) }).optional(),
     surplus: z.looseObject({ ...tierTable, cap: nonNeg.optional(), eligibility: formula.optional() }).optional(),
     overspend: z.looseObject({ ...tierTable, reasonableShare: share.optional(), cap: nonNeg.optional() }).optional(),
-    volumeFloor: z.boolean({ error: 'must be true or false' }).optional(),
+    volumeFloor: z.boolean({ error: msg('trueFalse') }).optional(),
     quality: z.looseObject({
-      mode: z.enum(['step', 'linear'], { error: 'must be "step" or "linear"' }),
-      points: z.array(z.looseObject({ score, ratio: share }), { error: 'must be a list of (score, ratio) points' }).min(1, { error: 'must have at least one point' }),
-      indicators: z.array(z.looseObject({ id, name, weight: nonNeg }), { error: 'must be a list' }).optional(),
+      mode: z.enum(['step', 'linear'], { error: msg('oneOf', { options: 'step|linear' }) }),
+      points: z.array(z.looseObject({ score, ratio: share }), { error: msg('listOf', { what: 'points' }) }).min(1, { error: msg('minItems', { min: 1, what: 'point' }) }),
+      indicators: z.array(z.looseObject({ id, name, weight: nonNeg }), { error: msg('list') }).optional(),
     }).optional(),
     points: pointsPolicy.optional(),
     growth: z.looseObject({
       region: growth.optional(),
-      byCategory: z.record(z.string(), growth, { error: 'must map categories to growth rates' }).optional(),
+      byCategory: z.record(z.string(), growth, { error: msg('mapOf', { what: 'growthRates' }) }).optional(),
     }).optional(),
-    advance: z.looseObject({ months: nonNeg.refine((s) => Number(s) <= 12, { error: 'must be at most 12 months' }) }).optional(),
-    sources: z.record(z.string(), provenance, { error: 'must map parameter paths to sources' }).optional(),
+    advance: z.looseObject({ months: nonNeg.refine((s) => Number(s) <= 12, { error: msg('atMost12Months') }) }).optional(),
+    sources: z.record(z.string(), provenance, { error: msg('mapOf', { what: 'sources' }) }).optional(),
   }),
   hospitals: z.array(z.looseObject({
     id,
@@ -216,22 +217,22 @@ export const scenarioSchema = z.looseObject({
     level: id,
     category: id,
     class: id,
-    history: z.array(money, { error: 'must be a list of yearly amounts, oldest first' }),
+    history: z.array(money, { error: msg('listOf', { what: 'yearly' }) }),
     lockedTarget: money.optional(),
     growth: growth.optional(),
     volume: count.optional(),
     volumeFloor: count.optional(),
-    claims: z.array(money, { error: 'must be a list of 12 monthly amounts' }).length(12, { error: 'must have exactly 12 monthly amounts' }).optional(),
+    claims: z.array(money, { error: msg('listOf', { what: 'monthly' }) }).length(12, { error: msg('exactItems', { n: 12, what: 'monthly' }) }).optional(),
     deductions: money.optional(),
     score: score.optional(),
-    indicators: z.record(z.string(), score, { error: 'must map indicator ids to scores' }).optional(),
-    fields: z.record(z.string(), finite, { error: 'must map field names to numbers' }).optional(),
-    advanceEligible: z.boolean({ error: 'must be true or false' }).optional(),
-    claimsToDate: z.array(money, { error: 'must be a list of monthly amounts from January' }).max(12, { error: 'must have at most 12 monthly amounts' }).optional(),
-    lastYearClaims: z.array(money, { error: 'must be a list of 12 monthly amounts' }).length(12, { error: 'must have exactly 12 monthly amounts' }).optional(),
+    indicators: z.record(z.string(), score, { error: msg('mapOf', { what: 'indicatorScores' }) }).optional(),
+    fields: z.record(z.string(), finite, { error: msg('mapOf', { what: 'fieldNumbers' }) }).optional(),
+    advanceEligible: z.boolean({ error: msg('trueFalse') }).optional(),
+    claimsToDate: z.array(money, { error: msg('listOf', { what: 'monthlyFromJan' }) }).max(12, { error: msg('maxItems', { max: 12, what: 'monthly' }) }).optional(),
+    lastYearClaims: z.array(money, { error: msg('listOf', { what: 'monthly' }) }).length(12, { error: msg('exactItems', { n: 12, what: 'monthly' }) }).optional(),
     reasonableShare: share.optional(),
     points: hospitalPoints.optional(),
-  }), { error: 'must be a list of hospitals' }).min(1, { error: 'must list at least one institution' }).max(200000, { error: 'must have at most 200,000 institutions' }),
+  }), { error: msg('listOf', { what: 'hospitals' }) }).min(1, { error: msg('noInstitutions') }).max(200000, { error: msg('maxItems', { max: '200,000', what: 'institutions' }) }),
   catalogue: z.array(catalogueGroup, { error: 'must be a list of groups' }).max(100000, { error: 'must have at most 100,000 groups' }).optional(),
   analysis: analysis.optional(),
   monitoring: monitoring.optional(),

@@ -9,7 +9,8 @@ import { FORMAT_NAME, FORMAT_VERSION, type Scenario } from '../format/types.ts';
 import { compile } from '../engine/compile.ts';
 import { allocate } from '../engine/allocate.ts';
 import { applyAdjustments } from '../engine/adjust.ts';
-import { ScenarioError, type Issue } from '../format/issues.ts';
+import { ScenarioError, issueOf, type Issue } from '../format/issues.ts';
+import { codeOfText } from '../format/messages.ts';
 import { parseJson } from '../format/json.ts';
 import { formatPath } from '../format/path.ts';
 
@@ -22,7 +23,10 @@ export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; issues:
 export function zodIssues(error: z.ZodError, doc?: unknown): Issue[] {
   return error.issues.map((i) => {
     const missing = i.code === 'invalid_type' && (doc === undefined ? i.input === undefined : !hasPath(doc, i.path));
-    return { path: formatPath(i.path), message: missing ? 'is required' : i.message };
+    const path = formatPath(i.path);
+    if (missing) return issueOf(path, 'required');
+    const known = codeOfText(i.message);
+    return known ? issueOf(path, known.code, known.params) : { path, message: i.message };
   });
 }
 
@@ -39,23 +43,49 @@ function hasPath(doc: unknown, path: readonly PropertyKey[]): boolean {
 /** The header check: is this our format, and a version we can read? */
 function checkHeader(doc: unknown): Issue[] {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return [{ path: '', message: `not a scenario file: expected a JSON object with "format": "${FORMAT_NAME}"` }];
+    return [issueOf('', 'notScenario', { format: FORMAT_NAME })];
   }
   const d = doc as Record<string, unknown>;
   if (d.format !== FORMAT_NAME) {
-    return [{ path: 'format', message: `not a scenario file: "format" must be "${FORMAT_NAME}"${d.format === undefined ? ' (it is missing)' : ` (it is ${JSON.stringify(d.format)})`}` }];
+    return [issueOf('format', 'wrongFormat', { format: FORMAT_NAME, found: d.format === undefined ? '' : shortJson(d.format) })];
   }
   if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) {
-    return [{ path: 'version', message: `must be a whole number from 1 (it is ${JSON.stringify(d.version)})` }];
+    return [issueOf('version', 'badVersion', { found: shortJson(d.version) })];
   }
   if (d.version > FORMAT_VERSION) {
-    return [{ path: 'version', message: `this file was written by a newer version of the tool (format version ${d.version}); this version reads up to ${FORMAT_VERSION}. Please update the tool to open it.` }];
+    return [issueOf('version', 'newerVersion', { found: d.version, max: FORMAT_VERSION })];
   }
   return [];
 }
 
-/** Validate an already-parsed document. */
+/** A value as it stands in the file, cut short (a message never echoes a 10 MB value). */
+function shortJson(v: unknown): string {
+  const t = JSON.stringify(v) ?? String(v);
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}
+
+/**
+ * Validate an already-parsed document. Nothing thrown inside escapes: the gate's own error
+ * (ScenarioError) carries its issues, anything else becomes an issue naming where it was raised.
+ */
 export function validateScenario(doc: unknown): LoadResult {
+  try {
+    return validateUnguarded(doc);
+  } catch (e) {
+    if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
+    return { ok: false, issues: [internalIssue(e)] };
+  }
+}
+
+/** An unexpected exception as an issue: its message (cut short), at the field it names if any. */
+export function internalIssue(e: unknown): Issue {
+  const text = e instanceof Error ? e.message : String(e);
+  const detail = text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  const at = (e as { path?: unknown } | null)?.path;
+  return issueOf(typeof at === 'string' ? at : '', 'internal', { detail });
+}
+
+function validateUnguarded(doc: unknown): LoadResult {
   const header = checkHeader(doc);
   if (header.length) return { ok: false, issues: header };
   const migrated = migrate(doc as Record<string, unknown>);
@@ -63,15 +93,10 @@ export function validateScenario(doc: unknown): LoadResult {
   const parsed = scenarioSchema.safeParse(migrated, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, migrated) };
   const scenario = parsed.data as unknown as Scenario;
-  try {
-    const model = compile(scenario);
-    const region = allocate(model);
-    // Mid-year adjustments are refused here, with their reason, rather than when settling.
-    if (model.adjustments.length > 0) applyAdjustments(model, region);
-  } catch (e) {
-    if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
-    throw e;
-  }
+  const model = compile(scenario);
+  const region = allocate(model);
+  // Mid-year adjustments are refused here, with their reason, rather than when settling.
+  if (model.adjustments.length > 0) applyAdjustments(model, region);
   return { ok: true, scenario };
 }
 

@@ -57,6 +57,19 @@ export function labelOf(path: Path, base: Scenario, lang: Lang, value?: unknown)
   return fill(path, LABELS, base, lang, [], value) ?? formatPath(path, true);
 }
 
+/**
+ * The two parts of a path's name, for messages: the institution ("N001 某医院") when the path is
+ * under one, and the field's name (null when the path is the whole institution or unnamed).
+ */
+export function labelParts(path: Path, base: unknown, lang: Lang): { who: string | null; field: string | null } {
+  const b = base as Scenario;
+  if (path[0] === 'hospitals' && path.length >= 2 && isElementSeg(path[1])) {
+    const rest = path.slice(2);
+    return { who: identity(valueAt(b, path.slice(0, 2)), path[1]!), field: rest.length ? fill(rest, HOSPITAL_LABELS, b, lang, path.slice(0, 2)) : null };
+  }
+  return { who: null, field: fill(path, LABELS, b, lang, []) };
+}
+
 function fill(path: Path, table: Record<string, Label>, base: Scenario, lang: Lang, prefix: Path, value?: unknown): string | null {
   const tokens = path.map((s) => (isElementSeg(s) ? '[]' : String(s)));
   for (const [pattern, label] of Object.entries(table)) {

@@ -104,9 +104,14 @@ describe('gbsim validate', () => {
     writeFileSync(file, JSON.stringify(doc));
     const r = await cli('validate', file);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${file}: hospitals[1].history[2]: must be a non-negative amount with at most 2 decimals`);
-    expect(r.err).toContain(`${file}: fund.riskReserveRate: must be between 0 and 1`);
+    expect(r.err).toContain(`${file}: "${doc.hospitals[1].id} ${doc.hospitals[1].name}", History ${doc.meta.year - 1}: must be a non-negative amount with at most 2 decimals`);
+    expect(r.err).toContain('(hospitals[1].history[2])');
+    expect(r.err).toContain(`${file}: Risk reserve rate: must be between 0 and 1 (fund.riskReserveRate)`);
     expect(r.err).toContain('2 problems');
+    const zh = await cli('validate', file, '--lang', 'zh');
+    expect(zh.err).toContain(`${file}: 「${doc.hospitals[1].id} ${doc.hospitals[1].name}」的「${doc.meta.year - 1}年基金支出」：须为不小于 0 的金额`);
+    expect(zh.err).toContain('「风险准备金比例」：须在 0 到 1 之间');
+    expect(zh.err).toContain('2 个问题');
   });
 
   it('a missing file is invalid input (1), not a crash', async () => {

@@ -25,7 +25,7 @@ const CATALOGUE: Record<string, Expect> = {
   // file level
   'not-json.json': { path: '', message: /^not valid JSON: .*\(line 5, column 1\)/ },
   'not-an-object.json': { path: '', message: 'not a scenario file: expected a JSON object' },
-  'forbidden-proto-key.json': { path: '', message: 'the file contains the forbidden key "__proto__"' },
+  'forbidden-proto-key.json': { path: 'hospitals[0].__proto__', message: 'the file contains the forbidden key "__proto__"' },
   'wrong-format-tag.json': { path: 'format', message: '"format" must be "gbsim-scenario" (it is "gbsim-workspace")' },
   'missing-format-tag.json': { path: 'format', message: '(it is missing)' },
   'newer-version.json': { path: 'version', message: 'written by a newer version of the tool (format version 3); this version reads up to 2' },

@@ -102,7 +102,8 @@ describe('hospitalScore (weighted indicators)', () => {
   it('reports a missing indicator score and indicators without policy weights', () => {
     const issues = new Issues();
     expect(hospitalScore(h({ indicators: { q1: 80 } }), rule, 'hospitals[3]', issues)).toBeNull();
-    expect(issues.list).toEqual([{ path: 'hospitals[3].indicators', message: 'missing the score of indicator "q2"' }]);
+    expect(issues.list).toMatchObject([{ path: 'hospitals[3].indicators', message: 'missing the score of indicator "q2"', code: 'indicatorMissing' }]);
+    expect(issues.list).toHaveLength(1);
     const issues2 = new Issues();
     expect(hospitalScore(h({ indicators: { q1: 80 } }), undefined, 'hospitals[0]', issues2)).toBeNull();
     expect(issues2.list[0]!.path).toBe('hospitals[0].indicators');

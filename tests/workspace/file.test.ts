@@ -108,7 +108,7 @@ describe('workspace file', () => {
 
   it('refuses a __proto__ key anywhere, and prototype keys in change paths', () => {
     const text = saveWorkspace(sampleWorkspace()).replace('"variants": [', '"variants": [{"id": "v9", "name": "x", "changes": [], "__proto__": {"polluted": 1}},');
-    expect(refused(load(text))).toEqual([{ path: '', message: 'the file contains the forbidden key "__proto__"' }]);
+    expect(refused(load(text))).toMatchObject([{ path: 'variants[0].__proto__', message: 'the file contains the forbidden key "__proto__"; remove or rename it', code: 'forbiddenKey' }]);
     const d = doc();
     d.variants[0].changes[0].path = ['__proto__', 'polluted'];
     expect(refused(load(d))).toEqual([{ path: 'variants[0].changes[0].path[0]', message: '"__proto__" is not allowed in a path' }]);

@@ -33,7 +33,7 @@ export class GbFundEditor extends LitElement {
 
   private field(label: MsgKey, path: (string | number)[], kind: FieldKind, value: string | number | undefined, optional = false, bare = false) {
     return html`<gb-field .label=${msg(this.lang, label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang}
-      ?optional=${optional} ?bare=${bare} .issues=${issuesAt(this.issues, path)} data-path=${path.join('.')} .sources=${this.scenario.policy.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
+      ?optional=${optional} ?bare=${bare} .issues=${issuesAt(this.issues, path, this.lang)} data-path=${path.join('.')} .sources=${this.scenario.policy.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
   }
 
   private addCarveOut(): void {

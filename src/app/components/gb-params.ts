@@ -44,7 +44,7 @@ export class GbParams extends LitElement {
   private f(label: string, path: (string | number)[], kind: FieldKind, value: string | number | undefined, issues: Issue[], optional = false, hint = '', look: 'bare' | 'short' | '' = '') {
     return html`<gb-field .label=${label} .path=${path} .kind=${kind} .value=${value} .lang=${this.view.lang} ?optional=${optional}
       ?bare=${look === 'bare'} ?short=${look === 'short'}
-      ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path)} data-path=${path.join('.')} .sources=${this.sources} .inherited=${this.inherited}></gb-field>`;
+      ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path, this.view.lang)} data-path=${path.join('.')} .sources=${this.sources} .inherited=${this.inherited}></gb-field>`;
   }
 
   private allocation(s: Scenario, issues: Issue[]) {
@@ -63,15 +63,15 @@ export class GbParams extends LitElement {
           <td>${this.f(t('name'), ['policy', 'pools', i, 'name'], 'text', pool.name, issues, false, '', 'bare')}</td>
           <td>${this.f(t('poolShare'), ['policy', 'pools', i, 'share'], 'share', pool.share, issues, false, '', 'bare')}</td>
           <td><gb-field bare .label=${t('poolClasses')} .path=${['policy', 'pools', i, 'classes']} kind="text" .value=${pool.classes.join(', ')} .lang=${lang}
-            .issues=${issuesAt(issues, ['policy', 'pools', i, 'classes'])} @gb-action=${(e: CustomEvent) => this.splitClasses(e)}></gb-field></td>
+            .issues=${issuesAt(issues, ['policy', 'pools', i, 'classes'], this.view.lang)} @gb-action=${(e: CustomEvent) => this.splitClasses(e)}></gb-field></td>
           <td><button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'], value: pools.filter((_, j) => j !== i) })}>${t('remove')}</button></td>
         </tr>`)}</tbody>
       </table>
-      ${issuesAt(issues, ['policy', 'pools']).map((m) => html`<div class="err" role="alert">${m}</div>`)}
+      ${issuesAt(issues, ['policy', 'pools'], this.view.lang).map((m) => html`<div class="err" role="alert">${m}</div>`)}
       <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'], value: [...pools, { id: `pool${pools.length + 1}`, name: `${t('pool')} ${pools.length + 1}`, share: '0', classes: ['primary'] }] })}>＋ ${t('addPool')}</button>
       <h3>${t('historyWeights')}${this.badge('policy.historyWeights')}</h3>
       <div>${p.historyWeights.map((w, i) => this.f(`${i + 1}`, ['policy', 'historyWeights', i], 'nonneg', w, issues, false, '', 'short'))}</div>
-      ${issuesAt(issues, ['policy', 'historyWeights']).map((m) => html`<div class="err" role="alert">${m}</div>`)}
+      ${issuesAt(issues, ['policy', 'historyWeights'], this.view.lang).map((m) => html`<div class="err" role="alert">${m}</div>`)}
       <h3>${t('levelCoefficients')}${this.badge('policy.levelCoefficients')}</h3>
       <div>${levels.map((l) => this.f(term('level', l, lang), ['policy', 'levelCoefficients', l], 'nonneg', p.levelCoefficients?.[l], issues, true))}</div>
       <h3>${t('categoryCoefficients')}${this.badge('policy.categoryCoefficients')}</h3>
@@ -107,7 +107,7 @@ export class GbParams extends LitElement {
         ${(profile ?? new Array(12).fill(undefined)).map((w: string | undefined, i: number) => this.f(msg(this.view.lang, 'month', { m: i + 1 }), ['policy', 'monthlyProfile', i], 'nonneg', w ?? (profile ? undefined : '1'), issues, false, '', 'short'))}
       </div>
       ${profile ? html`<button @click=${() => emit(this, { type: 'edit', path: ['policy', 'monthlyProfile'], value: undefined })}>${t('evenProfile')}</button>` : nothing}
-      ${issuesAt(issues, ['policy', 'monthlyProfile']).map((m) => html`<div class="err" role="alert">${m}</div>`)}
+      ${issuesAt(issues, ['policy', 'monthlyProfile'], this.view.lang).map((m) => html`<div class="err" role="alert">${m}</div>`)}
       <h3>${t('volumeFloorRule')}${this.badge('policy.volumeFloor')}</h3>
       <label><input type="checkbox" data-testid="volume-floor" .checked=${s.policy.volumeFloor === true}
         @change=${(e: Event) => emit(this, { type: 'edit', path: ['policy', 'volumeFloor'], value: (e.target as HTMLInputElement).checked })} /> ${t('volumeFloorOn')}</label>

@@ -72,7 +72,7 @@ export class GbQualityEditor extends LitElement {
         <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'quality'], value: { mode: 'linear', points: [{ score: 0, ratio: '0' }, { score: 60, ratio: '0' }, { score: 90, ratio: '1' }] } })}>＋ ${t('addPoint')}</button></div>`;
     }
     const base = ['policy', 'quality', 'points'];
-    const other = issuesUnder(this.issues, ['policy', 'quality']).filter((m) => !/points\[\d+\]\.(score|ratio):/.test(m));
+    const other = issuesUnder(this.issues, ['policy', 'quality'], this.lang).filter((m) => !/points\[\d+\]\.(score|ratio):/.test(m));
     return html`<div class="card" data-testid="quality-editor">
       <h2>${t('qualityRule')}${sourceBadge(this.sources, 'policy.quality', this.lang, this.inherited)}</h2>
       <fieldset><legend>${t('qualityMode')}</legend>
@@ -83,8 +83,8 @@ export class GbQualityEditor extends LitElement {
         <table>
           <thead><tr><th>${t('score')}</th><th>${t('ratio')}</th><th><span class="sr-only">${t('remove')}</span></th></tr></thead>
           <tbody>${r.points.map((p, i) => html`<tr>
-            <td><gb-field bare short .label=${t('score')} .path=${[...base, i, 'score']} kind="score" .value=${p.score} .lang=${this.lang} .issues=${issuesAt(this.issues, [...base, i, 'score'])}></gb-field></td>
-            <td><gb-field bare short .label=${t('ratio')} .path=${[...base, i, 'ratio']} kind="share" .value=${p.ratio} .lang=${this.lang} .issues=${issuesAt(this.issues, [...base, i, 'ratio'])}></gb-field></td>
+            <td><gb-field bare short .label=${t('score')} .path=${[...base, i, 'score']} kind="score" .value=${p.score} .lang=${this.lang} .issues=${issuesAt(this.issues, [...base, i, 'score'], this.lang)}></gb-field></td>
+            <td><gb-field bare short .label=${t('ratio')} .path=${[...base, i, 'ratio']} kind="share" .value=${p.ratio} .lang=${this.lang} .issues=${issuesAt(this.issues, [...base, i, 'ratio'], this.lang)}></gb-field></td>
             <td><button ?disabled=${r.points.length <= 1} aria-label="${t('remove')} ${i + 1}" @click=${() => this.setPoints(r.points.filter((_, j) => j !== i))}>${t('remove')}</button></td>
           </tr>`)}</tbody>
         </table>

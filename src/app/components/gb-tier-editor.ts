@@ -74,8 +74,8 @@ export class GbTierEditor extends LitElement {
     const b = this.base;
     const f = (label: MsgKey, path: (string | number)[], kind: 'share' | 'nonneg' | 'formula', value: string | undefined, optional = false) =>
       html`<gb-field .label=${t(label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang} ?optional=${optional}
-        ?wide=${kind === 'formula'} ?bare=${path.includes('tiers')} .issues=${issuesAt(this.issues, path)} data-path=${path.join('.')} .sources=${this.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
-    const rowIssues = issuesUnder(this.issues, [...b, 'tiers']).filter((m) => !/\]\.(upTo|share):/.test(m));
+        ?wide=${kind === 'formula'} ?bare=${path.includes('tiers')} .issues=${issuesAt(this.issues, path, this.lang)} data-path=${path.join('.')} .sources=${this.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
+    const rowIssues = issuesUnder(this.issues, [...b, 'tiers'], this.lang).filter((m) => !/\]\.(upTo|share):/.test(m));
     return html`<div class="card" data-testid="tiers-${this.kind}">
       <h2>${title}${badge}</h2>
       <div class="mode">

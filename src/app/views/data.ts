@@ -5,6 +5,7 @@ import type { Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { memoize, stable } from './memo.ts';
+import { issueMessage } from '../../workspace/issue-text.ts';
 
 export interface DataView {
   lang: Lang;
@@ -16,8 +17,8 @@ export interface DataView {
 }
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
-const problemsByPath = memoize((issues: Issue[] | undefined): ReadonlyMap<string, string> =>
-  issues?.length ? new Map(issues.map((i) => [i.path, i.message])) : EMPTY);
+const problemsByPath = memoize((issues: Issue[] | undefined, lang: Lang): ReadonlyMap<string, string> =>
+  issues?.length ? new Map(issues.map((i) => [i.path, issueMessage(i, lang)])) : EMPTY);
 
 export function dataView(s: AppState, prev: DataView | null = null): DataView {
   const shown = scenarioOrError(s.ws, s.active);
@@ -25,6 +26,6 @@ export function dataView(s: AppState, prev: DataView | null = null): DataView {
     lang: s.lang, unit: s.unit,
     scenario: shown instanceof Error ? null : shown,
     error: shown instanceof Error ? shown.message : null,
-    problems: problemsByPath(s.cols[s.active]?.issues),
+    problems: problemsByPath(s.cols[s.active]?.issues, s.lang),
   });
 }

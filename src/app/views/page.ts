@@ -10,7 +10,7 @@
  */
 import type { AppState, Notice, Tab } from '../state/app-state.ts';
 import type { Lang } from '../../display/lang.ts';
-import { formatIssue } from '../../format/issues.ts';
+import { issueLine } from '../../workspace/issue-text.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { toolbarView, type ToolbarView } from './toolbar.ts';
 import { scenarioBarView, type ScenarioBarView } from './scenario-bar.ts';
@@ -54,7 +54,7 @@ export interface PageView {
   book: BookView | null;
 }
 
-const noticeOf = memoize((n: Notice | null): NoticeView | null => (n ? { kind: n.kind, text: n.text, issues: (n.issues ?? []).slice(0, 200).map(formatIssue) } : null));
+const noticeOf = memoize((n: Notice | null, lang: Lang): NoticeView | null => (n ? { kind: n.kind, text: n.text, issues: (n.issues ?? []).slice(0, 200).map((i) => issueLine(i, lang)) } : null));
 
 const bookOf = memoize((lang: Lang, ids: string[], context: BriefContext | null, error: string | null): BookView => ({ lang, ids, context, error }));
 
@@ -77,7 +77,7 @@ export class PageViews {
     this.toolbar = toolbarView(s, this.toolbar);
     const view = stable(this.prev, {
       lang: s.lang, tab: s.tab, toolbar: this.toolbar, bar: scenarioBarView(s),
-      notice: noticeOf(s.notice), panel: this.panel(s), dialog: this.dialog(s), book: this.book(s),
+      notice: noticeOf(s.notice, s.lang), panel: this.panel(s), dialog: this.dialog(s), book: this.book(s),
     });
     this.prev = view;
     return view;

@@ -4,7 +4,8 @@ import type { FundResult } from '../../engine/result.ts';
 import type { ResultView } from '../../transport/packed.ts';
 import type { Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
-import { formatIssue } from '../../format/issues.ts';
+import { issueLine } from '../../workspace/issue-text.ts';
+import { scenarioOrError } from '../../workspace/workspace.ts';
 import { memoize, stable } from './memo.ts';
 
 /** The institutions' table: a result and the scenario it came from (names, levels, categories). */
@@ -23,14 +24,20 @@ export interface ResultsView {
 }
 
 const NONE: string[] = [];
-const problemsOf = memoize((issues: ColumnState['issues'] | undefined) => (issues?.length ? issues.slice(0, 50).map(formatIssue) : NONE));
+const problemsOf = memoize((issues: ColumnState['issues'] | undefined, lang: Lang, doc: unknown) => (issues?.length ? issues.slice(0, 50).map((i) => issueLine(i, lang, doc)) : NONE));
 const tableOf = memoize((view: ResultView | null, scenario: Scenario | null): TableInput | null => (view && scenario ? { view, scenario } : null));
+
+/** The scenario as edited (invalid or not), whose institutions name the place of each problem. */
+function shownScenario(s: AppState): unknown {
+  const shown = scenarioOrError(s.ws, s.active);
+  return shown instanceof Error ? undefined : shown;
+}
 
 export function resultsView(s: AppState, prev: ResultsView | null = null): ResultsView {
   const col = s.cols[s.active];
   return stable(prev, {
     lang: s.lang, unit: s.unit, status: col?.status ?? 'none', stale: col?.stale ?? false,
-    problems: col?.status === 'invalid' ? problemsOf(col.issues) : NONE,
+    problems: col?.status === 'invalid' ? problemsOf(col.issues, s.lang, shownScenario(s)) : NONE,
     fund: col?.view?.fund ?? null,
     table: tableOf(col?.view ?? null, col?.scenario ?? null),
   });

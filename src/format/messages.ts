@@ -1,0 +1,270 @@
+/**
+ * The one catalogue of validation messages, in Chinese and English. A check (format schema,
+ * JSON reader, scenario header, engine compile, formula sandbox) raises an issue by code and
+ * parameters; the CLI and the app render it in the user's language through `renderMessage`.
+ * The issue's `message` is the English text, so logs and older callers keep working.
+ * It lives on the lowest floor because every floor that raises a message may import it.
+ * Each message says what is wrong and, where one exists, what to type instead.
+ */
+
+/** The two languages (the same union as src/display's Lang; format imports nothing of ours). */
+export type MsgLang = 'zh' | 'en';
+export type MsgParams = Readonly<Record<string, string | number>>;
+
+interface Entry {
+  /** Parameter names the texts use; the test renders every entry with all of them. */
+  params: readonly string[];
+  zh: (p: Record<string, string>) => string;
+  en: (p: Record<string, string>) => string;
+}
+
+const e = (params: readonly string[], zh: Entry['zh'], en: Entry['en']): Entry => ({ params, zh, en });
+const fixed = (zh: string, en: string): Entry => ({ params: [], zh: () => zh, en: () => en });
+
+/** "a|b|c" → `"a"、"b" 或 "c"` / `"a", "b" or "c"`. */
+function options(list: string, lang: MsgLang): string {
+  const xs = list.split('|').map((x) => `"${x}"`);
+  if (xs.length < 2) return xs.join('');
+  const last = xs.pop()!;
+  return lang === 'zh' ? `${xs.join('、')} 或 ${last}` : `${xs.join(', ')} or ${last}`;
+}
+
+export const MESSAGES = {
+  // ── Shape (src/format/schema.ts) ─────────────────────────────────────────────────────────
+  required: fixed('未填写，此项必填', 'is required'),
+  amount: fixed('须为不小于 0 的金额（元），最多两位小数，写成带引号的文字，如 "1234.56"',
+    'must be a non-negative amount with at most 2 decimals, written as a string like "1234.56"'),
+  decimal: fixed('须为数字，如 0.05', 'must be a decimal number'),
+  decimalDp: fixed('须为最多 12 位小数的数字，如 0.05（5% 写作 0.05）', 'must be a decimal number with at most 12 decimals'),
+  between01: fixed('须在 0 到 1 之间（比例：5% 写作 0.05）', 'must be between 0 and 1'),
+  notNegative: fixed('不能为负数', 'must not be negative'),
+  aboveMinus1: fixed('须大于 -1（即不低于 -100%），如 0.03 表示增长 3%', 'must be greater than -1 (−100%)'),
+  textId: fixed('须为文字编码，如 "N001"', 'must be a text id'),
+  notEmpty: fixed('不能为空', 'must not be empty'),
+  maxChars: e(['max'], (p) => `最多 ${p.max} 个字符`, (p) => `must be at most ${p.max} characters`),
+  text: fixed('须为文字', 'must be text'),
+  number: fixed('须为数字', 'must be a number'),
+  whole: fixed('须为整数', 'must be a whole number'),
+  finite: fixed('须为有限的数字', 'must be a finite number'),
+  score: fixed('须为 0 到 100 之间的分数', 'must be between 0 and 100'),
+  formulaText: fixed('须为公式（文字）', 'must be a formula (text)'),
+  tierUpTo: fixed('须为占目标的比例（如 0.1），最后一档不设上限时写 null', 'must be a rate of the target, or null for the open last tier'),
+  oneOf: e(['options'], (p) => `须为 ${options(p.options!, 'zh')}`, (p) => `must be ${options(p.options!, 'en')}`),
+  list: fixed('须为列表', 'must be a list'),
+  listOf: e(['what'], (p) => `须为${WHAT[p.what!]?.zh ?? p.what}的列表`, (p) => `must be a list of ${WHAT[p.what!]?.en ?? p.what}`),
+  mapOf: e(['what'], (p) => `须为${WHAT[p.what!]?.zh ?? p.what}的对照表`, (p) => `must map ${WHAT[p.what!]?.en ?? p.what}`),
+  minItems: e(['min', 'what'], (p) => `至少须有 ${p.min} 个${WHAT[p.what!]?.zh ?? p.what}`, (p) => `must have at least ${p.min === '1' ? 'one' : p.min} ${WHAT[p.what!]?.en ?? p.what}`),
+  noInstitutions: fixed('至少须有一家机构', 'must list at least one institution'),
+  maxItems: e(['max', 'what'], (p) => `最多 ${p.max} 个${WHAT[p.what!]?.zh ?? p.what}`, (p) => `must have at most ${p.max} ${WHAT[p.what!]?.en ?? p.what}`),
+  exactItems: e(['n', 'what'], (p) => `须正好 ${p.n} 个${WHAT[p.what!]?.zh ?? p.what}`, (p) => `must have exactly ${p.n} ${WHAT[p.what!]?.en ?? p.what}`),
+  year: fixed('须为年份，如 2025', 'must be a year'),
+  yearAfter: fixed('须为 1990 年以后的年份', 'must be a year after 1990'),
+  yearBefore: fixed('须为 2200 年以前的年份', 'must be a year before 2200'),
+  yearsRange: fixed('须为 2 到 10 之间的整数年数', 'must be from 2 to 10'),
+  wholeYears: fixed('须为整数年数', 'must be a whole number of years'),
+  greaterThan0: fixed('须大于 0', 'must be greater than 0'),
+  atMost12Months: fixed('最多 12 个月', 'must be at most 12 months'),
+  trueFalse: fixed('须为 true（是）或 false（否）', 'must be true or false'),
+  documentName: fixed('须写明文件名称', 'must name the document'),
+  sweepDecimal: fixed('须为数字，小数点前最多 13 位、后最多 12 位', 'must be a decimal number with at most 13 digits before the point and 12 after'),
+  paramPath: fixed('须为参数路径，如 "fund.adjustmentFundRate"', 'must be a parameter path like "fund.adjustmentFundRate"'),
+  outputName: fixed('须为输出项名称，如 "closingBalance"', 'must be an output name like "closingBalance"'),
+  sweepKind: fixed('须为敏感性分析（"kind": "sweep"）或龙卷风图（"kind": "tornado"）', 'must be a sweep ("kind": "sweep") or a tornado ("kind": "tornado")'),
+  literal: e(['value'], (p) => `须为 ${p.value}`, (p) => `must be ${p.value}`),
+  invalid: e(['detail'], (p) => `格式不正确（${p.detail}）`, (p) => p.detail!),
+
+  // ── The file as a whole (src/format/json.ts, src/scenario/open.ts) ───────────────────────
+  fileTooLarge: e(['size', 'max'], (p) => `文件过大（${p.size} 个字符，最多 ${p.max}）`, (p) => `the file is too large (${p.size} characters; at most ${p.max})`),
+  jsonSyntax: e(['line', 'column', 'detail'], (p) => `不是有效的 JSON：第 ${p.line} 行第 ${p.column} 列有语法错误（${p.detail}）`,
+    (p) => `not valid JSON: ${p.detail} (line ${p.line}, column ${p.column})`),
+  jsonTooDeep: e(['max', 'line', 'column'], (p) => `文件嵌套层数过多（最多 ${p.max} 层），见第 ${p.line} 行第 ${p.column} 列`,
+    (p) => `the file is nested too deeply (at most ${p.max} levels), at line ${p.line}, column ${p.column}`),
+  forbiddenKey: e(['key'], (p) => `文件含有不允许的键名 "${p.key}"，请删除或改名`, (p) => `the file contains the forbidden key "${p.key}"; remove or rename it`),
+  notScenario: e(['format'], (p) => `不是方案文件：应为含 "format": "${p.format}" 的 JSON 对象`, (p) => `not a scenario file: expected a JSON object with "format": "${p.format}"`),
+  wrongFormat: e(['format', 'found'], (p) => `不是方案文件："format" 应为 "${p.format}"（${p.found ? `现为 ${p.found}` : '缺少此项'}）`,
+    (p) => `not a scenario file: "format" must be "${p.format}"${p.found ? ` (it is ${p.found})` : ' (it is missing)'}`),
+  badVersion: e(['found'], (p) => `须为从 1 起的整数（现为 ${p.found}）`, (p) => `must be a whole number from 1 (it is ${p.found})`),
+  newerVersion: e(['found', 'max'], (p) => `此文件由更新版本的工具保存（格式版本 ${p.found}），本版本最多读取 ${p.max}，请升级工具后打开`,
+    (p) => `this file was written by a newer version of the tool (format version ${p.found}); this version reads up to ${p.max}. Please update the tool to open it.`),
+  internal: e(['detail'], (p) => `无法检查此处（${p.detail}），文件未被接受`, (p) => `could not be checked (${p.detail}); the file was not accepted`),
+  numberNotExact: e(['value'], (p) => `数字 ${p.value} 无法精确读取，请写成带引号的小数（最多 12 位小数），如 "0.0000001"`,
+    (p) => `the number ${p.value} cannot be read exactly; write it as a quoted decimal with at most 12 decimals, like "0.0000001"`),
+
+  // ── Cross-field rules (src/engine/compile.ts, policy-checks.ts, allocate.ts) ─────────────
+  historyWeightsZero: fixed('至少一个年度的权重须大于 0', 'at least one year must have a positive weight'),
+  profileZero: fixed('至少一个月的权重须大于 0', 'at least one month must have a positive weight'),
+  carveOutsExceed: e(['carved', 'budget'], (p) => `单列项目与风险准备金合计（${p.carved} 元）超过基金支出预算（${p.budget} 元），请调低单列金额或风险准备金比例`,
+    (p) => `the carve-outs and the risk reserve (${p.carved}) exceed the budget (${p.budget})`),
+  duplicateId: e(['id', 'other', 'otherPath'], (p) => `机构编码 "${p.id}" 重复（第 ${p.other} 家机构也用此编码，${p.otherPath}），每家机构的编码须唯一，请改为未用过的编码`,
+    (p) => `duplicate id "${p.id}" (also ${p.otherPath}); give each institution its own code`),
+  historyYears: e(['years', 'found'], (p) => `须有 ${p.years} 个年度（与历史年度权重个数相同），现有 ${p.found} 个`,
+    (p) => `must have ${p.years} years, as many as policy.historyWeights; it has ${p.found}`),
+  noDepositRate: e(['class'], (p) => `机构类别 "${p.class}" 没有保证金比例，请在“保证金比例”中为其填写比例，或改为已有的类别`,
+    (p) => `no deposit rate for class "${p.class}" in policy.deposit.rates`),
+  deductionsExceed: e(['claims'], (p) => `大于全年申报额（${p.claims} 元），核减额不能超过申报额`, (p) => `larger than the year's claims (${p.claims})`),
+  builtinFieldName: e(['name'], (p) => `"${p.name}" 是公式的内置名称，请给此字段另起名称`, (p) => `"${p.name}" is a built-in formula name; choose another field name`),
+  projectedNegative: fixed('按此增长率预测的申报额为负数，增长率须大于 -1', 'projected claims would be negative'),
+  sumTooLarge: e(['max'], (p) => `金额合计超出可精确计算的范围（最多 ${p.max} 元），请检查金额是否多写了位数`,
+    (p) => `the amounts add up to more than can be computed exactly (at most ${p.max}); check for extra digits`),
+  amountTooLarge: e(['max'], (p) => `金额超出可精确计算的范围（最多 ${p.max} 元）`, (p) => `the amount is beyond the exact range (at most ${p.max})`),
+  tierOpenNotLast: fixed('只有最后一档可以不设上限（null）；分档顺序有误', 'only the last tier may be open (null); tiers are out of order'),
+  tierLastOpen: fixed('最后一档须不设上限（写 null），使任何金额都落在某一档内', 'the last tier must be open (null) so that every amount falls in a tier'),
+  tierOrder: e(['prev'], (p) => `分档顺序有误：须大于上一档的上限（${p.prev}）`, (p) => `tiers are out of order: must be greater than the tier before (${p.prev})`),
+  stepShareFalls: e(['prev'], (p) => `按档计算时比例不能下降（上一档为 ${p.prev}）：结余越多奖励反而越少`,
+    (p) => `step shares must not fall (${p.prev} before): more surplus would mean less reward`),
+  stepShareRises: e(['prev'], (p) => `按档计算时基金分担比例不能上升（上一档为 ${p.prev}）：超支越多医院分担反而越少`,
+    (p) => `step fund shares must not rise (${p.prev} before): more overspend would mean a smaller hospital share`),
+  qualityStartZero: fixed('考核得分折算表须从 0 分开始', 'the quality table must start at score 0'),
+  qualityScoresRise: e(['prev'], (p) => `得分须逐点上升：须大于 ${p.prev}`, (p) => `scores must rise: must be greater than ${p.prev}`),
+  qualityRatioFalls: e(['prev'], (p) => `得分越高返还的保证金不能越少（上一点为 ${p.prev}）`, (p) => `a higher score must never return less of the deposit (${p.prev} before)`),
+  duplicateIndicator: e(['id'], (p) => `考核指标 "${p.id}" 重复`, (p) => `duplicate indicator "${p.id}"`),
+  indicatorWeightsZero: fixed('至少一个考核指标的权重须大于 0', 'at least one indicator must have a positive weight'),
+  indicatorsUndefined: fixed('填写了考核指标得分，但年终考核规则中没有定义这些指标的权重', 'indicator scores are given but policy.quality.indicators does not define their weights'),
+  indicatorMissing: e(['id'], (p) => `缺少考核指标 "${p.id}" 的得分`, (p) => `missing the score of indicator "${p.id}"`),
+  duplicatePool: e(['id'], (p) => `预算池编码 "${p.id}" 重复`, (p) => `duplicate pool id "${p.id}"`),
+  classInTwoPools: e(['class', 'pool'], (p) => `机构类别 "${p.class}" 已在预算池 "${p.pool}" 中：每家机构须恰好属于一个预算池`,
+    (p) => `class "${p.class}" is already in pool "${p.pool}": every institution must fall in exactly one pool`),
+  poolShares: e(['total'], (p) => `各预算池份额合计须为 1，现为 ${p.total}`, (p) => `pool shares must add up to 1; they add up to ${p.total}`),
+  classInNoPool: e(['class', 'classes'], (p) => `机构类别 "${p.class}" 不属于任何预算池；请改为已有的类别（${p.classes}），或把它加入某个预算池`,
+    (p) => `class "${p.class}" is in no pool (policy.pools); use one of ${p.classes}, or add it to a pool`),
+  lockedExceed: e(['locked', 'amount'], (p) => `锁定目标合计（${p.locked} 元）大于可分配总额（${p.amount} 元）`,
+    (p) => `locked targets (${p.locked}) are larger than the amount to allocate (${p.amount})`),
+  lockedExceedPool: e(['pool', 'locked', 'amount'], (p) => `预算池 "${p.pool}" 的锁定目标合计（${p.locked} 元）大于该池金额（${p.amount} 元）`,
+    (p) => `locked targets in pool "${p.pool}" (${p.locked}) are larger than the pool (${p.amount})`),
+  poolNoMembers: e(['pool', 'rest'], (p) => `${poolName(p.pool!, 'zh')}有 ${p.rest} 元待分配，但没有机构属于它的类别`,
+    (p) => `${poolName(p.pool!, 'en')} has ${p.rest} to allocate and no institution to receive it (no institution is in its classes)`),
+  poolAllLocked: e(['pool', 'rest'], (p) => `${poolName(p.pool!, 'zh')}扣除锁定目标后还有 ${p.rest} 元，但没有未锁定的机构可以分配`,
+    (p) => `${poolName(p.pool!, 'en')} has ${p.rest} left after locked targets and no unlocked institution to receive it`),
+  poolZeroWeights: e(['pool', 'rest'], (p) => `${poolName(p.pool!, 'zh')}有 ${p.rest} 元待分配，但所有未锁定机构的权重都为 0`,
+    (p) => `${poolName(p.pool!, 'en')} has ${p.rest} to allocate but every unlocked institution's weight is zero`),
+
+  // ── Formulas (src/engine/formula.ts) ─────────────────────────────────────────────────────
+  formulaFailed: e(['formula', 'reason'], (p) => `${FORMULA[p.formula!]?.zh ?? p.formula}无法计算：${inner(p, 'zh')}`, (p) => `${p.formula}: ${inner(p, 'en')}`),
+  formulaEmpty: fixed('公式为空', 'the formula is empty'),
+  formulaTooLong: e(['length', 'max'], (p) => `公式过长（${p.length} 个字符，最多 ${p.max}）`, (p) => `the formula is too long (${p.length} characters; at most ${p.max})`),
+  formulaTooDeep: e(['max'], (p) => `公式嵌套层数过多（最多 ${p.max} 层），请拆分或简化`, (p) => `the formula is nested too deeply (at most ${p.max} levels)`),
+  formulaSyntax: e(['detail', 'position'], (p) => `公式无法解析${atZh(p)}（${p.detail}），请检查括号和运算符是否成对、完整`,
+    (p) => `does not parse: ${p.detail}${atEn(p)}`),
+  formulaNotAllowed: e(['what', 'position'], (p) => `${atZh(p, '：')}不允许使用${notAllowedZh(p.what!)}。${FORMULA_RULE.zh}`,
+    (p) => `${p.what} ${plural(p.what!) ? 'are' : 'is'} not allowed${atEn(p)}: ${FORMULA_RULE.en}`),
+  formulaUnknownName: e(['name', 'position'], (p) => `${atZh(p, '：')}未知名称 "${p.name}"；请检查拼写，可用的是机构自身的字段和内置名称（如 defaultWeight、historyLast、weightedHistory）`,
+    (p) => `unknown name "${p.name}"${atEn(p)}: ${FORMULA_RULE.en}`),
+  formulaFunctionNoArgs: e(['name', 'position'], (p) => `${atZh(p, '：')}"${p.name}" 是函数，须带括号和参数，如 ${p.name}(x)`,
+    (p) => `"${p.name}" is a function and must be called with arguments${atEn(p)}: ${FORMULA_RULE.en}`),
+  formulaArgs: e(['name', 'expected', 'found', 'position'], (p) => `${atZh(p, '：')}函数 ${p.name} 需要 ${p.expected} 个参数，现有 ${p.found} 个`,
+    (p) => `"${p.name}" takes ${p.expected} argument(s), not ${p.found}${atEn(p)}`),
+  divisionByZero: e(['position'], (p) => `${atZh(p, '：')}除数为 0，请用条件避免，如 x > 0 ? a / x : 0`, (p) => `division by zero${atEn(p)}`),
+  moduloByZero: e(['position'], (p) => `${atZh(p, '：')}取余（mod）的除数为 0`, (p) => `modulo by zero${atEn(p)}`),
+  sqrtNegative: e(['position'], (p) => `${atZh(p, '：')}对负数开平方（sqrt）`, (p) => `square root of a negative number${atEn(p)}`),
+  roundDigits: e(['position'], (p) => `${atZh(p, '：')}round 的小数位数须为 0 到 12 的整数`, (p) => `round takes 0 to 12 decimals${atEn(p)}`),
+  formulaNaN: e(['position'], (p) => `${atZh(p, '：')}结果不是有效的数字（如负数的小数次方）`, (p) => `the result is not a number${atEn(p)}`),
+  formulaTooBig: e(['position', 'max'], (p) => `${atZh(p, '：')}中间结果过大（超过 10^${p.max}），公式被拒绝；请检查乘方和数量级`,
+    (p) => `an intermediate value is too large (beyond 10^${p.max})${atEn(p)}; the formula is refused`),
+  formulaTooSlow: e(['ms'], (p) => `公式计算超时（超过 ${p.ms} 毫秒），已停止；请简化公式`, (p) => `the formula took too long (over ${p.ms} ms) and was stopped`),
+  formulaNotFinite: fixed('结果不是有限的数字', 'the result is not a finite number'),
+  formulaNoValue: e(['name'], (p) => `此机构没有字段 "${p.name}" 的值，请在机构数据中填写`, (p) => `the field "${p.name}" has no value for this institution`),
+  weightNegative: e(['value'], (p) => `分配权重公式算出的权重为负数（${p.value}）`, (p) => `policy.weightFormula: the weight is negative (${p.value})`),
+} as const satisfies Record<string, Entry>;
+
+export type MsgCode = keyof typeof MESSAGES;
+
+/** Names of lists and maps in `listOf`, `mapOf`, `minItems`, … */
+const WHAT: Record<string, { zh: string; en: string }> = {
+  tiers: { zh: '分档', en: 'tiers' },
+  tier: { zh: '分档', en: 'tier' },
+  classes: { zh: '机构类别', en: 'institution classes' },
+  class: { zh: '机构类别', en: 'institution class' },
+  weights: { zh: '年度权重（最早的年度在前）', en: 'weights, oldest year first' },
+  year: { zh: '年度', en: 'year' },
+  years: { zh: '年度', en: 'years' },
+  months: { zh: '月度权重', en: 'monthly weights' },
+  monthly: { zh: '月度金额', en: 'monthly amounts' },
+  monthlyFromJan: { zh: '从 1 月起的月度金额', en: 'monthly amounts from January' },
+  yearly: { zh: '年度金额（最早的年度在前）', en: 'yearly amounts, oldest first' },
+  points: { zh: '（得分，返还比例）折算点', en: '(score, ratio) points' },
+  point: { zh: '折算点', en: 'point' },
+  hospitals: { zh: '机构', en: 'hospitals' },
+  institution: { zh: '机构', en: 'institution' },
+  institutions: { zh: '机构', en: 'institutions' },
+  levels: { zh: '级别与系数', en: 'levels to coefficients' },
+  categories: { zh: '类别与系数', en: 'categories to coefficients' },
+  depositRates: { zh: '机构类别与保证金比例', en: 'institution classes to deposit rates' },
+  growthRates: { zh: '类别与增长率', en: 'categories to growth rates' },
+  indicatorScores: { zh: '考核指标与得分', en: 'indicator ids to scores' },
+  fieldNumbers: { zh: '字段名与数值', en: 'field names to numbers' },
+  sources: { zh: '参数路径与依据', en: 'parameter paths to sources' },
+  outputNames: { zh: '输出项名称', en: 'output names' },
+  output: { zh: '输出项', en: 'output' },
+  outputs: { zh: '输出项', en: 'outputs' },
+  paramPaths: { zh: '参数路径', en: 'parameter paths' },
+  parameter: { zh: '参数', en: 'parameter' },
+  parameters: { zh: '参数', en: 'parameters' },
+  sweeps: { zh: '敏感性分析', en: 'sweeps' },
+  hundredK: { zh: '机构', en: 'institutions' },
+};
+
+const FORMULA: Record<string, { zh: string; en: string }> = {
+  'policy.weightFormula': { zh: '分配权重公式', en: 'the weight formula' },
+  'policy.surplus.eligibility': { zh: '结余奖励条件', en: 'the surplus eligibility formula' },
+};
+
+const FORMULA_RULE = {
+  zh: '公式中只能使用四则运算（+ - * / ^ mod）、比较、and/or/not、“条件 ? 甲 : 乙”、函数 min、max、round、abs、floor、ceil、sqrt 以及机构自身的字段。',
+  en: 'only arithmetic (+ − × ÷ ^ mod), comparisons, and/or/not, "c ? a : b", the functions min, max, round, abs, floor, ceil, sqrt and the institution\'s own fields are allowed',
+};
+
+const hasPos = (p: Record<string, string>): boolean => p.position !== undefined && p.position !== '?' && p.position !== '';
+const atEn = (p: Record<string, string>): string => (hasPos(p) ? ` at position ${p.position}` : '');
+const atZh = (p: Record<string, string>, sep = ''): string => (hasPos(p) ? `第 ${p.position} 个字符处${sep}` : '');
+const plural = (what: string): boolean => /^(assignments|property|lists|objects|ranges|text values|more than)|expressions$/.test(what);
+
+/** The formula sandbox's names of what it refuses, in Chinese. */
+function notAllowedZh(what: string): string {
+  const rules: [RegExp, string][] = [
+    [/^the operator "(.*)"$/, '运算符 "$1"'], [/^the function "(.*)"$/, '函数 "$1"'], [/^this call$/, '此种调用'],
+    [/^text values \((.*)\)$/, '文字值（$1）'], [/^the constant (.*)$/, '常量 $1'],
+    [/^assignments .*$/, '赋值（"="）和函数定义'], [/^property access .*$/, '属性访问（"."）和下标（"["）'],
+    [/^more than one expression.*$/, '多个表达式（";" 或换行）'], [/^lists .*$/, '列表（"["）'], [/^objects .*$/, '对象（"{"）'],
+    [/^ranges .*$/, '区间（":"）'], [/^(.*) expressions$/, '$1 表达式'],
+  ];
+  for (const [re, zh] of rules) if (re.test(what)) return what.replace(re, zh);
+  return what;
+}
+
+/** The reason inside `formulaFailed`: a formula error of the catalogue (its code in `reasonCode`), else its text. */
+function inner(p: Record<string, string>, lang: MsgLang): string {
+  const code = p.reasonCode;
+  return code && code !== '?' && isMsgCode(code) ? renderMessage(code, p, lang) : p.reason!;
+}
+
+function poolName(pool: string, lang: MsgLang): string {
+  if (pool === '') return lang === 'zh' ? '可分配总额' : 'the amount to allocate';
+  return lang === 'zh' ? `预算池 "${pool}" ` : `pool "${pool}"`;
+}
+
+export function isMsgCode(code: string): code is MsgCode {
+  return Object.hasOwn(MESSAGES, code);
+}
+
+/** A message of the catalogue in `lang`; missing parameters are shown as "?" rather than "undefined". */
+export function renderMessage(code: MsgCode, params: MsgParams | undefined, lang: MsgLang): string {
+  const entry: Entry = MESSAGES[code];
+  const p: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (params) for (const k of Object.keys(params)) p[k] = String(params[k]);
+  for (const k of entry.params) if (!Object.hasOwn(p, k)) p[k] = '?';
+  return entry[lang](p);
+}
+
+/** English text of a shape message, to code and parameters: zod carries only the text we gave it. */
+const BY_TEXT = new Map<string, { code: MsgCode; params?: MsgParams }>();
+
+/** The English text of a message, remembered so `codeOfText` can find its code again (schema messages). */
+export function msg(code: MsgCode, params?: MsgParams): string {
+  const text = renderMessage(code, params, 'en');
+  if (!BY_TEXT.has(text)) BY_TEXT.set(text, params ? { code, params } : { code });
+  return text;
+}
+
+export function codeOfText(text: string): { code: MsgCode; params?: MsgParams } | undefined {
+  return BY_TEXT.get(text);
+}

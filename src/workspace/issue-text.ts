@@ -1,0 +1,74 @@
+/**
+ * An issue in the user's language, for the CLI and the app: the message from the catalogue
+ * (src/format/messages.ts), where it is in words — 「N001 示例市第一人民医院」的「2024年基金支出」
+ * rather than `hospitals[12].history[2]` — and the field path kept as a detail for experts.
+ */
+import type { Lang } from '../display/lang.ts';
+import type { Issue } from '../format/issues.ts';
+import { isMsgCode, renderMessage } from '../format/messages.ts';
+import { parsePath, type Path } from '../format/path.ts';
+import { labelParts, valueAt } from './describe.ts';
+
+export interface IssueText {
+  /** Where, in words ("" for the whole file). */
+  where: string;
+  /** What is wrong and what to type instead. */
+  what: string;
+  /** The field path, as printed by src/format/path.ts ("" for the whole file). */
+  path: string;
+}
+
+/** The message of an issue in `lang` (its English text when it has no catalogue code). */
+export function issueMessage(i: Issue, lang: Lang): string {
+  return i.code && isMsgCode(i.code) ? renderMessage(i.code, i.params, lang) : i.message;
+}
+
+/** `doc`: the scenario (or the document as read, even if invalid) whose institutions name the place. */
+export function issueText(i: Issue, lang: Lang, doc?: unknown): IssueText {
+  return { where: i.path ? whereOf(i.path, lang, doc) : '', what: issueMessage(i, lang), path: i.path };
+}
+
+/** One line: `「N001 某医院」的「2024年基金支出」：须为…（hospitals[0].history[2]）`. */
+export function issueLine(i: Issue, lang: Lang, doc?: unknown): string {
+  const t = issueText(i, lang, doc);
+  if (!t.path) return t.what;
+  if (t.where === t.path) return lang === 'zh' ? `${t.path}：${t.what}` : `${t.path}: ${t.what}`;
+  return lang === 'zh' ? `${t.where}：${t.what}（${t.path}）` : `${t.where}: ${t.what} (${t.path})`;
+}
+
+const MAX_NAME = 60;
+const cut = (s: string): string => (s.length > MAX_NAME ? `${s.slice(0, MAX_NAME - 1)}…` : s);
+
+function whereOf(pathText: string, lang: Lang, doc: unknown): string {
+  const path = parsePath(pathText);
+  if (!path || !doc) return pathText;
+  try {
+    const { who, field } = labelParts(path, doc, lang);
+    const f = historyYear(path, lang, doc) ?? field;
+    const name = who === null ? null : institution(path, who, lang);
+    if (name !== null) {
+      if (!f) return lang === 'zh' ? `「${name}」` : `"${name}"`;
+      return lang === 'zh' ? `「${name}」的「${f}」` : `"${name}", ${f}`;
+    }
+    return f ? (lang === 'zh' ? `「${f}」` : f) : pathText;
+  } catch {
+    return pathText; // a document too broken to name the place: the path still says where
+  }
+}
+
+/** "N001 某医院", or "第 13 家机构" when the element has no usable id. */
+function institution(path: Path, who: string, lang: Lang): string {
+  if (!who.startsWith('[')) return cut(who);
+  const n = typeof path[1] === 'number' ? path[1] + 1 : '?';
+  return lang === 'zh' ? `第 ${n} 家机构` : `institution ${n}`;
+}
+
+/** `hospitals[i].history[k]` as the year it stands for, when the scenario says its year: 「2024年基金支出」. */
+function historyYear(path: Path, lang: Lang, doc: unknown): string | null {
+  if (path[0] !== 'hospitals' || path[2] !== 'history' || typeof path[3] !== 'number' || path.length !== 4) return null;
+  const year = valueAt(doc, ['meta', 'year']);
+  const list = valueAt(doc, path.slice(0, 3));
+  if (typeof year !== 'number' || !Number.isInteger(year) || !Array.isArray(list)) return null;
+  const y = year - list.length + path[3];
+  return lang === 'zh' ? `${y}年基金支出` : `History ${y}`;
+}

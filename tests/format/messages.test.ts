@@ -1,0 +1,67 @@
+/** Every message of the catalogue renders in Chinese and English with its parameters. */
+import { describe, expect, it } from 'vitest';
+import { MESSAGES, renderMessage, type MsgCode } from '../../src/format/messages.ts';
+import { issueLine } from '../../src/workspace/issue-text.ts';
+import { loadScenario } from '../../src/scenario/open.ts';
+import { readFileSync } from 'node:fs';
+
+const CJK = /[\u3400-\u9fff]/;
+const codes = Object.keys(MESSAGES) as MsgCode[];
+
+describe('the message catalogue', () => {
+  it.each(codes)('%s renders in zh and en with every parameter', (code) => {
+    const params = Object.fromEntries(MESSAGES[code].params.map((p, k) => [p, `P${k}x`]));
+    const texts = (['zh', 'en'] as const).map((lang) => renderMessage(code, params, lang));
+    for (const text of texts) {
+      expect(text.trim().length).toBeGreaterThanOrEqual(3);
+      expect(text).not.toMatch(/undefined|\[object|\{\w+\}|\?\?/);
+    }
+    // Every parameter is shown (options are quoted one by one; names of lists and formulas are translated).
+    for (const [k, v] of Object.entries(params)) {
+      if (k !== 'options' && k !== 'what' && k !== 'formula' && k !== 'reason') expect(texts.join('\n'), `${code} shows ${k}`).toContain(v);
+    }
+    expect(renderMessage(code, params, 'zh')).toMatch(CJK);
+  });
+
+  it('a missing parameter shows as "?", never "undefined"', () => {
+    expect(renderMessage('duplicateId', {}, 'zh')).toContain('"?"');
+  });
+
+  it('a formula failure renders its inner reason in the language asked', () => {
+    const p = { formula: 'policy.weightFormula', reason: 'division by zero at position 5', reasonCode: 'divisionByZero', position: 5 };
+    expect(renderMessage('formulaFailed', p, 'zh')).toBe('分配权重公式无法计算：第 5 个字符处：除数为 0，请用条件避免，如 x > 0 ? a / x : 0');
+    expect(renderMessage('formulaFailed', p, 'en')).toBe('policy.weightFormula: division by zero at position 5');
+  });
+});
+
+describe('issues name the institution and the field', () => {
+  const city = JSON.parse(readFileSync('scenarios/city.json', 'utf8'));
+  it('a bad history cell: 「S09 …」的「2024年基金支出」, the path as a detail', () => {
+    const doc = structuredClone(city);
+    doc.hospitals[12].history[2] = 12.5;
+    const r = loadScenario(JSON.stringify(doc));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(issueLine(r.issues[0]!, 'zh', doc)).toBe(`「${doc.hospitals[12].id} ${doc.hospitals[12].name}」的「2024年基金支出」：须为不小于 0 的金额（元），最多两位小数，写成带引号的文字，如 "1234.56"（hospitals[12].history[2]）`);
+    expect(issueLine(r.issues[0]!, 'en', doc)).toBe(`"${doc.hospitals[12].id} ${doc.hospitals[12].name}", History 2024: must be a non-negative amount with at most 2 decimals, written as a string like "1234.56" (hospitals[12].history[2])`);
+  });
+
+  it('a class in no pool says which classes exist', () => {
+    const doc = structuredClone(city);
+    doc.hospitals[3].class = 'inpatient';
+    const r = loadScenario(JSON.stringify(doc));
+    if (r.ok) throw new Error('accepted');
+    const line = issueLine(r.issues.find((i) => i.path === 'hospitals[3].class')!, 'zh', doc);
+    expect(line).toContain(`「${doc.hospitals[3].id} ${doc.hospitals[3].name}」的「机构类别」`);
+    expect(line).toContain('不属于任何预算池');
+    expect(line).toContain('"hospital"');
+  });
+
+  it('a fund field by its name', () => {
+    const doc = structuredClone(city);
+    doc.fund.adjustmentFundRate = '1.5';
+    const r = loadScenario(JSON.stringify(doc));
+    if (r.ok) throw new Error('accepted');
+    expect(issueLine(r.issues[0]!, 'zh', doc)).toBe('「年终清算调剂金比例」：须在 0 到 1 之间（比例：5% 写作 0.05）（fund.adjustmentFundRate）');
+  });
+});
