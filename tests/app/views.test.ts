@@ -78,7 +78,9 @@ describe('results', () => {
     expect(resultsView({ ...s, tab: 'params' }, v)).toBe(v);
     const bad = { ...s, cols: { baseline: { ...s.cols.baseline!, status: 'invalid' as const, stale: true, issues: [{ path: 'fund.budget', message: 'must be an amount' }] } } };
     const w = resultsView(bad);
-    expect(w.problems).toEqual(['fund.budget: must be an amount']);
+    // In the UI's language, the field named in words and its path kept as a detail.
+    expect(w.problems).toEqual(['「基金支出预算」：must be an amount（fund.budget）']);
+    expect(resultsView({ ...bad, lang: 'en' }).problems).toEqual(['Fund expenditure budget: must be an amount (fund.budget)']);
     expect(w.fund).toBe(v.fund); // the last good figures stay, faded
     expect(w.stale).toBe(true);
   });
@@ -225,7 +227,7 @@ describe('dialogs and the page', () => {
     expect(q.toolbar).toBe(p.toolbar);
     expect(q.bar).toBe(p.bar);
     expect(pages.of({ ...s, dialog: 'export' }).dialog?.kind).toBe('export');
-    expect(pages.of({ ...s, notice: { kind: 'error', text: 'x', issues: [{ path: 'a', message: 'b' }] } }).notice).toEqual({ kind: 'error', text: 'x', issues: ['a: b'] });
+    expect(pages.of({ ...s, notice: { kind: 'error', text: 'x', issues: [{ path: 'a', message: 'b' }] } }).notice).toEqual({ kind: 'error', text: 'x', issues: ['a：b'] });
     const book = pages.of({ ...s, printing: ['H001'] }).book!;
     expect(book.ids).toEqual(['H001']);
     expect(book.context?.scenario).toBe(ws.baseline);
