@@ -13,7 +13,7 @@ describe('parseJson: the reviver only where a forbidden key could be', () => {
   ])('%s is refused, naming %s', (text, key) => {
     const r = parseJson(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]!.message).toBe(`the file contains the forbidden key "${key}"`);
+    if (!r.ok) expect(r.issues[0]!.message).toBe(`the file contains the forbidden key "${key}"; remove or rename it`);
   });
 
   it('text with none of the names and no \\u escape takes the fast path', () => {
