@@ -54,6 +54,13 @@ describe('Monte Carlo risk view', () => {
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
     await page.locator('[data-testid="risk-institutions"] button[data-sort="over"]').click();
 
+    // The brief gains the institution's risk figures.
+    const first = await page.evaluate(() => { const s = (globalThis as any).__gb.ctl.state; return { id: s.risk.meta.ids[0], p: s.risk.summary.institutions.pOverspend[0] }; });
+    await page.locator('[data-tab="hospital"]').click();
+    await page.getByTestId('pick-hospital').selectOption(first.id);
+    await expect.poll(() => page.locator('[data-testid="brief-risk"] dd[data-field="pOverspend"]').innerText(), { timeout: 30_000 }).toBe(percent(String(first.p), 2));
+    await page.locator('[data-tab="risk"]').click();
+
     for (const lang of ['zh', 'en'] as const) {
       if (lang === 'en') await page.getByTestId('lang').click();
       for (const [w, h] of [[1440, 900], [1280, 720]] as const) {

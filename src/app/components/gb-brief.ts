@@ -93,6 +93,9 @@ export class GbBrief extends LitElement {
         <section class="full" data-testid="brief-deposit"><h3>${t('depositSchedule')}</h3>${depositSchedule(ex, b.lang, u)}</section>
         <section class="full" data-testid="settlement"><h3>${t('settlementByScenario')} (${t(u)})</h3>${settlement(b.settlement, b.lang, u)}</section>
         <section data-testid="peers"><h3>${t('position')}</h3>${peers(ex, b.lang, u)}</section>
+        ${b.risk ? html`<section data-testid="brief-risk"><h3>${msg(b.lang, 'riskBrief', { n: b.risk.draws, seed: b.risk.seed })}</h3>
+          <dl><dt>${msg(b.lang, 'pOverspend', { t: b.risk.threshold })}</dt><dd data-field="pOverspend">${b.risk.pOverspend}</dd>
+          <dt>${msg(b.lang, 'pReward')}</dt><dd data-field="pReward">${b.risk.pReward}</dd></dl></section>` : nothing}
         <section data-testid="brief-whatif"><h3>${t('whatIf')}</h3>
           <gb-brief-whatif .view=${b.whatIf} .lang=${b.lang}></gb-brief-whatif></section>
         <section class="full" data-testid="brief-sources"><h3>${t('sourcesUsed')}</h3>${sources(b.sources, b.lang)}</section>

@@ -4,7 +4,8 @@
  * each scenario, the sources of the rules used. The brief on screen and every brief of "print
  * all" are built here from one context.
  */
-import type { AppState } from '../state/app-state.ts';
+import type { AppState, RiskRunState } from '../state/app-state.ts';
+import { percent, plain } from '../../display/number.ts';
 import type { Explanation } from '../../engine/explain.ts';
 import type { WhatIf } from '../../engine/whatif.ts';
 import type { Scenario } from '../../format/types.ts';
@@ -29,7 +30,14 @@ export interface BriefContext {
   scenarioName: string;
   fingerprint: string | null;
   settlement: SettlementColumn[];
+  /** The latest Monte Carlo run of the scenario shown, when one is done (issue 12). */
+  risk?: BriefRiskRun | null;
 }
+
+export interface BriefRiskRun { draws: string; seed: number; threshold: string; index: ReadonlyMap<string, number>; pOverspend: readonly number[]; pReward: readonly number[] }
+
+/** An institution's risk figures in its brief. */
+export interface BriefRisk { draws: string; seed: number; threshold: string; pOverspend: string; pReward: string }
 
 export interface HistoryPoint { label: string; amount: string; current?: boolean }
 
@@ -67,6 +75,7 @@ export interface BriefView {
   sources: SourceGroup[];
   /** The what-if of its target: with X's input on screen, computed already for print all. */
   whatIf: WhatIfView;
+  risk: BriefRisk | null;
 }
 
 const CELLS: Record<SettlementField, (v: ResultView, i: number) => string | null> = {
@@ -104,6 +113,7 @@ export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: Par
     explanation: ex, points: historyPoints(ctx.scenario, ex, lang), settlement: settlementRows(ctx.settlement, h.id),
     sources: groupSources(citedSources(ctx.scenario, h.class, lang)),
     whatIf: { pct: whatIf.result?.pct ?? '5', busy: false, error: null, ...whatIf },
+    risk: riskOf(ctx.risk ?? null, h.id),
   };
 }
 
@@ -118,5 +128,24 @@ const contextOf = memoize((lang: Lang, unit: Unit, ws: Workspace, refs: string, 
 /** The context of the scenario shown: its results beside the compared ones' (the same object while they are unchanged). */
 export function briefContext(s: AppState): BriefContext {
   const refs: RefKey[] = [...new Set([s.active, ...s.compare])];
-  return contextOf(s.lang, s.unit, s.ws, refs.join('\n'), ...refs.map((k) => s.cols[k]?.view ?? null));
+  const r = s.risk?.status === 'done' && s.risk.ref === s.active ? s.risk : null;
+  return withRisk(contextOf(s.lang, s.unit, s.ws, refs.join('\n'), ...refs.map((k) => s.cols[k]?.view ?? null)), r);
+}
+
+const withRisk = memoize((ctx: BriefContext, r: RiskRunState | null): BriefContext => {
+  if (!r?.summary || !r.meta) return ctx;
+  const m = r.meta, inst = r.summary.institutions;
+  return {
+    ...ctx,
+    risk: {
+      draws: plain(String(r.summary.draws), 0), seed: r.params.seed, threshold: percent(String(r.params.overspendThreshold), 0),
+      index: new Map(m.ids.map((id, i) => [id, i] as const)), pOverspend: inst.pOverspend, pReward: inst.pReward,
+    },
+  };
+});
+
+function riskOf(r: BriefRiskRun | null, id: string): BriefRisk | null {
+  const i = r?.index.get(id);
+  if (!r || i === undefined) return null;
+  return { draws: r.draws, seed: r.seed, threshold: r.threshold, pOverspend: percent(String(r.pOverspend[i]), 2), pReward: percent(String(r.pReward[i]), 2) };
 }
