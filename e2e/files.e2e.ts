@@ -65,7 +65,7 @@ describe('files and persistence', () => {
     await shot(page, 'refused-file');
     // Not JSON at all.
     await openFile(page, 'garbage.json', '{"format": "gbsim-workspace", ');
-    await expect.poll(() => page.getByTestId('issues').innerText()).toContain('JSON');
+    await expect.poll(() => page.getByTestId('issues').innerText(), { timeout: 30_000 }).toContain('JSON');
   });
 
   it('reload restores the workspace from IndexedDB', async () => {

@@ -4,7 +4,7 @@ import './components/gb-app.ts';
 import { Controller } from './state/controller.ts';
 import { openInWorker } from './runs/column.ts';
 import { exampleText } from './state/example.ts';
-import { autosaver, loadPrefs, restore, savePrefs } from './state/persist.ts';
+import { autosaver, loadPrefs, pageStore, restore, savePrefs } from './state/persist.ts';
 import { handleAction } from './state/handle-action.ts';
 import { msg } from './i18n/index.ts';
 import { PageViews } from './views/page.ts';
@@ -25,11 +25,23 @@ async function start(): Promise<void> {
     const r = await openInWorker(await exampleText());
     if (!r.ok) throw new Error(`the bundled example is invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     ws = r.ws;
-    if (restored.status === 'corrupt') notice = { kind: 'error', text: msg(lang, 'fileRefused'), issues: restored.issues };
     // Said plainly: where the browser keeps nothing (some lock file:// pages out of storage), work is lost on closing.
     if (restored.status === 'unavailable') notice = { kind: 'error', text: msg(lang, 'storageUnavailable') };
   }
+  if (restored.status === 'ok' && restored.dropped) notice = { kind: 'info', text: msg(lang, 'recoveryDropped', { n: restored.dropped }) };
   const ctl = new Controller(ws, prefs);
+  // A stored workspace that cannot be loaded waits for the user's decision (state/recovery.ts).
+  if (restored.status === 'corrupt') ctl.setQuietly({ recovery: { issues: restored.issues, text: restored.text, seq: restored.seq } });
+  ctl.onLocked = (reason) => ctl.notify({ kind: 'error', text: msg(ctl.state.lang, reason) });
+  const kv = await pageStore();
+  // A stored workspace that cannot be loaded is never written over.
+  if (kv && (restored.status === 'ok' || restored.status === 'empty')) {
+    // The example (nothing stored yet) is kept from the first change on.
+    autosaver.attach(kv, restored.seq, restored.status === 'ok' ? ws : null);
+    ctl.setQuietly({ saveState: 'saved' });
+  }
+  autosaver.onSaved = (saved) => (saved ? ctl.set({ saveState: ctl.state.saveState === 'error' ? 'error' : 'saved' }) : ctl.setQuietly({ saveState: 'saving' }));
+  autosaver.onError = () => ctl.set({ saveState: 'error' });
   ctl.onWorkspace = (w) => autosaver.schedule(w);
   ctl.onPrefs = (p) => savePrefs(p);
   if (notice) ctl.notify(notice);

@@ -2,21 +2,18 @@
  * Keeping the open workspace in the browser (IndexedDB, through `idb`) so a closed tab or a
  * crash loses nothing. The only module that knows about IndexedDB.
  *
- * Database "gbsim", object store "kv": "current" → { text, savedAt, meta? }, where text is the
- * workspace file (saveWorkspace) and is read back through the same loader as a file, so a stored
- * value gets the full validation. A stored value that fails it is moved to "corrupt-<ms since
- * 1970>" (kept for recovery, never deleted) and the app starts empty. meta holds UI-only state
- * (selected column, language, units); it must be structured-cloneable.
+ * Database "gbsim", object store "kv": "current" → { text, savedAt, seq? } (workspace/journal.ts's
+ * Snapshot), where text is the workspace file (saveWorkspace) and is read back through the same
+ * loader as a file, so a stored value gets the full validation; "wal-<seq>" → journal entries.
+ * A stored value that fails the check is never written over: the page says what is wrong and
+ * lets the user download it as it is, open a repaired file or discard it; only then is it moved
+ * to "corrupt-<ms since 1970>" (kept, never deleted) by setAsideStored.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Issue } from '../format/issues.ts';
-import { createAutosave, type Autosaver, type PersistMeta } from './autosave.ts';
-import { loadWorkspaceText, saveWorkspace, type WorkspaceLoad } from './file.ts';
-import { isPlainObject } from '../format/json.ts';
-import type { KV } from './kv.ts';
-import type { Workspace } from './types.ts';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
+import type { KV, KvOp } from './kv.ts';
+import { JOURNAL_PREFIX } from './journal.ts';
 
-export { memoryStore, type KV } from './kv.ts';
+export { memoryStore, type KV, type KvOp } from './kv.ts';
 export { createAutosave, type Autosaver, type AutosaveOptions, type PersistMeta } from './autosave.ts';
 
 export const DB_NAME = 'gbsim';
@@ -24,13 +21,6 @@ const DB_VERSION = 1;
 const STORE = 'kv';
 export const CURRENT_KEY = 'current';
 export const CORRUPT_PREFIX = 'corrupt-';
-
-export interface StoredWorkspace {
-  text: string;
-  /** ISO time of the save. */
-  savedAt: string;
-  meta?: PersistMeta;
-}
 
 interface Schema extends DBSchema {
   kv: { key: string; value: unknown };
@@ -64,11 +54,10 @@ async function openIdb(name: string): Promise<KV> {
       opened.delete(name);
     },
   });
+  const raw = unwrap(db) as IDBDatabase;
   return {
     get: (key) => db.get(STORE, key),
-    put: async (key, value) => {
-      await db.put(STORE, value, key);
-    },
+    put: (key, value) => write(raw, [{ put: key, value }]),
     move: async (from, to) => {
       const tx = db.transaction(STORE, 'readwrite');
       const value = await tx.store.get(from);
@@ -79,65 +68,54 @@ async function openIdb(name: string): Promise<KV> {
       await tx.done;
     },
     keys: async () => (await db.getAllKeys(STORE)).map(String),
+    entries: async (prefix) => {
+      const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+      const tx = db.transaction(STORE, 'readonly');
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range)]);
+      return keys.map((k, i): [string, unknown] => [String(k), values[i]]);
+    },
+    batch: (ops) => write(raw, ops),
   };
 }
 
-export async function saveCurrent(ws: Workspace, meta?: PersistMeta, store?: KV): Promise<void> {
-  const rec: StoredWorkspace = { text: saveWorkspace(ws), savedAt: new Date().toISOString(), ...(meta ? { meta } : {}) };
-  await (store ?? (await openStore())).put(CURRENT_KEY, rec);
-}
-
-export type Restored =
-  | { status: 'empty' }
-  | { status: 'ok'; ws: Workspace; savedAt: string; meta?: PersistMeta }
-  | { status: 'corrupt'; key: string; issues: Issue[] };
-
 /**
- * The stored workspace with its meta; a corrupt one is set aside and reported. `open` is the
- * loader (default loadWorkspaceText; the page may pass one that runs it in a worker).
+ * One read-write transaction, issued now and committed at once (not at the end of the task), with
+ * strict durability: the database says "complete" only once the write is on disk, so a tab closed
+ * or a browser killed right after keeps it.
  */
-export async function restoreCurrent(store?: KV, open: (text: string) => WorkspaceLoad | Promise<WorkspaceLoad> = loadWorkspaceText): Promise<Restored> {
-  const kv = store ?? (await openStore());
-  const rec = await kv.get(CURRENT_KEY);
-  if (rec === undefined) return { status: 'empty' };
-  const r = isRecord(rec) ? await open(rec.text) : { ok: false as const, issues: [{ path: '', message: 'the stored value is not a saved workspace' }] };
-  if (r.ok && isRecord(rec)) return { status: 'ok', ws: r.ws, savedAt: rec.savedAt, ...(isPlainObject(rec.meta) ? { meta: rec.meta } : {}) };
-  return { status: 'corrupt', key: await setAsideCurrent(kv), issues: r.ok ? [] : r.issues };
+function write(db: IDBDatabase, ops: readonly KvOp[]): Promise<void> {
+  return new Promise((ok, fail) => {
+    const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
+    const store = tx.objectStore(STORE);
+    for (const op of ops) {
+      if ('put' in op) store.put(op.value, op.put);
+      else if ('del' in op) store.delete(op.del);
+      else store.delete(IDBKeyRange.bound(op.delRange[0], op.delRange[1]));
+    }
+    tx.oncomplete = () => ok();
+    tx.onerror = () => fail(tx.error);
+    tx.onabort = () => fail(tx.error ?? new Error('the write was aborted'));
+    tx.commit?.();
+  });
 }
 
-/** Move the stored workspace to "corrupt-<ms>" (kept for recovery, never deleted); returns that key. */
-export async function setAsideCurrent(store?: KV): Promise<string> {
-  const kv = store ?? (await openStore());
-  const key = `${CORRUPT_PREFIX}${Date.now()}`;
-  await kv.move(CURRENT_KEY, key);
-  return key;
-}
-
-/** The stored workspace, or null if there is none or it is corrupt (then kept aside). */
-export async function loadCurrent(store?: KV): Promise<Workspace | null> {
-  const r = await restoreCurrent(store);
-  return r.status === 'ok' ? r.ws : null;
-}
-
-/** Keys of stored values set aside as corrupt, oldest first. */
+/** Keys of stored values set aside (setAsideStored), oldest first. */
 export async function corruptKeys(store?: KV): Promise<string[]> {
   const keys = await (store ?? (await openStore())).keys();
   return keys.filter((k) => k.startsWith(CORRUPT_PREFIX)).sort();
 }
 
-function isRecord(v: unknown): v is StoredWorkspace {
-  return isPlainObject(v) && typeof v.text === 'string' && typeof v.savedAt === 'string';
-}
-
-let defaultSaver: Autosaver | null = null;
-
-/** Debounced saveCurrent for the page's workspace. For options or another store, use createAutosave. */
-export function autosave(ws: Workspace, meta?: PersistMeta): void {
-  defaultSaver ??= createAutosave((w, m) => saveCurrent(w, m));
-  defaultSaver.schedule(ws, meta);
-}
-
-/** Write any pending autosave now (on pagehide / visibilitychange). */
-export function flushAutosave(): Promise<void> {
-  return defaultSaver?.flush() ?? Promise.resolve();
+/**
+ * The user has decided (discard, or open a repaired file): the stored workspace and its journal
+ * are moved, as they are, to "corrupt-<ms>" (kept, never deleted), so a new one can start.
+ */
+export async function setAsideStored(kv: KV): Promise<string> {
+  const [current, journal] = await Promise.all([kv.get(CURRENT_KEY), kv.entries(JOURNAL_PREFIX)]);
+  const key = `${CORRUPT_PREFIX}${Date.now()}`;
+  await kv.batch([
+    { put: key, value: { current, journal: journal.map(([, v]) => v) } },
+    { del: CURRENT_KEY },
+    ...(journal.length ? [{ delRange: [journal[0]![0], journal[journal.length - 1]![0]] as [string, string] }] : []),
+  ]);
+  return key;
 }

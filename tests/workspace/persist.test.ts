@@ -1,57 +1,86 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  CURRENT_KEY, corruptKeys, createAutosave, loadCurrent, memoryStore, openStore, restoreCurrent, saveCurrent,
-} from '../../src/workspace/persist.ts';
+import { CURRENT_KEY, corruptKeys, createAutosave, memoryStore, openStore, setAsideStored } from '../../src/workspace/persist.ts';
+import { journalKey, type JournalEntry } from '../../src/workspace/journal.ts';
+import { StoreSession } from '../../src/transport/store-session.ts';
+import { diffPaths } from '../../src/transport/patch.ts';
 import { addVariant, newWorkspace } from '../../src/workspace/workspace.ts';
+import { editAt } from '../../src/workspace/edit.ts';
+import { saveWorkspace } from '../../src/workspace/file.ts';
 import type { Workspace } from '../../src/workspace/types.ts';
 import { smallScenario } from './fixture.ts';
 
 const sample = () => addVariant(newWorkspace(smallScenario()), 'A').ws;
 
-describe('persistence (in-memory store; the real IndexedDB is covered by the e2e tests)', () => {
-  it('saves and restores the workspace with its UI meta', async () => {
+/** What the page's journal writer (app/state/saver.ts) writes for `ws` after `prev`. */
+function entry(seq: number, ws: Workspace, prev: Workspace | null): JournalEntry {
+  const { baseline, ...rest } = ws;
+  return { seq, at: '2026-01-01T00:00:00.000Z', base: prev ? { patch: diffPaths(prev.baseline, baseline) } : { full: baseline }, rest: structuredClone(rest) };
+}
+
+describe('the journal and the snapshot (in-memory store; the real IndexedDB is covered by e2e/durable)', () => {
+  it('restores snapshot + journal; the snapshot deletes the entries it covers', async () => {
     const kv = memoryStore();
-    const ws = sample();
-    await saveCurrent(ws, { selected: 'variant:v1', lang: 'zh' }, kv);
-    const r = await restoreCurrent(kv);
+    const ws0 = sample();
+    const ws1 = editAt(ws0, 'baseline', ['fund', 'adjustmentFundRate'], '0.04');
+    const ws2 = editAt(ws1, 'v1', ['fund', 'riskReserveRate'], '0.02');
+    const journal = [entry(1, ws0, null), entry(2, ws1, ws0), entry(3, ws2, ws1)];
+    for (const e of journal) await kv.put(journalKey(e.seq), e);
+    // Nothing but the journal: the page was closed before any snapshot.
+    const r = await new StoreSession(async () => kv).restore(false);
     if (r.status !== 'ok') throw new Error(r.status);
-    expect(r.ws).toEqual(ws);
-    expect(r.meta).toEqual({ selected: 'variant:v1', lang: 'zh' });
-    expect(await loadCurrent(kv)).toEqual(ws);
+    expect(r.ws).toEqual(ws2);
+    expect(r.seq).toBe(3);
+    expect(r.replayed).toBe(3);
+    // The editor's snapshot covers the journal and deletes it in the same write.
+    const s = new StoreSession(async () => kv, 10);
+    for (const e of journal) s.journaled(structuredClone(e));
+    await s.flush();
+    expect([...kv.data.keys()]).toEqual([CURRENT_KEY]);
+    expect(kv.data.get(CURRENT_KEY)).toMatchObject({ text: saveWorkspace(ws2), seq: 3 });
+    const again = await new StoreSession(async () => kv).restore(false);
+    expect(again).toMatchObject({ status: 'ok', ws: ws2, seq: 3, replayed: 0 });
   });
 
-  it('returns null when nothing is stored', async () => {
-    expect(await loadCurrent(memoryStore())).toBeNull();
-    expect(await restoreCurrent(memoryStore())).toEqual({ status: 'empty' });
+  it('a journaled change the gate refuses is dropped; the state before it is restored', async () => {
+    const kv = memoryStore();
+    const ws0 = sample();
+    const bad = editAt(ws0, 'baseline', ['fund', 'adjustmentFundRate'], '7');
+    await kv.put(CURRENT_KEY, { text: saveWorkspace(ws0), savedAt: 'x', seq: 4 });
+    await kv.put(journalKey(5), entry(5, bad, ws0));
+    const r = await new StoreSession(async () => kv).restore(false);
+    expect(r).toMatchObject({ status: 'ok', ws: ws0, seq: 5, replayed: 0, dropped: 1 });
   });
 
-  it('sets a corrupt stored value aside instead of deleting it', async () => {
+  it('returns empty when nothing is stored', async () => {
+    expect(await new StoreSession(async () => memoryStore()).restore(true)).toEqual({ status: 'empty', seq: 0 });
+  });
+
+  it('a stored workspace that fails the check is reported and left exactly as it was', async () => {
     const kv = memoryStore();
     const bad = { text: '{"format": "gbsim-workspace", "version": 1, "baseline": {}}', savedAt: '2026-01-01T00:00:00.000Z' };
     await kv.put(CURRENT_KEY, bad);
-    const r = await restoreCurrent(kv);
+    const r = await new StoreSession(async () => kv).restore(true);
     if (r.status !== 'corrupt') throw new Error(r.status);
-    expect(r.key).toMatch(/^corrupt-\d+$/);
     expect(r.issues[0]!.path).toMatch(/^baseline/);
-    expect(kv.data.has(CURRENT_KEY)).toBe(false);
-    expect(kv.data.get(r.key)).toEqual(bad);
-    expect(await corruptKeys(kv)).toEqual([r.key]);
-    expect(await loadCurrent(kv)).toBeNull();
+    expect(r.text).toBe(bad.text);
+    expect([...kv.data.keys()]).toEqual([CURRENT_KEY]);
+    expect(kv.data.get(CURRENT_KEY)).toEqual(bad);
+    // Only the user's decision moves it aside (with its journal), kept.
+    await kv.put(journalKey(7), entry(7, sample(), null));
+    const key = await setAsideStored(kv);
+    expect(await corruptKeys(kv)).toEqual([key]);
+    expect(kv.data.get(key)).toMatchObject({ current: bad, journal: [{ seq: 7 }] });
+    expect([...kv.data.keys()]).toEqual([key]);
   });
 
-  it('takes another loader (the page runs it in a worker)', async () => {
-    const kv = memoryStore();
-    await saveCurrent(sample(), undefined, kv);
-    const r = await restoreCurrent(kv, async () => ({ ok: false, issues: [{ path: 'x', message: 'bad' }] }));
-    expect(r).toMatchObject({ status: 'corrupt', issues: [{ path: 'x', message: 'bad' }] });
-    expect(await corruptKeys(kv)).toHaveLength(1);
-  });
-
-  it('treats a value of the wrong shape as corrupt too', async () => {
+  it('a value of the wrong shape, or text that is not JSON, is reported too', async () => {
     const kv = memoryStore();
     await kv.put(CURRENT_KEY, 'not a record');
-    expect(await loadCurrent(kv)).toBeNull();
-    expect([...kv.data.values()]).toEqual(['not a record']);
+    expect(await new StoreSession(async () => kv).restore(true)).toMatchObject({ status: 'corrupt', text: 'not a record' });
+    await kv.put(CURRENT_KEY, { text: '{"format": ', savedAt: 'x' });
+    const r = await new StoreSession(async () => kv).restore(true);
+    expect(r.status).toBe('corrupt');
+    expect(kv.data.get(CURRENT_KEY)).toEqual({ text: '{"format": ', savedAt: 'x' });
   });
 
   it('refuses to open IndexedDB where there is none', async () => {

@@ -21,6 +21,7 @@ import './gb-brief-book.ts';
 import './gb-years.ts';
 import './gb-sweeps.ts';
 import './gb-risk.ts';
+import './gb-recovery.ts';
 
 const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital', years: 'tabYears', sweeps: 'tabSweeps', risk: 'tabRisk' };
 
@@ -113,6 +114,7 @@ export class GbApp extends LitElement {
       ${s.book ? html`<gb-brief-book .view=${s.book}></gb-brief-book>` : nothing}
       <main class=${s.book ? 'hidden' : ''}>
         <gb-variant-bar .view=${s.bar}></gb-variant-bar>
+        ${s.recovery ? html`<gb-recovery .view=${s.recovery}></gb-recovery>` : nothing}
         <div aria-live="polite">
           ${n ? html`<div class="notice ${n.kind}" role=${n.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
             <div class="grow"><strong>${n.text}</strong>

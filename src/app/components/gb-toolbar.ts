@@ -5,6 +5,8 @@ import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import type { ToolbarView } from '../views/toolbar.ts';
 
+const SAVE_WORDS = { saved: 'saveSaved', saving: 'saveSaving', off: 'saveOff', error: 'saveError' } as const satisfies Record<ToolbarView['saveState'], MsgKey>;
+
 export class GbToolbar extends LitElement {
   static override properties = { view: { attribute: false } };
   /** What the tools show. */
@@ -21,6 +23,8 @@ export class GbToolbar extends LitElement {
     fieldset { border: 1px solid rgba(255,255,255,0.35); border-radius: 4px; padding: 0.1rem 0.4rem; margin: 0; display: flex; gap: 0.4rem; }
     legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     label { cursor: pointer; font-size: 0.9rem; }
+    .save { font-size: 0.8rem; opacity: 0.85; }
+    .save[data-state='off'], .save[data-state='error'] { opacity: 1; color: #ffd28a; font-weight: 600; }
     .sep { width: 1px; height: 1.4rem; background: rgba(255,255,255,0.3); }
   `];
 
@@ -39,6 +43,7 @@ export class GbToolbar extends LitElement {
     return html`<div class="bar">
       <span class="fp" title=${t('fingerprintHint')} data-testid="fingerprint" data-fp=${fp ?? ''}>
         ${t('fingerprint')}: ${fp ?? (status || '…')}</span>
+      <span class="save" data-testid="save-state" data-state=${s.saveState} title=${t('saveStateHint')}>${t(SAVE_WORDS[s.saveState])}</span>
       <span class="sep"></span>
       <button data-testid="undo" ?disabled=${!s.canUndo} @click=${() => emit(this, { type: 'undo' })} title="Ctrl+Z">${t('undo')}</button>
       <button data-testid="redo" ?disabled=${!s.canRedo} @click=${() => emit(this, { type: 'redo' })} title="Ctrl+Y">${t('redo')}</button>

@@ -1,6 +1,7 @@
 /** The message table: Chinese (default) and English. Keys are stable; add both languages. */
 import { en2, zh2 } from './files-brief.ts';
 import { en3, zh3 } from './plan.ts';
+import { enStore, zhStore } from './store.ts';
 
 import type { Lang } from '../../display/lang.ts';
 
@@ -8,6 +9,7 @@ import type { Lang } from '../../display/lang.ts';
 const zh = {
   ...zh2,
   ...zh3,
+  ...zhStore,
   appTitle: '医保总额预算模拟器',
   appSubtitle: '总额控制 · 年终清算',
   language: '语言', langSwitch: 'English', unit: '金额单位', yuan: '元', wan: '万元',
@@ -48,6 +50,8 @@ const zh = {
   history: '历史支出', lockedTarget: '协商锁定指标', claimsTotal: '全年申报', deductions: '核减', growth: '增长率', volume: '服务人次', volumeFloor: '人次下限',
   lockHint: '填写金额即锁定协商指标；清空则按权重分配',
   invalidMoney: '金额须为非负数，最多两位小数', invalidRate: '须为小数，如 0.1 表示 10%', invalidNumber: '须为数字', invalidShare: '须在 0 到 1 之间', invalidPercent: '须为百分数，如 8 表示 8%',
+  saveSaved: '已保存到本机', saveSaving: '保存中…', saveOff: '未保存到本机', saveError: '未能保存到本机！',
+  saveStateHint: '工作区随改随存于本机浏览器（IndexedDB），关闭页面不会丢失',
   issuesTitle: '方案中的问题', fileRefused: '文件未能打开，工作区未作任何改动', fileOpened: '已打开：{name}', close: '关闭',
   compareTitle: '方案比较', compareWith: '参与比较的方案(2–4 个)', delta: '差额', sortByChange: '按变动幅度排序', largestChanges: '变动最大的机构',
   selectHospital: '选择机构', derivation: '指标测算过程', weightedHistory: '历史加权', coefficient: '系数', defaultWeight: '权重',
@@ -67,6 +71,7 @@ export type MsgKey = keyof typeof zh;
 const en: Record<MsgKey, string> = {
   ...en2,
   ...en3,
+  ...enStore,
   appTitle: 'Global Budget Simulator',
   appSubtitle: 'global budget · year-end settlement',
   language: 'Language', langSwitch: '中文', unit: 'Unit', yuan: 'yuan', wan: '10k yuan',
@@ -107,6 +112,8 @@ const en: Record<MsgKey, string> = {
   history: 'History', lockedTarget: 'Negotiated (locked) target', claimsTotal: 'Claims (year)', deductions: 'Deductions', growth: 'Growth', volume: 'Volume', volumeFloor: 'Volume floor',
   lockHint: 'Enter an amount to lock a negotiated target; clear it to allocate by weight',
   invalidMoney: 'Must be a non-negative amount with at most 2 decimals', invalidRate: 'Must be a decimal, e.g. 0.1 for 10%', invalidNumber: 'Must be a number', invalidShare: 'Must be between 0 and 1', invalidPercent: 'Must be a percentage, e.g. 8 for 8%',
+  saveSaved: 'Saved in this browser', saveSaving: 'Saving…', saveOff: 'Not saved in this browser', saveError: 'Could not save in this browser!',
+  saveStateHint: 'Every change is kept in this browser (IndexedDB) as you make it; closing the page loses nothing',
   issuesTitle: 'Problems in the scenario', fileRefused: 'The file was not opened; the workspace is unchanged', fileOpened: 'Opened: {name}', close: 'Close',
   compareTitle: 'Compare scenarios', compareWith: 'Scenarios compared (2–4)', delta: 'Δ', sortByChange: 'Sort by largest change', largestChanges: 'Largest changes',
   selectHospital: 'Institution', derivation: 'How the target is derived', weightedHistory: 'Weighted history', coefficient: 'Coefficient', defaultWeight: 'Weight',

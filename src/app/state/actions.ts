@@ -35,7 +35,9 @@ export type Action =
   | { type: 'cancelSweep'; kind: SweepKind }
   | { type: 'runRisk' }
   | { type: 'exportPlan'; what: 'years' | 'sweeps' | 'risk' }
-  | { type: 'cancelRisk' };
+  | { type: 'cancelRisk' }
+  /** The stored workspace that cannot be loaded: download it as it is, or discard it (set aside, kept). */
+  | { type: 'recovery'; op: 'download' | 'discard' };
 
 /** Results of the scenario shown / of the compared scenarios (.xlsx), its hospitals table (.csv), its hospitals' data (.xlsx). */
 export type ExportWhat = 'results' | 'compared' | 'csv' | 'data';

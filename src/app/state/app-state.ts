@@ -69,6 +69,13 @@ export interface AppState {
   sweeps: Partial<Record<SweepKind, SweepRunState>>;
   /** The latest Monte Carlo run (started from the risk tab), with its progress. */
   risk: RiskRunState | null;
+  /**
+   * Whether the workspace is kept in this browser: 'saved' once every change is on disk,
+   * 'saving' while the last one is on its way, 'off' when this page does not keep it (a stored
+   * workspace that cannot be loaded is waiting for the user's decision), 'error' when a write failed.
+   */
+  saveState: SaveState;
+  recovery: Recovery | null;
 }
 
 export interface RiskRunState {
@@ -110,6 +117,20 @@ export interface YearsState {
   running: boolean;
   /** The latest outcomes (possibly of an older workspace while running). */
   runs: { ref: RefKey; name: string; outcome: import('../../engine/years-outcome.ts').YearsOutcome }[] | null;
+}
+
+export type SaveState = 'saved' | 'saving' | 'off' | 'error';
+
+/**
+ * The workspace stored in this browser could not be loaded: what is wrong, and its text as it
+ * is (to download). Until the user decides (open a repaired file, or discard it), nothing is
+ * written to the browser and the workspace shown (the example) cannot be edited.
+ */
+export interface Recovery {
+  issues: Issue[];
+  text: string | null;
+  /** The last journal entry stored, so entries written after a decision come after it. */
+  seq: number;
 }
 
 export type Dialog = 'import' | 'export';

@@ -9,6 +9,7 @@ import { applyImportAction, exportAction, templateAction } from './handle-sheets
 import { exportPlan } from './handle-plan-export.ts';
 import { refName, scenarioOf } from '../../workspace/workspace.ts';
 import { MIME, downloadBytes, safeName } from '../download.ts';
+import { discardStored, downloadStored, leaveRecovery } from './recovery.ts';
 
 const download = (name: string, text: string): void => downloadBytes(name, text, MIME.json);
 
@@ -42,6 +43,7 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'runRisk': return ctl.risk.run();
     case 'cancelRisk': return ctl.risk.cancel();
     case 'exportPlan': return exportPlan(ctl, a.what);
+    case 'recovery': return a.op === 'download' ? downloadStored(ctl) : discardStored(ctl);
     case 'save': {
       if (a.what === 'scenario') {
         download(`${safeName(refName(s.ws, s.active))}.json`, saveScenario(scenarioOf(s.ws, s.active)));
@@ -57,7 +59,9 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
         ctl.notify({ kind: 'error', text: `${msg(s.lang, 'fileRefused')} (${a.name})`, issues: r.issues });
         return;
       }
-      ctl.replaceWorkspace(r.ws, { kind: 'info', text: msg(s.lang, 'fileOpened', { name: a.name }) });
+      // Opening a file while the stored workspace cannot be loaded is the user's repair: it takes its place.
+      const key = ctl.state.recovery ? await leaveRecovery(ctl) : null;
+      ctl.replaceWorkspace(r.ws, { kind: 'info', text: key ? msg(s.lang, 'recoveryRepaired', { name: a.name, key }) : msg(s.lang, 'fileOpened', { name: a.name }) });
       if (r.fingerprints) void checkFingerprints(ctl, r.fingerprints);
       return;
     }

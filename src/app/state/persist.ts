@@ -1,32 +1,32 @@
 /**
- * Keeping the workspace in this browser (IndexedDB) through the workspace layer's store, and
- * the two preferences beside it. Restoring validates the stored text in a worker, so a big
- * workspace does not freeze the page at start-up.
+ * Keeping the workspace in this browser (IndexedDB) through the journal (state/saver.ts) and
+ * the workspace worker, and the two preferences beside it. Restoring replays and validates the
+ * stored workspace in the worker, so a big workspace does not freeze the page at start-up.
  */
-import { CURRENT_KEY, openStore, type StoredWorkspace } from '../../workspace/persist.ts';
+import { openStore } from '../../workspace/persist.ts';
+import type { KV } from '../../workspace/kv.ts';
 import { Saver } from './saver.ts';
-import type { Workspace } from '../../workspace/types.ts';
-import type { Issue } from '../../format/issues.ts';
-import { openInWorker } from '../runs/column.ts';
+import type { StoredState } from '../../transport/store-session.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
 const PREFS_KEY = 'prefs';
 export interface Prefs { lang?: Lang; unit?: Unit }
 
-export type Restore = { status: 'empty' } | { status: 'ok'; ws: Workspace } | { status: 'corrupt'; issues: Issue[] } | { status: 'unavailable' };
+/** The journal writer and snapshot worker of this page. */
+export const autosaver = new Saver();
 
-export async function restore(): Promise<Restore> {
-  let rec: unknown;
+/** The page's own connection (journal entries are written from the page's thread), or null. */
+export async function pageStore(): Promise<KV | null> {
   try {
-    rec = await (await openStore()).get(CURRENT_KEY);
+    return await openStore();
   } catch {
-    return { status: 'unavailable' };
+    return null;
   }
-  if (rec === undefined) return { status: 'empty' };
-  const text = (rec as Partial<StoredWorkspace>).text;
-  if (typeof text !== 'string') return { status: 'corrupt', issues: [{ path: '', message: 'the stored value is not a saved workspace' }] };
-  const r = await openInWorker(text);
-  return r.ok ? { status: 'ok', ws: r.ws } : { status: 'corrupt', issues: r.issues };
+}
+
+export async function restore(own = true): Promise<StoredState> {
+  if (!(await pageStore())) return { status: 'unavailable', message: 'IndexedDB is not available' };
+  return autosaver.restore(own);
 }
 
 export async function loadPrefs(): Promise<Prefs> {
@@ -42,8 +42,6 @@ export function savePrefs(p: Prefs): void {
   openStore().then((kv) => kv.put(PREFS_KEY, p)).catch(() => undefined);
 }
 
-/** Saves the workspace a moment after the last change (and at once on flush). */
-export const autosaver = new Saver(600);
-
-// A closing tab writes what it has.
+// A closing or hidden tab writes its snapshot (the journal already holds every change).
 addEventListener('pagehide', () => { void autosaver.flush(); });
+addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') void autosaver.flush(); });

@@ -1,46 +1,83 @@
 /**
- * Autosave off the page's thread: a worker keeps its own copy of the baseline, updated by small
- * patches, and writes the workspace to IndexedDB a moment after the last change.
+ * Keeping the workspace in this browser, durably. Every change the store accepts is journaled
+ * here in the same task (one small IndexedDB entry: the baseline's patch and the variants), so
+ * closing the tab at any moment after an edit loses nothing; the workspace worker gets the same
+ * entry, keeps its own copy and writes the full snapshot a moment after the last change.
  */
 import type { Workspace } from '../../workspace/types.ts';
 import type { Scenario } from '../../format/types.ts';
-import { workspaceWorker } from '../runs/workers.ts';
+import type { KV } from '../../workspace/kv.ts';
+import { journalKey, type JournalEntry } from '../../workspace/journal.ts';
+import { workspaceWorker, type Hosted } from '../runs/workers.ts';
+import type { WorkspaceApi } from '../../../workers/workspace.worker.ts';
+import type { StoredState } from '../../transport/store-session.ts';
 import { diffPaths } from '../../transport/patch.ts';
 
+/** Above this many changes an entry carries the whole baseline (cheaper to apply, same size). */
+const MAX_PATCH = 1000;
+
 export class Saver {
-  private h: ReturnType<typeof workspaceWorker> | null = null;
-  private sent: Scenario | null = null;
-  private pending: Workspace | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private chain: Promise<void> = Promise.resolve();
+  private h: Hosted<WorkspaceApi> | null = null;
+  private kv: KV | null = null;
+  private last: Workspace | null = null;
+  private seq = 0;
+  private writes = new Set<Promise<void>>();
+  /** A journal write failed (quota, private mode): the page must say so. */
+  onError: ((e: unknown) => void) | null = null;
+  /** The journal has caught up (true) or a write is under way (false). */
+  onSaved: ((saved: boolean) => void) | null = null;
 
-  constructor(private readonly delayMs = 600) {}
-
-  /** Remember the latest workspace and (re)start the delay. */
-  schedule(ws: Workspace): void {
-    this.pending = ws;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+  private get api() {
+    this.h ??= workspaceWorker();
+    return this.h.api;
   }
 
-  /** Write the latest scheduled workspace now; resolves when every write so far is done. */
-  flush(): Promise<void> {
-    clearTimeout(this.timer);
-    const ws = this.pending;
-    if (!ws) return this.chain;
-    this.pending = null;
-    this.h ??= workspaceWorker();
+  /** Read the stored workspace (snapshot + journal, through the gate) in the worker. */
+  restore(own: boolean): Promise<StoredState> {
+    return this.api.restore(own);
+  }
+
+  /** Start journaling into `kv` after entry `seq`, from `ws` (what restore gave, or null). */
+  attach(kv: KV, seq: number, ws: Workspace | null): void {
+    this.kv = kv;
+    this.seq = seq;
+    this.last = ws;
+  }
+
+  /** Stop journaling (this page no longer edits the stored workspace). */
+  detach(): void {
+    this.kv = null;
+    this.last = null;
+  }
+
+  get attached(): boolean {
+    return this.kv !== null;
+  }
+
+  /** Journal `ws` now (the write is issued before this returns) and hand it to the worker. */
+  schedule(ws: Workspace): void {
+    if (!this.kv || ws === this.last) return;
     const { baseline, ...rest } = ws;
-    const patch = this.sent ? diffPaths(this.sent, baseline) : null;
-    const full = patch === null || patch.length > 1000 || patch.some((p) => p.path.length === 0);
-    this.sent = baseline;
-    const api = this.h.api;
-    this.chain = this.chain
-      .then(() => api.persist(full ? { full: baseline, rest } : { patch: patch!, rest }))
-      .catch((e: unknown) => {
-        this.sent = null; // resend in full next time
-        console.error('autosave failed', e);
-      });
-    return this.chain;
+    const entry: JournalEntry = { seq: ++this.seq, at: new Date().toISOString(), base: this.update(baseline), rest };
+    this.last = ws;
+    const w = this.kv.put(journalKey(entry.seq), entry);
+    this.writes.add(w);
+    this.onSaved?.(false);
+    w.catch((e: unknown) => { console.error('the change could not be kept in this browser', e); this.onError?.(e); })
+      .finally(() => { this.writes.delete(w); if (!this.writes.size) this.onSaved?.(true); });
+    void this.api.journaled(entry).catch((e: unknown) => console.error('autosave failed', e));
+  }
+
+  private update(baseline: Scenario): JournalEntry['base'] {
+    const prev = this.last?.baseline;
+    if (!prev) return { full: baseline };
+    const patch = diffPaths(prev, baseline, [], [], MAX_PATCH);
+    return patch.length > MAX_PATCH || patch.some((p) => p.path.length === 0) ? { full: baseline } : { patch };
+  }
+
+  /** Every journal write so far done, and the snapshot written. */
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.writes]);
+    if (this.h) await this.api.flush();
   }
 }

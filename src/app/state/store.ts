@@ -31,7 +31,7 @@ export class Store extends EventTarget {
     this.state = {
       ws, lang: prefs.lang ?? 'zh', unit: prefs.unit ?? 'wan', tab: 'results', active: BASELINE,
       compare: refKeys(ws).slice(0, 4), hospital: ws.baseline.hospitals[0]?.id ?? null, cols: {},
-      notice: null, canUndo: false, canRedo: false, revision: 0, brief: null, dialog: null, printing: null, whatIfPct: '5', years: null, sweeps: {}, risk: null,
+      notice: null, canUndo: false, canRedo: false, revision: 0, brief: null, dialog: null, printing: null, whatIfPct: '5', years: null, sweeps: {}, risk: null, saveState: 'off', recovery: null,
     };
   }
 
@@ -61,8 +61,18 @@ export class Store extends EventTarget {
   setWhatIfPct(whatIfPct: string): void { this.set({ whatIfPct }); }
 
   // ---- workspace edits (undoable) ----
+  /** Why the workspace cannot be changed now (a message key), or null. */
+  protected locked(): 'recoveryFirst' | null {
+    return this.state.recovery ? 'recoveryFirst' : null;
+  }
+
+  /** Called with the reason when a change is refused because the workspace is locked. */
+  onLocked: ((reason: 'recoveryFirst') => void) | null = null;
+
   private commit(ws: Workspace, extra: Partial<AppState> = {}): void {
     if (ws === this.state.ws) return;
+    const lock = this.locked();
+    if (lock) { this.onLocked?.(lock); return; }
     this.history = push(this.history, ws);
     this.applyWs(ws, extra);
   }
@@ -72,10 +82,11 @@ export class Store extends EventTarget {
     const active = keys.includes(extra.active ?? this.state.active) ? (extra.active ?? this.state.active) : BASELINE;
     let compare = (extra.compare ?? this.state.compare).filter((k) => keys.includes(k));
     if (compare.length < 2) compare = keys.slice(0, 4);
-    // Announced before the change, so the page renders the edit and its runs starting in one update.
+    // Kept first (the journal write is issued in this task, and the page shows it as being saved),
+    // announced before the change, so the page renders the edit and its runs starting in one update.
+    this.onWorkspace?.(ws);
     this.onInputs?.();
     this.set({ ...extra, ws, active, compare, canUndo: canUndo(this.history), canRedo: canRedo(this.history), revision: this.state.revision + 1 });
-    this.onWorkspace?.(ws);
   }
 
   /** Set (value) or remove (undefined) a field of a scenario (the one shown by default). */
@@ -103,11 +114,15 @@ export class Store extends EventTarget {
 
   undo(): void {
     if (!canUndo(this.history)) return;
+    const lock = this.locked();
+    if (lock) { this.onLocked?.(lock); return; }
     this.history = undo(this.history);
     this.applyWs(this.history.present);
   }
   redo(): void {
     if (!canRedo(this.history)) return;
+    const lock = this.locked();
+    if (lock) { this.onLocked?.(lock); return; }
     this.history = redo(this.history);
     this.applyWs(this.history.present);
   }

@@ -36,6 +36,9 @@ export type Panel =
   | { tab: 'sweeps'; view: SweepsView }
   | { tab: 'risk'; view: RiskView };
 
+/** The stored workspace that cannot be loaded: what is wrong, and whether its text can be downloaded. */
+export interface RecoveryView { lang: Lang; issues: string[]; canDownload: boolean }
+
 export interface NoticeView { kind: Notice['kind']; text: string; issues: string[] }
 
 /** "Print all briefs": the institutions, and what every brief of the scenario shown shares. */
@@ -49,12 +52,16 @@ export interface PageView {
   toolbar: ToolbarView;
   bar: ScenarioBarView;
   notice: NoticeView | null;
+  recovery: RecoveryView | null;
   panel: Panel;
   dialog: DialogView | null;
   book: BookView | null;
 }
 
 const noticeOf = memoize((n: Notice | null, lang: Lang): NoticeView | null => (n ? { kind: n.kind, text: n.text, issues: (n.issues ?? []).slice(0, 200).map((i) => issueLine(i, lang)) } : null));
+
+const recoveryOf = memoize((lang: Lang, r: AppState['recovery']): RecoveryView | null =>
+  r ? { lang, issues: r.issues.slice(0, 200).map((i) => issueLine(i, lang)), canDownload: r.text !== null } : null);
 
 const bookOf = memoize((lang: Lang, ids: string[], context: BriefContext | null, error: string | null): BookView => ({ lang, ids, context, error }));
 
@@ -77,7 +84,7 @@ export class PageViews {
     this.toolbar = toolbarView(s, this.toolbar);
     const view = stable(this.prev, {
       lang: s.lang, tab: s.tab, toolbar: this.toolbar, bar: scenarioBarView(s),
-      notice: noticeOf(s.notice, s.lang), panel: this.panel(s), dialog: this.dialog(s), book: this.book(s),
+      notice: noticeOf(s.notice, s.lang), recovery: recoveryOf(s.lang, s.recovery), panel: this.panel(s), dialog: this.dialog(s), book: this.book(s),
     });
     this.prev = view;
     return view;

@@ -12,11 +12,13 @@ export interface ToolbarView {
   fingerprint: string | null;
   /** Why no fingerprint is shown: the scenario is being computed, or cannot be. */
   status: 'none' | 'computing' | 'invalid' | 'ok';
+  /** Whether the workspace is kept in this browser (app-state's SaveState). */
+  saveState: AppState['saveState'];
 }
 
 export function toolbarView(s: AppState, prev: ToolbarView | null = null): ToolbarView {
   const col = s.cols[s.active];
   const status = !col ? 'none' : col.status === 'invalid' ? 'invalid' : col.stale ? 'computing' : 'ok';
   const fp = !col?.stale ? col?.view?.fingerprint ?? null : null;
-  return stable(prev, { lang: s.lang, unit: s.unit, canUndo: s.canUndo, canRedo: s.canRedo, fingerprint: fp, status });
+  return stable(prev, { lang: s.lang, unit: s.unit, canUndo: s.canUndo, canRedo: s.canRedo, fingerprint: fp, status, saveState: s.saveState });
 }
