@@ -7,6 +7,7 @@ import { apportion, reduceWeights } from './apportion.ts';
 import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type CompiledFormula, type Dec } from './formula.ts';
 import { Issues, ScenarioError } from '../format/issues.ts';
 import { formatPath } from '../format/path.ts';
+import { ownValue } from '../format/json.ts';
 import { ONE, qualityRatio, reduceRatio, type CompiledQuality, type Ratio } from './quality.ts';
 import { assignPools, compileQuality, compileTiers, hospitalScore } from './policy-checks.ts';
 import { checkPoints, compilePoints } from './points-compile.ts';
@@ -64,7 +65,10 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
   };
   checkMonitoring(s, issues);
   const adjustments = compileAdjustments(s, issues);
-  const carved = sum(fund.carveOuts.map((c) => c.amount)) + mulRate(fund.budget, fund.riskReserveRate);
+  const carved = exactSum(fund.carveOuts.map((c) => c.amount), 'fund.carveOuts', issues) + mulRate(fund.budget, fund.riskReserveRate);
+  // The year's claims over every institution are summed when settling: they must stay exact too.
+  exactSum(hospitals.map((h) => sumOrZero(h.claims)), 'hospitals', issues);
+  exactSum(hospitals.map((h) => h.locked ?? 0), 'hospitals', issues);
   if (carved > fund.budget) issues.code('fund.carveOuts', 'carveOutsExceed', { carved: formatMoney(carved), budget: formatMoney(fund.budget) });
   issues.throwIfAny();
 
@@ -122,7 +126,7 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
   return (h, i) => {
     const path = `hospitals[${i}]`;
     if (h.history.length !== years) issues.code(`${path}.history`, 'historyYears', { years, found: h.history.length });
-    const depositRate = p.deposit.rates[h.class];
+    const depositRate = ownValue(p.deposit.rates, h.class);
     if (depositRate === undefined) issues.code(`${path}.class`, 'noDepositRate', { class: h.class });
     const history = h.history.map(parseMoney);
     const { claims, projected } = claimsOf(h, s, history, profile, path, issues);
@@ -291,12 +295,12 @@ function formulaScope(h: Hospital, s: Scenario, history: Fen[], hw: Rate[], scor
 }
 
 function coefficient(map: Record<string, string> | undefined, key: string): Rate {
-  const v = map?.[key];
+  const v = ownValue(map, key);
   return v === undefined ? RATE_ONE : parseRateCached(v);
 }
 
 export function growthOf(h: Hospital, s: Scenario): Rate {
-  const g = h.growth ?? s.policy.growth?.byCategory?.[h.category] ?? s.policy.growth?.region ?? '0';
+  const g = h.growth ?? ownValue(s.policy.growth?.byCategory, h.category) ?? s.policy.growth?.region ?? '0';
   return parseRate(g);
 }
 
@@ -405,12 +409,25 @@ function claimsOf(h: Hospital, s: Scenario, history: Fen[], profile: bigint[], p
 }
 
 function sumOrIssue(xs: Fen[], path: string, issues: Issues): Fen {
-  try {
-    return sum(xs);
-  } catch (e) {
-    issues.add(path, (e as Error).message);
-    return 0 as Fen;
-  }
+  return exactSum(xs, path, issues) as Fen;
+}
+
+/** The largest amount exact in the engine's integer fen, in yuan (for the message). */
+const MAX_EXACT_YUAN = formatMoney(Number.MAX_SAFE_INTEGER as Fen);
+
+/** Σ xs when it is exact (below 2^53 fen), else 0 with an issue naming the field. */
+function exactSum(xs: readonly number[], path: string, issues: Issues): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  if (Number.isSafeInteger(s)) return s;
+  issues.code(path, 'sumTooLarge', { max: MAX_EXACT_YUAN });
+  return 0;
+}
+
+function sumOrZero(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return Number.isSafeInteger(s) ? s : 0;
 }
 
 export { ScenarioError };

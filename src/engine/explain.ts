@@ -6,6 +6,7 @@
 import { divRoundHalfUp, formatMoney, formatRate, parseMoney, parseRate, RATE_ONE, ratioString } from './money.ts';
 import type { FundResult, HospitalResult, Result } from './result.ts';
 import type { Scenario } from '../format/types.ts';
+import { ownValue } from '../format/json.ts';
 
 export interface Explanation {
   id: string;
@@ -125,7 +126,7 @@ export function explainAt(s: Scenario, fund: FundResult, hr: HospitalResult, ind
     pool: pool ? { id: pool.id, name: pool.name, amount: pool.amount, locked: pool.locked, remainder: formatMoney(parseMoney(pool.amount) - parseMoney(pool.locked)), members: pool.members } : null,
     weightShare: hr.weightShare,
     hospital: hr,
-    depositRate: formatRate(parseRate(p.deposit.rates[h.class] ?? '0')),
+    depositRate: formatRate(parseRate(ownValue(p.deposit.rates, h.class) ?? '0')),
     peers: {
       count: peers.length,
       basis,

@@ -4,6 +4,7 @@ import type { Issues } from '../format/issues.ts';
 import type { CompiledTierTable } from './tiers.ts';
 import type { CompiledQuality } from './quality.ts';
 import type { Hospital, Pool, QualityRule, TierTable } from '../format/types.ts';
+import { ownValue } from '../format/json.ts';
 
 /**
  * Tiers must rise, only the last is open, and the hospital's side must be monotone:
@@ -68,7 +69,7 @@ export function hospitalScore(h: Hospital, q: QualityRule | undefined, path: str
   let num = 0n;
   let den = 0n;
   for (const ind of inds) {
-    const v = h.indicators[ind.id];
+    const v = ownValue(h.indicators, ind.id);
     if (v === undefined) {
       issues.code(`${path}.indicators`, 'indicatorMissing', { id: ind.id });
       return null;

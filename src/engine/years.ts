@@ -31,6 +31,7 @@ import { resolveYears, type YearsParams } from './analysis-params.ts';
 import type { Model } from './model.ts';
 import type { FundResult } from './result.ts';
 import type { Hospital, Scenario } from '../format/types.ts';
+import { ownValue } from '../format/json.ts';
 
 /** Institution columns kept per year (integer fen, file order). */
 export const YEAR_COLUMNS = ['target', 'claimsTotal', 'actual', 'reward', 'fundShare', 'owed', 'basis'] as const;
@@ -146,7 +147,7 @@ function nextYear(
 
 /** The growth used to project claims (DESIGN §6): the institution's, else its category's, else the region's. */
 function growthOf(h: Hospital, s: Scenario): Rate {
-  return parseRate(h.growth ?? s.policy.growth?.byCategory?.[h.category] ?? s.policy.growth?.region ?? '0');
+  return parseRate(h.growth ?? ownValue(s.policy.growth?.byCategory, h.category) ?? s.policy.growth?.region ?? '0');
 }
 
 function stripUndefined<T extends object>(o: T | undefined): Partial<T> {

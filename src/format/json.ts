@@ -19,6 +19,14 @@ export function hasKey(o: JsonObject, k: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined;
 }
 
+/**
+ * A map's value for a user's key (a class, level, category or indicator id), own properties
+ * only: `rates["toString"]` must be "no rate", never Object.prototype.toString.
+ */
+export function ownValue<T>(map: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return map !== undefined && map !== null && Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
 /** Present keys of an object (own, not undefined). */
 export function keysOf(o: JsonObject): string[] {
   return Object.keys(o).filter((k) => o[k] !== undefined);

@@ -27,11 +27,19 @@ export function isRateLike(v: unknown): boolean {
   return typeof v === 'string' && RATE_RE.test(v.trim());
 }
 
-/** A JSON number as the plain decimal it stands for (no exponent). */
+/**
+ * A JSON number as the plain decimal it stands for (no exponent), from its shortest decimal
+ * text (what the file most likely says: 1e-7 → "0.0000001", 5e-324 → 0.000…005 with 324
+ * decimals, which the rate check then refuses by name rather than reading it as 0).
+ */
 export function numberToPlain(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const s = String(n);
-  if (!/e/i.test(s)) return s;
-  // Exponent form: expand exactly via toFixed on the needed digits.
-  return n.toFixed(RATE_DP).replace(/\.?0+$/, '');
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
+  if (!m) return s;
+  const [, sign, int, frac = '', exp] = m;
+  const digits = int! + frac;
+  const point = int!.length + Number(exp);
+  const plain = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return sign + plain.replace(/^0+(?=\d)/, '');
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FORMAT_NAME, FORMAT_VERSION } from './types.ts';
-import { isMoneyString, isPointsString, isRateLike } from './numbers.ts';
+import { isMoneyString, isPointsString, isRateLike, numberToPlain } from './numbers.ts';
 import { msg } from './messages.ts';
 
 const amountMsg = msg('amount');
@@ -18,7 +18,7 @@ export const points = z.string({ error: pointsMsg }).refine(isPointsString, { er
 
 const rateBase = z.union([z.string(), z.number()], { error: msg('decimal') })
   .refine(isRateLike, { error: msg('decimalDp') })
-  .transform((v) => (typeof v === 'number' ? String(v) : v.trim()));
+  .transform((v) => (typeof v === 'number' ? numberToPlain(v) : v.trim()));
 
 /** A rate in [0, 1]. */
 export const share = rateBase.refine((s) => Number(s) >= 0 && Number(s) <= 1, { error: msg('between01') });
@@ -30,7 +30,8 @@ export const growth = rateBase.refine((s) => Number(s) > -1, { error: msg('above
 const id = z.string({ error: msg('textId') }).min(1, { error: msg('notEmpty') }).max(100, { error: msg('maxChars', { max: 100 }) });
 const name = z.string({ error: msg('text') }).max(200, { error: msg('maxChars', { max: 200 }) });
 const count = z.number({ error: msg('number') }).int({ error: msg('whole') }).nonnegative({ error: msg('notNegative') });
-const score = z.number({ error: msg('number') }).min(0, { error: msg('score') }).max(100, { error: msg('score') });
+// A score is read from its decimal text: 0.30000000000000004 or 5e-324 are refused, not rounded.
+const score = z.number({ error: msg('number') }).min(0, { error: msg('score') }).max(100, { error: msg('score') }).refine(isRateLike, { error: msg('decimalDp') });
 const finite = z.number({ error: msg('number') }).refine(Number.isFinite, { error: msg('finite') });
 const formula = z.string({ error: msg('formulaText') }).max(2000, { error: msg('maxChars', { max: 2000 }) });
 

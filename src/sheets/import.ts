@@ -7,7 +7,7 @@ import { headerOf } from './columns.ts';
 import { display, isBlank, parseCell, REASONS, type CellValue } from './cells.ts';
 import { fileProblem, findHeader, planColumns, type Plan, type PlannedColumn } from './header.ts';
 import { readSheets } from './read.ts';
-import { cellMessage, headerFor, MAX_ERRORS, type CellError, type ImportReport, type RowStatus, type SheetWarning } from './report.ts';
+import { cellMessage, cutCell, headerFor, MAX_ERRORS, type CellError, type ImportReport, type RowStatus, type SheetWarning } from './report.ts';
 import { cleanText, toCode, type VocabField } from './vocab.ts';
 
 export { applyImport, ImportRefused } from './apply.ts';
@@ -103,7 +103,7 @@ function readRow(plan: Plan, row: number, cells: CellValue[], push: Push, warnin
   const found: { col: number; e: CellError }[] = [];
   const bad = (c: PlannedColumn, reason: { zh: string; en: string }, v: CellValue) => {
     const header = headerFor(c.header, headerOf(c, 'zh'), headerOf(c, 'en'));
-    found.push({ col: c.col, e: { sheet: plan.sheet.name, row, column: c.letter, header: c.header, field: c.key, value: display(v), reason, message: cellMessage(row, header, reason) } });
+    found.push({ col: c.col, e: { sheet: plan.sheet.name, row, column: c.letter, header: c.header, field: c.key, value: cutCell(display(v)), reason, message: cellMessage(row, header, reason) } });
   };
   const get = <T extends string | number | boolean>(c: PlannedColumn, required: boolean): T | undefined => {
     const v = cellOf(c);

@@ -83,10 +83,15 @@ export interface ImportReport {
 
 export const MAX_ERRORS = 5000;
 
+/** Longest cell content a message repeats: a 10 MB cell is named, not echoed. */
+export const MAX_ECHO = 80;
+export const cutCell = (s: string): string => (s.length > MAX_ECHO ? `${s.slice(0, MAX_ECHO - 1)}…（${s.length}）` : s);
+
 /** The header as named in a message: the file's own when in that language, else ours. */
 export function headerFor(fileHeader: string, zh: string, en: string): Bilingual {
   const cjk = /[\u3400-\u9fff]/.test(fileHeader);
-  return { zh: cjk ? fileHeader : zh, en: cjk ? en : fileHeader };
+  const own = cutCell(fileHeader);
+  return { zh: cjk ? own : zh, en: cjk ? en : own };
 }
 
 export function cellMessage(row: number, header: Bilingual, reason: Bilingual): Bilingual {
