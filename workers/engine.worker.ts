@@ -6,6 +6,7 @@ import '../src/format/csp.ts';
 import { expose, transfer } from 'comlink';
 import { EngineSession, type RunOutput, type RunRequest } from '../src/transport/engine-session.ts';
 import { transferables } from '../src/transport/packed.ts';
+import type { Adjustment } from '../src/format/types.ts';
 
 export type { RunOutput };
 
@@ -17,6 +18,8 @@ const api = {
   detail: (key: number, index: number) => session.detail(key, index),
   explain: (key: number, index: number) => session.explain(key, index),
   whatIf: (key: number, index: number, pct: string) => session.whatIf(key, index, pct),
+  monitor: (key: number) => session.monitor(key),
+  previewAdjustment: (key: number, adjustment: Adjustment) => session.previewAdjustment(key, adjustment),
 };
 
 export type EngineApi = typeof api;

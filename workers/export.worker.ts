@@ -12,6 +12,8 @@ import { riskWorkbookOf, sweepsWorkbookOf, yearsWorkbookOf, type RiskExport } fr
 import type { SweepSheet } from '../src/sheets/analysis-export.ts';
 import type { Scenario } from '../src/format/types.ts';
 import type { Lang } from '../src/display/lang.ts';
+import { monitor } from '../src/engine/monitor.ts';
+import { monitorWorkbook } from '../src/sheets/monitor-book.ts';
 
 export interface NamedScenario {
   name: string;
@@ -35,6 +37,10 @@ const api = {
   /** The hospitals' input data in the import layout (imports back to the same data). */
   async data(lang: Lang, scenario: Scenario): Promise<Uint8Array> {
     return exportHospitalData(scenario, lang);
+  },
+  /** The monthly report (执行进度, 预警, 基金预测, 年中调整) of one scenario. */
+  async monitor(lang: Lang, unit: 'yuan' | 'wan', name: string, scenario: Scenario): Promise<Uint8Array> {
+    return monitorWorkbook(name, monitor(scenario), lang, unit);
   },
   /** The blank import template. */
   async template(lang: Lang, years: number[], format: 'xlsx' | 'csv'): Promise<Uint8Array> {

@@ -9,8 +9,11 @@
 import { expose } from 'comlink';
 import { importHospitals as parse } from '../src/sheets/import.ts';
 import type { ImportReport } from '../src/sheets/report.ts';
+import { readMonthClaims } from '../src/sheets/month-claims.ts';
 
 const api = {
+  /** A month's claims (institution code, amount), checked cell by cell. */
+  monthClaims: (data: ArrayBuffer | Uint8Array, fileName: string) => readMonthClaims(data, fileName),
   /** Parse and check; the report is plain data. `onProgress` may be a comlink proxy. */
   async importHospitals(
     data: ArrayBuffer | Uint8Array,

@@ -10,6 +10,9 @@ import type { YearTable } from '../engine/settle.ts';
 import { changedInstitution, changeKeepsInstitutions, compile } from '../engine/compile.ts';
 import { explainAt, type Explanation } from '../engine/explain.ts';
 import { whatIfOf, type WhatIf } from '../engine/whatif.ts';
+import { monitorReport, type MonitorReport } from '../engine/monitor.ts';
+import { previewAdjustment, type AdjustmentPreview } from '../engine/adjust-preview.ts';
+import type { Adjustment } from '../format/types.ts';
 import { fingerprint } from '../engine/fingerprint.ts';
 import type { Model } from '../engine/model.ts';
 import type { HospitalResult, Result } from '../engine/result.ts';
@@ -120,6 +123,21 @@ export class EngineSession {
     const held = this.replica.current;
     if (!r || !held || key !== this.heldKey || index < 0 || index >= r.model.hospitals.length) return null;
     return whatIfOf(held, r.model, r.st.region, index, pct);
+  }
+
+  /** The monthly report (DESIGN §10) of the latest run: as of its month, the rest projected. */
+  monitor(key: number): MonitorReport | null {
+    const r = this.find(key);
+    const held = this.replica.current;
+    if (!r || !held || key !== this.heldKey) return null;
+    return monitorReport(held, r.model, r.st);
+  }
+
+  /** What a mid-year adjustment would do to the latest run's scenario, before it is accepted. */
+  previewAdjustment(key: number, adjustment: Adjustment): AdjustmentPreview | null {
+    const held = this.replica.current;
+    if (!held || key !== this.heldKey) return null;
+    return previewAdjustment(held, adjustment);
   }
 
   private remember(run: Run): void {

@@ -15,6 +15,9 @@ import type { Scenario } from '../../src/format/types.ts';
 import { smallScenario } from '../workspace/fixture.ts';
 import type { Explanation } from '../../src/engine/explain.ts';
 import type { WhatIf } from '../../src/engine/whatif.ts';
+import { monitor } from '../../src/engine/monitor.ts';
+import { previewAdjustment } from '../../src/engine/adjust-preview.ts';
+import type { Adjustment } from '../../src/format/types.ts';
 
 /** A column that runs the engine in this thread, and lets the test decide when each run ends. */
 class FakeColumn implements ColumnLike {
@@ -35,6 +38,8 @@ class FakeColumn implements ColumnLike {
   fingerprint = vi.fn(async () => 'sha256:fake');
   explain = vi.fn(async (o: Output, index: number) => ({ id: o.scenario.hospitals[index]!.id }) as unknown as Explanation);
   whatIf = vi.fn(async (o: Output, index: number, pct: string) => ({ id: o.scenario.hospitals[index]!.id, pct }) as unknown as WhatIf);
+  monitor = vi.fn(async (o: Output) => monitor(o.scenario));
+  previewAdjustment = vi.fn(async (o: Output, a: Adjustment) => previewAdjustment(o.scenario, a));
   dispose(): void { this.disposed = true; }
   finish(): void { this.runs.shift()?.resolve(); }
 }

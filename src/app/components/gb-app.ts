@@ -22,8 +22,9 @@ import './gb-years.ts';
 import './gb-sweeps.ts';
 import './gb-risk.ts';
 import './gb-recovery.ts';
+import './gb-monitor.ts';
 
-const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital', years: 'tabYears', sweeps: 'tabSweeps', risk: 'tabRisk' };
+const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital', years: 'tabYears', sweeps: 'tabSweeps', risk: 'tabRisk', monitor: 'tabMonitor' };
 
 export class GbApp extends LitElement {
   static override properties = { view: { attribute: false }, dragging: { state: true }, importFile: { state: true } };
@@ -94,6 +95,7 @@ export class GbApp extends LitElement {
       case 'years': return html`<gb-years .view=${p.view}></gb-years>`;
       case 'sweeps': return html`<gb-sweeps .view=${p.view}></gb-sweeps>`;
       case 'risk': return html`<gb-risk .view=${p.view}></gb-risk>`;
+      case 'monitor': return html`<gb-monitor .view=${p.view}></gb-monitor>`;
     }
   }
 

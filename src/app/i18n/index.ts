@@ -2,6 +2,7 @@
 import { en2, zh2 } from './files-brief.ts';
 import { en3, zh3 } from './plan.ts';
 import { enStore, zhStore } from './store.ts';
+import { enMonitor, zhMonitor } from './monitor.ts';
 
 import type { Lang } from '../../display/lang.ts';
 
@@ -10,6 +11,7 @@ const zh = {
   ...zh2,
   ...zh3,
   ...zhStore,
+  ...zhMonitor,
   appTitle: '医保总额预算模拟器',
   appSubtitle: '总额控制 · 年终清算',
   language: '语言', langSwitch: 'English', unit: '金额单位', yuan: '元', wan: '万元',
@@ -72,6 +74,7 @@ const en: Record<MsgKey, string> = {
   ...en2,
   ...en3,
   ...enStore,
+  ...enMonitor,
   appTitle: 'Global Budget Simulator',
   appSubtitle: 'global budget · year-end settlement',
   language: 'Language', langSwitch: '中文', unit: 'Unit', yuan: 'yuan', wan: '10k yuan',

@@ -12,6 +12,9 @@ import type { Scenario } from '../../format/types.ts';
 import type { HospitalResult } from '../../engine/result.ts';
 import type { Explanation } from '../../engine/explain.ts';
 import type { WhatIf } from '../../engine/whatif.ts';
+import type { MonitorReport } from '../../engine/monitor.ts';
+import type { AdjustmentPreview } from '../../engine/adjust-preview.ts';
+import type { Adjustment } from '../../format/types.ts';
 import { diffPaths } from '../../transport/patch.ts';
 import type { WorkspaceLoad } from '../../workspace/file.ts';
 
@@ -129,6 +132,14 @@ export class Column {
 
   async whatIf(o: Output, index: number, pct: string): Promise<WhatIf | null> {
     return this.h.api.whatIf(await this.ensure(o), index, pct);
+  }
+
+  async monitor(o: Output): Promise<MonitorReport | null> {
+    return this.h.api.monitor(await this.ensure(o));
+  }
+
+  async previewAdjustment(o: Output, adjustment: Adjustment): Promise<AdjustmentPreview | null> {
+    return this.h.api.previewAdjustment(await this.ensure(o), adjustment);
   }
 
   dispose(): void {

@@ -7,6 +7,7 @@ import type { ExportApi } from '../../../workers/export.worker.ts';
 import type { BriefApi } from '../../../workers/brief.worker.ts';
 import { briefWorker, exportWorker, importWorker, type Hosted } from './workers.ts';
 import type { ImportReport } from '../../sheets/report.ts';
+import type { MonthClaims } from '../../sheets/month-claims.ts';
 
 
 interface Job<T> { api: Remote<T>; end: () => void }
@@ -32,6 +33,15 @@ export function startImport(file: File, historyYears: number, onProgress: (done:
   })();
   const report = Promise.race([run, cancelled]).finally(() => j.end());
   return { report, cancel };
+}
+
+/** A month's claims read from a spreadsheet in a fresh import worker. */
+export async function readMonthClaimsJob(file: File): Promise<MonthClaims> {
+  const j = job(importWorker);
+  try {
+    const buf = await file.arrayBuffer();
+    return await j.api.monthClaims(transfer(buf, [buf]), file.name);
+  } finally { j.end(); }
 }
 
 /** Run one export function in a fresh worker. */

@@ -12,6 +12,8 @@ import type { Store } from '../state/store.ts';
 import type { ColumnState } from '../state/app-state.ts';
 import { Aborted, Column, type Output } from './column.ts';
 import type { WhatIf } from '../../engine/whatif.ts';
+import type { Adjustment } from '../../format/types.ts';
+import type { AdjustmentPreview } from '../../engine/adjust-preview.ts';
 
 /** Quiet time after the last result before its fingerprint is computed. */
 const FINGERPRINT_DELAY_MS = 400;
@@ -19,7 +21,7 @@ const FINGERPRINT_DELAY_MS = 400;
 const WHATIF_DELAY_MS = 400;
 
 /** What the scheduler needs of a column (a fake in unit tests). */
-export type ColumnLike = Pick<Column, 'cached' | 'run' | 'fingerprint' | 'explain' | 'whatIf' | 'dispose'>;
+export type ColumnLike = Pick<Column, 'cached' | 'run' | 'fingerprint' | 'explain' | 'whatIf' | 'monitor' | 'previewAdjustment' | 'dispose'>;
 
 export class Scheduler {
   private readonly columns = new Map<RefKey, ColumnLike>();
@@ -183,6 +185,34 @@ export class Scheduler {
       this.store.set({ brief: { ...b, whatIf: { pct: asked.pct, result, error, stale: false } } });
     };
     col.whatIf(cs.out, index, asked.pct).then((w) => done(w, null), (e) => { if (!(e instanceof Aborted)) done(null, e instanceof Error ? e.message : String(e)); });
+  }
+
+  /**
+   * The monthly report of the scenario shown, from its column's worker (the run's key crosses,
+   * the report comes back), once per run while the monitoring tab is open.
+   */
+  refreshMonitor(): void {
+    const { active, cols, monitor } = this.store.state;
+    const cs = cols[active];
+    const col = this.columns.get(active);
+    if (!cs?.out?.ok || !col) return;
+    const out = cs.out;
+    if (monitor && monitor.ref === active && monitor.key === out.key) return;
+    this.store.setQuietly({ monitor: { ref: active, key: out.key, report: monitor?.ref === active ? monitor.report : null, stale: true } });
+    col.monitor(out).then((report) => {
+      const m = this.store.state.monitor;
+      if (!m || m.ref !== active || m.key !== out.key || !report) return;
+      this.store.set({ monitor: { ref: active, key: out.key, report, stale: false } });
+    }, () => undefined);
+  }
+
+  /** What an adjustment would do (the engine in the shown column's worker), for the dialog. */
+  async previewAdjustment(adjustment: Adjustment): Promise<AdjustmentPreview | null> {
+    const { active, cols } = this.store.state;
+    const cs = cols[active];
+    const col = this.columns.get(active);
+    if (!cs?.out?.ok || !col) return null;
+    return col.previewAdjustment(cs.out, adjustment);
   }
 
   /**

@@ -1,7 +1,7 @@
 /** What components ask for: they render and dispatch these; the app shell applies them. */
 import type { Dialog, SweepKind, Tab } from './app-state.ts';
 import type { ImportReport } from '../../sheets/report.ts';
-import type { Scenario } from '../../format/types.ts';
+import type { Adjustment, Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import type { Path } from '../../format/path.ts';
 import { RefKey } from '../../workspace/workspace.ts';
@@ -37,7 +37,14 @@ export type Action =
   | { type: 'exportPlan'; what: 'years' | 'sweeps' | 'risk' }
   | { type: 'cancelRisk' }
   /** The stored workspace that cannot be loaded: download it as it is, or discard it (set aside, kept). */
-  | { type: 'recovery'; op: 'download' | 'discard' };
+  | { type: 'recovery'; op: 'download' | 'discard' }
+  | { type: 'monitorAsOf'; month: number }
+  | { type: 'monitorImport'; file: File }
+  | { type: 'adjustOpen' }
+  | { type: 'adjustPreview'; adjustment: Adjustment }
+  | { type: 'adjustAccept'; adjustment: Adjustment }
+  | { type: 'adjustClose' }
+  | { type: 'exportMonitor'; done?: () => void };
 
 /** Results of the scenario shown / of the compared scenarios (.xlsx), its hospitals table (.csv), its hospitals' data (.xlsx). */
 export type ExportWhat = 'results' | 'compared' | 'csv' | 'data';

@@ -6,8 +6,8 @@ import type { Output } from '../runs/column.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import { RefKey } from '../../workspace/workspace.ts';
 
-export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital' | 'years' | 'sweeps' | 'risk';
-export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital', 'years', 'sweeps', 'risk'];
+export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital' | 'years' | 'sweeps' | 'risk' | 'monitor';
+export const TABS: Tab[] = ['results', 'params', 'data', 'compare', 'hospital', 'years', 'sweeps', 'risk', 'monitor'];
 
 export interface ColumnState {
   status: 'running' | 'ok' | 'invalid';
@@ -76,6 +76,10 @@ export interface AppState {
    */
   saveState: SaveState;
   recovery: Recovery | null;
+  /** The monthly report of the scenario shown (DESIGN §10), from its column's worker. */
+  monitor: { ref: RefKey; key: number; report: import('../../engine/monitor.ts').MonitorReport | null; stale: boolean } | null;
+  /** The mid-year adjustment being considered, and what it would do (null: dialog closed). */
+  adjusting: { preview: import('../../engine/adjust-preview.ts').AdjustmentPreview | null; busy: boolean } | null;
 }
 
 export interface RiskRunState {

@@ -30,6 +30,7 @@ export class Controller extends Store {
     this.onChanged = () => {
       if (this.state.tab === 'hospital') this.runs.refreshBrief();
       if (this.state.tab === 'years') this.years.refresh();
+      if (this.state.tab === 'monitor') this.runs.refreshMonitor();
     };
     this.runs.schedule();
   }

@@ -7,6 +7,7 @@ import { saveScenario } from '../../scenario/open.ts';
 import { msg } from '../i18n/index.ts';
 import { applyImportAction, exportAction, templateAction } from './handle-sheets.ts';
 import { exportPlan } from './handle-plan-export.ts';
+import { acceptAdjustment, exportMonitor, importMonth, previewAdjustment, startMonitoring } from './handle-monitor.ts';
 import { refName, scenarioOf } from '../../workspace/workspace.ts';
 import { MIME, downloadBytes, safeName } from '../download.ts';
 import { discardStored, downloadStored, leaveRecovery } from './recovery.ts';
@@ -44,6 +45,13 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'cancelRisk': return ctl.risk.cancel();
     case 'exportPlan': return exportPlan(ctl, a.what);
     case 'recovery': return a.op === 'download' ? downloadStored(ctl) : discardStored(ctl);
+    case 'monitorAsOf': return startMonitoring(ctl, a.month);
+    case 'monitorImport': return importMonth(ctl, a.file);
+    case 'adjustOpen': return ctl.set({ adjusting: { preview: null, busy: false } });
+    case 'adjustPreview': return previewAdjustment(ctl, a.adjustment);
+    case 'adjustAccept': return acceptAdjustment(ctl, a.adjustment);
+    case 'adjustClose': return ctl.set({ adjusting: null });
+    case 'exportMonitor': return exportMonitor(ctl).finally(() => a.done?.());
     case 'save': {
       if (a.what === 'scenario') {
         download(`${safeName(refName(s.ws, s.active))}.json`, saveScenario(scenarioOf(s.ws, s.active)));

@@ -25,6 +25,7 @@ import { memoize, stable } from './memo.ts';
 import { yearsView, type YearsView } from './years.ts';
 import { sweepsView, type SweepsView } from './sweeps.ts';
 import { riskView, type RiskView } from './risk.ts';
+import { monitorView, type MonitorView } from './monitor.ts';
 
 export type Panel =
   | { tab: 'results'; view: ResultsView }
@@ -34,7 +35,8 @@ export type Panel =
   | { tab: 'hospital'; view: HospitalView }
   | { tab: 'years'; view: YearsView }
   | { tab: 'sweeps'; view: SweepsView }
-  | { tab: 'risk'; view: RiskView };
+  | { tab: 'risk'; view: RiskView }
+  | { tab: 'monitor'; view: MonitorView };
 
 /** The stored workspace that cannot be loaded: what is wrong, and whether its text can be downloaded. */
 export interface RecoveryView { lang: Lang; issues: string[]; canDownload: boolean }
@@ -100,6 +102,7 @@ export class PageViews {
       case 'years': return panelOf('years', (this.years = yearsView(s, this.years)));
       case 'sweeps': return panelOf('sweeps', (this.sweeps = sweepsView(s, this.sweeps)));
       case 'risk': return panelOf('risk', (this.risk = riskView(s, this.risk)));
+      case 'monitor': return panelOf('monitor', monitorView(s));
     }
   }
 

@@ -1,0 +1,142 @@
+/**
+ * Monitoring in real Chromium (DESIGN §10, issue 13): the example city monitored through June,
+ * the warning list read, 5,000,000 元 of one hospital's target moved to its pool from July (the
+ * effects shown before accepting, equal to the engine's in Node), July's claims imported from a
+ * workbook (the warning list changes and k moves to 7), the monthly report printed and exported.
+ * Screenshots zh/en at 1440×900 and 1280×720.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './session.ts';
+import { settled, shot } from './harness.ts';
+import { afterRecompute, exampleScenario, state } from './helpers.ts';
+import { ROOT } from './serve.ts';
+import { addMonth, asOfMonth } from '../src/engine/as-of.ts';
+import { monitor, type MonitorReport } from '../src/engine/monitor.ts';
+import { previewAdjustment } from '../src/engine/adjust-preview.ts';
+import { money } from '../src/display/number.ts';
+import type { Adjustment, Scenario } from '../src/format/types.ts';
+
+const { start } = useBrowser();
+
+const report = async (page: Page, k: number): Promise<MonitorReport> => {
+  await page.waitForFunction((kk) => {
+    const m = (globalThis as any).__gb.ctl.state.monitor;
+    return !!m && !m.stale && m.report?.asOf === kk;
+  }, k, { timeout: 60_000, polling: 50 });
+  return state<MonitorReport>(page, 'monitor.report');
+};
+const ids = (r: MonitorReport) => r.warningList.map((i) => r.rows[i]!.id);
+
+/** July's claims: June's again for everyone, three times June's for S06 (a hospital not warned through June). */
+async function julyWorkbook(s: Scenario): Promise<{ path: string; claims: Map<string, string> }> {
+  const claims = new Map<string, string>();
+  for (const h of s.hospitals) {
+    const june = BigInt(h.claimsToDate![5]!.replace('.', ''));
+    const fen = h.id === 'S06' ? june * 3n : june;
+    claims.set(h.id, `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`);
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('7月');
+  ws.addRow(['机构编码', '申报费用']);
+  for (const [id, c] of claims) ws.addRow([id, Number(c)]);
+  const dir = join(ROOT, 'test-artifacts');
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, 'claims-month-7.xlsx');
+  await wb.xlsx.writeFile(path);
+  return { path, claims };
+}
+
+describe('monitoring: as of June, a mid-year adjustment from July, July imported, the report printed', () => {
+  it('the whole flow, checked against the engine in Node', async () => {
+    const { page } = await start();
+    await page.locator('[data-tab="monitor"]').click();
+    await page.getByTestId('monitor').waitFor();
+    // A year-end file: not monitored yet; start as of June.
+    expect(await page.getByTestId('as-of').innerText()).toContain('尚未按月监测');
+    await page.getByTestId('start-month').selectOption('6');
+    await afterRecompute(page, () => page.getByTestId('start').click());
+    const june = await report(page, 6);
+    const cityJune = asOfMonth(exampleScenario(), 6);
+    if (!cityJune.ok) throw new Error('as of June');
+    const nodeJune = monitor(cityJune.scenario);
+    expect(ids(june)).toEqual(ids(nodeJune));
+    expect(await page.getByTestId('as-of').innerText()).toContain('申报数据截至 6 月；7–12 月为预测');
+    expect(await page.locator('.months .actual').count()).toBe(6);
+    expect(await page.locator('.months .projected').count()).toBe(6);
+    expect(await page.getByTestId('warnings-title').innerText()).toBe(`预警名单（${june.warningList.length} / 80 家）`);
+    expect(await page.locator('[data-testid="warnings"] tbody tr').count()).toBe(june.warningList.length);
+    expect(ids(june)).not.toContain('S06');
+    await shot(page, 'monitor-june-zh-1440');
+
+    // Move 5,000,000 元 of T01's target to the rest of its pool from July.
+    await page.getByTestId('adjust').click();
+    const dialog = page.getByTestId('adjust-dialog');
+    await dialog.waitFor();
+    await page.getByTestId('adj-hospital').selectOption('T01');
+    await page.getByTestId('adj-amount').fill('-5000000');
+    await page.getByTestId('adj-from').selectOption('7');
+    await page.getByTestId('adj-reason').fill('心内科病区停诊整改，服务量下降');
+    await page.getByTestId('adj-preview').click();
+    await page.getByTestId('adj-effects').waitFor({ timeout: 60_000 });
+    const adj: Adjustment = { hospital: 'T01', from: 7, change: '-5000000', reason: '心内科病区停诊整改，服务量下降' };
+    const node = previewAdjustment(cityJune.scenario, adj);
+    if (!node.ok) throw new Error('preview refused in Node');
+    const rows = await page.locator('[data-testid="adj-effects"] tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(node.members.length);
+    expect(rows[0]).toContain(money(node.members[0]!.targetAfter, 'wan'));
+    expect(rows[0]).toContain('−500.00'); // 万元, the app's default unit
+    expect(node.poolBefore).toBe(node.poolAfter);
+    expect(await page.getByTestId('adj-pool').innerText()).toContain(money(node.poolAfter, 'wan'));
+    await shot(page, 'monitor-adjust-dialog-zh-1440');
+    await afterRecompute(page, () => page.getByTestId('adj-accept').click());
+    const adjusted = await state<Adjustment[]>(page, 'ws.baseline.adjustments');
+    expect(adjusted).toEqual([adj]);
+    await page.waitForFunction(() => (globalThis as any).__gb.ctl.state.monitor?.report?.adjustments?.length === 1, undefined, { timeout: 60_000 });
+    expect(await page.getByTestId('adjustments').innerText()).toContain('心内科病区停诊整改');
+    // Months already paid never change: T01's budget for January–June is as before.
+    const s1 = await state<Scenario>(page, 'ws.baseline');
+
+    // July's claims from a workbook: k moves to 7, S06 joins the warning list.
+    const july = await julyWorkbook(s1);
+    await afterRecompute(page, () => page.getByTestId('month-file').setInputFiles(july.path));
+    const r7 = await report(page, 7);
+    const node7 = addMonth(s1, 7, july.claims);
+    if (!node7.ok) throw new Error('July refused in Node');
+    expect(ids(r7)).toEqual(ids(monitor(node7.scenario)));
+    expect(ids(r7)).toContain('S06');
+    expect(ids(r7)).not.toEqual(ids(june));
+    expect(await page.getByTestId('as-of').innerText()).toContain('申报数据截至 7 月；8–12 月为预测');
+    expect(await page.locator('.months .actual').count()).toBe(7);
+    await shot(page, 'monitor-july-zh-1440');
+
+    // The monthly report: exported (.xlsx) and printed.
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-report').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile((await d.path())!)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['执行进度', '预警', '基金预测', '年中调整']);
+    expect(wb.getWorksheet('预警')!.rowCount).toBe(r7.warningList.length + 1);
+    expect(wb.getWorksheet('年中调整')!.getRow(2).getCell(7).value).toBe('心内科病区停诊整改，服务量下降');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 1123, height: 794 }); // A4 landscape at 96 dpi
+    expect(await page.locator('header').isVisible()).toBe(false);
+    expect(await page.getByTestId('adjust').isVisible()).toBe(false);
+    await shot(page, 'monitor-print');
+    await page.pdf({ path: join(ROOT, 'test-artifacts', 'monitor-report.pdf'), format: 'A4', landscape: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // Looked at in both languages and two window sizes.
+    for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      for (const lang of ['zh', 'en'] as const) {
+        await page.evaluate((l) => (globalThis as any).__gb.ctl.setLang(l), lang);
+        await settled(page);
+        await page.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `monitor-${lang}-${w}x${h}.png`) });
+      }
+    }
+    expect(await page.getByTestId('as-of').innerText()).toContain('Claims known through month 7; months 8–12 projected');
+  });
+});

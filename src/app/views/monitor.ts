@@ -1,0 +1,127 @@
+/**
+ * The monitoring tab (执行进度 / 预警, DESIGN §10): what it shows, as text, from the monthly
+ * report the scenario's engine worker computed (runs/scheduler.ts refreshMonitor) and the
+ * adjustment being considered. Formatting only: every amount comes from the engine.
+ */
+import type { AppState } from '../state/app-state.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import type { MonitorReport, MonitorRow, Threshold } from '../../engine/monitor.ts';
+import type { AdjustmentPreview } from '../../engine/adjust-preview.ts';
+import type { Adjustment } from '../../format/types.ts';
+import { money, percent, plain } from '../../display/number.ts';
+import { msg } from '../i18n/index.ts';
+import { scenarioOrError } from '../../workspace/workspace.ts';
+import { memoize } from './memo.ts';
+
+export interface MonitorLine {
+  id: string; name: string; target: string; budgetToDate: string; claimsToDate: string; progress: string;
+  deferredToDate: string; projectedClaims: string; projectedRate: string; over: boolean; flags: string; adjusted: boolean;
+}
+
+export interface PreviewLine { id: string; name: string; before: string; after: string; change: string; months: { before: string; after: string }[] }
+
+export interface MonitorView {
+  lang: Lang;
+  unit: Unit;
+  state: 'loading' | 'ready' | 'invalid';
+  stale: boolean;
+  title: string;
+  /** null: the scenario is not monitored (a year-end file); then `startMonths` offers months 1–11. */
+  asOf: number | null;
+  asOfLine: string;
+  months: { label: string; actual: boolean }[];
+  canStart: boolean;
+  /** The month a claims import adds (k + 1), null when the year is complete or not monitored. */
+  nextMonth: number | null;
+  thresholds: string[];
+  warningsTitle: string;
+  warnings: MonitorLine[];
+  fund: { label: string; value: string }[];
+  coverage: { value: string; line: string; below: boolean; text: string };
+  adjustments: string[];
+  points: boolean;
+  hospitals: { id: string; name: string }[];
+  preview: null | { busy: boolean; ok: boolean; pool: string; lines: PreviewLine[]; issues: string[]; from: number; adjustment: Adjustment | null };
+}
+
+const line = (r: MonitorRow, lang: Lang, unit: Unit): MonitorLine => ({
+  id: r.id, name: r.name, target: money(r.target, unit), budgetToDate: money(r.budgetToDate, unit), claimsToDate: money(r.claimsToDate, unit),
+  progress: percent(r.progress), deferredToDate: money(r.deferredToDate, unit), projectedClaims: money(r.projectedClaims, unit),
+  projectedRate: percent(r.projectedRate, 2, true), over: r.warnings.includes('overspend'), adjusted: r.adjusted,
+  flags: r.warnings.map((w) => msg(lang, w === 'overspend' ? 'monFlagOverspend' : 'monFlagDeferred')).join(lang === 'zh' ? '、' : ', '),
+});
+
+function thresholdText(t: Threshold, lang: Lang): string {
+  if (t.source) return `${t.source.document}${t.source.article ? ` ${t.source.article}` : ''}（${t.source.status === 'official' ? (lang === 'zh' ? '官方' : 'official') : (lang === 'zh' ? '假设' : 'assumption')}）`;
+  return t.given ? '' : msg(lang, 'monDefault');
+}
+
+const previewOf = memoize((p: AdjustmentPreview | null, busy: boolean, lang: Lang, unit: Unit): MonitorView['preview'] => {
+  if (!p) return { busy, ok: false, pool: '', lines: [], issues: [], from: 1, adjustment: null };
+  const from = p.adjustment.from;
+  if (!p.ok) return { busy, ok: false, pool: '', lines: [], issues: p.issues.map((i) => i.message), from, adjustment: null };
+  return {
+    busy, ok: true, from, issues: [], adjustment: p.adjustment,
+    pool: msg(lang, 'monPreviewPool', { pool: p.pool, before: money(p.poolBefore, unit), after: money(p.poolAfter, unit) }),
+    lines: p.members.map((m) => ({
+      id: m.id, name: m.name, before: money(m.targetBefore, unit), after: money(m.targetAfter, unit), change: money(m.change, unit, true),
+      months: m.monthsAfter.slice(from - 1).map((a, j) => ({ before: money(m.monthsBefore[from - 1 + j]!, unit), after: money(a, unit) })),
+    })),
+  };
+});
+
+const build = memoize((report: MonitorReport | null, stale: boolean, invalid: boolean, monitored: number | null, hasClaims: boolean,
+  hospitals: { id: string; name: string }[], lang: Lang, unit: Unit): Omit<MonitorView, 'preview'> => {
+  const t = (k: Parameters<typeof msg>[1], v?: Record<string, string | number>) => msg(lang, k, v);
+  const base = {
+    lang, unit, stale, title: t('monTitle'), asOf: monitored, canStart: monitored === null && hasClaims,
+    nextMonth: monitored !== null && monitored < 12 ? monitored + 1 : null, hospitals,
+  };
+  if (!report) {
+    return { ...base, state: invalid ? 'invalid' : 'loading', asOfLine: t('monLoading'), months: [], thresholds: [], warningsTitle: '', warnings: [], fund: [],
+      coverage: { value: '', line: '', below: false, text: '' }, adjustments: [], points: false };
+  }
+  const k = report.asOf;
+  const th = report.thresholds;
+  const f = report.fund;
+  const cover = plain(f.projectedMonthsOfCoverage);
+  return {
+    ...base,
+    state: 'ready',
+    asOfLine: monitored === null ? t('monNotMonitoring') : t('monAsOf', { k, rest: k < 12 ? t('monRestProjected', { from: k + 1 }) : t('monWholeYear') }),
+    months: report.months.map((m, j) => ({ label: t('monMonth', { k: j + 1 }), actual: m === 'actual' })),
+    thresholds: [
+      `${t('monOverLine', { x: percent(th.overspendRate.value) })} ${thresholdText(th.overspendRate, lang)}`,
+      `${t('monDeferLine', { x: percent(th.deferredRate.value) })} ${thresholdText(th.deferredRate, lang)}`,
+      `${t('monCoverLine', { x: th.coverageMonths.value })} ${thresholdText(th.coverageMonths, lang)}`,
+    ],
+    warningsTitle: t('monWarnings', { n: report.warningList.length, total: report.rows.length }),
+    warnings: report.warningList.map((i) => line(report.rows[i]!, lang, unit)),
+    fund: [
+      { label: t('monBudgetToDate'), value: money(f.budgetToDate, unit) },
+      { label: t('monClaimsToDate'), value: money(f.claimsToDate, unit) },
+      { label: t('monPaidToDate'), value: money(f.paidToDate, unit) },
+      { label: t('monDeferredToDate'), value: money(f.deferredToDate, unit) },
+      { label: t('monProjExpenditure'), value: money(f.projectedExpenditure, unit) },
+      { label: t('monProjClosing'), value: money(f.projectedClosingBalance, unit) },
+    ],
+    coverage: { value: cover, line: th.coverageMonths.value, below: f.belowWarningLine, text: f.belowWarningLine ? t('monBelow') : t('monAbove') },
+    adjustments: report.adjustments.map((a) => `${a.hospital}：${t('monFrom')} ${a.from} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)}（${money(a.change, unit, true)}）${a.reason}`),
+    points: report.points === 'pending',
+  };
+});
+
+const hospitalsOf = memoize((hs: readonly { id: string; name: string }[]) => hs.map((h) => ({ id: h.id, name: h.name })));
+
+export function monitorView(s: AppState): MonitorView {
+  const shown = scenarioOrError(s.ws, s.active);
+  const sc = shown instanceof Error ? null : shown;
+  const m = s.monitor && s.monitor.ref === s.active ? s.monitor : null;
+  const cs = s.cols[s.active];
+  const hasClaims = sc !== null && sc.hospitals.every((h) => h.claims !== undefined);
+  const v = build(m?.report ?? null, m?.stale ?? true, cs?.status === 'invalid', sc?.monitoring?.asOf ?? null, hasClaims, hospitalsOf(sc?.hospitals ?? []), s.lang, s.unit);
+  const preview = s.adjusting ? previewOf(s.adjusting.preview, s.adjusting.busy, s.lang, s.unit) : null;
+  return withPreview(v, preview);
+}
+
+const withPreview = memoize((v: Omit<MonitorView, 'preview'>, preview: MonitorView['preview']): MonitorView => ({ ...v, preview }));
