@@ -32,7 +32,7 @@ export class GbMonitor extends LitElement {
     .months .actual { background: var(--gb-blue); color: #fff; }
     .months .projected { background: repeating-linear-gradient(45deg, #eef2f7, #eef2f7 4px, #dde4ee 4px, #dde4ee 8px); color: #334; border: 1px dashed #8899aa; }
     .bar { display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap; margin: 0.4rem 0; }
-    .grid { display: grid; grid-template-columns: minmax(0, 2.2fr) minmax(18rem, 1fr); gap: 0.8rem; align-items: start; }
+    .side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.8rem; align-items: start; }
     table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.25rem 0.45rem; border-bottom: 1px solid var(--gb-line); text-align: left; white-space: nowrap; }
     th { background: #eef2f7; font-weight: 600; }
@@ -47,10 +47,8 @@ export class GbMonitor extends LitElement {
     .form input, .form select { width: 100%; }
     .scroll { max-height: 420px; overflow: auto; }
     .issues { color: #b3261e; }
-    @media (max-width: 1300px) { .grid { grid-template-columns: 1fr; } }
     @media print {
       .bar, button, input[type='file'], dialog { display: none !important; }
-      .grid { grid-template-columns: 1fr; }
       .card { border: none; padding: 0; }
       .scroll { max-height: none; overflow: visible; }
     }
@@ -119,7 +117,26 @@ export class GbMonitor extends LitElement {
   private body(v: MonitorView) {
     const t = this.t.bind(this);
     return html`
-      <div class="grid">
+      <div class="side">
+        <div class="card" data-testid="fund-projection">
+          <h3>${t('monFund')}</h3>
+          <div>${t('monProjCoverage')}: <span class="cover ${v.coverage.below ? 'below' : ''}" data-testid="coverage">${v.coverage.value}</span>
+            <span class=${v.coverage.below ? 'flag' : 'muted'}>${v.coverage.text}（${v.coverage.line}）</span></div>
+          <table>${v.fund.map((r) => html`<tr><td>${r.label}</td><td class="num">${r.value}</td></tr>`)}</table>
+        </div>
+        <div>
+          <div class="card" data-testid="adjustments">
+            <h3>${t('monAdjustments')}</h3>
+            ${v.adjustments.length ? html`<ul class="plain">${v.adjustments.map((a) => html`<li>${a}</li>`)}</ul>` : html`<p class="muted">${t('monNoAdjustments')}</p>`}
+          </div>
+          <div class="card">
+            <h3>${t('monThresholds')}</h3>
+            <ul class="plain muted">${v.thresholds.map((x) => html`<li>${x}</li>`)}</ul>
+            ${v.points ? html`<p class="muted">${t('monPoints')}</p>` : nothing}
+          </div>
+        </div>
+      </div>
+      <div>
         <div class="card">
           <h3 data-testid="warnings-title">${v.warningsTitle}</h3>
           ${v.warnings.length === 0 ? html`<p class="muted">${t('monNoWarnings')}</p>` : html`<div class="scroll"><table data-testid="warnings">
@@ -131,21 +148,6 @@ export class GbMonitor extends LitElement {
               <td class="num">${r.budgetToDate}</td><td class="num">${r.claimsToDate}</td><td class="num">${r.progress}</td><td class="num">${r.deferredToDate}</td>
               <td class="num">${r.projectedClaims}</td><td class="num rate">${r.projectedRate}</td><td class="flag">${r.flags}</td></tr>`)}</tbody>
           </table></div>`}
-          <h3>${t('monThresholds')}</h3>
-          <ul class="plain muted">${v.thresholds.map((x) => html`<li>${x}</li>`)}</ul>
-        </div>
-        <div>
-          <div class="card" data-testid="fund-projection">
-            <h3>${t('monFund')}</h3>
-            <div>${t('monProjCoverage')}: <span class="cover ${v.coverage.below ? 'below' : ''}" data-testid="coverage">${v.coverage.value}</span>
-              <span class=${v.coverage.below ? 'flag' : 'muted'}>${v.coverage.text}（${v.coverage.line}）</span></div>
-            <table>${v.fund.map((r) => html`<tr><td>${r.label}</td><td class="num">${r.value}</td></tr>`)}</table>
-          </div>
-          <div class="card" data-testid="adjustments">
-            <h3>${t('monAdjustments')}</h3>
-            ${v.adjustments.length ? html`<ul class="plain">${v.adjustments.map((a) => html`<li>${a}</li>`)}</ul>` : html`<p class="muted">${t('monNoAdjustments')}</p>`}
-          </div>
-          ${v.points ? html`<p class="muted">${t('monPoints')}</p>` : nothing}
         </div>
       </div>`;
   }
@@ -182,7 +184,7 @@ export class GbMonitor extends LitElement {
             <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th class="num">${t('monBefore')}</th><th class="num">${t('monAfter')}</th><th class="num">${t('monChangeCol')}</th>
               <th>${t('monMonthsFrom', { f: p.from })}</th></tr></thead>
             <tbody>${p.lines.map((l) => html`<tr><td>${l.id}</td><td>${l.name}</td><td class="num">${l.before}</td><td class="num">${l.after}</td><td class="num">${l.change}</td>
-              <td class="muted">${l.months[0]?.before ?? ''} → ${l.months[0]?.after ?? ''}${l.months.length > 1 ? ' …' : ''}</td></tr>`)}</tbody>
+              <td class="muted" title=${l.months.map((x) => `${x.before} → ${x.after}`).join('\n')}>${l.months[0]?.before ?? ''} → ${l.months[0]?.after ?? ''}${l.months.length > 1 ? ' …' : ''}</td></tr>`)}</tbody>
           </table></div>` : nothing}
         ${p.issues.length ? html`<div class="issues" role="alert" data-testid="adj-issues"><strong>${t('monRefused')}</strong><ul>${p.issues.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing}
       </div>

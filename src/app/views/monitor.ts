@@ -106,7 +106,7 @@ const build = memoize((report: MonitorReport | null, stale: boolean, invalid: bo
       { label: t('monProjClosing'), value: money(f.projectedClosingBalance, unit) },
     ],
     coverage: { value: cover, line: th.coverageMonths.value, below: f.belowWarningLine, text: f.belowWarningLine ? t('monBelow') : t('monAbove') },
-    adjustments: report.adjustments.map((a) => `${a.hospital}：${t('monFrom')} ${a.from} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)}（${money(a.change, unit, true)}）${a.reason}`),
+    adjustments: report.adjustments.map((a) => `${a.hospital}：${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)}（${money(a.change, unit, true)}）${a.reason}`),
     points: report.points === 'pending',
   };
 });
