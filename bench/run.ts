@@ -46,6 +46,7 @@ function engine(n: number, runs: number, warmup: number): void {
 
 engine(3000, 21, 5);
 engine(100_000, 5, 2);
+(await import('./cli.ts')).cliBench();
 await benchYears();
 await casesBench();
 

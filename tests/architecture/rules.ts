@@ -41,7 +41,9 @@ export const ZONES: Readonly<Record<string, Zone>> = {
   // The one module that starts workers (Vite bundles each `new URL(…)` as a worker).
   'src/app/runs/workers.ts': { uses: ['workers'], packages: ['comlink'] },
   'workers': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/transport', 'src/sheets', 'src/cases'], packages: ['comlink'] },
-  'bin': { uses: ['src/cli'], packages: ['node:', 'tsx'] },
+  // bin/ runs src/cli built into plain JavaScript (dist-cli/, made by scripts/build-cli.mjs; outside
+  // the graph, like a package), or src/cli itself through tsx.
+  'bin': { uses: ['src/cli'], packages: ['node:', 'tsx', 'dist-cli'] },
 };
 
 /** Inside a zone, modules import each other freely (a zone is one floor). */
