@@ -4,7 +4,8 @@
  */
 import '../src/format/csp.ts';
 import { expose } from 'comlink';
-import { loadWorkspaceText } from '../src/workspace/file.ts';
+import { loadWorkspaceText, validateWorkspace } from '../src/workspace/file.ts';
+import type { Workspace } from '../src/workspace/types.ts';
 import { StoreSession } from '../src/transport/store-session.ts';
 import type { JournalEntry } from '../src/workspace/journal.ts';
 
@@ -12,6 +13,8 @@ const store = new StoreSession();
 
 const api = {
   open: (text: string) => loadWorkspaceText(text),
+  /** The one gate on a workspace the page would make: shape, cross-field rules, every scenario compiled. */
+  gate: (ws: Workspace) => validateWorkspace(ws),
   journaled: (e: JournalEntry) => store.journaled(e),
   flush: () => store.flush(),
   restore: (own: boolean) => store.restore(own),

@@ -8,6 +8,8 @@ export const zhStore = {
   recoveryRepaired: '已打开 {name}，它取代了无法载入的本机工作区（原样另存为 {key}）',
   recoveryFirst: '请先处理上方“本机保存的工作区无法载入”：下载原样数据、打开修复后的文件，或弃用它',
   recoveryDropped: '已恢复上次的工作区；最后 {n} 项改动未通过检查，未予恢复',
+  importRefusedGate: '未导入 {file}：导入后方案无法计算，方案未作任何改动。问题如下：',
+  importStale: '导入期间工作区已有改动，未导入；请重新导入',
   storeUnavailable: '本浏览器无法保存工作区（IndexedDB 不可用），关闭页面后改动不会保留；请随时“保存工作区”到文件',
 } as const;
 
@@ -20,5 +22,7 @@ export const enStore: Record<keyof typeof zhStore, string> = {
   recoveryRepaired: 'Opened {name}; it replaces the workspace that could not be loaded (set aside as it is: {key})',
   recoveryFirst: 'First deal with “The workspace kept in this browser cannot be loaded” above: download it, open the repaired file, or discard it',
   recoveryDropped: 'Restored your last workspace; its last {n} change(s) failed the check and were not restored',
+  importRefusedGate: '{file} was not imported: the scenario could not be computed with it; nothing changed. What is wrong:',
+  importStale: 'The workspace changed while importing; nothing was imported — import again',
   storeUnavailable: 'This browser cannot keep the workspace (IndexedDB is unavailable); changes are lost when the page closes — save the workspace to a file',
 };

@@ -149,6 +149,16 @@ export class Column {
 }
 
 /** A worker for one-off jobs (opening files): validation of a big file stays off the page. */
+/** The full check (the one gate) of a workspace the page would make, off the page's thread. */
+export async function gateInWorker(ws: import('../../workspace/types.ts').Workspace): Promise<WorkspaceLoad> {
+  const h = workspaceWorker();
+  try {
+    return await h.api.gate(ws);
+  } finally {
+    h.worker.terminate();
+  }
+}
+
 export async function openInWorker(text: string): Promise<WorkspaceLoad> {
   const h = workspaceWorker();
   try {

@@ -8,14 +8,33 @@ import type { NamedScenario } from '../../../workers/export.worker.ts';
 import { msg } from '../i18n/index.ts';
 import { historyYearsOf } from '../views/brief-sources.ts';
 import type { Lang } from '../../display/lang.ts';
-import { refName, scenarioOf, type RefKey } from '../../workspace/workspace.ts';
+import { refName, replaceScenario, scenarioOf, type RefKey } from '../../workspace/workspace.ts';
+import { gateInWorker } from '../runs/column.ts';
+import { importProblems } from '../../sheets/import-gate.ts';
 import { MIME, downloadBytes, safeName } from '../download.ts';
 
 
-export function applyImportAction(ctl: Controller, report: ImportReport, mode: 'replace' | 'merge', onlyValid: boolean): void {
+/**
+ * The import is applied only if the workspace it makes passes the one gate (every scenario
+ * compiled): otherwise it is refused, naming the rows and columns, and nothing changes.
+ */
+export async function applyImportAction(ctl: Controller, report: ImportReport, mode: 'replace' | 'merge', onlyValid: boolean): Promise<void> {
   const s = ctl.state;
   try {
     const next = applyImport(scenarioOf(s.ws, s.active), report, mode, onlyValid);
+    const gate = await gateInWorker(replaceScenario(s.ws, s.active, next));
+    if (!gate.ok) {
+      const lang = ctl.state.lang;
+      const issues = importProblems(next, report, gate.issues).map((p) => ({ path: p.where[lang], message: p.reason[lang] + (p.fix ? ` — ${p.fix[lang]}` : '') + ` [${p.path}]` }));
+      // The dialog closes so the refusal is seen in full on the page (the file can be imported again once fixed).
+      ctl.setDialog(null);
+      ctl.notify({ kind: 'error', text: msg(lang, 'importRefusedGate', { file: report.fileName }), issues });
+      return;
+    }
+    if (ctl.state.ws !== s.ws) {
+      ctl.notify({ kind: 'error', text: msg(ctl.state.lang, 'importStale') });
+      return;
+    }
     ctl.replace(next);
     ctl.setDialog(null);
     ctl.notify({ kind: 'info', text: msg(s.lang, 'importApplied', { n: report.hospitals.length, file: report.fileName, scenario: refName(s.ws, s.active) }) });

@@ -1,0 +1,52 @@
+/**
+ * The one gate on an import (issue 8): a row whose 机构类型 is 「住院」 (listed by the template,
+ * held by no pool of the example city) is refused before anything changes — the message in
+ * Chinese names the row and the column and offers the classes the pools hold; the workspace
+ * and the stored record are unchanged.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { useBrowser } from './session.ts';
+import { shot } from './harness.ts';
+import { state } from './helpers.ts';
+import { dispatchEdit, flushed, storedValue } from './store-helpers.ts';
+
+const { start } = useBrowser();
+
+describe('the gate on an import', () => {
+  it('refuses a class that no pool holds, naming row and column, and changes nothing', async () => {
+    const { page } = await start();
+    await dispatchEdit(page, ['fund', 'adjustmentFundRate'], '0.04');
+    await flushed(page);
+    const stored = JSON.stringify(await storedValue(page, 'current'));
+    const ws = await state<unknown>(page, 'ws');
+    await page.getByTestId('open-export').click();
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-data').click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await d.path())!)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    let header = 0;
+    let col = 0;
+    sheet.eachRow((row, n) => { if (!header) row.eachCell((c, i) => { if (String(c.value).startsWith('机构类型')) { header = n; col = i; } }); });
+    expect(col).toBeGreaterThan(0);
+    sheet.getRow(header + 2).getCell(col).value = '住院';
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    await page.getByTestId('export-close').click();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file').setInputFiles({ name: 'inpatient.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    await page.getByTestId('mode-merge').check();
+    await page.getByTestId('apply-all').click();
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.innerText(), { timeout: 60_000 }).toContain('未导入 inpatient.xlsx');
+    const issues = await page.getByTestId('issues').innerText();
+    expect(issues).toContain(`第 ${header + 2} 行「机构类型」`);
+    expect(issues).toContain('不属于任何分配池');
+    expect(issues).toContain('请改为现有分配池所含的类型');
+    await shot(page, 'import-refused-zh-1440x900');
+    expect(await state<unknown>(page, 'ws')).toEqual(ws);
+    await flushed(page);
+    expect(JSON.stringify(await storedValue(page, 'current'))).toBe(stored);
+  });
+});
