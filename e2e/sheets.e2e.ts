@@ -140,7 +140,7 @@ describe('spreadsheets in and out', () => {
     expect(g.numFmt).toBe('#,##0.00');
     const hs = wb.worksheets.find((w) => w.name.startsWith('机构结果'))!;
     expect(hs.getRow(2).getCell(1).value).toBe(city.hospitals[0]!.id);
-    const params = wb.getWorksheet('参数与来源')!;
+    const params = wb.getWorksheet('参数与出处')!;
     expect(rowWhere(params, 2, 'fingerprint').getCell(3).value).toBe(fp);
     expect(rowWhere(params, 2, 'policy.deposit.rates.hospital').getCell(3).value).toBe(0.1);
 
@@ -166,7 +166,7 @@ describe('spreadsheets in and out', () => {
     await page.getByTestId('open-export').click();
     const wb = await workbook(await bytesOf(await download(page, () => page.getByTestId('export-compared').click())));
     expect(wb.worksheets.map((w) => w.name)).toContain('方案对比');
-    const params = wb.getWorksheet('参数与来源')!;
+    const params = wb.getWorksheet('参数与出处')!;
     const fps = rowWhere(params, 2, 'fingerprint');
     expect(fps.getCell(4).value).toBe(fpVariant);
     expect(String(fps.getCell(3).value)).toMatch(/^sha256:/);

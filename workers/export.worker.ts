@@ -31,8 +31,8 @@ const api = {
     });
   },
   /** The hospitals table of one scenario as CSV (UTF-8 with BOM). */
-  async csv(lang: Lang, scenario: Scenario): Promise<Uint8Array> {
-    return new TextEncoder().encode(hospitalsCsv(runScenario(scenario), scenario, lang));
+  async csv(lang: Lang, scenario: Scenario, unit: 'yuan' | 'wan' = 'yuan'): Promise<Uint8Array> {
+    return new TextEncoder().encode(hospitalsCsv(runScenario(scenario), scenario, lang, unit));
   },
   /** The hospitals' input data in the import layout (imports back to the same data). */
   async data(lang: Lang, scenario: Scenario): Promise<Uint8Array> {

@@ -29,10 +29,10 @@ const FUND_NAMES: Record<string, [string, string]> = {
   totalDeposit: ['质量保证金合计', 'deposits'],
   totalPaid: ['月度拨付合计', 'paid monthly'],
   totalDeferred: ['暂缓拨付合计', 'deferred'],
-  totalBalance: ['年终清算差额合计', 'year-end balance'],
+  totalBalance: ['年终清算补（扣）', 'year-end balance due'],
   totalAdvance: ['预付周转金', 'advance'],
   volumeCuts: ['服务量核减', 'volume cuts'],
-  riskReserve: ['风险准备金', 'risk reserve'],
+  riskReserve: ['风险储备金', 'risk reserve'],
   carveOuts: ['单列项目合计', 'carve-outs'],
   base: ['基金支出预算', 'fund budget'],
   revenue: ['基金收入', 'revenue'],
@@ -46,7 +46,7 @@ const HOSPITAL_NAMES: Record<string, [string, string]> = {
   reasonableOverspend: ['合理超支', 'reasonable overspend'], fundShareClaimed: ['基金分担（申请）', 'fund share claimed'],
   advance: ['预付周转金', 'advance'], fundShare: ['基金分担', 'fund share'], due: ['应结算额', 'due'],
   depositReturned: ['保证金返还', 'deposit returned'], depositForfeited: ['保证金扣留', 'deposit forfeited'],
-  owed: ['年终应付', 'owed'], paidTotal: ['已拨付', 'paid'], balance: ['清算差额', 'balance'], basis: ['下年基数', 'next base'],
+  owed: ['年终应付', 'owed'], paidTotal: ['已拨付', 'paid'], balance: ['清算补（扣）', 'balance due'], basis: ['下年基数', 'next base'],
 };
 
 const pick = (names: [string, string], lang: Lang) => names[lang === 'zh' ? 0 : 1];

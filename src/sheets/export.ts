@@ -8,12 +8,13 @@ import type ExcelJS from 'exceljs';
 import type { FundResult, Result } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';
 import { fingerprint as computeFingerprint } from '../engine/fingerprint.ts';
-import { cellOf, MONTHLY_ITEMS, monthlyFen, RESULT_COLUMNS } from './result-columns.ts';
+import { cellOf, MONTHLY_ITEMS, monthlyFen, poolNames, RESULT_COLUMNS } from './result-columns.ts';
 import { parameterRows } from './params.ts';
 import { amountValue, newWorkbook, ratioValue, sheetName, tableSheet, toBytes, FMT, type Col } from './style.ts';
 import { columnsOfResult, difference, matchRows } from '../engine/compare.ts';
 import type { AmountField } from '../engine/result.ts';
 import type { Lang, Unit } from '../display/lang.ts';
+import { fundName, type FundFigure } from '../display/glossary.ts';
 
 export { hospitalsCsv } from './result-columns.ts';
 export { exportHospitalData } from './hospital-data.ts';
@@ -33,38 +34,38 @@ export interface ResultsWorkbookInput {
 }
 
 const T = {
-  zh: { fund: '基金汇总', hospitals: '机构结果', monthly: '月度拨付', compare: '方案对比', params: '参数与来源', item: '项目', scenario: '方案', delta: '差额', code: '机构编码', name: '机构名称', month: (m: number) => `${m}月`, year: '全年', all: '全部机构', target: '指标', owed: '年终应付', balance: '清算差额', yuan: '元', wan: '万元' },
-  en: { fund: 'Fund summary', hospitals: 'Hospitals', monthly: 'Monthly', compare: 'Comparison', params: 'Parameters', item: 'Item', scenario: 'Scenario', delta: 'Δ', code: 'Institution code', name: 'Name', month: (m: number) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]!, year: 'Year', all: 'All institutions', target: 'target', owed: 'owed', balance: 'balance', yuan: 'yuan', wan: '10k yuan' },
+  zh: { fund: '基金汇总', hospitals: '机构结果', monthly: '月度拨付', compare: '方案对比', params: '参数与出处', item: '项目', scenario: '方案', delta: '差额', code: '机构编码', name: '机构名称', month: (m: number) => `${m}月`, year: '全年', all: '全部机构', target: '指标', owed: '年终应付', balance: '清算补（扣）', yuan: '元', wan: '万元' },
+  en: { fund: 'Fund summary', hospitals: 'Hospitals', monthly: 'Monthly', compare: 'Comparison', params: 'Parameters and sources', item: 'Item', scenario: 'Scenario', delta: 'Δ', code: 'Institution code', name: 'Name', month: (m: number) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]!, year: 'Year', all: 'All institutions', target: 'target', owed: 'owed', balance: 'balance', yuan: 'yuan', wan: '10k yuan' },
 } as const;
 
 type FundKind = 'amount' | 'months' | 'percent';
-const FUND_ROWS: [keyof FundResult, string, string, FundKind][] = [
-  ['base', '基金支出预算', 'Fund budget', 'amount'],
-  ['riskReserve', '风险准备金', 'Risk reserve', 'amount'],
-  ['carveOuts', '单列项目合计', 'Carve-outs', 'amount'],
-  ['globalTarget', '年度总额控制目标', 'Global target', 'amount'],
-  ['adjustmentFund', '年终清算调剂金', 'Adjustment fund', 'amount'],
-  ['allocatable', '可分配给机构', 'Allocatable', 'amount'],
-  ['totalTargets', '机构指标合计', 'Hospital targets', 'amount'],
-  ['volumeCuts', '服务量核减', 'Volume cuts', 'amount'],
-  ['totalDeposit', '质量保证金合计', 'Deposits', 'amount'],
-  ['totalPaid', '月度拨付合计', 'Paid monthly', 'amount'],
-  ['totalDeferred', '暂缓拨付合计', 'Deferred', 'amount'],
-  ['totalAdvance', '预付周转金', 'Advance', 'amount'],
-  ['fundSharesClaimed', '基金分担（申请）', 'Fund shares claimed', 'amount'],
-  ['adjustmentFundUsed', '调剂金使用', 'Adjustment fund used', 'amount'],
-  ['adjustmentFundTopUp', '结存补足调剂金', 'Top-up from balance', 'amount'],
-  ['adjustmentFundUnused', '调剂金结余', 'Adjustment fund unused', 'amount'],
-  ['retainedFromTargets', '指标内基金留存', 'Retained from targets', 'amount'],
-  ['hospitalsOwed', '应付机构合计', 'Owed to hospitals', 'amount'],
-  ['totalBalance', '年终清算差额合计', 'Year-end balance', 'amount'],
-  ['expenditure', '基金支出', 'Expenditure', 'amount'],
-  ['revenue', '基金收入', 'Revenue', 'amount'],
-  ['openingBalance', '上年末累计结存', 'Opening balance', 'amount'],
-  ['closingBalance', '年末累计结存', 'Closing balance', 'amount'],
-  ['monthsOfCoverage', '可支付月数', 'Months of coverage', 'months'],
-  ['currentSurplusRate', '当年结存率', 'Current surplus rate', 'percent'],
-  ['cumulativeSurplusRate', '累计结存率', 'Cumulative surplus rate', 'percent'],
+const FUND_ROWS: [FundFigure, FundKind][] = [
+  ['base', 'amount'],
+  ['riskReserve', 'amount'],
+  ['carveOuts', 'amount'],
+  ['globalTarget', 'amount'],
+  ['adjustmentFund', 'amount'],
+  ['allocatable', 'amount'],
+  ['totalTargets', 'amount'],
+  ['volumeCuts', 'amount'],
+  ['totalDeposit', 'amount'],
+  ['totalPaid', 'amount'],
+  ['totalDeferred', 'amount'],
+  ['totalAdvance', 'amount'],
+  ['fundSharesClaimed', 'amount'],
+  ['adjustmentFundUsed', 'amount'],
+  ['adjustmentFundTopUp', 'amount'],
+  ['adjustmentFundUnused', 'amount'],
+  ['retainedFromTargets', 'amount'],
+  ['hospitalsOwed', 'amount'],
+  ['totalBalance', 'amount'],
+  ['expenditure', 'amount'],
+  ['revenue', 'amount'],
+  ['openingBalance', 'amount'],
+  ['closingBalance', 'amount'],
+  ['monthsOfCoverage', 'months'],
+  ['currentSurplusRate', 'percent'],
+  ['cumulativeSurplusRate', 'percent'],
 ];
 
 export async function resultsWorkbook(input: ResultsWorkbookInput): Promise<Uint8Array> {
@@ -103,8 +104,8 @@ function fundSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: Resu
     const row = ws.addRow([label, ...vals.map(v), ...vals.slice(1).map(d)]);
     for (let c = 2; c <= cols.length; c++) row.getCell(c).numFmt = fmt(kind);
   };
-  for (const [key, zh, en, kind] of FUND_ROWS) {
-    add(lang === 'zh' ? zh : en, kind, scenarios.map((s) => s.result.fund[key] as string | null));
+  for (const [key, kind] of FUND_ROWS) {
+    add(fundName(key, lang), kind, scenarios.map((s) => s.result.fund[key] as string | null));
     if (key === 'carveOuts') {
       const ids = unionBy(scenarios.map((s) => s.result.fund.carveOutItems));
       for (const [id, label] of ids) add(`  ${label}`, 'amount', scenarios.map((s) => s.result.fund.carveOutItems.find((c) => c.id === id)?.amount ?? null));
@@ -123,12 +124,13 @@ function unionBy(lists: { id: string; name: string }[][]): Map<string, string> {
 }
 
 function hospitalsSheet(wb: ExcelJS.Workbook, name: string, s: ExportScenario, lang: Lang, unit: Unit): void {
-  const cols: Col[] = RESULT_COLUMNS.map((c) => ({ header: c.kind === 'amount' && unit === 'wan' ? `${c[lang]}${unitLabel(lang, unit)}` : c[lang], kind: c.kind, width: c.zh === '机构名称' ? 28 : undefined }));
+  const cols: Col[] = RESULT_COLUMNS.map((c) => ({ header: c.kind === 'amount' ? `${c[lang]}${unitLabel(lang, unit)}` : c[lang], kind: c.kind, width: c.zh === '机构名称' ? 28 : undefined }));
   const ws = tableSheet(wb, name, cols, { unit, freezeCols: 2 });
   const byId = new Map(s.scenario.hospitals.map((h) => [h.id, h]));
+  const pools = poolNames(s.scenario);
   for (const r of s.result.hospitals) {
     const h = byId.get(r.id);
-    ws.addRow(RESULT_COLUMNS.map((c) => cellOf(c, r, h, lang, unit)));
+    ws.addRow(RESULT_COLUMNS.map((c) => cellOf(c, r, h, lang, unit, pools)));
   }
 }
 

@@ -10,57 +10,60 @@ import { parseMoney } from '../engine/money.ts';
 import { amountValue, ratioValue, type Kind } from './style.ts';
 import { labelOf } from './vocab.ts';
 import type { Lang, Unit } from '../display/lang.ts';
+import { HOSPITAL_FIGURES, WORDS, unitName, type HospitalFigure } from '../display/glossary.ts';
+import { shiftPoint } from '../display/number.ts';
 
 export interface ResultColumn {
   zh: string;
   en: string;
   kind: Kind;
   /** Raw value: amount/ratio strings as in the result, text, boolean, or null. */
-  get: (r: HospitalResult, h: Hospital | undefined, lang: Lang) => string | boolean | null;
+  get: (r: HospitalResult, h: Hospital | undefined, lang: Lang, pools?: ReadonlyMap<string, string>) => string | boolean | null;
 }
 
-const amt = (zh: string, en: string, k: keyof HospitalResult): ResultColumn => ({ zh, en, kind: 'amount', get: (r) => r[k] as string });
-const pct = (zh: string, en: string, k: keyof HospitalResult): ResultColumn => ({ zh, en, kind: 'percent', get: (r) => r[k] as string | null });
+const amt = (k: HospitalFigure & keyof HospitalResult): ResultColumn => ({ ...HOSPITAL_FIGURES[k], kind: 'amount', get: (r) => r[k] as string });
+const pct = (k: HospitalFigure & keyof HospitalResult): ResultColumn => ({ ...HOSPITAL_FIGURES[k], kind: 'percent', get: (r) => r[k] as string | null });
 
 export const RESULT_COLUMNS: ResultColumn[] = [
-  { zh: '机构编码', en: 'Institution code', kind: 'text', get: (r) => r.id },
-  { zh: '机构名称', en: 'Name', kind: 'text', get: (_r, h) => h?.name ?? '' },
-  { zh: '级别', en: 'Level', kind: 'text', get: (_r, h, l) => (h ? labelOf('level', h.level, l) : '') },
-  { zh: '类别', en: 'Category', kind: 'text', get: (_r, h, l) => (h ? labelOf('category', h.category, l) : '') },
-  { zh: '机构类型', en: 'Class', kind: 'text', get: (_r, h, l) => (h ? labelOf('class', h.class, l) : '') },
-  { zh: '预算池', en: 'Pool', kind: 'text', get: (r) => r.pool },
-  { zh: '锁定指标', en: 'Locked', kind: 'bool', get: (r) => r.locked },
-  { zh: '权重占比', en: 'Weight share', kind: 'percent', get: (r) => r.weightShare },
-  amt('分配指标', 'Allocated target', 'allocatedTarget'),
-  amt('服务量核减', 'Volume cut', 'volumeCut'),
-  amt('总额控制指标', 'Target', 'target'),
-  amt('质量保证金', 'Deposit', 'deposit'),
-  amt('全年申报', 'Claims total', 'claimsTotal'),
-  { zh: '申报为预测', en: 'Claims projected', kind: 'bool', get: (r) => r.projected },
-  amt('核减', 'Deductions', 'deductions'),
-  amt('实际发生', 'Actual', 'actual'),
-  amt('月度拨付合计', 'Paid (months)', 'paidTotal'),
-  amt('暂缓拨付', 'Deferred', 'deferred'),
-  amt('结余', 'Surplus', 'surplus'),
-  pct('结余率', 'Surplus rate', 'surplusRate'),
-  amt('结余留用', 'Reward', 'reward'),
-  amt('超支', 'Overspend', 'overspend'),
-  pct('超支率', 'Overspend rate', 'overspendRate'),
-  amt('合理超支', 'Reasonable overspend', 'reasonableOverspend'),
-  amt('基金分担（申请）', 'Fund share claimed', 'fundShareClaimed'),
-  amt('基金分担', 'Fund share', 'fundShare'),
-  amt('清算应付', 'Due', 'due'),
-  pct('保证金返还比例', 'Deposit return ratio', 'qualityRatio'),
-  amt('返还保证金', 'Deposit returned', 'depositReturned'),
-  amt('扣除保证金', 'Deposit forfeited', 'depositForfeited'),
-  amt('预付周转金', 'Advance', 'advance'),
-  amt('年终应付', 'Owed', 'owed'),
-  amt('清算差额（负数为追回）', 'Balance (negative: recovered)', 'balance'),
+  { ...WORDS.code, kind: 'text', get: (r) => r.id },
+  { ...WORDS.name, kind: 'text', get: (_r, h) => h?.name ?? '' },
+  { ...WORDS.level, kind: 'text', get: (_r, h, l) => (h ? labelOf('level', h.level, l) : '') },
+  { ...WORDS.category, kind: 'text', get: (_r, h, l) => (h ? labelOf('category', h.category, l) : '') },
+  { ...WORDS.klass, kind: 'text', get: (_r, h, l) => (h ? labelOf('class', h.class, l) : '') },
+  // The pool by its name (the file's pools), not its id.
+  { ...HOSPITAL_FIGURES.pool, kind: 'text', get: (r, _h, _l, pools) => pools?.get(r.pool) ?? r.pool },
+  { ...HOSPITAL_FIGURES.locked, kind: 'bool', get: (r) => r.locked },
+  { ...HOSPITAL_FIGURES.weightShare, kind: 'percent', get: (r) => r.weightShare },
+  amt('allocatedTarget'),
+  amt('volumeCut'),
+  amt('target'),
+  amt('deposit'),
+  amt('claimsTotal'),
+  { ...HOSPITAL_FIGURES.projected, kind: 'bool', get: (r) => r.projected },
+  amt('deductions'),
+  amt('actual'),
+  amt('paidTotal'),
+  amt('deferred'),
+  amt('surplus'),
+  pct('surplusRate'),
+  amt('reward'),
+  amt('overspend'),
+  pct('overspendRate'),
+  amt('reasonableOverspend'),
+  amt('fundShareClaimed'),
+  amt('fundShare'),
+  amt('due'),
+  pct('qualityRatio'),
+  amt('depositReturned'),
+  amt('depositForfeited'),
+  amt('advance'),
+  amt('owed'),
+  amt('balance'),
 ];
 
 /** A column's value as a spreadsheet cell: amounts and ratios as numbers. */
-export function cellOf(c: ResultColumn, r: HospitalResult, h: Hospital | undefined, lang: Lang, unit: Unit): string | number | null {
-  const v = c.get(r, h, lang);
+export function cellOf(c: ResultColumn, r: HospitalResult, h: Hospital | undefined, lang: Lang, unit: Unit, pools?: ReadonlyMap<string, string>): string | number | null {
+  const v = c.get(r, h, lang, pools);
   if (v === null) return null;
   if (typeof v === 'boolean') return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
   if (c.kind === 'amount') return amountValue(v, unit);
@@ -70,17 +73,35 @@ export function cellOf(c: ResultColumn, r: HospitalResult, h: Hospital | undefin
 
 const FORMULA_START = /^[=+@\t\r]|^-(?!\d)/;
 
-/** The hospitals table as CSV: UTF-8 with BOM (so Excel reads Chinese), exact decimal text. */
-export function hospitalsCsv(result: Result, scenario: Scenario, lang: Lang): string {
+/** Pool id → its name in the file (the name is what a reader sees; an unnamed pool keeps its id). */
+export function poolNames(s: Scenario): Map<string, string> {
+  return new Map((s.policy.pools ?? []).map((p) => [p.id, p.name || p.id]));
+}
+
+/** A column's CSV header with its unit: 总额控制指标（万元）, 结余率（%）. */
+export function csvHeader(c: ResultColumn, lang: Lang, unit: Unit): string {
+  const u = c.kind === 'amount' ? unitName(unit, lang) : c.kind === 'percent' ? '%' : '';
+  return u ? (lang === 'zh' ? `${c.zh}（${u}）` : `${c.en} (${u})`) : c[lang];
+}
+
+/**
+ * The hospitals table as CSV: UTF-8 with BOM (so Excel reads Chinese), exact decimal text;
+ * amounts in the unit chosen (万元 keeps every digit: 4 more decimals), rates as percentages,
+ * each header saying its unit.
+ */
+export function hospitalsCsv(result: Result, scenario: Scenario, lang: Lang, unit: Unit = 'yuan'): string {
   const byId = new Map(scenario.hospitals.map((h) => [h.id, h]));
+  const pools = poolNames(scenario);
   const rows = result.hospitals.map((r) => RESULT_COLUMNS.map((c) => {
-    const v = c.get(r, byId.get(r.id), lang);
+    const v = c.get(r, byId.get(r.id), lang, pools);
     if (v === null) return '';
     if (typeof v === 'boolean') return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
+    if (c.kind === 'amount') return unit === 'wan' ? shiftPoint(v, -4) : v;
+    if (c.kind === 'percent') return shiftPoint(v, 2);
     // A name like "=HYPERLINK(…)" must not become a formula when Excel opens the file.
     return c.kind === 'text' && FORMULA_START.test(v) ? `'${v}` : v;
   }));
-  return '\uFEFF' + Papa.unparse([RESULT_COLUMNS.map((c) => c[lang]), ...rows], { newline: '\r\n' }) + '\r\n';
+  return '\uFEFF' + Papa.unparse([RESULT_COLUMNS.map((c) => csvHeader(c, lang, unit)), ...rows], { newline: '\r\n' }) + '\r\n';
 }
 
 export type MonthlyItem = 'monthlyBudget' | 'claims' | 'withheld' | 'paid' | 'deferred';

@@ -5,6 +5,7 @@
  */
 
 import type { Lang } from '../display/lang.ts';
+import { termName } from '../display/glossary.ts';
 
 export type Bilingual = { zh: string; en: string };
 
@@ -32,7 +33,7 @@ interface Term {
   aliases: string[];
 }
 
-// Codes and Chinese labels agree with src/workspace/labels.ts (TERMS).
+// Labels are the one glossary's (src/display/glossary.ts); here only the spellings we accept.
 const LEVELS: Term[] = [
   { code: 'tertiary', zh: '三级', en: 'tertiary', aliases: ['三级医院', '三甲', '三乙', '三级甲等', '三级乙等', '3级', 'level3', 'grade3', 'iii'] },
   { code: 'secondary', zh: '二级', en: 'secondary', aliases: ['二级医院', '二甲', '二乙', '二级甲等', '二级乙等', '2级', 'level2', 'grade2', 'ii'] },
@@ -64,14 +65,17 @@ const CLASSES: Term[] = [
 const TERMS: Record<VocabField, Term[]> = { level: LEVELS, category: CATEGORIES, class: CLASSES };
 
 const INDEX: Record<VocabField, Map<string, string>> = {
-  level: indexOf(LEVELS),
-  category: indexOf(CATEGORIES),
-  class: indexOf(CLASSES),
+  level: indexOf('level', LEVELS),
+  category: indexOf('category', CATEGORIES),
+  class: indexOf('class', CLASSES),
 };
 
-function indexOf(terms: Term[]): Map<string, string> {
+/** Every spelling → code; the glossary's names first in, so a later alias never takes them over. */
+function indexOf(field: VocabField, terms: Term[]): Map<string, string> {
   const m = new Map<string, string>();
-  for (const t of terms) for (const a of [t.code, t.zh, t.en, ...t.aliases]) m.set(normKey(a), t.code);
+  const add = (a: string, code: string) => { if (!m.has(normKey(a))) m.set(normKey(a), code); };
+  for (const t of terms) for (const a of [t.code, termName(field, t.code, 'zh'), termName(field, t.code, 'en')]) add(a, t.code);
+  for (const t of terms) for (const a of [t.zh, t.en, ...t.aliases]) add(a, t.code);
   return m;
 }
 
@@ -95,13 +99,12 @@ export function toCode(field: VocabField, value: string): string {
 
 /** The label of a code in a language; unknown codes are shown as they are. */
 export function labelOf(field: VocabField, code: string, lang: Lang): string {
-  const t = TERMS[field].find((x) => x.code === code);
-  return t ? t[lang] : code;
+  return termName(field, code, lang);
 }
 
 /** The labels offered in the template's drop-down lists. */
 export function labelsOf(field: VocabField, lang: Lang): string[] {
-  return TERMS[field].map((t) => t[lang]);
+  return TERMS[field].map((t) => termName(field, t.code, lang));
 }
 
 /**

@@ -7,7 +7,9 @@
 
 import type { Lang } from '../display/lang.ts';
 
-export type TermKind = 'class' | 'level' | 'category';
+import { TERMS as GLOSSARY_TERMS, termName, type TermKind } from '../display/glossary.ts';
+
+export type { TermKind };
 
 export interface Label {
   zh: string;
@@ -16,12 +18,16 @@ export interface Label {
   terms?: TermKind;
 }
 
-/** Chinese names of the usual class/level/category keys; other keys are shown as written. */
+/** Chinese names of the usual class/level/category keys (the one glossary's); other keys are shown as written. */
 export const TERMS: Record<TermKind, Record<string, string>> = {
-  class: { hospital: '医院', chronic: '门诊慢特病', primary: '基层', outpatient: '门诊', inpatient: '住院', pharmacy: '定点药店' },
-  level: { tertiary: '三级', secondary: '二级', primary: '一级', community: '社区', unrated: '未定级' },
-  category: { general: '综合', tcm: '中医', specialty: '专科', community: '社区', maternal: '妇幼', rehab: '康复' },
+  class: zhNames(GLOSSARY_TERMS.class),
+  level: zhNames(GLOSSARY_TERMS.level),
+  category: zhNames(GLOSSARY_TERMS.category),
 };
+
+function zhNames(names: Record<string, { zh: string }>): Record<string, string> {
+  return Object.fromEntries(Object.entries(names).map(([k, n]) => [k, n.zh]));
+}
 
 const L = (zh: string, en: string, terms?: TermKind): Label => (terms ? { zh, en, terms } : { zh, en });
 
@@ -44,7 +50,7 @@ export const LABELS: Record<string, Label> = {
   'fund.budget': L('基金支出预算', 'Fund expenditure budget'),
   'fund.revenue': L('当年基金收入', 'Fund revenue'),
   'fund.openingBalance': L('上年末累计结存', 'Opening balance'),
-  'fund.riskReserveRate': L('风险准备金比例', 'Risk reserve rate'),
+  'fund.riskReserveRate': L('风险储备金比例', 'Risk reserve rate'),
   'fund.adjustmentFundRate': L('年终清算调剂金比例', 'Adjustment fund rate'),
   'fund.adjustmentTopUpCap': L('调剂金不足时的补足上限', 'Adjustment fund top-up cap'),
   'fund.carveOuts': L('单列项目', 'Carve-outs'),
@@ -116,5 +122,5 @@ export const HOSPITAL_LABELS: Record<string, Label> = {
 export const HOSPITAL_WORD: Label = L('机构', 'Hospital');
 
 export function term(kind: TermKind | undefined, key: string, lang: Lang): string {
-  return lang === 'zh' && kind ? TERMS[kind][key] ?? key : key;
+  return kind ? termName(kind, key, lang) : key;
 }

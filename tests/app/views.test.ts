@@ -58,13 +58,13 @@ describe('scenario bar', () => {
     const ws = twoScenarios();
     const base = scenarioBarView(stateOf(ws));
     expect(base.scenarios).toEqual([{ key: 'baseline', name: '测试基线', baseline: true }, { key: 'v1', name: '保证金 8%', baseline: false }]);
-    expect(base).toMatchObject({ isVariant: false, changes: [], nextName: '变体方案 2', baselineKey: 'baseline' });
+    expect(base).toMatchObject({ isVariant: false, changes: [], nextName: '测算方案 2', baselineKey: 'baseline' });
     const v = scenarioBarView(stateOf(ws, { active: 'v1' }));
     expect(v.isVariant).toBe(true);
     expect(v.activeName).toBe('保证金 8%');
     expect(v.changes).toHaveLength(1);
     expect(v.changes[0]).toMatch(/保证金比例.*0\.10 → 0\.08/);
-    expect(scenarioBarView(stateOf(ws, { active: 'v1', lang: 'en' })).nextName).toBe('Variant 2');
+    expect(scenarioBarView(stateOf(ws, { active: 'v1', lang: 'en' })).nextName).toBe('Alternative 2');
   });
 });
 

@@ -118,6 +118,6 @@ describe('gbsim template and run --xlsx', () => {
     const path = join(tmp(), 'out.xlsx');
     await writeXlsx(path, [{ name: s.meta.name, scenario: s, result: runScenario(s) }], 'zh');
     const wb = await readBack(new Uint8Array(readFileSync(path)));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['基金汇总', '机构结果', '月度拨付', '方案对比', '参数与来源']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['基金汇总', '机构结果', '月度拨付', '方案对比', '参数与出处']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { hospitalsCsv, resultsWorkbook } from '../../src/sheets/export.ts';
+import { shiftPoint } from '../../src/display/number.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { fingerprint } from '../../src/engine/fingerprint.ts';
 import type { Scenario } from '../../src/format/types.ts';
@@ -38,7 +39,7 @@ describe('the results workbook', async () => {
   const wb = await readBack(bytes);
 
   it('has the sheets, with frozen header rows', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['基金汇总', '机构结果-基线', '机构结果-方案B', '月度拨付', '方案对比', '参数与来源']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['基金汇总', '机构结果-基线', '机构结果-方案B', '月度拨付', '方案对比', '参数与出处']);
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.getRow(1).font?.bold, ws.name).toBe(true);
@@ -52,7 +53,7 @@ describe('the results workbook', async () => {
     const g = findRow(ws, 1, '年度总额控制目标');
     expect(g.getCell(2).value).toBe(num(rb.fund.globalTarget));
     expect(g.getCell(2).numFmt).toBe('#,##0.00');
-    const owed = findRow(ws, 1, '应付机构合计');
+    const owed = findRow(ws, 1, '应付医疗机构');
     expect(owed.getCell(3).value).toBe(num(rv.fund.hospitalsOwed));
     expect(owed.getCell(4).value).toBe((Math.round(num(rv.fund.hospitalsOwed) * 100) - Math.round(num(rb.fund.hospitalsOwed) * 100)) / 100);
     const months = findRow(ws, 1, '可支付月数');
@@ -66,13 +67,13 @@ describe('the results workbook', async () => {
     const ws = wb.getWorksheet('机构结果-基线')!;
     const head = (ws.getRow(1).values as unknown[]).slice(1);
     expect(head.slice(0, 5)).toEqual(['机构编码', '机构名称', '级别', '类别', '机构类型']);
-    expect(head).toEqual(expect.arrayContaining(['总额控制指标', '质量保证金', '暂缓拨付', '结余留用', '基金分担', '返还保证金', '扣除保证金', '年终应付', '清算差额（负数为追回）']));
+    expect(head).toEqual(expect.arrayContaining(['总额控制指标（元）', '质量保证金（元）', '暂缓拨付（元）', '结余留用（元）', '基金分担（元）', '返还保证金（元）', '扣除保证金（元）', '年终应付（元）', '清算补（扣）（元）']));
     expect(ws.rowCount).toBe(1 + base.hospitals.length);
     const col = (h: string) => head.indexOf(h) + 1;
     rb.hospitals.forEach((h, i) => {
       const row = ws.getRow(i + 2);
       expect(row.getCell(1).value).toBe(h.id);
-      for (const [label, v] of [['总额控制指标', h.target], ['质量保证金', h.deposit], ['年终应付', h.owed], ['清算差额（负数为追回）', h.balance]] as const) {
+      for (const [label, v] of [['总额控制指标（元）', h.target], ['质量保证金（元）', h.deposit], ['年终应付（元）', h.owed], ['清算补（扣）（元）', h.balance]] as const) {
         const cell = row.getCell(col(label));
         expect(typeof cell.value).toBe('number');
         expect(cell.value).toBe(num(v));
@@ -100,7 +101,7 @@ describe('the results workbook', async () => {
 
   it('comparison: target, owed and balance per scenario with deltas against the baseline', () => {
     const ws = wb.getWorksheet('方案对比')!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['机构编码', '机构名称', '基线 指标', '基线 年终应付', '基线 清算差额', '方案B 指标', '方案B 年终应付', '方案B 清算差额', '差额 方案B 指标', '差额 方案B 年终应付', '差额 方案B 清算差额']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['机构编码', '机构名称', '基线 指标', '基线 年终应付', '基线 清算补（扣）', '方案B 指标', '方案B 年终应付', '方案B 清算补（扣）', '差额 方案B 指标', '差额 方案B 年终应付', '差额 方案B 清算补（扣）']);
     const r = findRow(ws, 1, 'H001');
     const fen = (s: string) => Math.round(num(s) * 100);
     expect(r.getCell(3).value).toBe(num(rb.hospitals[0]!.target));
@@ -109,7 +110,7 @@ describe('the results workbook', async () => {
   });
 
   it('parameters: every value per scenario with its provenance, and the fingerprints', () => {
-    const ws = wb.getWorksheet('参数与来源')!;
+    const ws = wb.getWorksheet('参数与出处')!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['参数', '路径', '基线', '方案B', '依据文件', '文号', '条款', '日期', '性质', '说明', '其他方案的来源']);
     const fp = findRow(ws, 2, 'fingerprint');
     expect(fp.getCell(3).value).toBe('sha256:given');
@@ -137,13 +138,13 @@ describe('one scenario, English, in 万元', async () => {
   const wb = await readBack(await resultsWorkbook({ lang: 'en', unit: 'wan', scenarios: [{ name: 'Base', scenario: s, result: r }] }));
 
   it('English sheet names and headers; amounts divided by 10,000', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Fund summary', 'Hospitals', 'Monthly', 'Comparison', 'Parameters']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Fund summary', 'Hospitals', 'Monthly', 'Comparison', 'Parameters and sources']);
     const fund = wb.getWorksheet('Fund summary')!;
     expect(fund.getCell('A1').value).toBe('Item (10k yuan)');
     expect(findRow(fund, 1, 'Global target').getCell(2).value).toBe(num(r.fund.globalTarget) / 10000);
     const hs = wb.getWorksheet('Hospitals')!;
     expect(hs.getCell('A1').value).toBe('Institution code');
-    expect(findRow(wb.getWorksheet('Parameters')!, 2, 'policy.deposit.rates.hospital').getCell(8).value).toBe('official');
+    expect(findRow(wb.getWorksheet('Parameters and sources')!, 2, 'policy.deposit.rates.hospital').getCell(8).value).toBe('official');
   });
 });
 
@@ -158,8 +159,15 @@ describe('hospitals CSV', () => {
     const head = lines[0]!.split(',');
     const first = lines[1]!.split(',');
     expect(first[0]).toBe('H001');
-    expect(first[head.indexOf('总额控制指标')]).toBe(r.hospitals[0]!.target);
-    expect(first[head.indexOf('年终应付')]).toBe(r.hospitals[0]!.owed);
+    expect(first[head.indexOf('总额控制指标（元）')]).toBe(r.hospitals[0]!.target);
+    expect(first[head.indexOf('年终应付（元）')]).toBe(r.hospitals[0]!.owed);
+    // Pools by name, rates as percentages, amounts in the unit chosen with every digit kept.
+    expect(first[head.indexOf('分配池')]).toBe(s.policy.pools?.find((p) => p.id === r.hospitals[0]!.pool)?.name ?? r.hospitals[0]!.pool);
+    expect(head).toContain('权重占比（%）');
+    const wan = hospitalsCsv(r, s, 'zh', 'wan').slice(1).split('\r\n');
+    const wanHead = wan[0]!.split(',');
+    expect(wanHead).toContain('总额控制指标（万元）');
+    expect(wan[1]!.split(',')[wanHead.indexOf('总额控制指标（万元）')]).toBe(shiftPoint(r.hospitals[0]!.target, -4));
     expect(hospitalsCsv(r, s, 'en').split('\r\n')[0]).toMatch(/^\uFEFFInstitution code,Name,Level/);
     s.hospitals[0]!.name = '=HYPERLINK("http://x")';
     expect(hospitalsCsv(r, s, 'zh').split('\r\n')[1]).toMatch(/^H001,"'=HYPERLINK\(""http:\/\/x""\)",/);

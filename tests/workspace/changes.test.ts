@@ -283,7 +283,7 @@ describe('describeChange', () => {
     const c: Change = { op: 'set', path: ['policy', 'deposit', 'rates', 'hospital'], value: '0.08' };
     expect(describeChange(c, base, 'zh')).toBe('保证金比例（医院）：0.10 → 0.08');
     expect(describeChange(c, base, 'en')).toBe('Deposit rate (hospital): 0.10 → 0.08');
-    expect(describeChange({ op: 'set', path: ['fund', 'riskReserveRate'], value: '0.03' }, base, 'zh')).toBe('风险准备金比例：0.02 → 0.03');
+    expect(describeChange({ op: 'set', path: ['fund', 'riskReserveRate'], value: '0.03' }, base, 'zh')).toBe('风险储备金比例：0.02 → 0.03');
     expect(describeChange({ op: 'set', path: ['policy', 'levelCoefficients', 'tertiary'], value: '1.2' }, base, 'zh')).toBe('级别系数（三级）：1.1 → 1.2');
     expect(describeChange({ op: 'set', path: ['policy', 'surplus', 'tiers', 0, 'share'], value: '0.6' }, base, 'zh')).toBe('结余留用第1档比例：0.5 → 0.6');
     expect(describeChange({ op: 'remove', path: ['policy', 'surplus', 'cap'] }, base, 'en')).toBe('Surplus reward cap (of target): 0.03 → (not set)');

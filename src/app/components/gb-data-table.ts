@@ -9,6 +9,8 @@ import { checkValue, type FieldKind } from '../views/validate-field.ts';
 import type { DataView } from '../views/data.ts';
 import type { Hospital, Scenario } from '../../format/types.ts';
 import { termOf as term } from '../views/terms.ts';
+import { historyYearsOf } from '../views/brief-sources.ts';
+import { yearName } from '../../display/glossary.ts';
 import { formatPath, type Path } from '../../format/path.ts';
 
 interface DataCol { label: string; path: (i: number) => Path; get: (h: Hospital) => string | number | undefined; kind: FieldKind; optional: boolean; short?: boolean }
@@ -36,9 +38,10 @@ export class GbDataTable extends LitElement {
 
   private cols(s: Scenario): DataCol[] {
     const t = (k: MsgKey) => msg(this.view.lang, k);
-    const years = s.policy.historyWeights.length;
-    const hist: DataCol[] = Array.from({ length: years }, (_, y) => ({
-      label: `${t('history')} ${y + 1}`, path: (i) => ['hospitals', i, 'history', y], get: (h) => h.history[y], kind: 'money', optional: false,
+    const years = historyYearsOf(s);
+    // History columns by calendar year (2022年…2024年), as the brief and the policy tab name them.
+    const hist: DataCol[] = years.map((year, y) => ({
+      label: `${yearName(year, this.view.lang)}${this.view.lang === 'zh' ? '' : ' '}${t('history')}`, path: (i) => ['hospitals', i, 'history', y], get: (h) => h.history[y], kind: 'money', optional: false,
     }));
     return [
       ...hist,

@@ -74,12 +74,12 @@ export class GbHospitalTable extends LitElement {
     this.virtual.reset(this.renderRoot.querySelector('.scroller'));
   }
 
-  private select(label: MsgKey, values: string[], cur: string, kind: 'level' | 'category' | null, on: (v: string) => void) {
+  private select(label: MsgKey, values: string[], cur: string, kind: 'level' | 'category' | ((v: string) => string), on: (v: string) => void) {
     const id = `f-${label}`;
     return html`<label for=${id}>${msg(this.lang, label)}</label>
       <select id=${id} @change=${(e: Event) => on((e.target as HTMLSelectElement).value)}>
         <option value="" ?selected=${cur === ''}>${msg(this.lang, 'all')}</option>
-        ${values.map((v) => html`<option value=${v} ?selected=${cur === v}>${kind ? term(kind, v, this.lang) : v}</option>`)}
+        ${values.map((v) => html`<option value=${v} ?selected=${cur === v}>${typeof kind === 'function' ? kind(v) : term(kind, v, this.lang)}</option>`)}
       </select>`;
   }
 
@@ -110,13 +110,15 @@ export class GbHospitalTable extends LitElement {
     const rows = this.rows();
     const { from, to } = this.virtual.range(rows.length);
     const pools = [...new Set(v.col('pool'))];
+    // The filter lists pools by the names the file gives them, never their ids.
+    const poolNames = new Map(v.fund.pools.map((p) => [p.id, p.name]));
     const f = this.filters;
     return html`<div class="card">
       <h2>${t('hospitals')} <span class="muted">(${t(this.unit)})</span></h2>
       <div class="row filters">
         ${this.select('filterLevel', this.choices(s).level, f.level, 'level', (x) => this.setFilter({ level: x }))}
         ${this.select('filterCategory', this.choices(s).category, f.category, 'category', (x) => this.setFilter({ category: x }))}
-        ${this.select('filterPool', pools, f.pool, null, (x) => this.setFilter({ pool: x }))}
+        ${this.select('filterPool', pools, f.pool, (id) => poolNames.get(id) || id, (x) => this.setFilter({ pool: x }))}
         <label><input type="checkbox" data-testid="only-overspend" .checked=${f.overspendOnly} @change=${(e: Event) => this.setFilter({ overspendOnly: (e.target as HTMLInputElement).checked })} /> ${t('onlyOverspend')}</label>
         <label for="q">${t('search')}</label><input id="q" type="search" data-testid="search" .value=${f.text} @input=${(e: Event) => this.setFilter({ text: (e.target as HTMLInputElement).value })} />
         <span class="muted" data-testid="row-count" aria-live="polite">${msg(this.lang, 'rowsShown', { n: rows.length, total: v.n })}</span>

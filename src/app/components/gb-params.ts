@@ -10,6 +10,8 @@ import type { Scenario } from '../../format/types.ts';
 import type { FieldKind } from '../views/validate-field.ts';
 import { distinct } from '../views/table-model.ts';
 import { termOf as term } from '../views/terms.ts';
+import { historyYearsOf } from '../views/brief-sources.ts';
+import { yearName } from '../../display/glossary.ts';
 import './gb-field.ts';
 import './gb-fund-editor.ts';
 import './gb-tier-editor.ts';
@@ -54,6 +56,7 @@ export class GbParams extends LitElement {
     const lang = this.view.lang;
     const levels = [...new Set([...distinct(s, 'level'), ...Object.keys(p.levelCoefficients ?? {})])];
     const cats = [...new Set([...distinct(s, 'category'), ...Object.keys(p.categoryCoefficients ?? {})])];
+    const years = historyYearsOf(s);
     return html`<div class="card" data-testid="allocation-editor">
       <h2>${t('allocation')}</h2>
       <h3>${t('pools')}${this.badge('policy.pools')}</h3>
@@ -62,15 +65,14 @@ export class GbParams extends LitElement {
         <tbody>${pools.map((pool, i) => html`<tr>
           <td>${this.f(t('name'), ['policy', 'pools', i, 'name'], 'text', pool.name, issues, false, '', 'bare')}</td>
           <td>${this.f(t('poolShare'), ['policy', 'pools', i, 'share'], 'share', pool.share, issues, false, '', 'bare')}</td>
-          <td><gb-field bare .label=${t('poolClasses')} .path=${['policy', 'pools', i, 'classes']} kind="text" .value=${pool.classes.join(', ')} .lang=${lang}
-            .issues=${issuesAt(issues, ['policy', 'pools', i, 'classes'], this.view.lang)} @gb-action=${(e: CustomEvent) => this.splitClasses(e)}></gb-field></td>
+          <td>${this.poolClasses(s, i, pool.classes, issues)}</td>
           <td><button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'], value: pools.filter((_, j) => j !== i) })}>${t('remove')}</button></td>
         </tr>`)}</tbody>
       </table>
       ${issuesAt(issues, ['policy', 'pools'], this.view.lang).map((m) => html`<div class="err" role="alert">${m}</div>`)}
       <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'], value: [...pools, { id: `pool${pools.length + 1}`, name: `${t('pool')} ${pools.length + 1}`, share: '0', classes: ['primary'] }] })}>＋ ${t('addPool')}</button>
       <h3>${t('historyWeights')}${this.badge('policy.historyWeights')}</h3>
-      <div>${p.historyWeights.map((w, i) => this.f(`${i + 1}`, ['policy', 'historyWeights', i], 'nonneg', w, issues, false, '', 'short'))}</div>
+      <div>${p.historyWeights.map((w, i) => this.f(yearName(years[i]!, lang), ['policy', 'historyWeights', i], 'nonneg', w, issues, false, '', 'short'))}</div>
       ${issuesAt(issues, ['policy', 'historyWeights'], this.view.lang).map((m) => html`<div class="err" role="alert">${m}</div>`)}
       <h3>${t('levelCoefficients')}${this.badge('policy.levelCoefficients')}</h3>
       <div>${levels.map((l) => this.f(term('level', l, lang), ['policy', 'levelCoefficients', l], 'nonneg', p.levelCoefficients?.[l], issues, true))}</div>
@@ -81,13 +83,15 @@ export class GbParams extends LitElement {
     </div>`;
   }
 
-  /** The pool's classes are typed as "a, b"; store them as a list. */
-  private splitClasses(e: CustomEvent): void {
-    const a = e.detail as { type: string; path: (string | number)[]; value: unknown };
-    if (a.type !== 'edit' || typeof a.value !== 'string') return;
-    e.stopPropagation();
-    const classes = a.value.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean);
-    emit(this, { type: 'edit', path: a.path, value: classes });
+  /** A pool's classes, ticked by name (the codes stay in the file): every class the institutions or the deposit rates use. */
+  private poolClasses(s: Scenario, i: number, chosen: string[], issues: Issue[]) {
+    const lang = this.view.lang;
+    const all = [...new Set([...distinct(s, 'class'), ...Object.keys(s.policy.deposit.rates), ...chosen])];
+    const path = ['policy', 'pools', i, 'classes'];
+    const toggle = (c: string, on: boolean) => emit(this, { type: 'edit', path, value: all.filter((x) => (x === c ? on : chosen.includes(x))) });
+    return html`<fieldset class="classes" data-testid="pool-classes-${i}"><legend class="sr-only">${msg(lang, 'poolClasses')}</legend>
+      ${all.map((c) => html`<label><input type="checkbox" value=${c} .checked=${chosen.includes(c)} @change=${(e: Event) => toggle(c, (e.target as HTMLInputElement).checked)} /> ${term('class', c, lang)}</label>`)}
+      ${issuesAt(issues, path, lang).map((m) => html`<div class="err" role="alert">${m}</div>`)}</fieldset>`;
   }
 
   private deposit(s: Scenario, issues: Issue[]) {

@@ -67,7 +67,7 @@ export async function exportAction(ctl: Controller, what: ExportWhat): Promise<v
         return;
       }
       case 'csv': {
-        const bytes = await exporting((api) => api.csv(lang, scenarioOf(s.ws, s.active)));
+        const bytes = await exporting((api) => api.csv(lang, scenarioOf(s.ws, s.active), s.unit));
         downloadBytes(`${base}${lang === 'zh' ? '-机构结果' : '-hospitals'}.csv`, bytes, MIME.csv);
         return;
       }

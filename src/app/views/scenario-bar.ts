@@ -34,7 +34,7 @@ const build = memoize((ws: Workspace, active: RefKey, lang: Lang): ScenarioBarVi
   const n = ws.variants.length + 1;
   return {
     lang, scenarios: choicesOf(ws), active, baselineKey: BASELINE, activeName: refName(ws, active), isVariant, changes,
-    nextName: lang === 'zh' ? `变体方案 ${n}` : `Variant ${n}`,
+    nextName: lang === 'zh' ? `测算方案 ${n}` : `Alternative ${n}`,
   };
 });
 

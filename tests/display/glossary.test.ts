@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { glossaryMarkdown } from '../../scripts/glossary-doc.ts';
+import { FUND_FIGURES, HOSPITAL_FIGURES, TERMS, WORDS, historyName, termName } from '../../src/display/glossary.ts';
+import { msg } from '../../src/app/i18n/index.ts';
+import { RESULT_COLUMNS } from '../../src/sheets/result-columns.ts';
+import { labelOf } from '../../src/sheets/vocab.ts';
+import { term } from '../../src/workspace/labels.ts';
+
+describe('the one glossary', () => {
+  it('docs/GLOSSARY.md is the code table written out', () => {
+    expect(readFileSync('docs/GLOSSARY.md', 'utf8')).toBe(glossaryMarkdown());
+  });
+
+  it('one name per figure: no Chinese name is given to two different fund figures, or to two institution figures', () => {
+    for (const table of [FUND_FIGURES, HOSPITAL_FIGURES, WORDS]) {
+      const zh = Object.values(table).map((n) => n.zh);
+      expect(new Set(zh).size).toBe(zh.length);
+    }
+  });
+
+  it('none of the retired names of the issue survive in the table', () => {
+    const all = JSON.stringify([FUND_FIGURES, HOSPITAL_FIGURES, WORDS, TERMS]);
+    for (const old of ['风险准备金', '年终应得', '清算差额', '参数与来源', '变体']) expect(all).not.toContain(old);
+  });
+
+  it('the UI, the workbook, the import vocabulary and the change descriptions say the same names', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      expect(msg(lang, 'riskReserve')).toBe(FUND_FIGURES.riskReserve[lang]);
+      expect(msg(lang, 'owed')).toBe(HOSPITAL_FIGURES.owed[lang]);
+      expect(msg(lang, 'balance')).toBe(HOSPITAL_FIGURES.balance[lang]);
+      expect(msg(lang, 'variant')).toBe(WORDS.variant[lang]);
+      const heads = RESULT_COLUMNS.map((c) => c[lang]);
+      expect(heads).toContain(HOSPITAL_FIGURES.owed[lang]);
+      expect(heads).toContain(HOSPITAL_FIGURES.balance[lang]);
+      for (const kind of ['class', 'level', 'category'] as const) {
+        for (const code of Object.keys(TERMS[kind])) {
+          expect(labelOf(kind, code, lang)).toBe(termName(kind, code, lang));
+          expect(term(kind, code, lang)).toBe(termName(kind, code, lang));
+        }
+      }
+    }
+    expect(termName('class', 'hospital', 'zh')).toBe('医院');
+    expect(termName('class', 'nosuch', 'zh')).toBe('nosuch');
+  });
+
+  it('history years are calendar years: 2022年…2024年 for a 2025 scenario', () => {
+    expect([0, 1, 2].map((i) => historyName(2025, 3, i, 'zh'))).toEqual(['2022年', '2023年', '2024年']);
+    expect(historyName(2025, 3, 2, 'en')).toBe('2024');
+  });
+});
