@@ -35,14 +35,16 @@ describe('browser app', () => {
   it('editing a parameter changes the results; a bad value is refused where it is typed', async () => {
     const { page } = await start();
     await tab(page, 'params');
-    await setField(page, 'fund.adjustmentFundRate', '12%');
+    // A rate is typed as a percentage; out of range, the message says the range.
+    await setField(page, 'fund.adjustmentFundRate', '120%');
     const field = page.locator('gb-field[data-path="fund.adjustmentFundRate"]');
     await expect.poll(() => field.locator('input').getAttribute('aria-invalid')).toBe('true');
-    expect(await field.locator('.err').innerText()).toMatch(/0.*1/);
+    expect(await field.locator('.err').innerText()).toContain('须在 0% 到 100% 之间');
     expect(await state<boolean>(page, 'canUndo')).toBe(false);
 
-    await afterRecompute(page, () => setField(page, 'fund.adjustmentFundRate', '0.05'));
+    await afterRecompute(page, () => setField(page, 'fund.adjustmentFundRate', '5%'));
     expect(await field.locator('input').getAttribute('aria-invalid')).toBe('false');
+    expect(await field.locator('input').inputValue()).toBe('5');
     const edited = exampleScenario();
     edited.fund.adjustmentFundRate = '0.05';
     await tab(page, 'results');
@@ -59,8 +61,8 @@ describe('browser app', () => {
     const active = await state<string>(page, 'active');
     expect(active).not.toBe('baseline');
     await tab(page, 'params');
-    await afterRecompute(page, () => setField(page, 'policy.deposit.rates.hospital', '0.08'));
-    await expect.poll(() => page.getByTestId('changes').innerText()).toMatch(/0\.1.*→.*0\.08/);
+    await afterRecompute(page, () => setField(page, 'policy.deposit.rates.hospital', '8'));
+    await expect.poll(() => page.getByTestId('changes').innerText()).toMatch(/10%.*→.*8%/);
     // Rename it.
     await page.getByTestId('rename').click();
     await page.getByTestId('rename-input').fill('保证金 8%');
@@ -79,6 +81,10 @@ describe('browser app', () => {
     const delta = await fund.locator('td[data-delta="totalDeposit"]').innerText();
     expect(delta.startsWith('−')).toBe(true);
     // Per-hospital differences in what each is owed: sorted by largest change, the first row has a non-zero delta.
+    // Only settlement rules changed (targets are the same): the table opens on the first metric that changed.
+    await expect.poll(() => page.locator('gb-compare-hospitals select#metric').inputValue()).toBe('owed');
+    // A rate's change reads in percentage points; colours say good or bad for the fund.
+    expect(await fund.locator('td[data-delta="currentSurplusRate"]').innerText()).toMatch(/个百分点$/);
     await page.locator('gb-compare-hospitals select#metric').selectOption('owed');
     const firstDelta = await page.locator('gb-compare-hospitals tbody td[data-delta]').first().innerText();
     expect(firstDelta).not.toMatch(/^0\.00$/);
@@ -117,7 +123,7 @@ describe('browser app', () => {
     const { page } = await start();
     const before = await shownFund(page, 'globalTarget');
     await tab(page, 'params');
-    await afterRecompute(page, () => setField(page, 'fund.riskReserveRate', '0.05'));
+    await afterRecompute(page, () => setField(page, 'fund.riskReserveRate', '5'));
     await tab(page, 'results');
     const after = await shownFund(page, 'globalTarget');
     expect(after).not.toBe(before);
@@ -173,7 +179,8 @@ describe('browser app', () => {
     await cell.fill('-5');
     await cell.press('Enter');
     await expect.poll(() => cell.getAttribute('aria-invalid')).toBe('true');
-    await afterRecompute(page, async () => { await cell.fill('300000000'); await cell.press('Enter'); });
+    // Amounts are typed in the unit shown (万元 here): 30,000 万元 = 300,000,000.00 元.
+    await afterRecompute(page, async () => { await cell.fill('30,000'); await cell.press('Enter'); });
     expect(await cell.getAttribute('aria-invalid')).toBe('false');
     await tab(page, 'results');
     const row = page.locator(`gb-hospital-table tr[data-row="${h.id}"]`);

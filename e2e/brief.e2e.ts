@@ -202,7 +202,7 @@ describe('provenance', () => {
     await tab(page, 'params');
     const badge = page.locator('gb-field[data-path="fund.adjustmentFundRate"]').getByTestId('source-badge');
     expect(await badge.getAttribute('data-inherited')).toBe('false');
-    await afterRecompute(page, () => setField(page, 'fund.adjustmentFundRate', '0.05'));
+    await afterRecompute(page, () => setField(page, 'fund.adjustmentFundRate', '5'));
     // Beside the field too: the variant's badge says its source is the baseline's, for another value.
     await expect.poll(() => badge.getAttribute('data-inherited')).toBe('true');
     expect(await badge.getAttribute('aria-label')).toContain('沿用基准方案的出处');
@@ -214,8 +214,9 @@ describe('provenance', () => {
     const row = page.locator('gb-source-diff tr[data-path="fund.adjustmentFundRate"]');
     await expect.poll(() => row.count()).toBe(1);
     const text = await row.innerText();
-    expect(text).toContain('0.03');
-    expect(text).toContain('0.05');
+    expect(text).toContain('3%');
+    expect(text).toContain('5%');
+    expect(text).not.toContain('fund.adjustmentFundRate');
     expect(text).toContain('人社部发〔2012〕70号');
     // The variant changed the value but still carries the baseline's source: said, not hidden.
     expect(await row.getByTestId('inherited-source').count()).toBe(1);

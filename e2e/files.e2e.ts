@@ -27,7 +27,7 @@ describe('files and persistence', () => {
     await a.page.getByTestId('new-variant').click();
     await settled(a.page);
     await tab(a.page, 'params');
-    await afterRecompute(a.page, () => setField(a.page, 'fund.riskReserveRate', '0.03'));
+    await afterRecompute(a.page, () => setField(a.page, 'fund.riskReserveRate', '3'));
     const fpVariant = await shownFingerprint(a.page);
     const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('save').click()]);
     const text = await readFile((await download.path())!, 'utf8');
@@ -74,7 +74,7 @@ describe('files and persistence', () => {
     await page.getByTestId('new-variant').click();
     await settled(page);
     await tab(page, 'params');
-    await afterRecompute(page, () => setField(page, 'fund.adjustmentFundRate', '0.06'));
+    await afterRecompute(page, () => setField(page, 'fund.adjustmentFundRate', '6'));
     await page.getByTestId('lang').click();
     await page.evaluate(() => (globalThis as any).__gb.flush());
     await page.reload();

@@ -159,7 +159,7 @@ describe('spreadsheets in and out', () => {
     await tab(page, 'params');
     await afterRecompute(page, async () => {
       const input = page.locator('gb-field[data-path="policy.deposit.rates.hospital"] input');
-      await input.fill('0.08');
+      await input.fill('8');
       await input.press('Enter');
     });
     const fpVariant = await shownFingerprint(page);

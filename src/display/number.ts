@@ -143,3 +143,9 @@ export function compareDec(a: string | null, b: string | null): number {
   const c = ia < ib ? -1 : ia > ib ? 1 : 0;
   return sa < 0 ? -c : c;
 }
+
+/** A difference of two rates ("0.0001") in percentage points: "+0.01 个百分点" / "+0.01 pp". */
+export function pointsChange(s: string | null | undefined, lang: 'zh' | 'en', dp = 2): string {
+  if (s === null || s === undefined || s === '') return '—';
+  return `${grouped(shiftPoint(s, 2), dp, true)}${lang === 'zh' ? ' 个百分点' : ' pp'}`;
+}

@@ -80,6 +80,20 @@ export function largestChangeFirst(ref: InstitutionColumns, others: readonly Ins
   return rows.sort((x, y) => change[y]! - change[x]! || x - y);
 }
 
+/**
+ * A change relative to its base, as a 4-decimal ratio string rounded half-up (away from zero):
+ * relativeChange(2560, 100000) = "0.0256". Both in integer fen; null when the base is 0 or missing.
+ */
+export function relativeChange(deltaFen: number, baseFen: number): string | null {
+  if (!Number.isFinite(deltaFen) || !Number.isFinite(baseFen) || baseFen === 0) return null;
+  const d = BigInt(deltaFen) * 10000n;
+  const b = BigInt(Math.abs(baseFen));
+  const neg = d < 0n;
+  const a = neg ? -d : d;
+  const q = (a * 2n + b) / (2n * b);
+  return unscaled(neg ? -q : q, 4);
+}
+
 // ---- exact differences of decimal strings (fund figures: amounts and 4-decimal ratios) ----
 
 function scaled(s: string, dp: number): bigint {

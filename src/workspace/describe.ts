@@ -1,6 +1,7 @@
 /**
  * One line of text per change, for the variant's "what changed" list:
- * `保证金比例（医院）：0.10 → 0.08`, `H003 某医院 · 锁定目标：（未设置）→ 1200000.00`.
+ * `保证金比例（医院）：10% → 8%`, `H003 某医院 · 锁定目标：（未设置）→ 1,200,000.00 元` (rates as percentages,
+ * amounts with separators).
  */
 import type { Scenario } from '../format/types.ts';
 import type { Change } from './types.ts';
@@ -9,6 +10,7 @@ import { indexOfId, idOf } from './ids.ts';
 import { segmentId } from './paths.ts';
 import { HOSPITAL_LABELS, HOSPITAL_WORD, LABELS, term, type Label } from './labels.ts';
 import type { Lang } from '../display/lang.ts';
+import { grouped, shiftPoint } from '../display/number.ts';
 import { formatPath, type Path } from '../format/path.ts';
 
 type Seg = string | number;
@@ -26,7 +28,17 @@ export function describeChange(c: Change, base: Scenario, lang: Lang): string {
   if (isElementSeg(c.path[c.path.length - 1]) && (isPlainObject(before) || isPlainObject(after))) {
     return label + w.sep + (before === undefined ? w.added : after === undefined ? w.removed : w.replaced);
   }
-  return `${label}${w.sep}${formatValue(before, lang)} → ${formatValue(after, lang)}`;
+  const kind = valueKind(c.path);
+  return `${label}${w.sep}${formatValue(before, lang, kind)} → ${formatValue(after, lang, kind)}`;
+}
+
+const PERCENT_PATHS = /^(fund\.(riskReserveRate|adjustmentFundRate)|policy\.pools\.\[\]\.share|policy\.deposit\.rates\.[^.]+|policy\.(surplus|overspend)\.(tiers\.\[\]\.(upTo|share)|cap|reasonableShare)|policy\.quality\.points\.\[\]\.ratio|policy\.growth\..+|hospitals\.\[\]\.(growth|reasonableShare))$/;
+const MONEY_PATHS = /^(fund\.(budget|revenue|openingBalance|adjustmentTopUpCap)|fund\.carveOuts\.\[\]\.amount|hospitals\.\[\]\.(history\.\[\]|lockedTarget|deductions|claims\.\[\]))$/;
+
+/** How a field's value reads: a rate as a percentage (10% → 8%), an amount with separators, else as written. */
+export function valueKind(path: Path): 'pct' | 'money' | 'plain' {
+  const key = path.map((s) => (isElementSeg(s) ? '[]' : String(s))).join('.');
+  return PERCENT_PATHS.test(key) ? 'pct' : MONEY_PATHS.test(key) ? 'money' : 'plain';
 }
 
 /** The value at a path (id segments resolved), or undefined if there is none. */
@@ -130,11 +142,15 @@ function identity(el: unknown, seg: Seg): string {
 const MAX_TEXT = 80;
 const MAX_LIST = 12;
 
-export function formatValue(v: unknown, lang: Lang): string {
+export function formatValue(v: unknown, lang: Lang, kind: 'pct' | 'money' | 'plain' = 'plain'): string {
   const w = WORDS[lang];
   if (v === undefined) return w.unset;
   if (v === null) return w.none;
   if (typeof v === 'boolean') return v ? w.yes : w.no;
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) {
+    if (kind === 'pct') return `${shiftPoint(v, 2).replace('-', '−')}%`;
+    if (kind === 'money') return `${grouped(v, 2)} ${lang === 'zh' ? '元' : 'yuan'}`;
+  }
   if (typeof v === 'string') return v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT - 1)}…` : v;
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) {

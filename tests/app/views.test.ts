@@ -63,7 +63,7 @@ describe('scenario bar', () => {
     expect(v.isVariant).toBe(true);
     expect(v.activeName).toBe('保证金 8%');
     expect(v.changes).toHaveLength(1);
-    expect(v.changes[0]).toMatch(/保证金比例.*0\.10 → 0\.08/);
+    expect(v.changes[0]).toMatch(/保证金比例.*10% → 8%/);
     expect(scenarioBarView(stateOf(ws, { active: 'v1', lang: 'en' })).nextName).toBe('Alternative 2');
   });
 });

@@ -281,19 +281,19 @@ describe('describeChange', () => {
   const base = frozenBase();
   it('uses the label table in both languages', () => {
     const c: Change = { op: 'set', path: ['policy', 'deposit', 'rates', 'hospital'], value: '0.08' };
-    expect(describeChange(c, base, 'zh')).toBe('保证金比例（医院）：0.10 → 0.08');
-    expect(describeChange(c, base, 'en')).toBe('Deposit rate (hospital): 0.10 → 0.08');
-    expect(describeChange({ op: 'set', path: ['fund', 'riskReserveRate'], value: '0.03' }, base, 'zh')).toBe('风险储备金比例：0.02 → 0.03');
+    expect(describeChange(c, base, 'zh')).toBe('保证金比例（医院）：10% → 8%');
+    expect(describeChange(c, base, 'en')).toBe('Deposit rate (hospital): 10% → 8%');
+    expect(describeChange({ op: 'set', path: ['fund', 'riskReserveRate'], value: '0.03' }, base, 'zh')).toBe('风险储备金比例：2% → 3%');
     expect(describeChange({ op: 'set', path: ['policy', 'levelCoefficients', 'tertiary'], value: '1.2' }, base, 'zh')).toBe('级别系数（三级）：1.1 → 1.2');
-    expect(describeChange({ op: 'set', path: ['policy', 'surplus', 'tiers', 0, 'share'], value: '0.6' }, base, 'zh')).toBe('结余留用第1档比例：0.5 → 0.6');
-    expect(describeChange({ op: 'remove', path: ['policy', 'surplus', 'cap'] }, base, 'en')).toBe('Surplus reward cap (of target): 0.03 → (not set)');
-    expect(describeChange({ op: 'set', path: ['policy', 'pools', '#prim', 'share'], value: '0.25' }, base, 'zh')).toBe('预算池份额（prim 基层）：0.2 → 0.25');
+    expect(describeChange({ op: 'set', path: ['policy', 'surplus', 'tiers', 0, 'share'], value: '0.6' }, base, 'zh')).toBe('结余留用第1档比例：50% → 60%');
+    expect(describeChange({ op: 'remove', path: ['policy', 'surplus', 'cap'] }, base, 'en')).toBe('Surplus reward cap (of target): 3% → (not set)');
+    expect(describeChange({ op: 'set', path: ['policy', 'pools', '#prim', 'share'], value: '0.25' }, base, 'zh')).toBe('分配池份额（prim 基层）：20% → 25%');
     expect(describeChange({ op: 'set', path: ['policy', 'historyWeights'], value: ['0.4', '0.6'] }, base, 'en')).toBe('History weights: [0.2, 0.3, 0.5] → [0.4, 0.6]');
   });
 
   it('names the hospital by id and name', () => {
-    expect(describeChange({ op: 'set', path: ['hospitals', '#H003', 'lockedTarget'], value: '1500000.00' }, base, 'zh')).toBe('H003 区人民医院 · 锁定目标：（未设置） → 1500000.00');
-    expect(describeChange({ op: 'set', path: ['hospitals', 0, 'claims', 4], value: '1.00' }, base, 'en')).toBe('H001 市第一人民医院 · claims, month 5: 290000.00 → 1.00');
+    expect(describeChange({ op: 'set', path: ['hospitals', '#H003', 'lockedTarget'], value: '1500000.00' }, base, 'zh')).toBe('H003 区人民医院 · 锁定目标：（未设置） → 1,500,000.00 元');
+    expect(describeChange({ op: 'set', path: ['hospitals', 0, 'claims', 4], value: '1.00' }, base, 'en')).toBe('H001 市第一人民医院 · claims, month 5: 290,000.00 yuan → 1.00 yuan');
     expect(describeChange({ op: 'set', path: ['hospitals', '#H002', 'score'], value: 80 }, base, 'en')).toBe('H002 市中医院 · quality score: 75 → 80');
     expect(describeChange({ op: 'remove', path: ['hospitals', '#H002'] }, base, 'zh')).toBe('机构 H002 市中医院：删除');
     expect(describeChange({ op: 'set', path: ['hospitals', '#N1'], value: { id: 'N1', name: '新医院' } }, base, 'en')).toBe('Hospital N1 新医院: added');

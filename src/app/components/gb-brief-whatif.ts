@@ -2,7 +2,7 @@
  * What if this institution's target moved ±X%: its target locked at target × (1 ± X%) and its
  * pool allocated again, in the worker that holds the scenario (engine/whatif.ts); the members
  * of its pool with the largest changes are listed (the institution first), the others summed in
- * one row, in yuan to the fen, as the worker computed them — a pool of 2,000 members would
+ * one row, in the unit chosen, as the worker computed them — a pool of 2,000 members would
  * otherwise lay out 2,000 rows on every edit. The changes add up to zero.
  */
 import { LitElement, html, css, nothing } from 'lit';
@@ -10,14 +10,16 @@ import { shared } from './shared.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, sign } from '../../display/number.ts';
-import type { Lang } from '../../display/lang.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 import type { WhatIfView } from '../views/brief.ts';
 
 export class GbBriefWhatIf extends LitElement {
-  static override properties = { view: { attribute: false }, lang: {}, error: { state: true } };
+  static override properties = { view: { attribute: false }, lang: {}, unit: {}, error: { state: true } };
   /** The what-if, its X, and whether it can be changed here. */
   declare view: WhatIfView | null;
   declare lang: Lang;
+  /** The amounts in the unit the rest of the brief is in. */
+  declare unit: Unit;
   /** Why what was typed as X is refused. */
   declare error: string;
 
@@ -25,6 +27,7 @@ export class GbBriefWhatIf extends LitElement {
     super();
     this.view = null;
     this.lang = 'zh';
+    this.unit = 'yuan';
     this.error = '';
   }
 
@@ -59,18 +62,18 @@ export class GbBriefWhatIf extends LitElement {
     const t = (k: MsgKey) => msg(this.lang, k);
     const r = w.result;
     const x = r?.pct ?? w.pct;
-    const d = (v: string) => html`<td class="num ${sign(v) < 0 ? 'neg' : sign(v) > 0 ? 'pos' : ''}">${money(v, 'yuan', true)}</td>`;
+    const d = (v: string) => html`<td class="num ${sign(v) < 0 ? 'neg' : sign(v) > 0 ? 'pos' : ''}">${money(v, this.unit, true)}</td>`;
     const problem = this.error || w.error;
     return html`<div data-testid="whatif" aria-busy=${w.busy ? 'true' : 'false'}>
       ${w.interactive ? html`<div class="ctl no-print"><label for="wx">${t('whatIfPct')}</label>
         <input id="wx" data-testid="whatif-pct" inputmode="decimal" .value=${w.pct} @change=${this.onPct} aria-invalid=${this.error ? 'true' : 'false'} />
         <span class="muted">±${x}%</span>${problem ? html`<span class="err" role="alert">${problem}</span>` : nothing}</div>` : nothing}
-      <p class="note muted">${t('whatIfNote')}${r?.pool ? ` ${t('pool')}: ${r.pool.name} (${r.members.length})` : ''} · ${t('yuan')}</p>
+      <p class="note muted">${t('whatIfNote')}${r?.pool ? ` ${t('pool')}: ${r.pool.name} (${r.members.length})` : ''} · ${t(this.unit)}</p>
       ${r ? html`<div class="list"><table data-testid="whatif-table">
         <thead><tr><th>${t('institution')}</th><th class="num">${t('before')}</th><th class="num">${msg(this.lang, 'changePlus', { x })}</th><th class="num">${msg(this.lang, 'changeMinus', { x })}</th></tr></thead>
         <tbody>
           ${r.members.slice(0, r.shown).map((m) => html`<tr class=${m.id === r.id ? 'me' : ''} data-id=${m.id} data-d-plus=${m.dPlus} data-d-minus=${m.dMinus}>
-            <th scope="row">${m.name}</th><td class="num">${money(m.before, 'yuan')}</td>${d(m.dPlus)}${d(m.dMinus)}</tr>`)}
+            <th scope="row">${m.name}</th><td class="num">${money(m.before, this.unit)}</td>${d(m.dPlus)}${d(m.dMinus)}</tr>`)}
           ${r.rest.count ? html`<tr class="rest" data-rest=${r.rest.count} data-d-plus=${r.rest.dPlus} data-d-minus=${r.rest.dMinus}><th scope="row">${msg(this.lang, 'othersInPool', { n: r.rest.count })}</th><td></td>${d(r.rest.dPlus)}${d(r.rest.dMinus)}</tr>` : nothing}
           <tr class="sum"><th scope="row">${t('poolTotal')}</th><td></td>${d(r.total.dPlus)}${d(r.total.dMinus)}</tr>
         </tbody></table></div>` : html`<p class="muted">${t('computing')}</p>`}

@@ -97,7 +97,7 @@ export class GbBrief extends LitElement {
           <dl><dt>${msg(b.lang, 'pOverspend', { t: b.risk.threshold })}</dt><dd data-field="pOverspend">${b.risk.pOverspend}</dd>
           <dt>${msg(b.lang, 'pReward')}</dt><dd data-field="pReward">${b.risk.pReward}</dd></dl></section>` : nothing}
         <section data-testid="brief-whatif"><h3>${t('whatIf')}</h3>
-          <gb-brief-whatif .view=${b.whatIf} .lang=${b.lang}></gb-brief-whatif></section>
+          <gb-brief-whatif .view=${b.whatIf} .lang=${b.lang} .unit=${b.unit}></gb-brief-whatif></section>
         <section class="full" data-testid="brief-sources"><h3>${t('sourcesUsed')}</h3>${sources(b.sources, b.lang)}</section>
       </div>
       ${nothing}

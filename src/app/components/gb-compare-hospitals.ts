@@ -5,13 +5,13 @@ import { tableStyles } from './table-styles.ts';
 import { VirtualRows } from './virtual.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import { money, sign } from '../../display/number.ts';
-import { compareInstitutions, type InstitutionComparison } from '../views/comparison.ts';
+import { money, percent, sign } from '../../display/number.ts';
+import { changedMetric, compareInstitutions, METRICS, type InstitutionComparison, type Metric } from '../views/comparison.ts';
 import type { ResultView } from '../../transport/packed.ts';
 import type { Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
-export type Metric = 'target' | 'owed' | 'balance';
+export type { Metric };
 export interface CompareColumn { name: string; view: ResultView }
 
 export class GbCompareHospitals extends LitElement {
@@ -25,7 +25,8 @@ export class GbCompareHospitals extends LitElement {
   declare scenario: Scenario | null;
   declare lang: Lang;
   declare unit: Unit;
-  declare metric: Metric;
+  /** The metric chosen; null: the first that changed (changedMetric), so the table opens on a difference. */
+  declare metric: Metric | null;
   /** Some column is being recomputed: keep the current row order until all are fresh. */
   declare stale: boolean;
   declare byChange: boolean;
@@ -38,15 +39,30 @@ export class GbCompareHospitals extends LitElement {
     this.scenario = null;
     this.lang = 'zh';
     this.unit = 'wan';
-    this.metric = 'target';
+    this.metric = null;
     this.byChange = true;
     this.stale = false;
   }
 
-  static override styles = [shared, tableStyles, css``];
+  static override styles = [shared, tableStyles, css`
+    .good { color: var(--gb-pos); }
+    .bad { color: var(--gb-neg); }
+  `];
+
+  private autoMemo: { views: unknown[]; metric: Metric } | null = null;
+  /** The metric shown: the one chosen, else the first that changed between the columns. */
+  private shownMetric(): Metric {
+    if (this.metric) return this.metric;
+    const views = this.columns.map((c) => c.view);
+    const m = this.autoMemo;
+    if (m && m.views.length === views.length && m.views.every((v, i) => v === views[i])) return m.metric;
+    const metric = changedMetric(views);
+    this.autoMemo = { views, metric };
+    return metric;
+  }
 
   private key(): unknown[] {
-    return [this.scenario, this.metric, this.byChange, ...this.columns.map((c) => c.view)];
+    return [this.scenario, this.shownMetric(), this.byChange, ...this.columns.map((c) => c.view)];
   }
   private current(key: unknown[]): boolean {
     return !!this.memo && this.memo.key.length === key.length && this.memo.key.every((k, i) => k === key[i]);
@@ -61,7 +77,7 @@ export class GbCompareHospitals extends LitElement {
     const key = this.key();
     if (this.current(key)) return this.memo!.model;
     if (this.memo && this.stale && this.memo.model.rows.length === this.columns[0]!.view.n) return this.memo.model;
-    const model = compareInstitutions(this.columns.map((c) => c.view), this.metric, this.byChange);
+    const model = compareInstitutions(this.columns.map((c) => c.view), this.shownMetric(), this.byChange);
     this.memo = { key, model };
     return model;
   }
@@ -82,21 +98,24 @@ export class GbCompareHospitals extends LitElement {
     const ref = this.columns[0]!.view;
     const ids = ref.col('id');
     const { from, to } = this.virtual.range(rows.length);
-    const ncols = 1 + this.columns.length * 2 - 1;
+    const ncols = 1 + this.columns.length * 3 - 2;
+    const metric = this.shownMetric();
+    // Less paid out is better for the fund: a negative difference in any of these is good.
+    const tone = (d: string | null) => (sign(d) < 0 ? 'good' : sign(d) > 0 ? 'bad' : '');
     const names = this.names();
     return html`<div class="card" data-testid="compare-hospitals">
       <h2>${t('hospitals')} <span class="muted">(${t(this.unit)})</span></h2>
       <div class="row filters">
         <label for="metric">${t('metric')}</label>
         <select id="metric" @change=${(e: Event) => { this.metric = (e.target as HTMLSelectElement).value as Metric; }}>
-          ${(['target', 'owed', 'balance'] as const).map((m) => html`<option value=${m} ?selected=${m === this.metric}>${t(m)}</option>`)}
+          ${METRICS.map((m) => html`<option value=${m} ?selected=${m === metric}>${t(m)}</option>`)}
         </select>
         <label><input type="checkbox" .checked=${this.byChange} data-testid="sort-by-change" @change=${(e: Event) => { this.byChange = (e.target as HTMLInputElement).checked; }} /> ${t('sortByChange')}</label>
       </div>
       <div class="scroller" tabindex="0" role="region" aria-label=${t('hospitals')} @scroll=${this.virtual.onScroll}>
         <table>
           <thead><tr><th>${t('institution')}</th>
-            ${this.columns.map((c, k) => html`<th class="num">${c.name}</th>${k > 0 ? html`<th class="num">${t('delta')}</th>` : ''}`)}</tr></thead>
+            ${this.columns.map((c, k) => html`<th class="num">${c.name}</th>${k > 0 ? html`<th class="num">${t('delta')}</th><th class="num">%</th>` : ''}`)}</tr></thead>
           <tbody>
             ${this.virtual.spacer(from, ncols)}
             ${rows.slice(from, to).map((i) => {
@@ -104,10 +123,11 @@ export class GbCompareHospitals extends LitElement {
               return html`<tr data-row=${id}><td class="name"><button class="link" @click=${() => emit(this, { type: 'hospital', id, open: true })}>${names.get(id) ?? id}</button></td>
                 ${this.columns.map((c, k) => {
                   const j = k === 0 ? i : c.view.indexOf(id);
-                  const b = j === undefined ? null : c.view.get(this.metric, j);
+                  const b = j === undefined ? null : c.view.get(metric, j);
                   if (k === 0) return html`<td class="num">${money(b, this.unit)}</td>`;
                   const d = model.delta(k - 1, i);
-                  return html`<td class="num">${money(b, this.unit)}</td><td class="num ${sign(d) < 0 ? 'neg' : sign(d) > 0 ? 'pos' : ''}" data-delta>${money(d, this.unit, true)}</td>`;
+                  const r = model.ratio(k - 1, i);
+                  return html`<td class="num">${money(b, this.unit)}</td><td class="num ${tone(d)}" data-delta>${money(d, this.unit, true)}</td><td class="num ${tone(d)}">${r ? percent(r, 2, true) : ''}</td>`;
                 })}</tr>`;
             })}
             ${this.virtual.spacer(rows.length - to, ncols)}

@@ -3,21 +3,32 @@ import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import { money, percent, plain, sign } from '../../display/number.ts';
+import { grouped, money, percent, plain, pointsChange, sign } from '../../display/number.ts';
 import { drawChartSoon, PALETTE, plot } from '../views/charts.ts';
 import { shiftPoint } from '../../display/number.ts';
 import { legendStyles } from './legend-styles.ts';
-import type { CompareView, FundKind } from '../views/compare.ts';
+import { forTheFund, type CompareView, type FundKind } from '../views/compare.ts';
 import type { FundField } from '../../engine/compare.ts';
 import './gb-compare-hospitals.ts';
 import './gb-source-diff.ts';
-import type { Unit } from '../../display/lang.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 
 const CHART: FundField[] = ['globalTarget', 'hospitalsOwed', 'adjustmentFundUsed', 'totalBalance', 'closingBalance'];
 
-function show(v: string | null, kind: FundKind, unit: Unit, signed = false): string {
-  return kind === 'money' ? money(v, unit, signed) : kind === 'pct' ? percent(v, 2, signed) : plain(v);
+function show(v: string | null, kind: FundKind, unit: Unit): string {
+  return kind === 'money' ? money(v, unit) : kind === 'pct' ? percent(v, 2) : plain(v);
 }
+
+/** A difference: amounts signed in the unit, rates in 个百分点, months signed. */
+function showDelta(d: string | null, kind: FundKind, unit: Unit, lang: Lang): string {
+  return kind === 'money' ? money(d, unit, true) : kind === 'pct' ? pointsChange(d, lang) : d === null ? '—' : grouped(d, 2, true);
+}
+
+/** The class of a difference: good or bad for the fund (BETTER), not its sign. */
+const tone = (d: string | null, better: 1 | -1 | 0): string => {
+  const f = forTheFund(sign(d), better);
+  return f > 0 ? 'good' : f < 0 ? 'bad' : '';
+};
 
 export class GbCompare extends LitElement {
   static override properties = { view: { attribute: false } };
@@ -28,6 +39,9 @@ export class GbCompare extends LitElement {
     .pick { display: flex; gap: 1rem; flex-wrap: wrap; }
     .wrap { position: relative; height: 260px; }
     td.d { font-size: 0.9em; }
+    .good { color: var(--gb-pos); }
+    .bad { color: var(--gb-neg); }
+    tr.same th, tr.same td { color: var(--gb-muted); }
     ${legendStyles}
   `];
 
@@ -43,15 +57,30 @@ export class GbCompare extends LitElement {
     if (!canvas || this.view.stale) return;
     const s = this.view;
     const t = (k: MsgKey) => msg(s.lang, k);
-    const v = (x: string | undefined) => plot(s.unit === 'wan' && x ? shiftPoint(x, -4) : x);
+    const v = (x: string | null | undefined) => plot(s.unit === 'wan' && x ? shiftPoint(x, -4) : x ?? undefined);
+    // The chart plots what changed: each scenario's difference against the first, in the unit shown.
+    const rows = CHART.map((f) => s.fund.find((r) => r.field === f)!).filter(Boolean);
     drawChartSoon(canvas, {
       type: 'bar',
       data: {
-        labels: CHART.map((f) => t(f as MsgKey)),
-        datasets: s.columns.map((c, i) => ({ label: c.name, data: CHART.map((f) => v(c.fund?.[f] as string | undefined)), backgroundColor: PALETTE[i % PALETTE.length] })),
+        labels: rows.map((r) => t(r.field as MsgKey)),
+        datasets: s.columns.slice(1).map((c, i) => ({ label: `${c.name} − ${s.columns[0]!.name}`, data: rows.map((r) => v(r.deltas[i])), backgroundColor: PALETTE[(i + 1) % PALETTE.length] })),
       },
-      options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } },
+      options: {
+        indexAxis: 'y', responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } },
+        scales: { x: { title: { display: true, text: `${t('delta')}（${t(s.unit)}）` } } },
+      },
     });
+  }
+
+  /** Figures that changed first, largest relative change first; the unchanged after them, greyed. */
+  private ordered() {
+    const rank = (r: CompareView['fund'][number]) => {
+      const changed = r.deltas.some((d) => sign(d) !== 0);
+      const rel = Math.max(0, ...r.ratios.map((x) => Math.abs(Number(x ?? 0))));
+      return changed ? 1 + rel : 0;
+    };
+    return [...this.view.fund].map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => (b.k > 0 ? 1 : 0) - (a.k > 0 ? 1 : 0) || b.k - a.k || a.i - b.i).map((x) => x.r);
   }
 
   override render() {
@@ -70,18 +99,19 @@ export class GbCompare extends LitElement {
         <div class="card">
           <table data-testid="compare-fund">
             <thead><tr><th>${t('fundSummary')} (${t(s.unit)})</th>
-              ${cols.map((c, i) => html`<th class="num">${c.name}</th>${i > 0 ? html`<th class="num">${t('delta')}</th>` : nothing}`)}</tr></thead>
-            <tbody>${s.fund.map((r) => html`<tr><th scope="row">${t(r.field as MsgKey)}</th>
+              ${cols.map((c, i) => html`<th class="num">${c.name}</th>${i > 0 ? html`<th class="num">${t('delta')}</th><th class="num">%</th>` : nothing}`)}</tr></thead>
+            <tbody>${this.ordered().map((r) => html`<tr class=${r.deltas.every((d) => sign(d) === 0) ? 'same' : ''}><th scope="row">${t(r.field as MsgKey)}</th>
               ${r.values.map((v, i) => {
                 if (i === 0) return html`<td class="num">${show(v, r.kind, s.unit)}</td>`;
                 const d = r.deltas[i - 1] ?? null;
-                return html`<td class="num">${show(v, r.kind, s.unit)}</td><td class="num d ${sign(d) < 0 ? 'neg' : sign(d) > 0 ? 'pos' : ''}" data-delta=${r.field}>${show(d, r.kind, s.unit, true)}</td>`;
+                return html`<td class="num">${show(v, r.kind, s.unit)}</td><td class="num d ${tone(d, r.better)}" data-delta=${r.field}>${showDelta(d, r.kind, s.unit, s.lang)}</td>
+                  <td class="num d ${tone(d, r.better)}">${r.ratios[i - 1] ? percent(r.ratios[i - 1], 2, true) : ''}</td>`;
               })}</tr>`)}</tbody>
           </table>
         </div>
         <div class="card">
           <div class="wrap"><canvas role="img" aria-label="${t('compareTitle')}: ${t('chartAlt')} — ${t('fundSummary')}"></canvas></div>
-          <ul class="legend" aria-hidden="true">${cols.map((c, i) => html`<li><span class="sw c${i % 6}"></span>${c.name}</li>`)}</ul>
+          <ul class="legend" aria-hidden="true">${cols.slice(1).map((c, i) => html`<li><span class="sw c${(i + 1) % 6}"></span>${c.name} − ${cols[0]!.name}</li>`)}</ul>
         </div>
       </div>
       <gb-source-diff .diffs=${s.params} .lang=${s.lang}></gb-source-diff>

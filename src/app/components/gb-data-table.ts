@@ -5,7 +5,8 @@ import { tableStyles } from './table-styles.ts';
 import { VirtualRows } from './virtual.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import { checkValue, type FieldKind } from '../views/validate-field.ts';
+import { type FieldKind } from '../views/validate-field.ts';
+import { editedText, typedValue } from '../views/field-text.ts';
 import type { DataView } from '../views/data.ts';
 import type { Hospital, Scenario } from '../../format/types.ts';
 import { termOf as term } from '../views/terms.ts';
@@ -50,17 +51,18 @@ export class GbDataTable extends LitElement {
       { label: t('score'), path: (i) => ['hospitals', i, 'score'], get: (h) => h.score, kind: 'score', optional: true, short: true },
       { label: t('volume'), path: (i) => ['hospitals', i, 'volume'], get: (h) => h.volume, kind: 'int', optional: true, short: true },
       { label: t('volumeFloor'), path: (i) => ['hospitals', i, 'volumeFloor'], get: (h) => h.volumeFloor, kind: 'int', optional: true, short: true },
-      { label: t('growth'), path: (i) => ['hospitals', i, 'growth'], get: (h) => h.growth, kind: 'growth', optional: true, short: true },
+      { label: `${t('growth')} (%)`, path: (i) => ['hospitals', i, 'growth'], get: (h) => h.growth, kind: 'growthPct', optional: true, short: true },
     ];
   }
 
   private onChange(e: Event, c: DataCol, path: Path, h: Hospital): void {
     const input = e.target as HTMLInputElement;
-    const r = checkValue(c.kind, input.value, c.optional);
+    const r = typedValue(c.kind, input.value, c.optional, this.view.unit);
     const key = formatPath(path);
     const bad = new Map(this.bad);
     if (!r.ok) {
-      bad.set(key, msg(this.view.lang, r.key));
+      // Named by institution and column, as the reader sees them, not by the file's path.
+      bad.set(key, `${h.id} ${h.name} · ${c.label}${this.view.lang === 'zh' ? '：' : ': '}${msg(this.view.lang, r.key)}`);
       this.bad = bad;
       return;
     }
@@ -81,7 +83,7 @@ export class GbDataTable extends LitElement {
     const { from, to } = this.virtual.range(rows.length);
     const ncols = cols.length + 4;
     return html`<div class="card" data-testid="data-table">
-      <div class="row"><h2>${t('hospitalData')} <span class="muted">(${t('yuan')})</span></h2><span class="grow"></span>
+      <div class="row"><h2>${t('hospitalData')} <span class="muted">(${t(st.unit)})</span></h2><span class="grow"></span>
         <button class="primary" data-testid="data-import" @click=${() => emit(this, { type: 'dialog', dialog: 'import' })}>${t('importData')}…</button></div>
       <p class="muted hint">${t('editCellHint')} · ${t('lockHint')}</p>
       <div class="row filters"><label for="dq">${t('search')}</label>
@@ -103,7 +105,7 @@ export class GbDataTable extends LitElement {
                   const problem = this.bad.get(key) ?? byPath.get(key);
                   const v = c.get(h);
                   return html`<td class="num"><input class=${c.short ? 'short' : ''} aria-label="${h.name} ${c.label}" data-path=${key}
-                    .value=${v === undefined ? '' : String(v)} aria-invalid=${problem ? 'true' : 'false'} title=${problem ?? ''}
+                    .value=${editedText(c.kind, v, st.unit)} aria-invalid=${problem ? 'true' : 'false'} title=${problem ?? ''}
                     @change=${(e: Event) => this.onChange(e, c, path, h)} /></td>`;
                 })}
               </tr>`;
@@ -112,7 +114,7 @@ export class GbDataTable extends LitElement {
           </tbody>
         </table>
       </div>
-      ${this.bad.size ? html`<div class="err" role="alert">${[...this.bad].map(([p, m]) => html`<div>${p}: ${m}</div>`)}</div>` : ''}
+      ${this.bad.size ? html`<div class="err" role="alert">${[...this.bad].map(([, m]) => html`<div>${m}</div>`)}</div>` : ''}
     </div>`;
   }
 }

@@ -7,17 +7,18 @@ import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { emit } from '../state/actions.ts';
 import { msg } from '../i18n/index.ts';
-import { checkValue, type FieldKind } from '../views/validate-field.ts';
+import { PERCENT_KINDS, type FieldKind } from '../views/validate-field.ts';
+import { editedText, typedValue } from '../views/field-text.ts';
 import type { Provenance } from '../../format/types.ts';
 import './gb-source.ts';
-import type { Lang } from '../../display/lang.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 import { formatPath, type Path } from '../../format/path.ts';
 
 let uid = 0;
 
 export class GbField extends LitElement {
   static override properties = {
-    label: {}, path: { attribute: false }, value: { attribute: false }, kind: {}, lang: {},
+    label: {}, path: { attribute: false }, value: { attribute: false }, kind: {}, lang: {}, unit: {},
     optional: { type: Boolean }, issues: { attribute: false }, hint: {}, wide: { type: Boolean, reflect: true },
     bare: { type: Boolean, reflect: true }, short: { type: Boolean, reflect: true },
     error: { state: true }, draft: { state: true }, sources: { attribute: false }, inherited: { attribute: false },
@@ -32,6 +33,8 @@ export class GbField extends LitElement {
   declare kind: FieldKind;
   /** Language of messages. */
   declare lang: Lang;
+  /** 元 or 万元: an amount is shown and typed in the unit the user chose. */
+  declare unit: Unit;
   /** An empty input removes the field. */
   declare optional: boolean;
   /** Problems the engine reported for this path. */
@@ -59,6 +62,7 @@ export class GbField extends LitElement {
     this.value = undefined;
     this.kind = 'rate';
     this.lang = 'zh';
+    this.unit = 'yuan';
     this.optional = false;
     this.issues = [];
     this.hint = '';
@@ -82,12 +86,14 @@ export class GbField extends LitElement {
     input { width: 9.5rem; text-align: right; font-variant-numeric: tabular-nums; }
     :host([wide]) input { width: 100%; text-align: left; font-family: ui-monospace, monospace; }
     input.text { text-align: left; }
+    .unit { margin-left: 0.2rem; color: var(--gb-muted); font-size: 0.85em; }
+    :host([short]) .unit { margin-left: 0.1rem; }
     .hint { font-size: 0.8em; color: var(--gb-muted); max-width: 40rem; }
   `];
 
   private onChange(e: Event): void {
     const raw = (e.target as HTMLInputElement).value;
-    const r = checkValue(this.kind, raw, this.optional);
+    const r = typedValue(this.kind, raw, this.optional, this.unit);
     if (!r.ok) {
       this.error = msg(this.lang, r.key);
       this.draft = raw;
@@ -103,12 +109,13 @@ export class GbField extends LitElement {
     if (e.key === 'Escape') {
       this.error = null;
       this.draft = null;
-      (e.target as HTMLInputElement).value = this.value === undefined ? '' : String(this.value);
+      (e.target as HTMLInputElement).value = editedText(this.kind, this.value, this.unit);
     }
   }
 
   override render() {
-    const shown = this.draft ?? (this.value === undefined ? '' : String(this.value));
+    const shown = this.draft ?? editedText(this.kind, this.value, this.unit);
+    const suffix = PERCENT_KINDS.has(this.kind) ? '%' : this.kind === 'money' ? msg(this.lang, this.unit) : '';
     const problems = [...(this.error ? [this.error] : []), ...this.issues];
     const errId = `${this.fid}-err`;
     return html`
@@ -116,7 +123,7 @@ export class GbField extends LitElement {
       <input id=${this.fid} class=${this.kind === 'text' || this.kind === 'formula' ? 'text' : ''}
         .value=${shown} inputmode=${this.kind === 'formula' || this.kind === 'text' ? 'text' : 'decimal'}
         aria-invalid=${problems.length ? 'true' : 'false'} aria-describedby=${errId}
-        @change=${this.onChange} @keydown=${this.onKey} />
+        @change=${this.onChange} @keydown=${this.onKey} />${suffix ? html`<span class="unit" aria-hidden="true">${suffix}</span>` : ''}
       <div id=${errId} class="err" role=${problems.length ? 'alert' : ''}>${problems.map((p) => html`<div>${p}</div>`)}</div>
       ${this.hint ? html`<div class="hint">${this.hint}</div>` : ''}
     `;

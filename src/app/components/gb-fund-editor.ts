@@ -9,15 +9,17 @@ import type { Scenario } from '../../format/types.ts';
 import type { FieldKind } from '../views/validate-field.ts';
 import './gb-field.ts';
 import { sourceBadge } from './gb-source.ts';
-import type { Lang } from '../../display/lang.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 
 export class GbFundEditor extends LitElement {
-  static override properties = { scenario: { attribute: false }, issues: { attribute: false }, lang: {}, inherited: { attribute: false } };
+  static override properties = { scenario: { attribute: false }, issues: { attribute: false }, lang: {}, unit: {}, inherited: { attribute: false } };
   /** The scenario being edited. */
   declare scenario: Scenario;
   /** Problems the engine reported for it. */
   declare issues: Issue[];
   declare lang: Lang;
+  /** Amounts are shown and typed in this unit. */
+  declare unit: Unit;
   /** Keys whose source is the baseline's although this variant changed the value (flagged). */
   declare inherited: ReadonlySet<string> | null;
 
@@ -25,6 +27,7 @@ export class GbFundEditor extends LitElement {
     super();
     this.issues = [];
     this.lang = 'zh';
+    this.unit = 'yuan';
   }
 
   static override styles = [shared, css`
@@ -32,7 +35,7 @@ export class GbFundEditor extends LitElement {
   `];
 
   private field(label: MsgKey, path: (string | number)[], kind: FieldKind, value: string | number | undefined, optional = false, bare = false) {
-    return html`<gb-field .label=${msg(this.lang, label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang}
+    return html`<gb-field .label=${msg(this.lang, label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang} .unit=${this.unit}
       ?optional=${optional} ?bare=${bare} .issues=${issuesAt(this.issues, path, this.lang)} data-path=${path.join('.')} .sources=${this.scenario.policy.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
   }
 
@@ -48,15 +51,15 @@ export class GbFundEditor extends LitElement {
     const f = this.scenario.fund;
     const t = (k: MsgKey) => msg(this.lang, k);
     return html`<div class="card" data-testid="fund-editor">
-      <h2>${t('fundParams')} <span class="muted">(${t('yuan')})</span></h2>
+      <h2>${t('fundParams')} <span class="muted">(${t(this.unit)})</span></h2>
       <div>
         ${this.field('budget', ['fund', 'budget'], 'money', f.budget)}
         ${this.field('revenue', ['fund', 'revenue'], 'money', f.revenue)}
         ${this.field('openingBalance', ['fund', 'openingBalance'], 'money', f.openingBalance)}
       </div>
       <div>
-        ${this.field('riskReserveRate', ['fund', 'riskReserveRate'], 'share', f.riskReserveRate)}
-        ${this.field('adjustmentFundRate', ['fund', 'adjustmentFundRate'], 'share', f.adjustmentFundRate)}
+        ${this.field('riskReserveRate', ['fund', 'riskReserveRate'], 'pct', f.riskReserveRate)}
+        ${this.field('adjustmentFundRate', ['fund', 'adjustmentFundRate'], 'pct', f.adjustmentFundRate)}
         ${this.field('topUpCap', ['fund', 'adjustmentTopUpCap'], 'money', f.adjustmentTopUpCap, true)}
       </div>
       <h3>${t('carveOuts')}${sourceBadge(this.scenario.policy.sources, 'fund.carveOuts', this.lang, this.inherited)}</h3>

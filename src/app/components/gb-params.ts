@@ -64,7 +64,7 @@ export class GbParams extends LitElement {
         <thead><tr><th>${t('name')}</th><th>${t('poolShare')}</th><th>${t('poolClasses')}</th><th><span class="sr-only">${t('remove')}</span></th></tr></thead>
         <tbody>${pools.map((pool, i) => html`<tr>
           <td>${this.f(t('name'), ['policy', 'pools', i, 'name'], 'text', pool.name, issues, false, '', 'bare')}</td>
-          <td>${this.f(t('poolShare'), ['policy', 'pools', i, 'share'], 'share', pool.share, issues, false, '', 'bare')}</td>
+          <td>${this.f(t('poolShare'), ['policy', 'pools', i, 'share'], 'pct', pool.share, issues, false, '', 'bare')}</td>
           <td>${this.poolClasses(s, i, pool.classes, issues)}</td>
           <td><button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'], value: pools.filter((_, j) => j !== i) })}>${t('remove')}</button></td>
         </tr>`)}</tbody>
@@ -105,7 +105,7 @@ export class GbParams extends LitElement {
         ${(['target', 'claims'] as const).map((b) => html`<label><input type="radio" name="dbase" .checked=${d.base === b}
           @change=${() => emit(this, { type: 'edit', path: ['policy', 'deposit', 'base'], value: b })} /> ${t(b === 'target' ? 'baseTarget' : 'baseClaims')}</label>`)}
       </fieldset>
-      <div>${classes.map((c) => this.f(`${t('depositRate')} · ${term('class', c, this.view.lang)}`, ['policy', 'deposit', 'rates', c], 'share', d.rates[c], issues))}</div>
+      <div>${classes.map((c) => this.f(`${t('depositRate')} · ${term('class', c, this.view.lang)}`, ['policy', 'deposit', 'rates', c], 'pct', d.rates[c], issues))}</div>
       <h3>${t('monthlyProfile')}${this.badge('policy.monthlyProfile')}</h3>
       <div class="months">
         ${(profile ?? new Array(12).fill(undefined)).map((w: string | undefined, i: number) => this.f(msg(this.view.lang, 'month', { m: i + 1 }), ['policy', 'monthlyProfile', i], 'nonneg', w ?? (profile ? undefined : '1'), issues, false, '', 'short'))}
@@ -116,7 +116,7 @@ export class GbParams extends LitElement {
       <label><input type="checkbox" data-testid="volume-floor" .checked=${s.policy.volumeFloor === true}
         @change=${(e: Event) => emit(this, { type: 'edit', path: ['policy', 'volumeFloor'], value: (e.target as HTMLInputElement).checked })} /> ${t('volumeFloorOn')}</label>
       <h3>${t('growth')}</h3>
-      ${this.f(t('growth'), ['policy', 'growth', 'region'], 'growth', s.policy.growth?.region, issues, true)}
+      ${this.f(t('growth'), ['policy', 'growth', 'region'], 'growthPct', s.policy.growth?.region, issues, true)}
     </div>`;
   }
 
@@ -138,7 +138,7 @@ export class GbParams extends LitElement {
     const issues = st.issues;
     return html`<div class="grid2" @gb-action=${this.onProfileEdit}>
       <div>
-        <gb-fund-editor .scenario=${s} .issues=${issues} .lang=${st.lang} .inherited=${this.inherited}></gb-fund-editor>
+        <gb-fund-editor .scenario=${s} .issues=${issues} .lang=${st.lang} .unit=${st.unit} .inherited=${this.inherited}></gb-fund-editor>
         ${this.allocation(s, issues)}
       </div>
       <div>

@@ -84,7 +84,7 @@ export class GbQualityEditor extends LitElement {
           <thead><tr><th>${t('score')}</th><th>${t('ratio')}</th><th><span class="sr-only">${t('remove')}</span></th></tr></thead>
           <tbody>${r.points.map((p, i) => html`<tr>
             <td><gb-field bare short .label=${t('score')} .path=${[...base, i, 'score']} kind="score" .value=${p.score} .lang=${this.lang} .issues=${issuesAt(this.issues, [...base, i, 'score'], this.lang)}></gb-field></td>
-            <td><gb-field bare short .label=${t('ratio')} .path=${[...base, i, 'ratio']} kind="share" .value=${p.ratio} .lang=${this.lang} .issues=${issuesAt(this.issues, [...base, i, 'ratio'], this.lang)}></gb-field></td>
+            <td><gb-field bare short .label=${t('ratio')} .path=${[...base, i, 'ratio']} kind="pct" .value=${p.ratio} .lang=${this.lang} .issues=${issuesAt(this.issues, [...base, i, 'ratio'], this.lang)}></gb-field></td>
             <td><button ?disabled=${r.points.length <= 1} aria-label="${t('remove')} ${i + 1}" @click=${() => this.setPoints(r.points.filter((_, j) => j !== i))}>${t('remove')}</button></td>
           </tr>`)}</tbody>
         </table>

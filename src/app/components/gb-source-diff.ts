@@ -36,12 +36,12 @@ export class GbSourceDiff extends LitElement {
       <h2>${t('sourcesOfDiffs')}</h2>
       ${rows.length === 0 ? html`<p class="muted">${t('noDiffs')}</p>` : html`<table>
         <thead><tr><th>${t('parameter')}</th>${this.diffs.names.map((n) => html`<th>${n}</th>`)}</tr></thead>
-        <tbody>${rows.map((r) => html`<tr data-path=${r.path}><th scope="row">${r.label}<br /><code>${r.path}</code></th>
+        <tbody>${rows.map((r) => html`<tr data-path=${r.path}><th scope="row">${r.label}</th>
           ${r.values.map((v, i) => {
             const p = r.sources[i];
             // A changed value still carrying the reference's source is not backed by that source.
             const inherited = i > 0 && sourceInherited(v, r.values[0], p, r.sources[0]);
-            return html`<td><div class="num">${v === undefined ? '—' : v === null ? '∞' : String(v)}</div>
+            return html`<td><div class="num">${r.shown[i]}</div>
               ${inherited ? html`<div class="src warn" data-testid="inherited-source">${t('inheritedSource')}</div>`
                 : p ? html`<div class="src"><span class="badge ${p.status}">${t(p.status)}</span> ${sourceLine(p)}</div>` : html`<div class="src">${t('noSources')}</div>`}</td>`;
           })}</tr>`)}</tbody>

@@ -72,7 +72,7 @@ export class GbTierEditor extends LitElement {
     const badge = sourceBadge(this.sources, `policy.${this.kind}`, this.lang, this.inherited);
     if (!r) return html`<div class="card"><h2>${title}${badge}</h2><p class="muted">${t('none')}</p><button @click=${this.enable}>＋ ${t('addTier')}</button></div>`;
     const b = this.base;
-    const f = (label: MsgKey, path: (string | number)[], kind: 'share' | 'nonneg' | 'formula', value: string | undefined, optional = false) =>
+    const f = (label: MsgKey, path: (string | number)[], kind: 'pct' | 'pctOpen' | 'formula', value: string | undefined, optional = false) =>
       html`<gb-field .label=${t(label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang} ?optional=${optional}
         ?wide=${kind === 'formula'} ?bare=${path.includes('tiers')} .issues=${issuesAt(this.issues, path, this.lang)} data-path=${path.join('.')} .sources=${this.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
     const rowIssues = issuesUnder(this.issues, [...b, 'tiers'], this.lang).filter((m) => !/\]\.(upTo|share):/.test(m));
@@ -88,15 +88,15 @@ export class GbTierEditor extends LitElement {
         <thead><tr><th>#</th><th>${t('upTo')}</th><th>${t('share')}</th><th><span class="sr-only">${t('remove')}</span></th></tr></thead>
         <tbody>${r.tiers.map((tier, i) => html`<tr>
           <td>${i + 1}</td>
-          <td>${tier.upTo === null && i === r.tiers.length - 1 ? html`<span class="muted">${t('openTier')}</span>` : f('upTo', [...b, 'tiers', i, 'upTo'], 'nonneg', tier.upTo ?? undefined)}</td>
-          <td>${f('share', [...b, 'tiers', i, 'share'], 'share', tier.share)}</td>
+          <td>${tier.upTo === null && i === r.tiers.length - 1 ? html`<span class="muted">${t('openTier')}</span>` : f('upTo', [...b, 'tiers', i, 'upTo'], 'pctOpen', tier.upTo ?? undefined)}</td>
+          <td>${f('share', [...b, 'tiers', i, 'share'], 'pct', tier.share)}</td>
           <td><button ?disabled=${r.tiers.length <= 1} aria-label="${t('remove')} ${i + 1}" @click=${() => this.setTiers(r.tiers.filter((_, j) => j !== i))}>${t('remove')}</button></td>
         </tr>`)}</tbody>
       </table>
       ${rowIssues.length ? html`<div class="err" role="alert">${rowIssues.map((m) => html`<div>${m}</div>`)}</div>` : nothing}
       <p><button @click=${this.addTier}>＋ ${t('addTier')}</button></p>
-      ${f('cap', [...b, 'cap'], 'nonneg', r.cap, true)}
-      ${this.kind === 'overspend' ? f('reasonableShare', [...b, 'reasonableShare'], 'share', (r as OverspendRule).reasonableShare, true) : nothing}
+      ${f('cap', [...b, 'cap'], 'pctOpen', r.cap, true)}
+      ${this.kind === 'overspend' ? f('reasonableShare', [...b, 'reasonableShare'], 'pct', (r as OverspendRule).reasonableShare, true) : nothing}
       ${this.kind === 'surplus' ? f('eligibility', [...b, 'eligibility'], 'formula', (r as SurplusRule).eligibility, true) : nothing}
     </div>`;
   }

@@ -11,8 +11,10 @@ import type { Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import type { Workspace } from '../../workspace/types.ts';
 import { refKeys, refName, scenarioOf, type RefKey } from '../../workspace/workspace.ts';
-import { compareFund, type FundField } from '../../engine/compare.ts';
-import { parameterRows, type ParamRow } from '../../sheets/params.ts';
+import { compareFund, relativeChange, type FundField } from '../../engine/compare.ts';
+import { parseMoney } from '../../engine/money.ts';
+import { parameterRows, parsePath, type ParamRow } from '../../sheets/params.ts';
+import { formatValue, valueKind } from '../../workspace/describe.ts';
 import { memoize, sameInputs, stable } from './memo.ts';
 
 export type FundKind = 'money' | 'pct' | 'months';
@@ -24,11 +26,29 @@ export const FUND_ROWS: readonly [FundField, FundKind][] = [
   ['closingBalance', 'money'], ['monthsOfCoverage', 'months'], ['currentSurplusRate', 'pct'], ['cumulativeSurplusRate', 'pct'],
 ];
 
+/**
+ * Which way a figure's change is good for the fund: +1 more is better (balance, months of
+ * coverage, surplus rates), −1 less is better (what the fund pays out), 0 neither (how the
+ * budget is divided). Colours follow this, not the sign.
+ */
+export const BETTER: Partial<Record<FundField, 1 | -1>> = {
+  hospitalsOwed: -1, adjustmentFundUsed: -1, totalBalance: -1, expenditure: -1,
+  closingBalance: 1, monthsOfCoverage: 1, currentSurplusRate: 1, cumulativeSurplusRate: 1,
+};
+
+/** Good (+1), bad (−1) or neither (0) for the fund: a change of `sign` in a figure whose better way is `better`. */
+export const forTheFund = (sign: -1 | 0 | 1, better: 1 | -1 | 0 | undefined): -1 | 0 | 1 => (better ? ((sign * better) as -1 | 0 | 1) : 0);
+
 export interface CompareChoice { key: RefKey; name: string; checked: boolean; disabled: boolean }
 export interface CompareColumn { key: RefKey; name: string; fund: FundResult | null; view: ResultView | null; scenario: Scenario | null }
-export interface FundRowView { field: FundField; kind: FundKind; values: (string | null)[]; deltas: (string | null)[] }
+export interface FundRowView {
+  field: FundField; kind: FundKind; values: (string | null)[]; deltas: (string | null)[];
+  /** Each difference relative to the first scenario's value (amounts; null for rates and months). */
+  ratios: (string | null)[];
+  better: 1 | -1 | 0;
+}
 /** Parameters that differ between the compared scenarios: each scenario's value and source. */
-export interface ParamDiffs { names: string[]; rows: ParamRow[] }
+export interface ParamDiffs { names: string[]; rows: (ParamRow & { shown: string[] })[] }
 /** What the institutions' comparison needs: every column computed, the first one's scenario for names. */
 export interface InstitutionsInput { columns: { name: string; view: ResultView }[]; scenario: Scenario | null }
 
@@ -52,7 +72,13 @@ const choicesOf = memoize((ws: Workspace, compare: RefKey[]): CompareChoice[] =>
 
 const fundRows = memoize((...funds: (FundResult | null)[]): FundRowView[] => {
   const rows = compareFund(funds.map((f) => f ?? EMPTY_FUND), FUND_ROWS.map(([f]) => f));
-  return rows.map((r, i) => ({ field: r.field, kind: FUND_ROWS[i]![1], values: funds.map((f, k) => (f ? r.values[k]! : null)), deltas: r.deltas.map((d, k) => (funds[0] && funds[k + 1] ? d : null)) }));
+  return rows.map((r, i) => {
+    const kind = FUND_ROWS[i]![1];
+    const deltas = r.deltas.map((d, k) => (funds[0] && funds[k + 1] ? d : null));
+    const base = funds[0] ? r.values[0] : null;
+    const ratios = deltas.map((d) => (kind === 'money' && d !== null && base ? relativeChange(parseMoney(d), parseMoney(base)) : null));
+    return { field: r.field, kind, values: funds.map((f, k) => (f ? r.values[k]! : null)), deltas, ratios, better: BETTER[r.field] ?? 0 };
+  });
 });
 const EMPTY_FUND = {} as FundResult;
 
@@ -60,7 +86,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 const paramDiffs = memoize((lang: Lang, names: string, ...scenarios: Scenario[]): ParamDiffs => {
   const rows = parameterRows(scenarios, lang).filter((r) => !(r.values.every((v) => same(v, r.values[0])) && r.sources.every((p) => same(p, r.sources[0]))));
-  return { names: names.split('\n'), rows };
+  // Values as a reader reads them: rates as percentages, amounts with separators (the label names the parameter; no path).
+  const shownRows = rows.map((r) => {
+    const kind = valueKind(parsePath(r.path));
+    return { ...r, shown: r.values.map((v) => (v === undefined ? '—' : v === null ? '∞' : formatValue(v, lang, kind))) };
+  });
+  return { names: names.split('\n'), rows: shownRows };
 });
 
 /** Parameter differences, recomputed only when some compared scenario's fund or policy changed. */

@@ -3,7 +3,7 @@
  * arithmetic; components only render): institutions in order of largest change, their
  * differences against the first scenario, and the fund's differences.
  */
-import { difference, differences, largestChangeFirst } from '../../engine/compare.ts';
+import { difference, differences, largestChangeFirst, relativeChange } from '../../engine/compare.ts';
 import { formatMoney } from '../../engine/money.ts';
 import type { AmountField } from '../../engine/result.ts';
 import type { ResultView } from '../../transport/packed.ts';
@@ -15,6 +15,22 @@ export interface InstitutionComparison {
   rows: number[];
   /** For each other scenario, row of the first → its difference (null where it lacks the institution). */
   delta(other: number, row: number): string | null;
+  /** The same difference relative to the first scenario's value (a 4-decimal ratio; null where it is 0). */
+  ratio(other: number, row: number): string | null;
+}
+
+/** The metrics an institutions' comparison offers, in the order a negotiator asks about them. */
+export const METRICS = ['target', 'owed', 'balance'] as const;
+export type Metric = (typeof METRICS)[number];
+
+/** The metric to lead with: the first that changed for some institution (target when none did). */
+export function changedMetric(views: readonly ResultView[]): Metric {
+  const ref = views[0];
+  if (!ref) return 'target';
+  for (const m of METRICS) {
+    for (const v of views.slice(1)) if (differences(ref, v, m).some((d) => d !== 0 && !Number.isNaN(d))) return m;
+  }
+  return 'target';
 }
 
 export function compareInstitutions(views: readonly ResultView[], field: AmountField, byChange: boolean): InstitutionComparison {
@@ -22,11 +38,15 @@ export function compareInstitutions(views: readonly ResultView[], field: AmountF
   const others = views.slice(1);
   const rows = byChange && others.length ? largestChangeFirst(ref, others, field) : ref.ids.map((_, i) => i);
   const deltas = others.map((v) => differences(ref, v, field));
+  const base = ref.fen(field);
   return {
     rows,
     delta(other, row) {
       const d = deltas[other]![row]!;
       return Number.isNaN(d) ? null : formatMoney(d);
+    },
+    ratio(other, row) {
+      return relativeChange(deltas[other]![row]!, base[row]!);
     },
   };
 }

@@ -4,17 +4,40 @@
  * (pools covering every class, tiers in order, …) come back from the engine with a path.
  */
 import type { MsgKey } from '../i18n/index.ts';
+import { shiftPoint } from '../../display/number.ts';
 
-export type FieldKind = 'money' | 'rate' | 'share' | 'nonneg' | 'growth' | 'int' | 'score' | 'text' | 'formula';
+/**
+ * `pct`, `pctOpen` and `growthPct` are rates typed and shown as percentages (「8%」 or 「8」 →
+ * "0.08" in the file): `pct` 0%–100% (deposit rates, shares, return ratios), `pctOpen` any
+ * rate ≥ 0% (a tier's bound or a cap, as a rate of the target), `growthPct` above −100%.
+ */
+export type FieldKind = 'money' | 'rate' | 'share' | 'nonneg' | 'growth' | 'int' | 'score' | 'text' | 'formula' | 'pct' | 'pctOpen' | 'growthPct';
+
+/** The kinds typed as percentages. */
+export const PERCENT_KINDS: ReadonlySet<FieldKind> = new Set(['pct', 'pctOpen', 'growthPct']);
 
 export type Checked = { ok: true; value: string | number | undefined } | { ok: false; key: MsgKey };
+
+const PERCENT = /^[+-]?\d{1,10}(\.\d{1,10})?%?$/;
+
+/** A percentage typed ("8", "8%", "12.5 %") as the file's decimal ("0.08"), or a message key. */
+function percentValue(kind: 'pct' | 'pctOpen' | 'growthPct', t: string): Checked {
+  if (!PERCENT.test(t)) return { ok: false, key: 'invalidPercent' };
+  const v = shiftPoint(t.replace(/%$/, '').replace(/^\+/, ''), -2);
+  const neg = v.startsWith('-') && !/^-0*(\.0*)?$/.test(v);
+  if (kind === 'pct' && (neg || !atMostOne(v))) return { ok: false, key: 'rangePct' };
+  if (kind === 'pctOpen' && neg) return { ok: false, key: 'rangePctOpen' };
+  // Growth above −100%: a fall of the whole or more is no growth rate.
+  if (kind === 'growthPct' && neg && !/^-0?\.\d+$/.test(v)) return { ok: false, key: 'rangeGrowth' };
+  return { ok: true, value: neg ? v : v.replace(/^-/, '') };
+}
 
 const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
 const RATE = /^-?\d{1,12}(\.\d{1,12})?$/;
 
 /** Strip thousands separators and spaces users paste in. */
 function clean(raw: string): string {
-  return raw.trim().replace(/[,，\s]/g, '');
+  return raw.trim().normalize('NFKC').replace(/[,，\s]/g, '');
 }
 
 /** A decimal string is compared on its digits, never as a float. */
@@ -26,7 +49,7 @@ function atMostOne(s: string): boolean {
 
 export function checkValue(kind: FieldKind, raw: string, optional: boolean): Checked {
   const t = kind === 'text' || kind === 'formula' ? raw.trim() : clean(raw);
-  if (t === '') return optional ? { ok: true, value: undefined } : { ok: false, key: kind === 'money' ? 'invalidMoney' : 'invalidNumber' };
+  if (t === '') return optional ? { ok: true, value: undefined } : { ok: false, key: kind === 'money' ? 'invalidMoney' : 'required' };
   switch (kind) {
     case 'money':
       return MONEY.test(t) ? { ok: true, value: t } : { ok: false, key: 'invalidMoney' };
@@ -38,12 +61,17 @@ export function checkValue(kind: FieldKind, raw: string, optional: boolean): Che
       return RATE.test(t) && !t.startsWith('-') ? { ok: true, value: t } : { ok: false, key: 'invalidRate' };
     case 'share':
       return RATE.test(t) && atMostOne(t) ? { ok: true, value: t } : { ok: false, key: 'invalidShare' };
+    case 'pct':
+    case 'pctOpen':
+    case 'growthPct':
+      return percentValue(kind, t);
     case 'int':
       return /^\d{1,12}$/.test(t) ? { ok: true, value: Number(t) } : { ok: false, key: 'invalidNumber' };
     case 'score': {
-      if (!/^\d{1,3}(\.\d{1,4})?$/.test(t)) return { ok: false, key: 'invalidNumber' };
+      if (!/^-?\d{1,12}(\.\d{1,4})?$/.test(t)) return { ok: false, key: 'invalidNumber' };
+      if (t.startsWith('-')) return { ok: false, key: 'rangeScore' };
       const n = Number(t);
-      return n <= 100 ? { ok: true, value: n } : { ok: false, key: 'invalidNumber' };
+      return n <= 100 ? { ok: true, value: n } : { ok: false, key: 'rangeScore' };
     }
     default:
       return { ok: true, value: t };
