@@ -110,7 +110,7 @@ describe('gbsim validate', () => {
     expect(r.err).toContain('2 problems');
     const zh = await cli('validate', file, '--lang', 'zh');
     expect(zh.err).toContain(`${file}: 「${doc.hospitals[1].id} ${doc.hospitals[1].name}」的「${doc.meta.year - 1}年基金支出」：须为不小于 0 的金额`);
-    expect(zh.err).toContain('「风险准备金比例」：须在 0 到 1 之间');
+    expect(zh.err).toContain('「风险储备金比例」：须在 0 到 1 之间');
     expect(zh.err).toContain('2 个问题');
   });
 
