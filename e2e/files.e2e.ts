@@ -83,7 +83,7 @@ describe('files and persistence', () => {
     expect(await page.getByTestId('notice').innerText()).toContain('Restored');
     await page.getByTestId('active-scenario').selectOption('v1');
     await tab(page, 'params');
-    expect(await page.locator('gb-field[data-path="fund.adjustmentFundRate"] input').inputValue()).toBe('0.06');
+    expect(await page.locator('gb-field[data-path="fund.adjustmentFundRate"] input').inputValue()).toBe('6');
   });
 
   it('drag and drop opens a scenario file', async () => {
