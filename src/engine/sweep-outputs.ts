@@ -21,6 +21,7 @@ export const FUND_OUTPUTS: Readonly<Record<string, OutputKind>> = {
   adjustmentFundUnused: 'amount', retainedFromTargets: 'amount', totalTargets: 'amount', totalDeposit: 'amount',
   totalPaid: 'amount', totalDeferred: 'amount', totalBalance: 'amount', totalAdvance: 'amount', volumeCuts: 'amount',
   riskReserve: 'amount', carveOuts: 'amount', base: 'amount', revenue: 'amount', openingBalance: 'amount',
+  pointCapCuts: 'amount',
 };
 
 /** An output: a fund figure, or one institution's figure (`T01.owed`). */
