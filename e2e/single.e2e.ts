@@ -100,7 +100,7 @@ describe('the single file, opened from disk (file://)', () => {
   it('edits a parameter, and compares a variant', async () => {
     const { page } = s;
     await tab(page, 'params');
-    await afterRecompute(page, () => setField(page, 'fund.adjustmentFundRate', '0.05'));
+    await afterRecompute(page, () => setField(page, 'fund.adjustmentFundRate', '5%'));
     const edited = exampleScenario();
     edited.fund.adjustmentFundRate = '0.05';
     await tab(page, 'results');
@@ -109,7 +109,7 @@ describe('the single file, opened from disk (file://)', () => {
     await page.getByTestId('new-variant').click();
     await settled(page);
     await tab(page, 'params');
-    await afterRecompute(page, () => setField(page, 'policy.deposit.rates.hospital', '0.08'));
+    await afterRecompute(page, () => setField(page, 'policy.deposit.rates.hospital', '8'));
     await tab(page, 'compare');
     await settled(page);
     const delta = await page.getByTestId('compare-fund').locator('td[data-delta="totalDeposit"]').innerText();
@@ -198,7 +198,7 @@ describe('the single file, opened from disk (file://)', () => {
     expect(await state<unknown[]>(page, 'ws.variants')).toHaveLength(1);
     expect(await page.getByTestId('notice').innerText()).toContain('已恢复');
     await tab(page, 'params');
-    expect(await page.locator('gb-field[data-path="fund.adjustmentFundRate"] input').inputValue()).toBe('0.05');
+    expect(await page.locator('gb-field[data-path="fund.adjustmentFundRate"] input').inputValue()).toBe('5');
   });
 
   it('looks right in Chinese and English at 1440×900 and 1280×720', async () => {
