@@ -73,7 +73,8 @@ async function edit(page: Page, value: string, typed: boolean): Promise<void> {
   }
   await page.locator('[data-tab="params"]').click();
   const input = page.locator(`gb-field[data-path="${PATH.join('.')}"] input`);
-  await input.fill(value);
+  // The field shows and takes rates as percentages: 0.01001 is typed as 1.001%.
+  await input.fill(`${value.replace(/^0\.0(\d)(\d+)$/, '$1.$2')}%`);
   await input.press('Enter');
 }
 

@@ -141,7 +141,7 @@ export async function importCases(engine: SqlEngine, source: CaseSource, setup: 
       try {
         described = await engine.rows(`SELECT column_name::VARCHAR, column_type::VARCHAR FROM (DESCRIBE SELECT * FROM ${readParquetCall(path)})`);
       } catch (e) {
-        return fatal({ kind: 'unreadable', detail: (e as Error).message.split('\n')[0] });
+        return fatal({ kind: 'unreadable', detail: firstLine(e) });
       }
       const names = described.map((r) => String(r[0]));
       const hp = planHeader(names);
@@ -174,7 +174,7 @@ export async function importCases(engine: SqlEngine, source: CaseSource, setup: 
     onProgress?.({ phase: 'done', fraction: 1 });
     return { ok: true, aggregation, report };
   } catch (e) {
-    return fatal({ kind: 'engine', detail: (e as Error).message.split('\n')[0] });
+    return fatal({ kind: 'engine', detail: firstLine(e) });
   } finally {
     for (const s of cleanupStatements()) await engine.exec(s).catch(() => undefined);
     await source.release?.();
@@ -225,3 +225,9 @@ async function fillReport(engine: SqlEngine, p: PreparedSetup, plan: SourcePlan,
   report.problems = problems;
 }
 
+
+/** The first line of whatever was thrown (DuckDB-wasm may throw a string or an object without a message). */
+function firstLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
+  return String(text).split('\n')[0]!;
+}

@@ -6,6 +6,7 @@
  */
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 
-export async function duckdbWasmUrl(): Promise<string> {
+/** A plain string when served (no extra await before DuckDB starts, as before the seam); a promise in the single file. */
+export function duckdbWasmUrl(): string | Promise<string> {
   return ehWasm;
 }

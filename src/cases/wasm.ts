@@ -30,7 +30,8 @@ export class WasmDuckDB implements SqlEngine {
     if (!features.wasmExceptions) throw new Error('this browser lacks WebAssembly exception handling (Chrome 95+, Firefox 100+, Safari 15.2+) / 浏览器不支持 WebAssembly 异常处理');
     const runtime = duckdb.BROWSER_RUNTIME;
     runtime.progressUpdate = (_final: number, percentage: number) => progressSink?.(percentage);
-    const bundle = { mainModule: await duckdbWasmUrl(), mainWorker: '' };
+    const url = duckdbWasmUrl();
+    const bundle = { mainModule: typeof url === 'string' ? url : await url, mainWorker: '' };
     const bindings = await duckdb.createDuckDB({ mvp: bundle, eh: bundle }, new duckdb.VoidLogger(), runtime);
     await bindings.instantiate((p) => onLoad?.(p.bytesTotal > 0 ? p.bytesLoaded / p.bytesTotal : null));
     bindings.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
