@@ -4,7 +4,7 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../state/actions.ts';
+import { emit, emitPickedFile } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import type { RecoveryView } from '../views/page.ts';
 
@@ -23,11 +23,8 @@ export class GbRecovery extends LitElement {
     .file:focus-within { outline: 2px solid var(--gb-focus); }
   `];
 
-  private async pick(e: Event): Promise<void> {
-    const input = e.target as HTMLInputElement;
-    const f = input.files?.[0];
-    if (f) emit(this, { type: 'openText', text: await f.text(), name: f.name });
-    input.value = '';
+  private pick(e: Event): Promise<void> {
+    return emitPickedFile(this, e);
   }
 
   override render() {

@@ -1,7 +1,7 @@
 /** Header tools: fingerprint, undo/redo, open/save, import/export spreadsheets, 元/万元, language. */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
-import { emit } from '../state/actions.ts';
+import { emit, emitPickedFile } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import type { ToolbarView } from '../views/toolbar.ts';
 
@@ -28,11 +28,8 @@ export class GbToolbar extends LitElement {
     .sep { width: 1px; height: 1.4rem; background: rgba(255,255,255,0.3); }
   `];
 
-  private async pick(e: Event): Promise<void> {
-    const input = e.target as HTMLInputElement;
-    const f = input.files?.[0];
-    if (f) emit(this, { type: 'openText', text: await f.text(), name: f.name });
-    input.value = '';
+  private pick(e: Event): Promise<void> {
+    return emitPickedFile(this, e);
   }
 
   override render() {

@@ -10,6 +10,7 @@
  */
 import { proxy } from 'comlink';
 import { riskWorker, type Hosted } from './workers.ts';
+import { cancellation, partsProgress } from './cancellable.ts';
 import type { RiskWorkerApi } from '../../../workers/risk.worker.ts';
 import { mergeBlocks, splitDraws } from '../../engine/risk/blocks.ts';
 import { summarize, type RiskSummary } from '../../engine/risk/summary.ts';
@@ -41,9 +42,6 @@ export interface RiskRun {
 
 type Handle = Hosted<RiskWorkerApi>;
 
-const aborted = (signal: AbortSignal): Error =>
-  signal.reason instanceof Error ? signal.reason : new DOMException('The risk run was cancelled', 'AbortError');
-
 /** Workers kept across runs (warm: no start-up, the kernel already compiled by the JIT). */
 export class RiskPool {
   private handles: Handle[] = [];
@@ -65,37 +63,22 @@ export class RiskPool {
   /** Run `params.draws` draws of `scenario`. Refusals reject with a RiskError naming the fields. */
   async run(scenario: Scenario, params: RiskParams, opts: RiskRunOptions = {}): Promise<RiskRun> {
     const { signal, onProgress } = opts;
-    if (signal?.aborted) throw aborted(signal);
-    let onAbort = () => {};
-    const cancelled = new Promise<never>((_, reject) => {
-      onAbort = () => { this.close(); reject(aborted(signal!)); };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    cancelled.catch(() => {}); // only raced below
+    const cancel = cancellation(signal, 'risk run', () => this.close());
     try {
       const t0 = performance.now();
       const ranges = splitDraws(params.draws, this.size);
       const handles = this.take(ranges.length);
-      const prepared = await Promise.race([handles[0]!.api.prepare(scenario, params), cancelled]);
+      const prepared = await cancel.race(handles[0]!.api.prepare(scenario, params));
       if (!prepared.ok) throw new RiskError(prepared.issues);
       const { input, meta } = prepared;
       const t1 = performance.now();
-      const done = new Array<number>(ranges.length).fill(0);
-      // Progress comes on its own message channel: a last report may arrive after the result.
-      let finished = false;
-      const blocks = await Promise.race([
-        Promise.all(ranges.map(([from, to], k) => handles[k]!.api.runDraws(input, from, to, proxy((n: number) => {
-          done[k] = n;
-          if (!finished) onProgress?.(done.reduce((a, b) => a + b, 0), params.draws);
-        })))),
-        cancelled,
-      ]);
-      finished = true;
-      onProgress?.(params.draws, params.draws);
+      const progress = partsProgress(ranges.length, params.draws, onProgress);
+      const blocks = await cancel.race(Promise.all(ranges.map(([from, to], k) => handles[k]!.api.runDraws(input, from, to, proxy(progress.part(k))))));
+      progress.finish();
       const t2 = performance.now();
       return { summary: summarize(mergeBlocks(blocks, params.draws, input.n)), meta, workers: ranges.length, ms: { prepare: t1 - t0, draws: t2 - t1 } };
     } finally {
-      signal?.removeEventListener('abort', onAbort);
+      cancel.detach();
     }
   }
 }

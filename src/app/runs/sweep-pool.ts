@@ -16,6 +16,7 @@ import type { PlanSpec } from '../../engine/sweep-plan.ts';
 import type { Issue } from '../../format/issues.ts';
 import type { Scenario } from '../../format/types.ts';
 import { defaultWorkers } from './risk-pool.ts';
+import { cancellation, partsProgress } from './cancellable.ts';
 
 export interface SweepRunOptions {
   signal?: AbortSignal;
@@ -26,9 +27,6 @@ export interface SweepRunOptions {
 export type SweepOutcome =
   | { ok: true; result: SweepResult | TornadoResult; workers: number; ms: number }
   | { ok: false; issues: Issue[] };
-
-const aborted = (signal: AbortSignal): Error =>
-  signal.reason instanceof Error ? signal.reason : new DOMException('The sweep was cancelled', 'AbortError');
 
 export class SweepPool {
   private handles: Hosted<AnalysisApi>[] = [];
@@ -46,40 +44,26 @@ export class SweepPool {
 
   async run(s: Scenario, spec: PlanSpec, opts: SweepRunOptions = {}): Promise<SweepOutcome> {
     const { signal, onProgress } = opts;
-    if (signal?.aborted) throw aborted(signal);
-    let onAbort = () => {};
-    const cancelled = new Promise<never>((_, reject) => {
-      onAbort = () => { this.close(); reject(aborted(signal!)); };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    cancelled.catch(() => {});
+    const cancel = cancellation(signal, 'sweep', () => this.close());
     try {
       const t0 = performance.now();
       const first = this.take(1)[0]!;
-      const planned = await Promise.race([first.api.plan(s, spec), cancelled]);
+      const planned = await cancel.race(first.api.plan(s, spec));
       if (!planned.ok) return { ok: false, issues: planned.issues };
       const plan = planned.plan;
       const slices = splitPoints(plan, opts.workers ?? this.size).filter((x) => x.length > 0);
       const handles = this.take(slices.length);
       const total = plan.points.length;
-      const done = new Array<number>(slices.length).fill(0);
-      let finished = false;
+      const progress = partsProgress(slices.length, total, onProgress);
       onProgress?.(0, total);
-      const parts = await Promise.race([
-        Promise.all(slices.map((idx, k) => handles[k]!.api.evaluate(s, plan, idx, proxy((n: number) => {
-          done[k] = n;
-          if (!finished) onProgress?.(done.reduce((a, b) => a + b, 0), total);
-        })))),
-        cancelled,
-      ]);
-      finished = true;
-      onProgress?.(total, total);
+      const parts = await cancel.race(Promise.all(slices.map((idx, k) => handles[k]!.api.evaluate(s, plan, idx, proxy(progress.part(k))))));
+      progress.finish();
       const outcomes: PointOutcome[] = new Array(total);
       slices.forEach((idx, k) => idx.forEach((i, j) => { outcomes[i] = parts[k]![j]!; }));
       const result = plan.kind === 'sweep' ? assembleSweep(plan, outcomes) : assembleTornado(plan, outcomes);
       return { ok: true, result, workers: slices.length, ms: performance.now() - t0 };
     } finally {
-      signal?.removeEventListener('abort', onAbort);
+      cancel.detach();
     }
   }
 }

@@ -60,3 +60,11 @@ declare global {
     'gb-action': CustomEvent<Action>;
   }
 }
+
+/** A file picked in an `<input type="file">` is opened as a workspace or scenario file; the input is cleared so the same file can be picked again. */
+export async function emitPickedFile(from: EventTarget, e: Event): Promise<void> {
+  const input = e.target as HTMLInputElement;
+  const f = input.files?.[0];
+  if (f) emit(from, { type: 'openText', text: await f.text(), name: f.name });
+  input.value = '';
+}
