@@ -14,7 +14,8 @@ import { formatIssue } from '../format/issues.ts';
 import { money, percent } from '../display/number.ts';
 import { sourceText, warningText } from '../sheets/monitor-book.ts';
 import type { Scenario } from '../format/types.ts';
-import type { Unit } from '../display/lang.ts';
+import type { Lang, Unit } from '../display/lang.ts';
+import { FUND_FIGURES as F, MONITOR_WORDS as M, WORDS as W, hospitalName, monitorWord, unitName, word, type MonitorWord } from '../display/glossary.ts';
 
 export const MONITOR_USAGE = `  gbsim monitor FILE [--as-of K] [--all] [--json] [--unit yuan|wan] [--xlsx OUT.xlsx] [--lang zh|en]
       The monthly report: claims known through month K, the rest projected; the warning list and the fund's projection.`;
@@ -34,7 +35,7 @@ export async function monitorCommand(args: string[], io: Io): Promise<number> {
     s = throughGate(file, asOfMonth(s, k));
   }
   const rep = monitor(s);
-  io.out(values.json ? JSON.stringify(rep, null, 2) : monitorText(s, rep, unit, values.all === true));
+  io.out(values.json ? JSON.stringify(rep, null, 2) : monitorText(s, rep, unit, values.all === true, lang));
   if (typeof values.xlsx === 'string') {
     const { monitorWorkbook } = await import('../sheets/monitor-book.ts');
     const bytes = await monitorWorkbook(s.meta.name, rep, lang, unit);
@@ -55,51 +56,81 @@ function throughGate(file: string, r: ReturnType<typeof asOfMonth>): Scenario {
   return v.scenario;
 }
 
-const COLS: [string, (r: MonitorRow, u: Unit) => string][] = [
+/** The report's columns: names from the one glossary. */
+const COLS: [MonitorWord | 'target', (r: MonitorRow, u: Unit) => string][] = [
   ['target', (r, u) => money(r.target, u)],
-  ['budget to date', (r, u) => money(r.budgetToDate, u)],
-  ['claims to date', (r, u) => money(r.claimsToDate, u)],
+  ['budgetToDate', (r, u) => money(r.budgetToDate, u)],
+  ['claimsToDate', (r, u) => money(r.claimsToDate, u)],
   ['progress', (r) => percent(r.progress)],
-  ['deferred to date', (r, u) => money(r.deferredToDate, u)],
-  ['projected claims', (r, u) => money(r.projectedClaims, u)],
-  ['projected +over/−surplus', (r) => percent(r.projectedRate, 2, true)],
+  ['deferredToDate', (r, u) => money(r.deferredToDate, u)],
+  ['projectedClaims', (r, u) => money(r.projectedClaims, u)],
+  ['projectedRate', (r) => percent(r.projectedRate, 2, true)],
 ];
 
-export function monitorText(s: Scenario, rep: MonitorReport, unit: Unit, all: boolean): string {
+/** The sentences of the text report, in each language (names from the glossary). */
+const T = {
+  zh: {
+    head: (name: string, year: string, k: number, unit: string) => `${name}${year ? `（${year}年）` : ''} — ${M.monthlyReport.zh}，申报数据截至 ${k} 月`
+      + `${k < 12 ? `，${k + 1}–12 月为预测` : '（全年均为实际）'}；金额单位：${unit}`,
+    warnWhen: (o: string, d: string, c: string) => `预警条件：预计超支率高于 ${o}；累计暂缓拨付高于累计月度预算的 ${d}；基金可支付月数低于 ${c} 个月`,
+    list: (n: number, total: number) => `${M.warningList.zh}：${total} 家机构中 ${n} 家`,
+    every: `全部机构${M.progress.zh}`,
+    coverage: (v: string, below: boolean, c: string) => `${F.monthsOfCoverage.zh}：${v}，${below ? '低于' : '未低于'} ${c} 个月的预警线`,
+    adjustments: `${M.adjustments.zh}（上表 * 号：指标经年中调整）`,
+    adjustment: (id: string, f: number, before: string, after: string, change: string, n: number, reason: string) =>
+      `  ${id} 自 ${f} 月起：${before} → ${after}（${change}，由分配池内 ${n} 家机构分担）— ${reason}`,
+    points: (pool: string, pts: string, proj: string, pv: string) => `  分配池 ${pool}：${M.pointsToDate.zh} ${pts}，${M.projectedYearPoints.zh} ${proj}，${M.projectedPointValue.zh} ${pv} ${W.pointValueUnit.zh}`,
+    pointsHead: '按点数法结算的分配池',
+  },
+  en: {
+    head: (name: string, year: string, k: number, unit: string) => `${name}${year ? ` (${year})` : ''} — ${M.monthlyReport.en}, claims known through month ${k}`
+      + `${k < 12 ? `; months ${k + 1}–12 projected` : ' (the whole year)'}; amounts in ${unit}`,
+    warnWhen: (o: string, d: string, c: string) => `Warn when: projected overspend rate above ${o}; deferred claims above ${d} of the budget to date; fund below ${c} months of coverage`,
+    list: (n: number, total: number) => `${M.warningList.en}: ${n} of ${total} institutions`,
+    every: `${M.progress.en} of every institution`,
+    coverage: (v: string, below: boolean, c: string) => `${F.monthsOfCoverage.en}: ${v} — ${below ? 'BELOW' : 'not below'} the warning line of ${c} months`,
+    adjustments: `${M.adjustments.en} (* above: target adjusted)`,
+    adjustment: (id: string, f: number, before: string, after: string, change: string, n: number, reason: string) =>
+      `  ${id} from month ${f}: ${before} → ${after} (${change}, absorbed by ${n} pool members) — ${reason}`,
+    points: (pool: string, pts: string, proj: string, pv: string) => `  pool ${pool}: ${M.pointsToDate.en} ${pts}, ${M.projectedYearPoints.en.toLowerCase()} ${proj}, ${M.projectedPointValue.en.toLowerCase()} ${pv} ${W.pointValueUnit.en}`,
+    pointsHead: 'Pools settled by points',
+  },
+} as const;
+
+export function monitorText(s: Scenario, rep: MonitorReport, unit: Unit, all: boolean, lang: Lang = 'en'): string {
   const k = rep.asOf;
   const t = rep.thresholds;
-  const head = `${s.meta.name}${s.meta.year ? ` (${s.meta.year})` : ''} — monthly report (每月通报), claims known through month ${k}`
-    + `${k < 12 ? `; months ${k + 1}–12 projected` : ' (the whole year)'}; amounts in ${unit === 'wan' ? '万元' : '元'}`;
-  const src = (x: typeof t.overspendRate) => { const w = sourceText(x, 'en'); return w ? ` [${w}]` : ''; };
+  const x = T[lang];
+  const src = (th: typeof t.overspendRate) => { const w = sourceText(th, lang); return w ? ` [${w}]` : ''; };
   const lines = [
-    head,
-    `Warn when: projected overspend rate above ${percent(t.overspendRate.value)}${src(t.overspendRate)}; deferred claims above `
-      + `${percent(t.deferredRate.value)} of the budget to date${src(t.deferredRate)}; fund below ${t.coverageMonths.value} months of coverage${src(t.coverageMonths)}`,
+    x.head(s.meta.name, s.meta.year ? String(s.meta.year) : '', k, unitName(unit, lang)),
+    x.warnWhen(`${percent(t.overspendRate.value)}${src(t.overspendRate)}`, `${percent(t.deferredRate.value)}${src(t.deferredRate)}`, `${t.coverageMonths.value}${src(t.coverageMonths)}`),
     '',
   ];
+  const head = (c: MonitorWord | 'target') => (c === 'target' ? hospitalName('target', lang) : monitorWord(c, lang));
   const table = (idx: readonly number[]) => renderTable(
-    [{ header: 'id' }, { header: 'name' }, ...COLS.map(([h]) => ({ header: h, right: true })), { header: 'warnings (预警)' }],
-    idx.map((i) => { const r = rep.rows[i]!; return [r.id + (r.adjusted ? '*' : ''), r.name, ...COLS.map(([, g]) => g(r, unit)), warningText(r, 'en')]; }),
+    [{ header: word('code', lang) }, { header: word('name', lang) }, ...COLS.map(([h]) => ({ header: head(h), right: true })), { header: monitorWord('warnings', lang) }],
+    idx.map((i) => { const r = rep.rows[i]!; return [r.id + (r.adjusted ? '*' : ''), r.name, ...COLS.map(([, g]) => g(r, unit)), warningText(r, lang)]; }),
   );
-  lines.push(`Warning list (预警名单): ${rep.warningList.length} of ${rep.rows.length} institutions`);
+  lines.push(x.list(rep.warningList.length, rep.rows.length));
   if (rep.warningList.length) lines.push(table(rep.warningList));
-  if (all) lines.push('', 'Progress of every institution (执行进度)', table(rep.rows.map((_, i) => i)));
+  if (all) lines.push('', x.every, table(rep.rows.map((_, i) => i)));
   const f = rep.fund;
-  lines.push('', renderTable([{ header: 'Fund projection (基金预测)' }, { header: unit === 'wan' ? '万元' : '元', right: true }], [
-    ['budget to date', money(f.budgetToDate, unit)],
-    ['claims to date', money(f.claimsToDate, unit)],
-    ['paid to date', money(f.paidToDate, unit)],
-    ['deferred to date', money(f.deferredToDate, unit)],
-    ['projected expenditure', money(f.projectedExpenditure, unit)],
-    ['projected closing balance', money(f.projectedClosingBalance, unit)],
-    ['projected months of coverage (可支付月数)', f.projectedMonthsOfCoverage ?? '—'],
+  const g = (w: MonitorWord) => monitorWord(w, lang);
+  lines.push('', renderTable([{ header: g('fundProjection') }, { header: unitName(unit, lang), right: true }], [
+    [g('budgetToDate'), money(f.budgetToDate, unit)],
+    [g('claimsToDate'), money(f.claimsToDate, unit)],
+    [g('paidToDate'), money(f.paidToDate, unit)],
+    [g('deferredToDate'), money(f.deferredToDate, unit)],
+    [g('projectedExpenditure'), money(f.projectedExpenditure, unit)],
+    [g('projectedClosing'), money(f.projectedClosingBalance, unit)],
+    [g('projectedCoverage'), f.projectedMonthsOfCoverage ?? '—'],
   ]));
-  lines.push(`Months of coverage: ${f.projectedMonthsOfCoverage ?? '—'} — ${f.belowWarningLine ? 'BELOW' : 'not below'} the warning line of ${t.coverageMonths.value} months`);
+  lines.push(x.coverage(f.projectedMonthsOfCoverage ?? '—', f.belowWarningLine, t.coverageMonths.value));
   if (rep.adjustments.length) {
-    lines.push('', 'Mid-year adjustments (年中调整; * above: target adjusted)');
+    lines.push('', x.adjustments);
     for (const a of rep.adjustments) {
-      lines.push(`  ${a.hospital} from month ${a.from}: ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)} (${money(a.change, unit, true)}, `
-        + `absorbed by ${a.members} pool members) — ${a.reason}`);
+      lines.push(x.adjustment(a.hospital, a.from, money(a.targetBefore, unit), money(a.targetAfter, unit), money(a.change, unit, true), a.members, a.reason));
     }
   }
   return lines.join('\n');

@@ -113,6 +113,47 @@ export const WORDS = {
   wan: N('万元', '10k yuan'),
 } as const satisfies Record<string, Name>;
 
+/** During the year (DESIGN §10): the monthly report's figures and words (每月通报, 年中调整). */
+export const MONITOR_WORDS = {
+  monthlyReport: N('总额控制执行情况月报', 'Monthly report on the global budget'),
+  asOf: N('申报数据截至', 'Claims known through'),
+  actualMonth: N('实际', 'actual'),
+  projectedMonth: N('预测', 'projected'),
+  progress: N('执行进度', 'Progress'),
+  budgetToDate: N('累计月度预算', 'Budget to date'),
+  claimsToDate: N('累计申报费用', 'Claims to date'),
+  paidToDate: N('累计拨付', 'Paid to date'),
+  deferredToDate: N('累计暂缓拨付', 'Deferred to date'),
+  projectedClaims: N('预计全年费用', 'Projected claims'),
+  projectedActual: N('预计实际发生', 'Projected actual'),
+  projectedRate: N('预计超支(+)/结余(−)率', 'Projected overspend (+) / surplus (−) rate'),
+  projectedBalance: N('预计年终清算差额', 'Projected balance due'),
+  warnings: N('预警', 'Warnings'),
+  warningList: N('预警名单', 'Warning list'),
+  warningLine: N('预警线', 'Warning line'),
+  overspendWarning: N('预计超支', 'projected overspend'),
+  deferredWarning: N('暂缓拨付累积', 'deferred claims piling up'),
+  overspendLine: N('超支预警线', 'Overspend warning line'),
+  deferredLine: N('暂缓拨付预警线', 'Deferral warning line'),
+  coverageLine: N('可支付月数预警线', 'Months-of-coverage warning line'),
+  fundProjection: N('基金预测', 'Fund projection'),
+  projectedExpenditure: N('预计全年基金支出', 'Projected expenditure'),
+  projectedClosing: N('预计年末累计结存', 'Projected closing balance'),
+  projectedCoverage: N('预计可支付月数', 'Projected months of coverage'),
+  belowLine: N('低于预警线', 'Below the warning line'),
+  adjustment: N('年中调整', 'Mid-year adjustment'),
+  adjustments: N('年中调整记录', 'Mid-year adjustments'),
+  adjustFrom: N('起始月份', 'From month'),
+  adjustChange: N('调整额', 'Change'),
+  targetBefore: N('调整前指标', 'Target before'),
+  targetAfter: N('调整后指标', 'Target after'),
+  absorbing: N('分担机构数', 'Members absorbing'),
+  reason: N('调整原因', 'Reason'),
+  pointsToDate: N('累计点数', 'Points to date'),
+  projectedYearPoints: N('预计全年点数', 'Projected points (year)'),
+  projectedPointValue: N('预计清算点值', 'Projected point value'),
+} as const satisfies Record<string, Name>;
+
 export type TermKind = 'class' | 'level' | 'category';
 
 /** Names of the usual class / level / category codes of a scenario; other codes are shown as written. */
@@ -135,10 +176,12 @@ export const TERMS: Record<TermKind, Record<string, Name>> = {
 export type FundFigure = keyof typeof FUND_FIGURES;
 export type HospitalFigure = keyof typeof HOSPITAL_FIGURES;
 export type Word = keyof typeof WORDS;
+export type MonitorWord = keyof typeof MONITOR_WORDS;
 
 export const fundName = (k: FundFigure, lang: Lang): string => FUND_FIGURES[k][lang];
 export const hospitalName = (k: HospitalFigure, lang: Lang): string => HOSPITAL_FIGURES[k][lang];
 export const word = (k: Word, lang: Lang): string => WORDS[k][lang];
+export const monitorWord = (k: MonitorWord, lang: Lang): string => MONITOR_WORDS[k][lang];
 
 /** The name of a class / level / category code; a code not in the table is shown as written. */
 export function termName(kind: TermKind, code: string, lang: Lang): string {

@@ -6,39 +6,33 @@
  */
 import type { MonitorReport, MonitorRow, Threshold } from '../engine/monitor.ts';
 import type { Lang, Unit } from '../display/lang.ts';
-import { FUND_FIGURES as F, HOSPITAL_FIGURES as H, WORDS } from '../display/glossary.ts';
+import { FUND_FIGURES as F, HOSPITAL_FIGURES as H, MONITOR_WORDS as M, WORDS } from '../display/glossary.ts';
 import { amountValue, newWorkbook, ratioValue, sheetName, tableSheet, toBytes, type Col } from './style.ts';
 
-const W = {
-  zh: {
-    progress: '执行进度', warnings: '预警', fund: '基金预测', adjustments: '年中调整',
-    id: WORDS.code.zh, name: WORDS.name.zh, pool: WORDS.pool.zh, target: H.target.zh, adjusted: '年中调整',
-    budgetToDate: '累计月度预算', claimsToDate: '累计申报费用', paidToDate: '累计拨付', deferredToDate: '累计暂缓拨付',
-    progressRate: '执行进度', projectedClaims: '预计全年费用', projectedActual: '预计实际发生', projectedRate: '预计超支(+)/结余(−)率',
-    projectedBalance: '预计年终清算差额', flags: '预警', overspend: '预计超支', deferred: '暂缓拨付累积',
-    item: '项目', value: '数值', source: '依据', months: '月份', actual: '实际', projected: '预测',
-    asOf: '申报数据截至', overspendRate: '超支预警线', deferredRate: '暂缓拨付预警线', coverageMonths: '可支付月数预警线',
-    fBudget: '累计月度预算（全部机构）', fClaims: '累计申报费用', fPaid: '累计拨付', fDeferred: '累计暂缓拨付',
-    fExpenditure: '预计全年基金支出', fClosing: '预计期末累计结存', fAfUsed: `预计${F.adjustmentFundUsed.zh}`, fCoverage: `预计${F.monthsOfCoverage.zh}`, fBelow: '低于预警线',
-    yes: '是', no: '否', dflt: '默认（DESIGN §10 示例，假设）', hospital: '机构', from: '起始月份', change: '调整额', before: '调整前指标',
-    after: '调整后指标', members: '分担机构数', reason: '调整原因', month: (k: number) => `${k}月`,
-  },
-  en: {
-    progress: 'Progress', warnings: 'Warnings', fund: 'Fund projection', adjustments: 'Mid-year adjustments',
-    id: WORDS.code.en, name: WORDS.name.en, pool: WORDS.pool.en, target: H.target.en, adjusted: 'Adjusted',
-    budgetToDate: 'Budget to date', claimsToDate: 'Claims to date', paidToDate: 'Paid to date', deferredToDate: 'Deferred to date',
-    progressRate: 'Progress', projectedClaims: 'Projected claims', projectedActual: 'Projected actual', projectedRate: 'Projected overspend (+) / surplus (−) rate',
-    projectedBalance: 'Projected balance due', flags: 'Warnings', overspend: 'projected overspend', deferred: 'deferred claims piling up',
-    item: 'Item', value: 'Value', source: 'Source', months: 'Months', actual: 'actual', projected: 'projected',
-    asOf: 'Claims known through month', overspendRate: 'Overspend warning line', deferredRate: 'Deferral warning line', coverageMonths: 'Months-of-coverage warning line',
-    fBudget: 'Budget to date (all institutions)', fClaims: 'Claims to date', fPaid: 'Paid to date', fDeferred: 'Deferred to date',
-    fExpenditure: 'Projected expenditure', fClosing: 'Projected closing balance', fAfUsed: 'Projected adjustment fund used', fCoverage: 'Projected months of coverage', fBelow: 'Below the warning line',
-    yes: 'yes', no: 'no', dflt: 'default (DESIGN §10 example, assumption)', hospital: 'Institution', from: 'From month', change: 'Change', before: 'Target before',
-    after: 'Target after', members: 'Members absorbing', reason: 'Reason', month: (k: number) => `month ${k}`,
-  },
-} as const;
+/** The report's words: names from the one glossary (MONITOR_WORDS), a few phrases of its own. */
+function words(lang: Lang) {
+  const g = (k: keyof typeof M) => M[k][lang];
+  return {
+    progress: g('progress'), warnings: g('warnings'), fund: g('fundProjection'), adjustments: lang === 'zh' ? g('adjustment') : g('adjustments'),
+    id: WORDS.code[lang], name: WORDS.name[lang], pool: WORDS.pool[lang], target: H.target[lang], adjusted: lang === 'zh' ? g('adjustment') : 'Adjusted',
+    budgetToDate: g('budgetToDate'), claimsToDate: g('claimsToDate'), paidToDate: g('paidToDate'), deferredToDate: g('deferredToDate'),
+    progressRate: g('progress'), projectedClaims: g('projectedClaims'), projectedActual: g('projectedActual'), projectedRate: g('projectedRate'),
+    projectedBalance: g('projectedBalance'), flags: g('warnings'), overspend: g('overspendWarning'), deferred: g('deferredWarning'),
+    item: lang === 'zh' ? '项目' : 'Item', value: lang === 'zh' ? '数值' : 'Value', source: lang === 'zh' ? '依据' : 'Source',
+    months: lang === 'zh' ? '月份' : 'Months', actual: g('actualMonth'), projected: g('projectedMonth'),
+    asOf: g('asOf'), overspendRate: g('overspendLine'), deferredRate: g('deferredLine'), coverageMonths: g('coverageLine'),
+    fBudget: lang === 'zh' ? `${g('budgetToDate')}（全部机构）` : `${g('budgetToDate')} (all institutions)`, fClaims: g('claimsToDate'), fPaid: g('paidToDate'),
+    fDeferred: g('deferredToDate'), fExpenditure: g('projectedExpenditure'), fClosing: g('projectedClosing'),
+    fAfUsed: lang === 'zh' ? `预计${F.adjustmentFundUsed.zh}` : 'Projected adjustment fund used', fCoverage: g('projectedCoverage'), fBelow: g('belowLine'),
+    yes: lang === 'zh' ? '是' : 'yes', no: lang === 'zh' ? '否' : 'no', dflt: lang === 'zh' ? '默认（DESIGN §10 示例，假设）' : 'default (DESIGN §10 example, assumption)',
+    hospital: lang === 'zh' ? '机构' : 'Institution', from: g('adjustFrom'), change: g('adjustChange'), before: g('targetBefore'),
+    after: g('targetAfter'), members: g('absorbing'), reason: g('reason'), month: (k: number) => (lang === 'zh' ? `${k}月` : `month ${k}`),
+    pointsToDate: g('pointsToDate'), projectedYearPoints: g('projectedYearPoints'), projectedPointValue: g('projectedPointValue'),
+  };
+}
+const W = { zh: words('zh'), en: words('en') } as const;
 
-export type MonitorWords = (typeof W)[Lang];
+export type MonitorWords = ReturnType<typeof words>;
 export const monitorWords = (lang: Lang): MonitorWords => W[lang];
 
 /** A threshold's source in a line: the document (and article), its status, or the default. */

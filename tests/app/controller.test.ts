@@ -18,6 +18,7 @@ import type { WhatIf } from '../../src/engine/whatif.ts';
 import { monitor } from '../../src/engine/monitor.ts';
 import { previewAdjustment } from '../../src/engine/adjust-preview.ts';
 import type { Adjustment } from '../../src/format/types.ts';
+import { threeHospitals } from '../monitor/fixture.ts';
 
 /** A column that runs the engine in this thread, and lets the test decide when each run ends. */
 class FakeColumn implements ColumnLike {
@@ -147,5 +148,59 @@ describe('controller', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(col.whatIf).toHaveBeenCalledTimes(3);
     expect(ctl.state.brief!.whatIf).toMatchObject({ pct: '10', result: { pct: '10' } });
+  });
+
+  it('the monthly report: asked of the shown column once per run while the monitoring tab is open, the last one kept (stale) across an edit', async () => {
+    const ctl = new Controller(newWorkspace(threeHospitals()), {}, () => new FakeColumn());
+    await ticks();
+    const col = FakeColumn.made[0]!;
+    col.finish();
+    await ticks();
+    expect(col.monitor).not.toHaveBeenCalled(); // not asked while another tab is shown
+    ctl.setTab('monitor');
+    await ticks();
+    expect(col.monitor).toHaveBeenCalledTimes(1);
+    const first = ctl.state.monitor!;
+    expect(first).toMatchObject({ ref: 'baseline', stale: false });
+    expect(first.report).toEqual(monitor(threeHospitals()));
+    expect(first.report!.warningList.map((i) => first.report!.rows[i]!.id)).toEqual(['A']);
+    // An unrelated change (the unit) runs nothing again: the same run, the same report.
+    ctl.setUnit('wan');
+    await ticks();
+    expect(col.monitor).toHaveBeenCalledTimes(1);
+    expect(ctl.state.monitor).toBe(first);
+    // An edit: while the new run is under way the old report is shown, marked stale; then the new one.
+    ctl.edit(['monitoring', 'thresholds'], { overspendRate: '0.2' });
+    await ticks();
+    col.finish();
+    await ticks();
+    expect(col.monitor).toHaveBeenCalledTimes(2);
+    const next = ctl.state.monitor!;
+    expect(next.stale).toBe(false);
+    expect(next.key).not.toBe(first.key);
+    expect(next.report!.thresholds.overspendRate.value).toBe('0.2');
+    expect(next.report!.warningList).toEqual([0]); // A is still warned: its deferred claims pile up
+  });
+
+  it('the monthly report: a report of a superseded run is dropped', async () => {
+    const ctl = new Controller(newWorkspace(threeHospitals()), {}, () => new FakeColumn());
+    await ticks();
+    const col = FakeColumn.made[0]!;
+    let release: (() => void) | undefined;
+    col.monitor.mockImplementationOnce((o: Output) => new Promise((ok) => { release = () => ok(monitor(o.scenario)); }));
+    col.finish();
+    await ticks();
+    ctl.setTab('monitor');
+    await ticks();
+    expect(ctl.state.monitor).toMatchObject({ report: null, stale: true });
+    ctl.edit(['monitoring', 'thresholds'], { overspendRate: '0.5', deferredRate: '0.5' });
+    await ticks();
+    col.finish();
+    await ticks();
+    const newest = ctl.state.monitor!;
+    expect(newest.report!.warningList).toEqual([]);
+    release!(); // the first run's report arrives late
+    await ticks();
+    expect(ctl.state.monitor).toBe(newest);
   });
 });

@@ -19,10 +19,12 @@ const file = (name: string, doc: unknown) => { const p = join(dir, name); writeF
 
 describe('gbsim monitor', () => {
   it('prints the warning list and the fund against its line (the three-hospital pool, hand-derived in tests/monitor)', async () => {
-    const r = await cli('monitor', file('three.json', threeHospitals()));
+    const r = await cli('monitor', file('three.json', threeHospitals()), '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('claims known through month 6; months 7–12 projected');
-    expect(r.out).toContain('Warning list (预警名单): 1 of 3 institutions');
+    expect(r.out).toContain('Monthly report on the global budget, claims known through month 6; months 7–12 projected');
+    expect(r.out).toContain('Warning list: 1 of 3 institutions');
+    // English through and through: no Chinese word but the institutions' own names.
+    expect(r.out.replace(/医院[ABC]/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
     expect(r.out).toMatch(/A\s+医院A\s+1,200,000\.00\s+600,000\.00\s+690,000\.00\s+115\.00%\s+90,000\.00\s+1,380,000\.00\s+\+15\.00%\s+projected overspend, deferred claims piling up/);
     expect(r.out).toContain('Months of coverage: 3.0000 — BELOW the warning line of 6 months');
   });
@@ -48,7 +50,11 @@ describe('gbsim monitor', () => {
     const out = join(dir, 'report.xlsx');
     const r = await cli('monitor', file('adj.json', s), '--xlsx', out, '--lang', 'zh');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('A from month 7: 1,200,000.00 → 1,099,999.99 (−100,000.01, absorbed by 2 pool members) — 重点专科停诊整改');
+    expect(r.out).toContain('A 自 7 月起：1,200,000.00 → 1,099,999.99（−100,000.01，由分配池内 2 家机构分担）— 重点专科停诊整改');
+    expect(r.out).toContain('预警名单：3 家机构中 1 家');
+    expect(r.out).toContain('可支付月数：3.4317，低于 6 个月的预警线');
+    const en = await cli('monitor', file('adj-en.json', s), '--lang', 'en');
+    expect(en.out).toContain('A from month 7: 1,200,000.00 → 1,099,999.99 (−100,000.01, absorbed by 2 pool members) — 重点专科停诊整改');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['执行进度', '预警', '基金预测', '年中调整']);
