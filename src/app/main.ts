@@ -11,10 +11,20 @@ import { PageViews } from './views/page.ts';
 import type { Workspace } from '../workspace/types.ts';
 import type { Notice } from './state/app-state.ts';
 import type { Lang } from '../display/lang.ts';
+import { coalesced, joinTabs } from './state/tabs.ts';
 
 async function start(): Promise<void> {
   const app = document.querySelector('gb-app')!;
-  const [prefs, restored] = await Promise.all([loadPrefs(), restore()]);
+  // Another tab may be editing the stored workspace: then this one follows it, read-only (state/tabs.ts).
+  const late: { ctl?: Controller } = {};
+  const tabs = await joinTabs({
+    onStoredChanged: coalesced(async () => {
+      const r = await restore(false);
+      if (late.ctl && !tabs.writer && r.status === 'ok') late.ctl.follow(r.ws);
+    }),
+    onWriter: () => void becomeWriter(late.ctl),
+  });
+  const [prefs, restored] = await Promise.all([loadPrefs(), restore(tabs.writer)]);
   const lang: Lang = prefs.lang ?? 'zh';
   let ws: Workspace;
   let notice: Notice | null = null;
@@ -30,17 +40,25 @@ async function start(): Promise<void> {
   }
   if (restored.status === 'ok' && restored.dropped) notice = { kind: 'info', text: msg(lang, 'recoveryDropped', { n: restored.dropped }) };
   const ctl = new Controller(ws, prefs);
+  late.ctl = ctl;
   // A stored workspace that cannot be loaded waits for the user's decision (state/recovery.ts).
   if (restored.status === 'corrupt') ctl.setQuietly({ recovery: { issues: restored.issues, text: restored.text, seq: restored.seq } });
   ctl.onLocked = (reason) => ctl.notify({ kind: 'error', text: msg(ctl.state.lang, reason) });
   const kv = await pageStore();
   // A stored workspace that cannot be loaded is never written over.
-  if (kv && (restored.status === 'ok' || restored.status === 'empty')) {
+  if (!tabs.writer) {
+    ctl.setQuietly({ saveState: 'follow' });
+    notice = { kind: 'info', text: msg(lang, 'otherTab') };
+  } else if (kv && (restored.status === 'ok' || restored.status === 'empty')) {
     // The example (nothing stored yet) is kept from the first change on.
     autosaver.attach(kv, restored.seq, restored.status === 'ok' ? ws : null);
     ctl.setQuietly({ saveState: 'saved' });
   }
-  autosaver.onSaved = (saved) => (saved ? ctl.set({ saveState: ctl.state.saveState === 'error' ? 'error' : 'saved' }) : ctl.setQuietly({ saveState: 'saving' }));
+  autosaver.onSaved = (saved) => {
+    if (!saved) return ctl.setQuietly({ saveState: 'saving' });
+    ctl.set({ saveState: ctl.state.saveState === 'error' ? 'error' : 'saved' });
+    tabs.announce();
+  };
   autosaver.onError = () => ctl.set({ saveState: 'error' });
   ctl.onWorkspace = (w) => autosaver.schedule(w);
   ctl.onPrefs = (p) => savePrefs(p);
@@ -64,10 +82,22 @@ async function start(): Promise<void> {
     if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) { e.preventDefault(); ctl.undo(); }
     else if (mod && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) { e.preventDefault(); ctl.redo(); }
   });
+  // The writer tab went away while this one was starting.
+  if (tabs.writer && ctl.state.saveState === 'follow') void becomeWriter(ctl);
   // For end-to-end tests and the benchmark: read-only access to the controller.
   (globalThis as { __gb?: unknown }).__gb = {
     ctl, flush: () => autosaver.flush(), risk: () => import('./runs/risk-pool.ts'), cases: () => import('../cases/client.ts'),
   };
+}
+
+/** The other tab went away and this one holds the lock: read what it stored (through the gate), then keep it from here. */
+async function becomeWriter(ctl: Controller | undefined): Promise<void> {
+  if (!ctl) return; // still starting: start() checks again once the controller exists
+  const [r, kv] = await Promise.all([restore(true), pageStore()]);
+  if (r.status === 'corrupt') { ctl.set({ recovery: { issues: r.issues, text: r.text, seq: r.seq }, saveState: 'off' }); return; }
+  if (r.status === 'ok') ctl.follow(r.ws);
+  if (kv && (r.status === 'ok' || r.status === 'empty')) autosaver.attach(kv, r.seq, r.status === 'ok' ? r.ws : null);
+  ctl.set({ saveState: kv && r.status !== 'unavailable' ? 'saved' : 'off', notice: { kind: 'info', text: msg(ctl.state.lang, 'otherTabNow') } });
 }
 
 start().catch((e) => {

@@ -50,6 +50,9 @@ export class StoreSession {
 
   private async write(ws: Workspace, seq: number): Promise<void> {
     const kv = await this.store();
+    // Never over a newer stored workspace (another tab's, should two ever write): the newer one stays.
+    const cur = await kv.get(CURRENT_KEY);
+    if (isSnapshot(cur) && (cur.seq ?? 0) > seq) return;
     await kv.batch(snapshotOps(CURRENT_KEY, { text: saveWorkspace(ws), savedAt: new Date().toISOString(), seq }));
   }
 

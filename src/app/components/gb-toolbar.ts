@@ -5,7 +5,7 @@ import { emit, emitPickedFile } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import type { ToolbarView } from '../views/toolbar.ts';
 
-const SAVE_WORDS = { saved: 'saveSaved', saving: 'saveSaving', off: 'saveOff', error: 'saveError' } as const satisfies Record<ToolbarView['saveState'], MsgKey>;
+const SAVE_WORDS = { saved: 'saveSaved', saving: 'saveSaving', off: 'saveOff', error: 'saveError', follow: 'saveFollow' } as const satisfies Record<ToolbarView['saveState'], MsgKey>;
 
 export class GbToolbar extends LitElement {
   static override properties = { view: { attribute: false } };
@@ -24,7 +24,7 @@ export class GbToolbar extends LitElement {
     legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     label { cursor: pointer; font-size: 0.9rem; }
     .save { font-size: 0.8rem; opacity: 0.85; }
-    .save[data-state='off'], .save[data-state='error'] { opacity: 1; color: #ffd28a; font-weight: 600; }
+    .save[data-state='off'], .save[data-state='error'], .save[data-state='follow'] { opacity: 1; color: #ffd28a; font-weight: 600; }
     .sep { width: 1px; height: 1.4rem; background: rgba(255,255,255,0.3); }
   `];
 

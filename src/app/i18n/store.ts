@@ -11,6 +11,9 @@ export const zhStore = {
   importRefusedGate: '未导入 {file}：导入后方案无法计算，方案未作任何改动。问题如下：',
   importStale: '导入期间工作区已有改动，未导入；请重新导入',
   storeUnavailable: '本浏览器无法保存工作区（IndexedDB 不可用），关闭页面后改动不会保留；请随时“保存工作区”到文件',
+  saveFollow: '只读：另一标签页正在编辑',
+  otherTab: '此工作区正在另一个标签页中编辑：本页只读，随其改动自动更新。请在那个标签页中修改，或关闭它后在此编辑',
+  otherTabNow: '另一个标签页已关闭：现在可在本页编辑，显示的是最后保存的工作区',
 } as const;
 
 export const enStore: Record<keyof typeof zhStore, string> = {
@@ -25,4 +28,7 @@ export const enStore: Record<keyof typeof zhStore, string> = {
   importRefusedGate: '{file} was not imported: the scenario could not be computed with it; nothing changed. What is wrong:',
   importStale: 'The workspace changed while importing; nothing was imported — import again',
   storeUnavailable: 'This browser cannot keep the workspace (IndexedDB is unavailable); changes are lost when the page closes — save the workspace to a file',
+  saveFollow: 'Read-only: another tab is editing',
+  otherTab: 'This workspace is being edited in another tab: this one is read-only and follows its changes. Edit there, or close that tab to edit here',
+  otherTabNow: 'The other tab was closed: you can edit here now; this is the workspace as last saved',
 };

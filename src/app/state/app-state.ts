@@ -123,7 +123,8 @@ export interface YearsState {
   runs: { ref: RefKey; name: string; outcome: import('../../engine/years-outcome.ts').YearsOutcome }[] | null;
 }
 
-export type SaveState = 'saved' | 'saving' | 'off' | 'error';
+/** follow: another tab edits the stored workspace; this one shows it read-only (state/tabs.ts). */
+export type SaveState = 'saved' | 'saving' | 'off' | 'error' | 'follow';
 
 /**
  * The workspace stored in this browser could not be loaded: what is wrong, and its text as it

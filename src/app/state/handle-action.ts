@@ -67,6 +67,7 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
         ctl.notify({ kind: 'error', text: `${msg(s.lang, 'fileRefused')} (${a.name})`, issues: r.issues });
         return;
       }
+      if (ctl.state.saveState === 'follow') { ctl.notify({ kind: 'error', text: msg(s.lang, 'otherTab') }); return; }
       // Opening a file while the stored workspace cannot be loaded is the user's repair: it takes its place.
       const key = ctl.state.recovery ? await leaveRecovery(ctl) : null;
       ctl.replaceWorkspace(r.ws, { kind: 'info', text: key ? msg(s.lang, 'recoveryRepaired', { name: a.name, key }) : msg(s.lang, 'fileOpened', { name: a.name }) });

@@ -20,6 +20,8 @@ export function downloadStored(ctl: Controller): void {
 export async function leaveRecovery(ctl: Controller): Promise<string> {
   const r = ctl.state.recovery;
   if (!r) return '';
+  // Only the tab that edits the stored workspace may set it aside (state/tabs.ts).
+  if (ctl.state.saveState === 'follow') throw new Error(msg(ctl.state.lang, 'otherTab'));
   const kv = await pageStore();
   if (!kv) throw new Error('IndexedDB is not available');
   const key = await setAsideStored(kv);

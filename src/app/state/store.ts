@@ -14,6 +14,9 @@ import type { AppState, Dialog, Notice, Tab } from './app-state.ts';
 
 const UNDO_LIMIT = 200;
 
+/** Why the workspace cannot be changed now (a message key). */
+export type LockReason = 'recoveryFirst' | 'otherTab';
+
 export class Store extends EventTarget {
   state: AppState;
   private history: History<Workspace>;
@@ -62,12 +65,22 @@ export class Store extends EventTarget {
 
   // ---- workspace edits (undoable) ----
   /** Why the workspace cannot be changed now (a message key), or null. */
-  protected locked(): 'recoveryFirst' | null {
-    return this.state.recovery ? 'recoveryFirst' : null;
+  protected locked(): LockReason | null {
+    return this.state.recovery ? 'recoveryFirst' : this.state.saveState === 'follow' ? 'otherTab' : null;
   }
 
   /** Called with the reason when a change is refused because the workspace is locked. */
-  onLocked: ((reason: 'recoveryFirst') => void) | null = null;
+  onLocked: ((reason: LockReason) => void) | null = null;
+
+  /**
+   * Show the workspace another tab has stored (state/tabs.ts): this tab follows it. Not an edit of
+   * this tab, so it is neither kept (the other tab kept it) nor undoable; the undo steps start afresh.
+   */
+  follow(ws: Workspace, extra: Partial<AppState> = {}): void {
+    if (ws === this.state.ws) { if (Object.keys(extra).length) this.set(extra); return; }
+    this.history = newHistory(ws, UNDO_LIMIT);
+    this.applyWs(ws, extra, false);
+  }
 
   private commit(ws: Workspace, extra: Partial<AppState> = {}): void {
     if (ws === this.state.ws) return;
@@ -77,14 +90,14 @@ export class Store extends EventTarget {
     this.applyWs(ws, extra);
   }
 
-  private applyWs(ws: Workspace, extra: Partial<AppState> = {}): void {
+  private applyWs(ws: Workspace, extra: Partial<AppState> = {}, keep = true): void {
     const keys = refKeys(ws);
     const active = keys.includes(extra.active ?? this.state.active) ? (extra.active ?? this.state.active) : BASELINE;
     let compare = (extra.compare ?? this.state.compare).filter((k) => keys.includes(k));
     if (compare.length < 2) compare = keys.slice(0, 4);
     // Kept first (the journal write is issued in this task, and the page shows it as being saved),
     // announced before the change, so the page renders the edit and its runs starting in one update.
-    this.onWorkspace?.(ws);
+    if (keep) this.onWorkspace?.(ws);
     this.onInputs?.();
     this.set({ ...extra, ws, active, compare, canUndo: canUndo(this.history), canRedo: canRedo(this.history), revision: this.state.revision + 1 });
   }
