@@ -17,6 +17,7 @@ import type { Scenario } from '../src/format/types.ts';
 import { saveScenario, validateScenario } from '../src/scenario/open.ts';
 import { formatIssue } from '../src/format/issues.ts';
 import { city } from './examples/city.ts';
+import { cityPoints } from './examples/city-points.ts';
 import { afShortfall, claimsWithholding, communityPrepay, minSavingsStep, planning2026, rewardCap, volumeFloor } from './examples/rules.ts';
 
 export const SCENARIO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
@@ -28,6 +29,7 @@ export const SCENARIO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 
 export function buildExamples(): Record<string, Scenario> {
   return {
     'city.json': city(),
+    'city-points.json': cityPoints(),
     'claims-withholding.json': claimsWithholding(),
     'reward-cap.json': rewardCap(),
     'min-savings-step.json': minSavingsStep(),

@@ -10,6 +10,21 @@ import { runScenario } from '../src/engine/run.ts';
 import type { Result } from '../src/engine/result.ts';
 import type { Scenario } from '../src/format/types.ts';
 import { renderExamples, SCENARIO_DIR } from '../scripts/make-examples.ts';
+import { fingerprint } from '../src/engine/fingerprint.ts';
+
+/** Result fingerprints of the examples, pinned: a change of rules that moves one must say so. */
+const FINGERPRINTS: Record<string, string> = {
+  'af-shortfall-topup.json': 'sha256:d4ec85f99b57d7ce',
+  'af-shortfall.json': 'sha256:93844846d34650ee',
+  'city-points.json': 'sha256:9c2456ca838a1d43',
+  'city.json': 'sha256:7bb17866539b9fc9',
+  'claims-withholding.json': 'sha256:7db74a744d0adf8b',
+  'community-prepay.json': 'sha256:e68368c3f8fc4a06',
+  'min-savings-step.json': 'sha256:a85b7c3f0feed770',
+  'planning-2026.json': 'sha256:923aa25bfaf45e9e',
+  'reward-cap.json': 'sha256:d6a6def4c6cf3f58',
+  'volume-floor.json': 'sha256:61c6d8ffeb3a7f92',
+};
 
 /** "1234.56" / "-0.05" → integer fen, exactly (independent of the engine's parser). */
 function fen(s: string): bigint {
@@ -73,26 +88,39 @@ describe('example scenarios', () => {
         expect(total(members.map((h) => h.allocatedTarget))).toBe(fen(p.amount));
       }
       const claimsBase = scenario.policy.deposit.base === 'claims';
+      const byPoints = new Set(f.pools.filter((p) => p.settlement === 'points').map((p) => p.id));
       for (const h of result.hospitals) {
         const T = fen(h.target);
-        expect(fen(h.allocatedTarget) - fen(h.volumeCut)).toBe(T);
+        expect(fen(h.allocatedTarget) - fen(h.volumeCut) - fen(h.pointCapCut)).toBe(T);
         expect(h.monthlyBudget).toHaveLength(12);
-        expect(total(h.monthlyBudget)).toBe(claimsBase ? T : T - fen(h.deposit));
-        if (claimsBase) expect(total(h.withheld)).toBe(fen(h.deposit));
-        if (scenario.policy.monthlyPayment === 'prepaid') {
-          // Each month's amount is paid whatever the claims; only claims beyond it wait.
-          const paidOut = total(h.paid) + total(h.withheld);
-          expect(paidOut).toBe(total(h.monthlyBudget));
-          const rest = total(h.claims) - paidOut;
+        if (byPoints.has(h.pool)) {
+          // DESIGN §7: each month's pre-settlement, the deposit withheld from it; claims beyond Σ pre wait for the year-end.
+          expect(total(h.withheld)).toBe(fen(h.deposit));
+          expect(total(h.paid) + total(h.withheld)).toBe(total(h.monthlyBudget));
+          const rest = total(h.claims) - total(h.monthlyBudget);
           expect(fen(h.deferred)).toBe(rest > 0n ? rest : 0n);
         } else {
-          // Claims are paid or deferred; actual = claims − deductions.
-          expect(total(h.paid) + total(h.withheld) + fen(h.deferred)).toBe(total(h.claims));
+          expect(total(h.monthlyBudget)).toBe(claimsBase ? T : T - fen(h.deposit));
+          if (claimsBase) expect(total(h.withheld)).toBe(fen(h.deposit));
+          if (scenario.policy.monthlyPayment === 'prepaid') {
+            // Each month's amount is paid whatever the claims; only claims beyond it wait.
+            const paidOut = total(h.paid) + total(h.withheld);
+            expect(paidOut).toBe(total(h.monthlyBudget));
+            const rest = total(h.claims) - paidOut;
+            expect(fen(h.deferred)).toBe(rest > 0n ? rest : 0n);
+          } else {
+            // Claims are paid or deferred; actual = claims − deductions.
+            expect(total(h.paid) + total(h.withheld) + fen(h.deferred)).toBe(total(h.claims));
+          }
         }
         expect(fen(h.actual)).toBe(total(h.claims) - fen(h.deductions));
         expect(fen(h.depositReturned) + fen(h.depositForfeited)).toBe(fen(h.deposit));
         expect(fen(h.owed) - total(h.paid) - fen(h.advance)).toBe(fen(h.balance));
       }
+    });
+
+    it('gives its pinned fingerprint', () => {
+      expect(fingerprint(open(file).result)).toBe(FINGERPRINTS[file]);
     });
 
     it('runs the same twice', () => {
@@ -133,6 +161,37 @@ describe('each example shows its rule', () => {
     };
     expect(growth('primary')).toBeGreaterThan(growth('hospitals'));
     expect(growth('primary')).toBeGreaterThan(1);
+  });
+
+  it('city-points.json: the city with its inpatient pool settled by points (DESIGN §7)', () => {
+    const { scenario, result } = open('city-points.json');
+    const base = open('city.json');
+    // Same city, fund and claims; only how the hospitals are paid differs.
+    expect(scenario.fund).toEqual(base.scenario.fund);
+    expect(scenario.hospitals.map((h) => [h.id, h.claims])).toEqual(base.scenario.hospitals.map((h) => [h.id, h.claims]));
+    const pool = result.fund.pools.find((p) => p.settlement === 'points')!;
+    expect(pool.id).toBe('hospitals');
+    expect(scenario.catalogue!.length).toBe(3000);
+    const members = result.hospitals.filter((h) => h.pool === pool.id);
+    expect(members.length).toBe(16);
+    // The pool is paid out exactly (no cap) and every member has points of the year (as imported, by month).
+    expect(pool.entitled).toBe(pool.amount);
+    expect(total(members.map((h) => h.target))).toBe(fen(pool.amount!));
+    scenario.hospitals.filter((h) => h.class === 'hospital').forEach((h) => {
+      expect(h.points?.months).toHaveLength(12);
+      expect(h.points!.cases).toBeGreaterThan(1000);
+      expect(h.points!.groups!.length).toBe(10);
+    });
+    expect(members.every((h) => !h.pointsProjected)).toBe(true);
+    // Point inflation: more points than projected, so the settlement point value is below the budget's.
+    expect(Number(pool.pointValue)).toBeLessThan(Number(pool.budgetPointValue));
+    expect(pool.pointValue).toMatch(/^\d+\.\d{4}$/);
+    // Payment rates differ by hospital: some are paid more than their claims under points, some less.
+    expect(members.some((h) => Number(h.paymentRate) > 1.02)).toBe(true);
+    expect(members.some((h) => Number(h.paymentRate) < 0.97)).toBe(true);
+    // Chronic-disease and primary pools keep targets and what they had in city.json (to a share of 10^-4).
+    const prim = (r: Result) => r.fund.pools.find((p) => p.id === 'primary')!.amount;
+    expect(prim(result)).toBe(prim(base.result));
   });
 
   it('claims-withholding.json: 10% of each month\'s payable claims is withheld', () => {

@@ -245,7 +245,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     institutions = institutionsOf(synthCity(Number(n), 42) as never);
   } else {
     const base = JSON.parse(readFileSync(opt('--base') ?? 'scenarios/city.json', 'utf8'));
-    institutions = institutionsOf(base);
+    // A scenario with pools settled by points: their members, drawn as scripts/examples/city-points.ts
+    // draws them (so the city's points variant gets back its own points from the default list).
+    const byPoints = (base.policy?.pools ?? []).some((p: { settlement?: string }) => p.settlement === 'points');
+    institutions = byPoints ? (await import('../examples/city-points.ts')).pointsInstitutionsOf(base) : institutionsOf(base);
     year = base.meta?.year ?? year;
   }
   const catalogue = synthCatalogue();
