@@ -15,7 +15,11 @@
  *   growth), each rounded half-up to the fen from the year before's figure; the risk reserve
  *   and the adjustment fund stay rates, so they follow the budget;
  * - opening balance = year y's closing balance (it may turn negative: the run shows it);
- * - meta.year + 1; the policy unchanged.
+ * - meta.year + 1; the policy unchanged;
+ * - year one may be a year in progress (DESIGN §10): its months known and projected and its
+ *   mid-year adjustments (年中调整) settle it — an adjusted target is year one's target, so
+ *   it is the basis under `target` — but they belong to that year: later years are plans made
+ *   before they start, without monitoring, claims to date, last year's pattern or adjustments.
  * Each year is settled by the exact engine (compile + settle). A year that cannot be settled
  * (e.g. a kept locked target no longer fits a shrinking pool) ends the run with its issues.
  *
@@ -126,6 +130,8 @@ function nextYear(
     const next: Hospital = { ...h, history: [...h.history.slice(1), m(b)] };
     delete next.claims;
     delete next.deductions;
+    delete next.claimsToDate;
+    delete next.lastYearClaims;
     if (p.lockedTargets === 'release') delete next.lockedTarget;
     const num = dedNum[i]!, den = dedDen[i]!;
     if (num > 0 && den > 0) next.deductions = m(mulRatio(mulRate(b, growth[i]!), num, den));
@@ -142,7 +148,8 @@ function nextYear(
   };
   if (f.topUpCap !== null) fund.adjustmentTopUpCap = grow(f.topUpCap);
   const meta = cur.meta.year === undefined ? cur.meta : { ...cur.meta, year: cur.meta.year + 1 };
-  return { ...cur, meta, fund, hospitals };
+  const { monitoring: _m, adjustments: _a, ...plan } = cur;
+  return { ...plan, meta, fund, hospitals };
 }
 
 /** The growth used to project claims (DESIGN §6): the institution's, else its category's, else the region's. */

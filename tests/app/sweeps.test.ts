@@ -49,4 +49,25 @@ describe('sweeps view', () => {
     const s3 = { ...v2s(s2, r.result, good), ws: editAt(ws, 'baseline', ['analysis', 'sweeps', 0, 'param', 'to'], '0.09') };
     expect(sweepsView(s3).runs.sweep?.outdated).toBe(true);
   });
+
+  it('the heat map legend: the lowest and highest figure run, exact, with its unit (the display module)', () => {
+    const spec: SweepAnalysis = {
+      kind: 'sweep', param: { path: 'policy.deposit.rates.hospital', from: '0.02', to: '0.06', step: '0.02' },
+      param2: { path: 'fund.adjustmentFundRate', from: '0.01', to: '0.03', step: '0.01' }, outputs: ['closingBalance', 'currentSurplusRate', 'monthsOfCoverage'],
+    };
+    const ws = editAt(twoScenarios(), 'baseline', ['analysis', 'sweeps'], [spec]);
+    const r = runSweep(scenarioOf(ws, 'baseline'), spec);
+    if (!r.ok) throw new Error('sweep');
+    const closing = r.result.points.map((p) => p.values![0]!);
+    const byValue = [...closing].sort((a, b) => Number(a) - Number(b));
+    for (const [unit, name] of [['wan', '万元'], ['yuan', '元']] as const) {
+      const t = sweepsView(v2s(stateOf(ws, { tab: 'sweeps', unit, lang: 'zh' }), r.result, spec)).sweepResult!;
+      expect(t.legend[0]).toEqual({ low: `${money(byValue[0]!, unit)} ${name}`, high: `${money(byValue.at(-1)!, unit)} ${name}` });
+      expect(t.legend[1]!.low).toMatch(/^−?\d+\.\d\d%$/);
+      expect(t.legend[2]!.high).toMatch(/ 个月$/);
+    }
+    const en = sweepsView(v2s(stateOf(ws, { tab: 'sweeps', unit: 'wan', lang: 'en' }), r.result, spec)).sweepResult!;
+    expect(en.legend[0]!.high).toMatch(/ 10k yuan$/);
+    expect(en.legend[2]!.high).toMatch(/ months$/);
+  });
 });

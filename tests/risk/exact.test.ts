@@ -86,6 +86,21 @@ describe('the kernel equals the exact engine draw by draw', () => {
     expect(t.surplus).toBeGreaterThan(t.reward); // some surpluses below the minimum savings rate earn nothing
   });
 
+  it('mid-year adjustments (年中调整) are honoured: the adjusted targets and re-split months, 200 draws each', () => {
+    const city = scenario('city');
+    city.adjustments = [{ hospital: 'T01', from: 7, change: '-5000000.00', reason: '停诊整改' }];
+    const t = checkDraws(city, { seed: 12, sigmaCommon: 0.06 }, 200);
+    expect(t.over).toBeGreaterThan(0);
+    const monthly = scenario('claims-withholding');
+    monthly.adjustments = [{ hospital: monthly.hospitals[0]!.id, from: 4, change: '-200000.00', reason: '服务量下降' }];
+    checkDraws(monthly, { seed: 2, sigmaCommon: 0.05, sigma: 0.08 }, 200);
+    // The kernel's targets are the adjusted ones.
+    const { input } = prepareRisk(city, riskParams({ draws: 1 }));
+    const plain = prepareRisk(scenario('city'), riskParams({ draws: 1 })).input;
+    const i = city.hospitals.findIndex((h) => h.id === 'T01');
+    expect(plain.target[i]! - input.target[i]!).toBe(500_000_000);
+  });
+
   it('the other example rules (top-up, prepaid months with eligibility, a weight formula and growth, a reward cap, a volume floor), 200 draws each', () => {
     for (const name of ['af-shortfall-topup', 'community-prepay', 'planning-2026', 'reward-cap', 'volume-floor']) {
       checkDraws(scenario(name), { seed: 6, sigmaCommon: 0.06, sigma: 0.08 }, 200);

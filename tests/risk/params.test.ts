@@ -1,3 +1,4 @@
+import { asOfMonth } from '../../src/engine/as-of.ts';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { riskParams, RISK_DEFAULTS, validateRiskParams } from '../../src/engine/risk/params.ts';
@@ -80,6 +81,15 @@ describe('what a risk run refuses', () => {
     const s = city();
     s.hospitals[0]!.lockedTarget = '999999999999.00';
     expect(() => prepareRisk(s, riskParams())).toThrow(ScenarioError);
+  });
+
+  it('a monitored year in progress: the draws would set the months known aside, so the run is refused and says where to run it', () => {
+    const june = asOfMonth(city(), 6);
+    if (!june.ok) throw new Error('as of June');
+    const e = refusal(june.scenario);
+    expect(e.issues.map((i) => i.path)).toEqual(['monitoring.asOf']);
+    expect(e.issues[0]!.message).toContain('claims known through month 6');
+    expect(e.issues[0]!.message).toContain('请在监测前的年度方案上测算');
   });
 
   it('amounts beyond the exact range of doubles', () => {

@@ -11,6 +11,9 @@ import { runYears } from '../../src/engine/years.ts';
 import { resolveYears, YEARS_DEFAULTS } from '../../src/engine/analysis-params.ts';
 import { ScenarioError } from '../../src/format/issues.ts';
 import type { Scenario } from '../../src/format/types.ts';
+import { asOfMonth } from '../../src/engine/as-of.ts';
+import { runScenario } from '../../src/engine/run.ts';
+import { formatMoney } from '../../src/engine/money.ts';
 
 function load(path: string): Scenario {
   const r = loadScenario(readFileSync(path, 'utf8'));
@@ -82,5 +85,29 @@ describe('several years: later-year rules', () => {
     expect(run.years.every((y) => y.belowWarning === (y.fund.monthsOfCoverage !== null))).toBe(true);
     const { year: _y, ...meta } = topup.meta;
     expect(runYears({ ...topup, meta }, { years: 2 }).years.map((y) => y.year)).toEqual([null, null]);
+  });
+
+  it('a year in progress with a mid-year adjustment: year one is that year as settled (adjusted target, months projected); later years are plans without either', () => {
+    const june = asOfMonth(load('scenarios/city.json'), 6);
+    if (!june.ok) throw new Error('as of June');
+    const s: Scenario = { ...june.scenario, adjustments: [{ hospital: 'T01', from: 7, change: '-5000000.00', reason: '停诊整改' }] };
+    const seen: Scenario[] = [];
+    const run = runYears(s, { years: 3, baseRule: 'target' }, (_p, y) => seen.push(y));
+    expect(run.stopped).toBeNull();
+    const plain = runScenario(s);
+    const t01 = s.hospitals.findIndex((h) => h.id === 'T01');
+    expect(run.years[0]!.fund).toEqual(plain.fund);
+    const adjusted = plain.hospitals[t01]!.target;
+    expect(formatMoney(run.years[0]!.columns.target[t01]!)).toBe(adjusted);
+    expect(runScenario({ ...s, adjustments: [] }).hospitals[t01]!.target).not.toBe(adjusted);
+    // Year two: the adjusted target is T01's newest history year (base rule target); nothing of the year in progress is carried.
+    const y2 = seen[1]!;
+    expect(y2.hospitals[t01]!.history.at(-1)).toBe(adjusted);
+    expect(y2.monitoring).toBeUndefined();
+    expect(y2.adjustments).toBeUndefined();
+    expect(y2.hospitals.every((h) => h.claimsToDate === undefined && h.lastYearClaims === undefined && h.claims === undefined)).toBe(true);
+    // …so its claims are projected from the basis, the same as a plan file of that year would be.
+    expect(run.years[1]!.fund).toEqual(runScenario(y2).fund);
+    expect(Array.from(run.years[1]!.columns.claimsTotal)).not.toEqual(Array.from(run.years[0]!.columns.claimsTotal));
   });
 });

@@ -61,9 +61,13 @@ export function drawHeatMap(canvas: HTMLCanvasElement, r: SweepTableView, k: num
   for (let s = 0; s < lw; s++) { g.fillStyle = mix(s / (lw - 1)); g.fillRect(lx + s, ly, 1, 10); }
   g.fillStyle = '#333';
   g.textAlign = 'left';
-  g.fillText(`${Number.isFinite(lo) ? lo.toLocaleString() : '—'}  …  ${Number.isFinite(hi) ? hi.toLocaleString() : '—'}`, lx + lw + 8, ly - 1);
+  // The extremes as the table shows them (src/display: separators, unit), light to dark.
+  const { low, high } = r.legend[k] ?? { low: '—', high: '—' };
+  const range = `${low}  …  ${high}`;
+  g.fillText(range, lx + lw + 8, ly - 1);
+  const mark = lx + lw + 8 + g.measureText(range).width + 24;
   g.strokeStyle = '#c23b4b';
   g.lineWidth = 2;
-  g.strokeRect(lx + lw + 240, ly, 14, 10);
-  g.fillText(currentLabel, lx + lw + 260, ly - 1);
+  g.strokeRect(mark, ly, 14, 10);
+  g.fillText(currentLabel, mark + 20, ly - 1);
 }

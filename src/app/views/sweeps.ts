@@ -15,7 +15,8 @@ import { sweepableParams, type ParamInfo } from '../../engine/sweep-params.ts';
 import { FUND_OUTPUTS, type OutputKind } from '../../engine/sweep-outputs.ts';
 import type { SweepResult } from '../../engine/sweep.ts';
 import type { TornadoResult } from '../../engine/tornado.ts';
-import { money, percent, plain, shiftPoint } from '../../display/number.ts';
+import { compareDec, money, percent, plain, shiftPoint } from '../../display/number.ts';
+import { unitName } from '../../display/glossary.ts';
 import { formatIssue } from '../../format/issues.ts';
 import { outputLabel, paramLabel } from '../../sheets/analysis-words.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
@@ -56,6 +57,8 @@ export interface SweepTableView {
   rows: { values: string[]; current: boolean; cells: string[]; problem: string | null }[];
   /** Plot values per output (display unit), per point (null where a point could not be run). */
   plot: (number | null)[][];
+  /** Per output, the heat map's legend: the lowest and highest figure run, as text with its unit (src/display). */
+  legend: { low: string; high: string }[];
 }
 
 export interface TornadoView {
@@ -135,8 +138,26 @@ const sweepTable = memoize((r: SweepResult | null, s: Scenario | null, lang: Lan
     outputs: r.outputs.map((o) => ({ name: o.name, label: outputLabel(o.name, lang), kind: o.kind })),
     base: r.outputs.map((o, k) => showOut(r.base.values?.[k] ?? null, o.kind, unit)),
     plot: r.outputs.map((o, k) => r.points.map((p) => plotOut(p.values?.[k] ?? null, o.kind, unit))),
+    legend: r.outputs.map((o, k) => legendOf(r.points.map((p) => p.values?.[k] ?? null), o.kind, lang, unit)),
   };
 });
+
+/** The extremes of an output over the points run, each shown exactly with its unit ("—" when none ran). */
+function legendOf(values: readonly (string | null)[], kind: OutputKind, lang: Lang, unit: Unit): { low: string; high: string } {
+  let lo: string | null = null, hi: string | null = null;
+  for (const v of values) {
+    if (v === null) continue;
+    if (lo === null || compareDec(v, lo) < 0) lo = v;
+    if (hi === null || compareDec(v, hi) > 0) hi = v;
+  }
+  const text = (v: string | null) => {
+    if (v === null) return '—';
+    if (kind === 'amount') return `${money(v, unit)} ${unitName(unit, lang)}`;
+    if (kind === 'months') return `${plain(v, 2)}${lang === 'zh' ? ' 个月' : ' months'}`;
+    return percent(v, 2);
+  };
+  return { low: text(lo), high: text(hi) };
+}
 
 const tornadoTable = memoize((r: TornadoResult | null, s: Scenario | null, lang: Lang, unit: Unit): TornadoView | null => {
   if (!r || !s) return null;

@@ -138,6 +138,12 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
   if (byPoints >= 0) {
     refusals.push({ path: `policy.pools[${byPoints}].settlement`, message: 'a pool settled by points is not yet drawn by the Monte Carlo kernel / 蒙特卡洛风险分析暂不支持按点数法结算的资金池' });
   }
+  // A year in progress: the draws are whole years of claims from history, so the months already
+  // known would be set aside. The risk is a plan's (before the year or for the next); mid-year
+  // adjustments are honoured (the settled year's adjusted targets and months are the kernel's).
+  if (s.monitoring) {
+    refusals.push({ path: 'monitoring.asOf', message: `the scenario is monitored (claims known through month ${s.monitoring.asOf}): a Monte Carlo run draws the whole year's claims from history and would set the months known aside; run it on the plan (the file before monitoring; mid-year adjustments are kept) / 本方案按月监测（申报数据截至 ${s.monitoring.asOf} 月）：风险测算按历史抽取全年申报，会舍弃已知月份；请在监测前的年度方案上测算（年中调整会计入）` });
+  }
   if (problems.length || refusals.length) throw new RiskError([...problems, ...refusals]);
 
   const model = compile(s); // throws ScenarioError
