@@ -19,6 +19,10 @@ const cases: [string, Scenario][] = readdirSync(DIR).filter((f) => f.endsWith('.
   return [f, r.scenario];
 });
 cases.push(['synthetic 400', synthCity(400, 7)]);
+// Pools settled by points (DESIGN §7): the golden cases' scenarios carry the points columns.
+for (const f of ['28-points-settlement.json', '29-points-value-cap.json']) {
+  cases.push([f, (JSON.parse(readFileSync(join(import.meta.dirname, '../../tests/golden', f), 'utf8')) as { scenario: Scenario }).scenario]);
+}
 // A rate past the exact range of a double: a target of one fen against claims of billions.
 {
   const s = structuredClone(cases.find(([f]) => f === 'city.json')![1]);
@@ -41,6 +45,9 @@ describe('packed results', () => {
     const locked = summaryColumn(model, st, 'locked');
     const projected = summaryColumn(model, st, 'projected');
     for (let i = 0; i < view.n; i++) expect(view.flags(i)).toBe((locked[i] ? 'L' : '') + (projected[i] ? 'P' : ''));
+    const pointsProjected = summaryColumn(model, st, 'pointsProjected');
+    for (let i = 0; i < view.n; i++) expect(view.pointsProjected(i), `pointsProjected ${i}`).toBe(pointsProjected[i]);
+    expect(view.byPoints).toBe(st.region.pools.some((p) => p.points));
     s.hospitals.forEach((h, i) => expect(view.indexOf(h.id)).toBe(i));
   });
 });

@@ -15,11 +15,19 @@ import { formatMoney, formatRatio4, ratio4Units, ratioOfAmounts } from '../engin
 /** Money columns, in the order they sit in the packed buffer. */
 export const FEN_FIELDS = AMOUNT_FIELDS;
 export type FenField = AmountField;
-/** Text columns, joined by newlines. */
-export const TEXT_FIELDS = ['id', 'pool'] as const;
+/**
+ * Text columns, joined by newlines. The points columns (DESIGN §7: Pts_h and Proj_h to 4
+ * decimals, share of the pool's points to 8) are blank outside pools settled by points, and
+ * not built at all when no pool is (a per-target city pays nothing for them).
+ */
+export const TEXT_FIELDS = ['id', 'pool', 'points', 'projectedPoints', 'pointShare'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
-/** Rates of the target, in the order they sit in the packed rates buffer. */
-export const RATE_FIELDS = ['surplusRate', 'overspendRate'] as const;
+const POINTS_TEXT: ReadonlySet<TextField> = new Set(['points', 'projectedPoints', 'pointShare']);
+/**
+ * Rates, in the order they sit in the packed rates buffer: surplus and overspend of the target,
+ * and the payment rate (支付率) target (or entitlement) / actual claims.
+ */
+export const RATE_FIELDS = ['surplusRate', 'overspendRate', 'paymentRate'] as const;
 export type RateField = (typeof RATE_FIELDS)[number];
 export const ROW_FIELDS = [...TEXT_FIELDS, ...RATE_FIELDS, ...FEN_FIELDS] as const;
 export type RowField = FenField | TextField | RateField;
@@ -28,6 +36,7 @@ const FEN_INDEX = new Map<string, number>(FEN_FIELDS.map((f, k) => [f, k]));
 const RATE_INDEX = new Map<string, number>(RATE_FIELDS.map((f, k) => [f, k]));
 const LOCKED = 1;
 const PROJECTED = 2;
+const POINTS_PROJECTED = 4;
 
 export interface PackedResult {
   fund: FundResult;
@@ -42,7 +51,7 @@ export interface PackedResult {
    */
   rates: Float64Array;
   rateText: Record<number, string>;
-  /** Per hospital: bit 1 locked target, bit 2 projected claims. */
+  /** Per hospital: bit 1 locked target, bit 2 projected claims, bit 4 projected points (points pools). */
   flags: Uint8Array;
 }
 
@@ -55,22 +64,28 @@ export function packSettlement(model: Model, st: Settlement): PackedResult {
     else for (let i = 0; i < n; i++) fen[k * n + i] = model.hospitals[i]!.deductions;
   });
   const text = {} as Record<TextField, string>;
-  for (const f of TEXT_FIELDS) text[f] = f === 'id' ? idText(model) : f === 'pool' ? poolText(model, st) : joined(summaryColumn(model, st, f));
+  const byPoints = st.region.pools.some((p) => p.points);
+  for (const f of TEXT_FIELDS) {
+    if (POINTS_TEXT.has(f) && !byPoints) text[f] = '';
+    else text[f] = f === 'id' ? idText(model) : f === 'pool' ? poolText(model, st) : joined(summaryColumn(model, st, f));
+  }
   const rates = new Float64Array(RATE_FIELDS.length * n);
   const rateText: Record<number, string> = {};
   const y = st.year;
   RATE_FIELDS.forEach((f, k) => {
-    const amount = f === 'surplusRate' ? y.surplus : y.overspend;
+    // Surplus and overspend are rates of the target; the payment rate is the target over the claims.
+    const [num, den] = f === 'surplusRate' ? [y.surplus, y.target] : f === 'overspendRate' ? [y.overspend, y.target] : [y.target, y.actual];
     for (let i = 0; i < n; i++) {
-      const q = ratio4Units(amount[i]!, y.target[i]!);
+      const q = ratio4Units(num[i]!, den[i]!);
       rates[k * n + i] = q === null ? NaN : q;
-      if (q !== null && !Number.isSafeInteger(q)) rateText[k * n + i] = ratioOfAmounts(amount[i]!, y.target[i]!)!;
+      if (q !== null && !Number.isSafeInteger(q)) rateText[k * n + i] = ratioOfAmounts(num[i]!, den[i]!)!;
     }
   });
   const flags = new Uint8Array(n);
+  const pointsProjected = byPoints ? summaryColumn(model, st, 'pointsProjected') : null;
   for (let i = 0; i < n; i++) {
     const hm = model.hospitals[i]!;
-    flags[i] = (hm.locked !== null ? LOCKED : 0) | (hm.projected ? PROJECTED : 0);
+    flags[i] = (hm.locked !== null ? LOCKED : 0) | (hm.projected ? PROJECTED : 0) | (pointsProjected?.[i] ? POINTS_PROJECTED : 0);
   }
   return { fund: fundResult(model, st), n, fen, text, rates, rateText, flags };
 }
@@ -136,7 +151,11 @@ export class ResultView implements InstitutionColumns {
     if (!c) {
       if (ResultView.isFen(f)) c = Array.from(this.fen(f), formatMoney);
       else if (RATE_INDEX.has(f)) c = Array.from({ length: this.n }, (_, i) => this.rate(f as RateField, i) ?? '');
-      else c = this.n === 0 ? [] : this.packed.text[f as TextField].split('\n');
+      else {
+        const t = this.packed.text[f as TextField];
+        // A column not built (points without a points pool) is blank in every row.
+        c = this.n === 0 ? [] : t === '' ? new Array<string>(this.n).fill('') : t.split('\n');
+      }
       this.split.set(f, c);
     }
     return c;
@@ -169,6 +188,14 @@ export class ResultView implements InstitutionColumns {
   flags(i: number): string {
     const b = this.packed.flags[i] ?? 0;
     return (b & LOCKED ? 'L' : '') + (b & PROJECTED ? 'P' : '');
+  }
+  /** Its points are a projection (a points pool without the year's points). */
+  pointsProjected(i: number): boolean {
+    return ((this.packed.flags[i] ?? 0) & POINTS_PROJECTED) !== 0;
+  }
+  /** Some pool of this result is settled by points (the views then show points and point values). */
+  get byPoints(): boolean {
+    return this.fund.pools.some((p) => p.settlement === 'points');
   }
   withFingerprint(fp: string): ResultView {
     return new ResultView(this.packed, fp);

@@ -1,5 +1,5 @@
 /** The fund's figures for one scenario: budget → target → allocation → settlement → balance. */
-import { LitElement, html, css } from 'lit';
+import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, percent, plain } from '../../display/number.ts';
@@ -34,7 +34,33 @@ export class GbFundSummary extends LitElement {
     dd { margin: 0; }
     dd.key { font-weight: 700; }
     .u { color: var(--gb-muted); font-size: 0.85em; font-weight: normal; }
+    .points { margin-top: 0.8rem; border-top: 1px solid var(--gb-line); padding-top: 0.6rem; }
+    .points h3 { margin: 0 0 0.4rem; font-size: 1em; }
+    .capped { color: var(--gb-neg); font-size: 0.85em; }
   `];
+
+  /** Each pool settled by points (DESIGN §7): its points and the two point values, 元/分 to 4 decimals as the engine gives them. */
+  private points(f: FundResult) {
+    const pools = f.pools.filter((p) => p.settlement === 'points');
+    if (!pools.length) return nothing;
+    const t = (k: MsgKey) => msg(this.lang, k);
+    const pv = t('ptsUnit');
+    const u = t(this.unit);
+    return html`<div class="points" data-testid="fund-points">
+      <h3>${t('ptsTitle')}</h3>
+      <div class="groups">${pools.map((p) => html`<dl data-pool=${p.id}>
+        <dt><strong>${p.name}</strong></dt><dd></dd>
+        <dt>${t('ptsBudgetValue')}</dt><dd class="num key" data-field="budgetPointValue">${plain(p.budgetPointValue, 4)} <span class="u">${pv}</span></dd>
+        <dt>${t('ptsValue')}</dt><dd class="num key" data-field="pointValue">${plain(p.pointValue, 4)} <span class="u">${pv}</span></dd>
+        ${p.pointValueCapped ? html`<dt>${t('ptsUncapped')}</dt><dd class="num" data-field="uncappedPointValue">${plain(p.uncappedPointValue, 4)} <span class="u">${pv}</span>
+          <span class="capped">${t('ptsCapped')}</span></dd>` : nothing}
+        <dt>${t('ptsTotal')}</dt><dd class="num" data-field="points">${plain(p.points, 4)}</dd>
+        <dt>${t('ptsProjected')}</dt><dd class="num" data-field="projectedPoints">${plain(p.projectedPoints, 4)}</dd>
+        <dt>${t('ptsEntitled')}</dt><dd class="num" data-field="entitled">${money(p.entitled, this.unit)} <span class="u">${u}</span></dd>
+        ${p.pointValueCapped ? html`<dt>${t('ptsCapCut')}</dt><dd class="num" data-field="capCut">${money(p.capCut, this.unit)} <span class="u">${u}</span></dd>` : nothing}
+      </dl>`)}</div>
+    </div>`;
+  }
 
   override render() {
     const f = this.fund;
@@ -51,6 +77,7 @@ export class GbFundSummary extends LitElement {
     return html`<div class="card" data-testid="fund-summary">
       <h2>${t('fundSummary')} <span class="u">(${u})</span></h2>
       <div class="groups">${GROUPS.map((g) => html`<dl>${g.map(cell)}</dl>`)}</div>
+      ${this.points(f)}
     </div>`;
   }
 }

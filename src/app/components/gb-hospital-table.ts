@@ -5,7 +5,7 @@ import { tableStyles } from './table-styles.ts';
 import { VirtualRows } from './virtual.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import { money, percent, sign } from '../../display/number.ts';
+import { money, percent, plain, sign } from '../../display/number.ts';
 import type { ResultView, RowField } from '../../transport/packed.ts';
 import type { Scenario } from '../../format/types.ts';
 import { NO_FILTERS, distinct, netOf, netRateOf, rewardShareOf, rowOrder, type Filters, type Sort, type SortKey } from '../views/table-model.ts';
@@ -17,6 +17,19 @@ const COLS: Col[] = [
   { key: 'name', label: 'institution' }, { key: 'level', label: 'level' }, { key: 'category', label: 'category' },
   { key: 'target', label: 'target', num: true }, { key: 'deposit', label: 'deposit', num: true }, { key: 'paidTotal', label: 'paid', num: true },
   { key: 'deferred', label: 'deferred', num: true }, { key: 'actual', label: 'actual', num: true }, { key: 'net', label: 'surplusOverspend', num: true },
+  { key: 'netRate', label: 'rate', num: true }, { key: 'rewardShare', label: 'rewardShare', num: true }, { key: 'depositReturned', label: 'depositReturned', num: true },
+  { key: 'owed', label: 'owed', num: true }, { key: 'balance', label: 'balance', num: true },
+];
+/**
+ * A result with a pool settled by points (DESIGN §7): its points, share of the pool's points and
+ * payment rate; the target column is then the entitlement (T := E), surplus/overspend against it.
+ * Deposit, paid and deferred stay in the institution's detail (the table keeps its width).
+ */
+const POINTS_COLS: Col[] = [
+  { key: 'name', label: 'institution' }, { key: 'level', label: 'level' }, { key: 'category', label: 'category' },
+  { key: 'points', label: 'ptsPoints', num: true }, { key: 'pointShare', label: 'ptsShare', num: true },
+  { key: 'target', label: 'ptsTargetOrEntitlement', num: true }, { key: 'actual', label: 'actual', num: true },
+  { key: 'paymentRate', label: 'ptsPaymentRate', num: true }, { key: 'net', label: 'surplusOverspend', num: true },
   { key: 'netRate', label: 'rate', num: true }, { key: 'rewardShare', label: 'rewardShare', num: true }, { key: 'depositReturned', label: 'depositReturned', num: true },
   { key: 'owed', label: 'owed', num: true }, { key: 'balance', label: 'balance', num: true },
 ];
@@ -90,8 +103,12 @@ export class GbHospitalTable extends LitElement {
       case 'name': {
         const fl = v.flags(i);
         return html`<td class="name"><button class="link" data-id=${h.id} @click=${() => emit(this, { type: 'hospital', id: h.id, open: true })}>${h.name}</button>
-          ${fl.includes('L') ? html`<span class="badge">${msg(this.lang, 'locked')}</span>` : ''}${fl.includes('P') ? html`<span class="badge">${msg(this.lang, 'projected')}</span>` : ''}</td>`;
+          ${fl.includes('L') ? html`<span class="badge">${msg(this.lang, 'locked')}</span>` : ''}${fl.includes('P') ? html`<span class="badge">${msg(this.lang, 'projected')}</span>` : ''}${
+            v.pointsProjected(i) ? html`<span class="badge">${msg(this.lang, 'ptsProjectedBadge')}</span>` : ''}</td>`;
       }
+      case 'points': return html`<td class="num">${plain(v.get('points', i), 4)}</td>`;
+      case 'pointShare': return html`<td class="num">${percent(v.get('pointShare', i), 4)}</td>`;
+      case 'paymentRate': return html`<td class="num">${percent(v.get('paymentRate', i), 2)}</td>`;
       case 'level': return html`<td>${term('level', h.level, this.lang)}</td>`;
       case 'category': return html`<td>${term('category', h.category, this.lang)}</td>`;
       case 'net': { const n = netOf(v, i); return html`<td class="num ${sign(n) < 0 ? 'neg' : sign(n) > 0 ? 'pos' : ''}">${money(n, u, true)}</td>`; }
@@ -108,6 +125,7 @@ export class GbHospitalTable extends LitElement {
     const t = (k: MsgKey) => msg(this.lang, k);
     if (!v || !s) return html`<div class="card"><p class="muted">${t('computing')}</p></div>`;
     const rows = this.rows();
+    const cols = v.byPoints ? POINTS_COLS : COLS;
     const { from, to } = this.virtual.range(rows.length);
     const pools = [...new Set(v.col('pool'))];
     // The filter lists pools by the names the file gives them, never their ids.
@@ -126,12 +144,12 @@ export class GbHospitalTable extends LitElement {
       </div>
       <div class="scroller" tabindex="0" role="region" aria-label=${t('hospitals')} data-testid="results-table" @scroll=${this.virtual.onScroll}>
         <table aria-rowcount=${rows.length + 1}>
-          <thead><tr>${COLS.map((c) => html`<th class=${c.num ? 'num' : ''} aria-sort=${this.sort.key === c.key ? (this.sort.desc ? 'descending' : 'ascending') : 'none'}>
+          <thead><tr>${cols.map((c) => html`<th class=${c.num ? 'num' : ''} aria-sort=${this.sort.key === c.key ? (this.sort.desc ? 'descending' : 'ascending') : 'none'}>
             <button class="sort" @click=${() => this.sortBy(c.key)} data-sort=${c.key}>${t(c.label)}${this.sort.key === c.key ? (this.sort.desc ? ' ▼' : ' ▲') : ''}</button></th>`)}</tr></thead>
           <tbody>
-            ${this.virtual.spacer(from, COLS.length)}
-            ${rows.slice(from, to).map((i, k) => html`<tr aria-rowindex=${from + k + 2} data-row=${s.hospitals[i]!.id}>${COLS.map((c) => this.cell(v, i, c))}</tr>`)}
-            ${this.virtual.spacer(rows.length - to, COLS.length)}
+            ${this.virtual.spacer(from, cols.length)}
+            ${rows.slice(from, to).map((i, k) => html`<tr aria-rowindex=${from + k + 2} data-row=${s.hospitals[i]!.id}>${cols.map((c) => this.cell(v, i, c))}</tr>`)}
+            ${this.virtual.spacer(rows.length - to, cols.length)}
           </tbody>
         </table>
       </div>

@@ -3,6 +3,7 @@ import { en2, zh2 } from './files-brief.ts';
 import { en3, zh3 } from './plan.ts';
 import { enStore, zhStore } from './store.ts';
 import { enMonitor, zhMonitor } from './monitor.ts';
+import { enPoints, zhPoints } from './points.ts';
 
 import type { Lang } from '../../display/lang.ts';
 import { FUND_FIGURES as F, HOSPITAL_FIGURES as H, WORDS as W } from '../../display/glossary.ts';
@@ -13,6 +14,7 @@ const zh = {
   ...zh3,
   ...zhStore,
   ...zhMonitor,
+  ...zhPoints,
   appTitle: '医保总额预算模拟器',
   appSubtitle: '总额控制 · 年终清算',
   language: '语言', langSwitch: 'English', unit: '金额单位', yuan: '元', wan: '万元',
@@ -76,6 +78,7 @@ const en: Record<MsgKey, string> = {
   ...en3,
   ...enStore,
   ...enMonitor,
+  ...enPoints,
   appTitle: 'Global Budget Simulator',
   appSubtitle: 'global budget · year-end settlement',
   language: 'Language', langSwitch: '中文', unit: 'Unit', yuan: 'yuan', wan: '10k yuan',
