@@ -2,9 +2,12 @@
  * Monte Carlo figures for `npm run bench`: hospital-draws per second (institutions × draws / s)
  * on a synthetic city of 3,000 institutions × 10,000 draws, on 1 and 2 workers, in Node
  * (worker threads, src/cli/risk/runner.ts) and in Chromium (the page's pool, src/app/runs/risk-pool.ts),
- * and the 1 → 2 worker speed-up. Each pool is warmed first (a short run: workers started, the
- * kernel compiled by the JIT); the figure is the best of three timed runs of the draws (the
- * input prepared once, as a user's repeated runs would). `npx tsx bench/risk.ts` runs it alone.
+ * and the 1 → 2 worker speed-up. Both pools are warmed first (a short run: workers started, the
+ * kernel compiled by the JIT), then timed in pairs back to back — 1 worker then 2, the next pair
+ * 2 then 1 — so a change in the machine's load falls on both sides of a pair. The rates are the
+ * best run of each; the speed-up is the median of the pairs' ratios, printed with their range
+ * (a wide range says the machine was busy). The input is prepared once, as a user's repeated
+ * runs would. `npx tsx bench/risk.ts` runs it alone.
  */
 import { synthCity } from './synth.ts';
 import { printFigure } from './print.ts';
@@ -19,7 +22,7 @@ setRiskWorkerEntry(new URL('../bin/risk-worker.mjs', import.meta.url));
 
 const N = 3000;
 const DRAWS = 10_000;
-const RUNS = 3;
+const PAIRS = 5;
 
 function city(): Scenario {
   const v = validateScenario(JSON.parse(JSON.stringify(synthCity(N, 42))));
@@ -27,43 +30,54 @@ function city(): Scenario {
   return v.scenario;
 }
 
-async function nodeRates(s: Scenario): Promise<Record<1 | 2, number>> {
-  const { input } = prepareRisk(s, riskParams({ draws: DRAWS }));
-  const warm = prepareRisk(s, riskParams({ draws: 1000, seed: 2 })).input;
-  const out = { 1: 0, 2: 0 };
-  for (const k of [1, 2] as const) {
-    const pool = new NodeRiskPool(k);
-    try {
-      await pool.run(warm);
-      let best = Infinity;
-      for (let r = 0; r < RUNS; r++) {
-        const t0 = performance.now();
-        await pool.run(input);
-        best = Math.min(best, performance.now() - t0);
-      }
-      out[k] = (N * DRAWS) / (best / 1000);
-    } finally {
-      await pool.close();
-    }
-  }
-  return out;
+/** Rates (best run of each pool) and the pairs' speed-ups, from draw times of pairs of runs. */
+interface Rates {
+  1: number;
+  2: number;
+  ratios: number[];
 }
 
-/** In the page (as source text: tsx would add helpers to a function): best draw time of a warm pool of k workers. */
-const PAGE_RUN = `async ({ scenario, params, warm, k, runs }) => {
-  const { RiskPool } = await globalThis.__gb.risk();
-  const pool = new RiskPool(k);
-  try {
-    await pool.run(scenario, warm);
-    let best = Infinity;
-    for (let r = 0; r < runs; r++) best = Math.min(best, (await pool.run(scenario, params)).ms.draws);
-    return best;
-  } finally {
-    pool.close();
+async function pairs(time: (k: 1 | 2) => Promise<number>): Promise<Rates> {
+  const best = { 1: Infinity, 2: Infinity };
+  const ratios: number[] = [];
+  for (let r = 0; r < PAIRS; r++) {
+    const ms = { 1: 0, 2: 0 };
+    for (const k of r % 2 === 0 ? ([1, 2] as const) : ([2, 1] as const)) ms[k] = await time(k);
+    best[1] = Math.min(best[1], ms[1]);
+    best[2] = Math.min(best[2], ms[2]);
+    ratios.push(ms[1] / ms[2]);
   }
-}`;
+  return { 1: (N * DRAWS) / (best[1] / 1000), 2: (N * DRAWS) / (best[2] / 1000), ratios };
+}
 
-async function chromiumRates(s: Scenario): Promise<Record<1 | 2, number>> {
+async function nodeRates(s: Scenario): Promise<Rates> {
+  const { input } = prepareRisk(s, riskParams({ draws: DRAWS }));
+  const warm = prepareRisk(s, riskParams({ draws: 1000, seed: 2 })).input;
+  const pools = { 1: new NodeRiskPool(1), 2: new NodeRiskPool(2) };
+  try {
+    await pools[1].run(warm);
+    await pools[2].run(warm);
+    return await pairs(async (k) => {
+      const t0 = performance.now();
+      await pools[k].run(input);
+      return performance.now() - t0;
+    });
+  } finally {
+    await pools[1].close();
+    await pools[2].close();
+  }
+}
+
+/** In the page (as source text: tsx would add helpers to a function): warm pools of 1 and 2 workers, kept across calls. */
+const PAGE_WARM = `async ({ scenario, warm }) => {
+  const { RiskPool } = await globalThis.__gb.risk();
+  globalThis.__riskBench = { 1: new RiskPool(1), 2: new RiskPool(2) };
+  for (const k of [1, 2]) await globalThis.__riskBench[k].run(scenario, warm);
+}`;
+/** One timed run of the k-worker pool: its draw time, ms (the input sent to the workers and every chunk). */
+const PAGE_RUN = `async ({ scenario, params, k }) => (await globalThis.__riskBench[k].run(scenario, params)).ms.draws`;
+
+async function chromiumRates(s: Scenario): Promise<Rates> {
   const { buildApp, serve } = await import('../e2e/serve.ts');
   const { launch, settled } = await import('../e2e/harness.ts');
   await buildApp();
@@ -73,34 +87,32 @@ async function chromiumRates(s: Scenario): Promise<Record<1 | 2, number>> {
     const page = await (await browser.newContext()).newPage();
     await page.goto(server.url);
     await settled(page, 120_000);
-    const out = { 1: 0, 2: 0 };
-    for (const k of [1, 2] as const) {
-      const arg = JSON.stringify({ scenario: s, params: riskParams({ draws: DRAWS }), warm: riskParams({ draws: 1000, seed: 2 }), k, runs: RUNS });
-      const ms = (await page.evaluate(`(${PAGE_RUN})(${arg})`)) as number;
-      out[k] = (N * DRAWS) / (ms / 1000);
-    }
-    return out;
+    await page.evaluate(`(${PAGE_WARM})(${JSON.stringify({ scenario: s, warm: riskParams({ draws: 1000, seed: 2 }) })})`);
+    const arg = (k: number) => JSON.stringify({ scenario: s, params: riskParams({ draws: DRAWS }), k });
+    return await pairs(async (k) => (await page.evaluate(`(${PAGE_RUN})(${arg(k)})`)) as number);
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
+function printRates(where: string, r: Rates): void {
+  printFigure(`risk-hospital-draws-per-s-1-worker-${where}`, r[1], '/s');
+  printFigure(`risk-hospital-draws-per-s-2-workers-${where}`, r[2], '/s');
+  const sorted = [...r.ratios].sort((a, b) => a - b);
+  printFigure(`risk-speedup-1-to-2-${where}`, sorted[Math.floor(sorted.length / 2)]!, 'x');
+  console.log(`bench: risk-speedup-1-to-2-${where}-range ${sorted[0]!.toFixed(2)}–${sorted.at(-1)!.toFixed(2)} x (${sorted.length} pairs)`);
+}
+
 export async function riskBench(): Promise<void> {
   const s = city();
-  const node = await nodeRates(s);
-  printFigure('risk-hospital-draws-per-s-1-worker-node', node[1], '/s');
-  printFigure('risk-hospital-draws-per-s-2-workers-node', node[2], '/s');
-  printFigure('risk-speedup-1-to-2-node', node[2] / node[1], 'x');
+  printRates('node', await nodeRates(s));
   const { existsSync } = await import('node:fs');
   if (!existsSync('/usr/bin/chromium')) {
     console.log('bench: risk chromium figures skipped (/usr/bin/chromium missing)');
     return;
   }
-  const web = await chromiumRates(s);
-  printFigure('risk-hospital-draws-per-s-1-worker-chromium', web[1], '/s');
-  printFigure('risk-hospital-draws-per-s-2-workers-chromium', web[2], '/s');
-  printFigure('risk-speedup-1-to-2-chromium', web[2] / web[1], 'x');
+  printRates('chromium', await chromiumRates(s));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await riskBench();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { loadScenario } from '../../src/scenario/open.ts';
 import { prepareRisk } from '../../src/engine/risk/prepare.ts';
 import { runDraws, type DrawBlock } from '../../src/engine/risk/kernel.ts';
-import { mergeBlocks, splitDraws } from '../../src/engine/risk/blocks.ts';
+import { chunkProgress, chunkSize, mergeBlocks, MIN_CHUNK, runChunked } from '../../src/engine/risk/blocks.ts';
 import { binCount, percentile, summarize } from '../../src/engine/risk/summary.ts';
 import { riskParams } from '../../src/engine/risk/params.ts';
 import type { Scenario } from '../../src/format/types.ts';
@@ -62,19 +62,49 @@ describe('merging blocks from workers', () => {
     }), { numRuns: 15 });
   });
 
-  it('splitDraws covers every draw once with near-equal ranges', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 64 }), (draws, workers) => {
-      const r = splitDraws(draws, workers);
-      expect(r.length).toBe(Math.min(draws, workers));
-      expect(r[0]![0]).toBe(0);
-      expect(r.at(-1)![1]).toBe(draws);
-      r.forEach(([a, b], i) => {
-        expect(b).toBeGreaterThan(a);
-        if (i > 0) expect(a).toBe(r[i - 1]![1]);
+  it('runChunked hands out every draw once, chunks shrinking to the end, to whichever worker is free', async () => {
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 8 }), fc.array(fc.nat(3), { minLength: 1 }), async (draws, workers, delays) => {
+      const given: [number, number, number][] = [];
+      let i = 0;
+      const blocks = await runChunked(draws, workers, async (w, from, to) => {
+        given.push([w, from, to]);
+        for (let k = delays[i++ % delays.length]!; k > 0; k--) await Promise.resolve(); // workers finish out of turn
+        return { from, to } as DrawBlock;
       });
-      const sizes = r.map(([a, b]) => b - a);
-      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
-    }));
+      const ranges = blocks.map((b) => [b.from, b.to] as const).sort((a, b) => a[0] - b[0]);
+      let at = 0;
+      for (const [a, b] of ranges) {
+        expect(a).toBe(at);
+        expect(b).toBeGreaterThan(a);
+        at = b;
+      }
+      expect(at).toBe(draws);
+      expect(new Set(given.map(([w]) => w)).size).toBe(Math.min(Math.max(1, Math.min(workers, draws)), given.length));
+      // In hand-out order, no chunk is larger than the one before (guided self-scheduling), all but the last ≥ MIN_CHUNK.
+      given.forEach(([, a, b], j) => {
+        if (j > 0) expect(b - a).toBeLessThanOrEqual(given[j - 1]![2] - given[j - 1]![1]);
+        if (b < draws) expect(b - a).toBeGreaterThanOrEqual(Math.min(MIN_CHUNK, draws - a));
+      });
+    }), { numRuns: 200 });
+    expect(chunkSize(10_000, 2)).toBe(2500);
+    expect(chunkSize(40, 2)).toBe(MIN_CHUNK);
+  });
+
+  it('runChunked stops handing out chunks after one fails', async () => {
+    const given: number[] = [];
+    await expect(runChunked(10_000, 2, async (_w, from, to) => {
+      given.push(from);
+      if (given.length === 3) throw new Error('worker stopped');
+      return { from, to } as DrawBlock;
+    })).rejects.toThrow('worker stopped');
+    expect(given.length).toBeLessThanOrEqual(4);
+  });
+
+  it('chunkProgress sums chunks and never goes back (late or repeated reports are dropped)', () => {
+    const seen: number[] = [];
+    const p = chunkProgress(300, (done, total) => { expect(total).toBe(300); seen.push(done); });
+    p(0, 100); p(100, 50); p(0, 60); p(100, 100); p(0, 100); p(200, 100);
+    expect(seen).toEqual([100, 150, 200, 300]);
   });
 
   it('refuses blocks that overlap or leave a gap', () => {

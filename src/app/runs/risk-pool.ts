@@ -2,17 +2,18 @@
  * The page's side of Monte Carlo runs: a small pool of risk workers (workers/risk.worker.ts,
  * started in workers.ts),
  * as many as navigator.hardwareConcurrency allows up to a cap. One worker prepares the
- * kernel's input from the scenario; the draws are split into contiguous ranges over the pool;
- * blocks come back transferred and are merged by draw index — so 1 worker or 8, the summary is
+ * kernel's input from the scenario, which crosses to every worker once; chunks of draws are
+ * handed out as workers finish theirs (engine/risk/blocks.ts runChunked: a worker slowed by the
+ * page or another program takes fewer); blocks come back transferred and are merged by draw index — so 1 worker or 8, the summary is
  * the same bit for bit, and the same as Node's. Progress as draws are done; an AbortSignal
  * cancels (the workers are terminated, the next run starts fresh ones). Nothing runs on the
  * page's thread but the merge and the summary (a sort of the draws' figures).
  */
 import { proxy } from 'comlink';
 import { riskWorker, type Hosted } from './workers.ts';
-import { cancellation, partsProgress } from './cancellable.ts';
+import { cancellation } from './cancellable.ts';
 import type { RiskWorkerApi } from '../../../workers/risk.worker.ts';
-import { mergeBlocks, splitDraws } from '../../engine/risk/blocks.ts';
+import { chunkProgress, mergeBlocks, runChunked } from '../../engine/risk/blocks.ts';
 import { summarize, type RiskSummary } from '../../engine/risk/summary.ts';
 import { RiskError, type RiskMeta } from '../../engine/risk/prepare.ts';
 import type { RiskParams } from '../../engine/risk/params.ts';
@@ -36,7 +37,7 @@ export interface RiskRun {
   summary: RiskSummary;
   meta: RiskMeta;
   workers: number;
-  /** Time to prepare the input (one worker) and to run the draws (all of them), ms. */
+  /** Time to prepare the input (one worker) and to run the draws (the input sent to all, every chunk), ms. */
   ms: { prepare: number; draws: number };
 }
 
@@ -66,17 +67,21 @@ export class RiskPool {
     const cancel = cancellation(signal, 'risk run', () => this.close());
     try {
       const t0 = performance.now();
-      const ranges = splitDraws(params.draws, this.size);
-      const handles = this.take(ranges.length);
+      const handles = this.take(Math.max(1, Math.min(this.size, params.draws)));
       const prepared = await cancel.race(handles[0]!.api.prepare(scenario, params));
       if (!prepared.ok) throw new RiskError(prepared.issues);
       const { input, meta } = prepared;
       const t1 = performance.now();
-      const progress = partsProgress(ranges.length, params.draws, onProgress);
-      const blocks = await cancel.race(Promise.all(ranges.map(([from, to], k) => handles[k]!.api.runDraws(input, from, to, proxy(progress.part(k))))));
-      progress.finish();
+      await cancel.race(Promise.all(handles.map((h) => h.api.load(input))));
+      // A chunk's progress comes on its own channel and may trail its block: the block counts too.
+      const progress = chunkProgress(params.draws, onProgress);
+      const blocks = await runChunked(params.draws, handles.length, async (k, from, to) => {
+        const b = await cancel.race(handles[k]!.api.runDraws(from, to, proxy((done: number) => progress(from, done))));
+        progress(from, to - from);
+        return b;
+      });
       const t2 = performance.now();
-      return { summary: summarize(mergeBlocks(blocks, params.draws, input.n)), meta, workers: ranges.length, ms: { prepare: t1 - t0, draws: t2 - t1 } };
+      return { summary: summarize(mergeBlocks(blocks, params.draws, input.n)), meta, workers: handles.length, ms: { prepare: t1 - t0, draws: t2 - t1 } };
     } finally {
       cancel.detach();
     }

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo draws over Node worker threads: draws split into contiguous ranges over
+ * Monte Carlo draws over Node worker threads: draws handed out in chunks to
  * min(os.availableParallelism(), cap) workers (or as many as asked), progress as they go, an
  * AbortSignal to cancel (the workers are terminated). The kernel's input crosses as typed
  * arrays; blocks come back transferred and are merged by draw index, so the result is the same
@@ -7,9 +7,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { mergeBlocks, splitDraws, type Merged } from '../../engine/risk/blocks.ts';
+import { chunkProgress, mergeBlocks, runChunked, type Merged } from '../../engine/risk/blocks.ts';
 import type { DrawBlock } from '../../engine/risk/kernel.ts';
 import type { RiskInput } from '../../engine/risk/prepare.ts';
+import type { Task } from './worker.ts';
 
 /** At most this many workers unless asked for more. */
 export const WORKER_CAP = 8;
@@ -38,7 +39,7 @@ export function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new DOMException('The risk run was cancelled', 'AbortError');
 }
 
-type Message = { type: 'progress'; id: number; done: number } | { type: 'done'; id: number; block: DrawBlock };
+type Message = { type: 'progress'; id: number; from: number; done: number } | { type: 'done'; id: number; block: DrawBlock };
 
 /** A set of worker threads kept across runs (a warm pool skips start-up and JIT warm-up). */
 export class NodeRiskPool {
@@ -62,46 +63,50 @@ export class NodeRiskPool {
     await Promise.all(ws.map((w) => w.terminate()));
   }
 
-  /** All draws of `input` (input.draws), split over the pool. */
+  /**
+   * All draws of `input` (input.draws) over the pool: the input crosses to each worker once,
+   * then chunks of draws are handed out as workers finish theirs (blocks.ts runChunked).
+   */
   async run(input: RiskInput, opts: RunOptions = {}): Promise<Merged> {
     const { signal, onProgress } = opts;
     if (signal?.aborted) throw abortError(signal);
-    const ranges = splitDraws(input.draws, this.size);
-    const workers = this.spawn(ranges.length);
+    const workers = this.spawn(Math.max(1, Math.min(this.size, input.draws)));
     const id = this.nextId++;
-    const done = new Array<number>(ranges.length).fill(0);
-    const blocks = await new Promise<DrawBlock[]>((resolve, reject) => {
-      const out = new Array<DrawBlock>(ranges.length);
-      let left = ranges.length;
-      const cleanups: (() => void)[] = [];
-      const settle = (e?: unknown) => {
-        for (const c of cleanups) c();
-        if (e === undefined) resolve(out);
-        else { void this.close(); reject(e); }
+    const progress = chunkProgress(input.draws, onProgress);
+    // A chunk's block resolves the promise waiting on its first draw; any failure rejects them all.
+    const waiting = new Map<number, (b: DrawBlock) => void>();
+    let fail: (e: unknown) => void = () => {};
+    const failed = new Promise<never>((_, reject) => { fail = reject; });
+    failed.catch(() => {}); // only raced
+    const cleanups: (() => void)[] = [];
+    const onAbort = () => fail(abortError(signal!));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    cleanups.push(() => signal?.removeEventListener('abort', onAbort));
+    for (const w of workers) {
+      const onMessage = (m: Message) => {
+        if (m.id !== id) return;
+        if (m.type === 'progress') progress(m.from, m.done);
+        else waiting.get(m.block.from)?.(m.block);
       };
-      const onAbort = () => settle(abortError(signal!));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      cleanups.push(() => signal?.removeEventListener('abort', onAbort));
-      workers.forEach((w, k) => {
-        const onMessage = (m: Message) => {
-          if (m.id !== id) return;
-          if (m.type === 'progress') {
-            done[k] = m.done;
-            onProgress?.(done.reduce((a, b) => a + b, 0), input.draws);
-          } else {
-            out[k] = m.block;
-            if (--left === 0) settle();
-          }
-        };
-        const onError = (e: Error) => settle(e);
-        const onExit = (code: number) => settle(new Error(`a risk worker stopped (exit code ${code})`));
-        w.on('message', onMessage).on('error', onError).on('exit', onExit);
-        cleanups.push(() => { w.off('message', onMessage).off('error', onError).off('exit', onExit); });
-        const [from, to] = ranges[k]!;
-        w.postMessage({ id, input, from, to });
+      const onError = (e: Error) => fail(e);
+      const onExit = (code: number) => fail(new Error(`a risk worker stopped (exit code ${code})`));
+      w.on('message', onMessage).on('error', onError).on('exit', onExit);
+      cleanups.push(() => { w.off('message', onMessage).off('error', onError).off('exit', onExit); });
+      w.postMessage({ type: 'input', id, input } satisfies Task);
+    }
+    try {
+      const blocks = await runChunked(input.draws, workers.length, (k, from, to) => {
+        const done = new Promise<DrawBlock>((resolve) => waiting.set(from, (b) => { waiting.delete(from); resolve(b); }));
+        workers[k]!.postMessage({ type: 'chunk', id, from, to } satisfies Task);
+        return Promise.race([done, failed]);
       });
-    });
-    return mergeBlocks(blocks, input.draws, input.n);
+      return mergeBlocks(blocks, input.draws, input.n);
+    } catch (e) {
+      void this.close();
+      throw e;
+    } finally {
+      for (const c of cleanups) c();
+    }
   }
 }
 

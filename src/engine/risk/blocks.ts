@@ -2,6 +2,11 @@
  * Splitting draws over workers and merging their blocks back. Each draw's figures are kept by
  * draw index and counts are integers, so the merged whole — and every summary of it — is the
  * same bit for bit however the draws were split.
+ *
+ * Draws are handed out in chunks as workers ask for them (`runChunked`), not as one fixed range
+ * per worker: a worker whose core is shared with other work (the page, another program) takes
+ * fewer chunks, and every worker finishes within about one small chunk of the others. With
+ * fixed halves a run took as long as its slower half.
  */
 import type { DrawBlock } from './kernel.ts';
 
@@ -17,12 +22,59 @@ export interface Merged {
   rewardCount: Uint32Array;
 }
 
-/** `workers` contiguous ranges [from, to) of near-equal size covering 0 … draws − 1 (none empty). */
-export function splitDraws(draws: number, workers: number): [number, number][] {
+/** The smallest chunk handed out (but the last): its messages cost well under 1% of its time. */
+export const MIN_CHUNK = 16;
+
+/**
+ * Guided self-scheduling: the next chunk is the draws left shared over twice the workers, so
+ * chunks start large (few messages) and shrink toward the end (the workers finish together).
+ */
+export function chunkSize(left: number, workers: number): number {
+  return Math.min(left, Math.max(MIN_CHUNK, Math.ceil(left / (2 * workers))));
+}
+
+/**
+ * All `draws` draws over `workers` workers: each worker is given the next chunk as soon as it
+ * returns one (`run(w, from, to)`: worker w settles draws [from, to)). The blocks come back in
+ * the order they finished (mergeBlocks puts them in draw order). A rejected chunk stops the
+ * hand-out and rejects the whole.
+ */
+export async function runChunked(draws: number, workers: number, run: (w: number, from: number, to: number) => Promise<DrawBlock>): Promise<DrawBlock[]> {
   const k = Math.max(1, Math.min(workers, draws));
-  const out: [number, number][] = [];
-  for (let w = 0; w < k; w++) out.push([Math.floor((w * draws) / k), Math.floor(((w + 1) * draws) / k)]);
-  return out;
+  const blocks: DrawBlock[] = [];
+  let next = 0;
+  let failed = false;
+  const loop = async (w: number): Promise<void> => {
+    while (next < draws && !failed) {
+      const from = next;
+      const to = from + chunkSize(draws - from, k);
+      next = to;
+      try {
+        blocks.push(await run(w, from, to));
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: k }, (_, w) => loop(w)));
+  return blocks;
+}
+
+/**
+ * Draws done over every chunk, reported as a running total that never goes back: a chunk's
+ * reports (draws done within it, keyed by its first draw) may arrive late or after its block.
+ */
+export function chunkProgress(total: number, onProgress?: (done: number, total: number) => void) {
+  const seen = new Map<number, number>();
+  let sum = 0;
+  return (from: number, done: number): void => {
+    const before = seen.get(from) ?? 0;
+    if (done <= before) return;
+    seen.set(from, done);
+    sum += done - before;
+    onProgress?.(sum, total);
+  };
 }
 
 /** Put blocks back in draw order; they must cover 0 … draws − 1 exactly once. */
