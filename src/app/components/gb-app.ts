@@ -5,7 +5,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import { ACTION_EVENT, emit, type Action } from '../state/actions.ts';
+import { ACTION_EVENT, IMPORT_FILE_EVENT, emit, routeFile, type Action } from '../state/actions.ts';
 import { TABS, type Tab } from '../state/app-state.ts';
 import type { Panel, PageView } from '../views/page.ts';
 import './gb-toolbar.ts';
@@ -45,6 +45,13 @@ export class GbApp extends LitElement {
     this.addEventListener('dragover', (e) => { e.preventDefault(); this.dragging = true; });
     this.addEventListener('dragleave', (e) => { if (e.target === this) this.dragging = false; });
     this.addEventListener('drop', (e) => this.onDrop(e));
+    this.addEventListener(IMPORT_FILE_EVENT, (e) => this.importSheet(e.detail));
+  }
+
+  /** A spreadsheet given to 打开文件 or dropped on the page: the import dialog opens on it. */
+  private importSheet(f: File): void {
+    this.importFile = f;
+    emit(this, { type: 'dialog', dialog: 'import' });
   }
 
   static override styles = [shared, css`
@@ -71,10 +78,7 @@ export class GbApp extends LitElement {
     e.preventDefault();
     this.dragging = false;
     const f = e.dataTransfer?.files?.[0];
-    if (f && /\.(xlsx|csv|txt)$/i.test(f.name)) {
-      this.importFile = f;
-      emit(this, { type: 'dialog', dialog: 'import' });
-    } else if (f) emit(this, { type: 'openText', text: await f.text(), name: f.name });
+    if (f) await routeFile(this, f, (x) => this.importSheet(x));
   }
 
   private onTabKey(e: KeyboardEvent, i: number): void {

@@ -7,7 +7,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { dialogStyles } from './dialog-styles.ts';
-import { emit } from '../state/actions.ts';
+import { emit, routeFile } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import type { ImportView } from '../views/dialogs.ts';
 import type { ImportReport } from '../../sheets/report.ts';
@@ -95,10 +95,16 @@ export class GbImport extends LitElement {
     });
   }
 
+  /** A file picked or dropped here: a spreadsheet is imported; a workspace file is opened instead, anything else refused (the dialog closes on both). */
+  private async take(f: File): Promise<void> {
+    const kind = await routeFile(this, f, (x) => this.begin(x));
+    if (kind !== 'xlsx' && kind !== 'csv') this.close();
+  }
+
   private pick(e: Event): void {
     const input = e.target as HTMLInputElement;
     const f = input.files?.[0];
-    if (f) this.begin(f);
+    if (f) void this.take(f);
     input.value = '';
   }
 
@@ -107,7 +113,7 @@ export class GbImport extends LitElement {
     e.stopPropagation();
     (e.currentTarget as HTMLElement).classList.remove('over');
     const f = e.dataTransfer?.files?.[0];
-    if (f) this.begin(f);
+    if (f) void this.take(f);
   }
 
   private onDrag(e: DragEvent, over: boolean): void {

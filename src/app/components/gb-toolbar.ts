@@ -45,7 +45,7 @@ export class GbToolbar extends LitElement {
       <button data-testid="undo" ?disabled=${!s.canUndo} @click=${() => emit(this, { type: 'undo' })} title="Ctrl+Z">${t('undo')}</button>
       <button data-testid="redo" ?disabled=${!s.canRedo} @click=${() => emit(this, { type: 'redo' })} title="Ctrl+Y">${t('redo')}</button>
       <span class="sep"></span>
-      <label class="file">${t('open')}<input type="file" accept=".json,application/json" class="sr-only" data-testid="open-file" @change=${this.pick} /></label>
+      <label class="file">${t('open')}<input type="file" accept=".json,.xlsx,.csv,application/json" class="sr-only" data-testid="open-file" @change=${this.pick} /></label>
       <button data-testid="save" @click=${() => emit(this, { type: 'save', what: 'workspace' })}>${t('save')}</button>
       <button data-testid="save-scenario" @click=${() => emit(this, { type: 'save', what: 'scenario' })}>${t('saveScenario')}</button>
       <span class="sep"></span>

@@ -14,6 +14,9 @@ export const zhStore = {
   saveFollow: '只读：另一标签页正在编辑',
   otherTab: '此工作区正在另一个标签页中编辑：本页只读，随其改动自动更新。请在那个标签页中修改，或关闭它后在此编辑',
   otherTabNow: '另一个标签页已关闭：现在可在本页编辑，显示的是最后保存的工作区',
+  fileNotOurs: '未能打开「{name}」：它看来是{what}，既不是工作区或方案文件（.json），也不是机构数据表格（.xlsx、.csv）。工作区未作任何改动',
+  kindXls: '旧版 Excel 工作簿（.xls）——请在 Excel 中“另存为” .xlsx 后再导入', kindOffice: 'Word、PowerPoint 或其他办公文档', kindZip: '压缩包（.zip）',
+  kindPdf: 'PDF 文档', kindImage: '图片', kindText: '一段纯文本（既非 JSON，也不是以逗号或制表符分列的表格）', kindBinary: '无法识别的二进制文件', kindEmpty: '空文件',
 } as const;
 
 export const enStore: Record<keyof typeof zhStore, string> = {
@@ -31,4 +34,8 @@ export const enStore: Record<keyof typeof zhStore, string> = {
   saveFollow: 'Read-only: another tab is editing',
   otherTab: 'This workspace is being edited in another tab: this one is read-only and follows its changes. Edit there, or close that tab to edit here',
   otherTabNow: 'The other tab was closed: you can edit here now; this is the workspace as last saved',
+  fileNotOurs: '“{name}” was not opened: it seems to be {what}, neither a workspace or scenario file (.json) nor an institutions spreadsheet (.xlsx, .csv). Nothing changed',
+  kindXls: 'an old Excel workbook (.xls) — in Excel, “Save as” .xlsx and import that', kindOffice: 'a Word, PowerPoint or other office document', kindZip: 'a zip archive',
+  kindPdf: 'a PDF document', kindImage: 'an image', kindText: 'plain text (not JSON, nor a table with commas or tabs between columns)', kindBinary: 'a binary file of unknown kind',
+  kindEmpty: 'an empty file',
 };

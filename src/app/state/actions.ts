@@ -5,6 +5,7 @@ import type { Adjustment, Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import type { Path } from '../../format/path.ts';
 import { RefKey } from '../../workspace/workspace.ts';
+import { sniffFile, SNIFF_HEAD, SNIFF_TAIL, type FileKind } from '../../format/file-kind.ts';
 
 export type Action =
   | { type: 'edit'; path: Path; value: unknown }
@@ -22,6 +23,8 @@ export type Action =
   | { type: 'deleteVariant'; id: string }
   | { type: 'save'; what: 'workspace' | 'scenario' }
   | { type: 'openText'; text: string; name: string }
+  /** A file that is neither a workspace/scenario file nor a spreadsheet: refused, saying what it seems to be. */
+  | { type: 'fileRefused'; name: string; kind: Exclude<FileKind, 'json' | 'xlsx' | 'csv'> }
   | { type: 'dismiss' }
   | { type: 'print' }
   | { type: 'dialog'; dialog: Dialog | null }
@@ -58,13 +61,34 @@ export function emit(from: EventTarget, action: Action): void {
 declare global {
   interface HTMLElementEventMap {
     'gb-action': CustomEvent<Action>;
+    'gb-import-file': CustomEvent<File>;
   }
 }
 
-/** A file picked in an `<input type="file">` is opened as a workspace or scenario file; the input is cleared so the same file can be picked again. */
+/** Asks the page (gb-app) to import a spreadsheet: the import dialog opens on it. */
+export const IMPORT_FILE_EVENT = 'gb-import-file';
+
+/**
+ * Every file the user gives the page goes where it belongs, by what it is (format/file-kind.ts):
+ * a workspace or scenario file is opened, a spreadsheet goes to the import, anything else is
+ * refused with what it seems to be. `sheet`: how to import a spreadsheet (default: ask the page).
+ */
+export async function routeFile(from: EventTarget, f: File, sheet?: (f: File) => void): Promise<FileKind> {
+  const head = new Uint8Array(await f.slice(0, SNIFF_HEAD).arrayBuffer());
+  const tail = f.size <= SNIFF_HEAD ? head : new Uint8Array(await f.slice(Math.max(0, f.size - SNIFF_TAIL)).arrayBuffer());
+  const kind = sniffFile(head, tail, f.name);
+  if (kind === 'json') emit(from, { type: 'openText', text: await f.text(), name: f.name });
+  else if (kind === 'xlsx' || kind === 'csv') {
+    if (sheet) sheet(f);
+    else from.dispatchEvent(new CustomEvent<File>(IMPORT_FILE_EVENT, { detail: f, bubbles: true, composed: true }));
+  } else emit(from, { type: 'fileRefused', name: f.name, kind });
+  return kind;
+}
+
+/** A file picked in an `<input type="file">` goes where it belongs (routeFile); the input is cleared so the same file can be picked again. */
 export async function emitPickedFile(from: EventTarget, e: Event): Promise<void> {
   const input = e.target as HTMLInputElement;
   const f = input.files?.[0];
-  if (f) emit(from, { type: 'openText', text: await f.text(), name: f.name });
   input.value = '';
+  if (f) await routeFile(from, f);
 }

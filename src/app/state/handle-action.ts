@@ -4,13 +4,19 @@ import type { Controller } from './controller.ts';
 import { openInWorker } from '../runs/column.ts';
 import { saveWorkspace } from '../../workspace/file.ts';
 import { saveScenario } from '../../scenario/open.ts';
-import { msg } from '../i18n/index.ts';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import type { FileKind } from '../../format/file-kind.ts';
 import { applyImportAction, exportAction, templateAction } from './handle-sheets.ts';
 import { exportPlan } from './handle-plan-export.ts';
 import { acceptAdjustment, exportMonitor, importMonth, previewAdjustment, startMonitoring } from './handle-monitor.ts';
 import { refName, scenarioOf } from '../../workspace/workspace.ts';
 import { MIME, downloadBytes, safeName } from '../download.ts';
 import { discardStored, downloadStored, leaveRecovery } from './recovery.ts';
+
+/** What a refused file seems to be, in the user's words. */
+const FILE_KIND_WORDS = {
+  xls: 'kindXls', office: 'kindOffice', zip: 'kindZip', pdf: 'kindPdf', image: 'kindImage', text: 'kindText', binary: 'kindBinary', empty: 'kindEmpty',
+} as const satisfies Record<Exclude<FileKind, 'json' | 'xlsx' | 'csv'>, MsgKey>;
 
 const download = (name: string, text: string): void => downloadBytes(name, text, MIME.json);
 
@@ -61,6 +67,9 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
       download(`${safeName(s.ws.baseline.meta.name)}.gbsim.json`, saveWorkspace(s.ws, fps));
       return;
     }
+    case 'fileRefused':
+      ctl.setDialog(null);
+      return ctl.notify({ kind: 'error', text: msg(s.lang, 'fileNotOurs', { name: a.name, what: msg(s.lang, FILE_KIND_WORDS[a.kind]) }) });
     case 'openText': {
       const r = await openInWorker(a.text);
       if (!r.ok) {
