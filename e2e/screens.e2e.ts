@@ -43,6 +43,18 @@ describe('every view in both languages at both sizes', () => {
           }
           if (view === 'compare') expect(text).not.toMatch(/policy\.\w+\.\w+/);
           if (lang === 'zh') expect(text).not.toMatch(/变体|风险准备金|年终应得|清算差额/);
+          if (view === 'results') {
+            // The flow ends at what the fund owes institutions, as the summary says.
+            const owed = (await page.locator('gb-fund-summary [data-field="hospitalsOwed"]').innerText()).split(' ')[0];
+            expect(await page.locator('[data-testid="flow-table"] tr[data-key="hospitalsOwed"] td').nth(1).textContent()).toBe(owed);
+          }
+          if (view === 'hospital') {
+            await expect.poll(() => page.locator('[data-testid^="institution-waterfall-"]').count()).toBe(2);
+            await page.locator('[data-testid="institution-waterfall-0"]').scrollIntoViewIfNeeded();
+            await page.waitForTimeout(400);
+            await page.screenshot({ path: join(dir, `hospital-waterfalls-${lang}-${size.width}x${size.height}.png`), fullPage: false });
+            await page.evaluate(() => window.scrollTo(0, 0));
+          }
           await page.screenshot({ path: join(dir, `${view}-${lang}-${size.width}x${size.height}.png`), fullPage: false });
         }
       }

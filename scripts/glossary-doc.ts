@@ -1,7 +1,7 @@
 /** docs/GLOSSARY.md written out from the code table (src/display/glossary.ts): `npx tsx scripts/glossary-doc.ts`. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FUND_FIGURES, HOSPITAL_FIGURES, MONITOR_WORDS, TERMS, WORDS, type Name } from '../src/display/glossary.ts';
+import { FUND_FIGURES, HOSPITAL_FIGURES, MONITOR_WORDS, TERMS, WATERFALL_STEPS, WORDS, type Name } from '../src/display/glossary.ts';
 
 const TEMPLATE = new URL('./glossary-template.md', import.meta.url);
 
@@ -15,6 +15,7 @@ export function glossaryMarkdown(): string {
   return readFileSync(TEMPLATE, 'utf8')
     .replace('FUND_ROWS', rows(FUND_FIGURES))
     .replace('HOSPITAL_ROWS', rows(HOSPITAL_FIGURES))
+    .replace('STEP_ROWS', rows(WATERFALL_STEPS))
     .replace('WORD_ROWS', rows(WORDS))
     .replace('MONITOR_ROWS', rows(MONITOR_WORDS))
     .replace('TERM_ROWS', terms);

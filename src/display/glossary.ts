@@ -154,6 +154,18 @@ export const MONITOR_WORDS = {
   projectedPointValue: N('预计清算点值', 'Projected point value'),
 } as const satisfies Record<string, Name>;
 
+/** Steps of the waterfalls (src/engine/waterfall.ts) that are not a figure of their own. */
+export const WATERFALL_STEPS = {
+  unallocated: N('未分配（分配池无机构）', 'Not allotted (pool without institutions)'),
+  retainedOther: N('未奖励结余及扣除保证金', 'Unrewarded surplus and forfeited deposits'),
+  surplusVsTarget: N('结余（低于指标）', 'Surplus (under target)'),
+  overspendVsTarget: N('超支（高于指标）', 'Overspend (over target)'),
+  overspendBorne: N('超支机构自担', 'Overspend borne by the institution'),
+  adjustmentFundCut: N('调剂金不足核减', 'Cut for the adjustment fund shortfall'),
+  owedBefore: N('比较方案年终应付', 'Owed in the scenario compared with'),
+  owedAfter: N('当前方案年终应付', 'Owed in the scenario shown'),
+} as const satisfies Record<string, Name>;
+
 export type TermKind = 'class' | 'level' | 'category';
 
 /** Names of the usual class / level / category codes of a scenario; other codes are shown as written. */
@@ -177,6 +189,14 @@ export type FundFigure = keyof typeof FUND_FIGURES;
 export type HospitalFigure = keyof typeof HOSPITAL_FIGURES;
 export type Word = keyof typeof WORDS;
 export type MonitorWord = keyof typeof MONITOR_WORDS;
+export type WaterfallStepName = keyof typeof WATERFALL_STEPS;
+
+/** A waterfall step's name: the figure's own name (institution figures first for an institution), else the step's. */
+export function stepName(key: string, lang: Lang, of: 'fund' | 'institution'): string {
+  const tables: Record<string, Name>[] = of === 'fund' ? [FUND_FIGURES, HOSPITAL_FIGURES, WATERFALL_STEPS] : [HOSPITAL_FIGURES, FUND_FIGURES, WATERFALL_STEPS];
+  for (const t of tables) if (t[key]) return t[key][lang];
+  return key;
+}
 
 export const fundName = (k: FundFigure, lang: Lang): string => FUND_FIGURES[k][lang];
 export const hospitalName = (k: HospitalFigure, lang: Lang): string => HOSPITAL_FIGURES[k][lang];

@@ -6,6 +6,7 @@ import { msg, type MsgKey } from '../i18n/index.ts';
 import type { HospitalView } from '../views/hospital.ts';
 import './gb-brief.ts';
 import './gb-monthly-chart.ts';
+import './gb-waterfall.ts';
 
 export class GbHospitalView extends LitElement {
   static override properties = { view: { attribute: false } };
@@ -15,7 +16,10 @@ export class GbHospitalView extends LitElement {
   static override styles = [shared, css`
     .head { display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; }
     gb-brief { margin-bottom: 0.8rem; }
-    @media print { .head, gb-monthly-chart { display: none; } }
+    .falls { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 0.8rem; margin-bottom: 0.8rem; }
+    .falls .card { margin: 0; }
+    .u { color: var(--gb-muted); font-size: 0.85em; font-weight: normal; }
+    @media print { .head, gb-monthly-chart, .falls { display: none; } }
   `];
 
   override render() {
@@ -32,6 +36,11 @@ export class GbHospitalView extends LitElement {
         <button class="primary" data-testid="print-brief" @click=${() => emit(this, { type: 'print' })}>${t('printBrief')}</button>
       </div>
       <gb-brief .view=${s.brief} .lang=${s.lang}></gb-brief>
+      ${s.waterfalls.length ? html`<div class="falls">${s.waterfalls.map((w, i) => html`<div class="card" data-testid=${`institution-waterfall-${i}`}>
+        <h2>${w.heading} <span class="u">(${t(s.unit)})</span></h2>
+        ${w.bars ? html`<gb-waterfall .bars=${w.bars} .lang=${s.lang} .unit=${s.unit} .heading=${w.heading} testid=${`waterfall-table-${i}`}></gb-waterfall>`
+          : html`<p class="muted">${w.note}</p>`}
+      </div>`)}</div>` : nothing}
       ${s.monthly ? html`<gb-monthly-chart .hospital=${s.monthly} .lang=${s.lang} .unit=${s.unit}></gb-monthly-chart>` : nothing}`;
   }
 }

@@ -31,7 +31,7 @@ export class GbResults extends LitElement {
       <div class=${s.stale ? 'stale' : ''} data-testid="results" data-state=${s.status} aria-busy=${s.status === 'running' ? 'true' : 'false'}>
         <div class="top">
           <gb-fund-summary .fund=${s.fund} .lang=${s.lang} .unit=${s.unit}></gb-fund-summary>
-          <gb-flow-chart .fund=${s.fund} .lang=${s.lang} .unit=${s.unit}></gb-flow-chart>
+          <gb-flow-chart .flow=${s.flow} .lang=${s.lang} .unit=${s.unit}></gb-flow-chart>
         </div>
         <gb-hospital-table .view=${s.table?.view ?? null} .scenario=${s.table?.scenario ?? null} .lang=${s.lang} .unit=${s.unit}></gb-hospital-table>
       </div>`;

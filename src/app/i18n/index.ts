@@ -4,6 +4,7 @@ import { en3, zh3 } from './plan.ts';
 import { enStore, zhStore } from './store.ts';
 import { enMonitor, zhMonitor } from './monitor.ts';
 import { enPoints, zhPoints } from './points.ts';
+import { enReading, zhReading } from './reading.ts';
 
 import type { Lang } from '../../display/lang.ts';
 import { FUND_FIGURES as F, HOSPITAL_FIGURES as H, WORDS as W } from '../../display/glossary.ts';
@@ -15,6 +16,7 @@ const zh = {
   ...zhStore,
   ...zhMonitor,
   ...zhPoints,
+  ...zhReading,
   appTitle: '医保总额预算模拟器',
   appSubtitle: '总额控制 · 年终清算',
   language: '语言', langSwitch: 'English', unit: '金额单位', yuan: '元', wan: '万元',
@@ -33,7 +35,7 @@ const zh = {
   monthsOfCoverage: F.monthsOfCoverage.zh, currentSurplusRate: F.currentSurplusRate.zh, cumulativeSurplusRate: F.cumulativeSurplusRate.zh,
   totalDeposit: F.totalDeposit.zh, totalPaid: F.totalPaid.zh, totalDeferred: F.totalDeferred.zh, totalBalance: F.totalBalance.zh,
   months: '个月', moneyFlow: '资金流向', chartAlt: '图表数据（文字版）',
-  flowHospitals: '医疗机构应得', flowCarve: '单列项目', flowAFUnused: '调剂金结余', flowRetained: '基金留存（核减/未奖励结余/扣保证金）', flowReserve: F.riskReserve.zh,
+  runningTotal: '累计',
   hospitals: '定点医疗机构', institution: '机构', id: '编码', name: '名称', level: W.level.zh, category: W.category.zh, klass: W.klass.zh, pool: H.pool.zh,
   target: H.target.zh, deposit: H.deposit.zh, paid: H.paidTotal.zh, deferred: H.deferred.zh, actual: H.actual.zh,
   surplusOverspend: '结余(+)/超支(−)', rate: '比例', rewardShare: '结余奖励/超支分担', depositReturned: H.depositReturned.zh,
@@ -79,6 +81,7 @@ const en: Record<MsgKey, string> = {
   ...enStore,
   ...enMonitor,
   ...enPoints,
+  ...enReading,
   appTitle: 'Global Budget Simulator',
   appSubtitle: 'global budget · year-end settlement',
   language: 'Language', langSwitch: '中文', unit: 'Unit', yuan: 'yuan', wan: '10k yuan',
@@ -97,7 +100,7 @@ const en: Record<MsgKey, string> = {
   monthsOfCoverage: F.monthsOfCoverage.en, currentSurplusRate: F.currentSurplusRate.en, cumulativeSurplusRate: F.cumulativeSurplusRate.en,
   totalDeposit: F.totalDeposit.en, totalPaid: F.totalPaid.en, totalDeferred: F.totalDeferred.en, totalBalance: F.totalBalance.en,
   months: 'months', moneyFlow: 'Where the money goes', chartAlt: 'Chart data (text)',
-  flowHospitals: 'Owed to institutions', flowCarve: 'Carve-outs', flowAFUnused: 'Adjustment fund unused', flowRetained: 'Kept by the fund (cuts, unrewarded surplus, forfeits)', flowReserve: F.riskReserve.en,
+  runningTotal: 'Running total',
   hospitals: 'Designated institutions', institution: 'Institution', id: 'Code', name: 'Name', level: W.level.en, category: W.category.en, klass: W.klass.en, pool: H.pool.en,
   target: H.target.en, deposit: H.deposit.en, paid: H.paidTotal.en, deferred: H.deferred.en, actual: H.actual.en,
   surplusOverspend: 'Surplus(+)/overspend(−)', rate: 'Rate', rewardShare: 'Reward / fund share', depositReturned: H.depositReturned.en,

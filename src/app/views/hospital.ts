@@ -6,6 +6,8 @@ import type { Lang, Unit } from '../../display/lang.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { briefContext, briefView, type BriefView } from './brief.ts';
 import { memoize, stable } from './memo.ts';
+import { figuresOf, institutionDifference, institutionYear, type WaterfallBar } from './waterfall.ts';
+import { msg } from '../i18n/index.ts';
 
 export interface InstitutionChoice { id: string; label: string }
 
@@ -17,8 +19,27 @@ export interface HospitalView {
   selected: string | null;
   brief: BriefView | null;
   monthly: HospitalResult | null;
+  /** Its year step by step, allotted target to balance; and, beside another scenario, why what it is owed differs. */
+  waterfalls: { heading: string; bars: WaterfallBar[] | null; note?: string }[];
   error: string | null;
 }
+
+const NO_WATERFALLS: HospitalView['waterfalls'] = [];
+
+/** The waterfalls of institution id: in the scenario shown (column 0), and its change against the next column that has it. */
+const waterfallsOf = memoize((cols: ReturnType<typeof briefContext>['settlement'], id: string | null, lang: Lang): HospitalView['waterfalls'] => {
+  const mine = id ? figuresOf(cols[0]?.view ?? null, id) : null;
+  if (!id || !mine) return NO_WATERFALLS;
+  const out: HospitalView['waterfalls'] = [{ heading: msg(lang, 'owedMadeUp'), bars: institutionYear(mine, lang) }];
+  const other = cols.slice(1).map((c) => ({ name: c.name, f: figuresOf(c.view, id) })).find((c) => c.f !== null);
+  if (other?.f) {
+    const bars = institutionDifference(other.f, mine, lang, other.name, cols[0]!.name);
+    const none = bars.length === 2 && bars[0]!.amount === bars[1]!.amount;
+    const heading = msg(lang, 'owedChange', { name: other.name });
+    out.push(none ? { heading, bars: null, note: msg(lang, 'owedChangeNone', { name: other.name }) } : { heading, bars });
+  }
+  return out;
+});
 
 const choicesOf = memoize((hospitals: Scenario['hospitals']): InstitutionChoice[] => hospitals.map((h) => ({ id: h.id, label: `${h.id} · ${h.name}` })));
 
@@ -30,13 +51,18 @@ export class HospitalViews {
 
   of(s: AppState): HospitalView {
     const scen = scenarioOrError(s.ws, s.active);
-    if (scen instanceof Error) return (this.prev = stable(this.prev, { lang: s.lang, unit: s.unit, choices: [], selected: null, brief: null, monthly: null, error: scen.message }));
+    if (scen instanceof Error) {
+      const none = { lang: s.lang, unit: s.unit, choices: [], selected: null, brief: null, monthly: null, waterfalls: NO_WATERFALLS, error: scen.message };
+      return (this.prev = stable(this.prev, none));
+    }
     const h = scen.hospitals.find((x) => x.id === s.hospital) ?? scen.hospitals[0];
     const mine = h && s.brief?.id === h.id && s.brief.ref === s.active ? s.brief : null;
     const ex = mine?.explanation ?? null;
+    const ctx = briefContext(s);
     const view = stable(this.prev, {
       lang: s.lang, unit: s.unit, choices: choicesOf(scen.hospitals), selected: h?.id ?? null,
-      brief: buildBrief(briefContext(s), ex, mine?.whatIf ?? null, s.whatIfPct), monthly: ex?.hospital ?? null, error: null,
+      brief: buildBrief(ctx, ex, mine?.whatIf ?? null, s.whatIfPct), monthly: ex?.hospital ?? null,
+      waterfalls: waterfallsOf(ctx.settlement, h?.id ?? null, s.lang), error: null,
     });
     this.prev = view;
     return view;

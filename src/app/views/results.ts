@@ -7,6 +7,7 @@ import type { Lang, Unit } from '../../display/lang.ts';
 import { issueLine } from '../../workspace/issue-text.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { memoize, stable } from './memo.ts';
+import { fundFlow, type WaterfallBar } from './waterfall.ts';
 
 /** The institutions' table: a result and the scenario it came from (names, levels, categories). */
 export interface TableInput { view: ResultView; scenario: Scenario }
@@ -20,6 +21,8 @@ export interface ResultsView {
   /** Why the scenario cannot be computed (first 50). */
   problems: string[];
   fund: FundResult | null;
+  /** The fund's flow, budget to what it owes institutions (exact steps, named). */
+  flow: WaterfallBar[] | null;
   table: TableInput | null;
 }
 
@@ -39,6 +42,7 @@ export function resultsView(s: AppState, prev: ResultsView | null = null): Resul
     lang: s.lang, unit: s.unit, status: col?.status ?? 'none', stale: col?.stale ?? false,
     problems: col?.status === 'invalid' ? problemsOf(col.issues, s.lang, shownScenario(s)) : NONE,
     fund: col?.view?.fund ?? null,
+    flow: fundFlow(col?.view?.fund ?? null, s.lang),
     table: tableOf(col?.view ?? null, col?.scenario ?? null),
   });
 }

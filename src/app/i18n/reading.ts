@@ -1,0 +1,10 @@
+/** Messages of issue 10's reading aids (waterfalls, formula names, peer groups, the fund report), merged into index.ts. */
+export const zhReading = {
+  owedMadeUp: '年终应付与清算补（扣）的构成', owedChange: '与“{name}”相比：年终应付的变化',
+  owedChangeNone: '与“{name}”相比，年终应付没有变化。',
+};
+
+export const enReading: Record<keyof typeof zhReading, string> = {
+  owedMadeUp: 'How the year’s payment and balance are made up', owedChange: 'Against “{name}”: how what is owed changes',
+  owedChangeNone: 'Against “{name}”, what is owed does not change.',
+};

@@ -1,0 +1,44 @@
+/**
+ * Waterfall bars for a view: the engine's steps (src/engine/waterfall.ts, exact, adding up)
+ * with the glossary's name of each step. The component only draws and tabulates them.
+ */
+import {
+  fundWaterfall, institutionChange, institutionWaterfall, INSTITUTION_STEP_FIELDS, type InstitutionFigures, type WaterfallStep,
+} from '../../engine/waterfall.ts';
+import type { FundResult } from '../../engine/result.ts';
+import type { ResultView } from '../../transport/packed.ts';
+import { stepName } from '../../display/glossary.ts';
+import type { Lang } from '../../display/lang.ts';
+import { memoize } from './memo.ts';
+
+export interface WaterfallBar extends WaterfallStep {
+  label: string;
+}
+
+const named = (steps: WaterfallStep[], lang: Lang, of: 'fund' | 'institution', names: Record<string, string> = {}): WaterfallBar[] =>
+  steps.map((s) => ({ ...s, label: names[s.key] ?? stepName(s.key, lang, of) }));
+
+/** The fund's flow from its expenditure budget to what it owes institutions. */
+export const fundFlow = memoize((f: FundResult | null, lang: Lang): WaterfallBar[] | null => (f ? named(fundWaterfall(f), lang, 'fund') : null));
+
+/** An institution's figures from a packed result (null when it is not in it). */
+export function figuresOf(view: ResultView | null, id: string): InstitutionFigures | null {
+  const i = view?.indexOf(id);
+  if (!view || i === undefined) return null;
+  const out = {} as Record<(typeof INSTITUTION_STEP_FIELDS)[number], string>;
+  for (const f of INSTITUTION_STEP_FIELDS) out[f] = view.get(f, i) ?? '0.00';
+  return out;
+}
+
+/** One institution's year, from its allotted target to its year-end balance. */
+export const institutionYear = (h: InstitutionFigures, lang: Lang): WaterfallBar[] => named(institutionWaterfall(h), lang, 'institution');
+
+/**
+ * Why one institution is owed a different amount in scenario b than in a; the first and last bars
+ * are named after the scenarios.
+ */
+export function institutionDifference(a: InstitutionFigures, b: InstitutionFigures, lang: Lang, nameA: string, nameB: string): WaterfallBar[] {
+  const owed = stepName('owed', lang, 'institution');
+  const of = (n: string) => (lang === 'zh' ? `${n}：${owed}` : `${owed}: ${n}`);
+  return named(institutionChange(a, b), lang, 'institution', { owedBefore: of(nameA), owedAfter: of(nameB) });
+}
