@@ -17,6 +17,7 @@ import { ROOT } from './serve.ts';
 import { addMonth, asOfMonth } from '../src/engine/as-of.ts';
 import { monitor, type MonitorReport } from '../src/engine/monitor.ts';
 import { previewAdjustment } from '../src/engine/adjust-preview.ts';
+import { adjustmentRecords } from '../src/engine/adjust-records.ts';
 import { money } from '../src/display/number.ts';
 import type { Adjustment, Scenario } from '../src/format/types.ts';
 
@@ -138,5 +139,29 @@ describe('monitoring: as of June, a mid-year adjustment from July, July imported
       }
     }
     expect(await page.getByTestId('as-of').innerText()).toContain('Claims known through month 7; months 8–12 projected');
+
+    // The adjustment as a record in T01's brief and in a pool member's (its part of the change, from the engine).
+    const recs = adjustmentRecords(s1);
+    const member = recs[0]!.members[0]!;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.evaluate(() => (globalThis as any).__gb.ctl.setUnit('yuan'));
+    await page.evaluate(() => (globalThis as any).__gb.ctl.openHospital('T01'));
+    const briefAdj = page.getByTestId('brief-adjustments');
+    await briefAdj.waitFor({ timeout: 60_000 });
+    expect(await briefAdj.innerText()).toContain('心内科病区停诊整改');
+    expect(await briefAdj.innerText()).toContain('−5,000,000.00');
+    await shot(page, 'brief-adjustments-en-1440');
+    await page.evaluate((id) => (globalThis as any).__gb.ctl.openHospital(id), member.id);
+    await page.locator(`[data-testid="brief"][data-id="${member.id}"]`).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('brief-adjustments').innerText()).toContain(money(member.change, 'yuan', true));
+    // …and in the comparison: the plan without it beside the adjusted one.
+    await page.evaluate(() => { const c = (globalThis as any).__gb.ctl; c.addVariant('Before the adjustment'); c.edit(['adjustments'], []); c.setTab('compare'); });
+    const cmp = page.getByTestId('compare-adjustments');
+    await cmp.waitFor({ timeout: 60_000 });
+    const row = await cmp.locator('tbody tr').first().innerText();
+    expect(row).toContain('T01');
+    expect(row).toContain('−5,000,000.00');
+    expect(row).toContain('none');
+    await shot(page, 'compare-adjustments-en-1440');
   });
 });

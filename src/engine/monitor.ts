@@ -16,8 +16,9 @@
  * - the warning list is ordered by projected overspend rate, highest first (file order on ties).
  */
 import { compile } from './compile.ts';
+import { recordsOf } from './adjust-records.ts';
 import { settle, type Settlement } from './run.ts';
-import { formatMoney as m, ratioString, RATE_ONE, parseRate, type Fen } from './money.ts';
+import { formatMoney as m, ratioString, RATE_ONE, parseRate } from './money.ts';
 import type { Model } from './model.ts';
 import type { Amount, RatioStr } from './result.ts';
 import type { Provenance, Scenario } from '../format/types.ts';
@@ -138,15 +139,9 @@ export function monitorReport(s: Scenario, model: Model, st: Settlement): Monito
     rows,
     warningList,
     points: 'none',
-    adjustments: (st.adjusted?.effects ?? []).map((e) => {
-      const a = s.adjustments![e.adjustment]!;
-      const self = e.members[0];
-      const before = self?.targetBefore ?? (st.adjusted!.targets[e.index]! as Fen);
-      return {
-        hospital: a.hospital, from: a.from, reason: a.reason, change: m(e.change),
-        targetBefore: m(before), targetAfter: m(self?.targetAfter ?? before), members: Math.max(0, e.members.length - 1),
-      };
-    }),
+    adjustments: recordsOf(s, model, st.adjusted).map((r) => ({
+      hospital: r.hospital, from: r.from, reason: r.reason, change: r.change, targetBefore: r.targetBefore, targetAfter: r.targetAfter, members: r.members.length,
+    })),
   };
 }
 

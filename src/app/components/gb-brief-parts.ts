@@ -4,7 +4,7 @@ import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, percent, plain, sign } from '../../display/number.ts';
 import type { Explanation } from '../../engine/explain.ts';
 import type { SourceGroup } from '../views/brief-sources.ts';
-import { SETTLEMENT_FIELDS, type SettlementRow } from '../views/brief.ts';
+import { SETTLEMENT_FIELDS, type BriefAdjustment, type SettlementRow } from '../views/brief.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
 export function derivation(ex: Explanation, lang: Lang, u: Unit) {
@@ -78,4 +78,13 @@ export function sources(groups: SourceGroup[], lang: Lang) {
   if (!groups.length) return html`<p class="muted">${t('noSources')}</p>`;
   return html`<ul class="src">${groups.map((g) => html`<li><b>${g.document}</b>${g.number ? ` ${g.number}` : ''}${g.date ? ` (${g.date})` : ''}:
     ${g.items.map((c, i) => html`<span class="it" data-key=${c.key} title=${c.note ?? ''}><span class="badge ${c.status}">${t(c.status)}</span>${c.label}${c.article ? html` <span class="muted">〔${c.article}〕</span>` : nothing}${i < g.items.length - 1 ? (lang === 'zh' ? '；' : '; ') : ''}</span>`)}</li>`)}</ul>`;
+}
+
+/** The mid-year adjustments that moved this institution's target: month, institution adjusted, amount, this one's change, reason. */
+export function adjustments(rows: readonly BriefAdjustment[], lang: Lang, unit: Unit) {
+  const t = (k: MsgKey) => msg(lang, k);
+  return html`<table class="months"><thead><tr><th>${t('monAdjFrom')}</th><th>${t('monAdjInst')}</th><th class="num">${t('monAdjAmount')}</th>
+    <th class="num">${t('monAdjOwn')}</th><th>${t('monAdjReason')}</th></tr></thead>
+    <tbody>${rows.map((r) => html`<tr data-self=${r.self ? 'yes' : 'no'}><td>${msg(lang, 'monFromMonth', { k: r.from })}</td><td>${r.hospital} ${r.name}</td>
+      <td class="num">${money(r.change, unit, true)}</td><td class="num">${money(r.own, unit, true)}</td><td>${r.reason}${r.date ? ` (${r.date})` : ''}</td></tr>`)}</tbody></table>`;
 }

@@ -10,7 +10,7 @@ import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import type { BriefView } from '../views/brief.ts';
 import type { Lang } from '../../display/lang.ts';
-import { derivation, depositSchedule, peers, settlement, sources } from './gb-brief-parts.ts';
+import { adjustments, derivation, depositSchedule, peers, settlement, sources } from './gb-brief-parts.ts';
 import type { GbBriefChart } from './gb-brief-chart.ts';
 import './gb-brief-chart.ts';
 import './gb-brief-whatif.ts';
@@ -92,6 +92,8 @@ export class GbBrief extends LitElement {
         <section data-testid="derivation"><h3>${t('derivation')}</h3>${derivation(ex, b.lang, u)}</section>
         <section class="full" data-testid="brief-deposit"><h3>${t('depositSchedule')}</h3>${depositSchedule(ex, b.lang, u)}</section>
         <section class="full" data-testid="settlement"><h3>${t('settlementByScenario')} (${t(u)})</h3>${settlement(b.settlement, b.lang, u)}</section>
+        ${b.adjustments.length ? html`<section class="full" data-testid="brief-adjustments"><h3>${t('monAdjustments')} (${t(u)})</h3>
+          ${adjustments(b.adjustments, b.lang, u)}</section>` : nothing}
         <section data-testid="peers"><h3>${t('position')}</h3>${peers(ex, b.lang, u)}</section>
         ${b.risk ? html`<section data-testid="brief-risk"><h3>${msg(b.lang, 'riskBrief', { n: b.risk.draws, seed: b.risk.seed })}</h3>
           <dl><dt>${msg(b.lang, 'pOverspend', { t: b.risk.threshold })}</dt><dd data-field="pOverspend">${b.risk.pOverspend}</dd>

@@ -115,6 +115,10 @@ export class GbCompare extends LitElement {
         </div>
       </div>
       <gb-source-diff .diffs=${s.params} .lang=${s.lang}></gb-source-diff>
+      ${s.adjustments ? html`<div class="card" data-testid="compare-adjustments"><h3>${t('monCompareAdjustments')} (${t(s.unit)})</h3><table>
+        <thead><tr><th>${t('monAdjFrom')}</th><th>${t('monAdjInst')}</th><th>${t('monAdjReason')}</th>${cols.map((c) => html`<th class="num">${c.name}</th>`)}</tr></thead>
+        <tbody>${s.adjustments.map((a) => html`<tr><td>${msg(s.lang, 'monFromMonth', { k: a.from })}</td><td>${a.hospital} ${a.name}</td><td>${a.reason}</td>
+          ${a.changes.map((c) => html`<td class="num">${c === null ? t('monAdjNone') : money(c, s.unit, true)}</td>`)}</tr>`)}</tbody></table></div>` : nothing}
       ${s.institutions ? html`<gb-compare-hospitals .columns=${s.institutions.columns} .stale=${s.stale} .scenario=${s.institutions.scenario} .lang=${s.lang} .unit=${s.unit}></gb-compare-hospitals>` : html`<p class="muted">${t('computing')}</p>`}`;
   }
 }

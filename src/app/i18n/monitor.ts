@@ -21,6 +21,8 @@ export const zhMonitor = {
   monPreviewPool: '分配池 {pool}：调整前合计 {before}，调整后合计 {after}', monMonthsFrom: '{f}–12 月额度（调整前 → 调整后）',
   monAdjustedOk: '已记录年中调整：{id} 自 {f} 月起（可撤销）', monRefused: '该调整无法执行',
   monPrint: '打印月报', monExport: '导出月报（.xlsx）', monPoints: '按点数法结算的分配池：点数与预测点值待点数法引擎接入后显示。',
+  monAdjFrom: M.adjustFrom.zh, monAdjInst: '调整机构', monAdjAmount: M.adjustChange.zh, monAdjOwn: '本机构指标变化', monAdjReason: M.reason.zh,
+  monCompareAdjustments: '年中调整（各方案）', monAdjNone: '无',
   monLoading: '正在计算月报…', monChangeCol: '变化', monBefore: '调整前', monAfter: '调整后',
 };
 
@@ -44,5 +46,7 @@ export const enMonitor: Record<keyof typeof zhMonitor, string> = {
   monPreviewPool: 'Pool {pool}: {before} before, {after} after', monMonthsFrom: 'Months {f}–12 (before → after)',
   monAdjustedOk: 'Recorded a mid-year adjustment: {id} from month {f} (undo is possible)', monRefused: 'This adjustment cannot be made',
   monPrint: 'Print the report', monExport: 'Export the report (.xlsx)', monPoints: 'Pools settled by points: points to date and the projected point value will show once the points engine is in.',
+  monAdjFrom: M.adjustFrom.en, monAdjInst: 'Institution adjusted', monAdjAmount: M.adjustChange.en, monAdjOwn: 'This institution’s change', monAdjReason: M.reason.en,
+  monCompareAdjustments: 'Mid-year adjustments (by scenario)', monAdjNone: 'none',
   monLoading: 'Computing the report…', monChangeCol: 'Change', monBefore: 'Before', monAfter: 'After',
 };

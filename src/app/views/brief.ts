@@ -17,6 +17,8 @@ import { citedSources, groupSources, historyYearsOf, type SourceGroup } from './
 import { termOf } from './terms.ts';
 import { msg } from '../i18n/index.ts';
 import { memoize } from './memo.ts';
+import { changeFor, type AdjustmentRecord } from '../../engine/adjust-records.ts';
+import { recordsOfScenario } from './adjustments.ts';
 import type { Workspace } from '../../workspace/types.ts';
 
 /** The scenarios a brief's settlement table lists: the one shown first, then the compared ones. */
@@ -32,7 +34,12 @@ export interface BriefContext {
   settlement: SettlementColumn[];
   /** The latest Monte Carlo run of the scenario shown, when one is done (issue 12). */
   risk?: BriefRiskRun | null;
+  /** The scenario's mid-year adjustments (issue 13), exact from the engine. */
+  adjustments?: readonly AdjustmentRecord[];
 }
+
+/** A mid-year adjustment that moved this institution's target: its own, or its share of another's (decimal strings, yuan). */
+export interface BriefAdjustment { from: number; hospital: string; name: string; change: string; own: string; self: boolean; reason: string; date: string | null }
 
 export interface BriefRiskRun { draws: string; seed: number; threshold: string; index: ReadonlyMap<string, number>; pOverspend: readonly number[]; pReward: readonly number[] }
 
@@ -76,6 +83,7 @@ export interface BriefView {
   /** The what-if of its target: with X's input on screen, computed already for print all. */
   whatIf: WhatIfView;
   risk: BriefRisk | null;
+  adjustments: BriefAdjustment[];
 }
 
 const CELLS: Record<SettlementField, (v: ResultView, i: number) => string | null> = {
@@ -114,6 +122,10 @@ export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: Par
     sources: groupSources(citedSources(ctx.scenario, h.class, lang)),
     whatIf: { pct: whatIf.result?.pct ?? '5', busy: false, error: null, ...whatIf },
     risk: riskOf(ctx.risk ?? null, h.id),
+    adjustments: (ctx.adjustments ?? []).flatMap((r) => {
+      const own = changeFor(r, h.id);
+      return own === null ? [] : [{ from: r.from, hospital: r.hospital, name: r.name, change: r.change, own, self: r.hospital === h.id, reason: r.reason, date: r.date }];
+    }),
   };
 }
 
@@ -121,6 +133,7 @@ const contextOf = memoize((lang: Lang, unit: Unit, ws: Workspace, refs: string, 
   const keys: RefKey[] = refs.split('\n');
   return {
     lang, unit, scenario: scenarioOf(ws, keys[0]!), scenarioName: refName(ws, keys[0]!), fingerprint: views[0]?.fingerprint ?? null,
+    adjustments: recordsOfScenario(scenarioOf(ws, keys[0]!)),
     settlement: keys.map((k, i) => ({ name: refName(ws, k), view: views[i] ?? null })),
   };
 });

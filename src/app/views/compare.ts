@@ -16,6 +16,7 @@ import { parseMoney } from '../../engine/money.ts';
 import { parameterRows, parsePath, type ParamRow } from '../../sheets/params.ts';
 import { formatValue, valueKind } from '../../workspace/describe.ts';
 import { memoize, sameInputs, stable } from './memo.ts';
+import { compareAdjustments, type CompareAdjustment } from './adjustments.ts';
 
 export type FundKind = 'money' | 'pct' | 'months';
 
@@ -63,6 +64,8 @@ export interface CompareView {
   params: ParamDiffs;
   /** null until every compared scenario has a result. */
   institutions: InstitutionsInput | null;
+  /** The compared scenarios' mid-year adjustments (年中调整), null when none has any. */
+  adjustments: CompareAdjustment[] | null;
 }
 
 const choicesOf = memoize((ws: Workspace, compare: RefKey[]): CompareChoice[] => refKeys(ws).map((key) => {
@@ -100,6 +103,8 @@ function paramsOf(s: AppState): ParamDiffs {
   return paramDiffs(s.lang, list.map((x) => x.name).join('\n'), ...list.map((x) => x.scenario));
 }
 
+const adjustmentsOf = memoize((...scenarios: (Scenario | null)[]) => compareAdjustments(scenarios));
+
 export class CompareViews {
   private held: CompareColumn[] = [];
   private prev: CompareView | null = null;
@@ -114,6 +119,7 @@ export class CompareViews {
       fund: fundRows(...columns.map((c) => c.fund)),
       params: this.params(s),
       institutions: this.institutions(columns),
+      adjustments: adjustmentsOf(...s.compare.map((k) => { try { return scenarioOf(s.ws, k); } catch { return null; } })),
     });
     this.prev = view;
     return view;
