@@ -7,6 +7,7 @@ import { fundName, hospitalName, unitName, word, type HospitalFigure } from '../
 import { subtractDecimals, type FundField } from '../engine/compare.ts';
 import { fingerprint } from '../engine/fingerprint.ts';
 import { renderTable, type Column } from './table.ts';
+import { pointsReport } from './points-table.ts';
 import type { Result } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
@@ -114,6 +115,7 @@ export function runReport(s: Scenario, unit: Unit, lang: Lang = 'en', r: Result 
   const year = s.meta.year ? (lang === 'zh' ? `（${s.meta.year}年）` : ` (${s.meta.year})`) : '';
   const head = `${s.meta.name}${year} — ${t.institutions(s.hospitals.length)}${lang === 'zh' ? '，' : ', '}${t.amountsIn(unitName(unit, lang))}`;
   const fp = `${t.fingerprint}${lang === 'zh' ? '：' : ': '}${fingerprint(r)}`;
-  const text = [head, '', fundTable(r, unit, lang), '', hospitalTable(s, r, unit, lang), '', reconciliation(r, lang), fp].join('\n');
+  const points = pointsReport(s, r, unit, lang);
+  const text = [head, '', fundTable(r, unit, lang), '', ...(points ? [points, ''] : []), hospitalTable(s, r, unit, lang), '', reconciliation(r, lang), fp].join('\n');
   return { text, result: r };
 }

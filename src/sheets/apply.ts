@@ -51,7 +51,10 @@ export function applyImport(scenario: Scenario, report: ImportReport, mode: Appl
   const imported = report.hospitals.map((h) => align(structuredClone(h), vocab));
   const next = structuredClone(scenario);
   if (mode === 'replace') {
-    next.hospitals = imported;
+    // The sheet has no points (DESIGN §7: they come from case imports): an institution the
+    // scenario already had keeps its points, by code, so a replace does not lose them.
+    const points = new Map(scenario.hospitals.filter((h) => h.points !== undefined).map((h) => [h.id, h.points!]));
+    next.hospitals = imported.map((h) => (h.points === undefined && points.has(h.id) ? { ...h, points: structuredClone(points.get(h.id)!) } : h));
     return next;
   }
   const index = new Map(next.hospitals.map((h, i) => [h.id, i]));

@@ -8,13 +8,13 @@ import type ExcelJS from 'exceljs';
 import type { FundResult, Result } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';
 import { fingerprint as computeFingerprint } from '../engine/fingerprint.ts';
-import { cellOf, MONTHLY_ITEMS, monthlyFen, poolNames, RESULT_COLUMNS } from './result-columns.ts';
+import { cellOf, MONTHLY_ITEMS, monthlyFen, poolNames, resultColumns } from './result-columns.ts';
 import { parameterRows } from './params.ts';
 import { amountValue, newWorkbook, ratioValue, sheetName, tableSheet, toBytes, FMT, type Col } from './style.ts';
 import { columnsOfResult, difference, matchRows } from '../engine/compare.ts';
 import type { AmountField } from '../engine/result.ts';
 import type { Lang, Unit } from '../display/lang.ts';
-import { fundName, type FundFigure } from '../display/glossary.ts';
+import { fundName, hospitalName, word, type FundFigure } from '../display/glossary.ts';
 
 export { hospitalsCsv } from './result-columns.ts';
 export { exportHospitalData } from './hospital-data.ts';
@@ -38,7 +38,8 @@ const T = {
   en: { fund: 'Fund summary', hospitals: 'Hospitals', monthly: 'Monthly', compare: 'Comparison', params: 'Parameters and sources', item: 'Item', scenario: 'Scenario', delta: 'Δ', code: 'Institution code', name: 'Name', month: (m: number) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]!, year: 'Year', all: 'All institutions', target: 'target', owed: 'owed', balance: 'balance', yuan: 'yuan', wan: '10k yuan' },
 } as const;
 
-type FundKind = 'amount' | 'months' | 'percent';
+/** value: a point value (元/分) or points, 4 decimals. */
+type FundKind = 'amount' | 'months' | 'percent' | 'value';
 const FUND_ROWS: [FundFigure, FundKind][] = [
   ['base', 'amount'],
   ['riskReserve', 'amount'],
@@ -96,7 +97,7 @@ function fundSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: Resu
     ...variants.map((s) => ({ header: `${t.delta} ${s.name}`, kind: 'number' as const, width: 20 })),
   ];
   const ws = tableSheet(wb, name, cols, { unit, freezeCols: 1 });
-  const fmt = (k: FundKind) => (k === 'amount' ? FMT.amount : k === 'months' ? FMT.months : FMT.percent);
+  const fmt = (k: FundKind) => (k === 'amount' ? FMT.amount : k === 'months' ? FMT.months : k === 'value' ? FMT.points : FMT.percent);
   const add = (label: string, kind: FundKind, vals: (string | null | undefined)[]) => {
     const base = vals[0];
     const v = (x: string | null | undefined) => (kind === 'amount' ? amountValue(x, unit) : ratioValue(x));
@@ -113,6 +114,16 @@ function fundSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: Resu
     if (key === 'allocatable') {
       const ids = unionBy(scenarios.map((s) => s.result.fund.pools));
       for (const [id, label] of ids) add(`  ${label}`, 'amount', scenarios.map((s) => s.result.fund.pools.find((p) => p.id === id)?.amount ?? null));
+      // Pools settled by points (DESIGN §7): their points and point values (元/分), in any scenario that has them.
+      for (const [id, label] of ids) {
+        const pools = scenarios.map((s) => s.result.fund.pools.find((p) => p.id === id && p.settlement === 'points'));
+        if (!pools.some(Boolean)) continue;
+        const per = lang === 'zh' ? `（${word('pointValueUnit', lang)}）` : ` (${word('pointValueUnit', lang)})`;
+        add(`  ${label} · ${hospitalName('points', lang)}`, 'value', pools.map((p) => p?.points ?? null));
+        add(`  ${label} · ${word('budgetPointValue', lang)}${per}`, 'value', pools.map((p) => p?.budgetPointValue ?? null));
+        add(`  ${label} · ${word('pointValue', lang)}${per}`, 'value', pools.map((p) => p?.pointValue ?? null));
+        add(`  ${label} · ${word('entitlement', lang)}`, 'amount', pools.map((p) => p?.entitled ?? null));
+      }
     }
   }
 }
@@ -124,13 +135,14 @@ function unionBy(lists: { id: string; name: string }[][]): Map<string, string> {
 }
 
 function hospitalsSheet(wb: ExcelJS.Workbook, name: string, s: ExportScenario, lang: Lang, unit: Unit): void {
-  const cols: Col[] = RESULT_COLUMNS.map((c) => ({ header: c.kind === 'amount' ? `${c[lang]}${unitLabel(lang, unit)}` : c[lang], kind: c.kind, width: c.zh === '机构名称' ? 28 : undefined }));
+  const columns = resultColumns(s.result);
+  const cols: Col[] = columns.map((c) => ({ header: c.kind === 'amount' ? `${c[lang]}${unitLabel(lang, unit)}` : c[lang], kind: c.kind, width: c.zh === '机构名称' ? 28 : undefined }));
   const ws = tableSheet(wb, name, cols, { unit, freezeCols: 2 });
   const byId = new Map(s.scenario.hospitals.map((h) => [h.id, h]));
   const pools = poolNames(s.scenario);
   for (const r of s.result.hospitals) {
     const h = byId.get(r.id);
-    ws.addRow(RESULT_COLUMNS.map((c) => cellOf(c, r, h, lang, unit, pools)));
+    ws.addRow(columns.map((c) => cellOf(c, r, h, lang, unit, pools)));
   }
 }
 

@@ -61,13 +61,33 @@ export const RESULT_COLUMNS: ResultColumn[] = [
   amt('balance'),
 ];
 
+/**
+ * The columns of a pool settled by points (DESIGN §7), after the weight share: the points, their
+ * share of the pool's, what a point-value cap kept, the payment rate (支付率 E / A). Only in a
+ * result with such a pool, so a table of targets alone stays as it was.
+ */
+export const POINTS_COLUMNS: ResultColumn[] = [
+  { ...HOSPITAL_FIGURES.points, kind: 'points', get: (r) => r.points },
+  { ...HOSPITAL_FIGURES.projectedPoints, kind: 'points', get: (r) => r.projectedPoints },
+  { ...HOSPITAL_FIGURES.pointShare, kind: 'percent', get: (r) => r.pointShare },
+  amt('pointCapCut'),
+  { ...HOSPITAL_FIGURES.paymentRate, kind: 'percent', get: (r) => r.paymentRate },
+];
+
+/** The result's columns: RESULT_COLUMNS, with POINTS_COLUMNS after the weight share when a pool is settled by points. */
+export function resultColumns(result: Result): ResultColumn[] {
+  if (!result.fund.pools.some((p) => p.settlement === 'points')) return RESULT_COLUMNS;
+  const at = RESULT_COLUMNS.findIndex((c) => c.zh === HOSPITAL_FIGURES.weightShare.zh) + 1;
+  return [...RESULT_COLUMNS.slice(0, at), ...POINTS_COLUMNS, ...RESULT_COLUMNS.slice(at)];
+}
+
 /** A column's value as a spreadsheet cell: amounts and ratios as numbers. */
 export function cellOf(c: ResultColumn, r: HospitalResult, h: Hospital | undefined, lang: Lang, unit: Unit, pools?: ReadonlyMap<string, string>): string | number | null {
   const v = c.get(r, h, lang, pools);
   if (v === null) return null;
   if (typeof v === 'boolean') return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
   if (c.kind === 'amount') return amountValue(v, unit);
-  if (c.kind === 'percent' || c.kind === 'ratio') return ratioValue(v);
+  if (c.kind === 'percent' || c.kind === 'ratio' || c.kind === 'points') return ratioValue(v);
   return v;
 }
 
@@ -92,7 +112,8 @@ export function csvHeader(c: ResultColumn, lang: Lang, unit: Unit): string {
 export function hospitalsCsv(result: Result, scenario: Scenario, lang: Lang, unit: Unit = 'yuan'): string {
   const byId = new Map(scenario.hospitals.map((h) => [h.id, h]));
   const pools = poolNames(scenario);
-  const rows = result.hospitals.map((r) => RESULT_COLUMNS.map((c) => {
+  const columns = resultColumns(result);
+  const rows = result.hospitals.map((r) => columns.map((c) => {
     const v = c.get(r, byId.get(r.id), lang, pools);
     if (v === null) return '';
     if (typeof v === 'boolean') return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
@@ -101,7 +122,7 @@ export function hospitalsCsv(result: Result, scenario: Scenario, lang: Lang, uni
     // A name like "=HYPERLINK(…)" must not become a formula when Excel opens the file.
     return c.kind === 'text' && FORMULA_START.test(v) ? `'${v}` : v;
   }));
-  return '\uFEFF' + Papa.unparse([RESULT_COLUMNS.map((c) => csvHeader(c, lang, unit)), ...rows], { newline: '\r\n' }) + '\r\n';
+  return '\uFEFF' + Papa.unparse([columns.map((c) => csvHeader(c, lang, unit)), ...rows], { newline: '\r\n' }) + '\r\n';
 }
 
 export type MonthlyItem = 'monthlyBudget' | 'claims' | 'withheld' | 'paid' | 'deferred';

@@ -13,12 +13,14 @@ export const FMT = {
   amount: '#,##0.00',
   count: '#,##0',
   ratio: '0.0000',
+  points: '#,##0.0000',
   percent: '0.00%',
   months: '0.00',
   text: '@',
 } as const;
 
-export type Kind = 'amount' | 'count' | 'number' | 'ratio' | 'percent' | 'months' | 'text' | 'bool';
+/** points: 分值/点数, 4 decimals. */
+export type Kind = 'amount' | 'count' | 'number' | 'ratio' | 'points' | 'percent' | 'months' | 'text' | 'bool';
 
 export interface Col {
   header: string;
@@ -31,6 +33,7 @@ export function numFmtOf(kind: Kind): string | undefined {
     case 'amount': return FMT.amount;
     case 'count': return FMT.count;
     case 'ratio': return FMT.ratio;
+    case 'points': return FMT.points;
     case 'percent': return FMT.percent;
     case 'months': return FMT.months;
     case 'text': return FMT.text;
