@@ -12,6 +12,14 @@ import { scenarioOf } from '../src/workspace/workspace.ts';
 import { runScenario } from '../src/engine/run.ts';
 import { percent, plain } from '../src/display/number.ts';
 import { cityPointsWorkspace } from './points-fixture.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './serve.ts';
+import { shownFingerprint } from './harness.ts';
+import { fingerprint } from '../src/engine/fingerprint.ts';
+import { columnsOfResult, gainsAndLosses } from '../src/engine/compare.ts';
+import { exampleScenario } from './helpers.ts';
+import type { Scenario } from '../src/format/types.ts';
 
 const { start } = useBrowser();
 const act = (page: Page, detail: unknown) => page.locator('gb-app').evaluate((app, d) => { app.dispatchEvent(new CustomEvent('gb-action', { detail: d })); }, detail);
@@ -51,5 +59,44 @@ describe('a pool settled by points', () => {
         await shot(page, `points-results-${lang}-${size.width}x${size.height}`);
       }
     }
+  });
+
+  it('the points example: the variant the CLI computes (same fingerprint), its point values, and who gains or loses against the per-target city', async () => {
+    const points = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'city-points.json'), 'utf8')) as Scenario;
+    const want = runScenario(points);
+    const baseline = runScenario(exampleScenario());
+    const { page } = await start();
+    await page.getByTestId('open-points-example').click();
+    await expect.poll(() => page.evaluate(() => (globalThis as any).__gb.ctl.state.compare.length as number), { timeout: 60_000 }).toBe(2);
+    await settled(page);
+    expect(await shownFingerprint(page)).toBe(fingerprint(want));
+    const pool = want.fund.pools.find((p) => p.settlement === 'points')!;
+    const box = page.locator('gb-fund-summary [data-testid="fund-points"]');
+    expect(await box.locator('dd[data-field="pointValue"]').innerText()).toContain(plain(pool.pointValue, 4));
+    expect(await box.locator('dd[data-field="budgetPointValue"]').innerText()).toContain(plain(pool.budgetPointValue, 4));
+
+    await act(page, { type: 'tab', tab: 'compare' });
+    await settled(page);
+    const gains = page.locator('gb-compare-hospitals [data-testid="gains-1"]');
+    await gains.waitFor({ timeout: 60_000 });
+    // The table opens on the first metric that changed: the target (per target → entitlement by points).
+    const g = gainsAndLosses(columnsOfResult(baseline.hospitals), columnsOfResult(want.hospitals), 'target');
+    expect(g.gainers).toBeGreaterThan(0);
+    expect(g.losers).toBeGreaterThan(0);
+    expect(await gains.getByTestId('gainers').innerText()).toContain(`增加 ${g.gainers} 家`);
+    expect(await gains.getByTestId('losers').innerText()).toContain(`减少 ${g.losers} 家`);
+    for (const lang of ['zh', 'en'] as const) {
+      await act(page, { type: 'lang', lang });
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await settled(page);
+        await page.waitForTimeout(400);
+        await shot(page, `points-compare-${lang}-${size.width}x${size.height}`);
+      }
+    }
+    await act(page, { type: 'tab', tab: 'results' });
+    await settled(page);
+    await page.setViewportSize(SIZES[0]);
+    await shot(page, 'points-example-results-en-1440x900');
   });
 });

@@ -80,6 +80,44 @@ export function largestChangeFirst(ref: InstitutionColumns, others: readonly Ins
   return rows.sort((x, y) => change[y]! - change[x]! || x - y);
 }
 
+/** Who gains and who loses between two scenarios on one amount: counts, exact sums, the largest of each side. */
+export interface GainsAndLosses {
+  /** Institutions of `a` whose amount is higher in `b`, and the Σ of their increases (yuan, 2 decimals). */
+  gainers: number;
+  gained: string;
+  /** Institutions whose amount is lower in `b`, and the Σ of their decreases (negative, yuan). */
+  losers: number;
+  lost: string;
+  unchanged: number;
+  /** Institutions of `a` that `b` does not have. */
+  missing: number;
+  /** Rows of `a` with the largest increases / decreases and their differences (yuan), largest first (ties: file order), at most `top` each. */
+  topGains: { row: number; delta: string }[];
+  topLosses: { row: number; delta: string }[];
+}
+
+/**
+ * b − a of `field` per institution (a per-target city against its points variant: who gains,
+ * who loses, by how much). Sums are taken in bigint fen, so they are exact whatever the size.
+ */
+export function gainsAndLosses(a: InstitutionColumns, b: InstitutionColumns, field: AmountField, top = 5): GainsAndLosses {
+  const d = differences(a, b, field);
+  let gainers = 0, losers = 0, unchanged = 0, missing = 0, gained = 0n, lost = 0n;
+  const up: number[] = [];
+  const down: number[] = [];
+  for (let i = 0; i < d.length; i++) {
+    const x = d[i]!;
+    if (Number.isNaN(x)) missing++;
+    else if (x > 0) { gainers++; gained += BigInt(x); up.push(i); }
+    else if (x < 0) { losers++; lost += BigInt(x); down.push(i); }
+    else unchanged++;
+  }
+  up.sort((i, j) => d[j]! - d[i]! || i - j);
+  down.sort((i, j) => d[i]! - d[j]! || i - j);
+  const rows = (xs: number[]) => xs.slice(0, top).map((row) => ({ row, delta: unscaled(BigInt(d[row]!), 2) }));
+  return { gainers, gained: unscaled(gained, 2), losers, lost: unscaled(lost, 2), unchanged, missing, topGains: rows(up), topLosses: rows(down) };
+}
+
 /**
  * A change relative to its base, as a 4-decimal ratio string rounded half-up (away from zero):
  * relativeChange(2560, 100000) = "0.0256". Both in integer fen; null when the base is 0 or missing.

@@ -9,6 +9,9 @@ import { runScenario } from '../../src/engine/run.ts';
 import { scenarioOf } from '../../src/workspace/workspace.ts';
 import { stateOf } from './fixture.ts';
 import { pointsWorkspace } from './points-fixture.ts';
+import { gainsOf } from '../../src/app/views/comparison.ts';
+import { differences } from '../../src/engine/compare.ts';
+import { formatMoney } from '../../src/engine/money.ts';
 
 describe('points in the results view', () => {
   const { ws, id } = pointsWorkspace();
@@ -42,5 +45,36 @@ describe('points in the results view', () => {
     expect(v.table!.view.byPoints).toBe(false);
     expect(v.table!.view.get('points', 0)).toBeNull();
     expect(v.table!.view.get('paymentRate', 0)).toBe(runScenario(scenarioOf(ws, 'baseline')).hospitals[0]!.paymentRate);
+  });
+});
+
+describe('who gains and who loses: per-target baseline against its points variant', () => {
+  const { ws, id } = pointsWorkspace();
+  const s = stateOf(ws, { active: id, compare: ['baseline', id] });
+  const base = s.cols.baseline!.view!;
+  const pts = s.cols[id]!.view!;
+
+  it.each(['target', 'owed', 'balance'] as const)('%s: every institution counted once, sums exact, largest first', (field) => {
+    const [g] = gainsOf([base, pts], field, 10);
+    const d = differences(base, pts, field);
+    expect(g!.gainers + g!.losers + g!.unchanged + g!.missing).toBe(base.n);
+    expect(g!.gainers).toBe([...d].filter((x) => x > 0).length);
+    expect(g!.losers).toBe([...d].filter((x) => x < 0).length);
+    const sum = (xs: number[]) => xs.reduce((a, x) => a + BigInt(x), 0n);
+    expect(BigInt(g!.gained.replace('.', ''))).toBe(sum([...d].filter((x) => x > 0)));
+    expect(BigInt(g!.lost.replace('.', ''))).toBe(sum([...d].filter((x) => x < 0)));
+    const ups = g!.topGains.map((x) => Number(x.delta));
+    expect(ups).toEqual([...ups].sort((a, b) => b - a));
+    for (const x of g!.topGains) expect(x.delta).toBe(formatMoney(d[base.indexOf(x.id)!]!));
+    for (const x of g!.topLosses) expect(Number(x.delta)).toBeLessThan(0);
+  });
+
+  it('the owed differences add up to the fund’s: Σ gains + Σ losses = Δ owed to institutions', () => {
+    const [g] = gainsOf([base, pts], 'owed');
+    const total = BigInt(g!.gained.replace('.', '')) + BigInt(g!.lost.replace('.', ''));
+    expect(total).toBe(BigInt(pts.fund.hospitalsOwed.replace('.', '')) - BigInt(base.fund.hospitalsOwed.replace('.', '')));
+    // Points move money between institutions: someone gains and someone loses here.
+    expect(g!.gainers).toBeGreaterThan(0);
+    expect(g!.losers).toBeGreaterThan(0);
   });
 });

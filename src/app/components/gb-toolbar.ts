@@ -48,6 +48,7 @@ export class GbToolbar extends LitElement {
       <label class="file">${t('open')}<input type="file" accept=".json,.xlsx,.csv,application/json" class="sr-only" data-testid="open-file" @change=${this.pick} /></label>
       <button data-testid="save" @click=${() => emit(this, { type: 'save', what: 'workspace' })}>${t('save')}</button>
       <button data-testid="save-scenario" @click=${() => emit(this, { type: 'save', what: 'scenario' })}>${t('saveScenario')}</button>
+      <button data-testid="open-points-example" title=${t('ptsExampleHint')} @click=${() => emit(this, { type: 'openPointsExample' })}>${t('ptsExample')}</button>
       <span class="sep"></span>
       <button data-testid="open-import" @click=${() => emit(this, { type: 'dialog', dialog: 'import' })}>${t('importData')}</button>
       <button data-testid="open-export" @click=${() => emit(this, { type: 'dialog', dialog: 'export' })}>${t('exportData')}</button>

@@ -25,6 +25,8 @@ export type Action =
   | { type: 'openText'; text: string; name: string }
   /** A file that is neither a workspace/scenario file nor a spreadsheet: refused, saying what it seems to be. */
   | { type: 'fileRefused'; name: string; kind: Exclude<FileKind, 'json' | 'xlsx' | 'csv'> }
+  /** The bundled city with a variant settled by points (state/handle-points.ts). */
+  | { type: 'openPointsExample' }
   | { type: 'dismiss' }
   | { type: 'print' }
   | { type: 'dialog'; dialog: Dialog | null }

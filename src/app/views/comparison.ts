@@ -3,7 +3,7 @@
  * arithmetic; components only render): institutions in order of largest change, their
  * differences against the first scenario, and the fund's differences.
  */
-import { difference, differences, largestChangeFirst, relativeChange } from '../../engine/compare.ts';
+import { difference, differences, gainsAndLosses, largestChangeFirst, relativeChange } from '../../engine/compare.ts';
 import { formatMoney } from '../../engine/money.ts';
 import type { AmountField } from '../../engine/result.ts';
 import type { ResultView } from '../../transport/packed.ts';
@@ -49,4 +49,28 @@ export function compareInstitutions(views: readonly ResultView[], field: AmountF
       return relativeChange(deltas[other]![row]!, base[row]!);
     },
   };
+}
+
+/** Who gains and who loses in one compared scenario against the first (institutions' view: more is a gain). */
+export interface GainsView {
+  gainers: number;
+  gained: string;
+  losers: number;
+  lost: string;
+  unchanged: number;
+  missing: number;
+  /** The largest gains and losses: institution id and its difference (yuan). */
+  topGains: { id: string; delta: string }[];
+  topLosses: { id: string; delta: string }[];
+}
+
+/** For each scenario after the first, its gains and losses of `field` against the first (engine/compare.ts). */
+export function gainsOf(views: readonly ResultView[], field: AmountField, top = 3): GainsView[] {
+  const ref = views[0];
+  if (!ref) return [];
+  return views.slice(1).map((v) => {
+    const g = gainsAndLosses(ref, v, field, top);
+    const at = ({ row, delta }: { row: number; delta: string }) => ({ id: ref.ids[row]!, delta });
+    return { ...g, topGains: g.topGains.map(at), topLosses: g.topLosses.map(at) };
+  });
 }
