@@ -74,7 +74,8 @@ export async function importHospitals(data: Uint8Array | ArrayBuffer, fileName: 
     if ((i + 1) % PROGRESS_EVERY === 0) opts.onProgress?.(i + 1, total);
   });
   report.totalRows = parsed.length;
-  resolveDuplicates(parsed, plan.sheet.name, report.warnings);
+  errorCount += refuseDuplicates(plan, parsed, push);
+  report.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   report.rows = parsed.map((p) => p.status);
   report.hospitals = parsed.filter((p) => p.status.state === 'valid').map((p) => p.hospital!);
   report.validRows = report.hospitals.length;
@@ -165,24 +166,35 @@ function readRow(plan: Plan, row: number, cells: CellValue[], push: Push, warnin
   return { row, hospital, status: { row, id, state: 'valid', errors: 0 } };
 }
 
-/** A repeated id: the last row wins; earlier rows are superseded, with a warning. */
-function resolveDuplicates(parsed: { row: number; status: RowStatus }[], sheet: string, warnings: SheetWarning[]): void {
-  const byId = new Map<string, number[]>();
+/**
+ * A repeated code is an error on every row that carries it, naming all its rows: neither row is
+ * preferred (a later row is as likely the mistake as an earlier one), so none of them is offered.
+ * Returns the number of errors added.
+ */
+function refuseDuplicates(plan: Plan, parsed: { row: number; hospital: Hospital | null; status: RowStatus }[], push: Push): number {
+  const byId = new Map<string, { row: number; hospital: Hospital | null; status: RowStatus }[]>();
   for (const p of parsed) {
     if (p.status.id === null || p.status.state === 'skipped') continue;
     const list = byId.get(p.status.id);
-    if (list) list.push(p.row);
-    else byId.set(p.status.id, [p.row]);
+    if (list) list.push(p);
+    else byId.set(p.status.id, [p]);
   }
-  const superseded = new Set<number>();
-  for (const [id, rows] of byId) {
-    if (rows.length < 2) continue;
-    rows.slice(0, -1).forEach((r) => superseded.add(r));
-    const last = rows[rows.length - 1]!;
-    warnings.push({ kind: 'duplicate-id', sheet, row: last, column: null, message: {
-      zh: `机构编码「${id}」重复（第 ${rows.join('、')} 行），以第 ${last} 行为准`,
-      en: `institution code "${id}" appears more than once (rows ${rows.join(', ')}); row ${last} is used`,
-    } });
+  const idCol = plan.columns.find((c) => c.key === 'id')!;
+  const header = headerFor(idCol.header, headerOf(idCol, 'zh'), headerOf(idCol, 'en'));
+  let added = 0;
+  for (const [id, list] of byId) {
+    if (list.length < 2) continue;
+    const rows = list.map((p) => p.row);
+    const reason = {
+      zh: `机构编码「${cutCell(id)}」重复：第 ${rows.join('、')} 行都是这个编码；每家机构只能有一行，请删去或改正其中一行`,
+      en: `institution code "${cutCell(id)}" is repeated: rows ${rows.join(', ')} all carry it; each institution has one row — delete or correct all but one`,
+    };
+    for (const p of list) {
+      push({ sheet: plan.sheet.name, row: p.row, column: idCol.letter, header: idCol.header, field: 'id', value: cutCell(id), reason, message: cellMessage(p.row, header, reason) });
+      p.hospital = null;
+      p.status = { ...p.status, state: 'invalid', errors: p.status.errors + 1 };
+      added++;
+    }
   }
-  for (const p of parsed) if (superseded.has(p.row) && p.status.state === 'valid') p.status.state = 'superseded';
+  return added;
 }

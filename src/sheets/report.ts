@@ -66,7 +66,7 @@ export interface ImportReport {
   columns: MappedColumn[];
   /** History columns in order, oldest first: years (2022, …) or null when numbered generically. */
   historyYears: (number | null)[];
-  /** Valid rows as hospitals, in file order (for a duplicated id, its last row). */
+  /** Valid rows as hospitals, in file order (rows of a repeated code are errors, never offered). */
   hospitals: Hospital[];
   rows: RowStatus[];
   /** Bad cells and file problems (capped at MAX_ERRORS; see errorCount). */

@@ -63,8 +63,9 @@ describe('CSV', () => {
 describe('bad rows', () => {
   it('every bad cell with sheet, row, column, header and reason in both languages', async () => {
     const r = await importHospitals(fixture('bad-rows.xlsx'), 'bad-rows.xlsx');
-    expect(r).toMatchObject({ sheet: '数据', headerRow: 2, totalRows: 8, validRows: 2, errorCount: 9, fileError: false });
+    expect(r).toMatchObject({ sheet: '数据', headerRow: 2, totalRows: 8, validRows: 1, errorCount: 11, fileError: false });
     expect(r.errors.map((e) => [e.sheet, e.row, e.column, e.header, e.field, e.value])).toEqual([
+      ['数据', 3, 'A', '机构编码', 'id', 'B01'],
       ['数据', 4, 'H', '2024年支出', 'history', 'abc'],
       ['数据', 5, 'B', '机构名称', 'name', ''],
       ['数据', 5, 'C', '级别', 'level', ''],
@@ -74,8 +75,10 @@ describe('bad rows', () => {
       ['数据', 7, 'J', '服务量', 'volume', '12.5'],
       ['数据', 8, 'F', '2022年支出', 'history', '-100'],
       ['数据', 8, 'L', '预付资金', 'advanceEligible', 'maybe'],
+      ['数据', 10, 'A', '机构编码', 'id', 'B01'],
     ]);
     expect(r.errors.map((e) => e.message.zh)).toEqual([
+      '第 3 行「机构编码」: 机构编码「B01」重复：第 3、10 行都是这个编码；每家机构只能有一行，请删去或改正其中一行',
       '第 4 行「2024年支出」: 不是金额',
       '第 5 行「机构名称」: 必填，不能为空',
       '第 5 行「级别」: 必填，不能为空',
@@ -85,8 +88,10 @@ describe('bad rows', () => {
       '第 7 行「服务量」: 不是非负整数',
       '第 8 行「2022年支出」: 不能为负数',
       '第 8 行「预付资金」: 应为「是」或「否」',
+      '第 10 行「机构编码」: 机构编码「B01」重复：第 3、10 行都是这个编码；每家机构只能有一行，请删去或改正其中一行',
     ]);
     expect(r.errors.map((e) => e.message.en)).toEqual([
+      'row 3 "Institution code": institution code "B01" is repeated: rows 3, 10 all carry it; each institution has one row — delete or correct all but one',
       'row 4 "History 2024": not an amount',
       'row 5 "Name": required, must not be empty',
       'row 5 "Level": required, must not be empty',
@@ -96,17 +101,17 @@ describe('bad rows', () => {
       'row 7 "Volume": not a whole number ≥ 0',
       'row 8 "History 2022": must not be negative',
       'row 8 "Advance eligible": must be yes or no',
+      'row 10 "Institution code": institution code "B01" is repeated: rows 3, 10 all carry it; each institution has one row — delete or correct all but one',
     ]);
-    expect(formatCellError(r.errors[0]!, 'zh')).toBe('数据!H4 第 4 行「2024年支出」: 不是金额（“abc”）');
-    expect(formatCellError(r.errors[0]!, 'en')).toBe('数据!H4 row 4 "History 2024": not an amount ("abc")');
+    expect(formatCellError(r.errors[1]!, 'zh')).toBe('数据!H4 第 4 行「2024年支出」: 不是金额（“abc”）');
+    expect(formatCellError(r.errors[1]!, 'en')).toBe('数据!H4 row 4 "History 2024": not an amount ("abc")');
     expect(r.rows.map((x) => `${x.row}:${x.id}:${x.state}:${x.errors}`)).toEqual([
-      '3:B01:superseded:0', '4:B02:invalid:1', '5:B03:invalid:2', '6:B04:invalid:2', '7:B05:invalid:2', '8:B06:invalid:2', '9:B07:valid:0', '10:B01:valid:0',
+      '3:B01:invalid:1', '4:B02:invalid:1', '5:B03:invalid:2', '6:B04:invalid:2', '7:B05:invalid:2', '8:B06:invalid:2', '9:B07:valid:0', '10:B01:invalid:1',
     ]);
-    // The later row of a repeated code wins, with a warning.
-    expect(r.hospitals.map((h) => `${h.id} ${h.name}`)).toEqual(['B07 庚医院', 'B01 甲医院（更正）']);
+    // A repeated code is an error on both its rows; neither is offered (issue 8).
+    expect(r.hospitals.map((h) => `${h.id} ${h.name}`)).toEqual(['B07 庚医院']);
     expect(r.warnings.map((w) => [w.kind, w.message.en])).toEqual([
       ['unknown-column', 'unknown column "备注" (column M), ignored'],
-      ['duplicate-id', 'institution code "B01" appears more than once (rows 3, 10); row 10 is used'],
     ]);
   });
 

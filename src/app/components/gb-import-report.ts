@@ -55,7 +55,7 @@ export class GbImportReport extends LitElement {
         </div>
         ${r.errorCount > Math.min(SHOWN, r.errors.length) ? html`<p class="muted">${msg(lang, 'moreErrors', { n: r.errorCount - Math.min(SHOWN, r.errors.length) })}</p>` : nothing}` : nothing}
       ${r.warnings.length ? html`<h3>${t('warnings')}</h3><ul data-testid="import-warnings">${r.warnings.slice(0, 200).map((w) => html`<li>${w.message[lang]}</li>`)}</ul>` : nothing}
-      ${skipped.length && !r.fileError ? html`<h3>${t('skippedRows')}</h3><ul data-testid="import-skipped">${skipped.slice(0, 200).map((x) => html`<li>${t('colRow')} ${x.row}${x.id ? ` · ${x.id}` : ''} — ${x.state === 'invalid' ? msg(lang, 'errorsFound', { n: x.errors }) : (lang === 'zh' ? '编码重复，以后一行为准' : 'duplicate code, a later row wins')}</li>`)}</ul>` : nothing}
+      ${skipped.length && !r.fileError ? html`<h3>${t('skippedRows')}</h3><ul data-testid="import-skipped">${skipped.slice(0, 200).map((x) => html`<li>${t('colRow')} ${x.row}${x.id ? ` · ${x.id}` : ''} — ${msg(lang, 'errorsFound', { n: x.errors })}</li>`)}</ul>` : nothing}
     </section>`;
   }
 }
