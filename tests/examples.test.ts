@@ -180,7 +180,7 @@ describe('each example shows its rule', () => {
     scenario.hospitals.filter((h) => h.class === 'hospital').forEach((h) => {
       expect(h.points?.months).toHaveLength(12);
       expect(h.points!.cases).toBeGreaterThan(1000);
-      expect(h.points!.groups!.length).toBe(10);
+      expect(h.points!.groups!.length).toBe(20);
     });
     expect(members.every((h) => !h.pointsProjected)).toBe(true);
     // Point inflation: more points than projected, so the settlement point value is below the budget's.

@@ -35,8 +35,8 @@ export const DIP_REFORM = { document: '国家医疗保障局《DRG/DIP支付方�
 export const CITY_POINTS_SEED = 1;
 const THRESHOLDS = { low: '0.5', high: '2' } as const;
 const RULE: OutlierRule = { low: { num: 1n, den: 2n }, high: { num: 2n, den: 1n } };
-/** Top groups kept per hospital for the negotiation brief. */
-const TOP_GROUPS = 10;
+/** Top groups kept per hospital for the negotiation brief: as many as a case import keeps (src/cases DEFAULT_TOP_GROUPS). */
+const TOP_GROUPS = 20;
 
 interface Agg {
   months: bigint[];

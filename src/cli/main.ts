@@ -24,6 +24,9 @@ Usage:
       Fund and per-institution differences of B against A.
   gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid]
       Build a scenario from institutions' data in a spreadsheet.
+  gbsim cases CASES.csv|CASES.parquet --base SCENARIO.json -o OUT.json [--catalogue CAT.csv|CAT.xlsx] [--only-valid] [--json]
+      Case points from a case list (DuckDB; the scenario's outlier thresholds and catalogue),
+      totalled per institution and month, written into the scenario's institutions.
   gbsim template [--lang zh|en] [--format xlsx|csv] -o OUT
       Write the spreadsheet template for importing institutions.
   gbsim years FILE [--years N] [--base-rule actual|target|actualPlusRetained] [--revenue-growth X] [--budget-growth X] [--json] [--xlsx OUT]
@@ -59,6 +62,10 @@ export async function main(argv: string[], ioIn: Io = defaultIo): Promise<number
       case 'import': {
         const { importCommand } = await import('./import.ts');
         return await importCommand(rest, io);
+      }
+      case 'cases': {
+        const { casesCommand } = await import('./cases.ts');
+        return await casesCommand(rest, io);
       }
       case 'template': {
         const { templateCommand } = await import('./import.ts');

@@ -25,7 +25,7 @@ export const ZONES: Readonly<Record<string, Zone>> = {
   'src/cases': { uses: ['src/sheets', 'src/display'], packages: ['@duckdb/node-api', '@duckdb/duckdb-wasm', 'hyparquet', 'hyparquet-compressors', 'papaparse', 'node:'] },
   // The page's side of the case worker: it starts that worker (as runs/workers.ts does the others).
   'src/cases/client.ts': { uses: ['src/cases', 'workers'], packages: ['comlink'] },
-  'src/cli': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/sheets', 'src/cli'], packages: ['node:'] },
+  'src/cli': { uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/sheets', 'src/cases', 'src/cli'], packages: ['node:'] },
   'src/app': {
     uses: ['src/format', 'src/engine', 'src/scenario', 'src/display', 'src/workspace', 'src/transport', 'src/sheets', 'src/cases', 'src/app'],
     knows: ['workers'],
