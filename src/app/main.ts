@@ -30,15 +30,15 @@ async function start(): Promise<void> {
   let notice: Notice | null = null;
   if (restored.status === 'ok') {
     ws = restored.ws;
-    notice = { kind: 'info', text: msg(lang, 'restored') };
+    notice = { kind: 'info', text: msg(lang, 'restored'), says: { key: 'restored' } };
   } else {
     const r = await openInWorker(await exampleText());
     if (!r.ok) throw new Error(`the bundled example is invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     ws = r.ws;
     // Said plainly: where the browser keeps nothing (some lock file:// pages out of storage), work is lost on closing.
-    if (restored.status === 'unavailable') notice = { kind: 'error', text: msg(lang, 'storageUnavailable') };
+    if (restored.status === 'unavailable') notice = { kind: 'error', text: msg(lang, 'storageUnavailable'), says: { key: 'storageUnavailable' } };
   }
-  if (restored.status === 'ok' && restored.dropped) notice = { kind: 'info', text: msg(lang, 'recoveryDropped', { n: restored.dropped }) };
+  if (restored.status === 'ok' && restored.dropped) notice = { kind: 'info', text: msg(lang, 'recoveryDropped', { n: restored.dropped }), says: { key: 'recoveryDropped', vars: { n: restored.dropped } } };
   const ctl = new Controller(ws, prefs);
   late.ctl = ctl;
   // A stored workspace that cannot be loaded waits for the user's decision (state/recovery.ts).

@@ -56,12 +56,13 @@ export class GbApp extends LitElement {
 
   static override styles = [shared, css`
     :host { display: block; min-height: 100vh; }
-    header { background: var(--gb-blue); color: #fff; padding: 0.5rem 1rem; display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
+    header { background: var(--gb-blue); color: #fff; padding: 0.4rem 1rem; display: flex; align-items: center; gap: 0.6rem; flex-wrap: wrap; }
+    header > div { flex: none; }
     header gb-toolbar { flex: 1; }
-    header h1 { font-size: 1.15rem; margin: 0; font-weight: 600; }
+    header h1 { font-size: 1.1rem; margin: 0; font-weight: 600; white-space: nowrap; }
     header .sub { opacity: 0.8; font-size: 0.85rem; }
-    main { padding: 0.8rem 1rem 2rem; max-width: 1600px; margin: 0 auto; }
-    [role='tablist'] { display: flex; gap: 0.2rem; border-bottom: 2px solid var(--gb-line); margin: 0.6rem 0 0.8rem; }
+    main { padding: 0.6rem 1rem 2rem; max-width: 1600px; margin: 0 auto; }
+    [role='tablist'] { display: flex; gap: 0.2rem; border-bottom: 2px solid var(--gb-line); margin: 0.4rem 0 0.6rem; flex-wrap: wrap; }
     [role='tab'] { border: none; border-bottom: 3px solid transparent; background: none; padding: 0.45rem 0.9rem; border-radius: 0; margin-bottom: -2px; }
     [role='tab'][aria-selected='true'] { border-bottom-color: var(--gb-blue); color: var(--gb-blue); font-weight: 600; }
     .notice { padding: 0.6rem 0.9rem; border-radius: 6px; margin: 0.6rem 0; display: flex; gap: 1rem; align-items: flex-start; }

@@ -42,6 +42,12 @@ export class GbCompare extends LitElement {
     .good { color: var(--gb-pos); }
     .bad { color: var(--gb-neg); }
     tr.same th, tr.same td { color: var(--gb-muted); }
+    /* The figures' names on one line; long scenario names wrap in the heading instead. */
+    [data-testid='compare-fund'] tbody th { white-space: nowrap; }
+    [data-testid='compare-fund'] thead th { vertical-align: bottom; }
+    .grid2 { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
+    .grid2 > .card:first-child { overflow-x: auto; }
+    @media (max-width: 1000px) { .grid2 { grid-template-columns: 1fr; } }
     ${legendStyles}
   `];
 

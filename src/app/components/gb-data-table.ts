@@ -32,6 +32,7 @@ export class GbDataTable extends LitElement {
   }
 
   static override styles = [shared, tableStyles, css`
+    thead th { padding: 0.35rem 0.5rem; white-space: normal; vertical-align: bottom; }
     td input[aria-invalid='true'] { border-color: var(--gb-neg); background: #fff5f5; }
     .hint { margin: 0.3rem 0; }
     .grow { flex: 1; }

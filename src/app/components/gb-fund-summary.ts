@@ -28,7 +28,7 @@ export class GbFundSummary extends LitElement {
   }
 
   static override styles = [shared, css`
-    .groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 0.8rem 1.5rem; }
+    .groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(215px, 1fr)); gap: 0.6rem 1.2rem; }
     dl { margin: 0; display: grid; grid-template-columns: 1fr auto; row-gap: 0.15rem; }
     dt { color: var(--gb-muted); }
     dd { margin: 0; }
@@ -70,7 +70,8 @@ export class GbFundSummary extends LitElement {
     const cell = ([k, field, kind]: Item) => {
       const v = f[field] as string | null;
       const text = kind === 'money' ? money(v, this.unit) : kind === 'pct' ? percent(v) : plain(v);
-      const suffix = kind === 'money' ? u : kind === 'months' ? t('months') : '';
+      // Amounts carry the unit in the heading; months say so beside the figure.
+      const suffix = kind === 'months' ? t('months') : '';
       const key = field === 'globalTarget' || field === 'closingBalance' || field === 'hospitalsOwed';
       return html`<dt>${t(k)}</dt><dd class="num ${key ? 'key' : ''}" data-field=${field}>${text} <span class="u">${suffix}</span></dd>`;
     };

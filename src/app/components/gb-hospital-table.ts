@@ -60,7 +60,17 @@ export class GbHospitalTable extends LitElement {
     this.sort = { key: null, desc: true };
   }
 
-  static override styles = [shared, tableStyles, css``];
+  static override styles = [shared, tableStyles, css`
+    .filters select { max-width: 12rem; }
+    .filters input[type='search'] { width: 9rem; }
+    h2.inline { margin: 0 0.6rem 0 0; }
+    thead th:first-child, tbody td:first-child { position: sticky; left: 0; }
+    thead th:last-child, tbody td:last-child { position: sticky; right: 0; box-shadow: inset 1px 0 0 var(--gb-line); }
+    thead th:first-child, thead th:last-child { z-index: 2; }
+    tbody td:first-child, tbody td:last-child { background: var(--gb-card, #fff); }
+    tbody tr:hover td:first-child, tbody tr:hover td:last-child { background: #f3f7fd; }
+    tr.spacer td { position: static; }
+  `];
 
   private rows(): number[] {
     const key = [this.view, this.scenario, this.filters, this.sort];
@@ -132,8 +142,8 @@ export class GbHospitalTable extends LitElement {
     const poolNames = new Map(v.fund.pools.map((p) => [p.id, p.name]));
     const f = this.filters;
     return html`<div class="card">
-      <h2>${t('hospitals')} <span class="muted">(${t(this.unit)})</span></h2>
       <div class="row filters">
+        <h2 class="inline">${t('hospitals')} <span class="muted">(${t(this.unit)})</span></h2>
         ${this.select('filterLevel', this.choices(s).level, f.level, 'level', (x) => this.setFilter({ level: x }))}
         ${this.select('filterCategory', this.choices(s).category, f.category, 'category', (x) => this.setFilter({ category: x }))}
         ${this.select('filterPool', pools, f.pool, (id) => poolNames.get(id) || id, (x) => this.setFilter({ pool: x }))}

@@ -5,6 +5,9 @@ import { emit, emitPickedFile } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import type { ToolbarView } from '../views/toolbar.ts';
 
+/** The first 8 hex digits of "sha256:…" (the full one in the title and the exports): enough to compare by eye. */
+const shortFingerprint = (fp: string): string => fp.replace(/^sha256:/, '').slice(0, 8);
+
 const SAVE_WORDS = { saved: 'saveSaved', saving: 'saveSaving', off: 'saveOff', error: 'saveError', follow: 'saveFollow' } as const satisfies Record<ToolbarView['saveState'], MsgKey>;
 
 export class GbToolbar extends LitElement {
@@ -14,18 +17,19 @@ export class GbToolbar extends LitElement {
 
   static override styles = [shared, css`
     :host { display: flex; justify-content: flex-end; }
-    .bar { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }
-    button, .file { background: rgba(255,255,255,0.12); color: #fff; border: 1px solid rgba(255,255,255,0.35); border-radius: 4px; padding: 0.3rem 0.65rem; }
+    .bar { display: flex; gap: 0.3rem; align-items: center; flex-wrap: wrap; justify-content: flex-end; }
+    button, .file { background: rgba(255,255,255,0.12); color: #fff; border: 1px solid rgba(255,255,255,0.35); border-radius: 4px; padding: 0.3rem 0.5rem; }
     button:hover:not(:disabled), .file:hover { background: rgba(255,255,255,0.22); border-color: #fff; }
     .file { cursor: pointer; }
     .file:focus-within { outline: 2px solid var(--gb-focus); }
-    .fp { font-family: ui-monospace, monospace; font-size: 0.8rem; background: rgba(0,0,0,0.2); padding: 0.2rem 0.5rem; border-radius: 4px; }
+    .fp { font-family: ui-monospace, monospace; font-size: 0.75rem; white-space: nowrap; background: rgba(0,0,0,0.2); padding: 0.2rem 0.5rem; border-radius: 4px; }
     fieldset { border: 1px solid rgba(255,255,255,0.35); border-radius: 4px; padding: 0.1rem 0.4rem; margin: 0; display: flex; gap: 0.4rem; }
     legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-    label { cursor: pointer; font-size: 0.9rem; }
+    label { cursor: pointer; font-size: 0.9rem; white-space: nowrap; }
+    button { white-space: nowrap; }
     .save { font-size: 0.8rem; opacity: 0.85; }
     .save[data-state='off'], .save[data-state='error'], .save[data-state='follow'] { opacity: 1; color: #ffd28a; font-weight: 600; }
-    .sep { width: 1px; height: 1.4rem; background: rgba(255,255,255,0.3); }
+    .sep { width: 1px; height: 1.4rem; background: rgba(255,255,255,0.3); margin: 0 0.1rem; }
   `];
 
   private pick(e: Event): Promise<void> {
@@ -38,8 +42,8 @@ export class GbToolbar extends LitElement {
     const fp = s.fingerprint;
     const status = s.status === 'invalid' ? t('invalidScenario') : s.status === 'computing' ? t('computing') : '';
     return html`<div class="bar">
-      <span class="fp" title=${t('fingerprintHint')} data-testid="fingerprint" data-fp=${fp ?? ''}>
-        ${t('fingerprint')}: ${fp ?? (status || '…')}</span>
+      <span class="fp" title=${fp ? `${t('fingerprintHint')}\n${fp}` : t('fingerprintHint')} data-testid="fingerprint" data-fp=${fp ?? ''}>
+        ${t('fingerprint')} ${fp ? shortFingerprint(fp) : (status || '…')}</span>
       <span class="save" data-testid="save-state" data-state=${s.saveState} title=${t('saveStateHint')}>${t(SAVE_WORDS[s.saveState])}</span>
       <span class="sep"></span>
       <button data-testid="undo" ?disabled=${!s.canUndo} @click=${() => emit(this, { type: 'undo' })} title="Ctrl+Z">${t('undo')}</button>

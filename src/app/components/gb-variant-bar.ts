@@ -20,9 +20,14 @@ export class GbVariantBar extends LitElement {
 
   static override styles = [shared, css`
     .bar { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
-    select { min-width: 14rem; font-weight: 600; }
-    details { margin-top: 0.4rem; font-size: 0.9em; }
-    ul { margin: 0.3rem 0; padding-left: 1.2rem; max-height: 10rem; overflow: auto; }
+    select { min-width: 14rem; max-width: 22rem; font-weight: 600; }
+    .card { padding: 0.5rem 1rem; margin-bottom: 0; }
+    details { font-size: 0.9em; flex: 1 1 20rem; min-width: 0; }
+    details[open] { display: flex; gap: 0.5rem; align-items: baseline; }
+    summary { white-space: nowrap; }
+    ul { margin: 0; padding: 0; list-style: none; max-height: 3.2em; overflow: auto; }
+    li { display: inline; }
+    li + li::before { content: '；'; color: var(--gb-muted); }
   `];
 
   private rename(e: Event): void {
@@ -57,11 +62,11 @@ export class GbVariantBar extends LitElement {
                 <button @click=${() => { this.confirming = false; }}>${t('close')}</button>`
             : html`<button data-testid="delete" @click=${() => { this.confirming = true; }}>${t('delete')}</button>`}
         ` : nothing}
-      </div>
       ${isVariant ? html`<details ?open=${changes.length > 0 && changes.length <= 8} data-testid="changes">
         <summary>${t('changesVsBaseline')} (${changes.length})</summary>
         ${changes.length ? html`<ul>${changes.map((c) => html`<li>${c}</li>`)}</ul>` : html`<p class="muted">${t('noChanges')}</p>`}
       </details>` : nothing}
+      </div>
     </div>`;
   }
 }

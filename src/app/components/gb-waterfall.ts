@@ -15,7 +15,7 @@ const COLOURS = { total: '#1f4e8c', out: '#e07b39', in: '#3a9a5b' };
 
 /** A long name on two or three lines, so the axis keeps its width and nothing is clipped. */
 function lines(label: string, lang: Lang): string | string[] {
-  const max = lang === 'zh' ? 9 : 18;
+  const max = lang === 'zh' ? 11 : 26;
   if (label.length <= max) return label;
   if (lang === 'zh') {
     const cut = label.search(/[（(：]/);
@@ -53,7 +53,7 @@ export class GbWaterfall extends LitElement {
   static override styles = [shared, css`
     :host { display: block; }
     .wrap { position: relative; }
-    details { margin-top: 0.4rem; }
+    details { margin-top: 0.2rem; font-size: 0.9em; }
     td.sub, th.sub { font-weight: 600; }
   `];
 
@@ -65,14 +65,17 @@ export class GbWaterfall extends LitElement {
     const canvas = this.renderRoot.querySelector('canvas');
     const bars = this.bars;
     if (!canvas || !bars) return;
-    // Through the CSSOM: the page's content-security policy refuses style attributes.
-    canvas.parentElement!.style.height = `${Math.max(160, 24 * bars.length + 44)}px`;
+    const labels = bars.map((b) => lines(b.label, this.lang));
+    // Bars are equally tall: room for the longest name's lines. Set through the CSSOM (the page's
+    // content-security policy refuses style attributes).
+    const most = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
+    canvas.parentElement!.style.height = `${Math.max(140, bars.length * (most === 1 ? 21 : 12 * most + 2) + 40)}px`;
     const unitName = msg(this.lang, this.unit);
     const amounts = bars.map((b) => `${money(b.amount, this.unit, b.kind === 'step')} ${unitName}`);
     drawChartSoon(canvas, {
       type: 'bar',
       data: {
-        labels: bars.map((b) => lines(b.label, this.lang)),
+        labels,
         datasets: [{
           label: unitName,
           data: bars.map((b) => [this.shown(b.from), this.shown(b.to)] as [number, number]),

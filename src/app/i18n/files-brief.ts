@@ -26,7 +26,7 @@ export const zh2 = {
 } as const;
 
 export const en2: Record<keyof typeof zh2, string> = {
-  importData: 'Import institutions', exportData: 'Export', importTitle: 'Import institution data (Excel / CSV)',
+  importData: 'Import data', exportData: 'Export', importTitle: 'Import institution data (Excel / CSV)',
   importIntro: 'Choose or drop an .xlsx / .csv file. Every cell is checked first; nothing changes until you accept.',
   chooseFile: 'Choose a file…', dropFile: 'or drop it here', reading: 'Reading the file…', parsingRows: 'Checking row {done} of {total}',
   template: 'Download the template', templateLang: 'Headers', templateFormat: 'Format', zhHeaders: '中文', enHeaders: 'English',

@@ -4,6 +4,7 @@ import type { Workspace } from '../../workspace/types.ts';
 import type { ResultView } from '../../transport/packed.ts';
 import type { Output } from '../runs/column.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
+import type { MsgKey } from '../i18n/index.ts';
 import { RefKey } from '../../workspace/workspace.ts';
 
 export type Tab = 'results' | 'params' | 'data' | 'compare' | 'hospital' | 'years' | 'sweeps' | 'risk' | 'monitor';
@@ -36,6 +37,8 @@ export interface Notice {
   kind: 'info' | 'error';
   text: string;
   issues?: Issue[];
+  /** A message said again in the language shown (a notice raised before the language was switched follows it). */
+  says?: { key: MsgKey; vars?: Record<string, string | number> };
 }
 
 export interface AppState {

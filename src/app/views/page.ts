@@ -11,6 +11,7 @@
 import type { AppState, Notice, Tab } from '../state/app-state.ts';
 import type { Lang } from '../../display/lang.ts';
 import { issueLine } from '../../workspace/issue-text.ts';
+import { msg } from '../i18n/index.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { toolbarView, type ToolbarView } from './toolbar.ts';
 import { scenarioBarView, type ScenarioBarView } from './scenario-bar.ts';
@@ -60,7 +61,9 @@ export interface PageView {
   book: BookView | null;
 }
 
-const noticeOf = memoize((n: Notice | null, lang: Lang): NoticeView | null => (n ? { kind: n.kind, text: n.text, issues: (n.issues ?? []).slice(0, 200).map((i) => issueLine(i, lang)) } : null));
+const noticeOf = memoize((n: Notice | null, lang: Lang): NoticeView | null => (n ? {
+  kind: n.kind, text: n.says ? msg(lang, n.says.key, n.says.vars) : n.text, issues: (n.issues ?? []).slice(0, 200).map((i) => issueLine(i, lang)),
+} : null));
 
 const recoveryOf = memoize((lang: Lang, r: AppState['recovery']): RecoveryView | null =>
   r ? { lang, issues: r.issues.slice(0, 200).map((i) => issueLine(i, lang)), canDownload: r.text !== null } : null);
