@@ -93,4 +93,31 @@ describe('gbsim run on a points scenario', () => {
     expect(at).toBeGreaterThan(0);
     expect(fund.getRow(at).getCell(2).value).toBe(Number(pool.pointValue));
   });
+
+  it('compare city.json city-points.json: who gains and who loses, exactly, with the point values and payment rates', async () => {
+    const base = loadScenario(readFileSync('scenarios/city.json', 'utf8'));
+    if (!base.ok) throw new Error('city.json does not load');
+    const ra = runScenario(base.scenario);
+    const fen = (x: string) => BigInt(x.replace('.', ''));
+    const deltas = result.hospitals.map((h, i) => fen(h.owed) - fen(ra.hospitals[i]!.owed));
+    const up = deltas.filter((d) => d > 0n), down = deltas.filter((d) => d < 0n);
+    const j = await cli('compare', 'scenarios/city.json', FILE, '--json');
+    const c = JSON.parse(j.out);
+    expect(c.gains.gainers).toBe(up.length);
+    expect(c.gains.losers).toBe(down.length);
+    expect(fen(c.gains.gained)).toBe(up.reduce((a, b) => a + b, 0n));
+    expect(fen(c.gains.lost)).toBe(down.reduce((a, b) => a + b, 0n));
+    // The largest loss is the hospital whose owed falls most.
+    const worst = deltas.indexOf(down.reduce((a, b) => (b < a ? b : a)));
+    expect(c.gains.topLosses[0].id).toBe(result.hospitals[worst]!.id);
+    expect(c.pointsPools).toEqual([{ id: pool.id, name: pool.name, a: null, b: { points: pool.points, budgetPointValue: pool.budgetPointValue, pointValue: pool.pointValue } }]);
+    const zh = await cli('compare', 'scenarios/city.json', FILE, '--lang', 'zh');
+    expect(zh.out).toContain(`B 较 A（按年终应付）：${up.length} 家多得`);
+    expect(zh.out).toContain(`减少最多：${result.hospitals[worst]!.id} `);
+    expect(zh.out).toMatch(new RegExp(`年度清算点值（元/分）\\s+—\\s+${pool.pointValue!.replace('.', '\\.')}`));
+    expect(zh.out).toContain('支付率A');
+    const en = await cli('compare', 'scenarios/af-shortfall.json', 'scenarios/af-shortfall-topup.json', '--lang', 'en');
+    expect(en.out).not.toContain('Pool settled by points');
+    expect(en.out).not.toContain('Payment rate');
+  });
 });
