@@ -3,7 +3,8 @@
  * child, wall time and peak RSS (from /usr/bin/time, GNU format %e %M), output to /dev/null.
  * - cli-cold-start-city: `gbsim run scenarios/city.json`, median of 5 starts (goal ≤ 0.5 s);
  * - cli-run-json-100000: `gbsim run --json` on a synthetic city of 100,000 (goal ≤ 3 s, ≤ 1 GB);
- * - cli-200000-*: run, --json, --csv and validate on 200,000 institutions (goal: exit 0).
+ * - cli-200000-*: run, --json, --csv, --xlsx (streamed: peak RSS is the figure to watch) and validate on 200,000
+ *   institutions (goal: exit 0).
  */
 import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,7 @@ export function cliBench(): void {
       ['run', ['run', f200]],
       ['run-json', ['run', f200, '--json']],
       ['run-csv', ['run', f200, '--json', '--csv', join(dir, 'r.csv')]],
+      ['run-xlsx', ['run', f200, '--json', '--xlsx', join(dir, 'r.xlsx')]],
       ['validate', ['validate', f200]],
     ] as const) {
       const p = gbsim([...args]);

@@ -1,16 +1,19 @@
-/** `gbsim run FILE --xlsx OUT.xlsx`: the results workbook written to a file. */
-import { writeFileSync } from 'node:fs';
-import { resultsWorkbook, type ExportScenario } from '../sheets/export.ts';
+/** `gbsim run FILE --xlsx OUT.xlsx`: the results workbook streamed to a file as it is built. */
+import { createWriteStream } from 'node:fs';
+import { streamResultsWorkbook, type ExportScenario } from '../sheets/export.ts';
 import { CliError } from './io.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 
 export type { ExportScenario };
 
 export async function writeXlsx(path: string, scenarios: ExportScenario[], lang: Lang = 'zh', unit: Unit = 'yuan'): Promise<void> {
-  const bytes = await resultsWorkbook({ lang, unit, scenarios });
-  try {
-    writeFileSync(path, bytes);
-  } catch (e) {
-    throw new CliError(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
-  }
+  const cannot = (e: unknown) => new CliError(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+  // Opened first, so a path that cannot be written is said before any work (and no rows are built for it).
+  const out = createWriteStream(path);
+  await new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', (e) => reject(cannot(e))));
+  const failed = new Promise<never>((_, reject) => out.once('error', (e) => reject(cannot(e))));
+  failed.catch(() => {});
+  const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+  await Promise.race([streamResultsWorkbook({ lang, unit, scenarios }, out), failed]);
+  await Promise.race([closed, failed]);
 }

@@ -10,7 +10,7 @@ import type { Scenario } from '../format/types.ts';
 import { fingerprint as computeFingerprint } from '../engine/fingerprint.ts';
 import { cellOf, MONTHLY_ITEMS, monthlyFen, poolNames, resultColumns } from './result-columns.ts';
 import { parameterRows } from './params.ts';
-import { amountValue, newWorkbook, ratioValue, sheetName, tableSheet, toBytes, FMT, type Col } from './style.ts';
+import { amountValue, commitRow, commitSheet, newWorkbook, ratioValue, sheetName, streamingWorkbook, tableSheet, toBytes, FMT, type Col, type WorkbookStream } from './style.ts';
 import { columnsOfResult, difference, matchRows } from '../engine/compare.ts';
 import type { AmountField } from '../engine/result.ts';
 import type { Lang, Unit } from '../display/lang.ts';
@@ -69,11 +69,29 @@ const FUND_ROWS: [FundFigure, FundKind][] = [
   ['cumulativeSurplusRate', 'percent'],
 ];
 
+/** The results workbook in memory, as bytes (the page's export worker). */
 export async function resultsWorkbook(input: ResultsWorkbookInput): Promise<Uint8Array> {
+  const wb = newWorkbook();
+  addResultSheets(wb, input);
+  return toBytes(wb);
+}
+
+/**
+ * The same workbook streamed to `stream` as it is built (the command line's --xlsx): memory stays
+ * bounded by one row, not by the whole workbook — 200,000 institutions' sheets held as cells ran
+ * out of memory.
+ */
+export async function streamResultsWorkbook(input: ResultsWorkbookInput, stream: WorkbookStream): Promise<void> {
+  const wb = streamingWorkbook(stream);
+  addResultSheets(wb, input);
+  await wb.commit();
+}
+
+/** Every sheet, in order; each row committed once styled and each sheet once done (see style.ts streamingWorkbook). */
+function addResultSheets(wb: ExcelJS.Workbook, input: ResultsWorkbookInput): void {
   const { lang, scenarios } = input;
   const unit = input.unit ?? 'yuan';
   if (scenarios.length === 0) throw new Error('resultsWorkbook: no scenarios');
-  const wb = newWorkbook();
   const taken = new Set<string>();
   fundSheet(wb, sheetName(T[lang].fund, taken), input, unit);
   scenarios.forEach((s) => {
@@ -83,7 +101,6 @@ export async function resultsWorkbook(input: ResultsWorkbookInput): Promise<Uint
   monthlySheet(wb, sheetName(T[lang].monthly, taken), input, unit);
   compareSheet(wb, sheetName(T[lang].compare, taken), input, unit);
   paramsSheet(wb, sheetName(T[lang].params, taken), input);
-  return toBytes(wb);
 }
 
 const unitLabel = (lang: Lang, unit: Unit) => (lang === 'zh' ? `（${T.zh[unit]}）` : ` (${T.en[unit]})`);
@@ -104,6 +121,7 @@ function fundSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: Resu
     const d = (x: string | null | undefined) => v(difference(base, x));
     const row = ws.addRow([label, ...vals.map(v), ...vals.slice(1).map(d)]);
     for (let c = 2; c <= cols.length; c++) row.getCell(c).numFmt = fmt(kind);
+    commitRow(row);
   };
   for (const [key, kind] of FUND_ROWS) {
     add(fundName(key, lang), kind, scenarios.map((s) => s.result.fund[key] as string | null));
@@ -126,6 +144,7 @@ function fundSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: Resu
       }
     }
   }
+  commitSheet(ws);
 }
 
 function unionBy(lists: { id: string; name: string }[][]): Map<string, string> {
@@ -142,8 +161,9 @@ function hospitalsSheet(wb: ExcelJS.Workbook, name: string, s: ExportScenario, l
   const pools = poolNames(s.scenario);
   for (const r of s.result.hospitals) {
     const h = byId.get(r.id);
-    ws.addRow(columns.map((c) => cellOf(c, r, h, lang, unit, pools)));
+    commitRow(ws.addRow(columns.map((c) => cellOf(c, r, h, lang, unit, pools))));
   }
+  commitSheet(ws);
 }
 
 function monthlySheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: ResultsWorkbookInput, unit: Unit): void {
@@ -169,16 +189,19 @@ function monthlySheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: R
         m.months.forEach((x, i) => (total[i]! += x));
         year += m.year;
       }
-      ws.addRow([...pre, '', t.all, it[lang], ...total.map(money), money(year)]).font = { bold: true };
+      const row = ws.addRow([...pre, '', t.all, it[lang], ...total.map(money), money(year)]);
+      row.font = { bold: true };
+      commitRow(row);
     }
     const byId = new Map(s.scenario.hospitals.map((h) => [h.id, h]));
     for (const r of s.result.hospitals) {
       for (const it of items) {
         const m = monthlyFen(r, it.key);
-        ws.addRow([...pre, r.id, byId.get(r.id)?.name ?? '', it[lang], ...m.months.map(money), money(m.year)]);
+        commitRow(ws.addRow([...pre, r.id, byId.get(r.id)?.name ?? '', it[lang], ...m.months.map(money), money(m.year)]));
       }
     }
   }
+  commitSheet(ws);
 }
 
 function compareSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: ResultsWorkbookInput, unit: Unit): void {
@@ -201,15 +224,16 @@ function compareSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: R
   const shown = (fen: number | null) => (fen === null ? null : unit === 'wan' ? fen / 1e6 : fen / 100);
   ids.forEach((id, i) => {
     const base = fields.map(([f]) => value(0, f, i));
-    ws.addRow([
+    commitRow(ws.addRow([
       id, names.get(id) ?? '',
       ...tables.flatMap((_, k) => fields.map(([f]) => shown(value(k, f, i)))),
       ...tables.slice(1).flatMap((_, k) => fields.map(([f], c) => {
         const b = value(k + 1, f, i);
         return b === null || base[c] === null ? null : shown(b - base[c]!);
       })),
-    ]);
+    ]));
   });
+  commitSheet(ws);
 }
 
 const STATUS = { zh: { official: '官方文件', assumption: '假设' }, en: { official: 'official', assumption: 'assumption' } } as const;
@@ -232,11 +256,13 @@ function paramsSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: Re
   ];
   const ws = tableSheet(wb, name, cols, { freezeCols: 1 });
   const blank = new Array<string>(6).fill('');
-  ws.addRow([zh ? '结果指纹' : 'Result fingerprint', 'fingerprint', ...scenarios.map((s) => s.fingerprint ?? computeFingerprint(s.result)), ...blank]).font = { bold: true };
-  ws.addRow([zh ? '方案名称' : 'Scenario name', 'meta.name', ...scenarios.map((s) => s.scenario.meta.name), ...blank]);
-  ws.addRow([zh ? '统筹地区' : 'Region', 'meta.region', ...scenarios.map((s) => s.scenario.meta.region ?? ''), ...blank]);
-  ws.addRow([zh ? '年度' : 'Year', 'meta.year', ...scenarios.map((s) => s.scenario.meta.year ?? null), ...blank]);
-  ws.addRow([zh ? '机构数' : 'Institutions', 'hospitals', ...scenarios.map((s) => s.scenario.hospitals.length), ...blank]);
+  const fp = ws.addRow([zh ? '结果指纹' : 'Result fingerprint', 'fingerprint', ...scenarios.map((s) => s.fingerprint ?? computeFingerprint(s.result)), ...blank]);
+  fp.font = { bold: true };
+  commitRow(fp);
+  commitRow(ws.addRow([zh ? '方案名称' : 'Scenario name', 'meta.name', ...scenarios.map((s) => s.scenario.meta.name), ...blank]));
+  commitRow(ws.addRow([zh ? '统筹地区' : 'Region', 'meta.region', ...scenarios.map((s) => s.scenario.meta.region ?? ''), ...blank]));
+  commitRow(ws.addRow([zh ? '年度' : 'Year', 'meta.year', ...scenarios.map((s) => s.scenario.meta.year ?? null), ...blank]));
+  commitRow(ws.addRow([zh ? '机构数' : 'Institutions', 'hospitals', ...scenarios.map((s) => s.scenario.hospitals.length), ...blank]));
   const n = scenarios.length;
   for (const r of rows) {
     const p = r.sources.find((x) => x !== undefined);
@@ -252,5 +278,7 @@ function paramsSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: Re
     const row = ws.addRow([r.label, r.path, ...values, p?.document ?? '', p?.number ?? '', p?.article ?? '', p?.date ?? '', p ? STATUS[lang][p.status] : '', p?.note ?? '', ...(others !== undefined ? [others] : [])]);
     for (let c = 3; c < 3 + n; c++) if (typeof row.getCell(c).value === 'number') row.getCell(c).numFmt = r.amount ? FMT.amount : 'General';
     row.alignment = { vertical: 'top', wrapText: true };
+    commitRow(row);
   }
+  commitSheet(ws);
 }

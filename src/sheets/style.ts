@@ -102,3 +102,30 @@ export function newWorkbook(): ExcelJS.Workbook {
   wb.creator = 'Global Budget Simulator';
   return wb;
 }
+
+/** Where a streamed workbook goes (a Node writable stream: a file). */
+export type WorkbookStream = ExcelJS.stream.xlsx.WorkbookWriterOptions['stream'];
+
+/**
+ * A workbook written to `stream` as it is built: each committed row is written out and dropped,
+ * so a sheet of 200,000 institutions (or 800,000 monthly rows) never sits in memory as cells.
+ * The same sheet code fills it as an in-memory workbook (`commitRow` / `commitSheet` are no-ops
+ * there). Node only (the command line).
+ */
+export function streamingWorkbook(stream: WorkbookStream): ExcelJS.stream.xlsx.WorkbookWriter {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  wb.creator = 'Global Budget Simulator';
+  return wb;
+}
+
+/** A finished row: written out by a streamed workbook (a no-op in memory). */
+export function commitRow(row: ExcelJS.Row): ExcelJS.Row {
+  row.commit();
+  return row;
+}
+
+/** A finished sheet: a streamed workbook writes its rows and closes it (in memory there is nothing to do). */
+export function commitSheet(ws: ExcelJS.Worksheet): void {
+  // The in-memory worksheet has no commit at run time, whatever the typings say.
+  (ws as { commit?: () => void }).commit?.();
+}

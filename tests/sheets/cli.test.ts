@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importCommand, templateCommand } from '../../src/cli/import.ts';
 import { writeXlsx } from '../../src/cli/xlsx.ts';
+import type ExcelJS from 'exceljs';
 import { loadScenario, saveScenario } from '../../src/scenario/open.ts';
 import { runScenario } from '../../src/engine/run.ts';
-import { exportHospitalData } from '../../src/sheets/export.ts';
+import { exportHospitalData, resultsWorkbook } from '../../src/sheets/export.ts';
 import { FIXTURES, fullScenario, readBack } from './helpers.ts';
 
 async function run(cmd: typeof importCommand, ...args: string[]) {
@@ -115,11 +116,40 @@ describe('gbsim template and run --xlsx', () => {
     expect((await run(templateCommand)).code).toBe(2);
   });
 
-  it('writeXlsx writes the results workbook', async () => {
+  it('writeXlsx streams the results workbook: cell for cell the workbook the page exports', async () => {
     const s = fullScenario();
+    const b = structuredClone(s);
+    b.meta.name = '方案B';
+    b.fund.adjustmentFundRate = '0.05';
+    const scenarios = [{ name: s.meta.name, scenario: s, result: runScenario(s) }, { name: b.meta.name, scenario: b, result: runScenario(b) }];
     const path = join(tmp(), 'out.xlsx');
-    await writeXlsx(path, [{ name: s.meta.name, scenario: s, result: runScenario(s) }], 'zh');
-    const wb = await readBack(new Uint8Array(readFileSync(path)));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['基金汇总', '机构结果', '月度拨付', '方案对比', '参数与出处']);
+    await writeXlsx(path, scenarios, 'zh', 'wan');
+    const streamed = await readBack(new Uint8Array(readFileSync(path)));
+    const inMemory = await readBack(await resultsWorkbook({ lang: 'zh', unit: 'wan', scenarios }));
+    expect(streamed.worksheets.map((w) => w.name)).toEqual(['基金汇总', `机构结果-${s.meta.name}`, '机构结果-方案B', '月度拨付', '方案对比', '参数与出处']);
+    expect(streamed.worksheets.map((w) => w.name)).toEqual(inMemory.worksheets.map((w) => w.name));
+    const cells = (ws: ExcelJS.Worksheet) => {
+      const out: unknown[] = [];
+      ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: false }, (c, k) => {
+        out.push([r, k, c.value, c.numFmt ?? null, c.font?.bold ?? false]);
+      }));
+      return out;
+    };
+    streamed.worksheets.forEach((ws, i) => {
+      const mem = inMemory.worksheets[i]!;
+      expect(ws.rowCount, ws.name).toBe(mem.rowCount);
+      expect(ws.rowCount).toBeGreaterThan(1);
+      expect(cells(ws), ws.name).toEqual(cells(mem));
+      expect(ws.views, ws.name).toEqual(mem.views);
+      expect(ws.columns.map((c) => c.width), ws.name).toEqual(mem.columns.map((c) => c.width));
+    });
+  });
+
+  it('writeXlsx says when the file cannot be written', async () => {
+    const s = fullScenario();
+    await expect(writeXlsx(join(tmp(), 'no-such-dir', 'out.xlsx'), [{ name: 'x', scenario: s, result: runScenario(s) }])).rejects.toMatchObject({
+      message: expect.stringMatching(/out\.xlsx: cannot write the file \(ENOENT\)/),
+      code: 1,
+    });
   });
 });
