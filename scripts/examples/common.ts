@@ -80,7 +80,8 @@ export const ASSESS = {
   document: '区社区卫生服务综合考核评估方案（试行）（依据沪府发〔2006〕34号）',
   article: '四、（三）评估内容 1–4',
 };
-export const DESIGN_RULE = 'Global Budget Simulator 参考规则（DESIGN §6）';
+/** A rule the simulator assumes where no document gives one (DESIGN §6): said so to the reader, in the bureau's words. */
+export const DESIGN_RULE = '本测算工具参考规则（非政策文件）';
 
 export const official = (d: Omit<Provenance, 'status'>): Provenance => ({ ...d, status: 'official' });
 export const assumption = (d: Omit<Provenance, 'status'>): Provenance => ({ ...d, status: 'assumption' });
@@ -103,7 +104,11 @@ export const ART70 = {
   pay: '三、4. 费用拨付、结算与指标调整',
   incentive: '三、6. 建立激励约束机制',
 };
-export const PARA = '（条目编号按种子文献中的转述）';
+/**
+ * Article numbers of 人社部发〔2012〕70号 are as the literature quotes them. The caveat once said
+ * after every article (fifteen times a brief) is no longer printed: the number reads as a citation.
+ */
+export const PARA = '';
 
 /** Sources of the 10% / 5% / 2% deposit rates, for the classes a scenario uses. */
 export const depositRateSources = (...classes: ('hospital' | 'chronic' | 'primary')[]): Record<string, Provenance> => {

@@ -55,7 +55,7 @@ export function rewardCap(): Scenario {
     overspend: OVERSPEND_MAIN,
     quality: LINEAR_60_90,
     sources: {
-      'policy.surplus': assumption({ document: DESIGN_RULE, note: `结余奖励封顶为指标的 3%（DESIGN §6 示例“a reward of at most 3% of the target”）；分档（结余率 5% 以内 60%，以上 40%，超额累进）为假设。原则见${DOC70.number}“${Q70.sharing}”。` }),
+      'policy.surplus': assumption({ document: DESIGN_RULE, note: `结余奖励封顶为指标的 3%（参考规则示例：奖励不超过指标的 3%）；分档（结余率 5% 以内 60%，以上 40%，超额累进）为假设。原则见${DOC70.number}“${Q70.sharing}”。` }),
       'policy.surplus.cap': assumption({ document: DESIGN_RULE, note: '奖励不超过 0.03 × 指标。结余 1% 与 4% 的医院不受封顶影响；结余 7% 与 12% 的医院奖励都为指标的 3%。' }),
       ...depositRateSources('hospital'),
     },
@@ -87,7 +87,7 @@ export function minSavingsStep(): Scenario {
     overspend: { mode: 'step', tiers: [{ upTo: '0.05', share: '0.5' }, { upTo: '0.1', share: '0.3' }, { upTo: null, share: '0' }] },
     quality: LINEAR_60_90,
     sources: {
-      'policy.surplus': assumption({ document: DESIGN_RULE, note: `“最低结余率”：结余率不超过 3% 不奖励；超过 3% 时整笔结余按所在档比例留用（3%–8% 50%，8% 以上 60%，全额累计制 step）。DESIGN §6：“A step tier with share 0 up to a threshold is a minimum savings rate”。原则见${DOC70.number}“${Q70.sharing}”。比例为假设。` }),
+      'policy.surplus': assumption({ document: DESIGN_RULE, note: `“最低结余率”：结余率不超过 3% 不奖励；超过 3% 时整笔结余按所在档比例留用（3%–8% 50%，8% 以上 60%，全额累计制）。参考规则：起始档留用比例为 0，即“最低结余率”。原则见${DOC70.number}“${Q70.sharing}”。比例为假设。` }),
       'policy.overspend': assumption({ ...DOC70, article: ART70.incentive + PARA, note: `“${Q70.mainly}”。全额累计制：超支率 5% 以内基金分担整笔 50%，5%–10% 30%，10% 以上不分担；比例为假设。` }),
       ...depositRateSources('hospital'),
     },
@@ -118,7 +118,7 @@ export function volumeFloor(): Scenario {
     volumeFloor: true,
     quality: LINEAR_60_90,
     sources: {
-      'policy.volumeFloor': official({ ...LINYI, note: '2008 年起临沂市对各定点医院住院统筹金支付按资金总量和最低服务人次两项指标进行控制：“以上年度实际结算的人次核定最低服务人次指标。实行月结算和年度平衡。”各院 volumeFloor 取上年实际结算人次。服务人次未达最低指标时按比例核减指标（target × volume / floor）为本工具规则（DESIGN §6），原文未载明核减方式。' }),
+      'policy.volumeFloor': official({ ...LINYI, note: '2008 年起临沂市对各定点医院住院统筹金支付按资金总量和最低服务人次两项指标进行控制：“以上年度实际结算的人次核定最低服务人次指标。实行月结算和年度平衡。”各院最低服务人次指标取上年实际结算人次。服务人次未达最低指标时按比例核减指标（指标 × 服务人次 ÷ 最低服务人次）为本测算工具的参考规则，原文未载明核减方式。' }),
       ...depositRateSources('hospital'),
       'policy.surplus': assumption({ ...DOC70, article: ART70.incentive + PARA, note: '与主示例（city.json）相同的假设分档。' }),
       'policy.overspend': assumption({ ...DOC70, article: ART70.incentive + PARA, note: '与主示例（city.json）相同的假设分档。' }),
@@ -246,7 +246,7 @@ export function planning2026(): Scenario {
     growth: { region: '0.06', byCategory: { tcm: '0.08', community: '0.09' } },
     sources: {
       'policy.growth': assumption({ ...DOC70, article: ART70.budget + PARA, note: '“统筹考虑物价水平、GDP增速等因素”。全市费用增长 6%，中医 8%，社区 9%（分级诊疗下沉）为假设；庚县第二人民医院新住院楼投用，单独按 15% 预测。' }),
-      'policy.weightFormula': assumption({ document: DESIGN_RULE, note: '上年考核 90 分及以上的机构权重上浮 2%（defaultWeight × 1.02），为假设的激励规则。' }),
+      'policy.weightFormula': assumption({ document: DESIGN_RULE, note: '上年考核 90 分及以上的机构权重上浮 2%（默认权重 × 1.02），为假设的激励规则。' }),
       'policy.monthlyProfile': assumption({ ...DOC70, article: ART70.pay + PARA, note: '“将总额控制指标分解到每个月份”。按历年月度费用的季节性分配（1 月冬季高峰、2 月春节低谷、12 月年底高峰），为假设。' }),
       'hospitals[2].lockedTarget': assumption({ ...DOC70, article: '三、5. 注重沟通与协商' + PARA, note: '“要建立医保经办机构和定点医疗机构之间有效沟通协商的机制”。庚县人民医院经协商锁定指标 3150 万元，同池其余机构按权重分配剩余额度。' }),
       ...depositRateSources('hospital', 'primary'),

@@ -1,6 +1,8 @@
 /**
  * One institution, explained for a negotiator: how its target was derived and how it sits
- * among peers of the same level and category (or of the same level when it has no such peer).
+ * among its peers: those of the same level and category, widened (same level, same category,
+ * its pool, every institution) until there are at least MIN_PEERS, so a median is never one
+ * institution's figure and a percentile never reads 0 or 100 for want of company.
  * Pure, exact; runs in a worker next to the engine and in Node; views only display strings.
  */
 import { divRoundHalfUp, formatMoney, formatRate, parseMoney, parseRate, RATE_ONE, ratioString } from './money.ts';
@@ -26,8 +28,10 @@ export interface Explanation {
 
 export interface PeerStats {
   count: number;
-  /** Who counts as a peer: same level and category, or (when there is none) same level. */
-  basis: 'level+category' | 'level';
+  /** Who counts as a peer: the first group with at least MIN_PEERS others (or the widest, when none has). */
+  basis: PeerBasis;
+  /** The fewest peers a group needs before it is used (MIN_PEERS). */
+  minimum: number;
   /** Last year's fund-payable spending: this hospital and the peers' median. */
   cost: { mine: string; median: string | null };
   /** Cost per case (last year / fields.cases), when cases are known. */
@@ -35,6 +39,11 @@ export interface PeerStats {
   /** Growth of the last history year over the one before, 4 decimals. */
   growth: { mine: string | null; median: string | null; percentile: number | null };
 }
+
+export type PeerBasis = 'level+category' | 'level' | 'category' | 'pool' | 'all';
+
+/** Fewest peers a comparison is made with, when the file has that many other institutions. */
+export const MIN_PEERS = 3;
 
 const coef = (m: Record<string, string> | undefined, k: string) => m?.[k] ?? '1';
 
@@ -106,9 +115,20 @@ export function explainAt(s: Scenario, fund: FundResult, hr: HospitalResult, ind
   const pool = fund.pools.find((x) => x.id === hr.pool) ?? null;
 
   const others = s.hospitals.map((x, i) => ({ x, i })).filter(({ i }) => i !== index);
-  const sameKind = others.filter(({ x }) => x.level === h.level && x.category === h.category);
-  const basis = sameKind.length > 0 ? 'level+category' : 'level';
-  const peers = sameKind.length > 0 ? sameKind : others.filter(({ x }) => x.level === h.level);
+  const poolClasses = new Set(s.policy.pools?.find((x) => x.id === hr.pool)?.classes ?? []);
+  const groups: [PeerBasis, (x: Scenario['hospitals'][number]) => boolean][] = [
+    ['level+category', (x) => x.level === h.level && x.category === h.category],
+    ['level', (x) => x.level === h.level],
+    ['category', (x) => x.category === h.category],
+    ['pool', (x) => poolClasses.has(x.class)],
+    ['all', () => true],
+  ];
+  let basis: PeerBasis = 'all';
+  let peers = others;
+  for (const [b, keep] of groups) {
+    const g = others.filter(({ x }) => keep(x));
+    if (g.length >= Math.min(MIN_PEERS, others.length)) { basis = b; peers = g; break; }
+  }
   const lastFen = (x: Scenario['hospitals'][number]) => (x.history.length ? parseMoney(x.history[x.history.length - 1]!) : 0);
   const peerPerCase = peers.map(({ x }) => perCase(x)).filter((v): v is number => v !== null);
   const peerGrowth = peers.map(({ x }) => growthRatio(x.history)).filter((v): v is [bigint, bigint] => v !== null);
@@ -130,6 +150,7 @@ export function explainAt(s: Scenario, fund: FundResult, hr: HospitalResult, ind
     peers: {
       count: peers.length,
       basis,
+      minimum: MIN_PEERS,
       cost: { mine: formatMoney(lastFen(h)), median: medianFen(peers.map(({ x }) => lastFen(x))) },
       perCase: { mine: pc === null ? null : formatMoney(pc), median: medianFen(peerPerCase), percentile: pc === null ? null : percentile(pc, peerPerCase, (a, b) => a - b) },
       growth: {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadScenario } from '../../src/scenario/open.ts';
 import { runScenario } from '../../src/engine/run.ts';
-import { explain } from '../../src/engine/explain.ts';
+import { explain, MIN_PEERS } from '../../src/engine/explain.ts';
 
 const r = loadScenario(readFileSync('scenarios/city.json', 'utf8'));
 if (!r.ok) throw new Error('city.json invalid');
@@ -23,15 +23,34 @@ describe('explain: one institution for a negotiator', () => {
     expect(ex.pool?.id).toBe(res.hospitals[i]!.pool);
   });
 
-  it('compares with same level and category, or the same level when there is no such peer', () => {
+  it('compares with at least three peers: same level and category, else widened and saying so', () => {
     const general = explain(s, res, s.hospitals.findIndex((h) => h.id === 'S01'))!;
     expect(general.peers.basis).toBe('level+category');
-    expect(general.peers.count).toBeGreaterThan(0);
-    const alone = s.hospitals.findIndex((h) => h.level === 'tertiary' && h.category === 'tcm');
-    const ex = explain(s, res, alone)!;
-    const sameKind = s.hospitals.filter((h, j) => j !== alone && h.level === 'tertiary' && h.category === 'tcm').length;
-    expect(ex.peers.basis).toBe(sameKind ? 'level+category' : 'level');
-    expect(ex.peers.count).toBe(sameKind || s.hospitals.filter((h, j) => j !== alone && h.level === 'tertiary').length);
+    expect(general.peers.count).toBeGreaterThanOrEqual(MIN_PEERS);
+    for (let i = 0; i < s.hospitals.length; i++) {
+      const h = s.hospitals[i]!;
+      const p = explain(s, res, i)!.peers;
+      const others = s.hospitals.filter((_, j) => j !== i);
+      const by = {
+        'level+category': others.filter((x) => x.level === h.level && x.category === h.category),
+        level: others.filter((x) => x.level === h.level),
+        category: others.filter((x) => x.category === h.category),
+      };
+      // The first group (in this order) with enough peers is the one used, with all of them.
+      const first = (['level+category', 'level', 'category'] as const).find((k) => by[k].length >= MIN_PEERS);
+      if (first) expect([p.basis, p.count]).toEqual([first, by[first].length]);
+      else expect(['pool', 'all']).toContain(p.basis);
+      expect(p.count).toBeGreaterThanOrEqual(Math.min(MIN_PEERS, others.length));
+    }
+  });
+
+  it('an institution alone of its level and its category is compared with its pool', () => {
+    const odd = structuredClone(s);
+    odd.hospitals[0] = { ...odd.hospitals[0]!, level: 'unrated', category: 'rehab' };
+    const ex = explain(odd, runScenario(odd), 0)!;
+    const classes = new Set(odd.policy.pools!.find((p) => p.id === ex.hospital.pool)!.classes);
+    expect(ex.peers.basis).toBe('pool');
+    expect(ex.peers.count).toBe(odd.hospitals.filter((h, j) => j > 0 && classes.has(h.class)).length);
   });
 
   it('gives percentiles between 0 and 100 and medians as amounts', () => {

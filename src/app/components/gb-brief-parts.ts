@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, percent, plain, sign } from '../../display/number.ts';
-import type { Explanation } from '../../engine/explain.ts';
+import type { Explanation, PeerBasis } from '../../engine/explain.ts';
 import type { SourceGroup } from '../views/brief-sources.ts';
 import { SETTLEMENT_FIELDS, type BriefAdjustment, type SettlementRow } from '../views/brief.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
@@ -58,11 +58,21 @@ export function settlement(rows: SettlementRow[], lang: Lang, unit: Unit) {
   <p class="muted small">${t('monthsOfCoverage')}: ${rows.map((r) => `${r.name} ${plain(r.monthsOfCoverage)}`).join(' · ')}</p>`;
 }
 
+const BASIS_WORDS: Record<PeerBasis, MsgKey> = {
+  'level+category': 'peerBasis', level: 'peerBasisLevelWide', category: 'peerBasisCategory', pool: 'peerBasisPool', all: 'peerBasisAll',
+};
+
+/** Who the institution is compared with, and how many: 「同组机构 5 家 · 同类（同级不足 3 家）」. */
+export function peerGroup(ex: Explanation, lang: Lang): string {
+  const p = ex.peers;
+  return `${msg(lang, 'peerCount', { n: p.count })} · ${msg(lang, BASIS_WORDS[p.basis], { min: p.minimum })}`;
+}
+
 export function peers(ex: Explanation, lang: Lang, u: Unit) {
   const t = (k: MsgKey) => msg(lang, k);
   const p = ex.peers;
   const pct = (n: number | null) => (n === null ? '—' : `P${n}`);
-  return html`<p class="muted small">${msg(lang, 'peerCount', { n: p.count })} · ${t(p.basis === 'level+category' ? 'peerBasis' : 'peerBasisLevel')}</p>
+  return html`<p class="muted small" data-testid="peer-group">${peerGroup(ex, lang)}</p>
     <table>
       <thead><tr><th></th><th class="num">${t('thisHospital')}</th><th class="num">${t('median')}</th><th class="num">${t('percentileLabel')}</th></tr></thead>
       <tbody>

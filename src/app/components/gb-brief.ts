@@ -10,7 +10,7 @@ import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import type { BriefView } from '../views/brief.ts';
 import type { Lang } from '../../display/lang.ts';
-import { adjustments, derivation, depositSchedule, peers, settlement, sources } from './gb-brief-parts.ts';
+import { adjustments, derivation, depositSchedule, peerGroup, peers, settlement, sources } from './gb-brief-parts.ts';
 import type { GbBriefChart } from './gb-brief-chart.ts';
 import './gb-brief-chart.ts';
 import './gb-brief-whatif.ts';
@@ -83,7 +83,7 @@ export class GbBrief extends LitElement {
         <span class="title">${t('brief')}${b.year ? ` · ${b.year}` : ''}</span>
         <h2>${b.name}</h2>
         <span>${b.id} · ${b.level} · ${b.category} · ${b.klass}${b.pool ? ` · ${t('pool')}: ${b.pool}` : ''}</span>
-        <span class="muted">${msg(b.lang, 'peerCount', { n: ex.peers.count })} (${t(ex.peers.basis === 'level+category' ? 'peerBasis' : 'peerBasisLevel')})</span>
+        <span class="muted">${peerGroup(ex, b.lang)}</span>
         <span class="gen">${msg(b.lang, 'generated', { date, scenario: b.scenarioName, fp: b.fingerprint ?? '—' })}</span>
       </header>
       <div class="grid">
