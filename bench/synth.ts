@@ -83,3 +83,34 @@ export function synthCity(n: number, seed = 1): Scenario {
     hospitals,
   };
 }
+
+/** 4-decimal points of a whole-fen amount at about 8 yuan a point (a synthetic point value). */
+const pointsOf = (fen: number, noise: number): string => {
+  const units = Math.round((fen / 100 / 8) * noise * 10000);
+  return `${Math.floor(units / 10000)}.${String(units % 10000).padStart(4, '0')}`;
+};
+
+/**
+ * The same synthetic city with its hospital pool settled by points (DESIGN §7): each member's
+ * points by month (about its claims at 8 yuan a point, with noise), last year's points, level
+ * coefficients, outlier thresholds and a point-value cap of 1.05 × the budget point value.
+ */
+export function synthPointsCity(n: number, seed = 1): Scenario {
+  const s = synthCity(n, seed);
+  const r = rng(seed + 7);
+  const pools = s.policy.pools!.map((p) => (p.id === 'hospitals' ? { ...p, settlement: 'points' as const } : p));
+  const hospitals = s.hospitals.map((h) => {
+    if (h.class === 'primary') return h;
+    const months = (h.claims ?? []).map((c) => pointsOf(Math.round(Number(c) * 100), 0.9 + r() * 0.2));
+    const units = months.reduce((a, m) => a + Math.round(Number(m) * 10000), 0);
+    const last = Math.round(units / (1.03 + r() * 0.07));
+    const fmt = (u: number) => `${Math.floor(u / 10000)}.${String(u % 10000).padStart(4, '0')}`;
+    return { ...h, points: { total: fmt(units), months, lastYear: fmt(last) } };
+  });
+  return {
+    ...s,
+    meta: { ...s.meta, name: `Synthetic city of ${n} institutions, hospitals by points` },
+    policy: { ...s.policy, pools, points: { thresholds: { low: '0.5', high: '2' }, levelCoefficients: { tertiary: '1.05', secondary: '1' }, pointValueCap: '1.05', growth: '0.05' } },
+    hospitals,
+  };
+}

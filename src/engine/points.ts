@@ -92,9 +92,24 @@ export function settlePointsPool(amount: Fen, pts: readonly bigint[], proj: read
   return { points, projected, entitled, capped, allocated, entitlements: apportionColumn(entitled, pts, points) };
 }
 
-/** Monthly pre-settlement amount: round(Pts_{h,m} × pv0) = round(Pts_{h,m} × P_k / Σ Proj). */
+/**
+ * Monthly pre-settlement amount: round(Pts_{h,m} × pv0) = round(Pts_{h,m} × P_k / Σ Proj), half-up.
+ *
+ * Exact, and usually without bigint arithmetic: when the three integers are exact doubles the
+ * quotient x is computed in doubles with a relative error below 2^-51, so Math.round(x) is the
+ * exact half-up result unless x lies within that error of a half — only then is it redone in
+ * bigint. (The settlement of 3,000 institutions spent a third of its time here in bigint.)
+ */
 export function preSettlement(monthPoints: bigint, amount: Fen, projected: bigint): Fen {
   if (projected === 0n) return 0 as Fen;
+  const p = Number(monthPoints);
+  const d = Number(projected);
+  if (amount >= 0 && p >= 0 && p <= Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER && amount <= Number.MAX_SAFE_INTEGER) {
+    const x = (p * amount) / d;
+    const frac = x - Math.floor(x);
+    // A margin of 2^-48 × x (plus one ulp of 1) covers the two roundings of × and / with room to spare.
+    if (x < 2 ** 52 && Math.abs(frac - 0.5) > x * 2 ** -48 + 2 ** -52) return Math.round(x) as Fen;
+  }
   return Number(divRoundHalfUp(monthPoints * BigInt(amount), projected)) as Fen;
 }
 
