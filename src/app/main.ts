@@ -12,6 +12,7 @@ import type { Workspace } from '../workspace/types.ts';
 import type { Notice } from './state/app-state.ts';
 import type { Lang } from '../display/lang.ts';
 import { coalesced, joinTabs } from './state/tabs.ts';
+import { GateRunner } from './runs/gate.ts';
 
 async function start(): Promise<void> {
   const app = document.querySelector('gb-app')!;
@@ -61,6 +62,9 @@ async function start(): Promise<void> {
   };
   autosaver.onError = () => ctl.set({ saveState: 'error' });
   ctl.onWorkspace = (w) => autosaver.schedule(w);
+  // Every change this page makes passes the one gate; a refused one is taken back, saying why (runs/gate.ts).
+  const gate = new GateRunner((w, r) => ctl.checked(w, r.ok ? null : r.issues, (issues) => ({ kind: 'error', text: msg(ctl.state.lang, 'changeRefused'), issues })));
+  ctl.onCheck = (w) => gate.check(w);
   ctl.onPrefs = (p) => savePrefs(p);
   if (notice) ctl.notify(notice);
   // The page's language and title are written only when they change: rewriting them restyles the page.
@@ -86,7 +90,7 @@ async function start(): Promise<void> {
   if (tabs.writer && ctl.state.saveState === 'follow') void becomeWriter(ctl);
   // For end-to-end tests and the benchmark: read-only access to the controller.
   (globalThis as { __gb?: unknown }).__gb = {
-    ctl, flush: () => autosaver.flush(), risk: () => import('./runs/risk-pool.ts'), cases: () => import('../cases/client.ts'),
+    ctl, flush: () => autosaver.flush(), gated: () => gate.idle(), risk: () => import('./runs/risk-pool.ts'), cases: () => import('../cases/client.ts'),
   };
 }
 

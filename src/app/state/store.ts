@@ -11,6 +11,7 @@ import { editAt } from '../../workspace/edit.ts';
 import { canRedo, canUndo, newHistory, push, redo, undo, type History } from '../../workspace/history.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import type { AppState, Dialog, Notice, Tab } from './app-state.ts';
+import type { Issue } from '../../format/issues.ts';
 
 const UNDO_LIMIT = 200;
 
@@ -28,9 +29,15 @@ export class Store extends EventTarget {
   /** Called after every announced change, once the page has been told. */
   onChanged: (() => void) | null = null;
 
+  /** The last workspace the gate passed, with the undo steps then: a refused change goes back to it. */
+  private good: { ws: Workspace; history: History<Workspace> };
+  /** Called with every workspace this page makes, to pass it through the one gate (runs/gate.ts). */
+  onCheck: ((ws: Workspace) => void) | null = null;
+
   constructor(ws: Workspace, prefs: { lang?: Lang; unit?: Unit } = {}) {
     super();
     this.history = newHistory(ws, UNDO_LIMIT);
+    this.good = { ws, history: this.history };
     this.state = {
       ws, lang: prefs.lang ?? 'zh', unit: prefs.unit ?? 'wan', tab: 'results', active: BASELINE,
       compare: refKeys(ws).slice(0, 4), hospital: ws.baseline.hospitals[0]?.id ?? null, cols: {},
@@ -79,7 +86,21 @@ export class Store extends EventTarget {
   follow(ws: Workspace, extra: Partial<AppState> = {}): void {
     if (ws === this.state.ws) { if (Object.keys(extra).length) this.set(extra); return; }
     this.history = newHistory(ws, UNDO_LIMIT);
+    this.good = { ws, history: this.history };
     this.applyWs(ws, extra, false);
+  }
+
+  /**
+   * The gate's answer for `ws`. Passed: it is the last good workspace. Refused while it is still
+   * the one shown: back to the last good workspace and its undo steps (kept like any change, so a
+   * reload shows it too), saying why. An answer for a workspace no longer shown is left to the
+   * check of the newer one.
+   */
+  checked(ws: Workspace, issues: Issue[] | null, notice: (issues: Issue[]) => Notice): void {
+    if (ws !== this.state.ws) return;
+    if (!issues) { this.good = { ws, history: this.history }; return; }
+    this.history = this.good.history;
+    this.applyWs(this.good.ws, { notice: notice(issues) }, true, false);
   }
 
   private commit(ws: Workspace, extra: Partial<AppState> = {}): void {
@@ -90,7 +111,7 @@ export class Store extends EventTarget {
     this.applyWs(ws, extra);
   }
 
-  private applyWs(ws: Workspace, extra: Partial<AppState> = {}, keep = true): void {
+  private applyWs(ws: Workspace, extra: Partial<AppState> = {}, keep = true, check = keep): void {
     const keys = refKeys(ws);
     const active = keys.includes(extra.active ?? this.state.active) ? (extra.active ?? this.state.active) : BASELINE;
     let compare = (extra.compare ?? this.state.compare).filter((k) => keys.includes(k));
@@ -98,6 +119,7 @@ export class Store extends EventTarget {
     // Kept first (the journal write is issued in this task, and the page shows it as being saved),
     // announced before the change, so the page renders the edit and its runs starting in one update.
     if (keep) this.onWorkspace?.(ws);
+    if (check) this.onCheck?.(ws);
     this.onInputs?.();
     this.set({ ...extra, ws, active, compare, canUndo: canUndo(this.history), canRedo: canRedo(this.history), revision: this.state.revision + 1 });
   }
