@@ -20,6 +20,18 @@ import { fingerprint } from '../src/engine/fingerprint.ts';
 import { columnsOfResult, gainsAndLosses } from '../src/engine/compare.ts';
 import { exampleScenario } from './helpers.ts';
 import type { Scenario } from '../src/format/types.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll } from 'vitest';
+import { importCaseFile } from '../src/cases/node.ts';
+import { withImportedPoints } from '../src/scenario/with-points.ts';
+import { synthCatalogue } from '../scripts/cases/catalogue.ts';
+import { writeCaseList } from '../scripts/cases/caselist.ts';
+import { pointsInstitutionsOf } from '../scripts/examples/city-points.ts';
+import { summaryMessage } from '../src/cases/messages.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gbsim-points-e2e-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const { start } = useBrowser();
 const act = (page: Page, detail: unknown) => page.locator('gb-app').evaluate((app, d) => { app.dispatchEvent(new CustomEvent('gb-action', { detail: d })); }, detail);
@@ -99,4 +111,38 @@ describe('a pool settled by points', () => {
     await page.setViewportSize(SIZES[0]);
     await shot(page, 'points-example-results-en-1440x900');
   });
+
+  it('imports the generated case list of the city (250,000 cases) with a progress bar: points into the variant, bad rows reported', async () => {
+    const points = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'city-points.json'), 'utf8')) as Scenario;
+    const csv = join(dir, 'city-cases.csv');
+    // The list scripts/cases/caselist.ts writes for the city (seed 1), with 36 bad rows of every kind.
+    await writeCaseList(csv, { institutions: pointsInstitutionsOf(points), catalogue: synthCatalogue(), year: 2025, cases: 250_000, seed: 1, bad: 36, month: 'ym', headers: 'zh' });
+    const node = await importCaseFile(csv, { hospitalIds: points.hospitals.map((h) => h.id), year: 2025, catalogue: points.catalogue!, thresholds: points.policy.points!.thresholds! });
+    expect(node.ok).toBe(true);
+    if (!node.ok) return;
+    const want = withImportedPoints(points, node.aggregation).scenario;
+
+    const { page } = await start();
+    await page.getByTestId('open-points-example').click();
+    await expect.poll(() => page.evaluate(() => (globalThis as any).__gb.ctl.state.compare.length as number), { timeout: 60_000 }).toBe(2);
+    await settled(page);
+    await page.getByTestId('cases-file').setInputFiles(csv);
+    await page.locator('gb-cases progress[data-testid="cases-progress"]').waitFor({ timeout: 30_000 });
+    await shot(page, 'points-cases-progress-zh-1440x900');
+    await page.locator('gb-cases[data-status], gb-cases').locator('[data-testid="cases"][data-status="done"]').waitFor({ timeout: 240_000 });
+    await settled(page);
+    expect(await page.getByTestId('cases-summary').innerText()).toBe(summaryMessage('zh', node.report));
+    expect(await page.getByTestId('cases-applied').innerText()).toContain('已写入');
+    const problems = (await page.getByTestId('cases-problems').textContent()) ?? '';
+    await page.locator('[data-testid="cases-problems"] summary').click();
+    expect(node.report.problems.length).toBeGreaterThan(3);
+    for (const p of node.report.problems) expect(problems).toContain(String(p.count));
+    // The variant now holds the imported points: the page's result is the one Node computes from the same import.
+    expect(await shownFingerprint(page)).toBe(fingerprint(runScenario(want)));
+    await page.getByTestId('cases').scrollIntoViewIfNeeded();
+    await shot(page, 'points-cases-done-zh-1440x900');
+    await act(page, { type: 'lang', lang: 'en' });
+    await settled(page);
+    await shot(page, 'points-cases-done-en-1440x900');
+  }, 300_000);
 });

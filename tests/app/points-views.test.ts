@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { resultsView } from '../../src/app/views/results.ts';
 import { runScenario } from '../../src/engine/run.ts';
-import { scenarioOf } from '../../src/workspace/workspace.ts';
+import { scenarioOf, setVariantChanges } from '../../src/workspace/workspace.ts';
+import { casesView } from '../../src/app/views/cases.ts';
 import { stateOf } from './fixture.ts';
 import { pointsWorkspace } from './points-fixture.ts';
 import { gainsOf } from '../../src/app/views/comparison.ts';
@@ -76,5 +77,23 @@ describe('who gains and who loses: per-target baseline against its points varian
     // Points move money between institutions: someone gains and someone loses here.
     expect(g!.gainers).toBeGreaterThan(0);
     expect(g!.losers).toBeGreaterThan(0);
+  });
+});
+
+describe('the case list import view', () => {
+  it('is offered for a scenario with a points pool and a catalogue only, and says why not otherwise', () => {
+    const { ws, id } = pointsWorkspace();
+    // The fixture has no catalogue: a case list cannot be scored.
+    expect(casesView(stateOf(ws, { active: id })).available).toBe(false);
+    const withCat = setVariantChanges(ws, id, [...ws.variants[0]!.changes, { op: 'set', path: ['catalogue'], value: [{ id: 'G1', score: '100', refCost: '10000.00' }] }]);
+    expect(casesView(stateOf(withCat, { active: id })).available).toBe(true);
+    expect(casesView(stateOf(withCat)).available).toBe(false);
+    const refused = casesView(stateOf(withCat, { active: id, cases: { ref: id, fileName: 'x.csv', status: 'refused', progress: null, report: null, applied: null, error: 'no', ms: 1200 } }));
+    expect(refused).toMatchObject({ status: 'refused', error: 'no', seconds: '1.2', fileName: 'x.csv' });
+    const running = casesView(stateOf(withCat, { active: id, cases: { ref: id, fileName: 'x.csv', status: 'running', progress: { phase: 'read', fraction: 0.5, rows: 1000 }, report: null, applied: null, error: null, ms: 0 } }));
+    expect(running.fraction).toBe(0.5);
+    expect(running.progress).toMatch(/1000|1,000/);
+    // Another scenario's import is not shown on this one.
+    expect(casesView(stateOf(withCat, { active: 'baseline', cases: { ref: id, fileName: 'x.csv', status: 'done', progress: null, report: null, applied: null, error: null, ms: 0 } })).status).toBe('idle');
   });
 });

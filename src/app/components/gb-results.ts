@@ -6,6 +6,7 @@ import type { ResultsView } from '../views/results.ts';
 import './gb-fund-summary.ts';
 import './gb-flow-chart.ts';
 import './gb-hospital-table.ts';
+import './gb-cases.ts';
 
 export class GbResults extends LitElement {
   static override properties = { view: { attribute: false } };
@@ -33,6 +34,7 @@ export class GbResults extends LitElement {
           <gb-fund-summary .fund=${s.fund} .lang=${s.lang} .unit=${s.unit}></gb-fund-summary>
           <gb-flow-chart .flow=${s.flow} .lang=${s.lang} .unit=${s.unit}></gb-flow-chart>
         </div>
+        <gb-cases .view=${s.cases}></gb-cases>
         <gb-hospital-table .view=${s.table?.view ?? null} .scenario=${s.table?.scenario ?? null} .lang=${s.lang} .unit=${s.unit}></gb-hospital-table>
       </div>`;
   }

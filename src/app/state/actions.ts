@@ -27,6 +27,9 @@ export type Action =
   | { type: 'fileRefused'; name: string; kind: Exclude<FileKind, 'json' | 'xlsx' | 'csv'> }
   /** The bundled city with a variant settled by points (state/handle-points.ts). */
   | { type: 'openPointsExample' }
+  /** A case list (.csv / .parquet) into the scenario shown: points per institution and month (handle-points.ts). */
+  | { type: 'importCases'; file: File }
+  | { type: 'cancelCases' }
   | { type: 'dismiss' }
   | { type: 'print' }
   | { type: 'dialog'; dialog: Dialog | null }

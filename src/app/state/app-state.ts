@@ -83,6 +83,22 @@ export interface AppState {
   monitor: { ref: RefKey; key: number; report: import('../../engine/monitor.ts').MonitorReport | null; stale: boolean } | null;
   /** The mid-year adjustment being considered, and what it would do (null: dialog closed). */
   adjusting: { preview: import('../../engine/adjust-preview.ts').AdjustmentPreview | null; busy: boolean } | null;
+  /** The latest case list import (pools settled by points, state/handle-points.ts); absent before the first. */
+  cases?: CasesState | null;
+}
+
+/** A case list being imported into the scenario shown, or the last one imported (its report). */
+export interface CasesState {
+  ref: RefKey;
+  fileName: string;
+  status: 'running' | 'done' | 'refused' | 'failed' | 'cancelled';
+  progress: import('../../cases/types.ts').CaseProgress | null;
+  report: import('../../cases/types.ts').CaseReport | null;
+  /** Written into the scenario: institutions given points, and those of points pools without cases (0 points). */
+  applied: { written: number; zeroed: string[] } | null;
+  /** Why it failed or was refused by the gate (already in the user's language). */
+  error: string | null;
+  ms: number;
 }
 
 export interface RiskRunState {

@@ -1,7 +1,12 @@
 /** Actions of pools settled by points (issue 11): the points example; the case list import. */
 import type { Controller } from './controller.ts';
 import { POINTS_VARIANT_NAME, pointsExampleText } from './example.ts';
-import { BASELINE } from '../../workspace/workspace.ts';
+import { BASELINE, replaceScenario, scenarioOf } from '../../workspace/workspace.ts';
+import { withImportedPoints } from '../../scenario/with-points.ts';
+import { gateInWorker } from '../runs/column.ts';
+import { msg } from '../i18n/index.ts';
+import type { CasesState } from './app-state.ts';
+import type { CaseImportResult, CaseSetup } from '../../cases/types.ts';
 
 /**
  * Open the city with its points variant (through the one gate, as any file), show the variant
@@ -16,4 +21,74 @@ export async function openPointsExample(ctl: Controller, openText: (text: string
   if (!v) return;
   ctl.setActive(v.id);
   ctl.setCompare([BASELINE, v.id]);
+}
+
+let job: import('../../cases/client.ts').CaseImportJob | null = null;
+
+/** Stop the import under way (its worker ends; nothing is written). */
+export function cancelCases(): void {
+  job?.cancel();
+}
+
+/**
+ * A case list into the scenario shown (DESIGN §7): DuckDB-wasm in the case worker computes the
+ * case points with the outlier rules and totals them per institution and month, reporting every
+ * row that does not match; the totals are written into the scenario (src/scenario/with-points.ts,
+ * the same step as `gbsim cases`) and applied only if the workspace passes the one gate — one
+ * undoable edit. Rows that do not match are reported, never silently dropped.
+ */
+export async function importCases(ctl: Controller, file: File): Promise<void> {
+  const s = ctl.state;
+  const lang = s.lang;
+  const ref = s.active;
+  const scenario = scenarioOf(s.ws, ref);
+  const start = performance.now();
+  const base: CasesState = { ref, fileName: file.name, status: 'running', progress: null, report: null, applied: null, error: null, ms: 0 };
+  const done = (patch: Partial<CasesState>) => ctl.set({ cases: { ...(ctl.state.cases ?? base), ...patch, ms: Math.round(performance.now() - start) } });
+  if (!scenario.policy.pools?.some((p) => p.settlement === 'points') || !scenario.catalogue?.length) {
+    done({ status: 'refused', error: msg(lang, 'casesNeedPoints') });
+    return;
+  }
+  if (job) job.cancel();
+  ctl.set({ cases: base });
+  const setup: CaseSetup = {
+    hospitalIds: scenario.hospitals.map((h) => h.id),
+    year: scenario.meta.year,
+    catalogue: scenario.catalogue,
+    thresholds: scenario.policy.points?.thresholds ?? { low: '0.5', high: '2' },
+  };
+  const client = await import('../../cases/client.ts');
+  const mine = client.importCaseList(file, setup, (progress) => {
+    if (job === mine && ctl.state.cases?.status === 'running') ctl.set({ cases: { ...ctl.state.cases, progress } });
+  });
+  job = mine;
+  let r: CaseImportResult;
+  try {
+    r = await mine.result;
+  } catch (e) {
+    if (job !== mine) return; // a newer import took its place
+    job = null;
+    if (e instanceof client.CaseImportCancelled) done({ status: 'cancelled' });
+    else done({ status: 'failed', error: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  if (job !== mine) return;
+  job = null;
+  if (!r.ok) {
+    done({ status: 'refused', report: r.report });
+    return;
+  }
+  const { scenario: next, written, zeroed } = withImportedPoints(scenario, r.aggregation);
+  const gate = await gateInWorker(replaceScenario(s.ws, ref, next));
+  if (!gate.ok) {
+    done({ status: 'refused', report: r.report, error: msg(lang, 'importRefusedGate', { file: file.name }) });
+    ctl.notify({ kind: 'error', text: msg(lang, 'importRefusedGate', { file: file.name }), issues: gate.issues });
+    return;
+  }
+  if (ctl.state.ws !== s.ws) {
+    done({ status: 'refused', report: r.report, error: msg(lang, 'importStale') });
+    return;
+  }
+  ctl.replace(next, ref);
+  done({ status: 'done', report: r.report, applied: { written: written.length, zeroed } });
 }

@@ -7,6 +7,7 @@ import type { Lang, Unit } from '../../display/lang.ts';
 import { issueLine } from '../../workspace/issue-text.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { memoize, stable } from './memo.ts';
+import { casesView, type CasesView } from './cases.ts';
 import { fundFlow, type WaterfallBar } from './waterfall.ts';
 
 /** The institutions' table: a result and the scenario it came from (names, levels, categories). */
@@ -24,6 +25,8 @@ export interface ResultsView {
   /** The fund's flow, budget to what it owes institutions (exact steps, named). */
   flow: WaterfallBar[] | null;
   table: TableInput | null;
+  /** The case list import (shown when the scenario has a pool settled by points). */
+  cases: CasesView;
 }
 
 const NONE: string[] = [];
@@ -44,5 +47,6 @@ export function resultsView(s: AppState, prev: ResultsView | null = null): Resul
     fund: col?.view?.fund ?? null,
     flow: fundFlow(col?.view?.fund ?? null, s.lang),
     table: tableOf(col?.view ?? null, col?.scenario ?? null),
+    cases: casesView(s),
   });
 }
