@@ -11,7 +11,7 @@ import { asOfMonth } from '../engine/as-of.ts';
 import { monitor, type MonitorReport, type MonitorRow } from '../engine/monitor.ts';
 import { validateScenario } from '../scenario/open.ts';
 import { formatIssue } from '../format/issues.ts';
-import { money, percent } from '../display/number.ts';
+import { money, percent, plain } from '../display/number.ts';
 import { sourceText, warningText } from '../sheets/monitor-book.ts';
 import type { Scenario } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
@@ -127,6 +127,10 @@ export function monitorText(s: Scenario, rep: MonitorReport, unit: Unit, all: bo
     [g('projectedCoverage'), f.projectedMonthsOfCoverage ?? '—'],
   ]));
   lines.push(x.coverage(f.projectedMonthsOfCoverage ?? '—', f.belowWarningLine, t.coverageMonths.value));
+  if (rep.points.length) {
+    lines.push('', x.pointsHead);
+    for (const p of rep.points) lines.push(x.points(p.name, plain(p.pointsToDate, 4), plain(p.projectedPoints, 4), p.projectedPointValue ?? '—'));
+  }
   if (rep.adjustments.length) {
     lines.push('', x.adjustments);
     for (const a of rep.adjustments) {

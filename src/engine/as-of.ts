@@ -24,7 +24,18 @@ export function asOfMonth(s: Scenario, k: number): AsOf {
     if (known === undefined) issues.push({ path: `hospitals[${i}].${field}`, message: `institution "${h.id}": no claims are known, so there is nothing to report as of month ${k}` });
     else if (known.length < k) issues.push({ path: `hospitals[${i}].${field}`, message: `institution "${h.id}": claims are known through month ${known.length} only, not month ${k}` });
     const { claims: _, ...rest } = h;
-    return { ...rest, claimsToDate: (known ?? []).slice(0, k) };
+    const out: Hospital = { ...rest, claimsToDate: (known ?? []).slice(0, k) };
+    // Points by month (a pool settled by points): the first k months are the points to date.
+    const pts = s.monitoring ? h.pointsToDate : h.points?.months;
+    if (pts !== undefined) {
+      if (pts.length < k) issues.push({ path: `hospitals[${i}].pointsToDate`, message: `institution "${h.id}": points are known through month ${pts.length} only, not month ${k}` });
+      const { total: _t, months: _m, ...p } = h.points ?? {};
+      out.points = p;
+      out.pointsToDate = pts.slice(0, k);
+    } else if (h.points?.total !== undefined && !s.monitoring) {
+      issues.push({ path: `hospitals[${i}].points.months`, message: `institution "${h.id}": its points are known for the year only, not by month, so there are no points to date as of month ${k}` });
+    }
+    return out;
   });
   if (issues.length) return { ok: false, issues };
   return { ok: true, scenario: { ...s, hospitals, monitoring: { ...s.monitoring, asOf: k } } };
@@ -35,7 +46,7 @@ export function asOfMonth(s: Scenario, k: number): AsOf {
  * file not yet monitored), and every institution must have its amount — a monthly report with
  * an institution missing is refused rather than read as zero.
  */
-export function addMonth(s: Scenario, month: number, claims: ReadonlyMap<string, MoneyStr>): AsOf {
+export function addMonth(s: Scenario, month: number, claims: ReadonlyMap<string, MoneyStr>, points?: ReadonlyMap<string, string>): AsOf {
   const known = s.monitoring?.asOf ?? 0;
   if (month !== known + 1) {
     return { ok: false, issues: [{ path: 'monitoring.asOf', message: known === 12 ? 'the year is complete: claims are known through December' : `claims are known through month ${known}: the next month to add is ${known + 1}, not ${month}` }] };
@@ -47,7 +58,14 @@ export function addMonth(s: Scenario, month: number, claims: ReadonlyMap<string,
     const c = claims.get(h.id);
     if (c === undefined) issues.push({ path: `hospitals[${i}].claimsToDate`, message: `institution "${h.id}": no claims for month ${month}` });
     const { claims: _, ...rest } = h;
-    return { ...rest, claimsToDate: [...(known === 0 ? [] : h.claimsToDate ?? []), c ?? '0.00'] };
+    const out: Hospital = { ...rest, claimsToDate: [...(known === 0 ? [] : h.claimsToDate ?? []), c ?? '0.00'] };
+    // An institution monitored by points needs the month's points too.
+    if (h.pointsToDate !== undefined) {
+      const p = points?.get(h.id);
+      if (p === undefined) issues.push({ path: `hospitals[${i}].pointsToDate`, message: `institution "${h.id}": no points for month ${month} (its pool is settled by points)` });
+      out.pointsToDate = [...h.pointsToDate, p ?? '0'];
+    }
+    return out;
   });
   if (issues.length) return { ok: false, issues };
   return { ok: true, scenario: { ...s, hospitals, monitoring: { ...s.monitoring, asOf: month } } };

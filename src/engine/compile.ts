@@ -11,6 +11,7 @@ import { ownValue } from '../format/json.ts';
 import { ONE, qualityRatio, reduceRatio, type CompiledQuality, type Ratio } from './quality.ts';
 import { assignPools, compileQuality, compileTiers, hospitalScore } from './policy-checks.ts';
 import { checkPoints, compilePoints } from './points-compile.ts';
+import { formatPoints, parsePoints } from './points.ts';
 import type { HospitalModel, Model } from './model.ts';
 import { checkMonitoring, compileAdjustments } from './monitor-checks.ts';
 import { projectYear } from './project.ts';
@@ -152,7 +153,7 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
       quality: quality && score !== null ? qualityOf(score) : ONE,
       rewardEligible: eligible === null ? true : !eligible.isZero(),
       reasonableShare: h.reasonableShare === undefined ? null : parseRateCached(h.reasonableShare),
-      points: compilePoints(h, p.points, profile, path, issues),
+      points: compilePoints(pointsAsOf(h, s, profile), p.points, profile, path, issues),
       advanceEligible: h.advanceEligible === true,
     };
   };
@@ -431,3 +432,16 @@ function sumOrZero(xs: readonly number[]): number {
 }
 
 export { ScenarioError };
+
+/**
+ * A monitored institution's points (DESIGN §10 with §7): the raw points of the months known
+ * (pointsToDate) completed to the year as claims are (engine/project.ts, by the profile), so the
+ * projected point value is the year's as it is heading. Unmonitored, its points as given.
+ */
+function pointsAsOf(h: Hospital, s: Scenario, profile: readonly bigint[]): Hospital {
+  if (!s.monitoring || h.pointsToDate === undefined) return h;
+  const known = h.pointsToDate.slice(0, s.monitoring.asOf).map((x) => Number(parsePoints(x)) as Fen);
+  const months = projectYear(known, profile).map((u) => formatPoints(BigInt(u)));
+  const { total: _t, months: _m, ...rest } = h.points ?? {};
+  return { ...h, points: { ...rest, months } };
+}

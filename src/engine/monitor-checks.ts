@@ -15,7 +15,15 @@ export function checkMonitoring(s: Scenario, issues: Issues): void {
     const who = `institution "${h.id}"`;
     if (k === undefined) {
       if (h.claimsToDate !== undefined) issues.add(`${path}.claimsToDate`, `${who}: claims to date need monitoring.asOf (the month they are known through)`);
+      if (h.pointsToDate !== undefined) issues.add(`${path}.pointsToDate`, `${who}: points to date need monitoring.asOf (the month they are known through)`);
       return;
+    }
+    // Points of a year in progress: the months known, never the whole year's.
+    if (h.pointsToDate !== undefined) {
+      if (h.pointsToDate.length !== k) issues.add(`${path}.pointsToDate`, `${who}: must have ${k} monthly points (monitoring.asOf is ${k}); it has ${h.pointsToDate.length}`);
+      if (h.points?.total !== undefined || h.points?.months !== undefined) {
+        issues.add(`${path}.points`, `${who}: the whole year's points cannot be given with pointsToDate (known through month ${k}); remove points.total and points.months`);
+      }
     }
     if (h.claims !== undefined) {
       issues.add(`${path}.claims`, `${who}: the whole year's claims cannot be given while monitoring.asOf is set (known through month ${k}); give the months known as claimsToDate`);

@@ -17,6 +17,7 @@
  */
 import { compile } from './compile.ts';
 import { recordsOf } from './adjust-records.ts';
+import { formatPoints, pointValueString } from './points.ts';
 import { settle, type Settlement } from './run.ts';
 import { formatMoney as m, ratioString, RATE_ONE, parseRate } from './money.ts';
 import type { Model } from './model.ts';
@@ -68,9 +69,23 @@ export interface MonitorReport {
   rows: MonitorRow[];
   /** Indices into rows of the institutions warned, most overspent first. */
   warningList: number[];
-  /** Pools settled by points (DESIGN §7): not in this engine yet. */
-  points: 'none' | 'pending';
+  /** Pools settled by points (DESIGN §7): points to date, the projected year's points and point value. */
+  points: MonitorPointsPool[];
   adjustments: { hospital: string; from: number; reason: string; change: Amount; targetBefore: Amount; targetAfter: Amount; members: number }[];
+}
+
+/**
+ * A pool settled by points as the year is heading: its members' points of months 1…k (after
+ * their coefficients), the year's points (the months known and the rest projected, compile's
+ * pointsAsOf), and the point values the projected year settles at (元/分, 4 decimals).
+ */
+export interface MonitorPointsPool {
+  pool: string;
+  name: string;
+  pointsToDate: string;
+  projectedPoints: string;
+  budgetPointValue: string | null;
+  projectedPointValue: string | null;
 }
 
 export const DEFAULT_THRESHOLDS = { overspendRate: '0.1', deferredRate: '0.05', coverageMonths: '6' } as const;
@@ -138,7 +153,7 @@ export function monitorReport(s: Scenario, model: Model, st: Settlement): Monito
     },
     rows,
     warningList,
-    points: 'none',
+    points: pointsPools(model, st, k),
     adjustments: recordsOf(s, model, st.adjusted).map((r) => ({
       hospital: r.hospital, from: r.from, reason: r.reason, change: r.change, targetBefore: r.targetBefore, targetAfter: r.targetAfter, members: r.members.length,
     })),
@@ -155,3 +170,18 @@ export function thresholds(s: Scenario): MonitorReport['thresholds'] {
   return { overspendRate: one('overspendRate'), deferredRate: one('deferredRate'), coverageMonths: one('coverageMonths', s.analysis?.years?.warningMonths) };
 }
 
+function pointsPools(model: Model, st: Settlement, k: number): MonitorPointsPool[] {
+  return st.region.pools.flatMap((p, j) => {
+    const pp = p.points;
+    if (!pp) return [];
+    let toDate = 0n;
+    for (const i of model.pools[j]!.members) {
+      const hp = model.hospitals[i]!.points;
+      for (let mo = 0; mo < k; mo++) toDate += hp?.months[mo] ?? 0n;
+    }
+    return [{
+      pool: p.id, name: p.name, pointsToDate: formatPoints(toDate), projectedPoints: formatPoints(pp.points),
+      budgetPointValue: pointValueString(BigInt(p.amount), pp.projected), projectedPointValue: pointValueString(BigInt(pp.entitled), pp.points),
+    }];
+  });
+}

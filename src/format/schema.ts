@@ -233,6 +233,7 @@ export const scenarioSchema = z.looseObject({
     lastYearClaims: z.array(money, { error: msg('listOf', { what: 'monthly' }) }).length(12, { error: msg('exactItems', { n: 12, what: 'monthly' }) }).optional(),
     reasonableShare: share.optional(),
     points: hospitalPoints.optional(),
+    pointsToDate: z.array(points, { error: msg('listOf', { what: 'monthlyFromJan' }) }).max(12, { error: msg('maxItems', { max: 12, what: 'monthly' }) }).optional(),
   }), { error: msg('listOf', { what: 'hospitals' }) }).min(1, { error: msg('noInstitutions') }).max(200000, { error: msg('maxItems', { max: '200,000', what: 'institutions' }) }),
   catalogue: z.array(catalogueGroup, { error: 'must be a list of groups' }).max(100000, { error: 'must have at most 100,000 groups' }).optional(),
   analysis: analysis.optional(),

@@ -228,6 +228,8 @@ export interface Hospital {
   claimsToDate?: MoneyStr[];
   /** Last year's 12 monthly claims: the pattern the rest of the year is projected by, where given. */
   lastYearClaims?: MoneyStr[];
+  /** During the year, in a pool settled by points: raw case points of months 1…monitoring.asOf (before k_h), one per month known. */
+  pointsToDate?: PointsStr[];
   /** 合理超支认定: the share of this institution's overspend the bureau's review judged reasonable (else policy.overspend.reasonableShare). */
   reasonableShare?: RateStr;
   /** Its points, when its pool is settled by points (DESIGN §7). */

@@ -87,6 +87,12 @@ export async function monitorWorkbook(name: string, rep: MonitorReport, lang: La
   fund.addRow([w.overspendRate, Number(t.overspendRate.value), sourceText(t.overspendRate, lang)]).getCell(2).numFmt = '0.00%';
   fund.addRow([w.deferredRate, Number(t.deferredRate.value), sourceText(t.deferredRate, lang)]).getCell(2).numFmt = '0.00%';
   fund.addRow([w.coverageMonths, Number(t.coverageMonths.value), sourceText(t.coverageMonths, lang)]).getCell(2).numFmt = '0.00';
+  // Pools settled by points: points to date, the projected year's points and point value (元/分).
+  for (const p of rep.points) {
+    fund.addRow([`${p.name} · ${w.pointsToDate}`, Number(p.pointsToDate)]).getCell(2).numFmt = '#,##0.0000';
+    fund.addRow([`${p.name} · ${w.projectedYearPoints}`, Number(p.projectedPoints)]).getCell(2).numFmt = '#,##0.0000';
+    fund.addRow([`${p.name} · ${w.projectedPointValue}`, p.projectedPointValue === null ? '—' : Number(p.projectedPointValue)]).getCell(2).numFmt = '0.0000';
+  }
 
   const adj = tableSheet(wb, sheetName(w.adjustments, taken), [
     { header: w.hospital, kind: 'text' }, { header: w.from, kind: 'count' }, { header: w.change, kind: 'amount' },

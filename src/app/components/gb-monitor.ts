@@ -132,8 +132,12 @@ export class GbMonitor extends LitElement {
           <div class="card">
             <h3>${t('monThresholds')}</h3>
             <ul class="plain muted">${v.thresholds.map((x) => html`<li>${x}</li>`)}</ul>
-            ${v.points ? html`<p class="muted">${t('monPoints')}</p>` : nothing}
           </div>
+          ${v.points.length ? html`<div class="card" data-testid="monitor-points"><h3>${t('monPointsTitle')}</h3><table>
+            <thead><tr><th>${t('pool')}</th><th class="num">${t('monPointsToDate')}</th><th class="num">${t('monPointsYear')}</th>
+              <th class="num">${t('monBudgetPointValue')}</th><th class="num">${t('monPointValue')}</th></tr></thead>
+            <tbody>${v.points.map((p) => html`<tr><td>${p.pool}</td><td class="num">${p.toDate}</td><td class="num">${p.year}</td><td class="num">${p.budgetValue}</td>
+              <td class="num" data-field="pointValue">${p.value}</td></tr>`)}</tbody></table></div>` : nothing}
         </div>
       </div>
       <div>

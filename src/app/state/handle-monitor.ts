@@ -34,7 +34,7 @@ export async function importMonth(ctl: Controller, file: File): Promise<void> {
     ctl.notify({ kind: 'error', text: msg(lang, 'monImportRefused', { k: month }), issues });
     return;
   }
-  const r = through(addMonth(s, month, new Map(read.claims)));
+  const r = through(addMonth(s, month, new Map(read.claims), new Map(read.points)));
   if (!r.ok) { ctl.notify({ kind: 'error', text: msg(lang, 'monImportRefused', { k: month }), issues: r.issues }); return; }
   ctl.replace(r.scenario);
   ctl.notify({ kind: 'info', text: msg(lang, 'monImported', { k: month }) });

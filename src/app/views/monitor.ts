@@ -39,7 +39,8 @@ export interface MonitorView {
   fund: { label: string; value: string }[];
   coverage: { value: string; line: string; below: boolean; text: string };
   adjustments: string[];
-  points: boolean;
+  /** Pools settled by points: points to date, the projected year's points and point value (text). */
+  points: { pool: string; toDate: string; year: string; budgetValue: string; value: string }[];
   hospitals: { id: string; name: string }[];
   preview: null | { busy: boolean; ok: boolean; pool: string; lines: PreviewLine[]; issues: string[]; from: number; adjustment: Adjustment | null };
 }
@@ -79,7 +80,7 @@ const build = memoize((report: MonitorReport | null, stale: boolean, invalid: bo
   };
   if (!report) {
     return { ...base, state: invalid ? 'invalid' : 'loading', asOfLine: t('monLoading'), months: [], thresholds: [], warningsTitle: '', warnings: [], fund: [],
-      coverage: { value: '', line: '', below: false, text: '' }, adjustments: [], points: false };
+      coverage: { value: '', line: '', below: false, text: '' }, adjustments: [], points: [] };
   }
   const k = report.asOf;
   const th = report.thresholds;
@@ -107,7 +108,10 @@ const build = memoize((report: MonitorReport | null, stale: boolean, invalid: bo
     ],
     coverage: { value: cover, line: th.coverageMonths.value, below: f.belowWarningLine, text: f.belowWarningLine ? t('monBelow') : t('monAbove') },
     adjustments: report.adjustments.map((a) => `${a.hospital}：${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)}（${money(a.change, unit, true)}）${a.reason}`),
-    points: report.points === 'pending',
+    points: report.points.map((p) => ({
+      pool: p.name, toDate: plain(p.pointsToDate, 4), year: plain(p.projectedPoints, 4),
+      budgetValue: p.budgetPointValue === null ? '—' : plain(p.budgetPointValue, 4), value: p.projectedPointValue === null ? '—' : plain(p.projectedPointValue, 4),
+    })),
   };
 });
 
