@@ -9,6 +9,7 @@ import { divRoundHalfUp, formatMoney, formatRate, parseMoney, parseRate, RATE_ON
 import type { FundResult, HospitalResult, Result } from './result.ts';
 import type { Scenario } from '../format/types.ts';
 import { ownValue } from '../format/json.ts';
+import { explainPoints, type PointsExplanation } from './explain-points.ts';
 
 export interface Explanation {
   id: string;
@@ -24,6 +25,8 @@ export interface Explanation {
   hospital: HospitalResult;
   depositRate: string;
   peers: PeerStats;
+  /** In a pool settled by points (DESIGN §7): how its entitlement was derived; else null. */
+  points: PointsExplanation | null;
 }
 
 export interface PeerStats {
@@ -159,5 +162,6 @@ export function explainAt(s: Scenario, fund: FundResult, hr: HospitalResult, ind
         percentile: g ? percentile(g, peerGrowth, (a, b) => Number(a[0] * b[1] - b[0] * a[1] > 0n) - Number(a[0] * b[1] - b[0] * a[1] < 0n)) : null,
       },
     },
+    points: explainPoints(s, fund, hr, index),
   };
 }
