@@ -7,7 +7,11 @@
  * fingerprint (the same a receiver of the file gets from the same parameters).
  */
 import { parse, oneOf, langOption } from './args.ts';
-import { CliError, readScenario, type Io } from './io.ts';
+import { CliError, readScenario, readText, type Io } from './io.ts';
+import { parseJson } from '../format/json.ts';
+import { validateWorkspace } from '../workspace/file.ts';
+import { refKeys, refName, scenarioOf } from '../workspace/workspace.ts';
+import { WORKSPACE_FORMAT, type Workspace } from '../workspace/types.ts';
 import { renderTable } from './table.ts';
 import { decimalFlag, showOutput, writeBytes } from './analysis-out.ts';
 import { FUND_PATH } from '../sheets/analysis-words.ts';
@@ -21,7 +25,7 @@ import { money, percent } from '../display/number.ts';
 import type { Unit } from '../display/lang.ts';
 import type { Scenario } from '../format/types.ts';
 
-export const YEARS_USAGE = 'usage: gbsim years FILE [--years N] [--base-rule actual|target|actualPlusRetained] [--revenue-growth X] [--budget-growth X] [--locked keep|release] [--json] [--xlsx OUT.xlsx] [--unit yuan|wan] [--lang zh|en]';
+export const YEARS_USAGE = 'usage: gbsim years FILE|WORKSPACE [--years N] [--base-rule actual|target|actualPlusRetained] [--revenue-growth X] [--budget-growth X] [--locked keep|release] [--json] [--xlsx OUT.xlsx] [--unit yuan|wan] [--lang zh|en]';
 
 const RULE_TEXT: Record<YearsParams['baseRule'], string> = {
   actual: 'actual (A: a saver\'s base shrinks — the ratchet 鞭打快牛)',
@@ -127,6 +131,11 @@ export async function yearsCommand(args: string[], io: Io): Promise<number> {
   if (rg !== undefined) given.revenueGrowth = rg;
   if (bg !== undefined) given.budgetGrowth = bg;
   const file = positionals[0]!;
+  const ws = readWorkspaceIfAny(file);
+  if (ws) {
+    if (typeof values.xlsx === 'string') throw new CliError('--xlsx writes one scenario\'s years: save the scenario on its own, or run years on a scenario file', 2);
+    return variantsYears(ws, given, unit, values.json === true, io);
+  }
   const s = readScenario(file);
   const rep = yearsReport(s, given);
   io.out(values.json ? JSON.stringify(yearsJson(s, rep), null, 2) : yearsText(s, rep, unit));
@@ -135,4 +144,46 @@ export async function yearsCommand(args: string[], io: Io): Promise<number> {
     io.err(`wrote ${values.xlsx}`);
   }
   return rep.run.stopped ? 1 : 0;
+}
+
+/** A workspace file (baseline + variants), through the one gate; null for a scenario file. */
+function readWorkspaceIfAny(file: string): Workspace | null {
+  const text = readText(file);
+  const j = parseJson(text);
+  if (!j.ok || (j.value as { format?: unknown } | null)?.format !== WORKSPACE_FORMAT) return null;
+  const r = validateWorkspace(j.value);
+  if (!r.ok) throw new CliError(r.issues.map((i) => `${file}: ${formatIssue(i)}`).join('\n'), 1);
+  return r.ws;
+}
+
+/**
+ * Every scenario of a workspace over the same years: the baseline's analysis.years (under the
+ * flags) for all, so the variants are compared year by year on one footing. Prints the fund's
+ * path side by side (closing balance, months of coverage, current surplus rate), then each
+ * scenario's own report.
+ */
+function variantsYears(ws: Workspace, given: Partial<YearsParams>, unit: Unit, json: boolean, io: Io): number {
+  const common = { ...ws.baseline.analysis?.years, ...given };
+  const list = refKeys(ws).map((k) => {
+    const s = scenarioOf(ws, k);
+    return { name: refName(ws, k), s, rep: yearsReport(s, common) };
+  });
+  if (json) {
+    io.out(JSON.stringify({ scenarios: list.map((x) => ({ name: x.name, ...(yearsJson(x.s, x.rep) as object) })) }, null, 2));
+  } else {
+    const first = list[0]!.rep.run;
+    const lines = [`${list.length} scenarios over the same ${first.params.years} years (base rule ${first.params.baseRule}); amounts in ${unit === 'wan' ? '万元' : '元'}`, ''];
+    const cols = ['closingBalance', 'monthsOfCoverage', 'currentSurplusRate'] as const;
+    const kinds = { closingBalance: 'amount', monthsOfCoverage: 'months', currentSurplusRate: 'ratio' } as const;
+    lines.push(renderTable(
+      [{ header: 'year' }, ...list.flatMap((x) => cols.map((c) => ({ header: `${x.name}: ${FUND_PATH.find((f) => f.field === c)?.short ?? c}`, right: true })))],
+      first.years.map((_, k) => [yearName(first, k), ...list.flatMap((x) => cols.map((c) => {
+        const y = x.rep.run.years[k];
+        return y ? showOutput(y.fund[c] as string | null, kinds[c], unit) + (c === 'monthsOfCoverage' && y.belowWarning ? ' !' : '') : '—';
+      }))]),
+    ));
+    for (const x of list) lines.push('', `== ${x.name} ==`, yearsText(x.s, x.rep, unit));
+    io.out(lines.join('\n'));
+  }
+  return list.some((x) => x.rep.run.stopped) ? 1 : 0;
 }

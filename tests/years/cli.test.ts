@@ -7,6 +7,9 @@ import { main } from '../../src/cli/main.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { loadScenario } from '../../src/scenario/open.ts';
 import { fingerprint } from '../../src/engine/fingerprint.ts';
+import { addVariant, newWorkspace, scenarioOf, setVariantChanges } from '../../src/workspace/workspace.ts';
+import { saveWorkspace } from '../../src/workspace/file.ts';
+import { runYears } from '../../src/engine/years.ts';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -90,5 +93,25 @@ describe('gbsim years', () => {
     const missing = await cli('years', 'no/such.json');
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('no/such.json');
+  });
+
+  it('a workspace file: every scenario over the same years (the baseline’s parameters under the flags), side by side and each in full', async () => {
+    const a = addVariant(newWorkspace(city()), '保证金 8%');
+    const ws = setVariantChanges(a.ws, a.id, [{ op: 'set', path: ['policy', 'deposit', 'rates', 'hospital'], value: '0.08' }]);
+    const path = join(mkdtempSync(join(tmpdir(), 'gbsim-years-ws-')), 'ws.json');
+    writeFileSync(path, saveWorkspace(ws));
+    const j = JSON.parse((await cli('years', path, '--years', '3', '--base-rule', 'target', '--json')).out);
+    expect(j.scenarios.map((x: { name: string }) => x.name)).toEqual([ws.baseline.meta.name, '保证金 8%']);
+    for (const [k, ref] of [[0, 'baseline'], [1, a.id]] as const) {
+      const run = runYears(scenarioOf(ws, ref), { years: 3, baseRule: 'target' });
+      expect(j.scenarios[k].years.map((y: { fund: { closingBalance: string } }) => y.fund.closingBalance)).toEqual(run.years.map((y) => y.fund.closingBalance));
+      expect(j.scenarios[k].params.years).toBe(3);
+    }
+    expect(j.scenarios[0].years[2].fund.closingBalance).not.toBe(j.scenarios[1].years[2].fund.closingBalance);
+    const t = await cli('years', path, '--years', '3', '--lang', 'en');
+    expect(t.code).toBe(0);
+    expect(t.out).toContain('2 scenarios over the same 3 years');
+    expect(t.out).toContain('== 保证金 8% ==');
+    expect((await cli('years', path, '--xlsx', join(tmpdir(), 'x.xlsx'))).code).toBe(2);
   });
 });
