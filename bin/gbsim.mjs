@@ -1,15 +1,35 @@
 #!/usr/bin/env node
 // The command line. Runs the built JavaScript in dist-cli/ (scripts/build-cli.mjs, run by
-// `npm ci` as the prepare step): no TypeScript to compile at start. Without a build, or with
-// GBSIM_FROM_SOURCE=1 (working on src/cli without rebuilding), it runs the TypeScript source
-// through tsx's loader instead, slower to start.
-import { existsSync } from 'node:fs';
+// `npm ci` as the prepare step): no TypeScript to compile at start. Without a build, with a
+// build older than a source file it bundles (src/ but the page's src/app: an edit or a checkout
+// since the build), or with GBSIM_FROM_SOURCE=1, it runs the TypeScript source through tsx's
+// loader instead, slower to start, and says why (but when asked).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const built = new URL('../dist-cli/gbsim.mjs', import.meta.url);
-const fromSource = process.env.GBSIM_FROM_SOURCE === '1' || !existsSync(built);
+const src = fileURLToPath(new URL('../src', import.meta.url));
+
+/** Is any file under src/ (src/app aside) newer than the build? About 170 entries, a few ms. */
+function stale(builtMs) {
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${dir}/${e.name}`;
+      if (e.isDirectory() ? path !== `${src}/app` && walk(path) : statSync(path).mtimeMs > builtMs) return true;
+    }
+    return false;
+  };
+  return existsSync(src) && walk(src);
+}
+
+const why = process.env.GBSIM_FROM_SOURCE === '1' ? 'asked'
+  : !existsSync(built) ? 'dist-cli/ is missing'
+  : stale(statSync(built).mtimeMs) ? 'dist-cli/ is older than src/'
+  : null;
+const fromSource = why !== null;
 let cli;
 if (fromSource) {
-  if (process.env.GBSIM_FROM_SOURCE !== '1') process.stderr.write('gbsim: dist-cli/ is missing (run "npm run build:cli"); running the TypeScript source, slower to start\n');
+  if (why !== 'asked') process.stderr.write(`gbsim: ${why} (run "npm run build:cli"); running the TypeScript source, slower to start\n`);
   const { register } = await import('tsx/esm/api');
   register();
   cli = await import('../src/cli/entry.ts');

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, utimesSync } from 'node:fs';
 import { main } from '../../src/cli/main.ts';
 
 const gbsim = (...args: string[]) => {
@@ -56,4 +56,19 @@ describe('the built CLI (dist-cli/)', () => {
     expect(two.code, two.err).toBe(0);
     expect(JSON.parse(two.out)).toEqual(JSON.parse(one.out));
   }, 180_000);
+
+  it('a build older than a source file is not used: the source runs, and the note says why', () => {
+    const file = 'src/format/path.ts';
+    const before = statSync(file);
+    const after = new Date(statSync('dist-cli/gbsim.mjs').mtimeMs + 60_000);
+    try {
+      utimesSync(file, after, after);
+      const r = gbsim('validate', 'scenarios/city.json');
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(/dist-cli\/ is older than src\/ \(run "npm run build:cli"\); running the TypeScript source/);
+    } finally {
+      utimesSync(file, before.atime, before.mtime);
+    }
+    expect(gbsim('validate', 'scenarios/city.json').err).toBe('');
+  }, 120_000);
 });
