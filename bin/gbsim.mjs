@@ -8,7 +8,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const built = new URL('../dist-cli/gbsim.mjs', import.meta.url);
-const src = fileURLToPath(new URL('../src', import.meta.url));
+// The sources the build bundles (not an import: read only for their modification times).
+const src = `${fileURLToPath(new URL('..', import.meta.url))}src`;
 
 /** Is any file under src/ (src/app aside) newer than the build? About 170 entries, a few ms. */
 function stale(builtMs) {
