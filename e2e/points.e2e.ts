@@ -145,4 +145,40 @@ describe('a pool settled by points', () => {
     await settled(page);
     await shot(page, 'points-cases-done-en-1440x900');
   }, 300_000);
+
+  it('prints a brief with the institution’s points, share, point values, entitlement and payment rate', async () => {
+    const points = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'city-points.json'), 'utf8')) as Scenario;
+    const want = runScenario(points);
+    const base = runScenario(exampleScenario());
+    const h = want.hospitals[0]!;
+    const pool = want.fund.pools.find((p) => p.id === h.pool)!;
+    const { page } = await start();
+    await page.getByTestId('open-points-example').click();
+    await expect.poll(() => page.evaluate(() => (globalThis as any).__gb.ctl.state.compare.length as number), { timeout: 60_000 }).toBe(2);
+    await settled(page);
+    await act(page, { type: 'tab', tab: 'hospital' });
+    const sec = page.getByTestId('brief-points');
+    await sec.waitFor({ timeout: 60_000 });
+    const figures = sec.getByTestId('brief-points-figures');
+    expect(await figures.locator('[data-field="points"]').innerText()).toBe(plain(h.points, 4));
+    expect(await figures.locator('[data-field="pointShare"]').innerText()).toBe(percent(h.pointShare, 4));
+    expect(await figures.locator('[data-field="pointValue"]').innerText()).toBe(plain(pool.pointValue, 4));
+    expect(await figures.locator('[data-field="budgetPointValue"]').innerText()).toBe(plain(pool.budgetPointValue, 4));
+    expect(await figures.locator('[data-field="paymentRate"]').innerText()).toBe(percent(h.paymentRate, 2));
+    // Beside the per-target baseline: its target and payment rate there.
+    const rows = await sec.getByTestId('brief-points-scenarios').locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows.join('\n')).toContain(percent(base.hospitals.find((x) => x.id === h.id)!.paymentRate, 2));
+    if (points.hospitals[0]!.points?.groups?.length) expect(await sec.getByTestId('brief-points-groups').locator('tbody tr').count()).toBeGreaterThan(0);
+    await shot(page, 'points-brief-zh-1440x900');
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    expect(await sec.isVisible()).toBe(true);
+    await shot(page, 'points-brief-print-zh');
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(SIZES[1]);
+    await act(page, { type: 'lang', lang: 'en' });
+    await settled(page);
+    await shot(page, 'points-brief-en-1280x720');
+  });
 });

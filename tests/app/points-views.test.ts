@@ -8,6 +8,7 @@ import { resultsView } from '../../src/app/views/results.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { scenarioOf, setVariantChanges } from '../../src/workspace/workspace.ts';
 import { casesView } from '../../src/app/views/cases.ts';
+import { briefPoints } from '../../src/app/views/brief-points.ts';
 import { stateOf } from './fixture.ts';
 import { pointsWorkspace } from './points-fixture.ts';
 import { gainsOf } from '../../src/app/views/comparison.ts';
@@ -95,5 +96,23 @@ describe('the case list import view', () => {
     expect(running.progress).toMatch(/1000|1,000/);
     // Another scenario's import is not shown on this one.
     expect(casesView(stateOf(withCat, { active: 'baseline', cases: { ref: id, fileName: 'x.csv', status: 'done', progress: null, report: null, applied: null, error: null, ms: 0 } })).status).toBe('idle');
+  });
+});
+
+describe('the brief of an institution of a points pool', () => {
+  it('has its points, share, point values, entitlement and payment rate, and the per-target baseline beside it', () => {
+    const { ws, id } = pointsWorkspace();
+    const s = stateOf(ws, { active: id, compare: ['baseline', id] });
+    const cols = [{ name: 'v', view: s.cols[id]!.view }, { name: 'b', view: s.cols.baseline!.view }];
+    const want = runScenario(scenarioOf(ws, id));
+    const base = runScenario(scenarioOf(ws, 'baseline'));
+    const h = want.hospitals.find((x) => x.id === 'H002')!;
+    const b = briefPoints(scenarioOf(ws, id), cols, 'H002')!;
+    const pool = want.fund.pools.find((p) => p.id === 'hosp')!;
+    expect(b).toMatchObject({ points: h.points, pointShare: h.pointShare, entitlement: h.target, paymentRate: h.paymentRate, pointValue: pool.pointValue, budgetPointValue: pool.budgetPointValue });
+    expect(b.scenarios[1]).toEqual({ name: 'b', byPoints: false, points: null, pointValue: null, target: base.hospitals[1]!.target, paymentRate: base.hospitals[1]!.paymentRate });
+    // Outside a points pool (the primary pool; the baseline) there is no points section.
+    expect(briefPoints(scenarioOf(ws, id), cols, 'C001')).toBeNull();
+    expect(briefPoints(scenarioOf(ws, 'baseline'), [cols[1]!], 'H002')).toBeNull();
   });
 });

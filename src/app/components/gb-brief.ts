@@ -14,6 +14,7 @@ import { adjustments, derivation, depositSchedule, peerGroup, peers, settlement,
 import type { GbBriefChart } from './gb-brief-chart.ts';
 import './gb-brief-chart.ts';
 import './gb-brief-whatif.ts';
+import { pointsSection } from './gb-brief-points.ts';
 
 export class GbBrief extends LitElement {
   static override properties = { view: { attribute: false }, lang: {} };
@@ -92,6 +93,8 @@ export class GbBrief extends LitElement {
         <section data-testid="derivation"><h3>${t('derivation')}</h3>${derivation(ex, b.lang, u)}</section>
         <section class="full" data-testid="brief-deposit"><h3>${t('depositSchedule')}</h3>${depositSchedule(ex, b.lang, u)}</section>
         <section class="full" data-testid="settlement"><h3>${t('settlementByScenario')} (${t(u)})</h3>${settlement(b.settlement, b.lang, u)}</section>
+        ${b.byPoints ? html`<section class="full" data-testid="brief-points"><h3>${msg(b.lang, 'ptsBriefTitle', { pool: b.byPoints.pool })}</h3>
+          ${pointsSection(b.byPoints, b.lang, u)}</section>` : nothing}
         ${b.adjustments.length ? html`<section class="full" data-testid="brief-adjustments"><h3>${t('monAdjustments')} (${t(u)})</h3>
           ${adjustments(b.adjustments, b.lang, u)}</section>` : nothing}
         <section data-testid="peers"><h3>${t('position')}</h3>${peers(ex, b.lang, u)}</section>

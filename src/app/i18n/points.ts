@@ -15,6 +15,8 @@ export const zhPoints = {
   casesAppliedZeroed: '已写入 {n} 家机构的点数（可撤销）；{z} 家点数法机构在清单中没有病例，点数记为 0：{ids}',
   casesCancelled: '已取消，方案未作改动', casesFailed: '导入失败，方案未作改动：', casesRefused: '未导入，方案未作改动', casesSeconds: '用时 {s} 秒',
   casesProblems: '未计入的行（不会被悄悄丢弃）', casesValues: '最常见的值',
+  ptsBriefTitle: '点数与支付率（{pool}）', ptsCases: '病例数', ptsSettledBy: '结算方式', ptsByPoints: '按点数', ptsByTarget: '按指标',
+  ptsGroup: '主要病组', ptsLow: '费用极低', ptsHigh: '费用极高', ptsSpecial: '特例单议',
   ptsProjectedBadge: '预估点数', ptsExample: '点数法示例', ptsExampleHint: '打开示例市：基准方案按指标结算，测算方案住院按病种分值付费（区域点数法），并比较两者',
   ptsTargetOrEntitlement: `${H.target.zh}/应得额`, ptsNet: '应得额结余(+)/超支(−)',
 } as const;
@@ -33,6 +35,8 @@ export const enPoints: Record<keyof typeof zhPoints, string> = {
   casesAppliedZeroed: 'Points written for {n} institutions (undoable); {z} institutions of a points pool have no case in the list and get 0 points: {ids}',
   casesCancelled: 'Cancelled; the scenario is unchanged', casesFailed: 'The import failed; the scenario is unchanged: ', casesRefused: 'Not imported; the scenario is unchanged', casesSeconds: '{s} s',
   casesProblems: 'Rows left out (never silently dropped)', casesValues: 'Most frequent values',
+  ptsBriefTitle: 'Points and payment rate ({pool})', ptsCases: 'Cases', ptsSettledBy: 'Settled', ptsByPoints: 'by points', ptsByTarget: 'by target',
+  ptsGroup: 'Top groups', ptsLow: 'Low-cost', ptsHigh: 'High-cost', ptsSpecial: 'Special review',
   ptsProjectedBadge: 'Projected points', ptsExample: 'Points example', ptsExampleHint: 'Open the example city: the baseline settled by targets, an alternative paying inpatient care by points (DIP), compared',
   ptsTargetOrEntitlement: `${H.target.en} / entitlement`, ptsNet: 'Surplus (+) / overspend (−) of the entitlement',
 };

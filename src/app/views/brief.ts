@@ -20,6 +20,7 @@ import { memoize } from './memo.ts';
 import { changeFor, type AdjustmentRecord } from '../../engine/adjust-records.ts';
 import { recordsOfScenario } from './adjustments.ts';
 import type { Workspace } from '../../workspace/types.ts';
+import { briefPoints, type BriefPoints } from './brief-points.ts';
 
 /** The scenarios a brief's settlement table lists: the one shown first, then the compared ones. */
 export interface SettlementColumn { name: string; view: ResultView | null }
@@ -84,6 +85,8 @@ export interface BriefView {
   whatIf: WhatIfView;
   risk: BriefRisk | null;
   adjustments: BriefAdjustment[];
+  /** Its points, point values and payment rate when its pool is settled by points (views/brief-points.ts). */
+  byPoints: BriefPoints | null;
 }
 
 const CELLS: Record<SettlementField, (v: ResultView, i: number) => string | null> = {
@@ -122,6 +125,7 @@ export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: Par
     sources: groupSources(citedSources(ctx.scenario, h.class, lang)),
     whatIf: { pct: whatIf.result?.pct ?? '5', busy: false, error: null, ...whatIf },
     risk: riskOf(ctx.risk ?? null, h.id),
+    byPoints: briefPoints(ctx.scenario, ctx.settlement, h.id),
     adjustments: (ctx.adjustments ?? []).flatMap((r) => {
       const own = changeFor(r, h.id);
       return own === null ? [] : [{ from: r.from, hospital: r.hospital, name: r.name, change: r.change, own, self: r.hospital === h.id, reason: r.reason, date: r.date }];

@@ -1,0 +1,33 @@
+/** The brief's points section (pools settled by points): figures as the engine gives them, formatted by src/display. */
+import { html, nothing } from 'lit';
+import { msg, type MsgKey } from '../i18n/index.ts';
+import { money, percent, plain } from '../../display/number.ts';
+import type { BriefPoints } from '../views/brief-points.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+
+export function pointsSection(b: BriefPoints, lang: Lang, u: Unit) {
+  const t = (k: MsgKey) => msg(lang, k);
+  const pv = t('ptsUnit');
+  return html`<p class="kv" data-testid="brief-points-figures">
+      <span>${t('ptsPoints')} <b data-field="points">${plain(b.points, 4)}</b>${b.projected ? html` <span class="badge">${t('ptsProjectedBadge')}</span>` : nothing}</span>
+      <span>${t('ptsShare')} <b data-field="pointShare">${percent(b.pointShare, 4)}</b></span>
+      <span>${t('ptsBudgetValue')} <b data-field="budgetPointValue">${plain(b.budgetPointValue, 4)}</b> ${pv}</span>
+      <span>${t('ptsValue')} <b data-field="pointValue">${plain(b.pointValue, 4)}</b> ${pv}${b.pointValueCapped ? html` <span class="badge">${t('ptsCapped')}</span>` : nothing}</span>
+      <span>${t('ptsEntitlement')} <b data-field="entitlement">${money(b.entitlement, u)}</b> ${t(u)}</span>
+      <span>${t('actual')} <b>${money(b.actual, u)}</b> ${t(u)}</span>
+      <span>${t('ptsPaymentRate')} <b data-field="paymentRate">${percent(b.paymentRate, 2)}</b></span>
+      ${b.cases !== null ? html`<span>${t('ptsCases')} <b>${b.cases.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</b></span>` : nothing}
+    </p>
+    ${b.scenarios.length > 1 ? html`<table data-testid="brief-points-scenarios">
+      <thead><tr><th>${t('scenario')}</th><th>${t('ptsSettledBy')}</th><th class="num">${t('ptsPoints')}</th><th class="num">${t('ptsValue')} (${pv})</th>
+        <th class="num">${t('ptsTargetOrEntitlement')} (${t(u)})</th><th class="num">${t('ptsPaymentRate')}</th></tr></thead>
+      <tbody>${b.scenarios.map((s) => html`<tr><th scope="row">${s.name}</th><td>${t(s.byPoints ? 'ptsByPoints' : 'ptsByTarget')}</td>
+        <td class="num">${plain(s.points, 4)}</td><td class="num">${plain(s.pointValue, 4)}</td><td class="num">${money(s.target, u)}</td><td class="num">${percent(s.paymentRate, 2)}</td></tr>`)}</tbody>
+    </table>` : nothing}
+    ${b.groups.length ? html`<table data-testid="brief-points-groups">
+      <thead><tr><th>${t('ptsGroup')}</th><th class="num">${t('ptsCases')}</th><th class="num">${t('ptsPoints')}</th>
+        <th class="num">${t('ptsLow')}</th><th class="num">${t('ptsHigh')}</th><th class="num">${t('ptsSpecial')}</th></tr></thead>
+      <tbody>${b.groups.map((g) => html`<tr><td>${g.group}${g.name ? html` ${g.name}` : nothing}</td><td class="num">${g.cases}</td>
+        <td class="num">${plain(g.points, 4)}</td><td class="num">${g.low}</td><td class="num">${g.high}</td><td class="num">${g.special}</td></tr>`)}</tbody>
+    </table>` : nothing}`;
+}
