@@ -3,6 +3,8 @@
  * run as .xlsx (read back with exceljs in Node: numbers with formats, equal to the Node engine's)
  * and their charts as PNG images.
  */
+import { prepareRisk } from '../src/engine/risk/prepare.ts';
+import { runDraws } from '../src/engine/risk/kernel.ts';
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -65,6 +67,19 @@ describe('planning exports', () => {
     rk.worksheets[0]!.eachRow((r) => { if (String(r.getCell(1).value).includes('调剂金用尽')) { found = true; expect(r.getCell(2).value).toBe(pEx); expect(r.getCell(2).numFmt).toBe('0.00%'); } });
     expect(found).toBe(true);
     expect(rk.worksheets[1]!.rowCount).toBe(exampleScenario().hospitals.length + 1);
+    // The histograms and every draw, as numbers: the draws equal the kernel's in Node with the same seed, draw by draw.
+    expect(rk.worksheets.map((w) => w.name)).toEqual(['概要', '机构风险', '直方图', '逐次抽样']);
+    const params = await page.evaluate(() => (globalThis as any).__gb.ctl.state.risk.params);
+    const node = runDraws(prepareRisk(exampleScenario(), params).input, 0, 2000);
+    const perDraw = rk.getWorksheet('逐次抽样')!;
+    expect(perDraw.rowCount).toBe(2001);
+    const closing: number[] = [];
+    perDraw.eachRow((r, i) => { if (i > 1) closing.push(r.getCell(2).value as number); });
+    expect(closing).toEqual(Array.from(node.closing, (x) => x / 1e6));
+    expect(perDraw.getRow(2).getCell(2).numFmt).toBe('#,##0.00');
+    let binned = 0;
+    rk.getWorksheet('直方图')!.eachRow((r, i) => { if (i > 1 && String(r.getCell(1).value).startsWith('年末累计结存')) binned += r.getCell(4).value as number; });
+    expect(binned).toBe(2000);
     await page.waitForTimeout(600);
     expect(isPng(await download(page, () => page.getByTestId('risk-png-closingBalance').click()))).toBe(true);
   });

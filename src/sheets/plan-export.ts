@@ -2,7 +2,7 @@
  * The app's planning workbooks (issue 12): several years (run again here, exactly, from the
  * scenario: the same paths and fingerprints the page shows), sweeps and tornados (the page's
  * results), and a Monte Carlo summary (percentiles and the institutions' probabilities; the
- * per-draw sheet is `gbsim risk --xlsx`'s). Numbers are numbers with formats.
+ * histograms and every draw's figures, as `gbsim risk --xlsx` has them). Numbers are numbers with formats.
  */
 import { yearsOutcome } from '../engine/years-outcome.ts';
 import { formatIssue } from '../format/issues.ts';
@@ -22,7 +22,10 @@ export async function yearsWorkbookOf(s: Scenario, lang: Lang, unit: Unit): Prom
 
 export const sweepsWorkbookOf = (s: Scenario, sheets: SweepSheet[], lang: Lang, unit: Unit): Promise<Uint8Array> => sweepWorkbook(s, sheets, lang, unit);
 
-export interface RiskExport { name: string; params: RiskParams; summary: RiskSummary; meta: RiskMeta }
+/** Each draw's fund figures (fen; months as reals; 1 where the adjustment fund ran out), draw order. */
+export interface PerDraw { closing: Float64Array; months: Float64Array; afUsed: Float64Array; exhausted: Uint8Array }
+
+export interface RiskExport { name: string; params: RiskParams; summary: RiskSummary; meta: RiskMeta; perDraw?: PerDraw | null }
 
 export async function riskWorkbookOf(r: RiskExport, lang: Lang, unit: Unit): Promise<Uint8Array> {
   const zh = lang === 'zh';
@@ -59,5 +62,36 @@ export async function riskWorkbookOf(r: RiskExport, lang: Lang, unit: Unit): Pro
     row.getCell(4).numFmt = '0.00%';
     row.getCell(5).numFmt = '0.00%';
   });
+  // The histograms shown on the page: each bin's range and count of draws.
+  const hist = tableSheet(wb, sheetName(zh ? '直方图' : 'Histograms', taken), [
+    { header: zh ? '指标' : 'Figure', kind: 'text', width: 28 }, { header: zh ? '区间下限' : 'From', kind: 'number' },
+    { header: zh ? '区间上限' : 'To', kind: 'number' }, { header: zh ? '抽样次数' : 'Draws', kind: 'number' },
+  ]);
+  for (const [label, d, div, f] of [
+    [`${zh ? '年末累计结存' : 'Closing balance'} (${u})`, r.summary.closingBalance, scale, '#,##0.00'],
+    [zh ? '可支付月数' : 'Months of coverage', r.summary.monthsOfCoverage, 1, '0.00'],
+    [`${zh ? '调剂金使用' : 'Adjustment fund used'} (${u})`, r.summary.adjustmentFundUsed, scale, '#,##0.00'],
+  ] as const) {
+    d.histogram.counts.forEach((c, b) => {
+      const row = hist.addRow([label, d.histogram.edges[b]! / div, d.histogram.edges[b + 1]! / div, c]);
+      row.getCell(2).numFmt = f;
+      row.getCell(3).numFmt = f;
+    });
+  }
+  // Every draw's figures (draw d uses the seed's stream d, so a draw can be checked on its own).
+  if (r.perDraw) {
+    const pd = tableSheet(wb, sheetName(zh ? '逐次抽样' : 'Draws', taken), [
+      { header: zh ? '抽样序号' : 'Draw', kind: 'number' }, { header: `${zh ? '年末累计结存' : 'Closing balance'} (${u})`, kind: 'number', width: 20 },
+      { header: zh ? '可支付月数' : 'Months of coverage', kind: 'number' }, { header: `${zh ? '调剂金使用' : 'Adjustment fund used'} (${u})`, kind: 'number', width: 20 },
+      { header: zh ? '调剂金用尽' : 'Adjustment fund exhausted', kind: 'text' },
+    ]);
+    const { closing, months, afUsed, exhausted } = r.perDraw;
+    for (let d = 0; d < closing.length; d++) {
+      const row = pd.addRow([d, closing[d]! / scale, months[d]!, afUsed[d]! / scale, exhausted[d] ? (zh ? '是' : 'yes') : '']);
+      row.getCell(2).numFmt = '#,##0.00';
+      row.getCell(3).numFmt = '0.00';
+      row.getCell(4).numFmt = '#,##0.00';
+    }
+  }
   return toBytes(wb);
 }

@@ -15,6 +15,7 @@ import { cancellation } from './cancellable.ts';
 import type { RiskWorkerApi } from '../../../workers/risk.worker.ts';
 import { chunkProgress, mergeBlocks, runChunked } from '../../engine/risk/blocks.ts';
 import { summarize, type RiskSummary } from '../../engine/risk/summary.ts';
+import type { PerDraw } from '../../sheets/plan-export.ts';
 import { RiskError, type RiskMeta } from '../../engine/risk/prepare.ts';
 import type { RiskParams } from '../../engine/risk/params.ts';
 import type { Scenario } from '../../format/types.ts';
@@ -35,6 +36,8 @@ export interface RiskRunOptions {
 
 export interface RiskRun {
   summary: RiskSummary;
+  /** Each draw's fund figures (for the per-draw sheet of the export), draw order. */
+  perDraw: PerDraw;
   meta: RiskMeta;
   workers: number;
   /** Time to prepare the input (one worker) and to run the draws (the input sent to all, every chunk), ms. */
@@ -81,7 +84,8 @@ export class RiskPool {
         return b;
       });
       const t2 = performance.now();
-      return { summary: summarize(mergeBlocks(blocks, params.draws, input.n)), meta, workers: handles.length, ms: { prepare: t1 - t0, draws: t2 - t1 } };
+      const merged = mergeBlocks(blocks, params.draws, input.n);
+      return { summary: summarize(merged), perDraw: { closing: merged.closing, months: merged.months, afUsed: merged.afUsed, exhausted: merged.exhausted }, meta, workers: handles.length, ms: { prepare: t1 - t0, draws: t2 - t1 } };
     } finally {
       cancel.detach();
     }

@@ -50,7 +50,7 @@ export class RiskRunner {
         },
       });
       if (this.ac !== ac) return;
-      this.patch({ status: 'done', done: params.draws, summary: r.summary, meta: r.meta, workers: r.workers, ms: r.ms.prepare + r.ms.draws });
+      this.patch({ status: 'done', done: params.draws, summary: r.summary, meta: r.meta, perDraw: r.perDraw, workers: r.workers, ms: r.ms.prepare + r.ms.draws });
     } catch (e) {
       if (this.ac !== ac) return;
       if (e instanceof RiskError) this.patch({ status: 'refused', issues: e.issues });

@@ -110,6 +110,8 @@ export interface RiskRunState {
   total: number;
   summary: import('../../engine/risk/summary.ts').RiskSummary | null;
   meta: import('../../engine/risk/prepare.ts').RiskMeta | null;
+  /** Each draw's fund figures, kept for the export's per-draw sheet. */
+  perDraw?: import('../../sheets/plan-export.ts').PerDraw | null;
   issues: Issue[];
   workers: number;
   ms: number;
