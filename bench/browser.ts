@@ -150,7 +150,8 @@ async function measure(page: Page, cdp: CDPSession, view: View, offset: number, 
   // Passed as source text: runners that rewrite functions (tsx adds __name helpers) cannot break it.
   const dir = process.env.BENCH_TRACE;
   if (dir) mkdirSync(dir, { recursive: true });
-  return mainThreadCpu(cdp, edits, async () => (await page.evaluate(`(${EDIT_LOOP})(${edits}, '${kind}', '${wait}', ${offset})`)) as Loop, dir ? join(dir, `${view}-${offset}.json`) : undefined);
+  const loop = async () => (await page.evaluate(`(${EDIT_LOOP})(${edits}, '${kind}', '${wait}', ${offset})`)) as Loop;
+  return mainThreadCpu(cdp, edits, loop, dir ? join(dir, `${view}-${offset}.json`) : undefined);
 }
 
 export async function browserBench(): Promise<BenchFigure[]> {
@@ -186,7 +187,8 @@ export async function browserBench(): Promise<BenchFigure[]> {
         const [r, cpu] = await measure(page, cdp, v, offset);
         offset += EDITS;
         const tag = `${N}x3${loaded ? '-loaded' : ''}`;
-        if (process.env.BENCH_VERBOSE) console.log(`${v}${loaded ? ' loaded' : ''}: ${r.latencies.map((l, i) => `${l.toFixed(0)}(${r.runs[i]!.toFixed(0)}+${r.renders[i]!.toFixed(0)})`).join(' ')}`);
+        const each = () => r.latencies.map((l, i) => `${l.toFixed(0)}(${r.runs[i]!.toFixed(0)}+${r.renders[i]!.toFixed(0)})`).join(' ');
+        if (process.env.BENCH_VERBOSE) console.log(`${v}${loaded ? ' loaded' : ''}: ${each()}`);
         figures.push(
           { name: `browser-${v}-recompute-p50-${tag}`, value: pct(r.latencies, 50), unit: 'ms' },
           { name: `browser-${v}-recompute-p95-${tag}`, value: pct(r.latencies, 95), unit: 'ms' },

@@ -107,7 +107,10 @@ async function chromiumFigures(file: string, warm: string): Promise<void> {
   try {
     const s = await open(browser, server.url);
     await settled(s.page, 120_000);
-    await s.page.evaluate(`(() => { const i = document.createElement('input'); i.type = 'file'; i.id = 'gb-bench-cases'; i.hidden = true; document.body.append(i); })()`);
+    const addInput = `(() => {
+      const i = document.createElement('input'); i.type = 'file'; i.id = 'gb-bench-cases'; i.hidden = true; document.body.append(i);
+    })()`;
+    await s.page.evaluate(addInput);
     const setup = JSON.stringify(benchSetup('city'));
     // Passed as source text: runners that rewrite functions (tsx adds __name helpers) cannot break it.
     const run = async (path: string): Promise<{ ms: number; ok: boolean }> => {

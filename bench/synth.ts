@@ -76,7 +76,11 @@ export function synthCity(n: number, seed = 1): Scenario {
       deposit: { base: 'target', rates: { hospital: '0.10', chronic: '0.05', primary: '0.02' } },
       monthlyProfile: SEASON.map((s) => s.toFixed(2)),
       surplus: { mode: 'marginal', tiers: [{ upTo: '0.05', share: '0.7' }, { upTo: null, share: '0.5' }], cap: '0.05' },
-      overspend: { mode: 'marginal', tiers: [{ upTo: '0.05', share: '0.7' }, { upTo: '0.1', share: '0.5' }, { upTo: null, share: '0' }], reasonableShare: '0.8' },
+      overspend: {
+        mode: 'marginal',
+        tiers: [{ upTo: '0.05', share: '0.7' }, { upTo: '0.1', share: '0.5' }, { upTo: null, share: '0' }],
+        reasonableShare: '0.8',
+      },
       volumeFloor: true,
       quality: { mode: 'linear', points: [{ score: 0, ratio: '0' }, { score: 60, ratio: '0' }, { score: 90, ratio: '1' }] },
     },
@@ -110,7 +114,11 @@ export function synthPointsCity(n: number, seed = 1): Scenario {
   return {
     ...s,
     meta: { ...s.meta, name: `Synthetic city of ${n} institutions, hospitals by points` },
-    policy: { ...s.policy, pools, points: { thresholds: { low: '0.5', high: '2' }, levelCoefficients: { tertiary: '1.05', secondary: '1' }, pointValueCap: '1.05', growth: '0.05' } },
+    policy: {
+      ...s.policy,
+      pools,
+      points: { thresholds: { low: '0.5', high: '2' }, levelCoefficients: { tertiary: '1.05', secondary: '1' }, pointValueCap: '1.05', growth: '0.05' },
+    },
     hospitals,
   };
 }
