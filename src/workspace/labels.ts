@@ -94,6 +94,18 @@ export const LABELS: Record<string, Label> = {
   'policy.growth.byCategory.*': L('类别增长率（{key}）', 'Growth by category ({key})', 'category'),
   'policy.advance.months': L('预付周转金月数', 'Working-capital advance (months)'),
   'policy.advance': L('预付周转金', 'Working-capital advance'),
+  // Pools settled by points (DESIGN §7).
+  'policy.pools[].id': L('分配池编码（{item}）', 'Pool code ({item})'),
+  'policy.pools[].settlement': L('分配池结算方式（{item}）', 'Pool settlement ({item})'),
+  'policy.points': L('点数法规则', 'Points rules'),
+  'policy.points.thresholds': L('高低倍率界值', 'Outlier thresholds'),
+  'policy.points.thresholds.low': L('费用极低病例界值（倍率）', 'Low-cost threshold (ratio)'),
+  'policy.points.thresholds.high': L('费用极高病例界值（倍率）', 'High-cost threshold (ratio)'),
+  'policy.points.levelCoefficients': L('点数法级别系数', 'Points coefficients by level'),
+  'policy.points.levelCoefficients.*': L('点数法级别系数（{key}）', 'Points coefficient ({key})', 'level'),
+  'policy.points.pointValueCap': L('点值封顶（预算点值的倍数）', 'Point-value cap (× budget point value)'),
+  'policy.points.growth': L('点数增长率（预估点数）', 'Growth of points (projection)'),
+  catalogue: L('病种目录', 'Group catalogue'),
 };
 
 /** Fields of one hospital; the hospital's id and name are put in front ("H003 某医院 · 锁定目标"). */
@@ -116,6 +128,14 @@ export const HOSPITAL_LABELS: Record<string, Label> = {
   'indicators.*': L('考核指标得分（{key}）', 'indicator score ({key})'),
   'fields.*': L('字段 {key}', 'field {key}'),
   advanceEligible: L('预付周转金资格', 'advance eligible'),
+  points: L('点数', 'points'),
+  'points.total': L('全年点数', 'points of the year'),
+  'points.months': L('分月点数', 'points by month'),
+  'points.lastYear': L('上年点数', 'last year’s points'),
+  'points.coefficient': L('机构系数', 'institution coefficient'),
+  'points.growth': L('点数增长率', 'growth of points'),
+  'points.projected': L('预估点数', 'projected points'),
+  reasonableShare: L('合理超支认定比例', 'reasonable share of overspend'),
 };
 
 /** The word for a whole hospital: "机构 H003 某医院" / "Hospital H003 …". */
