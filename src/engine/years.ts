@@ -10,6 +10,10 @@
  * - deductions at the institution's year-one deduction rate (deductions ÷ claims) of the
  *   projected claims, rounded half-up to the fen (none when year one had none);
  * - scores, indicator scores, volumes, formula fields and growth rates as in year one;
+ * - points (pools settled by points, DESIGN §7): year y's raw points (before the coefficient)
+ *   become year y+1's `lastYear`, and year y+1's points are the projection lastYear × (1 +
+ *   growth of points) (the institution's, else policy.points.growth); case counts and groups
+ *   belong to year one; coefficients kept;
  * - locked targets kept as negotiated (`lockedTargets: "keep"`) or released to the weights;
  * - budget, every carve-out and the top-up cap × (1 + budget growth), revenue × (1 + revenue
  *   growth), each rounded half-up to the fen from the year before's figure; the risk reserve
@@ -28,6 +32,7 @@
  * to a worker (structured clone or transfer).
  */
 import { compile } from './compile.ts';
+import { formatPoints } from './points.ts';
 import { fundResult, settle, type Settlement } from './run.ts';
 import { ScenarioError, type Issue } from '../format/issues.ts';
 import { formatMoney as m, mulRate, mulRatio, parseRate, ratioString, RATE_ONE, MoneyError, type Fen, type Rate } from './money.ts';
@@ -133,6 +138,13 @@ function nextYear(
     delete next.claimsToDate;
     delete next.lastYearClaims;
     if (p.lockedTargets === 'release') delete next.lockedTarget;
+    // Points (DESIGN §7, §8): year y's raw points become last year's; year y+1's are projected
+    // from them by its growth of points (its own, else the policy's) — a plan has no case list yet.
+    const pm = model.hospitals[i]!.points;
+    if (h.points !== undefined) {
+      const { total: _t, months: _mo, projected: _p, cases: _c, groups: _g, ...keep } = h.points;
+      next.points = { ...keep, lastYear: formatPoints(pm?.raw ?? 0n) };
+    }
     const num = dedNum[i]!, den = dedDen[i]!;
     if (num > 0 && den > 0) next.deductions = m(mulRatio(mulRate(b, growth[i]!), num, den));
     return next;
