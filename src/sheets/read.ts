@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { FORMULA_WITHOUT_RESULT, type CellValue } from './cells.ts';
+import { checkZip } from './zip-bounds.ts';
 
 export interface Grid {
   name: string;
@@ -38,14 +39,22 @@ export async function readSheets(data: Uint8Array | ArrayBuffer, fileName: strin
   return readCsv(bytes, fileName);
 }
 
+/** Most bytes of CSV text read (a string that long is near what a browser can hold at all). */
+export const MAX_CSV_BYTES = 200 * 1024 * 1024;
+const cutText = (s: string): string => (s.length > 300 ? `${s.slice(0, 299)}…` : s);
+
 async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+  // Bounded before anything is unpacked (zip-bounds.ts).
+  const bounds = checkZip(bytes);
+  if (!bounds.ok) return { ok: false, reason: bounds.reason };
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs accepts an ArrayBuffer in both Node and the browser.
     const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     await wb.xlsx.load(ab);
   } catch (e) {
-    return { ok: false, reason: { zh: `无法读取 .xlsx 文件（${(e as Error).message}）`, en: `cannot read the .xlsx file (${(e as Error).message})` } };
+    const why = cutText(String((e as Error)?.message ?? e));
+    return { ok: false, reason: { zh: `无法读取 .xlsx 文件（${why}）`, en: `cannot read the .xlsx file (${why})` } };
   }
   const sheets: Grid[] = [];
   wb.eachSheet((ws) => {
@@ -90,6 +99,13 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
 }
 
 function readCsv(bytes: Uint8Array, fileName: string): ReadResult {
+  if (bytes.length > MAX_CSV_BYTES) {
+    const mb = Math.round(bytes.length / 1024 / 1024);
+    return { ok: false, reason: {
+      zh: `CSV 文件有 ${mb} MB，超过本工具可读取的 ${MAX_CSV_BYTES / 1024 / 1024} MB；请删去不需要的行或列后再导入`,
+      en: `the CSV file is ${mb} MB, above the ${MAX_CSV_BYTES / 1024 / 1024} MB this tool can read; delete rows or columns not needed and import again`,
+    } };
+  }
   const { text, encoding } = decodeText(bytes);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
   const rows: Grid['rows'] = [];

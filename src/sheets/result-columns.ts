@@ -91,7 +91,12 @@ export function cellOf(c: ResultColumn, r: HospitalResult, h: Hospital | undefin
   return v;
 }
 
-const FORMULA_START = /^[=+@\t\r]|^-(?!\d)/;
+/**
+ * A text cell a spreadsheet would read as a formula (OWASP's list, with no exemption: a name like
+ * `-2+3+cmd|' /C calc'!A0` starts with a digit after its minus). Numbers are not text cells, so
+ * an amount of -5 stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Pool id → its name in the file (the name is what a reader sees; an unnamed pool keeps its id). */
 export function poolNames(s: Scenario): Map<string, string> {

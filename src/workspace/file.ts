@@ -82,7 +82,8 @@ export function validateWorkspace(doc: unknown): WorkspaceLoad {
   const fingerprints = checkFingerprints(d.fingerprints, variants, issues);
   if (d.baseline === undefined) issues.add('baseline', 'is required (the baseline scenario)');
   const base = d.baseline === undefined ? null : validateScenario(d.baseline);
-  if (base && !base.ok) for (const i of base.issues) issues.add(i.path ? `baseline.${i.path}` : 'baseline', i.message);
+  // Each issue keeps its catalogue code, so it is shown in the user's language.
+  if (base && !base.ok) for (const i of base.issues) issues.push({ ...i, path: i.path ? `baseline.${i.path}` : 'baseline' });
   if (issues.any || !base?.ok) return fail(issues.list);
 
   const checked = variants.map((v, i) => materialized(base.scenario, v, i, issues));
@@ -99,7 +100,7 @@ export function validateWorkspace(doc: unknown): WorkspaceLoad {
 function materialized(baseline: Workspace['baseline'], v: Variant, i: number, issues: Issues): Variant {
   const r = checkVariant(baseline, v, `variants[${i}]`);
   if (!r.ok) {
-    for (const x of r.issues) issues.add(x.path, x.message);
+    for (const x of r.issues) issues.push(x);
     return v;
   }
   const changes = jsonEqual(r.applied, r.scenario) ? v.changes : diffScenarios(baseline, r.scenario);

@@ -33,6 +33,7 @@ export function checkVariant(baseline: Scenario, v: Variant, at: string): Varian
   if (r.ok) return { ok: true, scenario: r.scenario, applied };
   const touched = v.changes.map((c) => formatPath(resolvePath(applied, c.path)));
   const issues = r.issues.map((i) => ({
+    ...i,
     path: i.path ? `${at} (${v.name}): ${i.path}` : `${at} (${v.name})`,
     message: i.message + culprit(i.path, touched, at),
   }));

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { hospitalsCsv, resultsWorkbook } from '../../src/sheets/export.ts';
@@ -171,5 +172,15 @@ describe('hospitals CSV', () => {
     expect(hospitalsCsv(r, s, 'en').split('\r\n')[0]).toMatch(/^\uFEFFInstitution code,Name,Level/);
     s.hospitals[0]!.name = '=HYPERLINK("http://x")';
     expect(hospitalsCsv(r, s, 'zh').split('\r\n')[1]).toMatch(/^H001,"'=HYPERLINK\(""http:\/\/x""\)",/);
+    // Every payload OWASP lists is neutralised, `-digit` included; amounts (negative too) stay numbers.
+    for (const name of ["-2+3+cmd|' /C calc'!A0", '+1', '@SUM(A1)', '\t=1', '\r=1', '-A1']) {
+      s.hospitals[0]!.name = name;
+      const cell = Papa.parse<string[]>(hospitalsCsv(r, s, 'zh').slice(1)).data[1]![1]!;
+      expect(cell).toBe(`'${name}`);
+    }
+    const balanceCol = hospitalsCsv(r, s, 'zh').slice(1).split('\r\n')[0]!.split(',').findIndex((h) => h.startsWith('清算补'));
+    const negatives = Papa.parse<string[]>(hospitalsCsv(r, s, 'zh').slice(1)).data.slice(1).map((row) => row[balanceCol]).filter((v) => v?.startsWith('-'));
+    expect(negatives.length).toBeGreaterThan(0);
+    for (const v of negatives) expect(v).toMatch(/^-\d+(\.\d+)?$/);
   });
 });

@@ -132,6 +132,7 @@ describe('workspace file', () => {
     expect(refused(load(d))).toEqual([{
       path: 'variants[0] (降低保证金): policy.deposit.rates.hospital',
       message: 'must be between 0 and 1 (changed by variants[0].changes[0])',
+      code: 'between01', // kept, so the app and the CLI show it in the user's language
     }]);
     const e = doc();
     e.variants[0].changes.push({ op: 'set', path: ['hospitals', '#H003', 'lockedTarget'], value: '99999999.00' });
