@@ -30,7 +30,8 @@ export interface BenchFigure { name: string; value: number; unit: string }
 
 const N = 3000;
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);
-const VIEWS = ['results', 'compare', 'hospital', 'data'] as const;
+// The planning and monitoring tabs (issues 12, 13): an edit's results fresh and a frame of the tab drawn (their own runs start on a button or after a pause).
+const VIEWS = ['results', 'compare', 'hospital', 'data', 'years', 'sweeps', 'risk', 'monitor'] as const;
 type View = (typeof VIEWS)[number];
 
 function workspaceText(): string {
@@ -135,6 +136,10 @@ const HOW: Record<View, { kind: 'policy' | 'institution'; wait: 'active' | 'all'
   compare: { kind: 'policy', wait: 'all' },
   hospital: { kind: 'policy', wait: 'brief' },
   data: { kind: 'institution', wait: 'active' },
+  years: { kind: 'policy', wait: 'all' },
+  sweeps: { kind: 'policy', wait: 'active' },
+  risk: { kind: 'policy', wait: 'active' },
+  monitor: { kind: 'policy', wait: 'active' },
 };
 
 /** One core kept busy: a child process spinning until it is killed. */
