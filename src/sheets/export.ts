@@ -10,7 +10,9 @@ import type { Scenario } from '../format/types.ts';
 import { fingerprint as computeFingerprint } from '../engine/fingerprint.ts';
 import { cellOf, MONTHLY_ITEMS, monthlyFen, poolNames, resultColumns } from './result-columns.ts';
 import { parameterRows } from './params.ts';
-import { amountValue, commitRow, commitSheet, newWorkbook, ratioValue, sheetName, streamingWorkbook, tableSheet, toBytes, FMT, type Col, type WorkbookStream } from './style.ts';
+import {
+  amountValue, commitRow, commitSheet, newWorkbook, ratioValue, sheetName, streamingWorkbook, tableSheet, toBytes, FMT, type Col, type WorkbookStream,
+} from './style.ts';
 import { columnsOfResult, difference, matchRows } from '../engine/compare.ts';
 import type { AmountField } from '../engine/result.ts';
 import type { Lang, Unit } from '../display/lang.ts';

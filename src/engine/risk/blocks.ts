@@ -86,7 +86,9 @@ export function mergeBlocks(blocks: readonly DrawBlock[], draws: number, n: numb
   };
   const seen = new Uint8Array(draws);
   for (const b of blocks) {
-    if (!(b.from >= 0 && b.to <= draws && b.from <= b.to) || b.overCount.length !== n) throw new Error(`a block of draws [${b.from}, ${b.to}) does not fit ${draws} draws of ${n} institutions`);
+    if (!(b.from >= 0 && b.to <= draws && b.from <= b.to) || b.overCount.length !== n) {
+      throw new Error(`a block of draws [${b.from}, ${b.to}) does not fit ${draws} draws of ${n} institutions`);
+    }
     for (let d = b.from; d < b.to; d++) {
       if (seen[d]) throw new Error(`draw ${d} is in two blocks`);
       seen[d] = 1;

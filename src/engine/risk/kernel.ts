@@ -95,7 +95,10 @@ export function scaledDeduction(ded: number, annual: number, base: number, ratio
 const tiersExact = (table: CompiledTierTable, x: number, t: number): number => applyTiersExact(table, x as Fen, t as Fen);
 
 /** Stands in for an absent tier table (never evaluated: the kernel checks for null first). */
-const NO_TIERS: TierPieces = { table: { mode: 'marginal', tiers: [] }, k: 1, du: 1, d: 1, invD: 1, half: 0.5, quarter: 0.25, xMax: -1, bound: new Float64Array(0), alpha: new Float64Array(0), beta: new Float64Array(0), exact: new Uint8Array(0) };
+const NO_TIERS: TierPieces = {
+  table: { mode: 'marginal', tiers: [] }, k: 1, du: 1, d: 1, invD: 1, half: 0.5, quarter: 0.25, xMax: -1,
+  bound: new Float64Array(0), alpha: new Float64Array(0), beta: new Float64Array(0), exact: new Uint8Array(0),
+};
 
 /** Scratch space for a draw's normals (one per institution). */
 let normals = new Float64Array(0);
@@ -251,7 +254,9 @@ function settleDraw(inp: RiskInput, d: number, overCount: Uint32Array, rewardCou
 }
 
 /** Per-institution shares after any cut (largest remainder, as the engine), owed and the fund's figures. */
-function finishDetail(inp: RiskInput, det: DrawDetail, claimed: number, available: number, used: number, exhausted: boolean, owed: number, expenditure: number, out: FundOut): void {
+function finishDetail(
+  inp: RiskInput, det: DrawDetail, claimed: number, available: number, used: number, exhausted: boolean, owed: number, expenditure: number, out: FundOut,
+): void {
   const cut = exhausted ? apportion(available, Array.from(det.fundShareClaimed, BigInt)) : det.fundShareClaimed;
   for (let h = 0; h < inp.n; h++) {
     const a = det.actual[h]!, t = inp.target[h]!;
