@@ -13,6 +13,8 @@
  *   pre-settlement (Σ pre / 12 per month), as it is of the monthly budget for targets.
  */
 import { mulRate, type Fen } from './money.ts';
+import { issueOf, ScenarioError } from '../format/issues.ts';
+import { formatPoints } from './points.ts';
 import { preSettlement } from './points.ts';
 import { yearEnd, type YearTable } from './settle.ts';
 import type { HospitalModel, Model } from './model.ts';
@@ -26,6 +28,9 @@ export function settlePointsYear(t: YearTable, i: number, h: HospitalModel, m: M
   let claimsTotal = 0;
   for (let k = 0; k < 12; k++) {
     const p = pts === null ? 0 : preSettlement(pts.months[k]!, pool.amount, pool.points.projected);
+    // Beyond 2^53 fen the amounts are no longer exact doubles: refused, at the figure that caused it
+    // (points far above the pool's projected points make the budget point value apply to a huge count).
+    if (!Number.isSafeInteger(p) || !Number.isSafeInteger(pre + p)) refuseOverflow(h, i, k, pts!.months[k]!, pool.points.projected);
     const w = mulRate(p, h.depositRate);
     t.monthlyBudget[at + k] = p;
     t.withheld[at + k] = w;
@@ -36,4 +41,8 @@ export function settlePointsYear(t: YearTable, i: number, h: HospitalModel, m: M
   }
   const deferred = claimsTotal > pre ? claimsTotal - pre : 0;
   yearEnd(t, i, h, m, { allocatedTarget: allocated, target: entitled, deposit, budget: pre, claimsTotal, deferred, capCut: allocated - entitled });
+}
+
+function refuseOverflow(h: HospitalModel, i: number, k: number, monthPoints: bigint, projected: bigint): never {
+  throw new ScenarioError([issueOf(`hospitals[${i}].points`, 'preSettlementTooLarge', { id: h.id, month: k + 1, points: formatPoints(monthPoints), projected: formatPoints(projected) })]);
 }

@@ -107,6 +107,10 @@ export const MESSAGES = {
   sumTooLarge: e(['max'], (p) => `金额合计超出可精确计算的范围（最多 ${p.max} 元），请检查金额是否多写了位数`,
     (p) => `the amounts add up to more than can be computed exactly (at most ${p.max}); check for extra digits`),
   amountTooLarge: e(['max'], (p) => `金额超出可精确计算的范围（最多 ${p.max} 元）`, (p) => `the amount is beyond the exact range (at most ${p.max})`),
+  // Points (DESIGN §7): a month's points so far above the pool's projected points that its pre-settlement leaves the exact range.
+  preSettlementTooLarge: e(['id', 'month', 'points', 'projected'],
+    (p) => `机构「${p.id}」${p.month} 月预结算（${p.points} 分 × 预算点值，全池预计点数 ${p.projected} 分）超出可精确计算的金额范围（2^53 分），请检查其点数和全池预计点数`,
+    (p) => `institution "${p.id}": the pre-settlement of month ${p.month} (${p.points} points × the budget point value, the pool's projected points being ${p.projected}) is beyond the exact range of amounts (2^53 fen); check its points and the pool's projected points`),
   tierOpenNotLast: fixed('只有最后一档可以不设上限（null）；分档顺序有误', 'only the last tier may be open (null); tiers are out of order'),
   tierLastOpen: fixed('最后一档须不设上限（写 null），使任何金额都落在某一档内', 'the last tier must be open (null) so that every amount falls in a tier'),
   tierOrder: e(['prev'], (p) => `分档顺序有误：须大于上一档的上限（${p.prev}）`, (p) => `tiers are out of order: must be greater than the tier before (${p.prev})`),
