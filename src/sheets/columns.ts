@@ -94,6 +94,7 @@ const CLAIM_WORDS = /(申报金额|申报费用|申报额|申报|结算申报|�
 
 const INDICATOR_PREFIX = new Set(['指标', '考核指标', 'indicator', 'ind']);
 const FIELD_PREFIX = new Set(['字段', '自定义字段', 'field']);
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']);
 
 /** Recognise a header cell, or null when it is not a column we know. */
 export function matchHeader(raw: string): ColumnMatch | null {
@@ -103,6 +104,8 @@ export function matchHeader(raw: string): ColumnMatch | null {
   if (prefixed) {
     const p = normKey(prefixed[1]!);
     const name = prefixed[2]!.trim();
+    // A name the row's plain objects would read from their prototype is no column of ours (reported as unknown, ignored).
+    if (RESERVED_NAMES.has(name)) return null;
     if (INDICATOR_PREFIX.has(p) && name) return { key: 'indicator', type: 'score', name, scale: 1 };
     if (FIELD_PREFIX.has(p) && name) return { key: 'field', type: 'number', name, scale: 1 };
   }

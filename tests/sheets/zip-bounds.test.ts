@@ -53,3 +53,14 @@ describe('zip bounds', () => {
     expect(MAX_UNPACKED).toBe(300 * 1024 * 1024);
   });
 });
+
+describe('column names that objects read from their prototype', () => {
+  it('指标:__proto__ and 字段:constructor are unknown columns, ignored with a warning; the rows import', async () => {
+    const csv = '机构编码,机构名称,级别,类别,机构类型,2024年支出,指标:__proto__,字段:constructor\nA1,甲,二级,综合,医院,100,90,1\n';
+    const r = await importHospitals(new TextEncoder().encode(csv), 'x.csv');
+    expect(r.validRows).toBe(1);
+    expect(r.warnings.filter((w) => w.kind === 'unknown-column')).toHaveLength(2);
+    expect(Object.getPrototypeOf(r.hospitals[0]!.indicators ?? {})).toBe(Object.prototype);
+    expect(r.hospitals[0]!.indicators).toBeUndefined();
+  });
+});
