@@ -183,7 +183,10 @@ describe('workspace file', () => {
       let { ws, id } = addVariant(opened.ws, 'edited');
       const edited = copy(ws.baseline);
       edited.fund.adjustmentFundRate = '0.07';
-      edited.hospitals[0]!.lockedTarget = edited.hospitals[0]!.history[edited.hospitals[0]!.history.length - 1]!;
+      // A locked target belongs to a per-target pool: points pools have no target up front (DESIGN §7).
+      const byPoints = new Set((edited.policy.pools ?? []).filter((p) => p.settlement === 'points').flatMap((p) => p.classes));
+      const h = edited.hospitals.find((x) => !byPoints.has(x.class))!;
+      h.lockedTarget = h.history[h.history.length - 1]!;
       ws = setVariantScenario(ws, id, edited);
       const fps = { baseline: fingerprint(runScenario(ws.baseline)), [id]: fingerprint(runScenario(scenarioOf(ws, id))) };
       const back = loadWorkspaceText(saveWorkspace(ws, fps));
