@@ -55,8 +55,11 @@ describe('v1 fixtures', () => {
       expect(a.ok && b.ok).toBe(true);
       if (!a.ok || !b.ok) return;
       expect(runScenario(a.scenario)).toEqual(runScenario(b.scenario));
-      // Only the version differs: nothing of a v1 example is moved.
-      expect({ ...a.scenario, version: 0 }).toEqual({ ...b.scenario, version: 0 });
+      // Only the version differs, and the wording of the sources (the examples' provenance text is
+      // reworded as the app's words improve; the fixtures keep the text they were written with).
+      const rules = (s: typeof a.scenario) =>
+        ({ ...s, version: 0, policy: { ...s.policy, sources: Object.keys(s.policy.sources ?? {}) } });
+      expect(rules(a.scenario)).toEqual(rules(b.scenario));
     });
 
     it('is saved as v2, and the saved file opens to the same scenario and results', () => {
