@@ -127,7 +127,7 @@ export const MONITOR_WORDS = {
   projectedClaims: N('预计全年费用', 'Projected claims'),
   projectedActual: N('预计实际发生', 'Projected actual'),
   projectedRate: N('预计超支(+)/结余(−)率', 'Projected overspend (+) / surplus (−) rate'),
-  projectedBalance: N('预计年终清算差额', 'Projected balance due'),
+  projectedBalance: N('预计清算补（扣）', 'Projected balance due'),
   warnings: N('预警', 'Warnings'),
   warningList: N('预警名单', 'Warning list'),
   warningLine: N('预警线', 'Warning line'),

@@ -93,7 +93,7 @@ export const MESSAGES = {
   // ── Cross-field rules (src/engine/compile.ts, policy-checks.ts, allocate.ts) ─────────────
   historyWeightsZero: fixed('至少一个年度的权重须大于 0', 'at least one year must have a positive weight'),
   profileZero: fixed('至少一个月的权重须大于 0', 'at least one month must have a positive weight'),
-  carveOutsExceed: e(['carved', 'budget'], (p) => `单列项目与风险准备金合计（${p.carved} 元）超过基金支出预算（${p.budget} 元），请调低单列金额或风险准备金比例`,
+  carveOutsExceed: e(['carved', 'budget'], (p) => `单列项目与风险储备金合计（${p.carved} 元）超过基金支出预算（${p.budget} 元），请调低单列金额或风险储备金比例`,
     (p) => `the carve-outs and the risk reserve (${p.carved}) exceed the budget (${p.budget})`),
   duplicateId: e(['id', 'other', 'otherPath'], (p) => `机构编码 "${p.id}" 重复（第 ${p.other} 家机构也用此编码，${p.otherPath}），每家机构的编码须唯一，请改为未用过的编码`,
     (p) => `duplicate id "${p.id}" (also ${p.otherPath}); give each institution its own code`),

@@ -14,6 +14,7 @@ import type { Scenario } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import { newWorkbook, sheetName, styleHeader, tableSheet, toBytes } from './style.ts';
 import { FUND_PATH, fieldLabel, outputLabel, paramLabel } from './analysis-words.ts';
+import { FUND_FIGURES } from '../display/glossary.ts';
 
 export const AMOUNT_FMT = '#,##0.00';
 export const RATIO_FMT = '0.0000';
@@ -45,11 +46,8 @@ export function pointName(r: SweepResult, i: number): string {
 
 export const yearName = (run: YearsRun, k: number): string => String(run.years[k]!.year ?? `year ${run.years[k]!.index}`);
 
-const FUND_PATH_ZH: Record<string, string> = {
-  base: '基金支出预算', revenue: '基金收入', globalTarget: '年度总额控制目标', adjustmentFund: '年终清算调剂金',
-  adjustmentFundUsed: '调剂金使用', hospitalsOwed: '应付机构合计', expenditure: '基金支出', openingBalance: '期初累计结存',
-  closingBalance: '期末累计结存', monthsOfCoverage: '可支付月数', currentSurplusRate: '当年结存率', cumulativeSurplusRate: '累计结存率',
-};
+/** The fund path's column names in Chinese: the glossary's. */
+const FUND_PATH_ZH: Record<string, string> = Object.fromEntries(Object.entries(FUND_FIGURES).map(([k, n]) => [k, n.zh]));
 
 /** One sheet for the fund's path (a row per year), then one per institution figure (institutions × years). */
 export async function yearsWorkbook(s: Scenario, run: YearsRun, fingerprints: readonly string[], lang: Lang, unit: Unit): Promise<Uint8Array> {

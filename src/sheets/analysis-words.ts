@@ -9,6 +9,7 @@ import type { ParamInfo } from '../engine/sweep-params.ts';
 import type { FundResult } from '../engine/result.ts';
 import type { Scenario } from '../format/types.ts';
 import type { Lang } from '../display/lang.ts';
+import { FUND_FIGURES, HOSPITAL_FIGURES, type Name } from '../display/glossary.ts';
 
 const FUND_NAMES: Record<string, [string, string]> = {
   closingBalance: ['期末累计结存', 'closing balance'],
@@ -49,12 +50,20 @@ const HOSPITAL_NAMES: Record<string, [string, string]> = {
   owed: ['年终应付', 'owed'], paidTotal: ['已拨付', 'paid'], balance: ['清算补（扣）', 'balance due'], basis: ['下年基数', 'next base'],
 };
 
+// The Chinese names are the glossary's (one name per figure across the app, the brief and the
+// exports); the English ones stay the short lower-case forms the command line's tables and sheets use.
+for (const [k, n] of Object.entries(FUND_NAMES)) { const g = (FUND_FIGURES as Record<string, Name>)[k]; if (g) n[0] = g.zh; }
+for (const [k, n] of Object.entries(HOSPITAL_NAMES)) { const g = (HOSPITAL_FIGURES as Record<string, Name>)[k]; if (g) n[0] = g.zh; }
+
 const pick = (names: [string, string], lang: Lang) => names[lang === 'zh' ? 0 : 1];
 
-/** "期末累计结存" / "T01 owed". */
+/** "年末累计结存" / "T01 owed". */
 export function outputLabel(name: string, lang: Lang): string {
   const f = FUND_NAMES[name];
   if (f) return pick(f, lang);
+  // A figure added to the result later (pointCapCuts…) is named by the glossary, never shown as its key.
+  const g = (FUND_FIGURES as Record<string, Name>)[name];
+  if (g) return lang === 'zh' ? g.zh : g.en.charAt(0).toLowerCase() + g.en.slice(1);
   const dot = name.lastIndexOf('.');
   const h = HOSPITAL_NAMES[name.slice(dot + 1)];
   return h && dot > 0 ? `${name.slice(0, dot).replace(/^hospitals\[id=(.+)\]$/, '$1')} ${pick(h, lang)}` : name;

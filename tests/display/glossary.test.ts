@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { glossaryMarkdown } from '../../scripts/glossary-doc.ts';
-import { FUND_FIGURES, HOSPITAL_FIGURES, TERMS, WORDS, historyName, termName } from '../../src/display/glossary.ts';
+import { FUND_FIGURES, HOSPITAL_FIGURES, MONITOR_WORDS, TERMS, WATERFALL_STEPS, WORDS, historyName, termName } from '../../src/display/glossary.ts';
+import { outputLabel } from '../../src/sheets/analysis-words.ts';
+import { FUND_OUTPUTS } from '../../src/engine/sweep-outputs.ts';
 import { msg } from '../../src/app/i18n/index.ts';
 import { RESULT_COLUMNS } from '../../src/sheets/result-columns.ts';
 import { labelOf } from '../../src/sheets/vocab.ts';
@@ -20,7 +22,7 @@ describe('the one glossary', () => {
   });
 
   it('none of the retired names of the issue survive in the table', () => {
-    const all = JSON.stringify([FUND_FIGURES, HOSPITAL_FIGURES, WORDS, TERMS]);
+    const all = JSON.stringify([FUND_FIGURES, HOSPITAL_FIGURES, WORDS, TERMS, MONITOR_WORDS, WATERFALL_STEPS]);
     for (const old of ['风险准备金', '年终应得', '清算差额', '参数与来源', '变体']) expect(all).not.toContain(old);
   });
 
@@ -47,5 +49,14 @@ describe('the one glossary', () => {
   it('history years are calendar years: 2022年…2024年 for a 2025 scenario', () => {
     expect([0, 1, 2].map((i) => historyName(2025, 3, i, 'zh'))).toEqual(['2022年', '2023年', '2024年']);
     expect(historyName(2025, 3, 2, 'en')).toBe('2024');
+  });
+
+  it('multi-year runs, sweeps and their workbooks name fund figures as the glossary does (年末累计结存, never 期末累计结存)', () => {
+    for (const k of Object.keys(FUND_OUTPUTS)) {
+      const g = (FUND_FIGURES as Record<string, { zh: string }>)[k];
+      if (g) expect(outputLabel(k, 'zh')).toBe(g.zh);
+    }
+    expect(outputLabel('closingBalance', 'zh')).toBe('年末累计结存');
+    expect(outputLabel('hospitals[id=T01].owed', 'zh')).toBe('T01 年终应付');
   });
 });

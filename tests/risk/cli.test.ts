@@ -48,7 +48,7 @@ describe('gbsim risk', () => {
   it('prints the fund figures\' percentiles, P(exhausted) and the institutions ranked by P(overspend > 10%)', async () => {
     const r = await cli(...ARGS, '--top', '5');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/closing balance 期末累计结存\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+/);
+    expect(r.out).toMatch(/closing balance 年末累计结存\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+/);
     expect(r.out).toContain('months of coverage 可支付月数');
     expect(r.out).toContain('adjustment fund used 调剂金使用');
     expect(r.out).toMatch(/P\(adjustment fund exhausted 调剂金用尽\) = \d+\.\d{2}% \(\d+ of 400 draws\)/);
@@ -68,7 +68,7 @@ describe('gbsim risk', () => {
     await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['概要 Summary', '期末结存 Closing balance', '可支付月数 Months', '调剂金使用 AF used', '机构风险 Institutions', '抽样 Draws']);
     const summary = wb.getWorksheet('概要 Summary')!;
-    const row = summary.getColumn(1).values.findIndex((v) => typeof v === 'string' && v.startsWith('期末累计结存'));
+    const row = summary.getColumn(1).values.findIndex((v) => typeof v === 'string' && v.startsWith('年末累计结存'));
     const p50 = summary.getRow(row).getCell(3);
     expect(p50.value).toBe(parseMoney(doc.fund.closingBalance.p50) / 100);
     expect(p50.numFmt).toBe('#,##0.00');

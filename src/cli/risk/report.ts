@@ -84,7 +84,7 @@ export function riskText({ name, params, summary: s, meta }: RiskReportInput, op
   const cols: Column[] = [{ header: 'Fund figure' }, ...['P5', 'P50', 'P95', 'mean', 'SD'].map((header) => ({ header, right: true }))];
   const row = (label: string, d: Distribution, f: (x: number) => string) => [label, f(d.p5), f(d.p50), f(d.p95), f(d.mean), f(d.sd)];
   lines.push(renderTable(cols, [
-    row('closing balance 期末累计结存', s.closingBalance, yuan),
+    row('closing balance 年末累计结存', s.closingBalance, yuan),
     row('months of coverage 可支付月数', s.monthsOfCoverage, (x) => (Number.isFinite(x) ? x.toFixed(2) : String(x))),
     row('adjustment fund used 调剂金使用', s.adjustmentFundUsed, yuan),
   ]));

@@ -47,7 +47,7 @@ export async function riskWorkbook(r: RiskReportInput, merged: Merged, unit: Uni
     const row = sum.addRow([label, ...vals]);
     for (let c = 2; c <= 8; c++) row.getCell(c).numFmt = amount ? FMT.amount : FMT.ratio;
   };
-  figure(`期末累计结存 Closing balance (${u})`, s.closingBalance, true);
+  figure(`年末累计结存 Closing balance (${u})`, s.closingBalance, true);
   figure('可支付月数 Months of coverage', s.monthsOfCoverage, false);
   figure(`调剂金使用 Adjustment fund used (${u})`, s.adjustmentFundUsed, true);
   sum.addRow([]);
@@ -91,7 +91,7 @@ export async function riskWorkbook(r: RiskReportInput, merged: Merged, unit: Uni
   // Every draw's figures, by draw index.
   const draws = tableSheet(wb, sheetName('抽样 Draws', taken), [
     { header: '抽样 Draw', kind: 'count' },
-    { header: `期末累计结存 Closing balance (${u})`, kind: 'amount', width: 22 },
+    { header: `年末累计结存 Closing balance (${u})`, kind: 'amount', width: 22 },
     { header: '可支付月数 Months of coverage', kind: 'ratio', width: 16 },
     { header: `调剂金使用 AF used (${u})`, kind: 'amount', width: 22 },
     { header: '调剂金用尽 Exhausted', kind: 'bool' },
