@@ -30,6 +30,13 @@ export class GbToolbar extends LitElement {
     .save { font-size: 0.8rem; opacity: 0.85; }
     .save[data-state='off'], .save[data-state='error'], .save[data-state='follow'] { opacity: 1; color: #ffd28a; font-weight: 600; }
     .sep { width: 1px; height: 1.4rem; background: rgba(255,255,255,0.3); margin: 0 0.1rem; }
+    /* Below ~1440 px the English labels are wider than the header: tighter buttons keep one line at 1280. */
+    @media (max-width: 1439px) {
+      .bar { gap: 0.2rem; }
+      button, .file { padding: 0.25rem 0.35rem; font-size: 0.85rem; }
+      label { font-size: 0.85rem; }
+      .sep { margin: 0; }
+    }
   `];
 
   private pick(e: Event): Promise<void> {
