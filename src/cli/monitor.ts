@@ -31,7 +31,7 @@ export async function monitorCommand(args: string[], io: Io): Promise<number> {
   let s = readScenario(file);
   if (values['as-of'] !== undefined) {
     const k = Number(values['as-of']);
-    if (!/^\d{1,2}$/.test(String(values['as-of'])) || k < 1 || k > 12) throw new CliError('--as-of must be a month from 1 to 12', 2);
+    if (!/^\d{1,2}$/.test(String(values['as-of'])) || k < 0 || k > 12) throw new CliError('--as-of must be a month from 0 (none known yet) to 12', 2);
     s = throughGate(file, asOfMonth(s, k));
   }
   const rep = monitor(s);

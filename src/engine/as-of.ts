@@ -14,15 +14,18 @@ function knownMonths(s: Scenario, h: Hospital): readonly MoneyStr[] | undefined 
   return s.monitoring ? h.claimsToDate : h.claims;
 }
 
-/** The scenario as of month k (1–12): claims of months 1…k known, the rest to be projected. */
+/**
+ * The scenario as of month k (0–12): claims of months 1…k known, the rest to be projected.
+ * k = 0 is the start of the year: nothing known, every month projected as the plan projects it.
+ */
 export function asOfMonth(s: Scenario, k: number): AsOf {
   const issues: Issue[] = [];
-  if (!Number.isInteger(k) || k < 1 || k > 12) return { ok: false, issues: [{ path: 'monitoring.asOf', message: 'must be a month from 1 to 12' }] };
+  if (!Number.isInteger(k) || k < 0 || k > 12) return { ok: false, issues: [{ path: 'monitoring.asOf', message: 'must be a month from 0 (none known yet) to 12' }] };
   const hospitals = s.hospitals.map((h, i) => {
     const known = knownMonths(s, h);
     const field = s.monitoring ? 'claimsToDate' : 'claims';
-    if (known === undefined) issues.push({ path: `hospitals[${i}].${field}`, message: `institution "${h.id}": no claims are known, so there is nothing to report as of month ${k}` });
-    else if (known.length < k) issues.push({ path: `hospitals[${i}].${field}`, message: `institution "${h.id}": claims are known through month ${known.length} only, not month ${k}` });
+    if (known === undefined && k > 0) issues.push({ path: `hospitals[${i}].${field}`, message: `institution "${h.id}": no claims are known, so there is nothing to report as of month ${k}` });
+    else if (known !== undefined && known.length < k) issues.push({ path: `hospitals[${i}].${field}`, message: `institution "${h.id}": claims are known through month ${known.length} only, not month ${k}` });
     const { claims: _, ...rest } = h;
     const out: Hospital = { ...rest, claimsToDate: (known ?? []).slice(0, k) };
     // Points by month (a pool settled by points): the first k months are the points to date.

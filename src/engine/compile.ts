@@ -390,8 +390,9 @@ function formulaWeight(formula: CompiledFormula, scope: Map<string, Dec>, path: 
 
 function claimsOf(h: Hospital, s: Scenario, history: Fen[], profile: bigint[], path: string, issues: Issues): { claims: Fen[]; projected: boolean } {
   if (h.claims) return { claims: h.claims.map(parseMoney), projected: false };
-  // During the year: the months known, the rest projected from them (DESIGN §10).
-  if (s.monitoring && h.claimsToDate) {
+  // During the year: the months known, the rest projected from them (DESIGN §10). With none
+  // known yet (asOf 0) there is nothing to project from, so the year is projected as a plan's.
+  if (s.monitoring && h.claimsToDate && s.monitoring.asOf > 0) {
     const known = h.claimsToDate.slice(0, s.monitoring.asOf).map(parseMoney);
     return { claims: projectYear(known, profile, h.lastYearClaims?.map(parseMoney)), projected: known.length < 12 };
   }

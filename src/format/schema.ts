@@ -148,8 +148,11 @@ const month = z.number({ error: 'must be a month from 1 to 12' }).int({ error: '
   .min(1, { error: 'must be a month from 1 to 12' }).max(12, { error: 'must be a month from 1 to 12' });
 const signedAmountMsg = 'must be a signed amount with at most 2 decimals, written as a string like "-5000000.00"';
 const signedMoney = z.string({ error: signedAmountMsg }).refine(isMoneyString, { error: signedAmountMsg });
+// asOf 0: the year has begun but no month's claims are known yet (all twelve projected).
+const asOfMsg = 'must be a month from 0 (none known yet) to 12';
+const asOf = z.number({ error: asOfMsg }).int({ error: asOfMsg }).min(0, { error: asOfMsg }).max(12, { error: asOfMsg });
 const monitoring = z.looseObject({
-  asOf: month,
+  asOf,
   thresholds: z.looseObject({ overspendRate: nonNeg.optional(), deferredRate: nonNeg.optional(), coverageMonths: nonNeg.optional() }).optional(),
 });
 const adjustment = z.looseObject({

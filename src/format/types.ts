@@ -324,7 +324,7 @@ export interface MonitoringThresholds {
   coverageMonths?: RateStr;
 }
 
-/** Claims are known through month asOf (1–12); later months are projected. */
+/** Claims are known through month asOf (1–12; 0: none known yet); later months are projected. */
 export interface Monitoring {
   asOf: number;
   thresholds?: MonitoringThresholds;

@@ -85,13 +85,13 @@ describe('the gate: claims to date against monitoring.asOf', () => {
     ]);
   });
 
-  it('refuses a month outside 1–12, claims to date without asOf, and a bad amount', () => {
+  it('refuses a month outside 0–12, claims to date without asOf, and a bad amount', () => {
     const s = threeHospitals();
     s.monitoring!.asOf = 13;
     s.hospitals[0]!.claimsToDate![2] = '-1.00';
     expect(issues(s)).toEqual([
       'hospitals[0].claimsToDate[2]: must be a non-negative amount with at most 2 decimals, written as a string like "1234.56"',
-      'monitoring.asOf: must be a month from 1 to 12',
+      'monitoring.asOf: must be a month from 0 (none known yet) to 12',
     ]);
     const t = threeHospitals();
     delete t.monitoring;

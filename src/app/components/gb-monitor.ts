@@ -96,7 +96,7 @@ export class GbMonitor extends LitElement {
         </div>
         <div class="bar">
           ${v.canStart ? html`<label>${t('monStart')} <select data-testid="start-month" @change=${(e: Event) => { this.startMonth = Number((e.target as HTMLSelectElement).value); }}>
-              ${Array.from({ length: 11 }, (_, j) => html`<option value=${j + 1} ?selected=${j + 1 === this.startMonth}>${t('monMonth', { k: j + 1 })}</option>`)}
+              ${Array.from({ length: 12 }, (_, j) => html`<option value=${j} ?selected=${j === this.startMonth}>${j === 0 ? t('monStartNone') : t('monMonth', { k: j })}</option>`)}
             </select></label>
             <button data-testid="start" @click=${() => emit(this, { type: 'monitorAsOf', month: this.startMonth })}>${t('monStartButton')}</button>` : nothing}
           ${v.nextMonth !== null ? html`<label class="button">${t('monImport', { k: v.nextMonth })}

@@ -89,7 +89,8 @@ const build = memoize((report: MonitorReport | null, stale: boolean, invalid: bo
   return {
     ...base,
     state: 'ready',
-    asOfLine: monitored === null ? t('monNotMonitoring') : t('monAsOf', { k, rest: k < 12 ? t('monRestProjected', { from: k + 1 }) : t('monWholeYear') }),
+    asOfLine: monitored === null ? t('monNotMonitoring')
+      : k === 0 ? t('monNoneKnown') : t('monAsOf', { k, rest: k < 12 ? t('monRestProjected', { from: k + 1 }) : t('monWholeYear') }),
     months: report.months.map((m, j) => ({ label: t('monMonth', { k: j + 1 }), actual: m === 'actual' })),
     thresholds: [
       `${t('monOverLine', { x: percent(th.overspendRate.value) })} ${thresholdText(th.overspendRate, lang)}`,
