@@ -7,6 +7,7 @@ import { expose, transfer } from 'comlink';
 import { EngineSession, type RunOutput, type RunRequest } from '../src/transport/engine-session.ts';
 import { transferables } from '../src/transport/packed.ts';
 import type { Adjustment } from '../src/format/types.ts';
+import type { PointInflationQuery } from '../src/engine/point-inflation.ts';
 
 export type { RunOutput };
 
@@ -18,6 +19,7 @@ const api = {
   detail: (key: number, index: number) => session.detail(key, index),
   explain: (key: number, index: number) => session.explain(key, index),
   whatIf: (key: number, index: number, pct: string) => session.whatIf(key, index, pct),
+  pointInflation: (key: number, q: PointInflationQuery) => session.pointInflation(key, q),
   monitor: (key: number) => session.monitor(key),
   previewAdjustment: (key: number, adjustment: Adjustment) => session.previewAdjustment(key, adjustment),
 };

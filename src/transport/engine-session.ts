@@ -10,6 +10,7 @@ import type { YearTable } from '../engine/settle.ts';
 import { changedInstitution, changeKeepsInstitutions, compile } from '../engine/compile.ts';
 import { explainAt, type Explanation } from '../engine/explain.ts';
 import { whatIfOf, type WhatIf } from '../engine/whatif.ts';
+import { pointInflationOf, type PointInflation, type PointInflationQuery } from '../engine/point-inflation.ts';
 import { monitorReport, type MonitorReport } from '../engine/monitor.ts';
 import { previewAdjustment, type AdjustmentPreview } from '../engine/adjust-preview.ts';
 import type { Adjustment } from '../format/types.ts';
@@ -123,6 +124,14 @@ export class EngineSession {
     const held = this.replica.current;
     if (!r || !held || key !== this.heldKey || index < 0 || index >= r.model.hospitals.length) return null;
     return whatIfOf(held, r.model, r.st.region, index, pct);
+  }
+
+  /** What if a points pool's institutions (all, or one level) reported x% more points (engine/point-inflation.ts), from the latest run's compile. */
+  pointInflation(key: number, q: PointInflationQuery): PointInflation | null {
+    const r = this.find(key);
+    const held = this.replica.current;
+    if (!r || !held || key !== this.heldKey) return null;
+    return pointInflationOf(held, r.model, r.st.region, q);
   }
 
   /** The monthly report (DESIGN §10) of the latest run: as of its month, the rest projected. */

@@ -12,6 +12,7 @@ import type { Scenario } from '../../format/types.ts';
 import type { HospitalResult } from '../../engine/result.ts';
 import type { Explanation } from '../../engine/explain.ts';
 import type { WhatIf } from '../../engine/whatif.ts';
+import type { PointInflation, PointInflationQuery } from '../../engine/point-inflation.ts';
 import type { MonitorReport } from '../../engine/monitor.ts';
 import type { AdjustmentPreview } from '../../engine/adjust-preview.ts';
 import type { Adjustment } from '../../format/types.ts';
@@ -132,6 +133,10 @@ export class Column {
 
   async whatIf(o: Output, index: number, pct: string): Promise<WhatIf | null> {
     return this.h.api.whatIf(await this.ensure(o), index, pct);
+  }
+
+  async pointInflation(o: Output, q: PointInflationQuery): Promise<PointInflation | null> {
+    return this.h.api.pointInflation(await this.ensure(o), q);
   }
 
   async monitor(o: Output): Promise<MonitorReport | null> {
