@@ -16,7 +16,6 @@ import { formatMoney, MoneyError } from './money.ts';
 import { parseDecimal, roundDecimal } from './decimal.ts';
 import { checkValue, resolveParam, setAt, showValue, writtenValue, type ParamInfo, type Seg } from './sweep-params.ts';
 import { DEFAULT_OUTPUTS, resolveOutputs, type OutputKind, type OutputRef } from './sweep-outputs.ts';
-import type { TornadoPlan } from './tornado.ts';
 import type { FundResult } from './result.ts';
 import type { HospitalModel } from './model.ts';
 import type { Scenario, SweepAxis } from '../format/types.ts';
@@ -47,6 +46,17 @@ export interface SweepPlan {
   axes: Axis[];
   outputs: OutputRef[];
   /** Point 0 is the plain run; then the grid, row-major (index 1 + i·n2 + j). */
+  points: Assignment[][];
+}
+
+/** A tornado's plan (src/engine/tornado.ts builds it); here so that sweep.ts imports nothing of tornado.ts. */
+export interface TornadoPlan {
+  kind: 'tornado';
+  /** The relative change x, as a decimal string. */
+  change: string;
+  params: { param: ParamInfo; low: string | null; high: string | null; issue: string | null }[];
+  output: OutputRef;
+  /** Point 0 is the plain run; then for parameter k: 1 + 2k (low), 2 + 2k (high). */
   points: Assignment[][];
 }
 

@@ -6,21 +6,11 @@
 import { DEC_ONE, formatDecimal, formatFixed, mulDecimal, parseDecimal } from './decimal.ts';
 import { resolveParam, showValue, type ParamInfo } from './sweep-params.ts';
 import { DEFAULT_TORNADO_OUTPUT, resolveOutputs, type OutputKind, type OutputRef } from './sweep-outputs.ts';
-import { evaluatePoints, type Assignment, type PointOutcome, type Planned } from './sweep.ts';
+import { evaluatePoints, type Assignment, type PointOutcome, type Planned, type TornadoPlan } from './sweep.ts';
 import type { Issue } from '../format/issues.ts';
 import type { Scenario } from '../format/types.ts';
 
 export const MAX_TORNADO_PARAMS = 50;
-
-export interface TornadoPlan {
-  kind: 'tornado';
-  /** The relative change x, as a decimal string. */
-  change: string;
-  params: { param: ParamInfo; low: string | null; high: string | null; issue: string | null }[];
-  output: OutputRef;
-  /** Point 0 is the plain run; then for parameter k: 1 + 2k (low), 2 + 2k (high). */
-  points: Assignment[][];
-}
 
 export interface TornadoSpec {
   params: readonly string[];
