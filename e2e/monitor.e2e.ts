@@ -3,7 +3,9 @@
  * the warning list read, 5,000,000 元 of one hospital's target moved to its pool from July (the
  * effects shown before accepting, equal to the engine's in Node), July's claims imported from a
  * workbook (the warning list changes and k moves to 7), the monthly report printed and exported.
- * Screenshots zh/en at 1440×900 and 1280×720.
+ * A second flow starts at the beginning of the year (as of 0: nothing known, all projected) and
+ * imports January–June from month workbooks, each checked against the engine in Node, before
+ * the same steps. Screenshots zh/en at 1440×900 and 1280×720.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -32,6 +34,19 @@ const report = async (page: Page, k: number): Promise<MonitorReport> => {
 };
 const ids = (r: MonitorReport) => r.warningList.map((i) => r.rows[i]!.id);
 
+/** Month k's claims as a bureau's monthly workbook (机构编码, 申报费用), written to test-artifacts. */
+async function monthWorkbook(k: number, claims: ReadonlyMap<string, string>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`${k}月`);
+  ws.addRow(['机构编码', '申报费用']);
+  for (const [id, c] of claims) ws.addRow([id, Number(c)]);
+  const dir = join(ROOT, 'test-artifacts');
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `claims-month-${k}.xlsx`);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
 /** July's claims: June's again for everyone, three times June's for S06 (a hospital not warned through June). */
 async function julyWorkbook(s: Scenario): Promise<{ path: string; claims: Map<string, string> }> {
   const claims = new Map<string, string>();
@@ -40,15 +55,7 @@ async function julyWorkbook(s: Scenario): Promise<{ path: string; claims: Map<st
     const fen = h.id === 'S06' ? june * 3n : june;
     claims.set(h.id, `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`);
   }
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('7月');
-  ws.addRow(['机构编码', '申报费用']);
-  for (const [id, c] of claims) ws.addRow([id, Number(c)]);
-  const dir = join(ROOT, 'test-artifacts');
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, 'claims-month-7.xlsx');
-  await wb.xlsx.writeFile(path);
-  return { path, claims };
+  return { path: await monthWorkbook(7, claims), claims };
 }
 
 describe('monitoring: as of June, a mid-year adjustment from July, July imported, the report printed', () => {
@@ -68,100 +75,156 @@ describe('monitoring: as of June, a mid-year adjustment from July, July imported
     expect(await page.getByTestId('as-of').innerText()).toContain('申报数据截至 6 月；7–12 月为预测');
     expect(await page.locator('.months .actual').count()).toBe(6);
     expect(await page.locator('.months .projected').count()).toBe(6);
-    expect(await page.getByTestId('warnings-title').innerText()).toBe(`预警名单（${june.warningList.length} / 80 家）`);
-    expect(await page.locator('[data-testid="warnings"] tbody tr').count()).toBe(june.warningList.length);
-    expect(ids(june)).not.toContain('S06');
-    await shot(page, 'monitor-june-zh-1440');
+    await fromJune(page, june, cityJune.scenario);
+  });
 
-    // Move 5,000,000 元 of T01's target to the rest of its pool from July.
-    await page.getByTestId('adjust').click();
-    const dialog = page.getByTestId('adjust-dialog');
-    await dialog.waitFor();
-    await page.getByTestId('adj-hospital').selectOption('T01');
-    await page.getByTestId('adj-amount').fill('-5000000');
-    await page.getByTestId('adj-from').selectOption('7');
-    await page.getByTestId('adj-reason').fill('心内科病区停诊整改，服务量下降');
-    await page.getByTestId('adj-preview').click();
-    await page.getByTestId('adj-effects').waitFor({ timeout: 60_000 });
-    const adj: Adjustment = { hospital: 'T01', from: 7, change: '-5000000', reason: '心内科病区停诊整改，服务量下降' };
-    const node = previewAdjustment(cityJune.scenario, adj);
-    if (!node.ok) throw new Error('preview refused in Node');
-    const rows = await page.locator('[data-testid="adj-effects"] tbody tr').allInnerTexts();
-    expect(rows).toHaveLength(node.members.length);
-    expect(rows[0]).toContain(money(node.members[0]!.targetAfter, 'wan'));
-    expect(rows[0]).toContain('−500.00'); // 万元, the app's default unit
-    expect(node.poolBefore).toBe(node.poolAfter);
-    expect(await page.getByTestId('adj-pool').innerText()).toContain(money(node.poolAfter, 'wan'));
-    await shot(page, 'monitor-adjust-dialog-zh-1440');
-    await afterRecompute(page, () => page.getByTestId('adj-accept').click());
-    const adjusted = await state<Adjustment[]>(page, 'ws.baseline.adjustments');
-    expect(adjusted).toEqual([adj]);
-    await page.waitForFunction(() => (globalThis as any).__gb.ctl.state.monitor?.report?.adjustments?.length === 1, undefined, { timeout: 60_000 });
-    expect(await page.getByTestId('adjustments').innerText()).toContain('心内科病区停诊整改');
-    // Months already paid never change: T01's budget for January–June is as before.
-    const s1 = await state<Scenario>(page, 'ws.baseline');
-
-    // July's claims from a workbook: k moves to 7, S06 joins the warning list.
-    const july = await julyWorkbook(s1);
-    await afterRecompute(page, () => page.getByTestId('month-file').setInputFiles(july.path));
-    const r7 = await report(page, 7);
-    const node7 = addMonth(s1, 7, july.claims);
-    if (!node7.ok) throw new Error('July refused in Node');
-    expect(ids(r7)).toEqual(ids(monitor(node7.scenario)));
-    expect(ids(r7)).toContain('S06');
-    expect(ids(r7)).not.toEqual(ids(june));
-    expect(await page.getByTestId('as-of').innerText()).toContain('申报数据截至 7 月；8–12 月为预测');
-    expect(await page.locator('.months .actual').count()).toBe(7);
-    await shot(page, 'monitor-july-zh-1440');
-
-    // The monthly report: exported (.xlsx) and printed.
-    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-report').click()]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await readFile((await d.path())!)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['执行进度', '预警', '基金预测', '年中调整']);
-    expect(wb.getWorksheet('预警')!.rowCount).toBe(r7.warningList.length + 1);
-    expect(wb.getWorksheet('年中调整')!.getRow(2).getCell(7).value).toBe('心内科病区停诊整改，服务量下降');
-    await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: 1123, height: 794 }); // A4 landscape at 96 dpi
-    expect(await page.locator('header').isVisible()).toBe(false);
-    expect(await page.getByTestId('adjust').isVisible()).toBe(false);
-    await shot(page, 'monitor-print');
-    await page.pdf({ path: join(ROOT, 'test-artifacts', 'monitor-report.pdf'), format: 'A4', landscape: true, printBackground: true });
-    await page.emulateMedia({ media: 'screen' });
-
-    // Looked at in both languages and two window sizes.
-    for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      for (const lang of ['zh', 'en'] as const) {
-        await page.evaluate((l) => (globalThis as any).__gb.ctl.setLang(l), lang);
-        await settled(page);
-        await page.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `monitor-${lang}-${w}x${h}.png`) });
-      }
+  it('from the start of the year: January–June imported from month workbooks, then the same steps', async () => {
+    const { page } = await start();
+    await page.locator('[data-tab="monitor"]').click();
+    await page.getByTestId('monitor').waitFor();
+    const city = exampleScenario();
+    await page.getByTestId('start-month').selectOption('0');
+    await afterRecompute(page, () => page.getByTestId('start').click());
+    const r0 = await report(page, 0);
+    const zero = asOfMonth(city, 0);
+    if (!zero.ok) throw new Error('as of 0 refused in Node');
+    expect(r0).toEqual(monitor(zero.scenario));
+    expect(await page.getByTestId('as-of').innerText()).toContain('尚无月度申报数据：1–12 月均为预测');
+    expect(await page.locator('.months .actual').count()).toBe(0);
+    expect(await page.locator('.months .projected').count()).toBe(12);
+    await shot(page, 'monitor-start-of-year-zh-1440');
+    let node = zero.scenario;
+    let last = r0;
+    for (let k = 1; k <= 6; k++) {
+      const claims = new Map(city.hospitals.map((h) => [h.id, h.claims![k - 1]!]));
+      const path = await monthWorkbook(k, claims);
+      await afterRecompute(page, () => page.getByTestId('month-file').setInputFiles(path));
+      last = await report(page, k);
+      const next = addMonth(node, k, claims);
+      if (!next.ok) throw new Error(`month ${k} refused in Node`);
+      node = next.scenario;
+      // Every figure of the month's report, institution by institution and for the fund, as the engine's.
+      expect(last).toEqual(monitor(node));
+      expect(await page.getByTestId('as-of').innerText()).toContain(`申报数据截至 ${k} 月；${k + 1}–12 月为预测`);
+      expect(await page.locator('.months .actual').count()).toBe(k);
+      expect(await page.locator('.months .projected').count()).toBe(12 - k);
+      expect(await page.locator('[data-testid="warnings"] tbody tr').count()).toBe(last.warningList.length);
     }
-    expect(await page.getByTestId('as-of').innerText()).toContain('Claims known through month 7; months 8–12 projected');
-
-    // The adjustment as a record in T01's brief and in a pool member's (its part of the change, from the engine).
-    const recs = adjustmentRecords(s1);
-    const member = recs[0]!.members[0]!;
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await page.evaluate(() => (globalThis as any).__gb.ctl.setUnit('yuan'));
-    await page.evaluate(() => (globalThis as any).__gb.ctl.openHospital('T01'));
-    const briefAdj = page.getByTestId('brief-adjustments');
-    await briefAdj.waitFor({ timeout: 60_000 });
-    expect(await briefAdj.innerText()).toContain('心内科病区停诊整改');
-    expect(await briefAdj.innerText()).toContain('−5,000,000.00');
-    await shot(page, 'brief-adjustments-en-1440');
-    await page.evaluate((id) => (globalThis as any).__gb.ctl.openHospital(id), member.id);
-    await page.locator(`[data-testid="brief"][data-id="${member.id}"]`).waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('brief-adjustments').innerText()).toContain(money(member.change, 'yuan', true));
-    // …and in the comparison: the plan without it beside the adjusted one.
-    await page.evaluate(() => { const c = (globalThis as any).__gb.ctl; c.addVariant('Before the adjustment'); c.edit(['adjustments'], []); c.setTab('compare'); });
-    const cmp = page.getByTestId('compare-adjustments');
-    await cmp.waitFor({ timeout: 60_000 });
-    const row = await cmp.locator('tbody tr').first().innerText();
-    expect(row).toContain('T01');
-    expect(row).toContain('−5,000,000.00');
-    expect(row).toContain('none');
-    await shot(page, 'compare-adjustments-en-1440');
+    // Six months imported are the year-end file as of June, exactly.
+    const cityJune = asOfMonth(city, 6);
+    if (!cityJune.ok) throw new Error('as of June');
+    expect(await state<Scenario>(page, 'ws.baseline')).toEqual(cityJune.scenario);
+    expect(ids(last)).toEqual(ids(monitor(cityJune.scenario)));
+    for (const lang of ['zh', 'en'] as const) {
+      await page.evaluate((l) => (globalThis as any).__gb.ctl.setLang(l), lang);
+      await settled(page);
+      await page.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `monitor-imported-june-${lang}-1440x900.png`) });
+    }
+    expect(await page.getByTestId('as-of').innerText()).toContain('Claims known through month 6; months 7–12 projected');
+    await page.evaluate(() => (globalThis as any).__gb.ctl.setLang('zh'));
+    await settled(page);
+    await fromJune(page, last, cityJune.scenario);
   });
 });
+
+/** As of June (however the page got there): the warning list, the adjustment from July, July imported, the report. */
+async function fromJune(page: Page, june: MonitorReport, cityJune: Scenario): Promise<void> {
+  expect(await page.getByTestId('warnings-title').innerText()).toBe(`预警名单（${june.warningList.length} / 80 家）`);
+  expect(await page.locator('[data-testid="warnings"] tbody tr').count()).toBe(june.warningList.length);
+  expect(ids(june)).not.toContain('S06');
+  await shot(page, 'monitor-june-zh-1440');
+
+  // Move 5,000,000 元 of T01's target to the rest of its pool from July.
+  await page.getByTestId('adjust').click();
+  const dialog = page.getByTestId('adjust-dialog');
+  await dialog.waitFor();
+  await page.getByTestId('adj-hospital').selectOption('T01');
+  await page.getByTestId('adj-amount').fill('-5000000');
+  await page.getByTestId('adj-from').selectOption('7');
+  await page.getByTestId('adj-reason').fill('心内科病区停诊整改，服务量下降');
+  await page.getByTestId('adj-preview').click();
+  await page.getByTestId('adj-effects').waitFor({ timeout: 60_000 });
+  const adj: Adjustment = { hospital: 'T01', from: 7, change: '-5000000', reason: '心内科病区停诊整改，服务量下降' };
+  const node = previewAdjustment(cityJune, adj);
+  if (!node.ok) throw new Error('preview refused in Node');
+  const rows = await page.locator('[data-testid="adj-effects"] tbody tr').allInnerTexts();
+  expect(rows).toHaveLength(node.members.length);
+  expect(rows[0]).toContain(money(node.members[0]!.targetAfter, 'wan'));
+  expect(rows[0]).toContain('−500.00'); // 万元, the app's default unit
+  expect(node.poolBefore).toBe(node.poolAfter);
+  expect(await page.getByTestId('adj-pool').innerText()).toContain(money(node.poolAfter, 'wan'));
+  await shot(page, 'monitor-adjust-dialog-zh-1440');
+  await afterRecompute(page, () => page.getByTestId('adj-accept').click());
+  const adjusted = await state<Adjustment[]>(page, 'ws.baseline.adjustments');
+  expect(adjusted).toEqual([adj]);
+  await page.waitForFunction(() => (globalThis as any).__gb.ctl.state.monitor?.report?.adjustments?.length === 1, undefined, { timeout: 60_000 });
+  expect(await page.getByTestId('adjustments').innerText()).toContain('心内科病区停诊整改');
+  // Months already paid never change: T01's budget for January–June is as before.
+  const s1 = await state<Scenario>(page, 'ws.baseline');
+
+  // July's claims from a workbook: k moves to 7, S06 joins the warning list.
+  const july = await julyWorkbook(s1);
+  await afterRecompute(page, () => page.getByTestId('month-file').setInputFiles(july.path));
+  const r7 = await report(page, 7);
+  const node7 = addMonth(s1, 7, july.claims);
+  if (!node7.ok) throw new Error('July refused in Node');
+  expect(ids(r7)).toEqual(ids(monitor(node7.scenario)));
+  expect(ids(r7)).toContain('S06');
+  expect(ids(r7)).not.toEqual(ids(june));
+  expect(await page.getByTestId('as-of').innerText()).toContain('申报数据截至 7 月；8–12 月为预测');
+  expect(await page.locator('.months .actual').count()).toBe(7);
+  await shot(page, 'monitor-july-zh-1440');
+
+  // The monthly report: exported (.xlsx) and printed.
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-report').click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile((await d.path())!)) as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['执行进度', '预警', '基金预测', '年中调整']);
+  expect(wb.getWorksheet('预警')!.rowCount).toBe(r7.warningList.length + 1);
+  expect(wb.getWorksheet('年中调整')!.getRow(2).getCell(7).value).toBe('心内科病区停诊整改，服务量下降');
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 1123, height: 794 }); // A4 landscape at 96 dpi
+  expect(await page.locator('header').isVisible()).toBe(false);
+  expect(await page.getByTestId('adjust').isVisible()).toBe(false);
+  await shot(page, 'monitor-print');
+  await page.pdf({ path: join(ROOT, 'test-artifacts', 'monitor-report.pdf'), format: 'A4', landscape: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // Looked at in both languages and two window sizes.
+  for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const lang of ['zh', 'en'] as const) {
+      await page.evaluate((l) => (globalThis as any).__gb.ctl.setLang(l), lang);
+      await settled(page);
+      await page.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `monitor-${lang}-${w}x${h}.png`) });
+    }
+  }
+  expect(await page.getByTestId('as-of').innerText()).toContain('Claims known through month 7; months 8–12 projected');
+
+  // The adjustment as a record in T01's brief and in a pool member's (its part of the change, from the engine).
+  const recs = adjustmentRecords(s1);
+  const member = recs[0]!.members[0]!;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.evaluate(() => (globalThis as any).__gb.ctl.setUnit('yuan'));
+  await page.evaluate(() => (globalThis as any).__gb.ctl.openHospital('T01'));
+  const briefAdj = page.getByTestId('brief-adjustments');
+  await briefAdj.waitFor({ timeout: 60_000 });
+  expect(await briefAdj.innerText()).toContain('心内科病区停诊整改');
+  expect(await briefAdj.innerText()).toContain('−5,000,000.00');
+  await shot(page, 'brief-adjustments-en-1440');
+  await page.evaluate((id) => (globalThis as any).__gb.ctl.openHospital(id), member.id);
+  await page.locator(`[data-testid="brief"][data-id="${member.id}"]`).waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('brief-adjustments').innerText()).toContain(money(member.change, 'yuan', true));
+  // …and in the comparison: the plan without it beside the adjusted one.
+  await page.evaluate(() => {
+    const c = (globalThis as any).__gb.ctl;
+    c.addVariant('Before the adjustment'); c.edit(['adjustments'], []); c.setTab('compare');
+  });
+  const cmp = page.getByTestId('compare-adjustments');
+  await cmp.waitFor({ timeout: 60_000 });
+  const row = await cmp.locator('tbody tr').first().innerText();
+  expect(row).toContain('T01');
+  expect(row).toContain('−5,000,000.00');
+  expect(row).toContain('none');
+  await shot(page, 'compare-adjustments-en-1440');
+}

@@ -70,8 +70,8 @@ const COLS: [MonitorWord | 'target', (r: MonitorRow, u: Unit) => string][] = [
 /** The sentences of the text report, in each language (names from the glossary). */
 const T = {
   zh: {
-    head: (name: string, year: string, k: number, unit: string) => `${name}${year ? `（${year}年）` : ''} — ${M.monthlyReport.zh}，申报数据截至 ${k} 月`
-      + `${k < 12 ? `，${k + 1}–12 月为预测` : '（全年均为实际）'}；金额单位：${unit}`,
+    head: (name: string, year: string, k: number, unit: string) => `${name}${year ? `（${year}年）` : ''} — ${M.monthlyReport.zh}，`
+      + `${k === 0 ? '尚无月度申报数据，1–12 月均为预测' : `申报数据截至 ${k} 月${k < 12 ? `，${k + 1}–12 月为预测` : '（全年均为实际）'}`}；金额单位：${unit}`,
     warnWhen: (o: string, d: string, c: string) => `预警条件：预计超支率高于 ${o}；累计暂缓拨付高于累计月度预算的 ${d}；基金可支付月数低于 ${c} 个月`,
     list: (n: number, total: number) => `${M.warningList.zh}：${total} 家机构中 ${n} 家`,
     every: `全部机构${M.progress.zh}`,
@@ -83,8 +83,9 @@ const T = {
     pointsHead: '按点数法结算的分配池',
   },
   en: {
-    head: (name: string, year: string, k: number, unit: string) => `${name}${year ? ` (${year})` : ''} — ${M.monthlyReport.en}, claims known through month ${k}`
-      + `${k < 12 ? `; months ${k + 1}–12 projected` : ' (the whole year)'}; amounts in ${unit}`,
+    head: (name: string, year: string, k: number, unit: string) => `${name}${year ? ` (${year})` : ''} — ${M.monthlyReport.en}, `
+      + `${k === 0 ? 'no month’s claims known yet; months 1–12 projected' : `claims known through month ${k}${k < 12 ? `; months ${k + 1}–12 projected` : ' (the whole year)'}`}`
+      + `; amounts in ${unit}`,
     warnWhen: (o: string, d: string, c: string) => `Warn when: projected overspend rate above ${o}; deferred claims above ${d} of the budget to date; fund below ${c} months of coverage`,
     list: (n: number, total: number) => `${M.warningList.en}: ${n} of ${total} institutions`,
     every: `${M.progress.en} of every institution`,

@@ -44,6 +44,15 @@ describe('gbsim monitor', () => {
     expect(dec.fund.projectedMonthsOfCoverage).toBe(run.fund.monthsOfCoverage);
   });
 
+  it('--as-of 0: the start of the year, nothing known, all twelve months projected', async () => {
+    const r = await cli('monitor', 'scenarios/city.json', '--as-of', '0');
+    expect(r.out.split('\n')[0]).toContain('no month’s claims known yet; months 1–12 projected');
+    const j = JSON.parse((await cli('monitor', 'scenarios/city.json', '--as-of', '0', '--json')).out) as MonitorReport;
+    expect(j.asOf).toBe(0);
+    expect(j.months).toEqual(new Array(12).fill('projected'));
+    expect(j.fund.claimsToDate).toBe('0.00');
+  });
+
   it('--xlsx writes the monthly report: 执行进度, 预警, 基金预测, 年中调整', async () => {
     const s = threeHospitals();
     s.adjustments = [{ hospital: 'A', from: 7, change: '-100000.01', reason: '重点专科停诊整改' }];
