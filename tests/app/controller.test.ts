@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Controller } from '../../src/app/state/controller.ts';
 import type { ColumnLike } from '../../src/app/runs/scheduler.ts';
+import { pointInflation, type PointInflationQuery } from '../../src/engine/point-inflation.ts';
 import { Aborted, type Output } from '../../src/app/runs/column.ts';
 import { compile } from '../../src/engine/compile.ts';
 import { settle } from '../../src/engine/run.ts';
@@ -39,6 +40,7 @@ class FakeColumn implements ColumnLike {
   fingerprint = vi.fn(async () => 'sha256:fake');
   explain = vi.fn(async (o: Output, index: number) => ({ id: o.scenario.hospitals[index]!.id }) as unknown as Explanation);
   whatIf = vi.fn(async (o: Output, index: number, pct: string) => ({ id: o.scenario.hospitals[index]!.id, pct }) as unknown as WhatIf);
+  pointInflation = vi.fn(async (o: Output, q: PointInflationQuery) => pointInflation(o.scenario, q));
   monitor = vi.fn(async (o: Output) => monitor(o.scenario));
   previewAdjustment = vi.fn(async (o: Output, a: Adjustment) => previewAdjustment(o.scenario, a));
   dispose(): void { this.disposed = true; }

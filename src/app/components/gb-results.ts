@@ -7,6 +7,7 @@ import './gb-fund-summary.ts';
 import './gb-flow-chart.ts';
 import './gb-hospital-table.ts';
 import './gb-cases.ts';
+import './gb-point-inflation.ts';
 
 export class GbResults extends LitElement {
   static override properties = { view: { attribute: false } };
@@ -35,6 +36,7 @@ export class GbResults extends LitElement {
           <gb-flow-chart .flow=${s.flow} .lang=${s.lang} .unit=${s.unit}></gb-flow-chart>
         </div>
         <gb-cases .view=${s.cases}></gb-cases>
+        <gb-point-inflation .view=${s.inflation}></gb-point-inflation>
         <gb-hospital-table .view=${s.table?.view ?? null} .scenario=${s.table?.scenario ?? null} .lang=${s.lang} .unit=${s.unit}></gb-hospital-table>
       </div>`;
   }

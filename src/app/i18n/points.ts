@@ -19,6 +19,11 @@ export const zhPoints = {
   ptsGroup: '主要病组', ptsLow: '费用极低', ptsHigh: '费用极高', ptsSpecial: '特例单议',
   ptsProjectedBadge: '预估点数', ptsExample: '点数法示例', ptsExampleHint: '打开示例市：基准方案按指标结算，测算方案住院按病种分值付费（区域点数法），并比较两者',
   ptsTargetOrEntitlement: `${H.target.zh}/应得额`, ptsNet: '应得额结余(+)/超支(−)',
+  inflTitle: '假设：点数虚增（点数通胀）', inflPct: '多报点数（%）', inflLevel: '机构范围', inflAll: '全部机构', inflPool: '分配池', inflRun: '测算',
+  inflNote: '所选机构的年度点数各乘以 (1+x%)（四舍五入到 0.0001 点），按同一规则重新清算：池内总额不变，点值下降，应得额在机构间重新分配。',
+  inflRange: '须大于 −100%，最多四位小数', inflStale: '方案已改动，结果为改动前的测算，请重新测算',
+  inflHeadline: '{who}多报 {x}% 点数', inflBefore: '测算前', inflAfter: '测算后', inflChange: '变化', inflInflated: '多报',
+  inflPv: `${W.pointValue.zh}`, inflLevelCol: W.level.zh, inflPoints: '总点数', inflTotal: '池内合计',
 } as const;
 
 export const enPoints: Record<keyof typeof zhPoints, string> = {
@@ -39,4 +44,10 @@ export const enPoints: Record<keyof typeof zhPoints, string> = {
   ptsGroup: 'Top groups', ptsLow: 'Low-cost', ptsHigh: 'High-cost', ptsSpecial: 'Special review',
   ptsProjectedBadge: 'Projected points', ptsExample: 'Points example', ptsExampleHint: 'Open the example city: the baseline settled by targets, an alternative paying inpatient care by points (DIP), compared',
   ptsTargetOrEntitlement: `${H.target.en} / entitlement`, ptsNet: 'Surplus (+) / overspend (−) of the entitlement',
+  inflTitle: 'What if: point inflation', inflPct: 'More points reported (%)', inflLevel: 'Institutions', inflAll: 'All institutions', inflPool: 'Pool', inflRun: 'Compute',
+  inflNote: 'Each chosen institution’s points × (1 + x%) (rounded to 0.0001 points), the pool settled again by the same rules: the pool pays out the same amount, '
+    + 'the point value falls and entitlements move between institutions.',
+  inflRange: 'Must be more than −100%, with at most 4 decimals', inflStale: 'The scenario has changed: these figures are from before; compute again',
+  inflHeadline: '{who} report {x}% more points', inflBefore: 'Before', inflAfter: 'After', inflChange: 'Change', inflInflated: 'inflates',
+  inflPv: `${W.pointValue.en}`, inflLevelCol: W.level.en, inflPoints: 'Total points', inflTotal: 'Pool total',
 };

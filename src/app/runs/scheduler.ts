@@ -12,6 +12,7 @@ import type { Store } from '../state/store.ts';
 import type { ColumnState } from '../state/app-state.ts';
 import { Aborted, Column, type Output } from './column.ts';
 import type { WhatIf } from '../../engine/whatif.ts';
+import type { PointInflation, PointInflationQuery } from '../../engine/point-inflation.ts';
 import type { Adjustment } from '../../format/types.ts';
 import type { AdjustmentPreview } from '../../engine/adjust-preview.ts';
 
@@ -21,7 +22,7 @@ const FINGERPRINT_DELAY_MS = 400;
 const WHATIF_DELAY_MS = 400;
 
 /** What the scheduler needs of a column (a fake in unit tests). */
-export type ColumnLike = Pick<Column, 'cached' | 'run' | 'fingerprint' | 'explain' | 'whatIf' | 'monitor' | 'previewAdjustment' | 'dispose'>;
+export type ColumnLike = Pick<Column, 'cached' | 'run' | 'fingerprint' | 'explain' | 'whatIf' | 'pointInflation' | 'monitor' | 'previewAdjustment' | 'dispose'>;
 
 export class Scheduler {
   private readonly columns = new Map<RefKey, ColumnLike>();
@@ -204,6 +205,16 @@ export class Scheduler {
       if (!m || m.ref !== active || m.key !== out.key || !report) return;
       this.store.set({ monitor: { ref: active, key: out.key, report, stale: false } });
     }, () => undefined);
+  }
+
+  /** The point-inflation what-if of the scenario shown (its column's worker), with the run it is of. */
+  async pointInflation(q: PointInflationQuery): Promise<{ key: number; result: PointInflation | null } | null> {
+    const { active, cols } = this.store.state;
+    const cs = cols[active];
+    const col = this.columns.get(active);
+    if (!cs?.out?.ok || !col) return null;
+    const out = cs.out;
+    return { key: out.key, result: await col.pointInflation(out, q) };
   }
 
   /** What an adjustment would do (the engine in the shown column's worker), for the dialog. */

@@ -85,6 +85,19 @@ export interface AppState {
   adjusting: { preview: import('../../engine/adjust-preview.ts').AdjustmentPreview | null; busy: boolean } | null;
   /** The latest case list import (pools settled by points, state/handle-points.ts); absent before the first. */
   cases?: CasesState | null;
+  /** The point-inflation what-if of the scenario shown (DESIGN §7, engine/point-inflation.ts); absent before the first. */
+  inflation?: InflationState | null;
+}
+
+/** A point-inflation what-if asked of the shown scenario's column: for which run, and its answer. */
+export interface InflationState {
+  ref: RefKey;
+  /** The run (column output key) it was computed from; a newer run makes it stale. */
+  key: number;
+  query: import('../../engine/point-inflation.ts').PointInflationQuery;
+  result: import('../../engine/point-inflation.ts').PointInflation | null;
+  busy: boolean;
+  error: string | null;
 }
 
 /** A case list being imported into the scenario shown, or the last one imported (its report). */

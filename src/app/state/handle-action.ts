@@ -12,7 +12,7 @@ import { acceptAdjustment, exportMonitor, importMonth, previewAdjustment, startM
 import { refName, scenarioOf } from '../../workspace/workspace.ts';
 import { MIME, downloadBytes, safeName } from '../download.ts';
 import { discardStored, downloadStored, leaveRecovery } from './recovery.ts';
-import { cancelCases, importCases, openPointsExample } from './handle-points.ts';
+import { cancelCases, importCases, openPointsExample, runPointInflation } from './handle-points.ts';
 
 /** What a refused file seems to be, in the user's words. */
 const FILE_KIND_WORDS = {
@@ -73,6 +73,7 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
       return ctl.notify({ kind: 'error', text: msg(s.lang, 'fileNotOurs', { name: a.name, what: msg(s.lang, FILE_KIND_WORDS[a.kind]) }) });
     case 'importCases': return importCases(ctl, a.file);
     case 'cancelCases': return cancelCases();
+    case 'pointInflation': return runPointInflation(ctl, { pool: a.pool, level: a.level, pct: a.pct });
     case 'openPointsExample': return openPointsExample(ctl, (text, name) => handleAction(ctl, { type: 'openText', text, name }));
     case 'openText': {
       const r = await openInWorker(a.text);

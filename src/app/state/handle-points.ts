@@ -6,6 +6,7 @@ import { withImportedPoints } from '../../scenario/with-points.ts';
 import { gateInWorker } from '../runs/column.ts';
 import { msg } from '../i18n/index.ts';
 import type { CasesState } from './app-state.ts';
+import type { PointInflationQuery } from '../../engine/point-inflation.ts';
 import type { CaseImportResult, CaseSetup } from '../../cases/types.ts';
 
 /**
@@ -21,6 +22,24 @@ export async function openPointsExample(ctl: Controller, openText: (text: string
   if (!v) return;
   ctl.setActive(v.id);
   ctl.setCompare([BASELINE, v.id]);
+}
+
+/**
+ * What if a points pool's institutions (all, or one level) reported x% more points: asked of the
+ * shown scenario's column worker (engine/point-inflation.ts), the answer kept with the run it is of.
+ */
+export async function runPointInflation(ctl: Controller, query: PointInflationQuery): Promise<void> {
+  const ref = ctl.state.active;
+  const prev = ctl.state.inflation;
+  ctl.set({ inflation: { ref, key: prev?.key ?? -1, query, result: prev?.ref === ref ? prev.result : null, busy: true, error: null } });
+  try {
+    const out = await ctl.runs.pointInflation(query);
+    if (ctl.state.active !== ref) return;
+    ctl.set({ inflation: { ref, key: out?.key ?? -1, query, result: out?.result ?? null, busy: false, error: null } });
+  } catch (e) {
+    if (ctl.state.active !== ref) return;
+    ctl.set({ inflation: { ref, key: -1, query, result: null, busy: false, error: e instanceof Error ? e.message : String(e) } });
+  }
 }
 
 let job: import('../../cases/client.ts').CaseImportJob | null = null;

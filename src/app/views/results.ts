@@ -8,6 +8,8 @@ import { issueLine } from '../../workspace/issue-text.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { memoize, stable } from './memo.ts';
 import { casesView, type CasesView } from './cases.ts';
+import { inflationView, type InflationView } from './point-inflation.ts';
+import { msg } from '../i18n/index.ts';
 import { fundFlow, type WaterfallBar } from './waterfall.ts';
 
 /** The institutions' table: a result and the scenario it came from (names, levels, categories). */
@@ -27,6 +29,8 @@ export interface ResultsView {
   table: TableInput | null;
   /** The case list import (shown when the scenario has a pool settled by points). */
   cases: CasesView;
+  /** The point-inflation what-if (a scenario with a pool settled by points), else null. */
+  inflation: InflationView | null;
 }
 
 const NONE: string[] = [];
@@ -48,5 +52,6 @@ export function resultsView(s: AppState, prev: ResultsView | null = null): Resul
     flow: fundFlow(col?.view?.fund ?? null, s.lang),
     table: tableOf(col?.view ?? null, col?.scenario ?? null),
     cases: casesView(s),
+    inflation: inflationView(s, msg(s.lang, 'inflAll')),
   });
 }
