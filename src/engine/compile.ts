@@ -441,8 +441,10 @@ export { ScenarioError };
  */
 function pointsAsOf(h: Hospital, s: Scenario, profile: readonly bigint[]): Hospital {
   if (!s.monitoring || h.pointsToDate === undefined) return h;
+  const { total: _t, months: _m, ...rest } = h.points ?? {};
+  // None known yet (asOf 0): the year's points as a plan projects them (lastYear × (1 + growth), or given).
+  if (s.monitoring.asOf === 0) return { ...h, points: rest };
   const known = h.pointsToDate.slice(0, s.monitoring.asOf).map((x) => Number(parsePoints(x)) as Fen);
   const months = projectYear(known, profile).map((u) => formatPoints(BigInt(u)));
-  const { total: _t, months: _m, ...rest } = h.points ?? {};
   return { ...h, points: { ...rest, months } };
 }

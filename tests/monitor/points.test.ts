@@ -90,4 +90,24 @@ describe('monitoring a points pool', () => {
       if (!v.ok) expect(v.issues.map((x) => x.path)).toContain(`hospitals[${i}].${field}`);
     }
   });
+
+  it('as of 0: no points known yet, the year’s points as the plan projects them; January added equals the city as of January', () => {
+    const zero = asOf(s, 0);
+    expect(zero.hospitals.find((h) => h.id === members[0]!.id)!.pointsToDate).toEqual([]);
+    // The plan: the same institutions with no points of the year, projected from lastYear × (1 + growth).
+    const plan: Scenario = { ...s, hospitals: s.hospitals.map((h) => {
+      if (!h.points) return h;
+      const { total: _t, months: _m, ...rest } = h.points;
+      return { ...h, points: rest };
+    }) };
+    const [z] = monitor(zero).points;
+    const [p] = monitor(plan).points;
+    expect(z!.pointsToDate).toBe('0.0000');
+    expect(z!.projectedPoints).toBe(p!.projectedPoints);
+    expect(z!.projectedPointValue).toBe(p!.projectedPointValue);
+    const jan = addMonth(zero, 1, new Map(s.hospitals.map((h) => [h.id, h.claims![0]!])),
+      new Map(members.map((h) => [h.id, h.points!.months![0]!])));
+    if (!jan.ok) throw new Error(jan.issues[0]!.message);
+    expect(jan.scenario).toEqual(asOf(s, 1));
+  });
 });
