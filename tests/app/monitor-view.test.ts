@@ -6,6 +6,7 @@ import { previewAdjustment } from '../../src/engine/adjust-preview.ts';
 import { newWorkspace } from '../../src/workspace/workspace.ts';
 import { stateOf } from './fixture.ts';
 import { threeHospitals } from '../monitor/fixture.ts';
+import { asOfMonth } from '../../src/engine/as-of.ts';
 
 describe('monitorView', () => {
   const s = threeHospitals();
@@ -25,6 +26,19 @@ describe('monitorView', () => {
     expect(monitorView(st)).toBe(v); // the same object while nothing changed
     const en = monitorView({ ...st, lang: 'en' });
     expect(en.asOfLine).toBe('Claims known through month 6; months 7–12 projected');
+  });
+
+  it('as of 0 (the start of the year): every month projected, January the next to import', () => {
+    const r = asOfMonth(threeHospitals(), 0);
+    if (!r.ok) throw new Error(r.issues[0]!.message);
+    const st = stateOf(newWorkspace(r.scenario), { tab: 'monitor', monitor: { ref: 'baseline', key: 1, report: monitor(r.scenario), stale: false } });
+    const v = monitorView(st);
+    expect(v.asOfLine).toBe('尚无月度申报数据：1–12 月均为预测');
+    expect(v.months.map((m) => m.actual)).toEqual(new Array(12).fill(false));
+    expect(v.nextMonth).toBe(1);
+    expect(v.canStart).toBe(false);
+    expect(v.warnings).toEqual([]);
+    expect(monitorView({ ...st, lang: 'en' }).asOfLine).toBe('No month’s claims known yet: months 1–12 projected');
   });
 
   it('before the report arrives: loading; a year-end file may start monitoring', () => {
