@@ -5,7 +5,7 @@
  */
 import type { Lang } from './lang.ts';
 import { grouped, money, percent } from './number.ts';
-import { word } from './glossary.ts';
+import { termName, word } from './glossary.ts';
 
 /** The part of engine/explain-points.ts's PointsExplanation these sentences read. */
 export interface PointsStepsInput {
@@ -26,8 +26,6 @@ export interface PointsStepsInput {
 }
 
 const pts = (s: string) => grouped(s, 4);
-/** The usual level codes in Chinese (another code is shown as written). */
-const LEVEL_ZH: Record<string, string> = { tertiary: '三级', secondary: '二级', primary: '一级' };
 const yuan = (s: string) => money(s, 'yuan');
 
 /** The steps, one sentence each, in order. */
@@ -35,7 +33,7 @@ export function pointsSteps(x: PointsStepsInput, lang: Lang): string[] {
   const unit = word('pointValueUnit', lang);
   if (lang === 'zh') {
     const src = x.source === 'total' ? '病例点数合计' : x.source === 'months' ? '各月病例点数之和' : '预计点数（上年点数 ×（1 + 增长率））';
-    const k = x.coefficientFrom === 'own' ? '本机构系数' : x.coefficientFrom === 'level' ? `${LEVEL_ZH[x.level] ?? x.level}医院等级系数` : '系数（未设定，取 1）';
+    const k = x.coefficientFrom === 'own' ? '本机构系数' : x.coefficientFrom === 'level' ? `${termName('level', x.level, 'zh')}医院等级系数` : '系数（未设定，取 1）';
     return [
       `1. 原始点数：${src} ${pts(x.raw)} 分${x.cases !== null ? `（${x.cases} 例）` : ''}。`,
       `2. 机构点数 = 原始点数 × ${k} ${x.coefficient} = ${pts(x.points)} 分（保留 4 位小数，四舍五入）。`,
