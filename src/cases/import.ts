@@ -228,6 +228,10 @@ async function fillReport(engine: SqlEngine, p: PreparedSetup, plan: SourcePlan,
 
 /** The first line of whatever was thrown (DuckDB-wasm may throw a string or an object without a message). */
 function firstLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
+  // A DOMException, an ErrorEvent or DuckDB's worker error may not be an Error here and
+  // stringifies to "{}": read its name, message or type so the report says what failed.
+  const o = e as { name?: unknown; message?: unknown; type?: unknown } | null;
+  const named = o && typeof o === 'object' ? [o.name, o.message, o.type].filter((x) => typeof x === 'string' && x).join(': ') : '';
+  const text = e instanceof Error ? e.message : typeof e === 'string' ? e : named || (JSON.stringify(e) ?? String(e));
   return String(text).split('\n')[0]!;
 }
