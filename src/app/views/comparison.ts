@@ -3,7 +3,7 @@
  * arithmetic; components only render): institutions in order of largest change, their
  * differences against the first scenario, and the fund's differences.
  */
-import { difference, differences, gainsAndLosses, largestChangeFirst, relativeChange } from '../../engine/compare.ts';
+import { difference, differences, gainsAndLosses, largestChangeFirst, relativeChange, type GainsAndLosses } from '../../engine/compare.ts';
 import { formatMoney } from '../../engine/money.ts';
 import type { AmountField } from '../../engine/result.ts';
 import type { ResultView } from '../../transport/packed.ts';
@@ -51,18 +51,11 @@ export function compareInstitutions(views: readonly ResultView[], field: AmountF
   };
 }
 
-/** Who gains and who loses in one compared scenario against the first (institutions' view: more is a gain). */
-export interface GainsView {
-  gainers: number;
-  gained: string;
-  losers: number;
-  lost: string;
-  unchanged: number;
-  missing: number;
-  /** The largest gains and losses: institution id and its difference (yuan). */
+/** Who gains and who loses in one compared scenario against the first (engine/compare.ts), rows named by institution id. */
+export type GainsView = Omit<GainsAndLosses, 'topGains' | 'topLosses'> & {
   topGains: { id: string; delta: string }[];
   topLosses: { id: string; delta: string }[];
-}
+};
 
 /** For each scenario after the first, its gains and losses of `field` against the first (engine/compare.ts). */
 export function gainsOf(views: readonly ResultView[], field: AmountField, top = 3): GainsView[] {
