@@ -227,11 +227,17 @@ async function fillReport(engine: SqlEngine, p: PreparedSetup, plan: SourcePlan,
 
 
 /** The first line of whatever was thrown (DuckDB-wasm may throw a string or an object without a message). */
+function isWasmException(e: unknown): boolean {
+  const W = (globalThis as { WebAssembly?: { Exception?: abstract new (...a: never[]) => unknown } }).WebAssembly;
+  return !!W?.Exception && e instanceof W.Exception;
+}
+
 function firstLine(e: unknown): string {
   // A DOMException, an ErrorEvent or DuckDB's worker error may not be an Error here and
   // stringifies to "{}": read its name, message or type so the report says what failed.
   const o = e as { name?: unknown; message?: unknown; type?: unknown } | null;
   const named = o && typeof o === 'object' ? [o.name, o.message, o.type].filter((x) => typeof x === 'string' && x).join(': ') : '';
-  const text = e instanceof Error ? e.message : typeof e === 'string' ? e : named || (JSON.stringify(e) ?? String(e));
+  const kind = o && typeof o === 'object' ? `${(o as object).constructor?.name ?? Object.prototype.toString.call(o)}${isWasmException(e) ? ' (WebAssembly exception: an uncaught C++ exception in the engine)' : ''}` : '';
+  const text = e instanceof Error ? e.message : typeof e === 'string' ? e : named || kind || (JSON.stringify(e) ?? String(e));
   return String(text).split('\n')[0]!;
 }

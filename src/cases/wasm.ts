@@ -45,10 +45,14 @@ export class WasmDuckDB implements SqlEngine {
   }
 
   async exec(sql: string): Promise<void> {
-    this.conn.query(sql);
+    try { this.conn.query(sql); } catch (e) { throw engineError(e, sql); }
   }
 
   async rows(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<Cell[][]> {
+    try { return await this.query(sql, onProgress); } catch (e) { throw engineError(e, sql); }
+  }
+
+  private async query(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<Cell[][]> {
     let t: Arrowish;
     if (onProgress) {
       // A long query runs as a pending query, one task per poll, DuckDB reporting progress through
@@ -105,6 +109,23 @@ export function blobSource(db: WasmDuckDB, data: Blob | Uint8Array, name: string
   };
 }
 
+/**
+ * Bytes made here (a Parquet file decoded to CSV) as a case source: copied into the engine's
+ * memory, not wrapped in a Blob and read back through FileReaderSync (one step fewer; the
+ * Blob path is the suspect of a rare engine failure under load, seen in CI).
+ */
+export function bufferSource(db: WasmDuckDB, bytes: Uint8Array, name: string): CaseSource {
+  const path = `case-list-${++seq}.csv`;
+  let registered = false;
+  return {
+    name,
+    size: bytes.byteLength,
+    async head(n) { return bytes.subarray(0, n); },
+    async path() { db.bindings.registerFileBuffer(path, bytes); registered = true; return path; },
+    async release() { if (registered) db.bindings.dropFile(path); registered = false; },
+  };
+}
+
 let opened: Promise<WasmDuckDB> | null = null;
 
 /** Import a case list in this worker; the engine is started on the first call. */
@@ -125,7 +146,23 @@ export async function importCaseBlob(data: Blob | Uint8Array, name: string, setu
   if (!t.ok) {
     return { ok: false, report: { file: { name, format: 'parquet', columns: {}, ignored: [] }, rows: 0, accepted: 0, rejected: 0, rejectedFundPayable: '0.00', problems: [], fatal: t.problems } };
   }
-  const result = await importCases(db, blobSource(db, t.csv, `${name}.csv`), setup, onProgress, { fromParquet: true });
+  const result = await importCases(db, bufferSource(db, t.csv, `${name}.csv`), setup, onProgress, { fromParquet: true });
   result.report.file.name = name;
   return result;
+}
+
+/**
+ * What DuckDB-wasm threw, as an Error naming the statement. A C++ exception that escapes the
+ * engine arrives as a WebAssembly.Exception (no message, "{}" as JSON): the engine may then be
+ * in an unknown state, so it is dropped and the next import starts a fresh one.
+ */
+function engineError(e: unknown, sql: string): Error {
+  const what = sql.replace(/\s+/g, ' ').trim().split(' ').slice(0, 4).join(' ');
+  if (e instanceof Error) return new Error(`${e.message.split('\n')[0]} (in: ${what} …)`);
+  const W = (globalThis as { WebAssembly?: { Exception?: abstract new (...a: never[]) => unknown } }).WebAssembly;
+  if (W?.Exception && e instanceof W.Exception) {
+    opened = null;
+    return new Error(`the case engine (DuckDB) failed inside (an uncaught WebAssembly exception) in: ${what} …; it will be restarted on the next import`);
+  }
+  return new Error(`${typeof e}${e && typeof e === 'object' ? ` ${(e as object).constructor?.name ?? ''}` : ''}: ${String(e)} (in: ${what} …)`);
 }
