@@ -3,7 +3,7 @@
  * fund figures' percentiles, the probability the adjustment fund is exhausted, and the
  * institutions ranked by their probability of overspending beyond the threshold.
  */
-import { parse, oneOf } from './args.ts';
+import { parse, oneOf, langOption, LANG_OPTION } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { prepareRisk, RiskError } from '../engine/risk/prepare.ts';
 import { riskParamsOf, validateRiskParams, type RiskParams } from '../engine/risk/params.ts';
@@ -62,6 +62,7 @@ export async function riskCommand(args: string[], io: Io): Promise<number> {
     draws: { type: 'string' }, seed: { type: 'string' }, 'sigma-common': { type: 'string' }, sigma: { type: 'string' },
     'sigma-category': { type: 'string' }, deductions: { type: 'string' }, threshold: { type: 'string' },
     workers: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' }, unit: { type: 'string' }, top: { type: 'string' },
+    ...LANG_OPTION,
   });
   if (positionals.length !== 1) throw new CliError('risk takes exactly one scenario file', 2);
   const file = positionals[0]!;
@@ -108,7 +109,7 @@ export async function riskCommand(args: string[], io: Io): Promise<number> {
   }
   const summary = summarize(merged);
   const report = { name: scenario.meta.name, params, summary, meta };
-  io.out(values.json ? JSON.stringify(riskJson(report), null, 2) : riskText(report, { unit, top, workers: Math.min(workers, params.draws) }));
+  io.out(values.json ? JSON.stringify(riskJson(report), null, 2) : riskText(report, { unit, top, workers: Math.min(workers, params.draws), lang: langOption(values.lang) }));
   if (typeof values.xlsx === 'string') {
     const { writeRiskXlsx } = await import('./risk/xlsx.ts');
     await writeRiskXlsx(values.xlsx, report, merged, unit);

@@ -46,16 +46,31 @@ describe('gbsim risk', () => {
   });
 
   it('prints the fund figures\' percentiles, P(exhausted) and the institutions ranked by P(overspend > 10%)', async () => {
-    const r = await cli(...ARGS, '--top', '5');
+    const r = await cli(...ARGS, '--top', '5', '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/closing balance 年末累计结存\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+/);
-    expect(r.out).toContain('months of coverage 可支付月数');
-    expect(r.out).toContain('adjustment fund used 调剂金使用');
-    expect(r.out).toMatch(/P\(adjustment fund exhausted 调剂金用尽\) = \d+\.\d{2}% \(\d+ of 400 draws\)/);
+    expect(r.out).toMatch(/Closing balance\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+/);
+    expect(r.out).toContain('Months of coverage');
+    expect(r.out).toContain('Adjustment fund used');
+    expect(r.out).toMatch(/P\(adjustment fund exhausted\) = \d+\.\d{2}% \(\d+ of 400 draws\)/);
     expect(r.out).toContain('top 5 of 80');
     const probs = [...r.out.matchAll(/^\s*\d+\s+\S+\s+.+?\s+[\d,.]+\s+(\d+\.\d{2})%\s+\d+\.\d{2}%$/gm)].map((m) => Number(m[1]));
     expect(probs).toHaveLength(5);
     expect([...probs].sort((a, b) => b - a)).toEqual(probs);
+  });
+
+  it('speaks one language: English but the names and the scenario\'s title, or Chinese but symbols and codes', async () => {
+    const city = JSON.parse(readFileSync('scenarios/city.json', 'utf8'));
+    const names: string[] = [city.meta.name, ...city.hospitals.map((h: { name: string }) => h.name)];
+    const strip = (text: string) => names.reduce((t, n) => t.split(n).join(''), text);
+    const en = await cli(...ARGS, '--top', '5', '--lang', 'en');
+    expect(strip(en.out)).not.toMatch(/\p{Script=Han}/u);
+    const zh = await cli(...ARGS, '--top', '5', '--lang', 'zh');
+    expect(zh.out).toContain('调剂金用尽的概率');
+    expect(zh.out).toContain('（前 5 家，共 80 家）');
+    // Latin letters in Chinese only as symbols (P5, σ_c, μ_h) and institution codes.
+    const words = [...strip(zh.out).matchAll(/[A-Za-z][A-Za-z_]*/g)].map((m) => m[0]);
+    const codes = new Set(city.hospitals.map((h: { id: string }) => h.id.replace(/\d+$/, '')));
+    expect(words.filter((w) => !['P', 'g', 'z', 'c', 'h', 'μ_h', 'σ_c', 'σ_h', 'ε_h'].includes(w) && !codes.has(w))).toEqual([]);
   });
 
   it('--xlsx writes one sheet per output with numbers and formats', async () => {

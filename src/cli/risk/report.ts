@@ -6,7 +6,8 @@
  */
 import { formatMoney } from '../../engine/money.ts';
 import { money as shownMoney } from '../../display/number.ts';
-import type { Unit } from '../../display/lang.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import { fundName, termName, unitName, word } from '../../display/glossary.ts';
 import { renderTable, type Column } from '../table.ts';
 import type { RiskParams } from '../../engine/risk/params.ts';
 import type { RiskMeta } from '../../engine/risk/prepare.ts';
@@ -73,30 +74,63 @@ export function rankByOverspend(s: RiskSummary): number[] {
 
 const thresholdText = (t: number) => `${(t * 100).toFixed(t * 100 === Math.round(t * 100) ? 0 : 2)}%`;
 
-/** The text report. */
-export function riskText({ name, params, summary: s, meta }: RiskReportInput, opts: { unit: Unit; top: number; workers: number }): string {
+/** The sentences of the text report, in each language (figure names from the glossary). */
+const T = {
+  zh: {
+    head: (name: string, draws: string, seed: number, workers: number) => `${name} — 蒙特卡洛风险测算：${draws} 次抽样，随机种子 ${seed}，${workers} 个线程`,
+    model: (c: number, h: number, cats: string, scaled: boolean, unit: string) =>
+      `增长率 g = μ_h（预计增长）+ z（共同冲击，σ_c = ${c}）+ ε_h（机构自身波动，σ_h = ${h}${cats ? `；按类别 ${cats}` : ''}）；`
+      + `核减${scaled ? '随抽样理赔额同比例' : '固定（不超过理赔额）'}；金额单位 ${unit}`,
+    figure: '资金指标', mean: '均值', sd: '标准差',
+    fundNote: (af: string) => `${fundName('adjustmentFund', 'zh')}：${af}。分位数按抽样结果排序取最近秩。`,
+    exhausted: (p: string, k: string, n: string) => `调剂金用尽的概率 = ${p}（${n} 次抽样中 ${k} 次）`,
+    ranked: (thr: string, top: string) => `按超支超过 ${thr} 的概率排序的机构${top}：`,
+    top: (k: number, n: number) => `（前 ${k} 家，共 ${n} 家）`,
+    over: (thr: string) => `超支>${thr}概率`, reward: '获结余留用概率', target: '总额控制指标',
+  },
+  en: {
+    head: (name: string, draws: string, seed: number, workers: number) => `${name} — Monte Carlo risk: ${draws} draws, seed ${seed}, ${workers} worker${workers === 1 ? '' : 's'}`,
+    model: (c: number, h: number, cats: string, scaled: boolean, unit: string) =>
+      `Growth g = μ_h (projected growth) + z (common shock, σ_c = ${c}) + ε_h (own spread, σ_h = ${h}${cats ? `; by category ${cats}` : ''}); `
+      + `deductions ${scaled ? 'scaled with the drawn claims' : 'fixed (at most the claims)'}; amounts in ${unit}`,
+    figure: 'Fund figure', mean: 'mean', sd: 'SD',
+    fundNote: (af: string) => `${fundName('adjustmentFund', 'en')}: ${af}. Percentiles by nearest rank over the draws.`,
+    exhausted: (p: string, k: string, n: string) => `P(adjustment fund exhausted) = ${p} (${k} of ${n} draws)`,
+    ranked: (thr: string, top: string) => `Institutions by P(overspend > ${thr})${top}:`,
+    top: (k: number, n: number) => ` — top ${k} of ${n}`,
+    over: (thr: string) => `P(over>${thr})`, reward: 'P(reward>0)', target: 'Target',
+  },
+} as const;
+
+/** The text report, in the language asked for. */
+export function riskText({ name, params, summary: s, meta }: RiskReportInput, opts: { unit: Unit; top: number; workers: number; lang?: Lang }): string {
+  const lang = opts.lang ?? 'en';
+  const x = T[lang];
   const yuan = (fen: number) => shownMoney(money(fen), opts.unit);
-  const cats = Object.entries(params.sigmaByCategory);
+  const count = (n: number) => n.toLocaleString('en');
+  const cats = Object.entries(params.sigmaByCategory).map(([c, v]) => `${termName('category', c, lang)} ${v}`).join(lang === 'zh' ? '、' : ', ');
   const lines: string[] = [];
-  lines.push(`${name} — Monte Carlo risk 蒙特卡洛风险: ${s.draws.toLocaleString('en')} draws, seed ${params.seed}, ${opts.workers} worker${opts.workers === 1 ? '' : 's'}`);
-  lines.push(`Growth g = μ_h (projected growth) + z (common shock, σ_c = ${params.sigmaCommon}) + ε_h (own spread, σ_h = ${params.sigma}${cats.length ? `; by category ${cats.map(([c, v]) => `${c} ${v}`).join(', ')}` : ''}); deductions ${params.deductions === 'scaled' ? 'scaled with the drawn claims' : 'fixed (at most the claims)'}; amounts in ${opts.unit === 'wan' ? '万元' : '元'}`);
+  lines.push(x.head(name, count(s.draws), params.seed, opts.workers));
+  lines.push(x.model(params.sigmaCommon, params.sigma, cats, params.deductions === 'scaled', unitName(opts.unit, lang)));
   lines.push('');
-  const cols: Column[] = [{ header: 'Fund figure' }, ...['P5', 'P50', 'P95', 'mean', 'SD'].map((header) => ({ header, right: true }))];
-  const row = (label: string, d: Distribution, f: (x: number) => string) => [label, f(d.p5), f(d.p50), f(d.p95), f(d.mean), f(d.sd)];
+  const cols: Column[] = [{ header: x.figure }, ...['P5', 'P50', 'P95', x.mean, x.sd].map((header) => ({ header, right: true }))];
+  const row = (label: string, d: Distribution, f: (v: number) => string) => [label, f(d.p5), f(d.p50), f(d.p95), f(d.mean), f(d.sd)];
   lines.push(renderTable(cols, [
-    row('closing balance 年末累计结存', s.closingBalance, yuan),
-    row('months of coverage 可支付月数', s.monthsOfCoverage, (x) => (Number.isFinite(x) ? x.toFixed(2) : String(x))),
-    row('adjustment fund used 调剂金使用', s.adjustmentFundUsed, yuan),
+    row(fundName('closingBalance', lang), s.closingBalance, yuan),
+    row(fundName('monthsOfCoverage', lang), s.monthsOfCoverage, (v) => (Number.isFinite(v) ? v.toFixed(2) : String(v))),
+    row(fundName('adjustmentFundUsed', lang), s.adjustmentFundUsed, yuan),
   ]));
-  lines.push(`Adjustment fund 年终清算调剂金: ${yuan(meta.adjustmentFund)}. Percentiles by nearest rank over the draws.`);
+  lines.push(x.fundNote(yuan(meta.adjustmentFund)));
   lines.push('');
-  lines.push(`P(adjustment fund exhausted 调剂金用尽) = ${pct(s.exhausted.probability)} (${s.exhausted.draws.toLocaleString('en')} of ${s.draws.toLocaleString('en')} draws)`);
+  lines.push(x.exhausted(pct(s.exhausted.probability), count(s.exhausted.draws), count(s.draws)));
   lines.push('');
   const order = rankByOverspend(s);
   const shown = order.slice(0, Math.max(0, opts.top));
   const thr = thresholdText(params.overspendThreshold);
-  lines.push(`Institutions by P(overspend > ${thr}) 超支${thr}以上概率${shown.length < order.length ? ` — top ${shown.length} of ${order.length}` : ''}:`);
-  const icol: Column[] = [{ header: '#', right: true }, { header: 'id' }, { header: 'name' }, { header: 'target', right: true }, { header: `P(over>${thr})`, right: true }, { header: 'P(reward>0)', right: true }];
-  lines.push(renderTable(icol, shown.map((i, k) => [String(k + 1), meta.ids[i]!, meta.names[i]!, yuan(meta.targets[i]!), pct(s.institutions.pOverspend[i]!), pct(s.institutions.pReward[i]!)])));
+  lines.push(x.ranked(thr, shown.length < order.length ? x.top(shown.length, order.length) : ''));
+  const icol: Column[] = [{ header: '#', right: true }, { header: word('code', lang) }, { header: word('name', lang) },
+    { header: x.target, right: true }, { header: x.over(thr), right: true }, { header: x.reward, right: true }];
+  lines.push(renderTable(icol, shown.map((i, k) => [String(k + 1), meta.ids[i]!, meta.names[i]!, yuan(meta.targets[i]!),
+    pct(s.institutions.pOverspend[i]!), pct(s.institutions.pReward[i]!)])));
   return lines.join('\n');
 }
