@@ -8,6 +8,10 @@
  * best run of each; the speed-up is the median of the pairs' ratios, printed with their range
  * (a wide range says the machine was busy). The input is prepared once, as a user's repeated
  * runs would. `npx tsx bench/risk.ts` runs it alone.
+ *
+ * The machine's own ceiling is printed beside it: two one-worker pools each settling the whole
+ * run side by side, against one alone (2 × t_alone / t_both) — what two threads give when they
+ * share nothing, no chunks, no messages, no merge. A 1 → 2 speed-up near it has no overhead left.
  */
 import { synthCity } from './synth.ts';
 import { printFigure } from './print.ts';
@@ -68,6 +72,30 @@ async function nodeRates(s: Scenario): Promise<Rates> {
   }
 }
 
+/** The ceiling: one pool alone, then two independent pools at once, in pairs; the median ratio. */
+async function nodeCeiling(s: Scenario): Promise<number[]> {
+  const { input } = prepareRisk(s, riskParams({ draws: DRAWS }));
+  const warm = prepareRisk(s, riskParams({ draws: 1000, seed: 2 })).input;
+  const a = new NodeRiskPool(1);
+  const b = new NodeRiskPool(1);
+  try {
+    await Promise.all([a.run(warm), b.run(warm)]);
+    const ratios: number[] = [];
+    for (let r = 0; r < PAIRS; r++) {
+      let t0 = performance.now();
+      await a.run(input);
+      const alone = performance.now() - t0;
+      t0 = performance.now();
+      await Promise.all([a.run(input), b.run(input)]);
+      ratios.push((2 * alone) / (performance.now() - t0));
+    }
+    return ratios.sort((x, y) => x - y);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+}
+
 /** In the page (as source text: tsx would add helpers to a function): warm pools of 1 and 2 workers, kept across calls. */
 const PAGE_WARM = `async ({ scenario, warm }) => {
   const { RiskPool } = await globalThis.__gb.risk();
@@ -107,6 +135,9 @@ function printRates(where: string, r: Rates): void {
 export async function riskBench(): Promise<void> {
   const s = city();
   printRates('node', await nodeRates(s));
+  const ceiling = await nodeCeiling(s);
+  printFigure('risk-parallel-ceiling-node', ceiling[Math.floor(ceiling.length / 2)]!, 'x');
+  console.log(`bench: risk-parallel-ceiling-node-range ${ceiling[0]!.toFixed(2)}–${ceiling.at(-1)!.toFixed(2)} x (${ceiling.length} pairs)`);
   const { existsSync } = await import('node:fs');
   if (!existsSync('/usr/bin/chromium')) {
     console.log('bench: risk chromium figures skipped (/usr/bin/chromium missing)');
