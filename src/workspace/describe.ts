@@ -33,7 +33,7 @@ export function describeChange(c: Change, base: Scenario, lang: Lang): string {
 }
 
 const PERCENT_PATHS = /^(fund\.(riskReserveRate|adjustmentFundRate)|policy\.pools\.\[\]\.share|policy\.deposit\.rates\.[^.]+|policy\.(surplus|overspend)\.(tiers\.\[\]\.(upTo|share)|cap|reasonableShare)|policy\.quality\.points\.\[\]\.ratio|policy\.growth\..+|hospitals\.\[\]\.(growth|reasonableShare))$/;
-const MONEY_PATHS = /^(fund\.(budget|revenue|openingBalance|adjustmentTopUpCap)|fund\.carveOuts\.\[\]\.amount|hospitals\.\[\]\.(history\.\[\]|lockedTarget|deductions|claims\.\[\]))$/;
+const MONEY_PATHS = /^(catalogue\.\[\]\.refCost|fund\.(budget|revenue|openingBalance|adjustmentTopUpCap)|fund\.carveOuts\.\[\]\.amount|hospitals\.\[\]\.(history\.\[\]|lockedTarget|deductions|claims\.\[\]))$/;
 
 /** How a field's value reads: a rate as a percentage (10% → 8%), an amount with separators, else as written. */
 export function valueKind(path: Path): 'pct' | 'money' | 'plain' {

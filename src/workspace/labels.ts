@@ -106,6 +106,11 @@ export const LABELS: Record<string, Label> = {
   'policy.points.pointValueCap': L('点值封顶（预算点值的倍数）', 'Point-value cap (× budget point value)'),
   'policy.points.growth': L('点数增长率（预估点数）', 'Growth of points (projection)'),
   catalogue: L('病种目录', 'Group catalogue'),
+  'catalogue[]': L('病种（{item}）', 'Group ({item})'),
+  'catalogue[].id': L('病种编码（{item}）', 'Group code ({item})'),
+  'catalogue[].name': L('病种名称（{item}）', 'Group name ({item})'),
+  'catalogue[].score': L('病种分值（{item}）', 'Group score ({item})'),
+  'catalogue[].refCost': L('病种次均费用（{item}）', 'Reference cost ({item})'),
 };
 
 /** Fields of one hospital; the hospital's id and name are put in front ("H003 某医院 · 锁定目标"). */

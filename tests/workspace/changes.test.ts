@@ -299,6 +299,14 @@ describe('describeChange', () => {
     expect(describeChange({ op: 'set', path: ['hospitals', '#N1'], value: { id: 'N1', name: '新医院' } }, base, 'en')).toBe('Hospital N1 新医院: added');
   });
 
+  it('names a catalogue group by code and name, its reference cost as an amount', () => {
+    const cat = { ...base, catalogue: [{ id: 'G01', name: '阑尾炎', score: '120', refCost: '8000.00' }] } as Scenario;
+    expect(describeChange({ op: 'set', path: ['catalogue', '#G01', 'score'], value: '130' }, cat, 'zh')).toBe('病种分值（G01 阑尾炎）：120 → 130');
+    expect(describeChange({ op: 'set', path: ['catalogue', '#G01', 'refCost'], value: '8500.00' }, cat, 'en')).toBe('Reference cost (G01 阑尾炎): 8,000.00 yuan → 8,500.00 yuan');
+    expect(describeChange({ op: 'remove', path: ['catalogue', '#G01'] }, cat, 'zh')).toBe('病种（G01 阑尾炎）：删除');
+    expect(describeChange({ op: 'set', path: ['catalogue', '#G02'], value: { id: 'G02', name: '肺炎', score: '90', refCost: '6000.00' } }, cat, 'en')).toBe('Group (G02 肺炎): added');
+  });
+
   it('falls back to the path', () => {
     expect(describeChange({ op: 'set', path: ['policy', 'custom', 'x'], value: 1 }, base, 'en')).toBe('policy.custom.x: (not set) → 1');
     expect(describeChange({ op: 'set', path: ['hospitals', '#H001', 'fields', 'beds'], value: 500 }, base, 'zh')).toBe('H001 市第一人民医院 · 字段 beds：（未设置） → 500');
