@@ -40,6 +40,7 @@ export const CASE_MESSAGES = {
   'file.unsupportedUnit': { zh: '列「{detail}」以万元计，请以元导出', en: 'column {detail} is in 10k yuan; export it in yuan' },
   'file.engine': { zh: '数据库引擎出错：{detail}', en: 'database engine error: {detail}' },
 
+  'restarted': { zh: '病例分析引擎出错后已重启，本文件已重新导入', en: 'the case engine failed and was restarted; this file was imported again' },
   'summary': { zh: '读取 {rows} 行，计入 {accepted} 行，剔除 {rejected} 行（剔除行的基金支付 {amount} 元未计入）', en: '{rows} rows read, {accepted} counted, {rejected} left out (their fund-payable {amount} yuan not counted)' },
 
   'progress.engine': { zh: '正在加载数据库引擎…', en: 'Loading the database engine…' },
@@ -111,7 +112,8 @@ export function fileProblemMessage(lang: Lang, p: FileProblem): string {
 }
 
 export function summaryMessage(lang: Lang, r: CaseReport): string {
-  return caseText(lang, 'summary', { rows: r.rows, accepted: r.accepted, rejected: r.rejected, amount: r.rejectedFundPayable });
+  const line = caseText(lang, 'summary', { rows: r.rows, accepted: r.accepted, rejected: r.rejected, amount: r.rejectedFundPayable });
+  return r.engineRestarts ? `${line}${lang === 'zh' ? '；' : '; '}${caseText(lang, 'restarted')}` : line;
 }
 
 export function progressMessage(lang: Lang, p: CaseProgress): string {

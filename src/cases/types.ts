@@ -143,6 +143,8 @@ export interface CaseReport {
   fatal: FileProblem[];
   /** Seconds spent by phase. */
   timings?: Partial<Record<CasePhase, number>>;
+  /** Browser only: the case engine failed inside and was restarted this many times (the import was run again). */
+  engineRestarts?: number;
 }
 
 export type CaseImportResult =

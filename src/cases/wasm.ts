@@ -128,8 +128,20 @@ export function bufferSource(db: WasmDuckDB, bytes: Uint8Array, name: string): C
 
 let opened: Promise<WasmDuckDB> | null = null;
 
-/** Import a case list in this worker; the engine is started on the first call. */
+/**
+ * Import a case list in this worker; the engine is started on the first call. When the engine
+ * fails inside (engineError drops it), the import runs once more on a fresh engine and the
+ * report says so: a transient failure does not cost the user the import.
+ */
 export async function importCaseBlob(data: Blob | Uint8Array, name: string, setup: CaseSetup, onProgress?: (p: CaseProgress) => void): Promise<CaseImportResult> {
+  const first = await importOnce(data, name, setup, onProgress);
+  if (first.ok || opened !== null) return first;
+  const again = await importOnce(data, name, setup, onProgress);
+  again.report.engineRestarts = 1;
+  return again;
+}
+
+async function importOnce(data: Blob | Uint8Array, name: string, setup: CaseSetup, onProgress?: (p: CaseProgress) => void): Promise<CaseImportResult> {
   if (!opened) {
     onProgress?.({ phase: 'engine', fraction: 0 });
     opened = WasmDuckDB.open((f) => onProgress?.({ phase: 'engine', fraction: f }));
