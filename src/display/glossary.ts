@@ -166,6 +166,28 @@ export const WATERFALL_STEPS = {
   owedAfter: N('当前方案年终应付', 'Owed in the scenario shown'),
 } as const satisfies Record<string, Name>;
 
+/**
+ * What each name a formula may read means (src/engine/compile.ts `formulaNames`): the built-in
+ * names by their own key, and the kinds of names a scenario adds — history years, indicator
+ * scores, institutions' own fields — by `history`, `indicator`, `field`.
+ */
+export const FORMULA_NAMES = {
+  historyLast: N('最近一年历史支出（元）', 'Last history year (yuan)'),
+  weightedHistory: N('历史加权支出（元）：Σ 年度权重 × 历史支出', 'Weighted history (yuan): Σ year weight × history'),
+  levelCoefficient: N('级别系数（未设为 1）', 'Level coefficient (1 if not set)'),
+  categoryCoefficient: N('类别系数（未设为 1）', 'Category coefficient (1 if not set)'),
+  defaultWeight: N('默认权重：历史加权 × 级别系数 × 类别系数', 'Default weight: weighted history × level × category coefficient'),
+  volume: N('服务人次', 'Service volume (count)'),
+  volumeFloor: N('最低服务人次', 'Minimum service volume (count)'),
+  score: N('年终考核得分（0–100）', 'Assessment score (0–100)'),
+  growth: N('预测所用增长率', 'Growth rate used for projection'),
+  deductions: N('核减（元，无则为 0）', 'Deductions (yuan, 0 if none)'),
+  claimsTotal: N('全年申报（元，或预测）', 'Claims of the year (yuan, or projected)'),
+  history: N('历史支出（元）', 'History (yuan)'),
+  indicator: N('考核指标得分（0–100）', 'Indicator score (0–100)'),
+  field: N('机构自身字段（机构数据中的数值）', 'Institution\'s own field (a number in its data)'),
+} as const satisfies Record<string, Name>;
+
 export type TermKind = 'class' | 'level' | 'category';
 
 /** Names of the usual class / level / category codes of a scenario; other codes are shown as written. */
@@ -190,6 +212,7 @@ export type HospitalFigure = keyof typeof HOSPITAL_FIGURES;
 export type Word = keyof typeof WORDS;
 export type MonitorWord = keyof typeof MONITOR_WORDS;
 export type WaterfallStepName = keyof typeof WATERFALL_STEPS;
+export type FormulaNameMeaning = keyof typeof FORMULA_NAMES;
 
 /** A waterfall step's name: the figure's own name (institution figures first for an institution), else the step's. */
 export function stepName(key: string, lang: Lang, of: 'fund' | 'institution'): string {

@@ -94,19 +94,28 @@ function compileInstitutions(s: Scenario, hw: Rate[], profile: bigint[], quality
     if (prev !== undefined) issues.code(`hospitals[${i}].id`, 'duplicateId', { id: h.id, other: prev + 1, otherPath: `hospitals[${prev}]` });
     else ids.set(h.id, i);
   });
-  return s.hospitals.map(institutionCompiler(s, hw, profile, quality, issues));
+  const { one, finish } = institutionCompiler(s, hw, profile, quality, issues);
+  const out = s.hospitals.map(one);
+  finish();
+  return out;
 }
 
 /** An earlier compile's institutions with those at `changed` compiled again. */
 function recompileInstitutions(s: Scenario, reuse: readonly HospitalModel[], changed: ReadonlySet<number>, hw: Rate[], profile: bigint[], quality: CompiledQuality | null, issues: Issues): HospitalModel[] {
-  const one = institutionCompiler(s, hw, profile, quality, issues);
+  const { one, finish } = institutionCompiler(s, hw, profile, quality, issues);
   const out = reuse.slice();
   for (const i of changed) if (i >= 0 && i < out.length) out[i] = one(s.hospitals[i]!, i);
+  finish();
   return out;
 }
 
-/** Compiles one institution (its id's uniqueness is checked across the list, not here). */
-function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality: CompiledQuality | null, issues: Issues): (h: Hospital, i: number) => HospitalModel {
+/**
+ * Compiles one institution (its id's uniqueness is checked across the list, not here); `finish`
+ * files what the formulas failed on, once per formula, after the institutions are compiled.
+ */
+function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality: CompiledQuality | null, issues: Issues): {
+  one: (h: Hospital, i: number) => HospitalModel; finish: () => void;
+} {
   const p = s.policy;
   const years = p.historyWeights.length;
   const known = knownNames(s, issues);
@@ -115,7 +124,7 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
   // A formula's scope holds only the names the formulas read (each one is a decimal built per
   // institution).
   const read = new Set([...(weightFormula?.names ?? []), ...(eligibility?.names ?? [])]);
-  const clock: FormulaClock = { ms: 0, spent: false };
+  const clock: FormulaClock = { ms: 0, spent: false, failed: new Map() };
   const factors = weightFactors(s, hw);
   // Scores repeat across institutions; reducing a ratio to lowest terms costs a bigint gcd.
   const ratios = new Map<bigint, Ratio>();
@@ -124,7 +133,7 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
     if (r === undefined) ratios.set(score, (r = reduceRatio(qualityRatio(quality!, score))));
     return r;
   };
-  return (h, i) => {
+  const one = (h: Hospital, i: number): HospitalModel => {
     const path = `hospitals[${i}]`;
     if (h.history.length !== years) issues.code(`${path}.history`, 'historyYears', { years, found: h.history.length });
     const depositRate = ownValue(p.deposit.rates, h.class);
@@ -136,8 +145,8 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
     if (deductions > claimsTotal) issues.code(`${path}.deductions`, 'deductionsExceed', { claims: formatMoney(claimsTotal) });
     const score = hospitalScore(h, p.quality, path, issues);
     const scope = weightFormula || eligibility ? formulaScope(h, s, history, hw, score, deductions, claimsTotal, read) : null;
-    const weight = scope && weightFormula ? formulaWeight(weightFormula, scope, path, issues, clock) : defaultWeight(history, factors, h);
-    const eligible = scope && eligibility ? evalFormula(eligibility, scope, `${path}`, 'policy.surplus.eligibility', issues, clock) : null;
+    const weight = scope && weightFormula ? formulaWeight(weightFormula, scope, i, path, issues, clock) : defaultWeight(history, factors, h);
+    const eligible = scope && eligibility ? evalFormula(eligibility, scope, i, 'policy.surplus.eligibility', issues, clock) : null;
     const floorApplies = p.volumeFloor === true && h.volumeFloor !== undefined && h.volume !== undefined;
     return {
       id: h.id,
@@ -157,6 +166,7 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
       advanceEligible: h.advanceEligible === true,
     };
   };
+  return { one, finish: () => fileFormulaFailures(s, clock, issues) };
 }
 
 /** Policy fields an institution's compiled inputs depend on (beyond its own row). */
@@ -191,20 +201,60 @@ function smallProfile(profile: readonly bigint[]): { w: number[]; sum: number } 
   return total > 0n && total < 1n << 26n ? { w: profile.map(Number), sum: Number(total) } : null;
 }
 
+/** What a formula name stands for: a built-in name (its own key), or a kind of name the scenario adds. */
+export type FormulaNameMeaning = (typeof BUILTIN_FIELDS)[number] | 'history' | 'indicator' | 'field';
+
+/** A name a formula may read, with what it means (the glossary's FORMULA_NAMES key). */
+export interface FormulaName {
+  name: string;
+  meaning: FormulaNameMeaning;
+  /** `history`: the year's place, 1 = the oldest. */
+  year?: number;
+  /** `indicator`: the indicator's name as the scenario gives it. */
+  label?: string;
+}
+
+/**
+ * Every name the scenario's formulas may use, in the order the policy tab lists them: the
+ * built-in names, history1…N, the indicator ids, then the institutions' own fields (each once,
+ * in first-seen order; a field named like a built-in is not a name of its own).
+ */
+export function formulaNames(s: Scenario): FormulaName[] {
+  const out: FormulaName[] = BUILTIN_FIELDS.map((name) => ({ name, meaning: name }));
+  for (let y = 1; y <= s.policy.historyWeights.length; y++) out.push({ name: `history${y}`, meaning: 'history', year: y });
+  const seen = new Set(out.map((n) => n.name));
+  for (const ind of s.policy.quality?.indicators ?? []) {
+    if (IDENT_RE.test(ind.id) && !seen.has(ind.id)) { seen.add(ind.id); out.push({ name: ind.id, meaning: 'indicator', label: ind.name }); }
+  }
+  for (const h of s.hospitals) {
+    for (const k of Object.keys(h.fields ?? {})) if (!seen.has(k) && IDENT_RE.test(k)) { seen.add(k); out.push({ name: k, meaning: 'field' }); }
+  }
+  return out;
+}
+
+/**
+ * Whether `source` would compile as a formula of scenario `s` (the names of `formulaNames`):
+ * null, or the error — its code, parameters and 1-based position. The compile of the run
+ * itself, without running it, so a form can check a formula while it is typed.
+ */
+export function checkFormula(s: Scenario, source: string, names: readonly FormulaName[] = formulaNames(s)): FormulaError | null {
+  try {
+    compileFormula(source, new Set(names.map((n) => n.name)));
+    return null;
+  } catch (e) {
+    if (e instanceof FormulaError) return e;
+    throw e;
+  }
+}
+
+/** The names of `formulaNames`, with a field named like a built-in reported where it is. */
 function knownNames(s: Scenario, issues: Issues): Set<string> {
-  const known = new Set<string>(BUILTIN_FIELDS);
-  for (let y = 1; y <= s.policy.historyWeights.length; y++) known.add(`history${y}`);
-  const builtins = new Set(known);
-  const extra = new Set<string>();
-  for (const ind of s.policy.quality?.indicators ?? []) if (IDENT_RE.test(ind.id)) extra.add(ind.id);
+  const builtins = new Set<string>(BUILTIN_FIELDS);
+  for (let y = 1; y <= s.policy.historyWeights.length; y++) builtins.add(`history${y}`);
   s.hospitals.forEach((h, i) => {
-    for (const k of Object.keys(h.fields ?? {})) {
-      if (builtins.has(k)) issues.code(formatPath(['hospitals', i, 'fields', k]), 'builtinFieldName', { name: k });
-      else if (IDENT_RE.test(k)) extra.add(k);
-    }
+    for (const k of Object.keys(h.fields ?? {})) if (builtins.has(k)) issues.code(formatPath(['hospitals', i, 'fields', k]), 'builtinFieldName', { name: k });
   });
-  for (const k of extra) known.add(k);
-  return known;
+  return new Set(formulaNames(s).map((n) => n.name));
 }
 
 function tryCompile(src: string | undefined, path: string, known: Set<string>, issues: Issues): CompiledFormula | null {
@@ -225,27 +275,51 @@ function tryCompile(src: string | undefined, path: string, known: Set<string>, i
  */
 export const FORMULA_BUDGET_MS = 5000;
 
-function evalFormula(f: CompiledFormula, scope: Map<string, Dec>, path: string, what: string, issues: Issues, clock?: FormulaClock): Dec | null {
-  if (clock?.spent) return null;
-  const t0 = clock ? performance.now() : 0;
+/** Evaluates formula `what` for institution `i`; a failure is counted in `clock.failed` (filed by `fileFormulaFailures`). */
+function evalFormula(f: CompiledFormula, scope: Map<string, Dec>, i: number, what: string, issues: Issues, clock: FormulaClock): Dec | null {
+  if (clock.spent) return null;
+  const t0 = performance.now();
   try {
     const v = f.evaluate(scope);
     if (!v.isFinite()) throw new FormulaError('formulaNotFinite');
     return v;
   } catch (e) {
     const err = e instanceof FormulaError ? e : new FormulaError('formulaNaN');
-    issues.code(path, 'formulaFailed', { ...err.params, formula: what, reason: err.message, reasonCode: err.code });
+    const key = `${what} ${err.code}`;
+    const seen = clock.failed.get(key);
+    if (seen) seen.count++;
+    else clock.failed.set(key, { what, index: i, error: err, count: 1 });
     return null;
   } finally {
-    if (clock && (clock.ms += performance.now() - t0) > FORMULA_BUDGET_MS && !clock.spent) {
+    if ((clock.ms += performance.now() - t0) > FORMULA_BUDGET_MS && !clock.spent) {
       clock.spent = true;
       issues.code(what, 'formulaTooSlow', { ms: FORMULA_BUDGET_MS });
     }
   }
 }
 
-/** Time spent in one compile's formulas. */
-interface FormulaClock { ms: number; spent: boolean }
+/** Time spent in one compile's formulas, and where each formula failed: the first institution and how many. */
+interface FormulaClock {
+  ms: number;
+  spent: boolean;
+  /** By formula and reason (its code): the first institution, 0-based, and how many. */
+  failed: Map<string, { what: string; index: number; error: FormulaError; count: number }>;
+}
+
+/**
+ * One issue per formula and reason it failed for, under the formula's own path (not one per
+ * institution: a formula dividing by a field that is 0 everywhere would otherwise be reported 80
+ * times), naming the first institution it fails for, how many, and why and where in the formula.
+ */
+function fileFormulaFailures(s: Scenario, clock: FormulaClock, issues: Issues): void {
+  for (const { what, index, error, count } of clock.failed.values()) {
+    const h = s.hospitals[index]!;
+    issues.code(what, 'formulaFailed', {
+      ...error.params, formula: what, reason: error.message, reasonCode: error.code,
+      id: h.id, name: h.name, index: index + 1, count, total: s.hospitals.length,
+    });
+  }
+}
 
 /**
  * The values of the names in `read` for one institution, as the formulas see them: a field of
@@ -378,8 +452,8 @@ function defaultWeight(history: readonly Fen[], f: WeightFactors, h: Hospital): 
 }
 
 /** A formula weight, rounded to 10^-24 of the default weight's unit (yuan). */
-function formulaWeight(formula: CompiledFormula, scope: Map<string, Dec>, path: string, issues: Issues, clock: FormulaClock): bigint {
-  const v = evalFormula(formula, scope, path, 'policy.weightFormula', issues, clock);
+function formulaWeight(formula: CompiledFormula, scope: Map<string, Dec>, i: number, path: string, issues: Issues, clock: FormulaClock): bigint {
+  const v = evalFormula(formula, scope, i, 'policy.weightFormula', issues, clock);
   if (v === null) return 0n;
   if (v.isNeg()) {
     issues.code(path, 'weightNegative', { value: v.toSignificantDigits(10).toString() });

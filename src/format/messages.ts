@@ -143,7 +143,12 @@ export const MESSAGES = {
     (p) => `${poolName(p.pool!, 'en')} has ${p.rest} to allocate but every unlocked institution's weight is zero`),
 
   // ── Formulas (src/engine/formula.ts) ─────────────────────────────────────────────────────
-  formulaFailed: e(['formula', 'reason'], (p) => `${FORMULA[p.formula!]?.zh ?? p.formula}无法计算：${inner(p, 'zh')}`, (p) => `${p.formula}: ${inner(p, 'en')}`),
+  // Filed once under the formula's path (the field's label names the formula), for the first institution it fails for.
+  formulaFailed: e(['reason', 'id', 'name', 'index', 'count', 'total'],
+    (p) => (p.count === '1' ? `对第 ${p.index} 家机构「${who(p)}」无法计算：${inner(p, 'zh')}`
+      : `对 ${p.count} 家机构无法计算（共 ${p.total} 家，首家为第 ${p.index} 家「${who(p)}」）：${inner(p, 'zh')}`),
+    (p) => (p.count === '1' ? `fails for institution ${p.index} "${who(p)}": ${inner(p, 'en')}`
+      : `fails for ${p.count} of ${p.total} institutions, the first being institution ${p.index} "${who(p)}": ${inner(p, 'en')}`)),
   formulaEmpty: fixed('公式为空', 'the formula is empty'),
   formulaTooLong: e(['length', 'max'], (p) => `公式过长（${p.length} 个字符，最多 ${p.max}）`, (p) => `the formula is too long (${p.length} characters; at most ${p.max})`),
   formulaTooDeep: e(['max'], (p) => `公式嵌套层数过多（最多 ${p.max} 层），请拆分或简化`, (p) => `the formula is nested too deeply (at most ${p.max} levels)`),
@@ -207,11 +212,6 @@ const WHAT: Record<string, { zh: string; en: string }> = {
   hundredK: { zh: '机构', en: 'institutions' },
 };
 
-const FORMULA: Record<string, { zh: string; en: string }> = {
-  'policy.weightFormula': { zh: '分配权重公式', en: 'the weight formula' },
-  'policy.surplus.eligibility': { zh: '结余奖励条件', en: 'the surplus eligibility formula' },
-};
-
 const FORMULA_RULE = {
   zh: '公式中只能使用四则运算（+ - * / ^ mod）、比较、and/or/not、“条件 ? 甲 : 乙”、函数 min、max、round、abs、floor、ceil、sqrt 以及机构自身的字段。',
   en: 'only arithmetic (+ − × ÷ ^ mod), comparisons, and/or/not, "c ? a : b", the functions min, max, round, abs, floor, ceil, sqrt and the institution\'s own fields are allowed',
@@ -234,6 +234,9 @@ function notAllowedZh(what: string): string {
   for (const [re, zh] of rules) if (re.test(what)) return what.replace(re, zh);
   return what;
 }
+
+/** An institution as a message names it: "N001 某医院". */
+const who = (p: Record<string, string>): string => (p.name && p.name !== '?' ? `${p.id} ${p.name}` : p.id!);
 
 /** The reason inside `formulaFailed`: a formula error of the catalogue (its code in `reasonCode`), else its text. */
 function inner(p: Record<string, string>, lang: MsgLang): string {

@@ -27,10 +27,13 @@ describe('the message catalogue', () => {
     expect(renderMessage('duplicateId', {}, 'zh')).toContain('"?"');
   });
 
-  it('a formula failure renders its inner reason in the language asked', () => {
-    const p = { formula: 'policy.weightFormula', reason: 'division by zero at position 5', reasonCode: 'divisionByZero', position: 5 };
-    expect(renderMessage('formulaFailed', p, 'zh')).toBe('分配权重公式无法计算：第 5 个字符处：除数为 0，请用条件避免，如 x > 0 ? a / x : 0');
-    expect(renderMessage('formulaFailed', p, 'en')).toBe('policy.weightFormula: division by zero at position 5');
+  it('a formula failure renders its inner reason in the language asked, naming the first institution and how many', () => {
+    const p = { formula: 'policy.weightFormula', reason: 'division by zero at position 5', reasonCode: 'divisionByZero', position: 5, id: 'N001', name: '示例市第一人民医院', index: 1, count: 80, total: 80 };
+    expect(renderMessage('formulaFailed', p, 'zh')).toBe('对 80 家机构无法计算（共 80 家，首家为第 1 家「N001 示例市第一人民医院」）：第 5 个字符处：除数为 0，请用条件避免，如 x > 0 ? a / x : 0');
+    expect(renderMessage('formulaFailed', p, 'en')).toBe('fails for 80 of 80 institutions, the first being institution 1 "N001 示例市第一人民医院": division by zero at position 5');
+    const one = { ...p, index: 3, id: 'N003', count: 1 };
+    expect(renderMessage('formulaFailed', one, 'zh')).toBe('对第 3 家机构「N003 示例市第一人民医院」无法计算：第 5 个字符处：除数为 0，请用条件避免，如 x > 0 ? a / x : 0');
+    expect(renderMessage('formulaFailed', one, 'en')).toBe('fails for institution 3 "N003 示例市第一人民医院": division by zero at position 5');
   });
 });
 
