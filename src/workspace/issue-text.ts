@@ -8,6 +8,8 @@ import type { Issue } from '../format/issues.ts';
 import { isMsgCode, renderMessage } from '../format/messages.ts';
 import { parsePath, type Path } from '../format/path.ts';
 import { labelParts, valueAt } from './describe.ts';
+import type { Workspace } from './types.ts';
+import { scenarioOrError } from './workspace.ts';
 
 export interface IssueText {
   /** Where, in words ("" for the whole file). */
@@ -71,4 +73,32 @@ function historyYear(path: Path, lang: Lang, doc: unknown): string | null {
   if (typeof year !== 'number' || !Number.isInteger(year) || !Array.isArray(list)) return null;
   const y = year - list.length + path[3];
   return lang === 'zh' ? `${y}年基金支出` : `History ${y}`;
+}
+
+/**
+ * An issue of a whole workspace (the gate's answer, workspace/file.ts) in words:
+ * `baseline.hospitals[3].id` names the institution and field of the baseline;
+ * `variants[0] (名): hospitals[3].id` those of the variant (its changes applied, as the gate saw
+ * them), after the variant's name; `variants[0].changes[2]` the variant and the change.
+ * `ws`: the workspace the gate was asked about.
+ */
+export function workspaceIssueLine(i: Issue, lang: Lang, ws: Workspace): string {
+  if (i.path === 'baseline') return issueLine({ ...i, path: '' }, lang);
+  if (i.path.startsWith('baseline.')) return issueLine({ ...i, path: i.path.slice('baseline.'.length) }, lang, ws.baseline);
+  const m = /^variants\[(\d+)\]/.exec(i.path);
+  const variant = m ? ws.variants[Number(m[1])] : undefined;
+  if (!m || !variant) return issueLine(i, lang);
+  const named = (line: string) => (lang === 'zh' ? `方案「${cut(variant.name)}」：${line}` : `Scenario "${cut(variant.name)}": ${line}`);
+  const rest = i.path.slice(m[0].length);
+  const change = /^\.changes\[(\d+)\]$/.exec(rest);
+  if (change) {
+    const k = Number(change[1]) + 1;
+    const what = issueMessage(i, lang);
+    return named(lang === 'zh' ? `第 ${k} 项修改：${what}（${i.path}）` : `change ${k}: ${what} (${i.path})`);
+  }
+  const head = ` (${variant.name})`;
+  if (rest === head) return named(issueMessage(i, lang));
+  if (!rest.startsWith(`${head}: `)) return issueLine(i, lang);
+  const s = scenarioOrError(ws, variant.id);
+  return named(issueLine({ ...i, path: rest.slice(head.length + 2) }, lang, s instanceof Error ? ws.baseline : s));
 }

@@ -37,6 +37,8 @@ export interface Notice {
   kind: 'info' | 'error';
   text: string;
   issues?: Issue[];
+  /** The workspace the issues are about (a change the gate refused): they are named by its institutions and fields. */
+  doc?: Workspace;
   /** A message said again in the language shown (a notice raised before the language was switched follows it). */
   says?: { key: MsgKey; vars?: Record<string, string | number> };
 }

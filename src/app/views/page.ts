@@ -10,7 +10,7 @@
  */
 import type { AppState, Notice, Tab } from '../state/app-state.ts';
 import type { Lang } from '../../display/lang.ts';
-import { issueLine } from '../../workspace/issue-text.ts';
+import { issueLine, workspaceIssueLine } from '../../workspace/issue-text.ts';
 import { msg } from '../i18n/index.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { toolbarView, type ToolbarView } from './toolbar.ts';
@@ -62,7 +62,7 @@ export interface PageView {
 }
 
 const noticeOf = memoize((n: Notice | null, lang: Lang): NoticeView | null => (n ? {
-  kind: n.kind, text: n.says ? msg(lang, n.says.key, n.says.vars) : n.text, issues: (n.issues ?? []).slice(0, 200).map((i) => issueLine(i, lang)),
+  kind: n.kind, text: n.says ? msg(lang, n.says.key, n.says.vars) : n.text, issues: (n.issues ?? []).slice(0, 200).map((i) => (n.doc ? workspaceIssueLine(i, lang, n.doc) : issueLine(i, lang))),
 } : null));
 
 const recoveryOf = memoize((lang: Lang, r: AppState['recovery']): RecoveryView | null =>
