@@ -11,6 +11,7 @@ import { compareReport } from './compare.ts';
 import { readText } from './io.ts';
 import { RISK_USAGE } from './risk/usage.ts';
 import { MONITOR_USAGE } from './monitor.ts';
+import { REPORT_USAGE } from './report.ts';
 
 export const USAGE = `gbsim — Global Budget Simulator (医保总额预算与年终清算)
 
@@ -36,6 +37,7 @@ Usage:
       Sensitivity: every point an exact run; a tornado ranks parameters by their effect at ±X%.
 ${RISK_USAGE}
 ${MONITOR_USAGE}
+${REPORT_USAGE}
 
 --lang zh|en: the language of tables and messages (default: Chinese when LANG / LC_ALL starts with zh, else English).
 Exit codes: 0 ok, 1 invalid input, 2 usage error (risk: 130 cancelled by Ctrl-C).`;
@@ -82,6 +84,10 @@ export async function main(argv: string[], ioIn: Io = defaultIo): Promise<number
       case 'monitor': {
         const { monitorCommand } = await import('./monitor.ts');
         return await monitorCommand(rest, io);
+      }
+      case 'report': {
+        const { reportCommand } = await import('./report.ts');
+        return reportCommand(rest, io);
       }
       case 'risk': {
         const { riskCommand } = await import('./risk.ts');

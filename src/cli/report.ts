@@ -1,0 +1,38 @@
+/** `gbsim report FILE [--lang zh|en] [--unit yuan|wan] [-o report.html]`: the fund report (基金预算执行与清算报告) as one printable HTML page. */
+import { writeFileSync } from 'node:fs';
+import { parse, oneOf } from './args.ts';
+import { CliError, readScenario, type Io } from './io.ts';
+import { resultOf, settleScenario } from './run.ts';
+import { fundReport, reportInputOf } from '../engine/fund-report.ts';
+import { fingerprint } from '../engine/fingerprint.ts';
+import { fundReportView } from '../sheets/fund-report.ts';
+import { fundReportHtml } from '../sheets/fund-report-html.ts';
+
+export const REPORT_USAGE = `  gbsim report FILE [--lang zh|en] [--unit yuan|wan] [-o REPORT.html]
+      The fund report (基金预算执行与清算报告): budget and where it goes, the settlement per pool,
+      level and category, the largest overspend and surplus, point values, the rules applied.
+      One HTML page to print on A4 (Chinese unless --lang en); without -o it goes to standard output.`;
+
+/** Today as YYYY-MM-DD in local time. */
+const today = (): string => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export function reportCommand(args: string[], io: Io, printed: string = today()): number {
+  const { values, positionals } = parse(args, { unit: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  if (positionals.length !== 1) throw new CliError('report takes exactly one scenario file', 2);
+  const lang = oneOf(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
+  const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
+  const scenario = readScenario(positionals[0]!);
+  const result = resultOf(settleScenario(scenario));
+  const model = fundReport(scenario, reportInputOf(result));
+  const view = fundReportView(model, scenario, { scenarioName: scenario.meta.name, fingerprint: fingerprint(result), printed }, lang, unit);
+  const html = fundReportHtml(view);
+  if (typeof values.output === 'string') {
+    writeFileSync(values.output, html);
+    io.err(`wrote ${values.output}`);
+  } else if (io.write) io.write(html);
+  else io.out(html);
+  return 0;
+}
