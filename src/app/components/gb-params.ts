@@ -17,6 +17,8 @@ import './gb-fund-editor.ts';
 import './gb-tier-editor.ts';
 import './gb-quality-editor.ts';
 import { sourceBadge } from './gb-source.ts';
+import type { GbField } from './gb-field.ts';
+import { FORMULA_FUNCTIONS, formulaNameRows, formulaProblem } from '../views/formula.ts';
 
 export class GbParams extends LitElement {
   static override properties = { view: { attribute: false } };
@@ -41,10 +43,35 @@ export class GbParams extends LitElement {
     .months { display: grid; grid-template-columns: repeat(6, max-content); gap: 0 0.2rem; }
     fieldset { border: none; padding: 0; margin: 0 0 0.4rem; display: flex; gap: 0.8rem; flex-wrap: wrap; }
     legend { float: left; margin-right: 0.6rem; color: var(--gb-muted); }
+    .names { font-size: 0.85em; margin-top: 0.3rem; }
+    .names h4 { font-size: 1em; font-weight: normal; color: var(--gb-muted); margin: 0 0 0.2rem; }
+    .names ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.6rem; }
+    .names li { display: contents; }
+    .names button { font-family: ui-monospace, monospace; padding: 0 0.35rem; justify-self: start; }
+    .names .fns { margin-top: 0.3rem; display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; }
   `];
 
+  /** Inserts a name at the weight formula's cursor (the box keeps the focus; Enter applies it). */
+  private insert(text: string): void {
+    this.renderRoot.querySelector<GbField>('gb-field[data-path="policy.weightFormula"]')?.insertText(text);
+  }
+
+  /** The names the weight formula may use, with their meaning, and the functions; a click inserts one. */
+  private formulaNames(s: Scenario) {
+    const lang = this.view.lang;
+    const keep = (e: Event) => e.preventDefault(); // the formula box keeps the focus and its cursor
+    return html`<div class="names" data-testid="formula-names">
+      <h4>${msg(lang, 'formulaNames')}</h4>
+      <ul>${formulaNameRows(s, lang).map((r) => html`<li><button type="button" data-name=${r.name} @mousedown=${keep} @click=${() => this.insert(r.name)}>${r.name}</button><span>${r.meaning}</span></li>`)}</ul>
+      <div class="fns"><span>${msg(lang, 'formulaFunctions')}</span>${FORMULA_FUNCTIONS.map((f) => html`<button type="button" data-name=${f} @mousedown=${keep} @click=${() => this.insert(`${f}(`)}>${f}()</button>`)}</div>
+    </div>`;
+  }
+
   private f(label: string, path: (string | number)[], kind: FieldKind, value: string | number | undefined, issues: Issue[], optional = false, hint = '', look: 'bare' | 'short' | '' = '') {
-    return html`<gb-field .label=${label} .path=${path} .kind=${kind} .value=${value} .lang=${this.view.lang} ?optional=${optional}
+    const s = this.view.scenario;
+    const lang = this.view.lang;
+    const check = kind === 'formula' && s ? (raw: string) => formulaProblem(s, raw, lang) : null;
+    return html`<gb-field .label=${label} .path=${path} .kind=${kind} .value=${value} .lang=${this.view.lang} ?optional=${optional} .check=${check}
       ?bare=${look === 'bare'} ?short=${look === 'short'}
       ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path, this.view.lang)} data-path=${path.join('.')} .sources=${this.sources} .inherited=${this.inherited}></gb-field>`;
   }
@@ -80,6 +107,7 @@ export class GbParams extends LitElement {
       <div>${cats.map((c) => this.f(term('category', c, lang), ['policy', 'categoryCoefficients', c], 'nonneg', p.categoryCoefficients?.[c], issues, true))}</div>
       <h3>${t('weightFormula')}</h3>
       ${this.f(t('weightFormula'), ['policy', 'weightFormula'], 'formula', p.weightFormula, issues, true, t('weightFormulaHint'))}
+      ${this.formulaNames(s)}
     </div>`;
   }
 
