@@ -75,6 +75,20 @@ describe('the weight formula box', () => {
     expect(await shownFingerprint(page)).toBe(after);
   });
 
+  it('the surplus eligibility formula is checked as typed the same way', async () => {
+    const { page } = await start();
+    await tab(page, 'params');
+    const box = 'gb-field[data-path="policy.surplus.eligibility"]';
+    const before = await state(page, 'ws.baseline.policy.surplus.eligibility');
+    const input = page.locator(`${box} input`);
+    await input.fill('');
+    await input.pressSequentially('score >= sc', { delay: 20 });
+    const c = page.locator(`${box} [data-testid="formula-check"]`);
+    await expect.poll(() => c.getAttribute('data-ok'), { timeout: 5000 }).toBe('false');
+    expect(await c.innerText()).toContain('第 10 个字符处：未知名称 "sc"');
+    expect(await state(page, 'ws.baseline.policy.surplus.eligibility')).toBe(before);
+  });
+
   it('is photographed with its names in zh and en at 1440×900 and 1280×720', async () => {
     const { page } = await start();
     await tab(page, 'params');

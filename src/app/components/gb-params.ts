@@ -171,7 +171,7 @@ export class GbParams extends LitElement {
       </div>
       <div>
         ${this.deposit(s, issues)}
-        <gb-tier-editor kind="surplus" .rule=${s.policy.surplus} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources} .inherited=${this.inherited}></gb-tier-editor>
+        <gb-tier-editor kind="surplus" .check=${(raw: string) => formulaProblem(s, raw, st.lang)} .rule=${s.policy.surplus} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources} .inherited=${this.inherited}></gb-tier-editor>
         <gb-tier-editor kind="overspend" .rule=${s.policy.overspend} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources} .inherited=${this.inherited}></gb-tier-editor>
         <gb-quality-editor .rule=${s.policy.quality} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources} .inherited=${this.inherited}></gb-quality-editor>
       </div>

@@ -10,9 +10,10 @@ import './gb-field.ts';
 import { sourceBadge } from './gb-source.ts';
 import type { Provenance } from '../../format/types.ts';
 import type { Lang } from '../../display/lang.ts';
+import type { FormulaProblem } from '../views/formula.ts';
 
 export class GbTierEditor extends LitElement {
-  static override properties = { rule: { attribute: false }, kind: {}, issues: { attribute: false }, lang: {}, sources: { attribute: false }, inherited: { attribute: false } };
+  static override properties = { rule: { attribute: false }, kind: {}, issues: { attribute: false }, lang: {}, sources: { attribute: false }, inherited: { attribute: false }, check: { attribute: false } };
   /** The rule being edited (absent: the rule is off). */
   declare rule: SurplusRule | OverspendRule | undefined;
   /** Which rule: decides the path and the extra fields. */
@@ -23,6 +24,8 @@ export class GbTierEditor extends LitElement {
   declare sources: Record<string, Provenance> | undefined;
   /** Keys whose source is the baseline's although this variant changed the value (flagged). */
   declare inherited: ReadonlySet<string> | null;
+  /** Checks the eligibility formula while it is typed (the engine's compile, from the policy tab). */
+  declare check: ((raw: string) => FormulaProblem | null) | null;
 
   constructor() {
     super();
@@ -30,6 +33,7 @@ export class GbTierEditor extends LitElement {
     this.kind = 'surplus';
     this.issues = [];
     this.lang = 'zh';
+    this.check = null;
   }
 
   static override styles = [shared, css`
@@ -73,7 +77,7 @@ export class GbTierEditor extends LitElement {
     if (!r) return html`<div class="card"><h2>${title}${badge}</h2><p class="muted">${t('none')}</p><button @click=${this.enable}>＋ ${t('addTier')}</button></div>`;
     const b = this.base;
     const f = (label: MsgKey, path: (string | number)[], kind: 'pct' | 'pctOpen' | 'formula', value: string | undefined, optional = false) =>
-      html`<gb-field .label=${t(label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang} ?optional=${optional}
+      html`<gb-field .label=${t(label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang} ?optional=${optional} .check=${kind === 'formula' ? this.check : null}
         ?wide=${kind === 'formula'} ?bare=${path.includes('tiers')} .issues=${issuesAt(this.issues, path, this.lang)} data-path=${path.join('.')} .sources=${this.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
     const rowIssues = issuesUnder(this.issues, [...b, 'tiers'], this.lang).filter((m) => !/\]\.(upTo|share):/.test(m));
     return html`<div class="card" data-testid="tiers-${this.kind}">
