@@ -16,6 +16,7 @@ export const REPORT_CSS = `
 .report section { margin: 0 0 18px; }
 .report h2 { font-size: 15px; margin: 14px 0 6px; border-bottom: 2px solid #333; padding-bottom: 2px; }
 .report table { border-collapse: collapse; width: 100%; margin: 0 0 10px; font-size: 11px; }
+.report table.narrow { width: auto; min-width: 60%; }
 .report caption { text-align: left; font-weight: 600; padding: 4px 0; }
 .report th, .report td { border: 1px solid #999; padding: 2px 5px; vertical-align: top; }
 .report th { background: #eef1f5; font-weight: 600; }
@@ -37,7 +38,7 @@ export const REPORT_CSS = `
 
 function table(t: ReportTable): string {
   const cls = (i: number) => (t.num[i] ? ' class="num"' : '');
-  return `<table>${t.caption ? `<caption>${esc(t.caption)}</caption>` : ''}<thead><tr>${t.head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${t.rows
+  return `<table${t.narrow ? ' class="narrow"' : ''}>${t.caption ? `<caption>${esc(t.caption)}</caption>` : ''}<thead><tr>${t.head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${t.rows
     .map((r) => `<tr${r.total ? ' class="total"' : ''}>${r.cells.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }

@@ -13,7 +13,7 @@ import { formatValue, labelOf, valueAt, valueKind } from '../workspace/describe.
 import { parsePath } from './params.ts';
 
 export interface ReportRow { cells: string[]; total?: boolean }
-export interface ReportTable { caption?: string; head: string[]; /** Right-aligned (numeric) columns. */ num: boolean[]; rows: ReportRow[] }
+export interface ReportTable { /** A short table (two or three columns), printed at its own width. */ narrow?: boolean; caption?: string; head: string[]; /** Right-aligned (numeric) columns. */ num: boolean[]; rows: ReportRow[] }
 export interface ReportSection { id: 'budget' | 'settlement' | 'ranking' | 'points' | 'rules'; title: string; tables: ReportTable[]; notes: string[] }
 
 export interface FundReportView {
@@ -109,8 +109,8 @@ function budgetSection(r: FundReport, lang: Lang, mo: Mo): ReportSection {
   return {
     id: 'budget', title: say(lang, 'budget'),
     tables: [
-      { caption: fundName('base', lang), head: [say(lang, 'item'), say(lang, 'amount'), say(lang, 'share')], num: [false, true, true], rows: parts },
-      { caption: say(lang, 'fundPosition'), head: [say(lang, 'figure'), say(lang, 'value')], num: [false, true], rows: position.map(([a, b]) => ({ cells: [a, b] })) },
+      { narrow: true, caption: fundName('base', lang), head: [say(lang, 'item'), say(lang, 'amount'), say(lang, 'share')], num: [false, true, true], rows: parts },
+      { narrow: true, caption: say(lang, 'fundPosition'), head: [say(lang, 'figure'), say(lang, 'value')], num: [false, true], rows: position.map(([a, b]) => ({ cells: [a, b] })) },
     ],
     notes: [say(lang, 'sumNote')],
   };

@@ -18,6 +18,7 @@ import './gb-hospital-view.ts';
 import './gb-import.ts';
 import './gb-export.ts';
 import './gb-brief-book.ts';
+import './gb-fund-report.ts';
 import './gb-years.ts';
 import './gb-sweeps.ts';
 import './gb-risk.ts';
@@ -120,7 +121,8 @@ export class GbApp extends LitElement {
         <gb-toolbar .view=${s.toolbar}></gb-toolbar>
       </header>
       ${s.book ? html`<gb-brief-book .view=${s.book}></gb-brief-book>` : nothing}
-      <main class=${s.book ? 'hidden' : ''}>
+      ${s.report && !s.book ? html`<gb-fund-report .view=${s.report}></gb-fund-report>` : nothing}
+      <main class=${s.book || s.report ? 'hidden' : ''}>
         <gb-variant-bar .view=${s.bar}></gb-variant-bar>
         ${s.recovery ? html`<gb-recovery .view=${s.recovery}></gb-recovery>` : nothing}
         <div aria-live="polite">

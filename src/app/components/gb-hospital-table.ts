@@ -151,6 +151,7 @@ export class GbHospitalTable extends LitElement {
         <label for="q">${t('search')}</label><input id="q" type="search" data-testid="search" .value=${f.text} @input=${(e: Event) => this.setFilter({ text: (e.target as HTMLInputElement).value })} />
         <span class="muted" data-testid="row-count" aria-live="polite">${msg(this.lang, 'rowsShown', { n: rows.length, total: v.n })}</span>
         <button data-testid="print-all" ?disabled=${!rows.length} @click=${() => emit(this, { type: 'printBriefs', ids: rows.map((i) => s.hospitals[i]!.id) })}>${msg(this.lang, 'printAll', { n: rows.length })}</button>
+        <button data-testid="open-report-results" @click=${() => emit(this, { type: 'openReport' })}>${msg(this.lang, 'openReport')}</button>
       </div>
       <div class="scroller" tabindex="0" role="region" aria-label=${t('hospitals')} data-testid="results-table" @scroll=${this.virtual.onScroll}>
         <table aria-rowcount=${rows.length + 1}>

@@ -34,6 +34,7 @@ export class GbHospitalView extends LitElement {
           ${s.choices.map((x) => html`<option value=${x.id} ?selected=${x.id === s.selected}>${x.label}</option>`)}
         </select>
         <button class="primary" data-testid="print-brief" @click=${() => emit(this, { type: 'print' })}>${t('printBrief')}</button>
+        <button data-testid="open-report" @click=${() => emit(this, { type: 'openReport' })}>${t('openReport')}</button>
       </div>
       <gb-brief .view=${s.brief} .lang=${s.lang}></gb-brief>
       ${s.waterfalls.length ? html`<div class="falls">${s.waterfalls.map((w, i) => html`<div class="card" data-testid=${`institution-waterfall-${i}`}>

@@ -39,6 +39,8 @@ export type Action =
   | { type: 'template'; lang: Lang; format: 'xlsx' | 'csv' }
   | { type: 'printBriefs'; ids: string[] }
   | { type: 'printDone' }
+  | { type: 'openReport' }
+  | { type: 'closeReport' }
   | { type: 'whatIfPct'; pct: string }
   | { type: 'runSweep'; kind: SweepKind }
   | { type: 'cancelSweep'; kind: SweepKind }

@@ -66,6 +66,8 @@ export interface AppState {
   dialog: Dialog | null;
   /** Institutions whose briefs are being laid out for printing ("print all briefs"). */
   printing: string[] | null;
+  /** The fund report (基金预算执行与清算报告) of the scenario shown is open in place of the app. */
+  reporting: boolean;
   /** X of the brief's what-if (±X% of the target), as typed. */
   whatIfPct: string;
   /** Several years of the scenario shown and of the compared ones (computed in a worker while the years tab is shown). */

@@ -45,6 +45,8 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'template': return templateAction(ctl, a.lang, a.format);
     case 'printBriefs': return ctl.setPrinting(a.ids);
     case 'printDone': return ctl.setPrinting(null);
+    case 'openReport': return ctl.setReporting(true);
+    case 'closeReport': return ctl.setReporting(false);
     case 'whatIfPct': return ctl.setWhatIfPct(a.pct);
     case 'runSweep': return ctl.sweeps.run(a.kind);
     case 'cancelSweep': return ctl.sweeps.cancel(a.kind);

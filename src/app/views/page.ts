@@ -27,6 +27,7 @@ import { yearsView, type YearsView } from './years.ts';
 import { sweepsView, type SweepsView } from './sweeps.ts';
 import { riskView, type RiskView } from './risk.ts';
 import { monitorView, type MonitorView } from './monitor.ts';
+import { reportPageView, type ReportPageView } from './fund-report.ts';
 
 export type Panel =
   | { tab: 'results'; view: ResultsView }
@@ -59,6 +60,8 @@ export interface PageView {
   panel: Panel;
   dialog: DialogView | null;
   book: BookView | null;
+  /** The fund report, open in place of the app. */
+  report: ReportPageView | null;
 }
 
 const noticeOf = memoize((n: Notice | null, lang: Lang): NoticeView | null => (n ? {
@@ -89,7 +92,7 @@ export class PageViews {
     this.toolbar = toolbarView(s, this.toolbar);
     const view = stable(this.prev, {
       lang: s.lang, tab: s.tab, toolbar: this.toolbar, bar: scenarioBarView(s),
-      notice: noticeOf(s.notice, s.lang), recovery: recoveryOf(s.lang, s.recovery), panel: this.panel(s), dialog: this.dialog(s), book: this.book(s),
+      notice: noticeOf(s.notice, s.lang), recovery: recoveryOf(s.lang, s.recovery), panel: this.panel(s), dialog: this.dialog(s), book: this.book(s), report: reportPageView(s),
     });
     this.prev = view;
     return view;

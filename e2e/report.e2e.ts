@@ -1,0 +1,87 @@
+/**
+ * The fund report (基金预算执行与清算报告, issue 10) in real Chromium: opened from the results
+ * tab, every table cell equal to the report the Node engine builds for the same scenario (zh, 万元;
+ * en, 元), printed (print media: no app around it, a PDF of A4 pages kept), and photographed in
+ * both languages at 1440×900 and 1280×720.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './session.ts';
+import { exampleScenario } from './helpers.ts';
+import { ROOT } from './serve.ts';
+import { loadScenario } from '../src/scenario/open.ts';
+import { runScenario } from '../src/engine/run.ts';
+import { fundReport, reportInputOf } from '../src/engine/fund-report.ts';
+import { fundReportView } from '../src/sheets/fund-report.ts';
+import type { Lang, Unit } from '../src/display/lang.ts';
+
+const { start } = useBrowser();
+const act = (page: Page, detail: unknown) => page.locator('gb-app').evaluate((app, d) => { app.dispatchEvent(new CustomEvent('gb-action', { detail: d })); }, detail);
+
+/** Every section's tables as the page shows them: [section id, caption, head, rows]. */
+function shownTables(page: Page) {
+  return page.getByTestId('fund-report').evaluate((el) => [...el.querySelectorAll('section')].map((s) => [s.dataset.section,
+    [...s.querySelectorAll('table')].map((t) => [t.querySelector('caption')?.textContent ?? '', [...t.querySelectorAll('th')].map((x) => x.textContent),
+      [...t.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((x) => x.textContent))])]));
+}
+
+function expected(lang: Lang, unit: Unit) {
+  const v = loadScenario(JSON.stringify(exampleScenario()));
+  if (!v.ok) throw new Error('example invalid');
+  const r = runScenario(v.scenario);
+  const view = fundReportView(fundReport(v.scenario, reportInputOf(r)), v.scenario, { scenarioName: '', fingerprint: null, printed: '' }, lang, unit);
+  return view.sections.map((s) => [s.id, s.tables.map((t) => [t.caption ?? '', t.head, t.rows.map((x) => x.cells)])]);
+}
+
+describe('the fund report', () => {
+  it('opens from the results tab, shows the Node engine’s figures (zh 万元, en 元), prints on A4 and is photographed', async () => {
+    const { page } = await start();
+    await page.getByTestId('open-report-results').click();
+    await page.getByTestId('fund-report').waitFor({ timeout: 30_000 });
+    expect(await page.locator('main').isVisible()).toBe(false);
+    expect(await shownTables(page)).toEqual(expected('zh', 'wan'));
+    const text = await page.getByTestId('fund-report').innerText();
+    expect(text).toContain('基金预算执行与清算报告');
+    expect(text).toContain('合计（基金支出预算）');
+    expect(text).not.toMatch(/DESIGN|§|policy\.|年终应得/);
+    const fp = await page.evaluate(() => (globalThis as any).__gb.ctl.state.cols[(globalThis as any).__gb.ctl.state.active].view.fingerprint as string);
+    expect(await page.getByTestId('report-fingerprint').innerText()).toContain(fp);
+
+    const dir = join(ROOT, 'test-artifacts', 'screenshots');
+    await mkdir(dir, { recursive: true });
+    for (const lang of ['zh', 'en'] as const) {
+      await act(page, { type: 'lang', lang });
+      await page.waitForFunction((l) => document.querySelector('gb-app')?.shadowRoot?.querySelector('gb-fund-report')?.shadowRoot?.querySelector('[data-testid=fund-report]')?.getAttribute('lang')?.startsWith(l === 'zh' ? 'zh' : 'en'), lang);
+      for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+        await page.setViewportSize(size);
+        await page.screenshot({ path: join(dir, `fund-report-${lang}-${size.width}x${size.height}.png`), fullPage: false });
+      }
+    }
+    await act(page, { type: 'unit', unit: 'yuan' });
+    await page.waitForFunction(() => document.querySelector('gb-app')?.shadowRoot?.querySelector('gb-fund-report')?.shadowRoot?.querySelector('[data-section=rules]')?.textContent?.includes('Amounts in yuan,'));
+    expect(await shownTables(page)).toEqual(expected('en', 'yuan'));
+
+    // Print: the report alone on A4 pages, its bar hidden.
+    await act(page, { type: 'lang', lang: 'zh' });
+    await page.waitForFunction(() => document.querySelector('gb-app')?.shadowRoot?.querySelector('gb-fund-report')?.shadowRoot?.querySelector('[data-testid=fund-report]')?.getAttribute('lang') === 'zh-CN');
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('report-print').isVisible()).toBe(false);
+    expect(await page.locator('gb-toolbar').isVisible()).toBe(false);
+    expect(await page.getByTestId('fund-report').isVisible()).toBe(true);
+    await page.screenshot({ path: join(dir, 'fund-report-print.png'), fullPage: true });
+    const pdfPath = join(ROOT, 'test-artifacts', 'fund-report.pdf');
+    await page.pdf({ path: pdfPath, format: 'A4', landscape: true, printBackground: true });
+    const pdf = await readFile(pdfPath);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // One page at least per section (each begins a page).
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.getByTestId('report-close').click();
+    await page.locator('main').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('fund-report').count()).toBe(0);
+  });
+});
