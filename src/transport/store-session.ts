@@ -16,6 +16,7 @@ import { parseJson, isPlainObject, type JsonObject } from '../format/json.ts';
 import type { Issue } from '../format/issues.ts';
 import type { Scenario } from '../format/types.ts';
 import type { Workspace } from '../workspace/types.ts';
+import { versionOps } from '../workspace/version-store.ts';
 
 export type StoredState =
   | { status: 'empty'; seq: number }
@@ -27,6 +28,8 @@ export class StoreSession {
   private baseline: Scenario | null = null;
   private rest: WorkspaceRest | null = null;
   private seq = 0;
+  /** The workspace of the last durable save (what the next version's summary is against). */
+  private saved: Workspace | null = null;
   private readonly saver: Autosaver;
 
   constructor(private readonly store: () => Promise<KV> = () => openStore(), delayMs = 600) {
@@ -53,7 +56,24 @@ export class StoreSession {
     // Never over a newer stored workspace (another tab's, should two ever write): the newer one stays.
     const cur = await kv.get(CURRENT_KEY);
     if (isSnapshot(cur) && (cur.seq ?? 0) > seq) return;
-    await kv.batch(snapshotOps(CURRENT_KEY, { text: saveWorkspace(ws), savedAt: new Date().toISOString(), seq }));
+    const text = saveWorkspace(ws);
+    const snap = snapshotOps(CURRENT_KEY, { text, savedAt: new Date().toISOString(), seq });
+    // Each durable save is also a version (workspace/versions.ts); the history never stands in the
+    // way of the save: if it cannot be read or written, the snapshot is written alone.
+    let ops: Awaited<ReturnType<typeof versionOps>> = [];
+    try {
+      ops = await versionOps(kv, this.saved, ws, text, seq);
+    } catch (e) {
+      console.error('the version history could not be read; this save is kept without a version', e);
+    }
+    try {
+      await kv.batch([...snap, ...ops]);
+    } catch (e) {
+      if (!ops.length) throw e;
+      console.error('the version could not be written; the save is kept without it', e);
+      await kv.batch(snap);
+    }
+    this.saved = structuredClone(ws);
   }
 
   /**
@@ -96,6 +116,7 @@ export class StoreSession {
           const { baseline: _b, ...rest } = r.ws;
           this.rest = rest;
           this.seq = lastSeq;
+          this.saved = structuredClone(r.ws);
           if (after.length) await this.write(r.ws, lastSeq);
         }
         return { status: 'ok', ws: r.ws, seq: lastSeq, savedAt: isSnapshot(rec) ? rec.savedAt : '', replayed: n, dropped: after.length - n };
