@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { loadScenario } from '../../src/scenario/open.ts';
 import { prepareRisk } from '../../src/engine/risk/prepare.ts';
 import { exactCheck } from '../../src/engine/risk/exact.ts';
-import { runDraws } from '../../src/engine/risk/kernel.ts';
+import { drawDetail, runDraws } from '../../src/engine/risk/kernel.ts';
 import { riskParams, type RiskParams } from '../../src/engine/risk/params.ts';
 import { parseMoney } from '../../src/engine/money.ts';
 import type { Scenario } from '../../src/format/types.ts';
@@ -99,6 +99,21 @@ describe('the kernel equals the exact engine draw by draw', () => {
     const plain = prepareRisk(scenario('city'), riskParams({ draws: 1 })).input;
     const i = city.hospitals.findIndex((h) => h.id === 'T01');
     expect(plain.target[i]! - input.target[i]!).toBe(500_000_000);
+  });
+
+  it('the city settled by points (DIP): entitlements float with the draw\'s points, 300 draws', () => {
+    const s = scenario('city-points');
+    const t = checkDraws(s, { seed: 21, sigmaCommon: 0.05, sigma: 0.08 }, 300);
+    expect(t.over).toBeGreaterThan(0);
+    expect(t.reward).toBeGreaterThan(0);
+    // The pool is paid out exactly in every draw, by entitlements that are not the file's.
+    const { input } = prepareRisk(s, riskParams({ draws: 2 }));
+    const pool = input.pointsPools[0]!;
+    for (const d of [0, 1]) {
+      const det = drawDetail(input, d);
+      expect(pool.members.reduce((a, h) => a + det.target[h]!, 0)).toBe(pool.amount);
+      expect(pool.members.some((h) => det.target[h] !== input.target[h])).toBe(true);
+    }
   });
 
   it('the other example rules (top-up, prepaid months with eligibility, a weight formula and growth, a reward cap, a volume floor), 200 draws each', () => {

@@ -6,21 +6,33 @@
  */
 import { apportion } from '../apportion.ts';
 import { formatMoney, parseMoney, RATE_ONE } from '../money.ts';
+import { formatPoints } from '../points.ts';
 import { runScenario } from '../run.ts';
 import type { Result } from '../result.ts';
 import type { Scenario } from '../../format/types.ts';
 import { drawDetail, type DrawDetail } from './kernel.ts';
 import type { RiskInput } from './prepare.ts';
 
-/** The scenario whose exact settlement is draw `det` of the kernel. */
+/**
+ * The scenario whose exact settlement is draw `det` of the kernel. In a pool settled by
+ * points, an institution's year's points are the draw's (`points.total`; split over the months
+ * by the profile, as its claims are), and its projected points stay the file's (given, or from
+ * last year's; else its file's points as the projection), so the budget point value is the plan's.
+ */
 export function drawScenario(s: Scenario, input: RiskInput, det: DrawDetail): Scenario {
   return {
     ...s,
-    hospitals: s.hospitals.map((h, i) => ({
-      ...h,
-      claims: apportion(det.annual[i]!, input.profile).map(formatMoney),
-      deductions: formatMoney(det.deductions[i]!),
-    })),
+    hospitals: s.hospitals.map((h, i) => {
+      const out = {
+        ...h,
+        claims: apportion(det.annual[i]!, input.profile).map(formatMoney),
+        deductions: formatMoney(det.deductions[i]!),
+      };
+      if (input.pointsPool[i]! < 0 || h.points === undefined) return out;
+      const { months: _m, total: _t, ...rest } = h.points;
+      const projected = rest.projected ?? (rest.lastYear === undefined ? formatPoints(BigInt(input.rawPoints[i]!)) : undefined);
+      return { ...out, points: { ...rest, total: formatPoints(BigInt(det.rawPoints[i]!)), ...(projected === undefined ? {} : { projected }) } };
+    }),
   };
 }
 
@@ -46,7 +58,8 @@ export function compareDraw(input: RiskInput, det: DrawDetail, r: Result, tolera
     near(`hospitals[${i}].fundShareClaimed`, det.fundShareClaimed[i]!, f(h.fundShareClaimed));
     near(`hospitals[${i}].fundShare`, det.fundShare[i]!, f(h.fundShare));
     near(`hospitals[${i}].depositForfeited`, det.forfeited[i]!, f(h.depositForfeited));
-    if (input.depositOnClaims) near(`hospitals[${i}].deposit`, det.deposit[i]!, f(h.deposit));
+    if (input.depositOnClaims || input.pointsPool[i]! >= 0) near(`hospitals[${i}].deposit`, det.deposit[i]!, f(h.deposit));
+    near(`hospitals[${i}].target`, det.target[i]!, f(h.target));
     const over = exactOver(h.overspend, h.target, input);
     if (over !== (det.over[i] === 1)) out.push(`draw ${det.d}: hospitals[${i}]: overspend above the threshold: kernel ${det.over[i] === 1}, exact ${over}`);
     const rewarded = f(h.reward) > 0;

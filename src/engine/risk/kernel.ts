@@ -22,6 +22,7 @@ import { FAST_LIMIT, roundDiv, roundDivFast, type TierPieces } from './tier-piec
 import { applyRatio } from '../quality.ts';
 import type { Fen } from '../money.ts';
 import { drawStream } from './rng.ts';
+import { apportionUnits, preSettlement, settlePointsPool } from '../points.ts';
 import type { Fraction, RiskInput } from './prepare.ts';
 
 /** A range of draws' outputs, indexed by draw − from; counts over the range. */
@@ -49,6 +50,10 @@ export interface DrawDetail {
   fundShare: Float64Array;
   deposit: Float64Array;
   forfeited: Float64Array;
+  /** T of the draw: the target, or in a pool settled by points the entitlement E_h of the draw's points. */
+  target: Float64Array;
+  /** Raw points of the draw (before k_h), whole 10^-4 points; 0 outside points pools. */
+  rawPoints: Float64Array;
   owed: Float64Array;
   over: Uint8Array;
   rewarded: Uint8Array;
@@ -127,6 +132,72 @@ function depositOnClaims(inp: RiskInput, h: number, annual: number): number {
   return dep;
 }
 
+/** Scratch space for a draw with pools settled by points: annual claims, raw points, T and the points deposit forfeited, per institution. */
+let annuals = new Float64Array(0), raws = new Float64Array(0), targets = new Float64Array(0), pDeposit = new Float64Array(0), pLost = new Float64Array(0);
+
+/**
+ * An institution's annual claims in a draw (DESIGN §9): growth evaluated in this order,
+ * (μ_h + z) + σ_h·N; claims rounded half-up to the fen (⌊x + ½⌋ is exact for ½ ≤ x < 2^51:
+ * x + ½ is then computed without rounding); 0 when g ≤ −1.
+ */
+function annualOf(inp: RiskInput, h: number, z: number, e: number): number {
+  const g = inp.mu[h]! + z + inp.sigma[h]! * e;
+  if (!(g > -1)) return 0;
+  const x = inp.last[h]! * (1 + g);
+  return x < 0.5 ? 0 : Math.floor(x + 0.5);
+}
+
+/**
+ * The raw points of a draw. DESIGN §9 draws claims and §7 is silent on how points vary, so the
+ * uncertainty model of claims is applied to points as a finance officer reads it: points are
+ * the volume and case mix that claims are the cost of, so an institution's points move in
+ * proportion to its drawn claims — raw points = round4(file's raw points × drawn claims /
+ * the file's claims), half-up to 10^-4 points, exactly as the scaled deductions do (the same
+ * growth shock moves both; the case mix is the file's). Without claims in the file to scale by,
+ * the file's points. The projected points, and so the budget point value pv0, are the plan's:
+ * fixed before the year, the same in every draw.
+ */
+export function pointsOf(inp: RiskInput, h: number, annual: number): number {
+  const raw = inp.rawPoints[h]!, base = inp.claimsBase[h]!;
+  if (raw <= 0 || base <= 0) return raw;
+  return scaledDeduction(raw, annual, base, inp.pointsRatio[h]!);
+}
+
+/**
+ * Pools settled by points, for draw (z, eps): every institution's annual claims (into
+ * `annuals`), and for points institutions their raw points, their points after k_h, the
+ * pool's entitlements by the engine's own settlePointsPool (the point value floats: the pool
+ * is paid out exactly, or its capped amount), and the deposit withheld from the monthly
+ * pre-settlement at the budget point value (the engine's settle-points.ts on the points split
+ * over the months by the profile) with what of it is forfeited. T of others: their target.
+ */
+function drawPoints(inp: RiskInput, z: number, eps: Float64Array): void {
+  const n = inp.n;
+  if (annuals.length < n) {
+    annuals = new Float64Array(n); raws = new Float64Array(n); targets = new Float64Array(n);
+    pDeposit = new Float64Array(n); pLost = new Float64Array(n);
+  }
+  for (let h = 0; h < n; h++) annuals[h] = annualOf(inp, h, z, eps[h]!);
+  targets.set(inp.target);
+  for (const pool of inp.pointsPools) {
+    const pts: bigint[] = [];
+    for (const h of pool.members) {
+      const raw = pointsOf(inp, h, annuals[h]!);
+      raws[h] = raw;
+      pts.push(BigInt(mulFraction(raw, inp.pointsCoef[h]!)));
+    }
+    const settled = settlePointsPool(pool.amount as Fen, pts, [pool.projected], pool.cap);
+    pool.members.forEach((h, j) => {
+      targets[h] = settled.entitlements[j]!;
+      const rate = inp.depositRate[h]!;
+      let dep = 0;
+      for (const m of apportionUnits(pts[j]!, inp.profile)) dep += mulFraction(preSettlement(m, pool.amount as Fen, pool.projected), rate);
+      pDeposit[h] = dep;
+      pLost[h] = dep - applyRatio(dep as Fen, inp.quality[h]!);
+    });
+  }
+}
+
 /** The fund's figures of the draw just settled. */
 interface FundOut {
   closing: number;
@@ -163,22 +234,33 @@ function settleDraw(inp: RiskInput, d: number, overCount: Uint32Array, rewardCou
   let due = 0; // Σ due, the fund's shares of overspend left out (added once they are final)
   let claimed = 0;
   let forfeit = onClaims ? 0 : inp.forfeitedTotal;
+  const byPoints = inp.pointsPools.length > 0;
+  if (byPoints) drawPoints(inp, z, eps);
+  const pool = inp.pointsPool;
   for (let h = 0; h < n; h++) {
     // Growth, evaluated in this order: (μ_h + z) + σ_h·N; claims rounded half-up to the fen
     // (⌊x + ½⌋ is exact for ½ ≤ x < 2^51: x + ½ is then computed without rounding).
-    const g = mu[h]! + z + sigma[h]! * eps[h]!;
     let annual = 0;
-    if (g > -1) {
-      const x = last[h]! * (1 + g);
-      annual = x < 0.5 ? 0 : Math.floor(x + 0.5);
+    if (byPoints) annual = annuals[h]!;
+    else {
+      const g = mu[h]! + z + sigma[h]! * eps[h]!;
+      if (g > -1) {
+        const x = last[h]! * (1 + g);
+        annual = x < 0.5 ? 0 : Math.floor(x + 0.5);
+      }
     }
     let ded = 0;
     const fd = deductions[h]!;
     if (fd > 0) ded = scaled ? scaledDeduction(fd, annual, claimsBase[h]!, deductionRatio[h]!) : fd < annual ? fd : annual;
     const a = annual - ded;
-    const t = target[h]!;
+    const inPoints = byPoints && pool[h]! >= 0;
+    const t = byPoints ? targets[h]! : target[h]!;
     let dep = 0, lost = 0;
-    if (onClaims) {
+    if (inPoints) {
+      dep = pDeposit[h]!;
+      lost = pLost[h]!;
+      forfeit += lost;
+    } else if (onClaims) {
       dep = depositOnClaims(inp, h, annual);
       lost = dep - applyRatio(dep as Fen, inp.quality[h]!);
       forfeit += lost;
@@ -196,7 +278,7 @@ function settleDraw(inp: RiskInput, d: number, overCount: Uint32Array, rewardCou
           const v = sAlpha[at + j]! + sBeta[j]! * x;
           reward = v <= FAST_LIMIT ? roundDivFast(v, sHalf, sInv, sQuarter) : roundDiv(v, sD, sInv);
         } else reward = tiersExact(sur.table, x, t);
-        const cap = rewardCap[h]!;
+        const cap = inPoints ? (inp.rewardCapRate ? mulFraction(t, inp.rewardCapRate) : Infinity) : rewardCap[h]!;
         if (cap < reward) reward = cap;
         if (reward > 0) rewardCount[h]!++;
       }
@@ -216,7 +298,7 @@ function settleDraw(inp: RiskInput, d: number, overCount: Uint32Array, rewardCou
             share = v <= FAST_LIMIT ? roundDivFast(v, oHalf, oInv, oQuarter) : roundDiv(v, oD, oInv);
           } else share = tiersExact(ovr.table, x, t);
         }
-        const cap = fundShareCap[h]!;
+        const cap = inPoints ? (inp.fundShareCapRate ? mulFraction(t, inp.fundShareCapRate) : Infinity) : fundShareCap[h]!;
         if (cap < share) share = cap;
         claimed += share;
       }
@@ -232,8 +314,10 @@ function settleDraw(inp: RiskInput, d: number, overCount: Uint32Array, rewardCou
       detail.actual[h] = a;
       detail.reward[h] = reward;
       detail.fundShareClaimed[h] = share;
-      detail.deposit[h] = dep; // withheld from claims (claims base); 0 when the deposit is fixed
-      detail.forfeited[h] = onClaims ? lost : forfeited[h]!;
+      detail.deposit[h] = dep; // withheld from claims (claims base) or from pre-settlement (points); 0 when the deposit is fixed
+      detail.forfeited[h] = onClaims || inPoints ? lost : forfeited[h]!;
+      detail.target[h] = t;
+      detail.rawPoints[h] = inPoints ? raws[h]! : 0;
       detail.over[h] = over ? 1 : 0;
       detail.rewarded[h] = reward > 0 ? 1 : 0;
     }
@@ -259,7 +343,7 @@ function finishDetail(
 ): void {
   const cut = exhausted ? apportion(available, Array.from(det.fundShareClaimed, BigInt)) : det.fundShareClaimed;
   for (let h = 0; h < inp.n; h++) {
-    const a = det.actual[h]!, t = inp.target[h]!;
+    const a = det.actual[h]!, t = det.target[h]!;
     const share = cut[h]!;
     det.fundShare[h] = share;
     const due = a < t ? a + det.reward[h]! : a > t ? t + share : a;
@@ -304,7 +388,7 @@ export function drawDetail(inp: RiskInput, d: number): DrawDetail {
   const n = inp.n;
   const f = () => new Float64Array(n);
   const det: DrawDetail = {
-    d, annual: f(), deductions: f(), actual: f(), reward: f(), fundShareClaimed: f(), fundShare: f(), deposit: f(), forfeited: f(), owed: f(),
+    d, annual: f(), deductions: f(), actual: f(), reward: f(), fundShareClaimed: f(), fundShare: f(), deposit: f(), forfeited: f(), owed: f(), target: f(), rawPoints: f(),
     over: new Uint8Array(n), rewarded: new Uint8Array(n),
     claimed: 0, available: 0, used: 0, exhausted: false, owedTotal: 0, expenditure: 0, closing: 0, months: 0,
   };

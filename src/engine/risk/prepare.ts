@@ -11,6 +11,7 @@
  * leave the range where doubles hold whole fen exactly.
  */
 import { compile, growthOf } from '../compile.ts';
+import { pointsCoefficient } from '../points-compile.ts';
 import { settle } from '../run.ts';
 import { compileFormula } from '../formula.ts';
 import { gcd, mulRate, parseMoney, parseRate, RATE_ONE, type Rate } from '../money.ts';
@@ -79,6 +80,34 @@ export interface RiskInput {
   revenue: number;
   /** Σ forfeited (the constant part). */
   forfeitedTotal: number;
+  /**
+   * Pools settled by points (DESIGN §7; empty without any). In a draw an institution's points
+   * move with its drawn claims (see `pointsOf` in kernel.ts), the point value floats so that the
+   * pool is paid out exactly, and §6 settles on T := E_h.
+   */
+  pointsPools: PointsPoolInput[];
+  /** Per institution: its index in pointsPools, −1 outside them. */
+  pointsPool: Int32Array;
+  /** Per institution: the file's raw points (before k_h), whole 10^-4 points. */
+  rawPoints: Float64Array;
+  /** rawPoints / claimsBase as a double (0 where either is 0): the estimate of the scaling. */
+  pointsRatio: Float64Array;
+  /** Per institution: its points coefficient k_h (1 outside points pools). */
+  pointsCoef: Fraction[];
+  /** The caps of reward and fund share as rates of T (an entitlement differs in every draw); null without. */
+  rewardCapRate: Fraction | null;
+  fundShareCapRate: Fraction | null;
+}
+
+/** A pool settled by points, as a draw needs it: what it pays, its projected points (the budget point value is fixed before the year), its cap, its members. */
+export interface PointsPoolInput {
+  amount: number;
+  /** Σ Proj_h, whole 10^-4 points. */
+  projected: bigint;
+  /** 点值封顶: pv ≤ cap × pv0 (null: none). */
+  cap: Rate | null;
+  /** Its institutions, file order. */
+  members: number[];
 }
 
 /** What reports need beside the kernel's input (stays on the page or the command line). */
@@ -134,10 +163,6 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
   if (own >= 0) {
     refusals.push({ path: `hospitals[${own}].reasonableShare`, message: 'an institution\'s own reasonable share of overspend is not yet taken by the Monte Carlo kernel, which applies the policy\'s to everyone / 蒙特卡洛风险分析暂不支持机构自身的合理超支认定比例' });
   }
-  const byPoints = (s.policy.pools ?? []).findIndex((p) => p.settlement === 'points');
-  if (byPoints >= 0) {
-    refusals.push({ path: `policy.pools[${byPoints}].settlement`, message: 'a pool settled by points is not yet drawn by the Monte Carlo kernel / 蒙特卡洛风险分析暂不支持按点数法结算的资金池' });
-  }
   // A year in progress: the draws are whole years of claims from history, so the months already
   // known would be set aside. The risk is a plan's (before the year or for the next); mid-year
   // adjustments are honoured (the settled year's adjusted targets and months are the kernel's).
@@ -158,6 +183,18 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
   const eligible = new Uint8Array(n);
   const target = Float64Array.from(y.target);
   const cumBudget = new Float64Array(onClaims ? 12 * n : 0);
+  // Pools settled by points: their members' points and the pool's fixed figures.
+  const pointsPool = new Int32Array(n).fill(-1);
+  const rawPoints = f64(), pointsRatio = f64();
+  const pointsCoef: Fraction[] = [];
+  const pointsPools: PointsPoolInput[] = [];
+  st.region.points.forEach((pp, k) => {
+    if (pp === null) return;
+    const members = [...model.pools[k]!.members];
+    for (const i of members) pointsPool[i] = pointsPools.length;
+    pointsPools.push({ amount: st.region.pools[k]!.amount, projected: pp.projected, cap: model.pointValueCap, members });
+  });
+  const maxPts = new Float64Array(pointsPools.length);
   const depositRate: Fraction[] = [];
   const quality: Ratio[] = [];
   const byCat = params.sigmaByCategory;
@@ -177,9 +214,16 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
     rewardCap[i] = model.surplus?.cap != null ? mulRate(T, model.surplus.cap) : Infinity;
     fundShareCap[i] = model.overspend?.cap != null ? mulRate(T, model.overspend.cap) : Infinity;
     eligible[i] = hm.rewardEligible ? 1 : 0;
-    if (onClaims) {
-      depositRate.push(fraction(hm.depositRate));
-      quality.push(hm.quality);
+    const pk = pointsPool[i]!;
+    // Points institutions withhold their deposit from the monthly pre-settlement, whatever the base.
+    depositRate.push(fraction(hm.depositRate));
+    quality.push(hm.quality);
+    pointsCoef.push(fraction(pk >= 0 ? pointsCoefficient(h, s.policy.points) : RATE_ONE));
+    if (pk >= 0) {
+      // The deposit and what of it is forfeited follow the drawn points (kernel.ts): nothing constant here.
+      rawPoints[i] = Number(hm.points?.raw ?? 0n);
+      pointsRatio[i] = rawPoints[i]! > 0 && claimsBase[i]! > 0 ? rawPoints[i]! / claimsBase[i]! : 0;
+    } else if (onClaims) {
       let cum = 0;
       for (let k = 0; k < 12; k++) cumBudget[12 * i + k] = cum += y.monthlyBudget[12 * i + k]!;
     } else {
@@ -189,9 +233,20 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
     // The largest claims a draw can give: growth at most μ + (σ_c + σ_h) × the largest normal.
     const top = 1 + mu[i]! + (params.sigmaCommon + sigma[i]!) * NORMAL_BOUND;
     if (top > 0) maxClaims += last[i]! * top + 1;
+    // The most points a draw can give (scaled with the largest claims; the file's when there are no claims to scale by).
+    if (pk >= 0) {
+      const raw = claimsBase[i]! > 0 ? pointsRatio[i]! * (top > 0 ? last[i]! * top + 1 : 0) : rawPoints[i]!;
+      maxPts[pk]! += (raw + 1) * (Number(pointsCoef[i]!.rate) / 1e12) + 1;
+    }
   }
+  // A pool's monthly pre-settlement is its amount × (drawn points / projected points).
+  let maxPre = 0;
+  pointsPools.forEach((pp, k) => {
+    const proj = Number(pp.projected);
+    if (proj > 0) maxPre += pp.amount * (maxPts[k]! / proj) + 12 * pp.members.length;
+  });
   const f = model.fund;
-  const exactRange = maxClaims + st.region.carveOuts + f.opening + f.revenue + st.region.adjustmentFund + (f.topUpCap ?? 0);
+  const exactRange = maxClaims + maxPre + st.region.carveOuts + f.opening + f.revenue + st.region.adjustmentFund + (f.topUpCap ?? 0);
   if (!(exactRange < Number.MAX_SAFE_INTEGER / 4)) {
     throw new RiskError([{ path: 'hospitals', message: 'the institutions\' spending is too large for the Monte Carlo kernel to keep every fen exact (draws could reach 2^51 fen) / 金额过大，超出蒙特卡洛精确范围' }]);
   }
@@ -202,8 +257,8 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
     depositOnClaims: onClaims, depositRate, quality, cumBudget,
     profile: [...model.profile],
     profileSmall: model.profileSmall ? { w: [...model.profileSmall.w], sum: model.profileSmall.sum } : null,
-    surplus: model.surplus ? tierPieces(model.surplus.table, target) : null,
-    overspend: model.overspend ? tierPieces(model.overspend.table, target) : null,
+    surplus: model.surplus ? byPointsExact(tierPieces(model.surplus.table, target), pointsPool) : null,
+    overspend: model.overspend ? byPointsExact(tierPieces(model.overspend.table, target), pointsPool) : null,
     reasonable: fraction(model.overspend?.reasonableShare ?? RATE_ONE),
     threshold: fraction(parseRate(params.overspendThreshold)),
     adjustmentFund: st.region.adjustmentFund,
@@ -212,6 +267,9 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
     opening: f.opening,
     revenue: f.revenue,
     forfeitedTotal,
+    pointsPools, pointsPool, rawPoints, pointsRatio, pointsCoef,
+    rewardCapRate: model.surplus?.cap != null ? fraction(model.surplus.cap) : null,
+    fundShareCapRate: model.overspend?.cap != null ? fraction(model.overspend.cap) : null,
   };
   const meta: RiskMeta = {
     ids: s.hospitals.map((h) => h.id),
@@ -221,6 +279,12 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
     adjustmentFund: st.region.adjustmentFund,
   };
   return { input, meta };
+}
+
+/** Tiers against an entitlement that differs in every draw: the engine's bigint path (the pieces are per target). */
+function byPointsExact(p: TierPieces, pool: Int32Array): TierPieces {
+  for (let i = 0; i < pool.length; i++) if (pool[i]! >= 0) p.exact[i] = 1;
+  return p;
 }
 
 export { ScenarioError };
