@@ -2,14 +2,15 @@
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
 import { tableStyles } from './table-styles.ts';
+import './gb-add-institution.ts';
 import { VirtualRows } from './virtual.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { type FieldKind } from '../views/validate-field.ts';
 import { editedText, typedValue } from '../views/field-text.ts';
-import type { DataView } from '../views/data.ts';
+import type { AttrOption, DataView } from '../views/data.ts';
+import type { InstitutionAttr } from '../views/institutions.ts';
 import type { Hospital, Scenario } from '../../format/types.ts';
-import { termOf as term } from '../views/terms.ts';
 import { historyYearsOf } from '../views/brief-sources.ts';
 import { yearName } from '../../display/glossary.ts';
 import { formatPath, type Path } from '../../format/path.ts';
@@ -36,6 +37,9 @@ export class GbDataTable extends LitElement {
     td input[aria-invalid='true'] { border-color: var(--gb-neg); background: #fff5f5; }
     .hint { margin: 0.3rem 0; }
     .grow { flex: 1; }
+    td select { max-width: 9rem; }
+    thead th:first-child { white-space: nowrap; }
+    button.remove { padding: 0.1rem 0.4rem; }
   `];
 
   private cols(s: Scenario): DataCol[] {
@@ -72,6 +76,18 @@ export class GbDataTable extends LitElement {
     if (r.value !== c.get(h)) emit(this, { type: 'edit', path, value: r.value });
   }
 
+  private attrCell(h: { id: string; name: string } & Record<InstitutionAttr, string>, attr: InstitutionAttr, label: string, options: AttrOption[]) {
+    return html`<td><select aria-label="${h.name} ${label}" data-attr=${attr}
+      @change=${(e: Event) => emit(this, { type: 'institutionAttr', id: h.id, attr, value: (e.target as HTMLSelectElement).value })}>
+      ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === h[attr]}>${o.label}</option>`)}
+    </select></td>`;
+  }
+
+  private askRemove(h: { id: string; name: string }): void {
+    // Confirmed by name; undo brings it back.
+    if (window.confirm(msg(this.view.lang, 'confirmRemoveInstitution', { name: `${h.id} ${h.name}` }))) emit(this, { type: 'removeInstitution', id: h.id });
+  }
+
   override render() {
     const st = this.view;
     const t = (k: MsgKey) => msg(st.lang, k);
@@ -82,24 +98,26 @@ export class GbDataTable extends LitElement {
     const q = this.text.trim().toLowerCase();
     const rows = s.hospitals.map((_, i) => i).filter((i) => !q || s.hospitals[i]!.name.toLowerCase().includes(q) || s.hospitals[i]!.id.toLowerCase().includes(q));
     const { from, to } = this.virtual.range(rows.length);
-    const ncols = cols.length + 4;
+    const ncols = cols.length + 6;
     return html`<div class="card" data-testid="data-table">
       <div class="row"><h2>${t('hospitalData')} <span class="muted">(${t(st.unit)})</span></h2><span class="grow"></span>
+        <button data-testid="data-add" ?disabled=${!!st.adding} @click=${() => emit(this, { type: 'addInstitutionForm', open: true })}>${t('addInstitution')}…</button>
         <button class="primary" data-testid="data-import" @click=${() => emit(this, { type: 'dialog', dialog: 'import' })}>${t('importData')}…</button></div>
+      <gb-add-institution .view=${st}></gb-add-institution>
       <p class="muted hint">${t('editCellHint')} · ${t('lockHint')}</p>
       <div class="row filters"><label for="dq">${t('search')}</label>
         <input id="dq" type="search" .value=${this.text} @input=${(e: Event) => { this.text = (e.target as HTMLInputElement).value; }} />
         <span class="muted">${msg(st.lang, 'rowsShown', { n: rows.length, total: s.hospitals.length })}</span></div>
       <div class="scroller" tabindex="0" role="region" aria-label=${t('hospitalData')} @scroll=${this.virtual.onScroll}>
         <table>
-          <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th>${t('level')}</th><th>${t('klass')}</th>${cols.map((c) => html`<th class="num">${c.label}</th>`)}</tr></thead>
+          <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th>${t('level')}</th><th>${t('category')}</th><th>${t('klass')}</th>${cols.map((c) => html`<th class="num">${c.label}</th>`)}<th>${t('actions')}</th></tr></thead>
           <tbody>
             ${this.virtual.spacer(from, ncols)}
             ${rows.slice(from, to).map((i) => {
               const h = s.hospitals[i]!;
               return html`<tr data-row=${h.id}>
                 <td>${h.id}</td><td class="name" title=${h.name}>${h.name}</td>
-                <td>${term('level', h.level, st.lang)}</td><td>${term('class', h.class, st.lang)}</td>
+                ${this.attrCell(h, 'level', t('level'), st.options.level)}${this.attrCell(h, 'category', t('category'), st.options.category)}${this.attrCell(h, 'class', t('klass'), st.options.class)}
                 ${cols.map((c) => {
                   const path = c.path(i);
                   const key = formatPath(path);
@@ -109,6 +127,7 @@ export class GbDataTable extends LitElement {
                     .value=${editedText(c.kind, v, st.unit)} aria-invalid=${problem ? 'true' : 'false'} title=${problem ?? ''}
                     @change=${(e: Event) => this.onChange(e, c, path, h)} /></td>`;
                 })}
+                <td><button class="remove" data-testid="remove-${h.id}" title=${t('removeInstitution')} aria-label="${t('removeInstitution')} ${h.id} ${h.name}" @click=${() => this.askRemove(h)}>${t('removeInstitution')}</button></td>
               </tr>`;
             })}
             ${this.virtual.spacer(rows.length - to, ncols)}

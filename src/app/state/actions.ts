@@ -1,7 +1,7 @@
 /** What components ask for: they render and dispatch these; the app shell applies them. */
 import type { Dialog, SweepKind, Tab } from './app-state.ts';
 import type { ImportReport } from '../../sheets/report.ts';
-import type { Adjustment, Scenario } from '../../format/types.ts';
+import type { Adjustment, Hospital, Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import type { Path } from '../../format/path.ts';
 import { RefKey } from '../../workspace/workspace.ts';
@@ -55,7 +55,12 @@ export type Action =
   | { type: 'adjustPreview'; adjustment: Adjustment }
   | { type: 'adjustAccept'; adjustment: Adjustment }
   | { type: 'adjustClose' }
-  | { type: 'exportMonitor'; done?: () => void };
+  | { type: 'exportMonitor'; done?: () => void }
+  /** The data tab: open / close the add-institution form, add one (through the gate), remove one, set its level, category or class. */
+  | { type: 'addInstitutionForm'; open: boolean }
+  | { type: 'addInstitution'; hospital: Hospital }
+  | { type: 'removeInstitution'; id: string }
+  | { type: 'institutionAttr'; id: string; attr: 'level' | 'category' | 'class'; value: string };
 
 /** Results of the scenario shown / of the compared scenarios (.xlsx), its hospitals table (.csv), its hospitals' data (.xlsx). */
 export type ExportWhat = 'results' | 'compared' | 'csv' | 'data';

@@ -86,6 +86,8 @@ export interface AppState {
   /** The monthly report of the scenario shown (DESIGN §10), from its column's worker. */
   monitor: { ref: RefKey; key: number; report: import('../../engine/monitor.ts').MonitorReport | null; stale: boolean } | null;
   /** The mid-year adjustment being considered, and what it would do (null: dialog closed). */
+  /** The add-institution form is open; `refused`: the gate's answer on the last one asked for (the form keeps what was typed). */
+  adding: { refused: Issue[]; doc: Workspace | null } | null;
   adjusting: { preview: import('../../engine/adjust-preview.ts').AdjustmentPreview | null; busy: boolean } | null;
   /** The latest case list import (pools settled by points, state/handle-points.ts); absent before the first. */
   cases?: CasesState | null;

@@ -12,6 +12,7 @@ import { acceptAdjustment, exportMonitor, importMonth, previewAdjustment, startM
 import { refName, scenarioOf } from '../../workspace/workspace.ts';
 import { MIME, downloadBytes, safeName } from '../download.ts';
 import { discardStored, downloadStored, leaveRecovery } from './recovery.ts';
+import { addInstitution, removeInstitution, setInstitutionAttr } from './handle-institutions.ts';
 import { cancelCases, importCases, openPointsExample, runPointInflation } from './handle-points.ts';
 
 /** What a refused file seems to be, in the user's words. */
@@ -60,6 +61,10 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'adjustPreview': return previewAdjustment(ctl, a.adjustment);
     case 'adjustAccept': return acceptAdjustment(ctl, a.adjustment);
     case 'adjustClose': return ctl.set({ adjusting: null });
+    case 'addInstitutionForm': return ctl.set({ adding: a.open ? { refused: [], doc: null } : null });
+    case 'addInstitution': return addInstitution(ctl, a.hospital);
+    case 'removeInstitution': return removeInstitution(ctl, a.id);
+    case 'institutionAttr': return setInstitutionAttr(ctl, a.id, a.attr, a.value);
     case 'exportMonitor': return exportMonitor(ctl).finally(() => a.done?.());
     case 'save': {
       if (a.what === 'scenario') {

@@ -5,7 +5,11 @@ import type { Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { memoize, stable } from './memo.ts';
-import { issueMessage } from '../../workspace/issue-text.ts';
+import { issueMessage, workspaceIssueLine } from '../../workspace/issue-text.ts';
+import { attrOptions, emptyDraft, type InstitutionAttr, type InstitutionDraft } from './institutions.ts';
+import { termOf } from './terms.ts';
+
+export interface AttrOption { value: string; label: string }
 
 export interface DataView {
   lang: Lang;
@@ -14,18 +18,34 @@ export interface DataView {
   error: string | null;
   /** Problems the engine reported, by printed path ("hospitals[3].history[2]"). */
   problems: ReadonlyMap<string, string>;
+  /** What each row's level, category and class selects offer (the values the scenario knows, by their names). */
+  options: Readonly<Record<InstitutionAttr, AttrOption[]>>;
+  /** The add-institution form, when open: a fresh draft, and the gate's reasons for refusing the last one, in words. */
+  adding: { empty: InstitutionDraft; refused: string[] } | null;
 }
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
 const problemsByPath = memoize((issues: Issue[] | undefined, lang: Lang): ReadonlyMap<string, string> =>
   issues?.length ? new Map(issues.map((i) => [i.path, issueMessage(i, lang)])) : EMPTY);
 
+const optionsOf = memoize((s: Scenario | null, lang: Lang): Record<InstitutionAttr, AttrOption[]> => {
+  const of = (attr: InstitutionAttr) => (s ? attrOptions(s, attr).map((value) => ({ value, label: termOf(attr, value, lang) })) : []);
+  return { level: of('level'), category: of('category'), class: of('class') };
+});
+
+const addingOf = memoize((a: AppState['adding'], s: Scenario | null, lang: Lang): DataView['adding'] => (a && s ? {
+  empty: emptyDraft(s), refused: a.refused.map((i) => (a.doc ? workspaceIssueLine(i, lang, a.doc) : issueMessage(i, lang))),
+} : null));
+
 export function dataView(s: AppState, prev: DataView | null = null): DataView {
   const shown = scenarioOrError(s.ws, s.active);
+  const scenario = shown instanceof Error ? null : shown;
   return stable(prev, {
     lang: s.lang, unit: s.unit,
-    scenario: shown instanceof Error ? null : shown,
+    scenario,
     error: shown instanceof Error ? shown.message : null,
     problems: problemsByPath(s.cols[s.active]?.issues, s.lang),
+    options: optionsOf(scenario, s.lang),
+    adding: addingOf(s.adding, scenario, s.lang),
   });
 }
