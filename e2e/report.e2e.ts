@@ -66,16 +66,22 @@ describe('the fund report', () => {
     // Print: the report alone on A4 pages, its bar hidden.
     await act(page, { type: 'lang', lang: 'zh' });
     await page.waitForFunction(() => document.querySelector('gb-app')?.shadowRoot?.querySelector('gb-fund-report')?.shadowRoot?.querySelector('[data-testid=fund-report]')?.getAttribute('lang') === 'zh-CN');
-    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.setViewportSize({ width: 1123, height: 794 }); // landscape A4 at 96 dpi, the report's named page (print.css)
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByTestId('report-print').isVisible()).toBe(false);
     expect(await page.locator('gb-toolbar').isVisible()).toBe(false);
     expect(await page.getByTestId('fund-report').isVisible()).toBe(true);
     await page.screenshot({ path: join(dir, 'fund-report-print.png'), fullPage: true });
     const pdfPath = join(ROOT, 'test-artifacts', 'fund-report.pdf');
-    await page.pdf({ path: pdfPath, format: 'A4', landscape: true, printBackground: true });
+    await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
     const pdf = await readFile(pdfPath);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The pages are landscape A4 (841.89 × 595.28 pt), as the report's named page asks.
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const b of boxes) expect(b).toEqual([842, 595]);
+    // Nothing wider than the page: the report fits the landscape width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1123);
     // One page at least per section (each begins a page).
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(4);
     await page.emulateMedia({ media: 'screen' });

@@ -22,7 +22,7 @@ export class GbFundReport extends LitElement {
     .bar button:disabled { opacity: 0.6; }
     .grow { flex: 1; }
     .report { background: #fff; padding: 1rem; }
-    @media print { :host { padding: 0; } .bar { display: none; } .report { padding: 0; } }
+    @media print { :host { padding: 0; } .bar { display: none; } .report { padding: 0; page: fund-report; } }
   `];
 
   private table(t: ReportTable) {
