@@ -145,7 +145,7 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
     if (deductions > claimsTotal) issues.code(`${path}.deductions`, 'deductionsExceed', { claims: formatMoney(claimsTotal) });
     const score = hospitalScore(h, p.quality, path, issues);
     const scope = weightFormula || eligibility ? formulaScope(h, s, history, hw, score, deductions, claimsTotal, read) : null;
-    const weight = scope && weightFormula ? formulaWeight(weightFormula, scope, i, path, issues, clock) : defaultWeight(history, factors, h);
+    const weight = scope && weightFormula ? formulaWeight(weightFormula, scope, i, issues, clock) : defaultWeight(history, factors, h);
     const eligible = scope && eligibility ? evalFormula(eligibility, scope, i, 'policy.surplus.eligibility', issues, clock) : null;
     const floorApplies = p.volumeFloor === true && h.volumeFloor !== undefined && h.volume !== undefined;
     return {
@@ -284,11 +284,7 @@ function evalFormula(f: CompiledFormula, scope: Map<string, Dec>, i: number, wha
     if (!v.isFinite()) throw new FormulaError('formulaNotFinite');
     return v;
   } catch (e) {
-    const err = e instanceof FormulaError ? e : new FormulaError('formulaNaN');
-    const key = `${what} ${err.code}`;
-    const seen = clock.failed.get(key);
-    if (seen) seen.count++;
-    else clock.failed.set(key, { what, index: i, error: err, count: 1 });
+    failed(clock, what, i, e instanceof FormulaError ? e : new FormulaError('formulaNaN'));
     return null;
   } finally {
     if ((clock.ms += performance.now() - t0) > FORMULA_BUDGET_MS && !clock.spent) {
@@ -296,6 +292,14 @@ function evalFormula(f: CompiledFormula, scope: Map<string, Dec>, i: number, wha
       issues.code(what, 'formulaTooSlow', { ms: FORMULA_BUDGET_MS });
     }
   }
+}
+
+/** Counts formula `what` failing for institution `i` (by reason: the error's code). */
+function failed(clock: FormulaClock, what: string, i: number, error: FormulaError): void {
+  const key = `${what} ${error.code}`;
+  const seen = clock.failed.get(key);
+  if (seen) seen.count++;
+  else clock.failed.set(key, { what, index: i, error, count: 1 });
 }
 
 /** Time spent in one compile's formulas, and where each formula failed: the first institution and how many. */
@@ -452,11 +456,11 @@ function defaultWeight(history: readonly Fen[], f: WeightFactors, h: Hospital): 
 }
 
 /** A formula weight, rounded to 10^-24 of the default weight's unit (yuan). */
-function formulaWeight(formula: CompiledFormula, scope: Map<string, Dec>, i: number, path: string, issues: Issues, clock: FormulaClock): bigint {
+function formulaWeight(formula: CompiledFormula, scope: Map<string, Dec>, i: number, issues: Issues, clock: FormulaClock): bigint {
   const v = evalFormula(formula, scope, i, 'policy.weightFormula', issues, clock);
   if (v === null) return 0n;
   if (v.isNeg()) {
-    issues.code(path, 'weightNegative', { value: v.toSignificantDigits(10).toString() });
+    failed(clock, 'policy.weightFormula', i, new FormulaError('weightNegative', { value: v.toSignificantDigits(10).toString() }));
     return 0n;
   }
   return BigInt(v.times(WEIGHT_SCALE.toString()).toFixed(0));

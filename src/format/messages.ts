@@ -172,7 +172,8 @@ export const MESSAGES = {
   formulaTooSlow: e(['ms'], (p) => `公式计算超时（超过 ${p.ms} 毫秒），已停止；请简化公式`, (p) => `the formula took too long (over ${p.ms} ms) and was stopped`),
   formulaNotFinite: fixed('结果不是有限的数字', 'the result is not a finite number'),
   formulaNoValue: e(['name'], (p) => `此机构没有字段 "${p.name}" 的值，请在机构数据中填写`, (p) => `the field "${p.name}" has no value for this institution`),
-  weightNegative: e(['value'], (p) => `分配权重公式算出的权重为负数（${p.value}）`, (p) => `policy.weightFormula: the weight is negative (${p.value})`),
+  // Inside formulaFailed (filed under policy.weightFormula, naming the institution).
+  weightNegative: e(['value'], (p) => `算出的权重为负数（${p.value}），权重须不小于 0`, (p) => `the weight is negative (${p.value}); it must be 0 or more`),
 } as const satisfies Record<string, Entry>;
 
 export type MsgCode = keyof typeof MESSAGES;

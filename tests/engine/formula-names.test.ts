@@ -90,6 +90,15 @@ describe('a formula failing for institutions is filed once, under the formula', 
     if (!v.ok) expect(v.issues.filter((x) => x.code === 'formulaFailed').map((x) => x.path)).toEqual(['policy.weightFormula']);
   });
 
+  it('a weight coming out negative for many institutions: one issue, naming the first and how many, zh and en', () => {
+    const { s, issues } = fail('historyLast - 10^9');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('policy.weightFormula');
+    expect(issues[0]!.params).toMatchObject({ reasonCode: 'weightNegative', count: 80, index: 1 });
+    expect(issueLine(issues[0]!, 'zh', s)).toMatch(/^「分配权重公式」：对 80 家机构无法计算（共 80 家，首家为第 1 家「T01 示例市第一人民医院」）：算出的权重为负数（-\d+(\.\d+)?），权重须不小于 0（policy\.weightFormula）$/);
+    expect(issueLine(issues[0]!, 'en', s)).toMatch(/^Weight formula: fails for 80 of 80 institutions, the first being institution 1 "T01 示例市第一人民医院": the weight is negative \(-\d/);
+  });
+
   it('an eligibility formula the same way, under policy.surplus.eligibility', () => {
     const s = city();
     s.policy.surplus = { mode: 'marginal', tiers: [{ upTo: null, share: '0.5' }], eligibility: 'sqrt(0 - historyLast) > 1' };

@@ -78,7 +78,7 @@ const CATALOGUE: Record<string, Expect> = {
   'weight-formula-does-not-parse.json': { path: 'policy.weightFormula', message: 'does not parse: Unexpected end of expression at position 19' },
   'weight-formula-unknown-name.json': { path: 'policy.weightFormula', message: 'unknown name "beds" at position 15' },
   'weight-formula-forbidden.json': { path: 'policy.weightFormula', message: 'the function "evaluate" is not allowed at position 1' },
-  'weight-formula-negative.json': { path: 'hospitals[3]', message: 'policy.weightFormula: the weight is negative (-10000)' },
+  'weight-formula-negative.json': { path: 'policy.weightFormula', message: 'fails for institution 4 "P2 Community Centre B": the weight is negative (-10000); it must be 0 or more' },
   'eligibility-formula-forbidden.json': { path: 'policy.surplus.eligibility', message: 'property access (".") and indexing ("[") are not allowed at position 6' },
   'field-shadows-builtin.json': { path: 'hospitals[0].fields.score', message: '"score" is a built-in formula name' },
   'profile-all-zero.json': { path: 'policy.monthlyProfile', message: 'at least one month must have a positive weight' },
