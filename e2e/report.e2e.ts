@@ -13,6 +13,7 @@ import { exampleScenario } from './helpers.ts';
 import { ROOT } from './serve.ts';
 import { loadScenario } from '../src/scenario/open.ts';
 import { runScenario } from '../src/engine/run.ts';
+import { fingerprint } from '../src/engine/fingerprint.ts';
 import { fundReport, reportInputOf } from '../src/engine/fund-report.ts';
 import { fundReportView } from '../src/sheets/fund-report.ts';
 import type { Lang, Unit } from '../src/display/lang.ts';
@@ -48,6 +49,7 @@ describe('the fund report', () => {
     expect(text).not.toMatch(/DESIGN|§|policy\.|年终应得/);
     const fp = await page.evaluate(() => (globalThis as any).__gb.ctl.state.cols[(globalThis as any).__gb.ctl.state.active].view.fingerprint as string);
     expect(await page.getByTestId('report-fingerprint').innerText()).toContain(fp);
+    expect(fp).toBe(fingerprint(runScenario(exampleScenario())));
 
     const dir = join(ROOT, 'test-artifacts', 'screenshots');
     await mkdir(dir, { recursive: true });

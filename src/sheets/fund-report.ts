@@ -40,7 +40,7 @@ const W = {
     unitNote: '金额以{unit}为单位，四舍五入保留两位小数；各项合计在引擎中按分精确计算。',
     sumNote: '基金支出预算 = 单列项目 + 风险储备金 + 年终清算调剂金 + 各分配池金额，合计与预算相等（精确到分）。',
     signNote: '清算补（扣）为正数表示年终向机构补付，负数表示扣回。',
-    fp: '结果指纹 {fp}', noSources: '方案未注明参数出处。',
+    baseTarget: '按总额指标预留', baseClaims: '按月度申报费用扣留', fp: '结果指纹 {fp}', noSources: '方案未注明参数出处。',
   },
   en: {
     title: 'Fund budget execution and settlement report', fund: 'Region', year: 'Budget year', scenario: 'Scenario', printed: 'Printed', unit: 'Amounts in',
@@ -56,7 +56,7 @@ const W = {
     unitNote: 'Amounts in {unit}, rounded half-up to two decimals; every total is exact to the fen in the engine.',
     sumNote: 'Fund expenditure budget = carve-outs + risk reserve + adjustment fund + the pools’ amounts; the total equals the budget to the fen.',
     signNote: 'A positive balance due is paid to the institution at year end; a negative one is recovered.',
-    fp: 'Result fingerprint {fp}', noSources: 'The scenario cites no sources for its parameters.',
+    baseTarget: 'Withheld from target', baseClaims: 'Withheld from monthly claims', fp: 'Result fingerprint {fp}', noSources: 'The scenario cites no sources for its parameters.',
   },
 } as const;
 
@@ -187,7 +187,8 @@ function rulesSection(s: Scenario, lang: Lang, unit: Unit): ReportSection {
       const path = parsePath(key);
       label = labelOf(path, s, lang);
       const v = valueAt(s, path);
-      value = v === undefined || (typeof v === 'object' && v !== null) ? '' : formatValue(v, lang, valueKind(path));
+      value = key === 'policy.deposit.base' && (v === 'target' || v === 'claims') ? say(lang, v === 'target' ? 'baseTarget' : 'baseClaims')
+        : v === undefined || (typeof v === 'object' && v !== null) ? '' : formatValue(v, lang, valueKind(path));
     } catch { /* a key the labels do not know is shown as written */ }
     const basis = [p.document, p.number, p.article, p.date].filter(Boolean).join(' · ');
     return { cells: [label, value, basis, say(lang, p.status), p.note ?? ''] };

@@ -8,6 +8,7 @@ import { fundReport, GROUP_FIELDS, reportInputOf, type FundReport, type GroupRow
 import { fundReportView } from '../../src/sheets/fund-report.ts';
 import { fundReportHtml } from '../../src/sheets/fund-report-html.ts';
 import { main } from '../../src/cli/main.ts';
+import { fingerprint } from '../../src/engine/fingerprint.ts';
 import type { Result } from '../../src/engine/result.ts';
 import type { Scenario } from '../../src/format/types.ts';
 import { scenarioDocArb } from '../engine/scenario-arb.ts';
@@ -129,5 +130,15 @@ describe('the fund report text (zh / en)', () => {
     expect(code).toBe(0);
     expect(out.join('')).toContain('四、点数法分配池');
     expect(out.join('')).toContain('元/分');
+    // In English, written to a file with -o; the fingerprint is the result's.
+    const path = `${await import('node:os').then((o) => o.tmpdir())}/gbsim-report-${process.pid}.html`;
+    const err: string[] = [];
+    expect(await main(['report', 'scenarios/city.json', '--lang', 'en', '--unit', 'wan', '-o', path], { out: () => {}, err: (x) => err.push(x) })).toBe(0);
+    const page = readFileSync(path, 'utf8');
+    expect(page).toContain('Fund budget execution and settlement report');
+    expect(page).toContain('Amounts in: <b>10k yuan</b>');
+    expect(page).toContain(fingerprint(r));
+    expect(page).toContain('Withheld from target');
+    expect(await main(['report'], { out: () => {}, err: () => {} })).toBe(2);
   });
 });
