@@ -73,6 +73,27 @@ describe('gbsim risk', () => {
     expect(words.filter((w) => !['P', 'g', 'z', 'c', 'h', 'μ_h', 'σ_c', 'σ_h', 'ε_h'].includes(w) && !codes.has(w))).toEqual([]);
   });
 
+  it('runs a city settled by points, in English and in Chinese, with the points model stated and the same figures as the kernel', async () => {
+    const args = ['risk', 'scenarios/city-points.json', '--draws', '200', '--seed', '4', '--top', '3'];
+    const en = await cli(...args, '--lang', 'en');
+    expect(en.code).toBe(0);
+    expect(en.out).toContain('Pools settled by points: an institution\'s points move in proportion to its drawn claims');
+    expect(en.out).toMatch(/P\(adjustment fund exhausted\) = \d+\.\d{2}% \(\d+ of 200 draws\)/);
+    const zh = await cli(...args, '--lang', 'zh');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain('按点数法结算的资金池：机构点数随抽样理赔额同比例变动');
+    expect(zh.out).toContain('调剂金用尽的概率');
+    const json = await cli(...args, '--json', '--workers', '2');
+    const r = loadScenario(readFileSync('scenarios/city-points.json', 'utf8'));
+    if (!r.ok) throw new Error('city-points.json');
+    const params = riskParams({ draws: 200, seed: 4 });
+    const { input, meta } = prepareRisk(r.scenario, params);
+    const summary = summarize(mergeBlocks([runDraws(input, 0, 200)], 200, input.n));
+    expect(JSON.parse(json.out)).toEqual(JSON.parse(JSON.stringify(riskJson({ name: r.scenario.meta.name, params, summary, meta }))));
+    // The closing balance moves from draw to draw (the points pool pays out its amount; the others' claims and shares vary).
+    expect(summary.closingBalance.p95).toBeGreaterThan(summary.closingBalance.p5);
+  });
+
   it('--xlsx writes one sheet per output with numbers and formats', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gbsim-risk-'));
     const out = join(dir, 'risk.xlsx');

@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadScenario } from '../../src/scenario/open.ts';
+import fc from 'fast-check';
+import { loadScenario, validateScenario } from '../../src/scenario/open.ts';
 import { prepareRisk } from '../../src/engine/risk/prepare.ts';
 import { exactCheck } from '../../src/engine/risk/exact.ts';
 import { drawDetail, runDraws } from '../../src/engine/risk/kernel.ts';
@@ -120,5 +121,77 @@ describe('the kernel equals the exact engine draw by draw', () => {
     for (const name of ['af-shortfall-topup', 'community-prepay', 'planning-2026', 'reward-cap', 'volume-floor']) {
       checkDraws(scenario(name), { seed: 6, sigmaCommon: 0.06, sigma: 0.08 }, 200);
     }
+  });
+});
+
+// Random scenarios with a pool settled by points beside a pool of targets: points given for the
+// year, by month or projected from last year; coefficients; a point-value cap or none; the
+// deposit on targets or on claims (points institutions withhold it from pre-settlement either
+// way); claims given or projected; an adjustment fund that is ample or short.
+const yuan = (f: bigint) => `${f / 100n}.${(f % 100n).toString().padStart(2, '0')}`;
+const pts = (u: bigint) => `${u / 10000n}.${(u % 10000n).toString().padStart(4, '0')}`;
+const pointsInst = fc.record({
+  points: fc.boolean(),
+  raw: fc.bigInt({ min: 1n, max: 10n ** 10n }),
+  form: fc.constantFrom('total', 'months', 'lastYear'),
+  coef: fc.option(fc.integer({ min: 50, max: 150 }), { nil: null }),
+  last: fc.bigInt({ min: 10n ** 5n, max: 10n ** 10n }),
+  claimsGiven: fc.boolean(),
+  claimsPct: fc.integer({ min: 60, max: 140 }),
+  score: fc.option(fc.integer({ min: 60, max: 100 }), { nil: null }),
+});
+const pointsWorld = fc.record({
+  budgetPct: fc.integer({ min: 70, max: 130 }),
+  afBp: fc.integer({ min: 0, max: 1500 }),
+  cap: fc.option(fc.integer({ min: 90, max: 130 }), { nil: null }),
+  base: fc.constantFrom('target', 'claims'),
+  rewardCap: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+  hospitals: fc.array(pointsInst, { minLength: 1, maxLength: 8 }),
+  primary: fc.array(fc.bigInt({ min: 10n ** 5n, max: 10n ** 9n }), { minLength: 1, maxLength: 4 }),
+  seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+  sigma: fc.integer({ min: 1, max: 30 }),
+}).filter((w) => w.hospitals.some((h) => h.points));
+
+function pointsScenario(w: typeof pointsWorld extends fc.Arbitrary<infer T> ? T : never): Scenario {
+  const history = [...w.hospitals.map((h) => h.last), ...w.primary];
+  const total = history.reduce((a, b) => a + b, 0n) + 100n;
+  const budget = (total * BigInt(w.budgetPct)) / 100n;
+  const claims = (last: bigint, pct: number) => Array.from({ length: 12 }, () => yuan((last * BigInt(pct)) / 1200n));
+  const doc = {
+    format: 'gbsim-scenario', version: 2, meta: { name: 'risk by points, random' },
+    fund: { budget: yuan(budget), revenue: yuan(budget), openingBalance: yuan(budget / 4n), riskReserveRate: '0.02', adjustmentFundRate: (w.afBp / 10000).toString(), carveOuts: [] },
+    policy: {
+      pools: [{ id: 'ip', name: 'inpatient', share: '0.8', classes: ['hospital'], settlement: 'points' }, { id: 'pc', name: 'primary', share: '0.2', classes: ['primary'] }],
+      historyWeights: ['1'], deposit: { base: w.base, rates: { hospital: '0.1', primary: '0.05' } },
+      growth: { default: '0.04' },
+      quality: { mode: 'linear', points: [{ score: 0, ratio: '0' }, { score: 100, ratio: '1' }] },
+      overspend: { mode: 'marginal', tiers: [{ upTo: '0.1', share: '0.7' }, { upTo: '0.2', share: '0.4' }, { upTo: null, share: '0' }] },
+      surplus: { mode: 'marginal', tiers: [{ upTo: '0.1', share: '0.5' }, { upTo: null, share: '0.2' }], ...(w.rewardCap === null ? {} : { cap: (w.rewardCap / 100).toString() }) },
+      points: { growth: '0.03', ...(w.cap === null ? {} : { pointValueCap: (w.cap / 100).toString() }) },
+    },
+    hospitals: [
+      ...w.hospitals.map((h, i) => {
+        const monthly = Array.from({ length: 12 }, (_, m) => (h.raw / 12n) + (BigInt(m) < h.raw % 12n ? 1n : 0n));
+        const points = h.form === 'total' ? { total: pts(h.raw) } : h.form === 'months' ? { months: monthly.map(pts) } : { lastYear: pts(h.raw) };
+        return {
+          id: `H${i}`, name: `H${i}`, level: 'tertiary', category: 'general', class: 'hospital', history: [yuan(h.last)],
+          ...(h.claimsGiven ? { claims: claims(h.last, h.claimsPct) } : {}),
+          ...(h.score === null ? {} : { score: h.score }),
+          ...(h.points ? { points: { ...points, ...(h.coef === null ? {} : { coefficient: (h.coef / 100).toString() }) } } : {}),
+        };
+      }),
+      ...w.primary.map((last, i) => ({ id: `P${i}`, name: `P${i}`, level: 'primary', category: 'community', class: 'primary', history: [yuan(last)], claims: claims(last, 100) })),
+    ],
+  };
+  const v = validateScenario(doc);
+  if (!v.ok) throw new Error(JSON.stringify(v.issues.slice(0, 3)));
+  return v.scenario;
+}
+
+describe('the kernel equals the exact engine draw by draw on random scenarios settled by points', () => {
+  it('every draw\'s entitlements, deposits, owed and the fund\'s figures (fast-check, 40 scenarios × 25 draws)', () => {
+    fc.assert(fc.property(pointsWorld, (w) => {
+      checkDraws(pointsScenario(w), { seed: w.seed, sigmaCommon: w.sigma / 200, sigma: w.sigma / 100 }, 25);
+    }), { numRuns: 40 });
   });
 });

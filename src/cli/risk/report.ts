@@ -87,6 +87,7 @@ const T = {
     ranked: (thr: string, top: string) => `按超支超过 ${thr} 的概率排序的机构${top}：`,
     top: (k: number, n: number) => `（前 ${k} 家，共 ${n} 家）`,
     over: (thr: string) => `超支>${thr}概率`, reward: '获结余留用概率', target: '总额控制指标',
+    points: '按点数法结算的资金池：机构点数随抽样理赔额同比例变动，预算点值不变，年度清算点值浮动使资金池恰好分配完毕；其机构的“总额控制指标”为按方案点数计算的点数法应得额',
   },
   en: {
     head: (name: string, draws: string, seed: number, workers: number) => `${name} — Monte Carlo risk: ${draws} draws, seed ${seed}, ${workers} worker${workers === 1 ? '' : 's'}`,
@@ -99,6 +100,7 @@ const T = {
     ranked: (thr: string, top: string) => `Institutions by P(overspend > ${thr})${top}:`,
     top: (k: number, n: number) => ` — top ${k} of ${n}`,
     over: (thr: string) => `P(over>${thr})`, reward: 'P(reward>0)', target: 'Target',
+    points: 'Pools settled by points: an institution\'s points move in proportion to its drawn claims, the budget point value stays the plan\'s and the settlement point value floats so the pool is paid out exactly; for their institutions the Target is the entitlement by points at the file\'s points',
   },
 } as const;
 
@@ -112,6 +114,7 @@ export function riskText({ name, params, summary: s, meta }: RiskReportInput, op
   const lines: string[] = [];
   lines.push(x.head(name, count(s.draws), params.seed, opts.workers));
   lines.push(x.model(params.sigmaCommon, params.sigma, cats, params.deductions === 'scaled', unitName(opts.unit, lang)));
+  if (meta.byPoints) lines.push(x.points);
   lines.push('');
   const cols: Column[] = [{ header: x.figure }, ...['P5', 'P50', 'P95', x.mean, x.sd].map((header) => ({ header, right: true }))];
   const row = (label: string, d: Distribution, f: (v: number) => string) => [label, f(d.p5), f(d.p50), f(d.p95), f(d.mean), f(d.sd)];

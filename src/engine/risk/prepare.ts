@@ -115,9 +115,11 @@ export interface RiskMeta {
   ids: string[];
   names: string[];
   categories: string[];
-  /** Targets after any volume-floor cut, fen. */
+  /** Targets after any volume-floor cut, fen (in a pool settled by points: the entitlement at the file's points). */
   targets: number[];
   adjustmentFund: number;
+  /** The scenario has a pool settled by points (its entitlements float in every draw). */
+  byPoints?: boolean;
 }
 
 export class RiskError extends Error {
@@ -277,6 +279,7 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
     categories: s.hospitals.map((h) => h.category),
     targets: Array.from(y.target),
     adjustmentFund: st.region.adjustmentFund,
+    ...(pointsPools.length > 0 ? { byPoints: true } : {}),
   };
   return { input, meta };
 }
