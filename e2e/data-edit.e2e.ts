@@ -34,6 +34,14 @@ describe('the data tab edits the institutions themselves', () => {
     const city = exampleScenario();
     const n = city.hospitals.length;
     await tab(page, 'data');
+    // 万元 cells at rest to two decimals; focused, the exact digits (to the fen), so nothing is lost.
+    const cell = page.locator('gb-data-table input[data-path="hospitals[0].history[0]"]');
+    const yuan = city.hospitals[0]!.history[0]!;
+    expect(await cell.inputValue()).toMatch(/^[\d,]+\.\d\d$/);
+    await cell.focus();
+    expect((await cell.inputValue()).replace(/,/g, '')).toBe(`${yuan.slice(0, -7)}.${yuan.slice(-7, -3)}${yuan.slice(-2)}`.replace(/^\./, '0.'));
+    await cell.blur();
+    expect(await cell.inputValue()).toMatch(/^[\d,]+\.\d\d$/);
     await shot(page, 'data-tab-zh-1440x900');
     await page.getByTestId('data-add').click();
     const years = city.policy.historyWeights.length;

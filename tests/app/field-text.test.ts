@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { editedText, typedValue } from '../../src/app/views/field-text.ts';
+import { editedText, restingText, typedValue } from '../../src/app/views/field-text.ts';
 import { checkValue } from '../../src/app/views/validate-field.ts';
 
 describe('rates are typed as percentages, the file keeps decimals', () => {
@@ -49,5 +49,19 @@ describe('amounts are shown with separators and typed in the unit chosen', () =>
       const file = `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`;
       expect(typedValue('money', editedText('money', file, unit), false, unit)).toEqual({ ok: true, value: file });
     }));
+  });
+});
+
+describe('an amount box at rest shows the unit\'s precision; focused, the exact digits', () => {
+  it('万元 to two decimals (rounded half-up) at rest, six while edited; 元 the same either way', () => {
+    expect(restingText('money', '430225516.68', 'wan')).toBe('43,022.55');
+    expect(editedText('money', '430225516.68', 'wan')).toBe('43,022.551668');
+    expect(restingText('money', '1234.56', 'wan')).toBe('0.12');
+    expect(restingText('money', '1250.00', 'wan')).toBe('0.13');
+    expect(restingText('money', '3200000000.00', 'yuan')).toBe('3,200,000,000.00');
+    expect(restingText('money', undefined, 'wan')).toBe('');
+    expect(restingText('growthPct', '0.08', 'wan')).toBe('8');
+    // What the box shows while edited is typed back as the same amount, to the fen.
+    expect(typedValue('money', editedText('money', '430225516.68', 'wan'), false, 'wan')).toEqual({ ok: true, value: '430225516.68' });
   });
 });

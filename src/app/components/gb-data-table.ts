@@ -7,7 +7,7 @@ import { VirtualRows } from './virtual.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { type FieldKind } from '../views/validate-field.ts';
-import { editedText, typedValue } from '../views/field-text.ts';
+import { editedText, restingText, typedValue } from '../views/field-text.ts';
 import type { AttrOption, DataView } from '../views/data.ts';
 import type { InstitutionAttr } from '../views/institutions.ts';
 import type { Hospital, Scenario } from '../../format/types.ts';
@@ -123,8 +123,13 @@ export class GbDataTable extends LitElement {
                   const key = formatPath(path);
                   const problem = this.bad.get(key) ?? byPath.get(key);
                   const v = c.get(h);
+                  // At the unit's precision at rest; the exact digits while the box is being edited.
+                  const rest = restingText(c.kind, v, st.unit);
+                  const exact = editedText(c.kind, v, st.unit);
                   return html`<td class="num"><input class=${c.short ? 'short' : ''} aria-label="${h.name} ${c.label}" data-path=${key}
-                    .value=${editedText(c.kind, v, st.unit)} aria-invalid=${problem ? 'true' : 'false'} title=${problem ?? ''}
+                    .value=${rest} aria-invalid=${problem ? 'true' : 'false'} title=${problem ?? ''}
+                    @focus=${(e: Event) => { const b = e.target as HTMLInputElement; if (b.value === rest) b.value = exact; }}
+                    @blur=${(e: Event) => { const b = e.target as HTMLInputElement; if (b.value === exact) b.value = rest; }}
                     @change=${(e: Event) => this.onChange(e, c, path, h)} /></td>`;
                 })}
                 <td><button class="remove" data-testid="remove-${h.id}" title=${t('removeInstitution')} aria-label="${t('removeInstitution')} ${h.id} ${h.name}" @click=${() => this.askRemove(h)}>${t('removeInstitution')}</button></td>

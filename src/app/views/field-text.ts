@@ -4,7 +4,7 @@
  * with thousands separators in the unit chosen (the file's "3200000000.00" is 「320,000.00」 in
  * 万元; typed 万元 become yuan on the digits, to the fen). Exact: digits only, no floats.
  */
-import { grouped, shiftPoint } from '../../display/number.ts';
+import { grouped, money, shiftPoint } from '../../display/number.ts';
 import { checkValue, PERCENT_KINDS, type Checked, type FieldKind } from './validate-field.ts';
 import type { Unit } from '../../display/lang.ts';
 
@@ -19,6 +19,17 @@ export function editedText(kind: FieldKind, value: string | number | undefined, 
     return grouped(shown, Math.max(2, frac.length)).replace('−', '-');
   }
   return v;
+}
+
+/**
+ * The file's value as a box shows it while not being edited: an amount at the unit's own
+ * precision, as every table shows it (display/number.ts money: 万元 to two decimals, so
+ * 「4,302.26」, not 「4,302.255167」); the exact digits (editedText) come back when the box is
+ * focused, so nothing is lost by editing. Other kinds as editedText.
+ */
+export function restingText(kind: FieldKind, value: string | number | undefined, unit: Unit = 'yuan'): string {
+  if (kind !== 'money' || value === undefined || value === '') return editedText(kind, value, unit);
+  return money(String(value), unit).replace('−', '-');
 }
 
 /** What was typed, checked, as the file's value (an amount typed in 万元 becomes yuan). */
