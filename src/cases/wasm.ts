@@ -11,13 +11,8 @@ import type { CsvEncoding } from './detect.ts';
 import type { Cell, CaseSource, SqlEngine } from './engine.ts';
 import { importCases } from './import.ts';
 import { parquetToCsv } from './parquet-csv.ts';
+import { queryRows, type WasmConnection } from './wasm-query.ts';
 import type { CaseImportResult, CaseProgress, CaseSetup } from './types.ts';
-
-interface Arrowish {
-  numRows: number;
-  numCols: number;
-  getChildAt(i: number): { get(row: number): unknown } | null;
-}
 
 /** Progress of the statement running now, as DuckDB reports it to the runtime. */
 let progressSink: ((percentage: number) => void) | null = null;
@@ -53,33 +48,13 @@ export class WasmDuckDB implements SqlEngine {
   }
 
   private async query(sql: string, onProgress?: (fraction: number | null, rows: number | null) => void): Promise<Cell[][]> {
-    let t: Arrowish;
-    if (onProgress) {
-      // A long query runs as a pending query, one task per poll, DuckDB reporting progress through
-      // the runtime; its (small) result lands in a table read afterwards.
-      progressSink = (pct) => { if (pct >= 0) onProgress(pct / 100, null); };
-      try {
-        this.conn.useUnsafe((b, id) => {
-          b.startPendingQuery(id, `CREATE OR REPLACE TEMP TABLE gb_result AS ${sql}`, false);
-          while (b.pollPendingQuery(id) === null) { /* progress arrives through the runtime */ }
-        });
-      } finally {
-        progressSink = null;
-      }
-      t = this.conn.query('SELECT * FROM gb_result ORDER BY rowid') as unknown as Arrowish;
-      this.conn.query('DROP TABLE gb_result');
-    } else {
-      t = this.conn.query(sql) as unknown as Arrowish;
+    if (!onProgress) return queryRows(this.conn as unknown as WasmConnection, sql, false);
+    progressSink = (pct) => { if (pct >= 0) onProgress(pct / 100, null); };
+    try {
+      return queryRows(this.conn as unknown as WasmConnection, sql, true);
+    } finally {
+      progressSink = null;
     }
-    const out: Cell[][] = [];
-    const cols = Array.from({ length: t.numCols }, (_, i) => t.getChildAt(i)!);
-    for (let r = 0; r < t.numRows; r++) {
-      out.push(cols.map((c) => {
-        const v = c.get(r);
-        return v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' ? v : String(v);
-      }));
-    }
-    return out;
   }
 }
 
@@ -111,8 +86,7 @@ export function blobSource(db: WasmDuckDB, data: Blob | Uint8Array, name: string
 
 /**
  * Bytes made here (a Parquet file decoded to CSV) as a case source: copied into the engine's
- * memory, not wrapped in a Blob and read back through FileReaderSync (one step fewer; the
- * Blob path is the suspect of a rare engine failure under load, seen in CI).
+ * memory, not wrapped in a Blob and read back through FileReaderSync (one step fewer).
  */
 export function bufferSource(db: WasmDuckDB, bytes: Uint8Array, name: string): CaseSource {
   const path = `case-list-${++seq}.csv`;
