@@ -16,11 +16,14 @@ export const REPORT_CSS = `
 .report section { margin: 0 0 18px; }
 .report h2 { font-size: 15px; margin: 14px 0 6px; border-bottom: 2px solid #333; padding-bottom: 2px; }
 .report table { border-collapse: collapse; width: 100%; margin: 0 0 10px; font-size: 11px; }
+.report .wide { overflow-x: auto; }
 .report table.narrow { width: auto; min-width: 60%; }
 .report caption { text-align: left; font-weight: 600; padding: 4px 0; }
 .report th, .report td { border: 1px solid #999; padding: 2px 5px; vertical-align: top; }
 .report th { background: #eef1f5; font-weight: 600; }
-.report td.num, .report th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.report td.num, .report th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.report td.num { white-space: nowrap; }
+.report:lang(en) { font-family: "Noto Sans", "Segoe UI", Arial, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
 .report td:first-child { min-width: 7em; }
 .report td:nth-child(4) { white-space: nowrap; }
 .report tr.total td { font-weight: 700; border-top: 2px solid #333; }
@@ -28,6 +31,7 @@ export const REPORT_CSS = `
 .report .fp { margin-top: 18px; font-size: 9px; color: #666; word-break: break-all; }
 @media print {
   .report { max-width: none; }
+  .report .wide { overflow: visible; }
   .report section { break-before: page; }
   .report section:first-of-type { break-before: auto; }
   .report table { font-size: 9px; }
@@ -38,9 +42,9 @@ export const REPORT_CSS = `
 
 function table(t: ReportTable): string {
   const cls = (i: number) => (t.num[i] ? ' class="num"' : '');
-  return `<table${t.narrow ? ' class="narrow"' : ''}>${t.caption ? `<caption>${esc(t.caption)}</caption>` : ''}<thead><tr>${t.head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${t.rows
+  return `<div class="wide"><table${t.narrow ? ' class="narrow"' : ''}>${t.caption ? `<caption>${esc(t.caption)}</caption>` : ''}<thead><tr>${t.head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${t.rows
     .map((r) => `<tr${r.total ? ' class="total"' : ''}>${r.cells.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table></div>`;
 }
 
 export function fundReportHtml(v: FundReportView): string {

@@ -27,9 +27,9 @@ export class GbFundReport extends LitElement {
 
   private table(t: ReportTable) {
     const cls = (i: number) => (t.num[i] ? 'num' : '');
-    return html`<table class=${t.narrow ? 'narrow' : ''}>${t.caption ? html`<caption>${t.caption}</caption>` : nothing}
+    return html`<div class="wide"><table class=${t.narrow ? 'narrow' : ''}>${t.caption ? html`<caption>${t.caption}</caption>` : nothing}
       <thead><tr>${t.head.map((h, i) => html`<th class=${cls(i)}>${h}</th>`)}</tr></thead>
-      <tbody>${t.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}>${r.cells.map((c, i) => html`<td class=${cls(i)}>${c}</td>`)}</tr>`)}</tbody></table>`;
+      <tbody>${t.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}>${r.cells.map((c, i) => html`<td class=${cls(i)}>${c}</td>`)}</tr>`)}</tbody></table></div>`;
   }
 
   override render() {
