@@ -59,6 +59,21 @@ describe('Monte Carlo risk in the browser', () => {
     expect(node.closingBalance.max).toBeGreaterThan(node.closingBalance.min);
   });
 
+  it('a city settled by points (DIP): the page\'s worker pool gives the same summary as Node on 2 workers', async () => {
+    const s = await start();
+    const r = loadScenario(readFileSync('scenarios/city-points.json', 'utf8'));
+    if (!r.ok) throw new Error('city-points.json');
+    const scenario = r.scenario;
+    const params: RiskParams = riskParams({ draws: 1000, seed: 77, sigmaCommon: 0.05, sigma: 0.08 });
+    const { input } = prepareRisk(scenario, params);
+    expect(input.pointsPools).toHaveLength(1);
+    const node = summarize(mergeBlocks([runDraws(input, 0, params.draws)], params.draws, input.n));
+    const runs = (await s.page.evaluate(`(${RUNS})(${JSON.stringify({ scenario, params, workers: [2] })})`)) as { summary: unknown; workers: number; progress: number }[];
+    expect(runs[0]!.summary).toEqual(node);
+    expect(runs[0]!.progress).toBe(params.draws);
+    expect(node.institutions.rewardDraws.some((c) => c > 0)).toBe(true);
+  });
+
   it('cancels a run under way, and refuses bad parameters by field', async () => {
     const s = await start();
     const scenario = city();
