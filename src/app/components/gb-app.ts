@@ -17,6 +17,7 @@ import './gb-compare.ts';
 import './gb-hospital-view.ts';
 import './gb-import.ts';
 import './gb-export.ts';
+import './gb-versions.ts';
 import './gb-brief-book.ts';
 import './gb-fund-report.ts';
 import './gb-years.ts';
@@ -143,6 +144,7 @@ export class GbApp extends LitElement {
       ${this.dragging ? html`<div class="drop" aria-hidden="true"></div>` : nothing}
       ${s.dialog?.kind === 'import' ? html`<gb-import .view=${s.dialog.view} .file=${this.importFile}></gb-import>` : nothing}
       ${s.dialog?.kind === 'export' ? html`<gb-export .view=${s.dialog.view}></gb-export>` : nothing}
+      ${s.dialog?.kind === 'versions' ? html`<gb-versions .view=${s.dialog.view}></gb-versions>` : nothing}
     `;
   }
 }

@@ -63,6 +63,7 @@ export class GbToolbar extends LitElement {
       <span class="sep"></span>
       <button data-testid="open-import" @click=${() => emit(this, { type: 'dialog', dialog: 'import' })}>${t('importData')}</button>
       <button data-testid="open-export" @click=${() => emit(this, { type: 'dialog', dialog: 'export' })}>${t('exportData')}</button>
+      <button data-testid="open-versions" title=${t('versionsHint')} @click=${() => emit(this, { type: 'versions' })}>${t('versions')}</button>
       <span class="sep"></span>
       <fieldset>
         <legend>${t('unit')}</legend>

@@ -1,5 +1,12 @@
 /** Messages of keeping the workspace in this browser: recovery, version history, other tabs, files (merged into index.ts). */
 export const zhStore = {
+  versions: '版本记录', versionsHint: '本机保存过的工作区版本：最近 50 个，以及更早每天的最后一个', versionsTitle: '版本记录',
+  versionsIntro: '每次保存到本机都会留下一个版本（最近 50 个，以及更早每天的最后一个，最多一年）。恢复某个版本后，可用“撤销”回到恢复之前。',
+  versionTime: '保存时间', versionSummary: '改动', versionSize: '大小', versionRestore: '恢复此版本', versionRestoring: '恢复中…',
+  versionsEmpty: '尚无版本：修改后会自动保存并留下版本', versionsLoading: '读取中…',
+  versionsUnreadable: '版本记录无法读取（工作区本身不受影响）：', versionsSomeUnreadable: '另有 {n} 条版本记录无法读取，已原样保留',
+  versionRestored: '已恢复 {when} 的版本（可撤销）', versionRefused: '{when} 的版本未能恢复：它已通不过检查，工作区未作任何改动。问题如下：',
+  versionMissing: '{when} 的版本内容无法读取，工作区未作任何改动',
   recoveryTitle: '本机保存的工作区无法载入',
   recoveryBody: '它原样保留在本机浏览器中，未作任何改动。在您作出选择之前，页面不会自动保存，也不能编辑（下方暂时显示示例城市）。问题如下：',
   recoveryDownload: '下载原样数据', recoveryOpen: '打开修复后的文件…', recoveryDiscard: '弃用它，从示例重新开始',
@@ -20,6 +27,13 @@ export const zhStore = {
 } as const;
 
 export const enStore: Record<keyof typeof zhStore, string> = {
+  versions: 'Versions', versionsHint: 'Version history: versions of the workspace kept in this browser: the latest 50, and the last of each earlier day', versionsTitle: 'Version history',
+  versionsIntro: 'Every save in this browser keeps a version (the latest 50, and the last of each earlier day, up to a year). After restoring one, Undo brings back the workspace as it was before.',
+  versionTime: 'Saved', versionSummary: 'What changed', versionSize: 'Size', versionRestore: 'Restore this version', versionRestoring: 'Restoring…',
+  versionsEmpty: 'No version yet: changes are saved as you make them, each save keeps a version', versionsLoading: 'Reading…',
+  versionsUnreadable: 'The version history cannot be read (the workspace itself is not affected):', versionsSomeUnreadable: '{n} more stored version(s) cannot be read; they are kept as they are',
+  versionRestored: 'Restored the version of {when} (Undo takes it back)', versionRefused: 'The version of {when} was not restored: it no longer passes the check; nothing changed. What is wrong:',
+  versionMissing: 'The content of the version of {when} cannot be read; nothing changed',
   recoveryTitle: 'The workspace kept in this browser cannot be loaded',
   recoveryBody: 'It is kept exactly as it was, untouched. Until you decide, this page saves nothing and cannot be edited (the example city is shown below for now). What is wrong:',
   recoveryDownload: 'Download it as it is', recoveryOpen: 'Open the repaired file…', recoveryDiscard: 'Discard it and start from the example',

@@ -34,6 +34,9 @@ export type Action =
   | { type: 'dismiss' }
   | { type: 'print' }
   | { type: 'dialog'; dialog: Dialog | null }
+  /** The version history (版本记录): open its dialog (reads the list), restore one version through the gate. */
+  | { type: 'versions' }
+  | { type: 'restoreVersion'; id: string }
   | { type: 'import'; report: ImportReport; mode: 'replace' | 'merge'; onlyValid: boolean }
   | { type: 'export'; what: ExportWhat; done?: () => void }
   | { type: 'template'; lang: Lang; format: 'xlsx' | 'csv' }

@@ -93,6 +93,8 @@ export interface AppState {
   cases?: CasesState | null;
   /** The point-inflation what-if of the scenario shown (DESIGN §7, engine/point-inflation.ts); absent before the first. */
   inflation?: InflationState | null;
+  /** The version history read for its dialog; absent before the first. */
+  versions?: VersionsState | null;
 }
 
 /** A point-inflation what-if asked of the shown scenario's column: for which run, and its answer. */
@@ -178,7 +180,19 @@ export interface Recovery {
   seq: number;
 }
 
-export type Dialog = 'import' | 'export';
+export type Dialog = 'import' | 'export' | 'versions';
+
+/** The version history (版本记录) as last read from this browser, while its dialog is open. */
+export interface VersionsState {
+  loading: boolean;
+  list: import('../../workspace/versions.ts').VersionMeta[];
+  /** Stored history values that cannot be read (kept as they are). */
+  unreadable: number;
+  /** Reading the history failed (already in the user's language). */
+  error: string | null;
+  /** The version being restored. */
+  busy: string | null;
+}
 
 /**
  * What a saved file holds vs what stays in the page (Excalidraw's table).

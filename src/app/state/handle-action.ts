@@ -13,6 +13,7 @@ import { refName, scenarioOf } from '../../workspace/workspace.ts';
 import { MIME, downloadBytes, safeName } from '../download.ts';
 import { discardStored, downloadStored, leaveRecovery } from './recovery.ts';
 import { addInstitution, removeInstitution, setInstitutionAttr } from './handle-institutions.ts';
+import { openVersions, restoreVersion } from './handle-versions.ts';
 import { cancelCases, importCases, openPointsExample, runPointInflation } from './handle-points.ts';
 
 /** What a refused file seems to be, in the user's words. */
@@ -41,6 +42,8 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'dismiss': return ctl.notify(null);
     case 'print': window.print(); return;
     case 'dialog': return ctl.setDialog(a.dialog);
+    case 'versions': return openVersions(ctl);
+    case 'restoreVersion': return restoreVersion(ctl, a.id);
     case 'import': return applyImportAction(ctl, a.report, a.mode, a.onlyValid);
     case 'export': return exportAction(ctl, a.what).finally(() => a.done?.());
     case 'template': return templateAction(ctl, a.lang, a.format);

@@ -21,7 +21,7 @@ import { dataView, type DataView } from './data.ts';
 import { CompareViews, type CompareView } from './compare.ts';
 import { HospitalViews, type HospitalView } from './hospital.ts';
 import { briefContext, type BriefContext } from './brief.ts';
-import { exportView, importView, type ExportView, type ImportView } from './dialogs.ts';
+import { exportView, importView, versionsView, type ExportView, type ImportView, type VersionsView } from './dialogs.ts';
 import { memoize, stable } from './memo.ts';
 import { yearsView, type YearsView } from './years.ts';
 import { sweepsView, type SweepsView } from './sweeps.ts';
@@ -48,7 +48,7 @@ export interface NoticeView { kind: Notice['kind']; text: string; issues: string
 /** "Print all briefs": the institutions, and what every brief of the scenario shown shares. */
 export interface BookView { lang: Lang; ids: string[]; context: BriefContext | null; error: string | null }
 
-export type DialogView = { kind: 'import'; view: ImportView } | { kind: 'export'; view: ExportView };
+export type DialogView = { kind: 'import'; view: ImportView } | { kind: 'export'; view: ExportView } | { kind: 'versions'; view: VersionsView };
 
 export interface PageView {
   lang: Lang;
@@ -115,6 +115,7 @@ export class PageViews {
   private dialog(s: AppState): DialogView | null {
     if (s.dialog === 'import') return dialogOf('import', importView(s));
     if (s.dialog === 'export') return dialogOf('export', exportView(s));
+    if (s.dialog === 'versions') return dialogOf('versions', versionsView(s));
     return null;
   }
 

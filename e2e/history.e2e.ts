@@ -1,0 +1,80 @@
+/**
+ * 版本记录 (issue 8 part 2) in real Chromium: three edits, each saved, are three versions; restoring
+ * the first brings its value back, undo brings back the latest, a reload keeps it. Screenshots of
+ * the dialog in zh and en at 1440×900 and 1280×720 (test-artifacts/screenshots/versions-*.png).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useBrowser } from './session.ts';
+import { settled } from './harness.ts';
+import { ROOT } from './serve.ts';
+import { state } from './helpers.ts';
+
+const { start } = useBrowser();
+const PATH = 'fund.adjustmentFundRate';
+const rate = (page: Page) => state<string>(page, `ws.baseline.${PATH}`);
+const saved = (page: Page) => page.waitForFunction(() => (globalThis as any).__gb.ctl.state.saveState === 'saved', undefined, { polling: 20 });
+
+describe('version history', () => {
+  it('lists every save, restores one through the gate (undoable), and the state survives a reload', async () => {
+    const { page } = await start();
+    await page.locator('[data-tab="params"]').click();
+    const input = page.locator(`gb-field[data-path="${PATH}"] input`);
+    for (const pct of ['1.1', '1.2', '1.3']) {
+      await input.fill(`${pct}%`);
+      await input.press('Enter');
+      await saved(page);
+      // Past the snapshot's pause: each edit is its own durable save, so its own version.
+      await page.waitForTimeout(1200);
+    }
+    expect(await rate(page)).toBe('0.013');
+
+    await page.getByTestId('open-versions').click();
+    const dialog = page.getByTestId('versions-dialog');
+    await dialog.getByTestId('versions-list').waitFor();
+    const rows = dialog.getByTestId('version');
+    const texts = await rows.allInnerTexts();
+    // Newest first: the three edits (the first save of a fresh browser is its first version).
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toContain('1.2% → 1.3%');
+    expect(texts[1]).toContain('1.1% → 1.2%');
+    expect(texts[2]).toContain('首个版本');
+
+    const dir = join(ROOT, 'test-artifacts', 'screenshots');
+    await mkdir(dir, { recursive: true });
+    for (const lang of ['zh', 'en'] as const) {
+      await page.locator('gb-app').evaluate((app, l) => { app.dispatchEvent(new CustomEvent('gb-action', { detail: { type: 'lang', lang: l } })); }, lang);
+      for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+        await page.setViewportSize(size);
+        await page.waitForTimeout(200);
+        if (lang === 'en') expect(await dialog.innerText()).toContain('Version history');
+        await page.screenshot({ path: join(dir, `versions-${lang}-${size.width}x${size.height}.png`) });
+      }
+    }
+    await page.locator('gb-app').evaluate((app) => { app.dispatchEvent(new CustomEvent('gb-action', { detail: { type: 'lang', lang: 'zh' } })); });
+
+    // Restore the version of the first edit: its value is back, the dialog closes.
+    await rows.nth(2).getByTestId('version-restore').click();
+    await page.waitForFunction((p) => p.split('.').reduce((o: any, k) => o?.[k], (globalThis as any).__gb.ctl.state.ws.baseline) === '0.011', PATH, { polling: 20 });
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('已恢复');
+    await settled(page);
+    expect(await input.inputValue()).toBe('1.1');
+
+    // Undo brings back the state before the restore.
+    await page.getByTestId('undo').click();
+    await expect.poll(() => rate(page)).toBe('0.013');
+    await saved(page);
+
+    await page.reload();
+    await page.waitForFunction(() => !!(globalThis as any).__gb, undefined, { polling: 20 });
+    await settled(page);
+    expect(await rate(page)).toBe('0.013');
+    // The restore was saved like any edit: it is a version too.
+    await page.getByTestId('open-versions').click();
+    await dialog.getByTestId('versions-list').waitFor();
+    expect((await rows.allInnerTexts()).length).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The version history (版本记录, workspace/versions.ts): the dialog reads the list from this
+ * browser; restoring a version opens its file text through the one gate (the workspace loader,
+ * like a file), and a version that passes becomes the workspace as an undoable change, kept like
+ * any edit. A version that no longer passes is refused with the gate's reasons; nothing changes.
+ */
+import type { Controller } from './controller.ts';
+import { autosaver, pageStore } from './persist.ts';
+import { listVersions, versionText } from '../../workspace/version-store.ts';
+import { openInWorker } from '../runs/column.ts';
+import { msg } from '../i18n/index.ts';
+import { formatVersionTime } from '../views/dialogs.ts';
+
+const empty = { loading: false, list: [], unreadable: 0, error: null, busy: null };
+
+export async function openVersions(ctl: Controller): Promise<void> {
+  ctl.set({ dialog: 'versions', versions: { ...empty, ...(ctl.state.versions ?? {}), loading: true, error: null, busy: null } });
+  try {
+    // The latest edits first become a version (the snapshot written now).
+    await autosaver.flush().catch(() => undefined);
+    const kv = await pageStore();
+    if (!kv) throw new Error(msg(ctl.state.lang, 'storageUnavailable'));
+    const { versions, unreadable } = await listVersions(kv);
+    ctl.set({ versions: { ...empty, list: versions, unreadable: unreadable.length } });
+  } catch (e) {
+    ctl.set({ versions: { ...empty, error: `${msg(ctl.state.lang, 'versionsUnreadable')} ${(e as Error).message}` } });
+  }
+}
+
+export async function restoreVersion(ctl: Controller, id: string): Promise<void> {
+  const v = ctl.state.versions;
+  const meta = v?.list.find((x) => x.id === id);
+  if (!v || !meta) return;
+  const lang = ctl.state.lang;
+  const when = formatVersionTime(meta.at, lang);
+  ctl.set({ versions: { ...v, busy: id } });
+  const done = () => { if (ctl.state.versions) ctl.set({ versions: { ...ctl.state.versions, busy: null } }); };
+  try {
+    const kv = await pageStore();
+    const text = kv ? await versionText(kv, id) : null;
+    if (text === null) {
+      done();
+      ctl.notify({ kind: 'error', text: msg(lang, 'versionMissing', { when }) });
+      return;
+    }
+    const r = await openInWorker(text);
+    if (!r.ok) {
+      done();
+      ctl.notify({ kind: 'error', text: msg(lang, 'versionRefused', { when }), issues: r.issues });
+      return;
+    }
+    const before = ctl.state.ws;
+    ctl.replaceWorkspace(r.ws, { kind: 'info', text: msg(lang, 'versionRestored', { when }) });
+    // Locked (recovery first, or another tab edits): the store has said why; the dialog stays.
+    if (ctl.state.ws === before) { done(); return; }
+    ctl.set({ dialog: null, versions: null });
+  } catch (e) {
+    done();
+    ctl.notify({ kind: 'error', text: `${msg(lang, 'versionsUnreadable')} ${(e as Error).message}` });
+  }
+}
