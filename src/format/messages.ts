@@ -152,7 +152,7 @@ export const MESSAGES = {
   formulaEmpty: fixed('公式为空', 'the formula is empty'),
   formulaTooLong: e(['length', 'max'], (p) => `公式过长（${p.length} 个字符，最多 ${p.max}）`, (p) => `the formula is too long (${p.length} characters; at most ${p.max})`),
   formulaTooDeep: e(['max'], (p) => `公式嵌套层数过多（最多 ${p.max} 层），请拆分或简化`, (p) => `the formula is nested too deeply (at most ${p.max} levels)`),
-  formulaSyntax: e(['detail', 'position'], (p) => `公式无法解析${atZh(p)}（${p.detail}），请检查括号和运算符是否成对、完整`,
+  formulaSyntax: e(['detail', 'position'], (p) => `公式${hasPos(p) ? `在${atZh(p)}` : ''}无法解析（${syntaxZh(p.detail!)}），请检查括号和运算符是否成对、完整`,
     (p) => `does not parse: ${p.detail}${atEn(p)}`),
   formulaNotAllowed: e(['what', 'position'], (p) => `${atZh(p, '：')}不允许使用${notAllowedZh(p.what!)}。${FORMULA_RULE.zh}`,
     (p) => `${p.what} ${plural(p.what!) ? 'are' : 'is'} not allowed${atEn(p)}: ${FORMULA_RULE.en}`),
@@ -223,7 +223,21 @@ const atEn = (p: Record<string, string>): string => (hasPos(p) ? ` at position $
 const atZh = (p: Record<string, string>, sep = ''): string => (hasPos(p) ? `第 ${p.position} 个字符处${sep}` : '');
 const plural = (what: string): boolean => /^(assignments|property|lists|objects|ranges|text values|more than)|expressions$/.test(what);
 
-/** The formula sandbox's names of what it refuses, in Chinese. */
+/** The parser's (mathjs') reasons, in Chinese; a reason not listed is shown as it is. */
+function syntaxZh(detail: string): string {
+  const rules: [RegExp, string][] = [
+    [/^Parenthesis \) expected$/, '缺少右括号 ")"'], [/^Parenthesis \] expected$/, '缺少右方括号 "]"'],
+    [/^Unexpected end of expression$/, '公式不完整，末尾缺少数值或名称'], [/^Value expected$/, '此处缺少数值或名称'],
+    [/^Unexpected part "(.*)"$/, '多余的 "$1"'], [/^Unexpected operator (.*)$/, '多余的运算符 "$1"'], [/^Syntax error in part "(.*)"$/, '"$1" 处有语法错误'],
+    [/^False part of conditional expression expected$/, '条件表达式缺少 ":" 后的部分'],
+    [/^The true-expression of a conditional operator may not be empty$/, '条件表达式 "?" 后的部分不能为空'],
+    [/^Digit expected, got "(.*)"$/, '此处应为数字，而不是 "$1"'], [/^End of string (.) expected$/, '文字缺少结尾的 $1'],
+  ];
+  for (const [re, zh] of rules) if (re.test(detail)) return detail.replace(re, zh);
+  return detail;
+}
+
+/** The formula sandbox's names of what it refuses, in Chinese. *//** The formula sandbox's names of what it refuses, in Chinese. */
 function notAllowedZh(what: string): string {
   const rules: [RegExp, string][] = [
     [/^the operator "(.*)"$/, '运算符 "$1"'], [/^the function "(.*)"$/, '函数 "$1"'], [/^this call$/, '此种调用'],
