@@ -110,7 +110,7 @@ export class GbDataTable extends LitElement {
         <span class="muted">${msg(st.lang, 'rowsShown', { n: rows.length, total: s.hospitals.length })}</span></div>
       <div class="scroller" tabindex="0" role="region" aria-label=${t('hospitalData')} @scroll=${this.virtual.onScroll}>
         <table>
-          <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th>${t('level')}</th><th>${t('category')}</th><th>${t('klass')}</th>${cols.map((c) => html`<th class="num">${c.label}</th>`)}<th>${t('actions')}</th></tr></thead>
+          <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th>${t('level')}</th><th>${t('category')}</th><th>${t('klass')}</th><th>${t('actions')}</th>${cols.map((c) => html`<th class="num">${c.label}</th>`)}</tr></thead>
           <tbody>
             ${this.virtual.spacer(from, ncols)}
             ${rows.slice(from, to).map((i) => {
@@ -118,6 +118,7 @@ export class GbDataTable extends LitElement {
               return html`<tr data-row=${h.id}>
                 <td>${h.id}</td><td class="name" title=${h.name}>${h.name}</td>
                 ${this.attrCell(h, 'level', t('level'), st.options.level)}${this.attrCell(h, 'category', t('category'), st.options.category)}${this.attrCell(h, 'class', t('klass'), st.options.class)}
+                <td><button class="remove" data-testid="remove-${h.id}" title=${t('removeInstitution')} aria-label="${t('removeInstitution')} ${h.id} ${h.name}" @click=${() => this.askRemove(h)}>${t('removeShort')}</button></td>
                 ${cols.map((c) => {
                   const path = c.path(i);
                   const key = formatPath(path);
@@ -132,7 +133,6 @@ export class GbDataTable extends LitElement {
                     @blur=${(e: Event) => { const b = e.target as HTMLInputElement; if (b.value === exact) b.value = rest; }}
                     @change=${(e: Event) => this.onChange(e, c, path, h)} /></td>`;
                 })}
-                <td><button class="remove" data-testid="remove-${h.id}" title=${t('removeInstitution')} aria-label="${t('removeInstitution')} ${h.id} ${h.name}" @click=${() => this.askRemove(h)}>${t('removeInstitution')}</button></td>
               </tr>`;
             })}
             ${this.virtual.spacer(rows.length - to, ncols)}

@@ -74,7 +74,7 @@ const zh = {
   fpMatch: '结果指纹与文件中记录的一致', fpMismatch: '结果指纹与文件中记录的不一致！', metric: '比较指标',
   hospitalData: '机构基础数据', editCellHint: '直接编辑单元格，回车确认，Esc 取消', keyboardHint: '方向键浏览，回车打开机构详情',
   addInstitution: '添加机构', addInstitutionHint: '填写编码、名称、级别、类别和机构类别及各年基金支出；其余数据添加后在表中填写',
-  confirmRemoveInstitution: '删除机构「{name}」？其数据将从本方案中移除（可撤销）。', removeInstitution: '删除机构', actions: '操作', cancel: '取消', add: '添加',
+  confirmRemoveInstitution: '删除机构「{name}」？其数据将从本方案中移除（可撤销）。', removeInstitution: '删除机构', actions: '操作', removeShort: '删除', cancel: '取消', add: '添加',
   institutionCode: '机构编码', institutionName: '机构名称', institutionAdded: '已添加机构「{name}」', institutionRemoved: '已删除机构「{name}」（可撤销）', addRefused: '未能添加，原因如下（已填内容保留，修改后再试）：', noSuchOption: '（方案中未列出）',
 } as const;
 
@@ -143,7 +143,7 @@ const en: Record<MsgKey, string> = {
   fpMatch: 'result fingerprints match the ones in the file', fpMismatch: 'result fingerprints differ from the ones in the file!', metric: 'Metric',
   hospitalData: 'Institution data', editCellHint: 'Edit cells directly; Enter to confirm, Esc to cancel', keyboardHint: 'Arrow keys to move, Enter opens the institution',
   addInstitution: 'Add institution', addInstitutionHint: 'Give the code, name, level, category, class and each year’s fund spending; fill in the rest in the table once added',
-  confirmRemoveInstitution: 'Remove institution “{name}”? Its data leaves this scenario (undo brings it back).', removeInstitution: 'Remove institution', actions: 'Actions', cancel: 'Cancel', add: 'Add',
+  confirmRemoveInstitution: 'Remove institution “{name}”? Its data leaves this scenario (undo brings it back).', removeInstitution: 'Remove institution', actions: 'Actions', removeShort: 'Remove', cancel: 'Cancel', add: 'Add',
   institutionCode: 'Institution code', institutionName: 'Institution name', institutionAdded: 'Institution “{name}” added', institutionRemoved: 'Institution “{name}” removed (undo brings it back)', addRefused: 'Not added, for these reasons (what you typed is kept; correct it and try again):', noSuchOption: '(not in the scenario)',
 };
 
