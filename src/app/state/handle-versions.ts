@@ -34,7 +34,8 @@ export async function restoreVersion(ctl: Controller, id: string): Promise<void>
   const lang = ctl.state.lang;
   const when = formatVersionTime(meta.at, lang);
   ctl.set({ versions: { ...v, busy: id } });
-  const done = () => { if (ctl.state.versions) ctl.set({ versions: { ...ctl.state.versions, busy: null } }); };
+  // A refusal is said in a notice on the page: the dialog closes so that it is not hidden behind it.
+  const done = () => ctl.set({ dialog: null, versions: null });
   try {
     const kv = await pageStore();
     const text = kv ? await versionText(kv, id) : null;
@@ -51,9 +52,9 @@ export async function restoreVersion(ctl: Controller, id: string): Promise<void>
     }
     const before = ctl.state.ws;
     ctl.replaceWorkspace(r.ws, { kind: 'info', text: msg(lang, 'versionRestored', { when }) });
-    // Locked (recovery first, or another tab edits): the store has said why; the dialog stays.
+    // Locked (recovery first, or another tab edits): the store has said why.
     if (ctl.state.ws === before) { done(); return; }
-    ctl.set({ dialog: null, versions: null });
+    done();
   } catch (e) {
     done();
     ctl.notify({ kind: 'error', text: `${msg(lang, 'versionsUnreadable')} ${(e as Error).message}` });
