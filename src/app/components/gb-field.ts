@@ -10,7 +10,7 @@ import { shared } from './shared.ts';
 import { emit } from '../state/actions.ts';
 import { msg } from '../i18n/index.ts';
 import { PERCENT_KINDS, type FieldKind } from '../views/validate-field.ts';
-import { editedText, typedValue } from '../views/field-text.ts';
+import { editedText, restingText, typedValue } from '../views/field-text.ts';
 import type { Provenance } from '../../format/types.ts';
 import './gb-source.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
@@ -179,7 +179,10 @@ export class GbField extends LitElement {
   }
 
   override render() {
-    const shown = this.draft ?? editedText(this.kind, this.value, this.unit);
+    // An amount at the unit's precision at rest (as the tables show it); the exact digits while focused.
+    const exact = editedText(this.kind, this.value, this.unit);
+    const rest = restingText(this.kind, this.value, this.unit);
+    const shown = this.draft ?? rest;
     const suffix = PERCENT_KINDS.has(this.kind) ? '%' : this.kind === 'money' ? msg(this.lang, this.unit) : '';
     const problems = [...(this.error ? [this.error] : []), ...this.issues];
     const errId = `${this.fid}-err`;
@@ -188,6 +191,8 @@ export class GbField extends LitElement {
       <input id=${this.fid} class=${this.kind === 'text' || this.kind === 'formula' ? 'text' : ''}
         .value=${shown} inputmode=${this.kind === 'formula' || this.kind === 'text' ? 'text' : 'decimal'}
         aria-invalid=${problems.length || this.live?.problem ? 'true' : 'false'} aria-describedby=${errId}
+        @focus=${(e: Event) => { const b = e.target as HTMLInputElement; if (b.value === rest) b.value = exact; }}
+        @blur=${(e: Event) => { const b = e.target as HTMLInputElement; if (b.value === exact) b.value = rest; }}
         @change=${this.onChange} @keydown=${this.onKey} @input=${this.onInput} />${suffix ? html`<span class="unit" aria-hidden="true">${suffix}</span>` : ''}
       ${this.liveLine()}
       <div id=${errId} class="err" role=${problems.length ? 'alert' : ''}>${problems.map((p) => html`<div>${p}</div>`)}</div>
