@@ -8,6 +8,7 @@ import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { type FieldKind } from '../views/validate-field.ts';
 import { editedText, restingText, typedValue } from '../views/field-text.ts';
+import { restingSwap } from './resting-value.ts';
 import type { AttrOption, DataView } from '../views/data.ts';
 import type { InstitutionAttr } from '../views/institutions.ts';
 import type { Hospital, Scenario } from '../../format/types.ts';
@@ -126,11 +127,10 @@ export class GbDataTable extends LitElement {
                   const v = c.get(h);
                   // At the unit's precision at rest; the exact digits while the box is being edited.
                   const rest = restingText(c.kind, v, st.unit);
-                  const exact = editedText(c.kind, v, st.unit);
+                  const swap = restingSwap(rest, editedText(c.kind, v, st.unit));
                   return html`<td class="num"><input class=${c.short ? 'short' : ''} aria-label="${h.name} ${c.label}" data-path=${key}
                     .value=${rest} aria-invalid=${problem ? 'true' : 'false'} title=${problem ?? ''}
-                    @focus=${(e: Event) => { const b = e.target as HTMLInputElement; if (b.value === rest) b.value = exact; }}
-                    @blur=${(e: Event) => { const b = e.target as HTMLInputElement; if (b.value === exact) b.value = rest; }}
+                    @focus=${swap.focus} @blur=${swap.blur}
                     @change=${(e: Event) => this.onChange(e, c, path, h)} /></td>`;
                 })}
               </tr>`;

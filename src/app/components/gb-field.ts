@@ -16,6 +16,7 @@ import './gb-source.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 import type { FormulaProblem } from '../views/formula.ts';
 import { formatPath, type Path } from '../../format/path.ts';
+import { restingSwap } from './resting-value.ts';
 
 let uid = 0;
 
@@ -183,6 +184,7 @@ export class GbField extends LitElement {
     const exact = editedText(this.kind, this.value, this.unit);
     const rest = restingText(this.kind, this.value, this.unit);
     const shown = this.draft ?? rest;
+    const swap = restingSwap(rest, exact);
     const suffix = PERCENT_KINDS.has(this.kind) ? '%' : this.kind === 'money' ? msg(this.lang, this.unit) : '';
     const problems = [...(this.error ? [this.error] : []), ...this.issues];
     const errId = `${this.fid}-err`;
@@ -191,8 +193,7 @@ export class GbField extends LitElement {
       <input id=${this.fid} class=${this.kind === 'text' || this.kind === 'formula' ? 'text' : ''}
         .value=${shown} inputmode=${this.kind === 'formula' || this.kind === 'text' ? 'text' : 'decimal'}
         aria-invalid=${problems.length || this.live?.problem ? 'true' : 'false'} aria-describedby=${errId}
-        @focus=${(e: Event) => { const b = e.target as HTMLInputElement; if (b.value === rest) b.value = exact; }}
-        @blur=${(e: Event) => { const b = e.target as HTMLInputElement; if (b.value === exact) b.value = rest; }}
+        @focus=${swap.focus} @blur=${swap.blur}
         @change=${this.onChange} @keydown=${this.onKey} @input=${this.onInput} />${suffix ? html`<span class="unit" aria-hidden="true">${suffix}</span>` : ''}
       ${this.liveLine()}
       <div id=${errId} class="err" role=${problems.length ? 'alert' : ''}>${problems.map((p) => html`<div>${p}</div>`)}</div>
