@@ -10,7 +10,8 @@ import { settled, shot } from './harness.ts';
 import { saveWorkspace } from '../src/workspace/file.ts';
 import { scenarioOf } from '../src/workspace/workspace.ts';
 import { runScenario } from '../src/engine/run.ts';
-import { percent, plain } from '../src/display/number.ts';
+import { money, percent, plain } from '../src/display/number.ts';
+import { inflationBrief } from '../src/engine/point-inflation.ts';
 import { cityPointsWorkspace } from './points-fixture.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -170,6 +171,21 @@ describe('a pool settled by points', () => {
     expect(rows).toHaveLength(2);
     expect(rows.join('\n')).toContain(percent(base.hospitals.find((x) => x.id === h.id)!.paymentRate, 2));
     if (points.hospitals[0]!.points?.groups?.length) expect(await sec.getByTestId('brief-points-groups').locator('tbody tr').count()).toBeGreaterThan(0);
+    // Point inflation's what-ifs: the engine's in Node (what `gbsim whatif points --institution` prints), to the fen.
+    const infl = inflationBrief(points, h.id)!;
+    const table = sec.getByTestId('brief-points-inflation');
+    const now = table.locator('tr[data-scope="now"]');
+    expect(await now.getAttribute('data-pv')).toBe(infl.pointValue);
+    expect(await now.getAttribute('data-entitlement')).toBe(infl.entitlement);
+    const lines = table.locator('tbody tr[data-pct]');
+    expect(await lines.count()).toBe(infl.lines.length);
+    for (const [k, l] of infl.lines.entries()) {
+      const row = lines.nth(k);
+      expect([await row.getAttribute('data-scope'), await row.getAttribute('data-pct'), await row.getAttribute('data-pv'), await row.getAttribute('data-entitlement'), await row.getAttribute('data-diff')])
+        .toEqual([l.scope, l.pct, l.pointValue, l.entitlement, l.diff]);
+      const cells = await row.locator('td').allInnerTexts();
+      expect(cells.map((c) => c.trim())).toEqual([plain(l.pointValue, 4), money(l.entitlement, 'yuan'), money(l.diff, 'yuan', true)]);
+    }
     await shot(page, 'points-brief-zh-1440x900');
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
@@ -180,5 +196,15 @@ describe('a pool settled by points', () => {
     await act(page, { type: 'lang', lang: 'en' });
     await settled(page);
     await shot(page, 'points-brief-en-1280x720');
+    for (const lang of ['zh', 'en'] as const) {
+      await act(page, { type: 'lang', lang });
+      await settled(page);
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await table.scrollIntoViewIfNeeded();
+        await shot(page, `points-brief-inflation-${lang}-${size.width}x${size.height}`);
+      }
+    }
+    expect(await table.locator('tbody tr[data-pct]').first().locator('th').innerText()).toBe('All institutions report 5% more points');
   });
 });

@@ -12,6 +12,7 @@ import { readText } from './io.ts';
 import { RISK_USAGE } from './risk/usage.ts';
 import { MONITOR_USAGE } from './monitor.ts';
 import { REPORT_USAGE } from './report.ts';
+import { WHATIF_USAGE } from './whatif.ts';
 
 export const USAGE = `gbsim — Global Budget Simulator (医保总额预算与年终清算)
 
@@ -36,6 +37,7 @@ Usage:
   gbsim sweep FILE --tornado PATH,PATH,... --pct X [--output NAME]     (also: --list, --json, --xlsx OUT, --workers N)
       Sensitivity: every point an exact run; a tornado ranks parameters by their effect at ±X%.
 ${RISK_USAGE}
+${WHATIF_USAGE}
 ${MONITOR_USAGE}
 ${REPORT_USAGE}
 
@@ -88,6 +90,10 @@ export async function main(argv: string[], ioIn: Io = defaultIo): Promise<number
       case 'report': {
         const { reportCommand } = await import('./report.ts');
         return reportCommand(rest, io);
+      }
+      case 'whatif': {
+        const { whatifCommand } = await import('./whatif.ts');
+        return await whatifCommand(rest, io);
       }
       case 'risk': {
         const { riskCommand } = await import('./risk.ts');

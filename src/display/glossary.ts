@@ -231,6 +231,12 @@ export function termName(kind: TermKind, code: string, lang: Lang): string {
   return TERMS[kind][code]?.[lang] ?? code;
 }
 
+/** The institutions of a level as the subject of a sentence: 三级 / Tertiary institutions. */
+export function levelSubject(code: string, lang: Lang): string {
+  const name = termName('level', code, lang);
+  return lang === 'zh' ? name : `${name.charAt(0).toUpperCase()}${name.slice(1)} institutions`;
+}
+
 /** "2024年" / "2024": a data year as a heading. */
 export const yearName = (year: number, lang: Lang): string => (lang === 'zh' ? `${year}年` : String(year));
 

@@ -16,9 +16,11 @@ export function briefs(s: Scenario, ids: readonly string[], pct: string | null):
   const st = settle(model);
   const fund = fundResult(model, st);
   const at = new Map(s.hospitals.map((h, i) => [h.id, i]));
+  // One set of point-inflation what-ifs per pool (and level), shared by its members' briefs.
+  const alloc = { model, region: st.region, memo: new Map() };
   return ids.map((id) => {
     const i = at.get(id);
     if (i === undefined) return { id, explanation: null, whatIf: null };
-    return { id, explanation: explainAt(s, fund, hospitalResultAt(model, st, i), i), whatIf: pct ? whatIfOf(s, model, st.region, i, pct) : null };
+    return { id, explanation: explainAt(s, fund, hospitalResultAt(model, st, i), i, alloc), whatIf: pct ? whatIfOf(s, model, st.region, i, pct) : null };
   });
 }

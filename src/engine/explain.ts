@@ -10,6 +10,10 @@ import type { FundResult, HospitalResult, Result } from './result.ts';
 import type { Scenario } from '../format/types.ts';
 import { ownValue } from '../format/json.ts';
 import { explainPoints, type PointsExplanation } from './explain-points.ts';
+import { inflationBriefOf, type InflationBrief, type InflationMemo } from './point-inflation.ts';
+import { compile } from './compile.ts';
+import { allocate, type Region } from './allocate.ts';
+import type { Model } from './model.ts';
 
 export interface Explanation {
   id: string;
@@ -27,7 +31,12 @@ export interface Explanation {
   peers: PeerStats;
   /** In a pool settled by points (DESIGN §7): how its entitlement was derived; else null. */
   points: PointsExplanation | null;
+  /** In a pool settled by points: point inflation's what-ifs for its brief (engine/point-inflation.ts); else null. */
+  inflation: InflationBrief | null;
 }
+
+/** The compiled scenario and its allocation an explanation's what-ifs start from (and the what-ifs already computed for this run). */
+export interface Allocation { model: Model; region: Region; memo?: InflationMemo }
 
 export interface PeerStats {
   count: number;
@@ -97,11 +106,19 @@ function percentile<T>(mine: T, peers: readonly T[], cmp: (a: T, b: T) => number
 
 export function explain(s: Scenario, r: Result, index: number): Explanation | null {
   const hr = r.hospitals[index];
-  return hr ? explainAt(s, r.fund, hr, index) : null;
+  if (!hr) return null;
+  // Only a member of a points pool needs the compiled scenario (its point-inflation what-ifs).
+  const byPoints = r.fund.pools.some((p) => p.id === hr.pool && p.settlement === 'points');
+  const model = byPoints ? compile(s) : null;
+  return explainAt(s, r.fund, hr, index, model ? { model, region: allocate(model) } : undefined);
 }
 
-/** The explanation from the fund's figures and this institution's full result (the others' are not needed). */
-export function explainAt(s: Scenario, fund: FundResult, hr: HospitalResult, index: number): Explanation | null {
+/**
+ * The explanation from the fund's figures and this institution's full result (the others' are
+ * not needed). `alloc`, the run's compiled scenario and allocation, is needed for the
+ * point-inflation what-ifs of a member of a points pool (without it they are left out: null).
+ */
+export function explainAt(s: Scenario, fund: FundResult, hr: HospitalResult, index: number, alloc?: Allocation): Explanation | null {
   const h = s.hospitals[index];
   if (!h) return null;
   const p = s.policy;
@@ -163,5 +180,6 @@ export function explainAt(s: Scenario, fund: FundResult, hr: HospitalResult, ind
       },
     },
     points: explainPoints(s, fund, hr, index),
+    inflation: alloc ? inflationBriefOf(s, alloc.model, alloc.region, index, alloc.memo) : null,
   };
 }

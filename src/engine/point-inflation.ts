@@ -113,3 +113,82 @@ export function pointInflation(s: Scenario, q: PointInflationQuery): PointInflat
   const model = compile(s);
   return pointInflationOf(s, model, allocate(model), q);
 }
+
+/** One line of a brief's point-inflation table: who inflates, by how much, and what it does to the point value and to this institution. */
+export interface InflationLine {
+  /** Every institution of the pool, or those of this institution's level. */
+  scope: 'all' | 'level';
+  /** The level that inflates (scope 'level'), else null. */
+  level: string | null;
+  /** x, percent ("5", "10"). */
+  pct: string;
+  /** Settlement point value after (元/分, 4 decimals); null without points. */
+  pointValue: string | null;
+  /** The point-value cap binds after. */
+  capped: boolean;
+  /** This institution's entitlement after, and after − before (yuan, to the fen). */
+  entitlement: string;
+  diff: string;
+}
+
+/** What an institution's negotiation brief prints of point inflation (DESIGN §7): its pool now, then the standard what-ifs. */
+export interface InflationBrief {
+  pool: { id: string; name: string };
+  id: string;
+  level: string;
+  /** Now: the settlement point value, whether the cap binds, its entitlement (after any cap). */
+  pointValue: string | null;
+  capped: boolean;
+  entitlement: string;
+  lines: InflationLine[];
+}
+
+/**
+ * The what-ifs a brief prints, in this order: every institution of the pool +5%, +10%; then the
+ * institution's own level +5%, +10% (left out when the whole pool is of that level: the same
+ * lines again). The x of the DESIGN's example (10%) and half of it.
+ */
+export const BRIEF_INFLATION: readonly { scope: 'all' | 'level'; pct: string }[] = [
+  { scope: 'all', pct: '5' }, { scope: 'all', pct: '10' }, { scope: 'level', pct: '5' }, { scope: 'level', pct: '10' },
+];
+
+/** A pool's what-ifs, kept between the briefs of one run (every member of a pool, or of a level, shares them). */
+export type InflationMemo = Map<string, PointInflation>;
+
+/**
+ * Institution `index`'s brief table of point inflation, from a compiled scenario and its
+ * allocation; null when it is not in a pool settled by points. `memo` keeps each pool's
+ * what-ifs, so the briefs of a whole pool cost four allocations, not four each.
+ */
+export function inflationBriefOf(s: Scenario, model: Model, base: Region, index: number, memo: InflationMemo = new Map()): InflationBrief | null {
+  const k = base.poolOf[index] ?? -1;
+  const pool = model.pools[k];
+  const h = s.hospitals[index];
+  if (!pool || !pool.byPoints || !h || !base.points[k]) return null;
+  const j = pool.members.indexOf(index);
+  const oneLevel = pool.members.every((i) => s.hospitals[i]!.level === h.level);
+  const lines: InflationLine[] = [];
+  let now: PointInflation | null = null;
+  for (const c of BRIEF_INFLATION) {
+    if (c.scope === 'level' && oneLevel) continue;
+    const level = c.scope === 'level' ? h.level : null;
+    const key = `${pool.id}\n${level ?? ''}\n${c.pct}`;
+    let r = memo.get(key);
+    if (!r) memo.set(key, (r = pointInflationOf(s, model, base, { pool: pool.id, level, pct: c.pct })));
+    now ??= r;
+    const m = r.members[j]!;
+    lines.push({ scope: c.scope, level, pct: c.pct, pointValue: r.pointValue.after, capped: r.capped.after, entitlement: m.after, diff: m.diff });
+  }
+  return {
+    pool: { id: pool.id, name: pool.name }, id: h.id, level: h.level,
+    pointValue: now!.pointValue.before, capped: now!.capped.before, entitlement: now!.members[j]!.before, lines,
+  };
+}
+
+/** The brief's table from a scenario (compiled and allocated here): what the command line prints. */
+export function inflationBrief(s: Scenario, id: string): InflationBrief | null {
+  const index = s.hospitals.findIndex((h) => h.id === id);
+  if (index < 0) throw new Error(`no institution with id ${id}`);
+  const model = compile(s);
+  return inflationBriefOf(s, model, allocate(model), index);
+}

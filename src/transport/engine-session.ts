@@ -10,7 +10,7 @@ import type { YearTable } from '../engine/settle.ts';
 import { changedInstitution, changeKeepsInstitutions, compile } from '../engine/compile.ts';
 import { explainAt, type Explanation } from '../engine/explain.ts';
 import { whatIfOf, type WhatIf } from '../engine/whatif.ts';
-import { pointInflationOf, type PointInflation, type PointInflationQuery } from '../engine/point-inflation.ts';
+import { pointInflationOf, type InflationMemo, type PointInflation, type PointInflationQuery } from '../engine/point-inflation.ts';
 import { monitorReport, type MonitorReport } from '../engine/monitor.ts';
 import { previewAdjustment, type AdjustmentPreview } from '../engine/adjust-preview.ts';
 import type { Adjustment } from '../format/types.ts';
@@ -35,6 +35,8 @@ interface Run {
   st: Settlement;
   full?: Result;
   fp?: string;
+  /** The point-inflation what-ifs its briefs asked for (engine/point-inflation.ts), by pool, level and x. */
+  inflation?: InflationMemo;
 }
 
 /**
@@ -115,7 +117,8 @@ export class EngineSession {
     if (!r || !held || key !== this.heldKey || index < 0 || index >= r.model.hospitals.length) return null;
     // One institution's result, not the whole (3,000 institutions' monthly arrays formatted).
     const hr = r.full?.hospitals[index] ?? hospitalResultAt(r.model, r.st, index);
-    return explainAt(held, r.full?.fund ?? fundResult(r.model, r.st), hr, index);
+    const alloc = { model: r.model, region: r.st.region, memo: (r.inflation ??= new Map()) };
+    return explainAt(held, r.full?.fund ?? fundResult(r.model, r.st), hr, index, alloc);
   }
 
   /** What if institution `index`'s target moved ±pct% (engine/whatif.ts), from the latest run's compile: nothing crosses but the answer. */

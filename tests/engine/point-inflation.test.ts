@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { validateScenario } from '../../src/scenario/open.ts';
-import { pointInflation } from '../../src/engine/point-inflation.ts';
+import { inflationBrief, pointInflation } from '../../src/engine/point-inflation.ts';
+import { compile } from '../../src/engine/compile.ts';
+import { fundResult, hospitalResultAt, runScenario, settle } from '../../src/engine/run.ts';
+import { explain, explainAt } from '../../src/engine/explain.ts';
+import { briefs } from '../../src/engine/briefs.ts';
 import type { Scenario } from '../../src/format/types.ts';
 
 const fen = (s: string): bigint => {
@@ -79,6 +83,58 @@ describe('point inflation: golden', () => {
     expect(r.members.filter((m) => m.inflated).every((m) => fen(m.diff) > 0n)).toBe(true);
     expect(r.members.filter((m) => !m.inflated).every((m) => fen(m.diff) <= 0n)).toBe(true);
     expect(Number(r.pointValue.after)).toBeLessThan(Number(r.pointValue.before));
+  });
+
+  // The brief's table (inflationBriefOf): now, all +5%, all +10%, its level +5%, +10%.
+  // All +5%: Σ 420, pv = 1000 / 420 = 2.38095… → 2.3810, A's quota 100000 × 105/420 = 25000 exactly.
+  // Tertiary +10%: A 110, B 220, C 100, Σ 430, pv = 2.32558… → 2.3256; quotas 25581.39…, 51162.79…,
+  // 23255.81…, floors 99998, the two fen left to C and B: A 255.81, B 511.63, C 232.56.
+  // Secondary +5% (C's brief): Σ 405, pv = 2.46913… → 2.4691; quotas 24691.35…, 49382.71…, 25925.92…,
+  // floors 99998, two fen to C and B: C 259.26. Secondary +10%: Σ 410, pv = 2.43902… → 2.4390; C's quota
+  // 26829.26…, floors 99999, the fen left to B (.48… against C's .26…): C 268.29.
+  it('a brief\'s table: the point value and this institution\'s entitlement and change, to the fen', () => {
+    const a = inflationBrief(s, 'H0')!;
+    expect([a.pointValue, a.entitlement, a.capped]).toEqual(['2.5000', '250.00', false]);
+    expect(a.lines.map((l) => [l.scope, l.level, l.pct, l.pointValue, l.entitlement, l.diff])).toEqual([
+      ['all', null, '5', '2.3810', '250.00', '0.00'],
+      ['all', null, '10', '2.2727', '250.00', '0.00'],
+      ['level', 'tertiary', '5', '2.4096', '253.01', '3.01'],
+      ['level', 'tertiary', '10', '2.3256', '255.81', '5.81'],
+    ]);
+    const c = inflationBrief(s, 'H2')!;
+    expect(c.lines.slice(2).map((l) => [l.level, l.pct, l.pointValue, l.entitlement, l.diff])).toEqual([
+      ['secondary', '5', '2.4691', '259.26', '9.26'],
+      ['secondary', '10', '2.4390', '268.29', '18.29'],
+    ]);
+    // The same figures as the pool's what-if, line by line.
+    const pool = pointInflation(s, { pool: 'ip', level: 'tertiary', pct: '10' });
+    expect(pool.members[1]!.after).toBe(inflationBrief(s, 'H1')!.lines[3]!.entitlement);
+    expect(pool.members[1]!.after).toBe('511.63');
+  });
+
+  it('a brief\'s table: no level lines when the whole pool is of one level; null outside a points pool', () => {
+    const one = scenario(100000n, [{ raw: 1000000n, level: 'tertiary' }, { raw: 3000000n, level: 'tertiary' }]);
+    expect(inflationBrief(one, 'H0')!.lines.map((l) => l.scope)).toEqual(['all', 'all']);
+    const city = validateScenario(JSON.parse(readFileSync('scenarios/city-points.json', 'utf8')));
+    if (!city.ok) throw new Error('city-points does not open');
+    const byTarget = (city.scenario.policy.pools ?? []).filter((p) => p.settlement !== 'points').flatMap((p) => p.classes);
+    const outside = city.scenario.hospitals.find((h) => byTarget.includes(h.class))!;
+    expect(inflationBrief(city.scenario, outside.id)).toBeNull();
+  });
+
+  it('the explanation carries the brief\'s table, the same with or without the shared what-ifs of print all', () => {
+    const model = compile(s);
+    const st = settle(model);
+    const fund = fundResult(model, st);
+    const memo = new Map();
+    for (const [i, id] of ['H0', 'H1', 'H2'].entries()) {
+      const ex = explainAt(s, fund, hospitalResultAt(model, st, i), i, { model, region: st.region, memo })!;
+      expect(ex.inflation).toEqual(inflationBrief(s, id));
+    }
+    // Two what-ifs of the whole pool and two of each level, computed once each.
+    expect(memo.size).toBe(6);
+    expect(explain(s, runScenario(s), 0)!.inflation).toEqual(inflationBrief(s, 'H0'));
+    expect(briefs(s, ['H2'], null)[0]!.explanation!.inflation).toEqual(inflationBrief(s, 'H2'));
   });
 
   it('refuses a pool not settled by points and a malformed percentage', () => {

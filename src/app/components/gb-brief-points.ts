@@ -1,8 +1,8 @@
 /** The brief's points section (pools settled by points): figures as the engine gives them, formatted by src/display. */
 import { html, nothing } from 'lit';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import { money, percent, plain } from '../../display/number.ts';
-import type { BriefPoints } from '../views/brief-points.ts';
+import { money, percent, plain, sign } from '../../display/number.ts';
+import type { BriefInflation, BriefPoints } from '../views/brief-points.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
 export function pointsSection(b: BriefPoints, lang: Lang, u: Unit) {
@@ -24,10 +24,30 @@ export function pointsSection(b: BriefPoints, lang: Lang, u: Unit) {
       <tbody>${b.scenarios.map((s) => html`<tr><th scope="row">${s.name}</th><td>${t(s.byPoints ? 'ptsByPoints' : 'ptsByTarget')}</td>
         <td class="num">${plain(s.points, 4)}</td><td class="num">${plain(s.pointValue, 4)}</td><td class="num">${money(s.target, u)}</td><td class="num">${percent(s.paymentRate, 2)}</td></tr>`)}</tbody>
     </table>` : nothing}
+    ${b.inflation ? inflationTable(b.inflation, lang) : nothing}
     ${b.groups.length ? html`<table data-testid="brief-points-groups">
       <thead><tr><th>${t('ptsGroup')}</th><th class="num">${t('ptsCases')}</th><th class="num">${t('ptsPoints')}</th>
         <th class="num">${t('ptsLow')}</th><th class="num">${t('ptsHigh')}</th><th class="num">${t('ptsSpecial')}</th></tr></thead>
       <tbody>${b.groups.map((g) => html`<tr><td>${g.group}${g.name ? html` ${g.name}` : nothing}</td><td class="num">${g.cases}</td>
         <td class="num">${plain(g.points, 4)}</td><td class="num">${g.low}</td><td class="num">${g.high}</td><td class="num">${g.special}</td></tr>`)}</tbody>
     </table>` : nothing}`;
+}
+
+/** Point inflation's what-ifs for this institution: always in yuan to the fen and 元/分 to 4 decimals, whatever the brief's unit. */
+function inflationTable(f: BriefInflation, lang: Lang) {
+  const t = (k: MsgKey) => msg(lang, k);
+  const pv = (v: string | null, capped: boolean) => html`${plain(v, 4)}${capped ? html` <span class="badge">${t('ptsCapped')}</span>` : nothing}`;
+  const cls = (v: string) => `num ${sign(v) < 0 ? 'neg' : sign(v) > 0 ? 'pos' : ''}`;
+  return html`<p class="small"><b>${t('ptsInflTitle')}</b></p>
+    <table data-testid="brief-points-inflation">
+      <thead><tr><th>${t('ptsInflWhat')}</th><th class="num">${t('ptsValue')} (${t('ptsUnit')})</th>
+        <th class="num">${t('ptsInflEntitlement')}</th><th class="num">${t('ptsInflChange')}</th></tr></thead>
+      <tbody><tr data-scope="now" data-pv=${f.pointValue ?? ''} data-entitlement=${f.entitlement}><th scope="row">${t('ptsInflNow')}</th>
+        <td class="num">${pv(f.pointValue, f.capped)}</td><td class="num">${money(f.entitlement, 'yuan')}</td><td></td></tr>
+      ${f.rows.map((r) => html`<tr data-scope=${r.scope} data-pct=${r.pct} data-pv=${r.pointValue ?? ''}
+        data-entitlement=${r.entitlement} data-diff=${r.diff}>
+        <th scope="row">${r.what}</th><td class="num">${pv(r.pointValue, r.capped)}</td><td class="num">${money(r.entitlement, 'yuan')}</td>
+        <td class=${cls(r.diff)}>${money(r.diff, 'yuan', true)}</td></tr>`)}</tbody>
+    </table>
+    <p class="small muted">${t('ptsInflNote')}</p>`;
 }

@@ -24,6 +24,10 @@ export const zhPoints = {
   inflRange: '须大于 −100%，最多四位小数', inflStale: '方案已改动，结果为改动前的测算，请重新测算',
   inflHeadline: '{who}多报 {x}% 点数', inflBefore: '测算前', inflAfter: '测算后', inflChange: '变化', inflInflated: '多报',
   inflPv: `${W.pointValue.zh}`, inflLevelCol: W.level.zh, inflPoints: '总点数', inflTotal: '池内合计',
+  ptsInflTitle: '点数虚增测算（本机构）', ptsInflWhat: '测算情形', ptsInflNow: '按现有点数',
+  ptsInflEntitlement: `本机构${W.entitlement.zh}（元）`, ptsInflChange: '变化（元）',
+  ptsInflNote: '所列机构的年度点数各乘以 (1+x%)（四舍五入到 0.0001 点），按同一规则重新清算；'
+    + '点值单位元/分，保留四位小数；金额单位元，精确到分。',
 } as const;
 
 export const enPoints: Record<keyof typeof zhPoints, string> = {
@@ -50,4 +54,8 @@ export const enPoints: Record<keyof typeof zhPoints, string> = {
   inflRange: 'Must be more than −100%, with at most 4 decimals', inflStale: 'The scenario has changed: these figures are from before; compute again',
   inflHeadline: '{who} report {x}% more points', inflBefore: 'Before', inflAfter: 'After', inflChange: 'Change', inflInflated: 'inflates',
   inflPv: `${W.pointValue.en}`, inflLevelCol: W.level.en, inflPoints: 'Total points', inflTotal: 'Pool total',
+  ptsInflTitle: 'Point inflation: what if (this institution)', ptsInflWhat: 'What if', ptsInflNow: 'As settled',
+  ptsInflEntitlement: `Its ${W.entitlement.en.toLowerCase()} (yuan)`, ptsInflChange: 'Change (yuan)',
+  ptsInflNote: 'The named institutions’ points × (1 + x%) (rounded to 0.0001 points), the pool settled again by the same rules; '
+    + 'point values in yuan per point to 4 decimals, amounts in yuan to the fen.',
 };

@@ -7,6 +7,10 @@
  */
 import type { Scenario } from '../../format/types.ts';
 import type { ResultView } from '../../transport/packed.ts';
+import type { InflationBrief } from '../../engine/point-inflation.ts';
+import type { Lang } from '../../display/lang.ts';
+import { levelSubject } from '../../display/glossary.ts';
+import { msg } from '../i18n/index.ts';
 
 export interface BriefGroup { group: string; name: string; cases: number; points: string; low: number; high: number; special: number }
 export interface BriefPointsScenario { name: string; byPoints: boolean; points: string | null; pointValue: string | null; target: string | null; paymentRate: string | null }
@@ -26,6 +30,30 @@ export interface BriefPoints {
   cases: number | null;
   groups: BriefGroup[];
   scenarios: BriefPointsScenario[];
+  /** Point inflation's what-ifs for this institution (engine/point-inflation.ts, from its explanation); null while unknown. */
+  inflation: BriefInflation | null;
+}
+
+/**
+ * One what-if: who inflates by how much (in words), the point value after and this institution's
+ * entitlement after and its change, as the engine gave them (yuan to the fen; 元/分 to 4 decimals).
+ */
+export interface BriefInflationRow {
+  what: string; scope: 'all' | 'level'; pct: string; pointValue: string | null; capped: boolean; entitlement: string; diff: string;
+}
+
+export interface BriefInflation { pointValue: string | null; capped: boolean; entitlement: string; rows: BriefInflationRow[] }
+
+/** The engine's table in the brief's words. */
+export function briefInflation(inf: InflationBrief | null, lang: Lang): BriefInflation | null {
+  if (!inf) return null;
+  return {
+    pointValue: inf.pointValue, capped: inf.capped, entitlement: inf.entitlement,
+    rows: inf.lines.map((l) => ({
+      what: msg(lang, 'inflHeadline', { who: l.level === null ? msg(lang, 'inflAll') : levelSubject(l.level, lang), x: l.pct }),
+      scope: l.scope, pct: l.pct, pointValue: l.pointValue, capped: l.capped, entitlement: l.entitlement, diff: l.diff,
+    })),
+  };
 }
 
 const TOP = 10;
@@ -50,6 +78,7 @@ export function briefPoints(s: Scenario, cols: readonly { name: string; view: Re
     pointValueCapped: pool.pointValueCapped ?? false, entitlement: v.get('target', i), actual: v.get('actual', i), paymentRate: v.get('paymentRate', i),
     cases: h?.points?.cases ?? null,
     groups: (h?.points?.groups ?? []).slice(0, TOP).map((g) => ({ group: g.group, name: names.get(g.group) ?? '', cases: g.cases, points: g.points, low: g.low ?? 0, high: g.high ?? 0, special: g.special ?? 0 })),
+    inflation: null,
     scenarios: cols.map(({ name, view }) => {
       const j = view?.indexOf(id);
       if (!view || j === undefined) return { name, byPoints: false, points: null, pointValue: null, target: null, paymentRate: null };

@@ -20,7 +20,7 @@ import { memoize } from './memo.ts';
 import { changeFor, type AdjustmentRecord } from '../../engine/adjust-records.ts';
 import { recordsOfScenario } from './adjustments.ts';
 import type { Workspace } from '../../workspace/types.ts';
-import { briefPoints, type BriefPoints } from './brief-points.ts';
+import { briefInflation, briefPoints, type BriefPoints } from './brief-points.ts';
 
 /** The scenarios a brief's settlement table lists: the one shown first, then the compared ones. */
 export interface SettlementColumn { name: string; view: ResultView | null }
@@ -125,12 +125,16 @@ export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: Par
     sources: groupSources(citedSources(ctx.scenario, h.class, lang)),
     whatIf: { pct: whatIf.result?.pct ?? '5', busy: false, error: null, ...whatIf },
     risk: riskOf(ctx.risk ?? null, h.id),
-    byPoints: briefPoints(ctx.scenario, ctx.settlement, h.id),
+    byPoints: withInflation(briefPoints(ctx.scenario, ctx.settlement, h.id), ex, lang),
     adjustments: (ctx.adjustments ?? []).flatMap((r) => {
       const own = changeFor(r, h.id);
       return own === null ? [] : [{ from: r.from, hospital: r.hospital, name: r.name, change: r.change, own, self: r.hospital === h.id, reason: r.reason, date: r.date }];
     }),
   };
+}
+
+function withInflation(b: BriefPoints | null, ex: Explanation, lang: Lang): BriefPoints | null {
+  return b && ex.inflation ? { ...b, inflation: briefInflation(ex.inflation, lang) } : b;
 }
 
 const contextOf = memoize((lang: Lang, unit: Unit, ws: Workspace, refs: string, ...views: (ResultView | null)[]): BriefContext => {
