@@ -98,12 +98,16 @@ export function allocate(m: Model): Region {
   return { riskReserve, carveOuts, globalTarget, adjustmentFund, allocatable, pools, targets, poolOf, points, entitlements: entitlements ?? targets };
 }
 
-/** A pool settled by points; null (with an issue) when it has money and no points to share it by. */
+/**
+ * A pool settled by points; null (with an issue) when it has money and no points to share it by —
+ * unless the model says such a pool is left unpaid (model.noPoints, Monte Carlo draws): then every
+ * entitlement is 0 and the whole amount stays with the fund.
+ */
 function pointsPool(m: Model, p: PoolModel, k: number, amount: Fen, issues: Issues): ReturnType<typeof settlePointsPool> | null {
   const pts = p.members.map((i) => m.hospitals[i]!.points?.pts ?? 0n);
   const proj = p.members.map((i) => m.hospitals[i]!.points?.proj ?? 0n);
   const settled = settlePointsPool(amount, pts, proj, m.pointValueCap);
-  if (amount > 0 && settled.points === 0n) {
+  if (amount > 0 && settled.points === 0n && m.noPoints !== 'unpaid') {
     issues.add(`policy.pools[${k}]`, p.members.length === 0
       ? `pool "${p.id}" is settled by points and has ${formatMoney(amount)} to pay, but no institution is in its classes`
       : `pool "${p.id}" is settled by points and has ${formatMoney(amount)} to pay, but its institutions have no points (hospitals[].points)`);

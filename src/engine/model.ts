@@ -84,6 +84,14 @@ export interface Model {
   adjustments: readonly CompiledAdjustment[];
   /** 点值封顶: settlement point value at most cap × budget point value (pools settled by points). */
   pointValueCap: Rate | null;
+  /**
+   * A pool settled by points whose institutions have no points in the year has no point value
+   * (P_k / 0). A file saying so is refused ('refuse', the default: points almost always not
+   * imported yet). In a Monte Carlo draw it is an outcome — every member's drawn points rounded
+   * to nothing — and is settled ('unpaid'): every entitlement 0, the pool's amount unpaid, staying
+   * with the fund (as a point-value cap keeps what it cuts); the draw is counted (risk/summary.ts).
+   */
+  noPoints?: 'refuse' | 'unpaid';
 }
 
 export interface CompiledAdjustment {

@@ -47,6 +47,11 @@ export async function riskWorkbookOf(r: RiskExport, lang: Lang, unit: Unit): Pro
   sum.addRow([]);
   const p = sum.addRow([zh ? '调剂金用尽的概率' : 'P(adjustment fund exhausted)', r.summary.exhausted.probability]);
   p.getCell(2).numFmt = '0.00%';
+  if (r.meta.byPoints) {
+    const q = sum.addRow([zh ? '点数法结算池无点数（无法确定点值）的概率' : 'P(a pool settled by points has no points: no point value)', r.summary.noPointValue.probability,
+      zh ? '次数' : 'draws', r.summary.noPointValue.draws]);
+    q.getCell(2).numFmt = '0.00%';
+  }
   for (const [k, v] of [[zh ? '方案' : 'Scenario', r.name], [zh ? '抽样次数' : 'Draws', r.summary.draws], [zh ? '随机种子' : 'Seed', r.params.seed],
     ['σc', r.params.sigmaCommon], ['σh', r.params.sigma], ...Object.entries(r.params.sigmaByCategory).map(([c, x]) => [`σh ${c}`, x]),
     [zh ? '超支认定线' : 'Overspend line', r.params.overspendThreshold]] as [string, string | number][]) sum.addRow([k, v]);

@@ -79,10 +79,13 @@ describe('gbsim risk', () => {
     expect(en.code).toBe(0);
     expect(en.out).toContain('Pools settled by points: an institution\'s points move in proportion to its drawn claims');
     expect(en.out).toMatch(/P\(adjustment fund exhausted\) = \d+\.\d{2}% \(\d+ of 200 draws\)/);
+    // The city's points never all vanish at these spreads: the line says 0 (tests/risk/exact.test.ts has draws where they do).
+    expect(en.out).toContain('Draws in which a pool settled by points had no points, so no point value: 0 of 200');
     const zh = await cli(...args, '--lang', 'zh');
     expect(zh.code).toBe(0);
     expect(zh.out).toContain('按点数法结算的资金池：机构点数随抽样理赔额同比例变动');
     expect(zh.out).toContain('调剂金用尽的概率');
+    expect(zh.out).toContain('点数法结算池总点数为 0、无法确定点值的抽样：200 次中 0 次');
     const json = await cli(...args, '--json', '--workers', '2');
     const r = loadScenario(readFileSync('scenarios/city-points.json', 'utf8'));
     if (!r.ok) throw new Error('city-points.json');
@@ -90,6 +93,7 @@ describe('gbsim risk', () => {
     const { input, meta } = prepareRisk(r.scenario, params);
     const summary = summarize(mergeBlocks([runDraws(input, 0, 200)], 200, input.n));
     expect(JSON.parse(json.out)).toEqual(JSON.parse(JSON.stringify(riskJson({ name: r.scenario.meta.name, params, summary, meta }))));
+    expect(JSON.parse(json.out).pointsPoolWithoutPoints).toEqual({ draws: 0, probability: 0 });
     // The closing balance moves from draw to draw (the points pool pays out its amount; the others' claims and shares vary).
     expect(summary.closingBalance.p95).toBeGreaterThan(summary.closingBalance.p5);
   });

@@ -13,6 +13,8 @@ import { loadScenario, validateScenario } from '../../src/scenario/open.ts';
 import { prepareRisk } from '../../src/engine/risk/prepare.ts';
 import { exactCheck } from '../../src/engine/risk/exact.ts';
 import { drawDetail, runDraws } from '../../src/engine/risk/kernel.ts';
+import { mergeBlocks } from '../../src/engine/risk/blocks.ts';
+import { summarize } from '../../src/engine/risk/summary.ts';
 import { riskParams, type RiskParams } from '../../src/engine/risk/params.ts';
 import { parseMoney } from '../../src/engine/money.ts';
 import type { Scenario } from '../../src/format/types.ts';
@@ -23,13 +25,13 @@ function scenario(name: string): Scenario {
   return r.scenario;
 }
 
-interface Tally { exhausted: number; over: number; reward: number; surplus: number; overspend: number }
+interface Tally { exhausted: number; over: number; reward: number; surplus: number; overspend: number; noPointValue: number }
 
 /** Check draws 0 … draws − 1; return how often each event occurred (so a test can show it was exercised). */
 function checkDraws(s: Scenario, params: Partial<RiskParams>, draws: number): Tally {
   const { input } = prepareRisk(s, riskParams({ ...params, draws }));
   const block = runDraws(input, 0, draws);
-  const tally: Tally = { exhausted: 0, over: 0, reward: 0, surplus: 0, overspend: 0 };
+  const tally: Tally = { exhausted: 0, over: 0, reward: 0, surplus: 0, overspend: 0, noPointValue: 0 };
   const over = new Uint32Array(input.n), reward = new Uint32Array(input.n);
   const differences: string[] = [];
   for (let d = 0; d < draws; d++) {
@@ -41,6 +43,7 @@ function checkDraws(s: Scenario, params: Partial<RiskParams>, draws: number): Ta
     if (block.afUsed[d] !== parseMoney(f.adjustmentFundUsed)) differences.push(`draw ${d}: runDraws AF used ${block.afUsed[d]} vs ${f.adjustmentFundUsed}`);
     if (block.exhausted[d] !== (c.detail.exhausted ? 1 : 0)) differences.push(`draw ${d}: runDraws exhausted differs`);
     tally.exhausted += c.detail.exhausted ? 1 : 0;
+    tally.noPointValue += c.detail.noPointValue ? 1 : 0;
     c.result.hospitals.forEach((h, i) => {
       over[i]! += c.detail.over[i]!;
       reward[i]! += parseMoney(h.reward) > 0 ? 1 : 0;
@@ -51,6 +54,7 @@ function checkDraws(s: Scenario, params: Partial<RiskParams>, draws: number): Ta
   expect(differences.slice(0, 10)).toEqual([]);
   expect(Array.from(block.overCount)).toEqual(Array.from(over));
   expect(Array.from(block.rewardCount)).toEqual(Array.from(reward));
+  expect(block.noPointValue).toBe(tally.noPointValue);
   tally.over = over.reduce((a, b) => a + b, 0);
   tally.reward = reward.reduce((a, b) => a + b, 0);
   return tally;
@@ -193,5 +197,49 @@ describe('the kernel equals the exact engine draw by draw on random scenarios se
     fc.assert(fc.property(pointsWorld, (w) => {
       checkDraws(pointsScenario(w), { seed: w.seed, sigmaCommon: w.sigma / 200, sigma: w.sigma / 100 }, 25);
     }), { numRuns: 40 });
+  });
+});
+
+describe('a draw that leaves a pool settled by points without points (no point value)', () => {
+  // One points institution and a wide spread (σ_h = 0.6): in some draws its growth is ≤ −100%
+  // (no claims, so no points); with 0.0001 points in the file its points also round to 0 whenever
+  // its drawn claims fall below half the file's — claims without points. Either way the pool
+  // cannot set a point value (P_k / 0): every entitlement is 0, the pool's amount is not paid and
+  // stays with the fund; the exact engine settles the draw so (model.noPoints 'unpaid'), the kernel
+  // agrees draw by draw, and the draws are counted.
+  const world = (raw: bigint) => ({
+    budgetPct: 100, afBp: 500, cap: null, base: 'target' as const, rewardCap: null, seed: 0, sigma: 1, primary: [10n ** 8n],
+    hospitals: [{ points: true, raw, form: 'total' as const, coef: null, last: 10n ** 9n, claimsGiven: true, claimsPct: 100, score: null }],
+  });
+
+  for (const [what, raw] of [['no claims, no points', 10n ** 8n], ['claims without points', 1n]] as const) {
+    it(`${what}: kernel and exact engine agree draw by draw, the pool's amount kept by the fund, the draws counted`, () => {
+      const s = pointsScenario(world(raw));
+      const params = { seed: 31, sigmaCommon: 0.02, sigma: 0.6 };
+      const t = checkDraws(s, params, 150);
+      expect(t.noPointValue).toBeGreaterThan(0);
+      expect(t.noPointValue).toBeLessThan(150);
+      const { input } = prepareRisk(s, riskParams({ ...params, draws: 150 }));
+      const pool = input.pointsPools[0]!;
+      const d = Array.from({ length: 150 }, (_, k) => k).find((k) => drawDetail(input, k).noPointValue)!;
+      const c = exactCheck(s, input, d);
+      const p = c.result.fund.pools.find((x) => x.settlement === 'points')!;
+      expect([p.pointValue, p.entitled, p.capCut]).toEqual([null, '0.00', p.amount]);
+      expect(parseMoney(p.amount)).toBe(pool.amount);
+      expect(c.detail.target[pool.members[0]!]).toBe(0);
+      if (raw === 1n) expect(c.detail.annual[pool.members[0]!]).toBeGreaterThan(0);
+      // The summary's line: the share of draws without a point value.
+      const merged = mergeBlocks([runDraws(input, 0, 150)], 150, input.n);
+      expect(summarize(merged).noPointValue).toEqual({ draws: t.noPointValue, probability: t.noPointValue / 150 });
+    });
+  }
+
+  it('a file whose points pool has no points is still refused (points not imported), naming the pool', () => {
+    const s = pointsScenario(world(10n ** 8n));
+    const doc = JSON.parse(JSON.stringify(s));
+    doc.hospitals[0].points = { total: '0.0000', projected: '100.0000' };
+    const v = validateScenario(doc);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues.map((i) => i.message).join('\n')).toMatch(/pool "ip" is settled by points .* but its institutions have no points/);
   });
 });

@@ -34,6 +34,8 @@ export interface RiskResultView {
   seed: number;
   exhausted: string;
   exhaustedDraws: number;
+  /** Draws in which a pool settled by points had no points (no point value, its budget kept by the fund); null without such pools. */
+  noPointValueDraws: number | null;
   dists: DistView[];
   rows: RiskInstitutionRow[];
   threshold: string;
@@ -69,6 +71,7 @@ const resultOf = memoize((s: RiskSummary | null, meta: RiskMeta | null, params: 
   const inst = s.institutions;
   return {
     draws: s.draws, seed: params.seed, exhausted: prob(s.exhausted.probability), exhaustedDraws: s.exhausted.draws,
+    noPointValueDraws: meta.byPoints ? s.noPointValue.draws : null,
     threshold: percent(String(params.overspendThreshold), 0),
     dists: [dist('closingBalance', s.closingBalance, unit), dist('monthsOfCoverage', s.monthsOfCoverage, unit), dist('adjustmentFundUsed', s.adjustmentFundUsed, unit)],
     rows: meta.ids.map((id, i) => ({

@@ -54,6 +54,7 @@ export function riskJson({ name, params, summary: s, meta }: RiskReportInput): u
       adjustmentFundUsed: amounts(s.adjustmentFundUsed),
     },
     adjustmentFundExhausted: s.exhausted,
+    ...(meta.byPoints ? { pointsPoolWithoutPoints: s.noPointValue } : {}),
     institutions: meta.ids.map((id, i) => ({
       id,
       name: meta.names[i],
@@ -84,6 +85,7 @@ const T = {
     figure: '资金指标', mean: '均值', sd: '标准差',
     fundNote: (af: string) => `${fundName('adjustmentFund', 'zh')}：${af}。分位数按抽样结果排序取最近秩。`,
     exhausted: (p: string, k: string, n: string) => `调剂金用尽的概率 = ${p}（${n} 次抽样中 ${k} 次）`,
+    noPointValue: (k: string, n: string) => `点数法结算池总点数为 0、无法确定点值的抽样：${n} 次中 ${k} 次（该池应得额均为 0，池内预算未拨付，留存基金）`,
     ranked: (thr: string, top: string) => `按超支超过 ${thr} 的概率排序的机构${top}：`,
     top: (k: number, n: number) => `（前 ${k} 家，共 ${n} 家）`,
     over: (thr: string) => `超支>${thr}概率`, reward: '获结余留用概率', target: '总额控制指标',
@@ -97,6 +99,8 @@ const T = {
     figure: 'Fund figure', mean: 'mean', sd: 'SD',
     fundNote: (af: string) => `${fundName('adjustmentFund', 'en')}: ${af}. Percentiles by nearest rank over the draws.`,
     exhausted: (p: string, k: string, n: string) => `P(adjustment fund exhausted) = ${p} (${k} of ${n} draws)`,
+    noPointValue: (k: string, n: string) => `Draws in which a pool settled by points had no points, so no point value: ${k} of ${n}`
+      + ' (every entitlement in it 0; the pool\'s budget not paid out, kept by the fund)',
     ranked: (thr: string, top: string) => `Institutions by P(overspend > ${thr})${top}:`,
     top: (k: number, n: number) => ` — top ${k} of ${n}`,
     over: (thr: string) => `P(over>${thr})`, reward: 'P(reward>0)', target: 'Target',
@@ -126,6 +130,7 @@ export function riskText({ name, params, summary: s, meta }: RiskReportInput, op
   lines.push(x.fundNote(yuan(meta.adjustmentFund)));
   lines.push('');
   lines.push(x.exhausted(pct(s.exhausted.probability), count(s.exhausted.draws), count(s.draws)));
+  if (meta.byPoints) lines.push(x.noPointValue(count(s.noPointValue.draws), count(s.draws)));
   lines.push('');
   const order = rankByOverspend(s);
   const shown = order.slice(0, Math.max(0, opts.top));

@@ -53,6 +53,10 @@ export async function riskWorkbook(r: RiskReportInput, merged: Merged, unit: Uni
   sum.addRow([]);
   const ex = sum.addRow(['调剂金用尽概率 P(adjustment fund exhausted)', s.exhausted.probability, '次数 draws', s.exhausted.draws]);
   ex.getCell(2).numFmt = FMT.percent;
+  if (meta.byPoints) {
+    const np = sum.addRow(['点数法结算池无点数（无法确定点值）P(a points pool has no points)', s.noPointValue.probability, '次数 draws', s.noPointValue.draws]);
+    np.getCell(2).numFmt = FMT.percent;
+  }
 
   // One histogram sheet per fund figure.
   const histogram = (title: string, d: Distribution, amount: boolean) => {

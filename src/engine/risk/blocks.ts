@@ -20,6 +20,8 @@ export interface Merged {
   exhausted: Uint8Array;
   overCount: Uint32Array;
   rewardCount: Uint32Array;
+  /** Draws in which a pool settled by points had no points (no point value). */
+  noPointValue: number;
 }
 
 /** The smallest chunk handed out (but the last): its messages cost well under 1% of its time. */
@@ -82,7 +84,7 @@ export function mergeBlocks(blocks: readonly DrawBlock[], draws: number, n: numb
   const m: Merged = {
     draws, n,
     closing: new Float64Array(draws), months: new Float64Array(draws), afUsed: new Float64Array(draws), exhausted: new Uint8Array(draws),
-    overCount: new Uint32Array(n), rewardCount: new Uint32Array(n),
+    overCount: new Uint32Array(n), rewardCount: new Uint32Array(n), noPointValue: 0,
   };
   const seen = new Uint8Array(draws);
   for (const b of blocks) {
@@ -97,6 +99,7 @@ export function mergeBlocks(blocks: readonly DrawBlock[], draws: number, n: numb
     m.months.set(b.months, b.from);
     m.afUsed.set(b.afUsed, b.from);
     m.exhausted.set(b.exhausted, b.from);
+    m.noPointValue += b.noPointValue;
     for (let h = 0; h < n; h++) {
       m.overCount[h]! += b.overCount[h]!;
       m.rewardCount[h]! += b.rewardCount[h]!;

@@ -7,7 +7,8 @@
 import { apportion } from '../apportion.ts';
 import { formatMoney, parseMoney, RATE_ONE } from '../money.ts';
 import { formatPoints } from '../points.ts';
-import { runScenario } from '../run.ts';
+import { runModel } from '../run.ts';
+import { compile } from '../compile.ts';
 import type { Result } from '../result.ts';
 import type { Scenario } from '../../format/types.ts';
 import { drawDetail, type DrawDetail } from './kernel.ts';
@@ -66,6 +67,8 @@ export function compareDraw(input: RiskInput, det: DrawDetail, r: Result, tolera
     if (rewarded !== (det.rewarded[i] === 1)) out.push(`draw ${det.d}: hospitals[${i}]: reward > 0: kernel ${det.rewarded[i] === 1}, exact ${rewarded}`);
   });
   const fund = r.fund;
+  const noPointValue = fund.pools.some((p) => p.settlement === 'points' && p.pointValue === null);
+  if (noPointValue !== det.noPointValue) out.push(`draw ${det.d}: a points pool without points (no point value): kernel ${det.noPointValue}, exact ${noPointValue}`);
   const exhausted = f(fund.fundSharesClaimed) > f(fund.adjustmentFundUsed);
   if (exhausted !== det.exhausted) out.push(`draw ${det.d}: adjustment fund exhausted: kernel ${det.exhausted}, exact ${exhausted}`);
   near('fund.fundSharesClaimed', det.claimed, f(fund.fundSharesClaimed));
@@ -76,10 +79,13 @@ export function compareDraw(input: RiskInput, det: DrawDetail, r: Result, tolera
   return out;
 }
 
-/** Draw d by the kernel and by the exact engine on the same claims, and their differences. */
+/**
+ * Draw d by the kernel and by the exact engine on the same claims, and their differences. A draw
+ * is an outcome, not a file: a points pool left without points is settled unpaid (model.noPoints).
+ */
 export function exactCheck(s: Scenario, input: RiskInput, d: number): { detail: DrawDetail; scenario: Scenario; result: Result; differences: string[] } {
   const detail = drawDetail(input, d);
   const scenario = drawScenario(s, input, detail);
-  const result = runScenario(scenario);
+  const result = runModel({ ...compile(scenario), noPoints: 'unpaid' });
   return { detail, scenario, result, differences: compareDraw(input, detail, result) };
 }

@@ -37,6 +37,8 @@ export interface DrawBlock {
   /** Per institution: draws with overspend rate above the threshold, and with a reward > 0. */
   overCount: Uint32Array;
   rewardCount: Uint32Array;
+  /** Draws of the range in which a pool settled by points had no points: no point value, its amount unpaid (kept by the fund). */
+  noPointValue: number;
 }
 
 /** One draw in full, per institution: what the exact check compares. */
@@ -61,6 +63,8 @@ export interface DrawDetail {
   available: number;
   used: number;
   exhausted: boolean;
+  /** A pool settled by points had no points in this draw (no point value; every entitlement 0, its amount kept by the fund). */
+  noPointValue: boolean;
   owedTotal: number;
   expenditure: number;
   closing: number;
@@ -132,6 +136,9 @@ function depositOnClaims(inp: RiskInput, h: number, annual: number): number {
   return dep;
 }
 
+/** Pools settled by points that had no points in the draw just settled by drawPoints. */
+let pointless = 0;
+
 /** Scratch space for a draw with pools settled by points: annual claims, raw points, T and the points deposit forfeited, per institution. */
 let annuals = new Float64Array(0), raws = new Float64Array(0), targets = new Float64Array(0), pDeposit = new Float64Array(0), pLost = new Float64Array(0);
 
@@ -170,6 +177,8 @@ export function pointsOf(inp: RiskInput, h: number, annual: number): number {
  * is paid out exactly, or its capped amount), and the deposit withheld from the monthly
  * pre-settlement at the budget point value (the engine's settle-points.ts on the points split
  * over the months by the profile) with what of it is forfeited. T of others: their target.
+ * A pool whose members' points all come to 0 has no point value (P_k / 0): every entitlement is
+ * 0 and its amount is left unpaid, with the fund (the engine's model.noPoints 'unpaid'); counted.
  */
 function drawPoints(inp: RiskInput, z: number, eps: Float64Array): void {
   const n = inp.n;
@@ -179,6 +188,7 @@ function drawPoints(inp: RiskInput, z: number, eps: Float64Array): void {
   }
   for (let h = 0; h < n; h++) annuals[h] = annualOf(inp, h, z, eps[h]!);
   targets.set(inp.target);
+  pointless = 0;
   for (const pool of inp.pointsPools) {
     const pts: bigint[] = [];
     for (const h of pool.members) {
@@ -187,6 +197,7 @@ function drawPoints(inp: RiskInput, z: number, eps: Float64Array): void {
       pts.push(BigInt(mulFraction(raw, inp.pointsCoef[h]!)));
     }
     const settled = settlePointsPool(pool.amount as Fen, pts, [pool.projected], pool.cap);
+    if (settled.points === 0n) pointless++;
     pool.members.forEach((h, j) => {
       targets[h] = settled.entitlements[j]!;
       const rate = inp.depositRate[h]!;
@@ -204,6 +215,7 @@ interface FundOut {
   months: number;
   used: number;
   exhausted: boolean;
+  noPointValue: boolean;
 }
 
 /**
@@ -236,6 +248,7 @@ function settleDraw(inp: RiskInput, d: number, overCount: Uint32Array, rewardCou
   let forfeit = onClaims ? 0 : inp.forfeitedTotal;
   const byPoints = inp.pointsPools.length > 0;
   if (byPoints) drawPoints(inp, z, eps);
+  out.noPointValue = byPoints && pointless > 0;
   const pool = inp.pointsPool;
   for (let h = 0; h < n; h++) {
     // Growth, evaluated in this order: (μ_h + z) + σ_h·N; claims rounded half-up to the fen
@@ -353,6 +366,7 @@ function finishDetail(
   det.available = available;
   det.used = used;
   det.exhausted = exhausted;
+  det.noPointValue = out.noPointValue;
   det.owedTotal = owed;
   det.expenditure = expenditure;
   det.closing = out.closing;
@@ -368,9 +382,9 @@ export function runDraws(inp: RiskInput, from: number, to: number, onProgress?: 
   const block: DrawBlock = {
     from, to,
     closing: new Float64Array(m), months: new Float64Array(m), afUsed: new Float64Array(m), exhausted: new Uint8Array(m),
-    overCount: new Uint32Array(inp.n), rewardCount: new Uint32Array(inp.n),
+    overCount: new Uint32Array(inp.n), rewardCount: new Uint32Array(inp.n), noPointValue: 0,
   };
-  const out: FundOut = { closing: 0, months: 0, used: 0, exhausted: false };
+  const out: FundOut = { closing: 0, months: 0, used: 0, exhausted: false, noPointValue: false };
   for (let d = from; d < to; d++) {
     settleDraw(inp, d, block.overCount, block.rewardCount, out, null);
     const j = d - from;
@@ -378,6 +392,7 @@ export function runDraws(inp: RiskInput, from: number, to: number, onProgress?: 
     block.months[j] = out.months;
     block.afUsed[j] = out.used;
     block.exhausted[j] = out.exhausted ? 1 : 0;
+    if (out.noPointValue) block.noPointValue++;
     if (onProgress && ((j + 1) % every === 0 || d === to - 1)) onProgress(j + 1);
   }
   return block;
@@ -390,9 +405,9 @@ export function drawDetail(inp: RiskInput, d: number): DrawDetail {
   const det: DrawDetail = {
     d, annual: f(), deductions: f(), actual: f(), reward: f(), fundShareClaimed: f(), fundShare: f(), deposit: f(), forfeited: f(), owed: f(), target: f(), rawPoints: f(),
     over: new Uint8Array(n), rewarded: new Uint8Array(n),
-    claimed: 0, available: 0, used: 0, exhausted: false, owedTotal: 0, expenditure: 0, closing: 0, months: 0,
+    claimed: 0, available: 0, used: 0, exhausted: false, noPointValue: false, owedTotal: 0, expenditure: 0, closing: 0, months: 0,
   };
-  const out: FundOut = { closing: 0, months: 0, used: 0, exhausted: false };
+  const out: FundOut = { closing: 0, months: 0, used: 0, exhausted: false, noPointValue: false };
   settleDraw(inp, d, new Uint32Array(n), new Uint32Array(n), out, det);
   return det;
 }

@@ -41,6 +41,12 @@ export interface RiskSummary {
   adjustmentFundUsed: Distribution;
   /** Draws where the requested fund shares exceeded the adjustment fund plus any top-up. */
   exhausted: { draws: number; probability: number };
+  /**
+   * Draws in which a pool settled by points had no points at all: its point value cannot be set
+   * (P_k / 0), every member's entitlement is 0 and the pool's amount stays with the fund
+   * (DESIGN §7, engine model.noPoints). 0 without such pools.
+   */
+  noPointValue: { draws: number; probability: number };
   /** Per institution, file order: draws with an overspend rate above the threshold, with a reward > 0, and their shares of all draws. */
   institutions: { overspendDraws: number[]; rewardDraws: number[]; pOverspend: number[]; pReward: number[] };
 }
@@ -120,6 +126,7 @@ export function summarize(m: Merged): RiskSummary {
     monthsOfCoverage: realDistribution(m.months),
     adjustmentFundUsed: amountDistribution(m.afUsed),
     exhausted: { draws: exhausted, probability: exhausted / m.draws },
+    noPointValue: { draws: m.noPointValue, probability: m.noPointValue / m.draws },
     institutions: {
       overspendDraws: over,
       rewardDraws: reward,
