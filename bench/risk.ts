@@ -13,7 +13,7 @@
  * run side by side, against one alone (2 × t_alone / t_both) — what two threads give when they
  * share nothing, no chunks, no messages, no merge. A 1 → 2 speed-up near it has no overhead left.
  */
-import { synthCity } from './synth.ts';
+import { synthCity, synthPointsCity } from './synth.ts';
 import { printFigure } from './print.ts';
 import { validateScenario } from '../src/scenario/open.ts';
 import { prepareRisk } from '../src/engine/risk/prepare.ts';
@@ -28,8 +28,8 @@ const N = 3000;
 const DRAWS = 10_000;
 const PAIRS = 5;
 
-function city(): Scenario {
-  const v = validateScenario(JSON.parse(JSON.stringify(synthCity(N, 42))));
+function city(make = synthCity): Scenario {
+  const v = validateScenario(JSON.parse(JSON.stringify(make(N, 42))));
   if (!v.ok) throw new Error(`synthetic city invalid: ${v.issues[0]?.path} ${v.issues[0]?.message}`);
   return v.scenario;
 }
@@ -96,6 +96,38 @@ async function nodeCeiling(s: Scenario): Promise<number[]> {
   }
 }
 
+/**
+ * The same city with its hospital pool settled by points (bench/synth.ts synthPointsCity: about a
+ * quarter of the institutions): hospital-draws per second on 2 workers in Node, timed in turn with
+ * the per-target city on the same pool (best of each), and the ratio — what the points draws
+ * (points from the drawn claims, the pool's entitlements by largest remainder, the monthly
+ * pre-settlement and its deposit) cost beside a draw of targets.
+ */
+async function nodePointsRates(s: Scenario, p: Scenario): Promise<{ points: number; targets: number }> {
+  const inputs = [s, p].map((x) => prepareRisk(x, riskParams({ draws: DRAWS })).input);
+  const pool = new NodeRiskPool(2);
+  try {
+    for (const x of [s, p]) await pool.run(prepareRisk(x, riskParams({ draws: 1000, seed: 2 })).input);
+    const best = [Infinity, Infinity];
+    for (let r = 0; r < 3; r++) {
+      for (const k of r % 2 === 0 ? [0, 1] : [1, 0]) {
+        const t0 = performance.now();
+        await pool.run(inputs[k]!);
+        best[k] = Math.min(best[k]!, performance.now() - t0);
+      }
+    }
+    return { targets: (N * DRAWS) / (best[0]! / 1000), points: (N * DRAWS) / (best[1]! / 1000) };
+  } finally {
+    await pool.close();
+  }
+}
+
+export async function riskPointsBench(s: Scenario = city()): Promise<void> {
+  const r = await nodePointsRates(s, city(synthPointsCity));
+  printFigure('risk-hospital-draws-per-s-points-node', r.points, '/s');
+  printFigure('risk-points-slowdown-vs-targets-2-workers-node', r.targets / r.points, 'x');
+}
+
 /** In the page (as source text: tsx would add helpers to a function): warm pools of 1 and 2 workers, kept across calls. */
 const PAGE_WARM = `async ({ scenario, warm }) => {
   const { RiskPool } = await globalThis.__gb.risk();
@@ -135,6 +167,7 @@ function printRates(where: string, r: Rates): void {
 export async function riskBench(): Promise<void> {
   const s = city();
   printRates('node', await nodeRates(s));
+  await riskPointsBench(s);
   const ceiling = await nodeCeiling(s);
   printFigure('risk-parallel-ceiling-node', ceiling[Math.floor(ceiling.length / 2)]!, 'x');
   console.log(`bench: risk-parallel-ceiling-node-range ${ceiling[0]!.toFixed(2)}–${ceiling.at(-1)!.toFixed(2)} x (${ceiling.length} pairs)`);
@@ -146,4 +179,5 @@ export async function riskBench(): Promise<void> {
   printRates('chromium', await chromiumRates(s));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await riskBench();
+// `npx tsx bench/risk.ts points`: the points lines alone.
+if (import.meta.url === `file://${process.argv[1]}`) await (process.argv[2] === 'points' ? riskPointsBench() : riskBench());

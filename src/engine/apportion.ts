@@ -118,6 +118,78 @@ function apportionLarge(total: number, weights: readonly bigint[], W: bigint): F
   return parts;
 }
 
+/** Scratch space of apportionWholeInto: fractions, a copy for the selection, exact remainders. */
+let fracs = new Float64Array(0), picks = new Float64Array(0);
+const exactRem = new Map<number, bigint>();
+
+/**
+ * apportionColumn(total, weights, W) for weights held as doubles: whole numbers, each and their
+ * sum W at most 2^53 − 1, W > 0 (the Monte Carlo kernel's points, whole 10^-4 points), the first
+ * `n` of `w`, written to out[0 … n). The same parts, digit for digit: for W < 2^26 the exact small
+ * path, else apportionLarge's double-double quotas — with weights and W below 2^53 their low
+ * parts are 0 — and bigint only where the estimate cannot decide. Allocates nothing on the way.
+ */
+export function apportionWholeInto(total: number, w: ArrayLike<number>, n: number, W: number, out: Float64Array): void {
+  if (!Number.isSafeInteger(total) || total < 0) throw new ApportionError(`cannot apportion ${total} fen`);
+  if (!(W > 0 && W <= Number.MAX_SAFE_INTEGER)) throw new ApportionError(`weights summing to ${W} are not whole doubles`);
+  if (total === 0) { out.fill(0, 0, n); return; }
+  if (W < SMALL_W_NUMBER) {
+    apportionSmallInto(total, n === w.length ? w : Array.prototype.slice.call(w, 0, n) as number[], W, out, 0);
+    return;
+  }
+  if (fracs.length < n) { fracs = new Float64Array(n); picks = new Float64Array(n); }
+  const frac = fracs;
+  exactRem.clear();
+  const X = BigInt(total), WB = BigInt(W);
+  let t = SPLIT * W;
+  const wh1 = t - (t - W), wh2 = W - wh1;
+  t = SPLIT * total;
+  const x1 = t - (t - total), x2 = total - x1;
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const hi = w[i]!;
+    if (hi === 0) { out[i] = 0; frac[i] = 0; exactRem.set(i, 0n); continue; }
+    const q1 = hi / W;
+    t = SPLIT * q1;
+    const a1 = t - (t - q1), a2 = q1 - a1;
+    const p = q1 * W;
+    const e = ((a1 * wh1 - p) + a1 * wh2 + a2 * wh1) + a2 * wh2;
+    const q2 = ((hi - p) - e) / W;
+    const P = total * q1;
+    const E = ((x1 * a1 - P) + x1 * a2 + x2 * a1) + x2 * a2 + total * q2;
+    let whole = Math.floor(P);
+    let f = (P - whole) + E;
+    if (f < 0) { whole -= 1; f += 1; } else if (f >= 1) { whole += 1; f -= 1; }
+    if (f <= TOL || f >= 1 - TOL) {
+      const [q, r] = quota(X, BigInt(hi), WB);
+      whole = Number(q);
+      exactRem.set(i, r);
+      f = Number(r) / W;
+    }
+    out[i] = whole;
+    frac[i] = f;
+    given += whole;
+  }
+  const left = total - given;
+  if (left <= 0) return;
+  picks.set(frac.subarray(0, n));
+  const pivot = kthLargest(picks.subarray(0, n), left);
+  const band: number[] = [];
+  let sure = 0;
+  for (let i = 0; i < n; i++) {
+    const f = frac[i]!;
+    if (f > pivot + 2 * TOL) { out[i]! += 1; sure++; }
+    else if (f >= pivot - 2 * TOL) band.push(i);
+  }
+  const remOf = (i: number): bigint => {
+    let r = exactRem.get(i);
+    if (r === undefined) exactRem.set(i, (r = quota(X, BigInt(w[i]!), WB)[1]));
+    return r;
+  };
+  band.sort(byRemainder(remOf));
+  for (let k = 0; k < left - sure; k++) out[band[k]!]! += 1;
+}
+
 /** X·w = whole·W + remainder, exactly: a part's quota before the leftover fen. */
 function quota(X: bigint, w: bigint, W: bigint): [bigint, bigint] {
   const num = X * w;
@@ -194,6 +266,7 @@ export function kthLargest(xs: Float64Array, k: number): number {
 
 /** Weights whose sum is below 2^26 take the exact double path (b × w < 2^52). */
 const SMALL_W = 1n << 26n;
+const SMALL_W_NUMBER = 2 ** 26;
 
 /**
  * total × w / W with total = a·W + b: the quota is a·w + b·w/W, and b·w < W² stays exact in
@@ -209,7 +282,7 @@ export function apportionSmall(total: number, w: readonly number[], W: number): 
 let scratch = new Float64Array(64);
 
 /** apportionSmall writing the parts into out[at …]: no allocation on the hot path. */
-export function apportionSmallInto(total: number, w: readonly number[], W: number, out: { [k: number]: number }, at: number): void {
+export function apportionSmallInto(total: number, w: ArrayLike<number>, W: number, out: { [k: number]: number }, at: number): void {
   const n = w.length;
   if (scratch.length < n) scratch = new Float64Array(n);
   const rem = scratch;

@@ -103,14 +103,23 @@ export function settlePointsPool(amount: Fen, pts: readonly bigint[], proj: read
 export function preSettlement(monthPoints: bigint, amount: Fen, projected: bigint): Fen {
   if (projected === 0n) return 0 as Fen;
   const p = Number(monthPoints);
-  const d = Number(projected);
+  if (p <= Number.MAX_SAFE_INTEGER) return preSettlementUnits(p, amount, Number(projected), projected);
+  return Number(divRoundHalfUp(monthPoints * BigInt(amount), projected)) as Fen;
+}
+
+/**
+ * preSettlement with the month's points as a double (whole units, at most 2^53 − 1) and Σ Proj
+ * both as a double `d` and exactly: the Monte Carlo kernel's form (no bigint unless near a half).
+ */
+export function preSettlementUnits(p: number, amount: Fen, d: number, projected: bigint): Fen {
+  if (projected === 0n) return 0 as Fen;
   if (amount >= 0 && p >= 0 && p <= Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER && amount <= Number.MAX_SAFE_INTEGER) {
     const x = (p * amount) / d;
     const frac = x - Math.floor(x);
     // A margin of 2^-48 × x (plus one ulp of 1) covers the two roundings of × and / with room to spare.
     if (x < 2 ** 52 && Math.abs(frac - 0.5) > x * 2 ** -48 + 2 ** -52) return Math.round(x) as Fen;
   }
-  return Number(divRoundHalfUp(monthPoints * BigInt(amount), projected)) as Fen;
+  return Number(divRoundHalfUp(BigInt(p) * BigInt(amount), projected)) as Fen;
 }
 
 /** A point value in 元/分 to 4 decimals: amount (fen) / points (10^-4 units). Null without points. */

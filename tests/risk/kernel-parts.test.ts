@@ -5,6 +5,8 @@ import { applyTiersExact, type CompiledTierTable } from '../../src/engine/tiers.
 import { divRoundHalfUp, parseRate, type Fen } from '../../src/engine/money.ts';
 import { roundDiv, tierPieces } from '../../src/engine/risk/tier-pieces.ts';
 import { scaledDeduction } from '../../src/engine/risk/kernel.ts';
+import { apportionColumn, apportionWholeInto } from '../../src/engine/apportion.ts';
+import { preSettlementUnits } from '../../src/engine/points.ts';
 
 /** The kernel's evaluation of a table on piece form (what settleDraw does inline). */
 function evaluate(table: CompiledTierTable, x: number, t: number): number {
@@ -84,5 +86,37 @@ describe('scaled deductions', () => {
       expect(scaledDeduction(5, annual, 10, 0.5)).toBe(k + 1);
       expect(scaledDeduction(333, annual, 666, 333 / 666)).toBe(exact(333, annual, 666));
     }), { numRuns: 500 });
+  });
+});
+
+describe('points draws in doubles', () => {
+  // apportionWholeInto (the kernel's split of a points pool) against the engine's apportionColumn
+  // on the same weights as bigint: the same parts, fen for fen — large weights near 2^53, sums
+  // below and above 2^26 (the small path), many ties (equal weights), zeros.
+  const weightArb = fc.oneof(
+    fc.integer({ min: 0, max: 2 ** 40 }),
+    fc.constantFrom(0, 1, 3, 10_000, 2 ** 26, 2 ** 45),
+    fc.integer({ min: 0, max: 1000 }),
+  );
+  it('apportionWholeInto gives apportionColumn\'s parts', () => {
+    fc.assert(fc.property(fc.array(weightArb, { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 2 ** 45 }), fc.boolean(), (ws, total, tie) => {
+      const w = tie ? ws.map(() => ws[0]!) : ws;
+      const W = w.reduce((a, b) => a + b, 0);
+      fc.pre(W > 0 && W <= Number.MAX_SAFE_INTEGER);
+      const out = new Float64Array(w.length + 3).fill(-1);
+      apportionWholeInto(total, Float64Array.from(w), w.length, W, out);
+      expect(Array.from(out.subarray(0, w.length))).toEqual(Array.from(apportionColumn(total, w.map(BigInt), BigInt(W))));
+      expect(Array.from(out.subarray(w.length))).toEqual([-1, -1, -1]); // nothing written past n
+    }), { numRuns: 400 });
+  });
+
+  it('a pre-settlement month from the double estimate is the engine\'s round(Pts_m × P / Σ Proj), also at halves', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 45 }), fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1, max: 2 ** 50 }), (p, amount, d) => {
+      expect(preSettlementUnits(p, amount as Fen, d, BigInt(d))).toBe(Number(divRoundHalfUp(BigInt(p) * BigInt(amount), BigInt(d))));
+    }), { numRuns: 300 });
+    // Exact halves: p × amount / d = n + ½.
+    for (const [p, amount, d] of [[1, 1, 2], [3, 5, 2], [2 ** 40 + 1, 3, 2], [7, 2 ** 39 + 1, 2]] as const) {
+      expect(preSettlementUnits(p, amount as Fen, d, BigInt(d))).toBe(Number(divRoundHalfUp(BigInt(p) * BigInt(amount), BigInt(d))));
+    }
   });
 });

@@ -15,15 +15,15 @@
  * adjustment fund (plus any top-up); deposit return; owed; the fund's expenditure and
  * closing balance.
  */
-import { apportion, apportionSmallInto } from '../apportion.ts';
+import { apportion, apportionSmallInto, apportionWholeInto } from '../apportion.ts';
 import { divRoundHalfUp, mulDivSmall, RATE_ONE } from '../money.ts';
-import { applyTiersExact, type CompiledTierTable } from '../tiers.ts';
+import { applyTiers, type CompiledTierTable } from '../tiers.ts';
 import { FAST_LIMIT, roundDiv, roundDivFast, type TierPieces } from './tier-pieces.ts';
 import { applyRatio } from '../quality.ts';
 import type { Fen } from '../money.ts';
 import { drawStream } from './rng.ts';
-import { apportionUnits, preSettlement, settlePointsPool } from '../points.ts';
-import type { Fraction, RiskInput } from './prepare.ts';
+import { apportionUnits, preSettlement, preSettlementUnits, settlePointsPool } from '../points.ts';
+import type { Fraction, PointsPoolInput, RiskInput } from './prepare.ts';
 
 /** A range of draws' outputs, indexed by draw − from; counts over the range. */
 export interface DrawBlock {
@@ -101,7 +101,11 @@ export function scaledDeduction(ded: number, annual: number, base: number, ratio
   return gap > tol ? fl + 1 : gap < -tol ? fl : Number(divRoundHalfUp(BigInt(ded) * BigInt(annual), BigInt(base)));
 }
 
-const tiersExact = (table: CompiledTierTable, x: number, t: number): number => applyTiersExact(table, x as Fen, t as Fen);
+/**
+ * Tiers outside the pieces (a target beyond them, or an entitlement that changes every draw): the
+ * engine's own applyTiers — its small form in doubles when x and T are in range, else bigint.
+ */
+const tiersExact = (table: CompiledTierTable, x: number, t: number): number => applyTiers(table, x as Fen, t as Fen);
 
 /** Stands in for an absent tier table (never evaluated: the kernel checks for null first). */
 const NO_TIERS: TierPieces = {
@@ -140,7 +144,8 @@ function depositOnClaims(inp: RiskInput, h: number, annual: number): number {
 let pointless = 0;
 
 /** Scratch space for a draw with pools settled by points: annual claims, raw points, T and the points deposit forfeited, per institution. */
-let annuals = new Float64Array(0), raws = new Float64Array(0), targets = new Float64Array(0), pDeposit = new Float64Array(0), pLost = new Float64Array(0);
+let annuals = new Float64Array(0), raws = new Float64Array(0), targets = new Float64Array(0);
+let pDeposit = new Float64Array(0), pLost = new Float64Array(0);
 
 /**
  * An institution's annual claims in a draw (DESIGN §9): growth evaluated in this order,
@@ -190,23 +195,128 @@ function drawPoints(inp: RiskInput, z: number, eps: Float64Array): void {
   targets.set(inp.target);
   pointless = 0;
   for (const pool of inp.pointsPools) {
-    const pts: bigint[] = [];
-    for (const h of pool.members) {
+    const members = pool.members;
+    const m = members.length;
+    if (weights.length < m) { weights = new Float64Array(m); ents = new Float64Array(m); }
+    let sum = 0; // Σ Pts, exact while at most 2^53 − 1 (the points are whole 10^-4 points)
+    for (let j = 0; j < m; j++) {
+      const h = members[j]!;
       const raw = pointsOf(inp, h, annuals[h]!);
       raws[h] = raw;
-      pts.push(BigInt(mulFraction(raw, inp.pointsCoef[h]!)));
+      const p = mulFraction(raw, inp.pointsCoef[h]!);
+      weights[j] = p;
+      sum += p;
     }
-    const settled = settlePointsPool(pool.amount as Fen, pts, [pool.projected], pool.cap);
-    if (settled.points === 0n) pointless++;
-    pool.members.forEach((h, j) => {
-      targets[h] = settled.entitlements[j]!;
+    const fast = sum <= SAFE;
+    if (fast) settlePoolFast(pool, sum);
+    else {
+      // Points beyond 2^53 units: the engine's settlement in bigint (the same figures).
+      const settled = settlePointsPool(pool.amount as Fen, Array.from(weights.subarray(0, m), BigInt), [pool.projected], pool.cap);
+      ents.set(settled.entitlements);
+    }
+    if (sum === 0) pointless++;
+    const ps = inp.profileSmall;
+    const dv = derivedOf(inp);
+    const table = dv.months;
+    const amount = pool.amount;
+    const d = Number(pool.projected);
+    // pv0 = P / Σ Proj as a double: the pre-settlement's estimate is one product (preSettlementUnits' bound holds for it).
+    const pv0 = amount / d;
+    const noFast = !(amount >= 0 && amount <= SAFE && d <= SAFE && pool.projected > 0n);
+    for (let j = 0; j < m; j++) {
+      const h = members[j]!;
+      targets[h] = ents[j]!;
       const rate = inp.depositRate[h]!;
+      const p = weights[j]!;
       let dep = 0;
-      for (const m of apportionUnits(pts[j]!, inp.profile)) dep += mulFraction(preSettlement(m, pool.amount as Fen, pool.projected), rate);
+      if (ps !== null && p <= SAFE) {
+        // The months' points by the profile (largest remainder, exact in doubles): split(a·W + b) = a·w + split(b),
+        // split(b) from the table when the profile's weights sum to at most MONTH_TABLE.
+        const W = ps.sum;
+        if (table !== null) {
+          const a = Math.floor(p / W);
+          const b = p - a * W;
+          for (let k = 0, at = b * 12; k < 12; k++) months[k] = a * ps.w[k]! + table[at + k]!;
+        } else apportionSmallInto(p, ps.w, W, months, 0);
+        for (let k = 0; k < 12; k++) {
+          const x = months[k]!;
+          let pre: number;
+          const e = x * pv0;
+          const frac = e - Math.floor(e);
+          if (!noFast && e < 2 ** 52 && Math.abs(frac - 0.5) > e * 2 ** -48 + 2 ** -52) pre = Math.round(e);
+          else pre = preSettlementUnits(x, amount as Fen, d, pool.projected);
+          dep += mulFraction(pre, rate);
+        }
+      } else {
+        for (const x of apportionUnits(BigInt(p), inp.profile)) dep += mulFraction(preSettlement(x, amount as Fen, pool.projected), rate);
+      }
       pDeposit[h] = dep;
-      pLost[h] = dep - applyRatio(dep as Fen, inp.quality[h]!);
-    });
+      const qp = dv.qp[h]!;
+      const kept = qp >= 0 && dep * qp <= SAFE ? mulDivSmall(dep, qp, dv.qq[h]!) : applyRatio(dep as Fen, inp.quality[h]!);
+      pLost[h] = dep - kept;
+    }
   }
+}
+
+/** Profiles whose weights sum to at most this have their month splits tabled (12 × W small integers). */
+const MONTH_TABLE = 4096;
+
+/** What the points draws derive once from an input: the month-split table, and the quality ratios as doubles. */
+interface Derived {
+  /** months[12·b + k]: month k's part of b points split by the profile (largest remainder), b < W; null: no table. */
+  months: Int32Array | null;
+  /** Quality ratio num/den as doubles (qp = −1: too large, the engine's applyRatio). */
+  qp: Float64Array;
+  qq: Float64Array;
+}
+
+const derived = new WeakMap<RiskInput, Derived>();
+
+function derivedOf(inp: RiskInput): Derived {
+  let dv = derived.get(inp);
+  if (dv) return dv;
+  const ps = inp.profileSmall;
+  let table: Int32Array | null = null;
+  if (ps !== null && ps.sum <= MONTH_TABLE) {
+    table = new Int32Array(ps.sum * 12);
+    const part = new Float64Array(12);
+    for (let b = 0; b < ps.sum; b++) {
+      apportionSmallInto(b, ps.w, ps.sum, part, 0);
+      table.set(part, b * 12);
+    }
+  }
+  const n = inp.n, qp = new Float64Array(n), qq = new Float64Array(n);
+  for (let h = 0; h < n; h++) {
+    const r = inp.quality[h];
+    const small = r !== undefined && r.num >= 0n && r.num < QUALITY_SMALL && r.den < QUALITY_SMALL;
+    qp[h] = small ? Number(r.num) : -1;
+    qq[h] = small ? Number(r.den) : 1;
+  }
+  dv = { months: table, qp, qq };
+  derived.set(inp, dv);
+  return dv;
+}
+
+/** quality.ts applyRatio's exact double path: num and den below 2^21. */
+const QUALITY_SMALL = 1n << 21n;
+
+/** A pool's points (weights) and entitlements (ents) of the draw, in pool order. */
+let weights = new Float64Array(0), ents = new Float64Array(0);
+
+/**
+ * The engine's settlePointsPool on points held as doubles (whole 10^-4 points, Σ at most 2^53 − 1):
+ * the entitlements into `ents` — the pool's amount, or round(cap × pv0 × Σ Pts) when the
+ * point-value cap binds, apportioned by largest remainder (apportionWholeInto: apportionColumn's
+ * parts, without bigint unless a quota or remainder is too close to call). No points: all 0.
+ */
+function settlePoolFast(pool: PointsPoolInput, sum: number): void {
+  const m = pool.members.length;
+  if (sum === 0) { ents.fill(0, 0, m); return; }
+  const amount = pool.amount;
+  // pv > cap × pv0  ⇔  Σ Proj > cap × Σ Pts (for P > 0), exactly (points.ts).
+  const capped = pool.cap !== null && amount > 0 && pool.projected > 0n && pool.projected * RATE_ONE > pool.cap * BigInt(sum);
+  const entitled = capped ? Number(divRoundHalfUp(pool.cap! * BigInt(amount) * BigInt(sum), RATE_ONE * pool.projected)) : amount;
+  apportionWholeInto(entitled, weights, m, sum, ents);
 }
 
 /** The fund's figures of the draw just settled. */
