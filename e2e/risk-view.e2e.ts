@@ -71,6 +71,42 @@ describe('Monte Carlo risk view', () => {
     }
   });
 
+  it('a scenario settled by points: the same figures as gbsim risk, and the count of draws without a point value', async () => {
+    const { page } = await start();
+    await page.getByTestId('open-points-example').click();
+    await expect.poll(() => page.evaluate(() => (globalThis as any).__gb.ctl.state.compare.length as number), { timeout: 60_000 }).toBe(2);
+    await page.locator('[data-tab="risk"]').click();
+    const input = page.locator('gb-field[data-path="analysis.risk.draws"] input');
+    await input.fill('2000');
+    await input.press('Enter');
+    await page.getByTestId('run-risk').click();
+    await page.waitForFunction(() => (globalThis as any).__gb.ctl.state.risk?.status === 'done', undefined, { timeout: 180_000, polling: 100 });
+    const st = await page.evaluate(() => { const r = (globalThis as any).__gb.ctl.state.risk; return { summary: r.summary, scenario: r.ref }; });
+    const scenario = await page.evaluate(() => { const s = (globalThis as any).__gb.ctl.state; return s.cols[s.active].scenario; });
+    expect(scenario.policy.pools.some((p: { settlement?: string }) => p.settlement === 'points')).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'gbsim-risk-points-'));
+    const file = join(dir, 'city-points-risk.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const out = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bin', 'gbsim.mjs'), 'risk', file, '--json', '--workers', '2'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+    expect(out.draws).toBe(2000);
+    // Same seed, the same figures in Chromium and in Node.
+    expect(st.summary.exhausted).toEqual(out.adjustmentFundExhausted);
+    expect(st.summary.closingBalance.p50).toBe(Number(out.fund.closingBalance.p50.replace('.', '')));
+    expect(st.summary.noPointValue).toEqual(out.pointsPoolWithoutPoints);
+    const line = page.getByTestId('no-point-value');
+    expect(await line.getAttribute('data-draws')).toBe(String(out.pointsPoolWithoutPoints.draws));
+    expect(await line.innerText()).toContain('点数法结算池总点数为 0');
+    for (const lang of ['zh', 'en'] as const) {
+      if (lang === 'en') await page.getByTestId('lang').click();
+      for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.waitForTimeout(600);
+        await shot(page, `risk-points-${lang}-${w}x${h}`);
+      }
+    }
+    expect(await line.innerText()).toContain('a pool settled by points had no points');
+  });
+
   it('cancels a run under way', async () => {
     const { page } = await start();
     await page.locator('[data-tab="risk"]').click();
