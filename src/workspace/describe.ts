@@ -92,7 +92,9 @@ function fill(path: Path, table: Record<string, Label>, base: Scenario, lang: La
     if (m.elem !== undefined) {
       const at = [...prefix, ...path.slice(0, m.elem + 1)];
       const el = valueAt(base, at) ?? (m.elem === path.length - 1 ? value : undefined);
-      text = text.replaceAll('{n}', position(base, at)).replaceAll('{item}', identity(el, path[m.elem]!));
+      // An institution or a group of the catalogue by code and name; a pool, carve-out or indicator by its name (its id is the file's).
+      const byName = prefix.length === 0 && path[0] !== 'catalogue';
+      text = text.replaceAll('{n}', position(base, at)).replaceAll('{item}', byName ? nameOf(el, path[m.elem]!) : identity(el, path[m.elem]!));
     }
     return text;
   }
@@ -129,6 +131,11 @@ function position(base: Scenario, at: Path): string {
   const list = valueAt(base, at.slice(0, -1));
   const i = Array.isArray(list) ? indexOfId(list, segmentId(seg) ?? '') : -1;
   return i >= 0 ? String(i + 1) : String(seg);
+}
+
+/** A pool's, carve-out's or indicator's name; its id when it has none. */
+function nameOf(el: unknown, seg: Seg): string {
+  return isPlainObject(el) && typeof el.name === 'string' && el.name ? el.name : identity(el, seg);
 }
 
 /** "H003 某医院" for an element with id and name; else its id or position. */
