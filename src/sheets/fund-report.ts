@@ -9,7 +9,8 @@ import type { Scenario } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import { money, percent, plain } from '../display/number.ts';
 import { fundName, hospitalName, termName, unitName, word, yearName } from '../display/glossary.ts';
-import { formatValue, labelOf, valueAt, valueKind } from '../workspace/describe.ts';
+import { labelOf } from '../workspace/describe.ts';
+import { ruleValue } from './rule-value.ts';
 import { parsePath } from './params.ts';
 
 export interface ReportRow { cells: string[]; total?: boolean }
@@ -40,7 +41,7 @@ const W = {
     unitNote: '金额以{unit}为单位，四舍五入保留两位小数；各项合计在引擎中按分精确计算。',
     sumNote: '基金支出预算 = 单列项目 + 风险储备金 + 年终清算调剂金 + 各分配池金额，合计与预算相等（精确到分）。',
     signNote: '清算补（扣）为正数表示年终向机构补付，负数表示扣回。',
-    baseTarget: '按总额指标预留', baseClaims: '按月度申报费用扣留', fp: '结果指纹 {fp}', noSources: '方案未注明参数出处。',
+    fp: '结果指纹 {fp}', noSources: '方案未注明参数出处。',
   },
   en: {
     title: 'Fund budget execution and settlement report', fund: 'Region', year: 'Budget year', scenario: 'Scenario', printed: 'Printed', unit: 'Amounts in',
@@ -56,7 +57,7 @@ const W = {
     unitNote: 'Amounts in {unit}, rounded half-up to two decimals; every total is exact to the fen in the engine.',
     sumNote: 'Fund expenditure budget = carve-outs + risk reserve + adjustment fund + the pools’ amounts; the total equals the budget to the fen.',
     signNote: 'A positive balance due is paid to the institution at year end; a negative one is recovered.',
-    baseTarget: 'Withheld from target', baseClaims: 'Withheld from monthly claims', fp: 'Result fingerprint {fp}', noSources: 'The scenario cites no sources for its parameters.',
+    fp: 'Result fingerprint {fp}', noSources: 'The scenario cites no sources for its parameters.',
   },
 } as const;
 
@@ -186,9 +187,8 @@ function rulesSection(s: Scenario, lang: Lang, unit: Unit): ReportSection {
     try {
       const path = parsePath(key);
       label = labelOf(path, s, lang);
-      const v = valueAt(s, path);
-      value = key === 'policy.deposit.base' && (v === 'target' || v === 'claims') ? say(lang, v === 'target' ? 'baseTarget' : 'baseClaims')
-        : v === undefined || (typeof v === 'object' && v !== null) ? '' : formatValue(v, lang, valueKind(path));
+      // Lists and tables of values in words too (tiers, rates by class, pools…), amounts in the unit chosen.
+      value = ruleValue(s, key, lang, unit);
     } catch { /* a key the labels do not know is shown as written */ }
     const basis = [p.document, p.number, p.article, p.date].filter(Boolean).join(' · ');
     return { cells: [label, value, basis, say(lang, p.status), p.note ?? ''] };
@@ -197,7 +197,7 @@ function rulesSection(s: Scenario, lang: Lang, unit: Unit): ReportSection {
   if (!rows.length) notes.push(say(lang, 'noSources'));
   return {
     id: 'rules', title: say(lang, 'rules'),
-    tables: rows.length ? [{ head: [say(lang, 'param'), say(lang, 'setting'), say(lang, 'basis'), say(lang, 'status'), say(lang, 'note')], num: [false, true, false, false, false], rows }] : [],
+    tables: rows.length ? [{ head: [say(lang, 'param'), say(lang, 'setting'), say(lang, 'basis'), say(lang, 'status'), say(lang, 'note')], num: [false, false, false, false, false], rows }] : [],
     notes,
   };
 }
