@@ -164,12 +164,14 @@ function rankingSection(r: FundReport, lang: Lang, mo: Mo): ReportSection {
 }
 
 function pointsSection(r: FundReport, lang: Lang, mo: Mo): ReportSection {
-  const pvOf = (v: string | null) => (v === null ? '—' : `${plain(v, 4)} ${word('pointValueUnit', lang)}`);
+  // The unit in the heading, as for amounts: 「预算点值（元/分）」 over 「6.6644」 keeps the table within a 1280 px window in English.
+  const pvOf = (v: string | null) => (v === null ? '—' : plain(v, 4));
+  const perPoint = (name: string) => (lang === 'zh' ? `${name}（${word('pointValueUnit', lang)}）` : `${name} (${word('pointValueUnit', lang)})`);
   return {
     id: 'points', title: say(lang, 'points'),
     tables: [{
-      head: [word('pool', lang), say(lang, 'members'), fundName('allocatable', lang), say(lang, 'pointsSum'), say(lang, 'projPoints'), word('budgetPointValue', lang),
-        word('pointValue', lang), say(lang, 'capped'), fundName('pointCapCuts', lang), say(lang, 'poolPayRate'), say(lang, 'payRange')],
+      head: [word('pool', lang), say(lang, 'members'), fundName('allocatable', lang), say(lang, 'pointsSum'), say(lang, 'projPoints'), perPoint(word('budgetPointValue', lang)),
+        perPoint(word('pointValue', lang)), say(lang, 'capped'), fundName('pointCapCuts', lang), say(lang, 'poolPayRate'), say(lang, 'payRange')],
       num: [false, true, true, true, true, true, true, false, true, true, true],
       rows: r.pointsPools.map((p) => ({ cells: [p.name, String(p.members), mo(p.amount), plain(p.points, 4), plain(p.projectedPoints, 4), pvOf(p.budgetPointValue), pvOf(p.pointValue),
         say(lang, p.capped ? 'yes' : 'no'), mo(p.capCut), percent(p.paymentRate), `${percent(p.minPaymentRate)} – ${percent(p.maxPaymentRate)}`] })),
