@@ -1,7 +1,8 @@
 /**
  * Human names of the common parameter paths, for describing a variant's changes.
  * Patterns: dot-separated keys; `*` matches any key of a map (its value fills `{key}`), `[]`
- * matches a list element (its 1-based position fills `{n}`, its id and name fill `{item}`).
+ * matches a list element (its 1-based position fills `{n}`, its id and name fill `{item}`; in a list of
+ * history years, `{year}` is the calendar year, 2022年 for the first of three before 2025).
  * Paths not listed here are shown as the path itself.
  */
 
@@ -63,7 +64,7 @@ export const LABELS: Record<string, Label> = {
   'policy.pools[].classes': L('分配池包含的机构类型（{item}）', 'Pool classes ({item})'),
   'policy.pools[].name': L('分配池名称（{item}）', 'Pool name ({item})'),
   'policy.historyWeights': L('历史年度权重', 'History weights'),
-  'policy.historyWeights[]': L('历史年度权重（第{n}年）', 'History weight (year {n})'),
+  'policy.historyWeights[]': L('历史年度权重（{year}）', 'History weight ({year})'),
   'policy.levelCoefficients': L('级别系数', 'Level coefficients'),
   'policy.levelCoefficients.*': L('级别系数（{key}）', 'Level coefficient ({key})', 'level'),
   'policy.categoryCoefficients': L('类别系数', 'Category coefficients'),
@@ -139,7 +140,7 @@ export const HOSPITAL_LABELS: Record<string, Label> = {
   category: L('类别', 'category'),
   class: L('机构类别', 'institution class'),
   history: L('历史支出', 'history'),
-  'history[]': L('历史支出（第{n}年）', 'history (year {n})'),
+  'history[]': L('{year}历史支出', '{year} history'),
   lockedTarget: L('锁定目标', 'locked target'),
   growth: L('增长率', 'growth'),
   volume: L('服务人次', 'service volume'),
