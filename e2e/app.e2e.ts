@@ -52,6 +52,25 @@ describe('browser app', () => {
     expect(await shownFund(page, 'adjustmentFund')).not.toBe(expectedFund(exampleScenario(), 'adjustmentFund'));
     await tab(page, 'params');
     await shot(page, 'params');
+
+    // An amount box in 万元: the unit's precision at rest, the exact digits while focused, so an
+    // amount to the fen (43,022,551.67 元 = 4,302.255167 万元) is neither shown long nor lost.
+    const amount = page.locator('gb-field[data-path="fund.carveOuts.0.amount"] input');
+    expect(await amount.inputValue()).toBe('4,260.00');
+    await afterRecompute(page, async () => { await amount.fill('4302.255167'); await amount.press('Enter'); });
+    expect(await state<string>(page, 'ws.baseline.fund.carveOuts.0.amount')).toBe('43022551.67');
+    await amount.blur();
+    expect(await amount.inputValue()).toBe('4,302.26');
+    await amount.focus();
+    expect(await amount.inputValue()).toBe('4,302.255167');
+    // Edited while focused, then left: the new value is applied and shown at rest.
+    await afterRecompute(page, async () => { await amount.fill('4,302.2551'); await amount.blur(); });
+    expect(await state<string>(page, 'ws.baseline.fund.carveOuts.0.amount')).toBe('43022551.00');
+    expect(await amount.inputValue()).toBe('4,302.26');
+    await amount.focus();
+    expect(await amount.inputValue()).toBe('4,302.2551');
+    await amount.blur();
+    expect(await amount.inputValue()).toBe('4,302.26');
   });
 
   it('a variant lists its changes and shows differences in the comparison', async () => {

@@ -57,6 +57,8 @@ describe('the hospital brief', () => {
     expect(await page.getByTestId('brief-history-table').innerText()).toContain('2024');
     expect(await page.getByTestId('peer-per-case').innerText()).toMatch(/P\d+/);
     expect(await page.getByTestId('brief-sources').innerText()).toContain('人社部发〔2012〕70号');
+    // Each rule with its setting, lists in words (the fund report's rules table says the same).
+    expect(await page.getByTestId('brief-sources').innerText()).toContain('结余留用规则「≤5%：70%；5%–10%：50%；>10%：30%（超额累进）」');
     await shot(page, 'brief-print');
     await mkdir(join(ROOT, 'test-artifacts'), { recursive: true });
     const pdfPath = join(ROOT, 'test-artifacts', 'brief.pdf');

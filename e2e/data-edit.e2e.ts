@@ -15,6 +15,21 @@ const ids = (page: Page) => page.evaluate(() => ((globalThis as any).__gb.ctl.st
 const computed = (page: Page) => state<number>(page, 'cols.baseline.view.n');
 const gated = (page: Page) => page.evaluate(() => (globalThis as any).__gb.gated());
 
+/**
+ * Selects of the data table whose chosen name does not fit: its text as drawn in the select's
+ * font, the padding and the arrow (16 px) wider than the box.
+ */
+const cutSelects = (page: Page) => page.locator('gb-data-table select[data-attr]').evaluateAll((els) => {
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  return (els as HTMLSelectElement[]).flatMap((sel) => {
+    const text = sel.options[sel.selectedIndex]?.text ?? '';
+    const cs = getComputedStyle(sel);
+    ctx.font = cs.font;
+    const need = ctx.measureText(text).width + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight) + 16;
+    return need > sel.clientWidth ? [`${sel.getAttribute('aria-label')}: ${text} (${Math.ceil(need)} > ${sel.clientWidth})`] : [];
+  });
+});
+
 async function fillForm(page: Page, id: string, name: string, amounts: string[]): Promise<void> {
   await page.getByTestId('add-id').fill(id);
   await page.getByTestId('add-name').fill(name);
@@ -42,6 +57,14 @@ describe('the data tab edits the institutions themselves', () => {
     expect((await cell.inputValue()).replace(/,/g, '')).toBe(`${yuan.slice(0, -7)}.${yuan.slice(-7, -3)}${yuan.slice(-2)}`.replace(/^\./, '0.'));
     await cell.blur();
     expect(await cell.inputValue()).toMatch(/^[\d,]+\.\d\d$/);
+    // Edited and left: at rest again, although its resting text is the one shown before (43,022.55).
+    await cell.focus();
+    await afterRecompute(page, async () => { await cell.fill('43022.5517'); await cell.blur(); });
+    expect(await state(page, 'ws.baseline.hospitals.0.history.0')).toBe('430225517.00');
+    expect(await cell.inputValue()).toBe('43,022.55');
+    await cell.focus();
+    expect(await cell.inputValue()).toBe('43,022.5517');
+    await cell.blur();
     await shot(page, 'data-tab-zh-1440x900');
     await page.getByTestId('data-add').click();
     const years = city.policy.historyWeights.length;
@@ -98,10 +121,12 @@ describe('the data tab edits the institutions themselves', () => {
     expect(await shownFingerprint(page)).toBe(changed);
     await settled(page);
 
-    // English, both sizes.
+    // English, both sizes; every level, category and class select shows its name whole (「outpatient chronic」).
     await page.getByTestId('lang').click();
+    expect(await cutSelects(page)).toEqual([]);
     await shot(page, 'data-tab-en-1440x900');
     await page.setViewportSize({ width: 1280, height: 720 });
+    expect(await cutSelects(page)).toEqual([]);
     await shot(page, 'data-tab-en-1280x720');
     await page.getByTestId('data-add').click();
     await expect.poll(() => page.getByTestId('add-institution').innerText()).toContain('Institution code');

@@ -197,6 +197,13 @@ async function fromJune(page: Page, june: MonitorReport, cityJune: Scenario): Pr
       await page.evaluate((l) => (globalThis as any).__gb.ctl.setLang(l), lang);
       await settled(page);
       await page.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `monitor-${lang}-${w}x${h}.png`) });
+      // The warning list fits its card: no column cut off or scrolled out of sight, the last heading within the window.
+      const fit = await page.getByTestId('warnings-scroll').evaluate((el) => {
+        const last = [...el.querySelectorAll('thead th')].at(-1)!.getBoundingClientRect();
+        return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, lastRight: Math.ceil(last.right), boxRight: Math.ceil(el.getBoundingClientRect().right), window: innerWidth };
+      });
+      expect(fit.scrollWidth, `${lang} ${w}×${h}`).toBeLessThanOrEqual(fit.clientWidth);
+      expect(fit.lastRight, `${lang} ${w}×${h}`).toBeLessThanOrEqual(Math.min(fit.boxRight, fit.window));
     }
   }
   expect(await page.getByTestId('as-of').innerText()).toContain('Claims known through month 7; months 8–12 projected');

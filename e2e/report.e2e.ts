@@ -6,9 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './session.ts';
+import { settled, shownFingerprint } from './harness.ts';
+import { plain } from '../src/display/number.ts';
 import { exampleScenario } from './helpers.ts';
 import { ROOT } from './serve.ts';
 import { loadScenario } from '../src/scenario/open.ts';
@@ -89,5 +92,55 @@ describe('the fund report', () => {
     await page.getByTestId('report-close').click();
     await page.locator('main').waitFor({ state: 'visible' });
     expect(await page.getByTestId('fund-report').count()).toBe(0);
+  });
+
+  it('the points example: its pool’s point values (元/分, 4 decimals) as the Node report gives them, photographed zh / en', async () => {
+    const { page } = await start();
+    await page.getByTestId('open-points-example').click();
+    await page.waitForFunction(() => { const s = (globalThis as any).__gb.ctl.state; return s.active !== 'baseline' && s.ws.variants.some((v: { id: string }) => v.id === s.active); }, undefined, { timeout: 60_000 });
+    await settled(page);
+    const v = loadScenario(readFileSync(join(ROOT, 'scenarios', 'city-points.json'), 'utf8'));
+    if (!v.ok) throw new Error('city-points invalid');
+    const r = runScenario(v.scenario);
+    // The variant shown is city-points.json: the same result, to its fingerprint.
+    expect(await shownFingerprint(page)).toBe(fingerprint(r));
+    const pointsOf = (lang: Lang) => fundReportView(fundReport(v.scenario, reportInputOf(r)), v.scenario, { scenarioName: '', fingerprint: null, printed: '' }, lang, 'wan')
+      .sections.find((x) => x.id === 'points')!.tables.map((t) => [t.caption ?? '', t.head, t.rows.map((x) => x.cells)]);
+    await act(page, { type: 'openReport' });
+    await page.getByTestId('fund-report').waitFor({ timeout: 30_000 });
+    const section = page.locator('[data-testid="fund-report"] section[data-section="points"]');
+    const shown = () => section.evaluate((s) => [...s.querySelectorAll('table')].map((t) => [t.querySelector('caption')?.textContent ?? '',
+      [...t.querySelectorAll('th')].map((x) => x.textContent), [...t.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((x) => x.textContent))]));
+    expect(await shown()).toEqual(pointsOf('zh'));
+    // The budget and settlement point values of each points pool: 4 decimals, 元/分, the engine's.
+    const pools = r.fund.pools.filter((p) => p.pointValue !== null && p.pointValue !== undefined);
+    expect(pools.length).toBeGreaterThan(0);
+    const head = await section.locator('thead th').allTextContents();
+    const rows = await section.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((x) => x.textContent ?? '')));
+    const budgetCol = head.indexOf('预算点值（元/分）');
+    const valueCol = head.indexOf('年度清算点值（元/分）');
+    expect(budgetCol).toBeGreaterThan(0);
+    expect(valueCol).toBeGreaterThan(0);
+    for (const [i, p] of pools.entries()) {
+      expect(rows[i]![valueCol]).toBe(plain(p.pointValue!, 4));
+      expect(rows[i]![budgetCol]).toBe(plain(p.budgetPointValue!, 4));
+      expect(rows[i]![valueCol]).toMatch(/^\d[\d,]*\.\d{4}$/);
+    }
+
+    const dir = join(ROOT, 'test-artifacts', 'screenshots');
+    await mkdir(dir, { recursive: true });
+    for (const lang of ['zh', 'en'] as const) {
+      await act(page, { type: 'lang', lang });
+      await page.waitForFunction((l) => document.querySelector('gb-app')?.shadowRoot?.querySelector('gb-fund-report')?.shadowRoot?.querySelector('[data-testid=fund-report]')?.getAttribute('lang')?.startsWith(l), lang);
+      expect(await shown()).toEqual(pointsOf(lang));
+      for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+        await page.setViewportSize(size);
+        await section.scrollIntoViewIfNeeded();
+        // The whole table within the window: nothing cut off or scrolled out of sight.
+        const fit = await section.locator('.wide').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+        expect(fit[0], `${lang} ${size.width}`).toBeLessThanOrEqual(fit[1]!);
+        await page.screenshot({ path: join(dir, `fund-report-points-${lang}-${size.width}x${size.height}.png`), fullPage: false });
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 /** `gbsim report FILE [--lang zh|en] [--unit yuan|wan] [-o report.html]`: the fund report (基金预算执行与清算报告) as one printable HTML page. */
 import { writeFileSync } from 'node:fs';
-import { parse, oneOf } from './args.ts';
+import { parse, oneOf, langOption } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { resultOf, settleScenario } from './run.ts';
 import { fundReport, reportInputOf } from '../engine/fund-report.ts';
@@ -11,7 +11,7 @@ import { fundReportHtml } from '../sheets/fund-report-html.ts';
 export const REPORT_USAGE = `  gbsim report FILE [--lang zh|en] [--unit yuan|wan] [-o REPORT.html]
       The fund report (基金预算执行与清算报告): budget and where it goes, the settlement per pool,
       level and category, the largest overspend and surplus, point values, the rules applied.
-      One HTML page to print on A4 (Chinese unless --lang en); without -o it goes to standard output.`;
+      One HTML page to print on A4, in the system's language unless --lang says; without -o it goes to standard output.`;
 
 /** Today as YYYY-MM-DD in local time. */
 const today = (): string => {
@@ -22,7 +22,8 @@ const today = (): string => {
 export function reportCommand(args: string[], io: Io, printed: string = today()): number {
   const { values, positionals } = parse(args, { unit: { type: 'string' }, output: { type: 'string', short: 'o' } });
   if (positionals.length !== 1) throw new CliError('report takes exactly one scenario file', 2);
-  const lang = oneOf(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
+  // As every command: --lang, else the system's language (LC_ALL, LC_MESSAGES, LANG).
+  const lang = langOption(values.lang);
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
   const scenario = readScenario(positionals[0]!);
   const result = resultOf(settleScenario(scenario));

@@ -9,7 +9,8 @@ import type { Scenario } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import { money, percent, plain } from '../display/number.ts';
 import { fundName, hospitalName, termName, unitName, word, yearName } from '../display/glossary.ts';
-import { formatValue, labelOf, valueAt, valueKind } from '../workspace/describe.ts';
+import { labelOf } from '../workspace/describe.ts';
+import { ruleValue } from './rule-value.ts';
 import { parsePath } from './params.ts';
 
 export interface ReportRow { cells: string[]; total?: boolean }
@@ -40,7 +41,7 @@ const W = {
     unitNote: '金额以{unit}为单位，四舍五入保留两位小数；各项合计在引擎中按分精确计算。',
     sumNote: '基金支出预算 = 单列项目 + 风险储备金 + 年终清算调剂金 + 各分配池金额，合计与预算相等（精确到分）。',
     signNote: '清算补（扣）为正数表示年终向机构补付，负数表示扣回。',
-    baseTarget: '按总额指标预留', baseClaims: '按月度申报费用扣留', fp: '结果指纹 {fp}', noSources: '方案未注明参数出处。',
+    fp: '结果指纹 {fp}', noSources: '方案未注明参数出处。',
   },
   en: {
     title: 'Fund budget execution and settlement report', fund: 'Region', year: 'Budget year', scenario: 'Scenario', printed: 'Printed', unit: 'Amounts in',
@@ -56,7 +57,7 @@ const W = {
     unitNote: 'Amounts in {unit}, rounded half-up to two decimals; every total is exact to the fen in the engine.',
     sumNote: 'Fund expenditure budget = carve-outs + risk reserve + adjustment fund + the pools’ amounts; the total equals the budget to the fen.',
     signNote: 'A positive balance due is paid to the institution at year end; a negative one is recovered.',
-    baseTarget: 'Withheld from target', baseClaims: 'Withheld from monthly claims', fp: 'Result fingerprint {fp}', noSources: 'The scenario cites no sources for its parameters.',
+    fp: 'Result fingerprint {fp}', noSources: 'The scenario cites no sources for its parameters.',
   },
 } as const;
 
@@ -163,12 +164,14 @@ function rankingSection(r: FundReport, lang: Lang, mo: Mo): ReportSection {
 }
 
 function pointsSection(r: FundReport, lang: Lang, mo: Mo): ReportSection {
-  const pvOf = (v: string | null) => (v === null ? '—' : `${plain(v, 4)} ${word('pointValueUnit', lang)}`);
+  // The unit in the heading, as for amounts: 「预算点值（元/分）」 over 「6.6644」 keeps the table within a 1280 px window in English.
+  const pvOf = (v: string | null) => (v === null ? '—' : plain(v, 4));
+  const perPoint = (name: string) => (lang === 'zh' ? `${name}（${word('pointValueUnit', lang)}）` : `${name} (${word('pointValueUnit', lang)})`);
   return {
     id: 'points', title: say(lang, 'points'),
     tables: [{
-      head: [word('pool', lang), say(lang, 'members'), fundName('allocatable', lang), say(lang, 'pointsSum'), say(lang, 'projPoints'), word('budgetPointValue', lang),
-        word('pointValue', lang), say(lang, 'capped'), fundName('pointCapCuts', lang), say(lang, 'poolPayRate'), say(lang, 'payRange')],
+      head: [word('pool', lang), say(lang, 'members'), fundName('allocatable', lang), say(lang, 'pointsSum'), say(lang, 'projPoints'), perPoint(word('budgetPointValue', lang)),
+        perPoint(word('pointValue', lang)), say(lang, 'capped'), fundName('pointCapCuts', lang), say(lang, 'poolPayRate'), say(lang, 'payRange')],
       num: [false, true, true, true, true, true, true, false, true, true, true],
       rows: r.pointsPools.map((p) => ({ cells: [p.name, String(p.members), mo(p.amount), plain(p.points, 4), plain(p.projectedPoints, 4), pvOf(p.budgetPointValue), pvOf(p.pointValue),
         say(lang, p.capped ? 'yes' : 'no'), mo(p.capCut), percent(p.paymentRate), `${percent(p.minPaymentRate)} – ${percent(p.maxPaymentRate)}`] })),
@@ -186,9 +189,8 @@ function rulesSection(s: Scenario, lang: Lang, unit: Unit): ReportSection {
     try {
       const path = parsePath(key);
       label = labelOf(path, s, lang);
-      const v = valueAt(s, path);
-      value = key === 'policy.deposit.base' && (v === 'target' || v === 'claims') ? say(lang, v === 'target' ? 'baseTarget' : 'baseClaims')
-        : v === undefined || (typeof v === 'object' && v !== null) ? '' : formatValue(v, lang, valueKind(path));
+      // Lists and tables of values in words too (tiers, rates by class, pools…), amounts in the unit chosen.
+      value = ruleValue(s, key, lang, unit);
     } catch { /* a key the labels do not know is shown as written */ }
     const basis = [p.document, p.number, p.article, p.date].filter(Boolean).join(' · ');
     return { cells: [label, value, basis, say(lang, p.status), p.note ?? ''] };
@@ -197,7 +199,7 @@ function rulesSection(s: Scenario, lang: Lang, unit: Unit): ReportSection {
   if (!rows.length) notes.push(say(lang, 'noSources'));
   return {
     id: 'rules', title: say(lang, 'rules'),
-    tables: rows.length ? [{ head: [say(lang, 'param'), say(lang, 'setting'), say(lang, 'basis'), say(lang, 'status'), say(lang, 'note')], num: [false, true, false, false, false], rows }] : [],
+    tables: rows.length ? [{ head: [say(lang, 'param'), say(lang, 'setting'), say(lang, 'basis'), say(lang, 'status'), say(lang, 'note')], num: [false, false, false, false, false], rows }] : [],
     notes,
   };
 }

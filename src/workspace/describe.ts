@@ -11,6 +11,7 @@ import { segmentId } from './paths.ts';
 import { HOSPITAL_LABELS, HOSPITAL_WORD, LABELS, term, type Label } from './labels.ts';
 import type { Lang } from '../display/lang.ts';
 import { grouped, shiftPoint } from '../display/number.ts';
+import { yearName } from '../display/glossary.ts';
 import { formatPath, type Path } from '../format/path.ts';
 
 type Seg = string | number;
@@ -92,7 +93,11 @@ function fill(path: Path, table: Record<string, Label>, base: Scenario, lang: La
     if (m.elem !== undefined) {
       const at = [...prefix, ...path.slice(0, m.elem + 1)];
       const el = valueAt(base, at) ?? (m.elem === path.length - 1 ? value : undefined);
-      text = text.replaceAll('{n}', position(base, at)).replaceAll('{item}', identity(el, path[m.elem]!));
+      // An institution or a group of the catalogue by code and name; a pool, carve-out or indicator by its name (its id is the file's).
+      const byName = prefix.length === 0 && path[0] !== 'catalogue';
+      const n = position(base, at);
+      if (text.includes('{year}')) text = text.replaceAll('{year}', historyYear(base, at, Number(n), lang));
+      text = text.replaceAll('{n}', n).replaceAll('{item}', byName ? nameOf(el, path[m.elem]!) : identity(el, path[m.elem]!));
     }
     return text;
   }
@@ -129,6 +134,19 @@ function position(base: Scenario, at: Path): string {
   const list = valueAt(base, at.slice(0, -1));
   const i = Array.isArray(list) ? indexOfId(list, segmentId(seg) ?? '') : -1;
   return i >= 0 ? String(i + 1) : String(seg);
+}
+
+/** The calendar year of the n-th (1-based) of a list of history years, counted back from the scenario's year: 2022年 / 2022. */
+function historyYear(base: Scenario, at: Path, n: number, lang: Lang): string {
+  const list = valueAt(base, at.slice(0, -1));
+  const year = base.meta?.year;
+  if (!Array.isArray(list) || typeof year !== 'number' || !Number.isFinite(n)) return lang === 'zh' ? `第${n}年` : `year ${n}`;
+  return yearName(year - list.length + n - 1, lang);
+}
+
+/** A pool's, carve-out's or indicator's name; its id when it has none. */
+function nameOf(el: unknown, seg: Seg): string {
+  return isPlainObject(el) && typeof el.name === 'string' && el.name ? el.name : identity(el, seg);
 }
 
 /** "H003 某医院" for an element with id and name; else its id or position. */

@@ -1,7 +1,8 @@
 /**
  * Human names of the common parameter paths, for describing a variant's changes.
  * Patterns: dot-separated keys; `*` matches any key of a map (its value fills `{key}`), `[]`
- * matches a list element (its 1-based position fills `{n}`, its id and name fill `{item}`).
+ * matches a list element (its 1-based position fills `{n}`, its id and name fill `{item}`; in a list of
+ * history years, `{year}` is the calendar year, 2022年 for the first of three before 2025).
  * Paths not listed here are shown as the path itself.
  */
 
@@ -63,7 +64,7 @@ export const LABELS: Record<string, Label> = {
   'policy.pools[].classes': L('分配池包含的机构类型（{item}）', 'Pool classes ({item})'),
   'policy.pools[].name': L('分配池名称（{item}）', 'Pool name ({item})'),
   'policy.historyWeights': L('历史年度权重', 'History weights'),
-  'policy.historyWeights[]': L('历史年度权重（第{n}年）', 'History weight (year {n})'),
+  'policy.historyWeights[]': L('历史年度权重（{year}）', 'History weight ({year})'),
   'policy.levelCoefficients': L('级别系数', 'Level coefficients'),
   'policy.levelCoefficients.*': L('级别系数（{key}）', 'Level coefficient ({key})', 'level'),
   'policy.categoryCoefficients': L('类别系数', 'Category coefficients'),
@@ -106,6 +107,25 @@ export const LABELS: Record<string, Label> = {
   'policy.points.pointValueCap': L('点值封顶（预算点值的倍数）', 'Point-value cap (× budget point value)'),
   'policy.points.growth': L('点数增长率（预估点数）', 'Growth of points (projection)'),
   catalogue: L('病种目录', 'Group catalogue'),
+  // The analyses' run parameters kept in the file (DESIGN §8, §9).
+  analysis: L('测算参数（多年度、敏感性、风险）', 'Analysis parameters (years, sweeps, risk)'),
+  'analysis.years': L('多年度测算参数', 'Several-years parameters'),
+  'analysis.sweeps': L('敏感性分析参数', 'Sweep parameters'),
+  'analysis.risk': L('风险测算参数', 'Risk parameters'),
+  'analysis.years.years': L('多年度测算年数', 'Years in the run'),
+  'analysis.years.baseRule': L('多年度测算下一年基数', 'Next year’s base (several years)'),
+  'analysis.years.revenueGrowth': L('基金收入年增长率', 'Fund revenue growth per year'),
+  'analysis.years.budgetGrowth': L('基金支出预算年增长率', 'Budget growth per year'),
+  'analysis.years.lockedTargets': L('多年度测算中的协商锁定指标', 'Negotiated targets in later years'),
+  'analysis.years.warningMonths': L('多年度测算可支付月数预警线', 'Warning line, months of coverage (several years)'),
+  'analysis.sweeps[]': L('敏感性分析（第{n}项）', 'Sweep {n}'),
+  'analysis.risk.draws': L('风险测算抽样次数', 'Risk draws'),
+  'analysis.risk.seed': L('风险测算随机种子', 'Risk seed'),
+  'analysis.risk.sigmaCommon': L('全市共同冲击标准差', 'Common shock spread'),
+  'analysis.risk.sigma': L('机构自身波动标准差', 'Institution’s own spread'),
+  'analysis.risk.sigmaByCategory.*': L('机构自身波动标准差（{key}）', 'Institution’s own spread ({key})', 'category'),
+  'analysis.risk.deductions': L('风险测算中的核减', 'Deductions in the risk run'),
+  'analysis.risk.overspendThreshold': L('超支认定线（超支率）', 'Overspend threshold (rate)'),
   'catalogue[]': L('病种（{item}）', 'Group ({item})'),
   'catalogue[].id': L('病种编码（{item}）', 'Group code ({item})'),
   'catalogue[].name': L('病种名称（{item}）', 'Group name ({item})'),
@@ -120,7 +140,7 @@ export const HOSPITAL_LABELS: Record<string, Label> = {
   category: L('类别', 'category'),
   class: L('机构类别', 'institution class'),
   history: L('历史支出', 'history'),
-  'history[]': L('历史支出（第{n}年）', 'history (year {n})'),
+  'history[]': L('{year}历史支出', '{year} history'),
   lockedTarget: L('锁定目标', 'locked target'),
   growth: L('增长率', 'growth'),
   volume: L('服务人次', 'service volume'),

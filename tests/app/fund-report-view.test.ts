@@ -36,7 +36,9 @@ describe('the fund report view', () => {
     expect(pts.title).toBe('四、点数法分配池');
     const pool = runScenario(scenarioOf(ws, id)).fund.pools.find((p) => p.settlement === 'points')!;
     const row = pts.tables[0]!.rows[0]!.cells;
-    expect(row).toContain(`${plain(pool.pointValue, 4)} 元/分`);
+    expect(row).toContain(plain(pool.pointValue, 4));
+    expect(pts.tables[0]!.head).toContain('年度清算点值（元/分）');
+    expect(row[pts.tables[0]!.head.indexOf('年度清算点值（元/分）')]).toBe(plain(pool.pointValue, 4));
     expect(row[0]).toBe(pool.name);
     expect(pool.pointValue).toMatch(/^\d+\.\d{4}$/);
   });

@@ -1,7 +1,7 @@
 /** The fund report (issue 10): its figures add up (to the fen) and its text is in one language. */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadScenario } from '../../src/scenario/open.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { fundReport, GROUP_FIELDS, reportInputOf, type FundReport, type GroupRow } from '../../src/engine/fund-report.ts';
@@ -126,7 +126,7 @@ describe('the fund report text (zh / en)', () => {
     expect(html).toMatch(/^<!doctype html><html lang="en">/);
     expect(html).toContain('break-before: page');
     const out: string[] = [];
-    const code = await main(['report', 'scenarios/city-points.json'], { out: (x) => out.push(x), err: () => {} });
+    const code = await main(['report', 'scenarios/city-points.json', '--lang', 'zh'], { out: (x) => out.push(x), err: () => {} });
     expect(code).toBe(0);
     expect(out.join('')).toContain('四、点数法分配池');
     expect(out.join('')).toContain('元/分');
@@ -140,5 +140,63 @@ describe('the fund report text (zh / en)', () => {
     expect(page).toContain(fingerprint(r));
     expect(page).toContain('Withheld from target');
     expect(await main(['report'], { out: () => {}, err: () => {} })).toBe(2);
+  });
+
+  it('gbsim report follows the system language as the other commands do; --lang overrides it', async () => {
+    const report = async (env: Record<string, string>, ...args: string[]) => {
+      vi.stubEnv('LC_ALL', env.LC_ALL ?? '');
+      vi.stubEnv('LC_MESSAGES', env.LC_MESSAGES ?? '');
+      vi.stubEnv('LANG', env.LANG ?? '');
+      try {
+        const out: string[] = [];
+        expect(await main(['report', 'scenarios/city.json', ...args], { out: (x) => out.push(x), err: () => {} })).toBe(0);
+        return out.join('');
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    };
+    const zh = await report({ LANG: 'zh_CN.UTF-8' });
+    expect(zh).toMatch(/^<!doctype html><html lang="zh/);
+    expect(zh).toContain('基金预算执行与清算报告');
+    const en = await report({ LANG: 'en_US.UTF-8' });
+    expect(en).toMatch(/^<!doctype html><html lang="en">/);
+    expect(en).toContain('Fund budget execution and settlement report');
+    expect(await report({ LANG: 'C.UTF-8' })).toMatch(/^<!doctype html><html lang="en">/);
+    expect(await report({ LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' })).toMatch(/^<!doctype html><html lang="zh/);
+    expect(await report({ LANG: 'en_US.UTF-8' }, '--lang', 'zh')).toContain('基金预算执行与清算报告');
+    expect(await report({ LANG: 'zh_CN.UTF-8' }, '--lang', 'en')).toContain('Fund budget execution and settlement report');
+  });
+
+  it('the rules table gives every parameter its setting, lists and tables in words (zh / en)', () => {
+    const rules = (lang: 'zh' | 'en', unit: 'yuan' | 'wan') => Object.fromEntries(fundReportView(rep, s, meta, lang, unit).sections.find((x) => x.id === 'rules')!
+      .tables[0]!.rows.map((r) => [r.cells[0], r.cells[1]]));
+    const zh = rules('zh', 'wan');
+    expect(zh['结余留用规则']).toBe('≤5%：70%；5%–10%：50%；>10%：30%（超额累进）');
+    expect(zh['超支分担规则']).toBe('≤5%：50%；5%–10%：30%；>10%：0%（超额累进）');
+    expect(zh['单列项目']).toBe('一次性预缴 4,260.00 万元；异地就医 23,800.00 万元；离休人员 3,150.00 万元；定点零售药店 24,600.00 万元');
+    expect(zh['分配池']).toBe('医院（含门诊慢特病机构） 82%；基层医疗机构 18%');
+    expect(zh['历史年度权重']).toBe('2022年 0.2；2023年 0.3；2024年 0.5');
+    expect(zh['级别系数']).toBe('三级 0.98；二级 1；一级 1');
+    expect(zh['年终考核规则']).toBe('线性插值：0 分 → 0%；60 分 → 0%；90 分 → 100%');
+    expect(zh['保证金比例（医院）']).toBe('10%');
+    expect(zh['基金支出预算']).toBe('320,000.00 万元');
+    expect(zh['预付周转金']).toBe('1 个月');
+    // Every parameter cited has a setting, and no code or English word reaches the Chinese table.
+    expect(Object.entries(zh).filter(([, v]) => v === '')).toEqual([]);
+    expect(Object.values(zh).join('')).not.toMatch(/[A-Za-z]/);
+    const en = rules('en', 'yuan');
+    expect(en['Surplus retention rule']).toBe('≤5%: 70%; 5%–10%: 50%; >10%: 30% (marginal)');
+    expect(en['Deposit rates'] ?? en['Deposit rate (hospital)']).toBe('10%');
+    expect(en['Carve-outs']).toBe('一次性预缴 42,600,000.00 yuan; 异地就医 238,000,000.00 yuan; 离休人员 31,500,000.00 yuan; 定点零售药店 246,000,000.00 yuan');
+    expect(en['Level coefficients']).toBe('tertiary 0.98; secondary 1; primary 1');
+    expect(en['Quality assessment rule']).toBe('Linear: 0 points → 0%; 60 points → 0%; 90 points → 100%');
+    expect(en['Working-capital advance']).toBe('1 month');
+    // The points city's own rules too.
+    const p = file('city-points.json');
+    const pv = fundReportView(fundReport(p, reportInputOf(runScenario(p))), p, meta, 'zh', 'wan').sections.find((x) => x.id === 'rules')!.tables[0]!.rows;
+    const pz = Object.fromEntries(pv.map((r) => [r.cells[0], r.cells[1]]));
+    expect(pz['高低倍率界值']).toBe('费用极低病例 <0.5 倍；费用极高病例 >2 倍（次均费用之比）');
+    expect(pz['病种目录']).toBe('3,000 个病种');
+    expect(Object.entries(pz).filter(([, v]) => v === '')).toEqual([]);
   });
 });

@@ -128,7 +128,7 @@ describe('the results workbook', async () => {
     const locked = findRow(ws, 2, 'hospitals[1].lockedTarget');
     expect(locked.getCell(3).value).toBe(3300000);
     expect(locked.getCell(5).value).toBe('协商谈判纪要');
-    expect(findRow(ws, 2, 'fund.carveOuts[id=offsite].amount').getCell(1).value).toBe('单列金额（offsite 异地就医）');
+    expect(findRow(ws, 2, 'fund.carveOuts[id=offsite].amount').getCell(1).value).toBe('单列金额（异地就医）');
     expect(findRow(ws, 2, 'policy.quality.indicators[id=timeliness].weight').getCell(3).value).toBe(1);
   });
 });

@@ -287,7 +287,13 @@ describe('describeChange', () => {
     expect(describeChange({ op: 'set', path: ['policy', 'levelCoefficients', 'tertiary'], value: '1.2' }, base, 'zh')).toBe('级别系数（三级）：1.1 → 1.2');
     expect(describeChange({ op: 'set', path: ['policy', 'surplus', 'tiers', 0, 'share'], value: '0.6' }, base, 'zh')).toBe('结余留用第1档比例：50% → 60%');
     expect(describeChange({ op: 'remove', path: ['policy', 'surplus', 'cap'] }, base, 'en')).toBe('Surplus reward cap (of target): 3% → (not set)');
-    expect(describeChange({ op: 'set', path: ['policy', 'pools', '#prim', 'share'], value: '0.25' }, base, 'zh')).toBe('分配池份额（prim 基层）：20% → 25%');
+    expect(describeChange({ op: 'set', path: ['policy', 'pools', '#prim', 'share'], value: '0.25' }, base, 'zh')).toBe('分配池份额（基层）：20% → 25%');
+    // History years by calendar year (2022年 for the first of three before 2025), as the brief and the data tab say them.
+    expect(describeChange({ op: 'set', path: ['policy', 'historyWeights', 0], value: '0.1' }, base, 'zh')).toBe('历史年度权重（2022年）：0.2 → 0.1');
+    expect(describeChange({ op: 'set', path: ['policy', 'historyWeights', 2], value: '0.6' }, base, 'en')).toBe('History weight (2024): 0.5 → 0.6');
+    // The analyses' parameters by name, not as the file's path.
+    expect(describeChange({ op: 'set', path: ['analysis', 'risk', 'seed'], value: 7 }, base, 'zh')).toBe('风险测算随机种子：（未设置） → 7');
+    expect(describeChange({ op: 'set', path: ['analysis'], value: { risk: { seed: 7 } } }, base, 'zh')).toBe('测算参数（多年度、敏感性、风险）：（未设置） → {…}');
     expect(describeChange({ op: 'set', path: ['policy', 'historyWeights'], value: ['0.4', '0.6'] }, base, 'en')).toBe('History weights: [0.2, 0.3, 0.5] → [0.4, 0.6]');
   });
 

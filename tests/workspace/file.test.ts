@@ -60,8 +60,8 @@ describe('workspace file', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.ws.variants.map((v) => v.name)).toEqual(['降低医院保证金，锁定H003', 'Add a community centre, drop H002']);
     expect(r.ws.variants[1]!.changes.map((c) => describeChange(c, r.ws.baseline, 'zh'))).toEqual([
-      '历史年度权重（第1年）：0.2 → 0.1',
-      '历史年度权重（第3年）：0.5 → 0.6',
+      '历史年度权重（2022年）：0.2 → 0.1',
+      '历史年度权重（2024年）：0.5 → 0.6',
       '机构 H002 市中医院：删除',
       '机构 C002 西街社区卫生服务中心：新增',
     ]);

@@ -87,7 +87,7 @@ export function sources(groups: SourceGroup[], lang: Lang) {
   const t = (k: MsgKey) => msg(lang, k);
   if (!groups.length) return html`<p class="muted">${t('noSources')}</p>`;
   return html`<ul class="src">${groups.map((g) => html`<li><b>${g.document}</b>${g.number ? ` ${g.number}` : ''}${g.date ? ` (${g.date})` : ''}:
-    ${g.items.map((c, i) => html`<span class="it" data-key=${c.key} title=${c.note ?? ''}><span class="badge ${c.status}">${t(c.status)}</span>${c.label}${c.article ? html` <span class="muted">〔${c.article}〕</span>` : nothing}${i < g.items.length - 1 ? (lang === 'zh' ? '；' : '; ') : ''}</span>`)}</li>`)}</ul>`;
+    ${g.items.map((c, i) => html`<span class="it" data-key=${c.key} title=${c.note ?? ''}><span class="badge ${c.status}">${t(c.status)}</span>${c.label}${c.value ? html`<span class="val" data-testid="source-value">${lang === 'zh' ? `「${c.value}」` : ` “${c.value}”`}</span>` : nothing}${c.article ? html` <span class="muted">〔${c.article}〕</span>` : nothing}${i < g.items.length - 1 ? (lang === 'zh' ? '；' : '; ') : ''}</span>`)}</li>`)}</ul>`;
 }
 
 /** The mid-year adjustments that moved this institution's target: month, institution adjusted, amount, this one's change, reason. */

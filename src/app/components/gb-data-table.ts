@@ -38,7 +38,8 @@ export class GbDataTable extends LitElement {
     td input[aria-invalid='true'] { border-color: var(--gb-neg); background: #fff5f5; }
     .hint { margin: 0.3rem 0; }
     .grow { flex: 1; }
-    td select { max-width: 9rem; }
+    /* A select is as wide as its longest name (「outpatient chronic」 whole, not 「outpatient ch…」). */
+    td select { max-width: none; }
     thead th:first-child { white-space: nowrap; }
     button.remove { padding: 0.1rem 0.4rem; }
   `];
@@ -127,7 +128,11 @@ export class GbDataTable extends LitElement {
                   const v = c.get(h);
                   // At the unit's precision at rest; the exact digits while the box is being edited.
                   const rest = restingText(c.kind, v, st.unit);
-                  const swap = restingSwap(rest, editedText(c.kind, v, st.unit));
+                  const swap = restingSwap(rest, editedText(c.kind, v, st.unit), (typed) => {
+                    if (c.kind !== 'money') return null;
+                    const r = typedValue(c.kind, typed, c.optional, st.unit);
+                    return r.ok && r.value !== undefined ? restingText(c.kind, r.value, st.unit) : null;
+                  });
                   return html`<td class="num"><input class=${c.short ? 'short' : ''} aria-label="${h.name} ${c.label}" data-path=${key}
                     .value=${rest} aria-invalid=${problem ? 'true' : 'false'} title=${problem ?? ''}
                     @focus=${swap.focus} @blur=${swap.blur}

@@ -153,6 +153,13 @@ export class GbField extends LitElement {
     return html`<div class="live err" data-testid="formula-check" data-ok="false" role="alert">${msg(this.lang, 'formulaNotApplied')}${l.problem.message}${l.problem.position !== null ? this.excerpt(l.text, l.problem.position) : ''}</div>`;
   }
 
+  /** A valid amount typed, as the box shows it at rest; null for anything else (left as typed). */
+  private restOf(typed: string): string | null {
+    if (this.kind !== 'money') return null;
+    const r = typedValue(this.kind, typed, this.optional, this.unit);
+    return r.ok && r.value !== undefined ? restingText(this.kind, r.value, this.unit) : null;
+  }
+
   private onChange(e: Event): void {
     clearTimeout(this.timer);
     this.live = null;
@@ -184,7 +191,7 @@ export class GbField extends LitElement {
     const exact = editedText(this.kind, this.value, this.unit);
     const rest = restingText(this.kind, this.value, this.unit);
     const shown = this.draft ?? rest;
-    const swap = restingSwap(rest, exact);
+    const swap = restingSwap(rest, exact, (typed) => this.restOf(typed));
     const suffix = PERCENT_KINDS.has(this.kind) ? '%' : this.kind === 'money' ? msg(this.lang, this.unit) : '';
     const problems = [...(this.error ? [this.error] : []), ...this.issues];
     const errId = `${this.fid}-err`;

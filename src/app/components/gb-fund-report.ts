@@ -22,6 +22,8 @@ export class GbFundReport extends LitElement {
     .bar button:disabled { opacity: 0.6; }
     .grow { flex: 1; }
     .report { background: #fff; padding: 1rem; }
+    /* Headings wrap as on the printed page (the shared .num keeps numbers on one line, not headings). */
+    .report th.num { white-space: normal; }
     @media print { :host { padding: 0; } .bar { display: none; } .report { padding: 0; page: fund-report; } }
   `];
 

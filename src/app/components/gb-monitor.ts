@@ -36,6 +36,12 @@ export class GbMonitor extends LitElement {
     table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.25rem 0.45rem; border-bottom: 1px solid var(--gb-line); text-align: left; white-space: nowrap; }
     th { background: #eef2f7; font-weight: 600; }
+    /* The warning list fits its card in both languages at 1280 px: headers wrap (an English
+       heading is three times its Chinese one), so do names and the warnings themselves. */
+    table.warnings { table-layout: auto; }
+    table.warnings th { white-space: normal; vertical-align: bottom; min-width: 4.5rem; }
+    table.warnings td.name { white-space: normal; min-width: 9rem; }
+    table.warnings td.flag { white-space: normal; min-width: 9rem; }
     td.num, th.num { text-align: right; }
     tr.over td.rate { color: #b3261e; font-weight: 600; }
     .flag { color: #b3261e; }
@@ -46,6 +52,9 @@ export class GbMonitor extends LitElement {
     .form { display: grid; grid-template-columns: 10rem 1fr; gap: 0.4rem 0.8rem; align-items: center; }
     .form input, .form select { width: 100%; }
     .scroll { max-height: 420px; overflow: auto; }
+    /* The browser's own file button speaks the browser's language; the label is the button. */
+    label.file { border: 1px solid var(--gb-line); border-radius: 4px; padding: 0.3rem 0.7rem; cursor: pointer; background: #fff; }
+    label.file:focus-within { outline: 2px solid var(--gb-focus); outline-offset: 1px; }
     .issues { color: #b3261e; }
     @media print {
       .bar, button, input[type='file'], dialog { display: none !important; }
@@ -99,8 +108,8 @@ export class GbMonitor extends LitElement {
               ${Array.from({ length: 12 }, (_, j) => html`<option value=${j} ?selected=${j === this.startMonth}>${j === 0 ? t('monStartNone') : t('monMonth', { k: j })}</option>`)}
             </select></label>
             <button data-testid="start" @click=${() => emit(this, { type: 'monitorAsOf', month: this.startMonth })}>${t('monStartButton')}</button>` : nothing}
-          ${v.nextMonth !== null ? html`<label class="button">${t('monImport', { k: v.nextMonth })}
-            <input type="file" data-testid="month-file" accept=".xlsx,.csv" @change=${this.onFile}></label>
+          ${v.nextMonth !== null ? html`<label class="file">${t('monImport', { k: v.nextMonth })}
+            <input type="file" class="sr-only" data-testid="month-file" accept=".xlsx,.csv" @change=${this.onFile}></label>
             <span class="muted">${t('monImportHint')}</span>` : nothing}
         </div>
         <div class="bar">
@@ -120,7 +129,7 @@ export class GbMonitor extends LitElement {
       <div class="side">
         <div class="card" data-testid="fund-projection">
           <h3>${t('monFund')}</h3>
-          <div>${t('monProjCoverage')}: <span class="cover ${v.coverage.below ? 'below' : ''}" data-testid="coverage">${v.coverage.value}</span>
+          <div>${t('monProjCoverage')}${v.lang === 'zh' ? '：' : ': '}<span class="cover ${v.coverage.below ? 'below' : ''}" data-testid="coverage">${v.coverage.value}</span>
             <span class=${v.coverage.below ? 'flag' : 'muted'}>${v.coverage.text}（${v.coverage.line}）</span></div>
           <table>${v.fund.map((r) => html`<tr><td>${r.label}</td><td class="num">${r.value}</td></tr>`)}</table>
         </div>
@@ -143,12 +152,12 @@ export class GbMonitor extends LitElement {
       <div>
         <div class="card">
           <h3 data-testid="warnings-title">${v.warningsTitle}</h3>
-          ${v.warnings.length === 0 ? html`<p class="muted">${t('monNoWarnings')}</p>` : html`<div class="scroll"><table data-testid="warnings">
+          ${v.warnings.length === 0 ? html`<p class="muted">${t('monNoWarnings')}</p>` : html`<div class="scroll" data-testid="warnings-scroll"><table class="warnings" data-testid="warnings">
             <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th class="num">${t('target')}</th><th class="num">${t('monBudgetToDate')}</th>
               <th class="num">${t('monClaimsToDate')}</th><th class="num">${t('monProgress')}</th><th class="num">${t('monDeferredToDate')}</th>
               <th class="num">${t('monProjectedClaims')}</th><th class="num">${t('monProjectedRate')}</th><th>${t('monFlags')}</th></tr></thead>
             <tbody>${v.warnings.map((r) => html`<tr class=${r.over ? 'over' : ''} data-id=${r.id}>
-              <td>${r.id}${r.adjusted ? html` <span title=${t('monAdjusted')}>*</span>` : nothing}</td><td>${r.name}</td><td class="num">${r.target}</td>
+              <td>${r.id}${r.adjusted ? html` <span title=${t('monAdjusted')}>*</span>` : nothing}</td><td class="name">${r.name}</td><td class="num">${r.target}</td>
               <td class="num">${r.budgetToDate}</td><td class="num">${r.claimsToDate}</td><td class="num">${r.progress}</td><td class="num">${r.deferredToDate}</td>
               <td class="num">${r.projectedClaims}</td><td class="num rate">${r.projectedRate}</td><td class="flag">${r.flags}</td></tr>`)}</tbody>
           </table></div>`}

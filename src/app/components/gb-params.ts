@@ -62,8 +62,8 @@ export class GbParams extends LitElement {
     const keep = (e: Event) => e.preventDefault(); // the formula box keeps the focus and its cursor
     return html`<div class="names" data-testid="formula-names">
       <h4>${msg(lang, 'formulaNames')}</h4>
-      <ul>${formulaNameRows(s, lang).map((r) => html`<li><button type="button" data-name=${r.name} @mousedown=${keep} @click=${() => this.insert(r.name)}>${r.name}</button><span>${r.meaning}</span></li>`)}</ul>
-      <div class="fns"><span>${msg(lang, 'formulaFunctions')}</span>${FORMULA_FUNCTIONS.map((f) => html`<button type="button" data-name=${f} @mousedown=${keep} @click=${() => this.insert(`${f}(`)}>${f}()</button>`)}</div>
+      <ul>${formulaNameRows(s, lang).map((r) => html`<li><button type="button" translate="no" data-name=${r.name} @mousedown=${keep} @click=${() => this.insert(r.name)}>${r.name}</button><span>${r.meaning}</span></li>`)}</ul>
+      <div class="fns"><span>${msg(lang, 'formulaFunctions')}</span>${FORMULA_FUNCTIONS.map((f) => html`<button type="button" translate="no" data-name=${f} @mousedown=${keep} @click=${() => this.insert(`${f}(`)}>${f}()</button>`)}</div>
     </div>`;
   }
 

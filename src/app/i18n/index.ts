@@ -60,7 +60,7 @@ const zh = {
   lockHint: '填写金额即锁定协商指标；清空则按权重分配',
   invalidMoney: '金额须为非负数，最多两位小数', invalidRate: '须为数字', invalidNumber: '须为数字', invalidShare: '须在 0 到 1 之间', invalidPercent: '须为百分数，如 8 或 8% 表示 8%', rangePct: '须在 0% 到 100% 之间', rangePctOpen: '须不小于 0%', rangeGrowth: '须大于 −100%', rangeScore: '须在 0 到 100 之间', required: '此项必填',
   saveSaved: '已保存到本机', saveSaving: '保存中…', saveOff: '未保存到本机', saveError: '未能保存到本机！',
-  saveStateHint: '工作区随改随存于本机浏览器（IndexedDB），关闭页面不会丢失',
+  saveStateHint: '工作区随改随存于本机浏览器中，关闭页面不会丢失',
   issuesTitle: '方案中的问题', fileRefused: '文件未能打开，工作区未作任何改动', fileOpened: '已打开：{name}', close: '关闭',
   compareTitle: '方案比较', compareWith: '参与比较的方案(2–4 个)', delta: '差额', sortByChange: '按变动幅度排序', largestChanges: '变动最大的机构',
   selectHospital: '选择机构', derivation: '指标测算过程', weightedHistory: '历史加权', coefficient: '系数', defaultWeight: '权重',

@@ -2,7 +2,8 @@
 import type { Provenance, Scenario } from '../../format/types.ts';
 import { labelOf } from '../../workspace/describe.ts';
 import { parsePath } from '../../sheets/params.ts';
-import type { Lang } from '../../display/lang.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
+import { ruleValue } from '../../sheets/rule-value.ts';
 
 /** History years of a scenario (the years before its settlement year). */
 export function historyYearsOf(s: Scenario): number[] {
@@ -11,7 +12,8 @@ export function historyYearsOf(s: Scenario): number[] {
   return Array.from({ length: n }, (_, i) => year - n + i);
 }
 
-export interface CitedSource { key: string; label: string; source: Provenance }
+/** A rule the brief cites: its name, its setting in words (sheets/rule-value.ts, as the fund report's rules table) and its source. */
+export interface CitedSource { key: string; label: string; value: string; source: Provenance }
 
 /** Prefixes of the parameters a hospital's target, deposit and settlement depend on. */
 function prefixes(s: Scenario, klass: string): string[] {
@@ -25,15 +27,19 @@ function prefixes(s: Scenario, klass: string): string[] {
 
 const covers = (prefix: string, key: string) => key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}[`);
 
-export function citedSources(s: Scenario, klass: string, lang: Lang): CitedSource[] {
+export function citedSources(s: Scenario, klass: string, lang: Lang, unit: Unit = 'wan'): CitedSource[] {
   const src = s.policy.sources ?? {};
   const ps = prefixes(s, klass);
   const keys = Object.keys(src).filter((k) => ps.some((p) => covers(p, k)) && !(k.startsWith('policy.deposit.rates.') && k !== `policy.deposit.rates.${klass}`));
   keys.sort((a, b) => ps.findIndex((p) => covers(p, a)) - ps.findIndex((p) => covers(p, b)));
   return keys.map((key) => {
     let label: string;
-    try { label = labelOf(parsePath(key), s, lang); } catch { label = key; }
-    return { key, label, source: src[key]! };
+    let value = '';
+    try {
+      label = labelOf(parsePath(key), s, lang);
+      value = ruleValue(s, key, lang, unit);
+    } catch { label = key; }
+    return { key, label, value, source: src[key]! };
   });
 }
 
@@ -41,7 +47,7 @@ export interface SourceGroup {
   document: string;
   number?: string;
   date?: string;
-  items: { key: string; label: string; article?: string; status: Provenance['status']; note?: string }[];
+  items: { key: string; label: string; value: string; article?: string; status: Provenance['status']; note?: string }[];
 }
 
 /** Cited sources grouped by document (one document usually backs many rules). */
@@ -51,7 +57,7 @@ export function groupSources(list: CitedSource[]): SourceGroup[] {
     const k = `${c.source.document}\u0000${c.source.number ?? ''}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = { document: c.source.document, number: c.source.number, date: c.source.date, items: [] }));
-    g.items.push({ key: c.key, label: c.label, article: c.source.article, status: c.source.status, note: c.source.note });
+    g.items.push({ key: c.key, label: c.label, value: c.value, article: c.source.article, status: c.source.status, note: c.source.note });
   }
   return [...groups.values()];
 }

@@ -122,7 +122,7 @@ export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: Par
     level: termOf('level', h.level, lang), category: termOf('category', h.category, lang), klass: termOf('class', h.class, lang),
     pool: ex.pool?.name ?? null, year: ctx.scenario.meta.year, scenarioName: ctx.scenarioName, fingerprint: ctx.fingerprint,
     explanation: ex, points: historyPoints(ctx.scenario, ex, lang), settlement: settlementRows(ctx.settlement, h.id),
-    sources: groupSources(citedSources(ctx.scenario, h.class, lang)),
+    sources: groupSources(citedSources(ctx.scenario, h.class, lang, ctx.unit)),
     whatIf: { pct: whatIf.result?.pct ?? '5', busy: false, error: null, ...whatIf },
     risk: riskOf(ctx.risk ?? null, h.id),
     byPoints: withInflation(briefPoints(ctx.scenario, ctx.settlement, h.id), ex, lang),

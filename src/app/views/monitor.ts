@@ -108,7 +108,9 @@ const build = memoize((report: MonitorReport | null, stale: boolean, invalid: bo
       { label: t('monProjClosing'), value: money(f.projectedClosingBalance, unit) },
     ],
     coverage: { value: cover, line: th.coverageMonths.value, below: f.belowWarningLine, text: f.belowWarningLine ? t('monBelow') : t('monAbove') },
-    adjustments: report.adjustments.map((a) => `${a.hospital}：${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)}（${money(a.change, unit, true)}）${a.reason}`),
+    adjustments: report.adjustments.map((a) => (lang === 'zh'
+      ? `${a.hospital}：${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)}（${money(a.change, unit, true)}）${a.reason}`
+      : `${a.hospital}: ${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)} (${money(a.change, unit, true)}) ${a.reason}`)),
     points: report.points.map((p) => ({
       pool: p.name, toDate: plain(p.pointsToDate, 4), year: plain(p.projectedPoints, 4),
       budgetValue: p.budgetPointValue === null ? '—' : plain(p.budgetPointValue, 4), value: p.projectedPointValue === null ? '—' : plain(p.projectedPointValue, 4),
