@@ -68,8 +68,16 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
   const adjustments = compileAdjustments(s, issues);
   const carved = exactSum(fund.carveOuts.map((c) => c.amount), 'fund.carveOuts', issues) + mulRate(fund.budget, fund.riskReserveRate);
   // The year's claims over every institution are summed when settling: they must stay exact too.
-  exactSum(hospitals.map((h) => sumOrZero(h.claims)), 'hospitals', issues);
-  exactSum(hospitals.map((h) => h.locked ?? 0), 'hospitals', issues);
+  // (Summed in place: two 100,000-entry arrays built only to be summed cost more than the sums.)
+  let claimsAll = 0;
+  let lockedAll = 0;
+  for (let i = 0; i < hospitals.length; i++) {
+    const h = hospitals[i]!;
+    claimsAll += sumOrZero(h.claims);
+    lockedAll += h.locked ?? 0;
+  }
+  if (!Number.isSafeInteger(claimsAll)) issues.code('hospitals', 'sumTooLarge', { max: MAX_EXACT_YUAN });
+  if (!Number.isSafeInteger(lockedAll)) issues.code('hospitals', 'sumTooLarge', { max: MAX_EXACT_YUAN });
   if (carved > fund.budget) issues.code('fund.carveOuts', 'carveOutsExceed', { carved: formatMoney(carved), budget: formatMoney(fund.budget) });
   issues.throwIfAny();
 
