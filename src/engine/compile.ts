@@ -255,14 +255,20 @@ export function checkFormula(s: Scenario, source: string, names: readonly Formul
   }
 }
 
-/** The names of `formulaNames`, with a field named like a built-in reported where it is. */
+/**
+ * The names of `formulaNames`, with a field named like a built-in reported where it is. The
+ * names are gathered only for a scenario with a formula to compile (another pass over every
+ * institution's fields otherwise); the report of built-in field names is made either way.
+ */
 function knownNames(s: Scenario, issues: Issues): Set<string> {
   const builtins = new Set<string>(BUILTIN_FIELDS);
   for (let y = 1; y <= s.policy.historyWeights.length; y++) builtins.add(`history${y}`);
   s.hospitals.forEach((h, i) => {
-    for (const k of Object.keys(h.fields ?? {})) if (builtins.has(k)) issues.code(formatPath(['hospitals', i, 'fields', k]), 'builtinFieldName', { name: k });
+    if (h.fields === undefined) return;
+    for (const k of Object.keys(h.fields)) if (builtins.has(k)) issues.code(formatPath(['hospitals', i, 'fields', k]), 'builtinFieldName', { name: k });
   });
-  return new Set(formulaNames(s).map((n) => n.name));
+  const anyFormula = s.policy.weightFormula !== undefined || s.policy.surplus?.eligibility !== undefined;
+  return anyFormula ? new Set(formulaNames(s).map((n) => n.name)) : new Set();
 }
 
 function tryCompile(src: string | undefined, path: string, known: Set<string>, issues: Issues): CompiledFormula | null {
