@@ -266,7 +266,10 @@ FROM (SELECT ${l0.join(", ")} FROM ${src.from}))))))))`;
 /**
  * One pass over the file: case points and totals of the accepted rows per (institution, month)
  * and per (institution, group) — only each institution's top groups are returned — and row
- * counts per problem mask (mask 0: the accepted rows). Result rows:
+ * counts per problem mask (mask 0: the accepted rows). The top groups are picked by a top-n
+ * aggregate (max_by over (points, −group) keeps the ORDER BY points DESC, group order), not by
+ * windows: a window numbering every (institution, group) row sorted them all, about a fifth of
+ * the import's time (a province has millions of such rows). Result rows:
  * [kind 0 month | 1 group | 2 mask, hi, month | gi | mask, cases, Σp, Σfund, Σcost, low, high, special, groups of hi].
  * Rejected rows fall out of the first two sets (their keys are NULL); their fund-payable counts
  * in the mask set where it could be read (≥ 0).
@@ -284,18 +287,25 @@ export function aggregateQuery(p: PreparedSetup, src: SourcePlan): string {
                                     ELSE ((2 * (g.a * k.xf + g.b) + g.d) // (2 * g.d))::BIGINT END
          ELSE g.s END AS p
   FROM (${parsedSelect(p, src)}) k LEFT JOIN gb_cat g ON g.gi = k.gi
-), a AS (
+), a AS MATERIALIZED (
   SELECT CASE WHEN GROUPING(mask) = 0 THEN 2 WHEN GROUPING(m) = 0 THEN 0 ELSE 1 END AS kind,
     hi, CASE WHEN GROUPING(mask) = 0 THEN mask WHEN GROUPING(m) = 0 THEN m ELSE gi END AS key,
     count(*) AS n, sum(p) AS pts, sum(ff) AS fund, sum(xf) AS cost,
     count(*) FILTER (WHERE cls = 1) AS lo, count(*) FILTER (WHERE cls = 2) AS hg, count(*) FILTER (WHERE cls = 3) AS sp
   FROM t GROUP BY GROUPING SETS ((hi, m), (hi, gi), (mask))
+), g AS MATERIALIZED (
+  SELECT hi, count(*) AS groups${p.topGroups > 0 ? `,
+    max_by({key: key, n: n, pts: pts, fund: fund, cost: cost, lo: lo, hg: hg, sp: sp}, {pts: pts, key: -key}, ${p.topGroups}) AS top` : ''}
+  FROM a WHERE kind = 1 AND hi IS NOT NULL GROUP BY hi
+), r AS (
+  SELECT a.kind, a.hi, a.key, a.n, a.pts, a.fund, a.cost, a.lo, a.hg, a.sp, coalesce(g.groups, 0) AS groups
+  FROM a LEFT JOIN g ON g.hi = a.hi WHERE a.kind = 2 OR (a.kind = 0 AND a.hi IS NOT NULL)${p.topGroups > 0 ? `
+  UNION ALL
+  SELECT 1, hi, u.key, u.n, u.pts, u.fund, u.cost, u.lo, u.hg, u.sp, groups FROM (SELECT hi, groups, unnest(top) AS u FROM g)` : ''}
 )
 SELECT kind::INTEGER, hi, key::INTEGER, n::INTEGER, coalesce(pts, 0)::VARCHAR, coalesce(fund, 0)::VARCHAR, coalesce(cost, 0)::VARCHAR,
-  lo::INTEGER, hg::INTEGER, sp::INTEGER, (count(*) FILTER (WHERE kind = 1) OVER (PARTITION BY hi))::INTEGER AS groups
-FROM a
-WHERE kind = 2 OR hi IS NOT NULL
-QUALIFY kind <> 1 OR row_number() OVER (PARTITION BY kind, hi ORDER BY pts DESC, key) <= ${p.topGroups}
+  lo::INTEGER, hg::INTEGER, sp::INTEGER, groups::INTEGER AS groups
+FROM r
 ORDER BY kind, hi, (CASE WHEN kind = 1 THEN -pts END), key`;
 }
 

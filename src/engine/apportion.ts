@@ -273,16 +273,20 @@ const SMALL_W_NUMBER = 2 ** 26;
  * doubles, so floors and remainders are exact without bigint.
  */
 export function apportionSmall(total: number, w: readonly number[], W: number): Fen[] {
-  const parts = new Array<number>(w.length).fill(0);
+  const parts = new Float64Array(w.length);
   apportionSmallInto(total, w, W, parts, 0);
-  return parts as Fen[];
+  return Array.from(parts) as Fen[];
 }
 
 /** Remainders' scratch space, reused: the monthly split runs once per institution per recompute. */
 let scratch = new Float64Array(64);
 
-/** apportionSmall writing the parts into out[at …]: no allocation on the hot path. */
-export function apportionSmallInto(total: number, w: ArrayLike<number>, W: number, out: { [k: number]: number }, at: number): void {
+/**
+ * apportionSmall writing the parts into out[at …]: no allocation on the hot path. Always a
+ * Float64Array: stores into one kind of array stay monomorphic (given plain arrays as well, the
+ * monthly split of every institution went through V8's generic keyed store).
+ */
+export function apportionSmallInto(total: number, w: ArrayLike<number>, W: number, out: Float64Array, at: number): void {
   const n = w.length;
   if (scratch.length < n) scratch = new Float64Array(n);
   const rem = scratch;
@@ -311,7 +315,7 @@ const order16 = new Int32Array(16);
  * One fen each to the `left` largest remainders, ties to the earlier index. Few parts (the 12
  * months) take an insertion sort in scratch space, which allocates nothing; many parts a sort.
  */
-function giveLeftovers(out: { [k: number]: number }, at: number, rem: Float64Array, n: number, left: number): void {
+function giveLeftovers(out: Float64Array, at: number, rem: Float64Array, n: number, left: number): void {
   if (left <= 0) return;
   if (n <= 16) {
     const order = order16;

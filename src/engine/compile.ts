@@ -68,8 +68,16 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
   const adjustments = compileAdjustments(s, issues);
   const carved = exactSum(fund.carveOuts.map((c) => c.amount), 'fund.carveOuts', issues) + mulRate(fund.budget, fund.riskReserveRate);
   // The year's claims over every institution are summed when settling: they must stay exact too.
-  exactSum(hospitals.map((h) => sumOrZero(h.claims)), 'hospitals', issues);
-  exactSum(hospitals.map((h) => h.locked ?? 0), 'hospitals', issues);
+  // (Summed in place: two 100,000-entry arrays built only to be summed cost more than the sums.)
+  let claimsAll = 0;
+  let lockedAll = 0;
+  for (let i = 0; i < hospitals.length; i++) {
+    const h = hospitals[i]!;
+    claimsAll += sumOrZero(h.claims);
+    lockedAll += h.locked ?? 0;
+  }
+  if (!Number.isSafeInteger(claimsAll)) issues.code('hospitals', 'sumTooLarge', { max: MAX_EXACT_YUAN });
+  if (!Number.isSafeInteger(lockedAll)) issues.code('hospitals', 'sumTooLarge', { max: MAX_EXACT_YUAN });
   if (carved > fund.budget) issues.code('fund.carveOuts', 'carveOutsExceed', { carved: formatMoney(carved), budget: formatMoney(fund.budget) });
   issues.throwIfAny();
 
@@ -247,14 +255,20 @@ export function checkFormula(s: Scenario, source: string, names: readonly Formul
   }
 }
 
-/** The names of `formulaNames`, with a field named like a built-in reported where it is. */
+/**
+ * The names of `formulaNames`, with a field named like a built-in reported where it is. The
+ * names are gathered only for a scenario with a formula to compile (another pass over every
+ * institution's fields otherwise); the report of built-in field names is made either way.
+ */
 function knownNames(s: Scenario, issues: Issues): Set<string> {
   const builtins = new Set<string>(BUILTIN_FIELDS);
   for (let y = 1; y <= s.policy.historyWeights.length; y++) builtins.add(`history${y}`);
   s.hospitals.forEach((h, i) => {
-    for (const k of Object.keys(h.fields ?? {})) if (builtins.has(k)) issues.code(formatPath(['hospitals', i, 'fields', k]), 'builtinFieldName', { name: k });
+    if (h.fields === undefined) return;
+    for (const k of Object.keys(h.fields)) if (builtins.has(k)) issues.code(formatPath(['hospitals', i, 'fields', k]), 'builtinFieldName', { name: k });
   });
-  return new Set(formulaNames(s).map((n) => n.name));
+  const anyFormula = s.policy.weightFormula !== undefined || s.policy.surplus?.eligibility !== undefined;
+  return anyFormula ? new Set(formulaNames(s).map((n) => n.name)) : new Set();
 }
 
 function tryCompile(src: string | undefined, path: string, known: Set<string>, issues: Issues): CompiledFormula | null {
