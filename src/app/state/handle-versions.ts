@@ -41,22 +41,22 @@ export async function restoreVersion(ctl: Controller, id: string): Promise<void>
     const text = kv ? await versionText(kv, id) : null;
     if (text === null) {
       done();
-      ctl.notify({ kind: 'error', text: msg(lang, 'versionMissing', { when }) });
+      ctl.notify({ kind: 'error', says: { key: 'versionMissing', vars: { when } } });
       return;
     }
     const r = await openInWorker(text);
     if (!r.ok) {
       done();
-      ctl.notify({ kind: 'error', text: msg(lang, 'versionRefused', { when }), issues: r.issues });
+      ctl.notify({ kind: 'error', says: { key: 'versionRefused', vars: { when } }, issues: r.issues });
       return;
     }
     const before = ctl.state.ws;
-    ctl.replaceWorkspace(r.ws, { kind: 'info', text: msg(lang, 'versionRestored', { when }) });
+    ctl.replaceWorkspace(r.ws, { kind: 'info', says: { key: 'versionRestored', vars: { when } } });
     // Locked (recovery first, or another tab edits): the store has said why.
     if (ctl.state.ws === before) { done(); return; }
     done();
   } catch (e) {
     done();
-    ctl.notify({ kind: 'error', text: `${msg(lang, 'versionsUnreadable')} ${(e as Error).message}` });
+    ctl.notify({ kind: 'error', says: { key: 'versionsUnreadable' }, detail: ` ${(e as Error).message}` });
   }
 }
