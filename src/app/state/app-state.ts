@@ -54,6 +54,8 @@ export interface Notice {
   issues?: Issue[];
   /** The workspace the issues are about (a change the gate refused): they are named by its institutions and fields. */
   doc?: Workspace;
+  /** Or the document as read (a refused file or version, state/read-doc.ts), for the same purpose. */
+  read?: unknown;
 }
 
 export interface AppState {

@@ -15,6 +15,7 @@ import { discardStored, downloadStored, leaveRecovery } from './recovery.ts';
 import { addInstitution, removeInstitution, setInstitutionAttr } from './handle-institutions.ts';
 import { openVersions, restoreVersion } from './handle-versions.ts';
 import { cancelCases, importCases, openPointsExample, runPointInflation } from './handle-points.ts';
+import { readDoc } from './read-doc.ts';
 
 /** What a refused file seems to be, in the user's words. */
 const FILE_KIND_WORDS = {
@@ -88,7 +89,7 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'openText': {
       const r = await openInWorker(a.text);
       if (!r.ok) {
-        ctl.notify({ kind: 'error', says: { key: 'fileRefused' }, detail: ` (${a.name})`, issues: r.issues });
+        ctl.notify({ kind: 'error', says: { key: 'fileRefused' }, detail: ` (${a.name})`, issues: r.issues, read: readDoc(a.text) });
         return;
       }
       if (ctl.state.saveState === 'follow') { ctl.notify({ kind: 'error', says: { key: 'otherTab' } }); return; }

@@ -10,6 +10,7 @@ import { listVersions, versionText } from '../../workspace/version-store.ts';
 import { openInWorker } from '../runs/column.ts';
 import { msg } from '../i18n/index.ts';
 import { formatVersionTime } from '../views/dialogs.ts';
+import { readDoc } from './read-doc.ts';
 
 const empty = { loading: false, list: [], unreadable: 0, error: null, busy: null };
 
@@ -47,7 +48,7 @@ export async function restoreVersion(ctl: Controller, id: string): Promise<void>
     const r = await openInWorker(text);
     if (!r.ok) {
       done();
-      ctl.notify({ kind: 'error', says: { key: 'versionRefused', vars: { when } }, issues: r.issues });
+      ctl.notify({ kind: 'error', says: { key: 'versionRefused', vars: { when } }, issues: r.issues, read: readDoc(text) });
       return;
     }
     const before = ctl.state.ws;
