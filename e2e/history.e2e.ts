@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { useBrowser } from './session.ts';
-import { settled } from './harness.ts';
+import { settled, shot } from './harness.ts';
 import { ROOT } from './serve.ts';
 import { state } from './helpers.ts';
 import { putStored, storedValue } from './store-helpers.ts';
@@ -109,5 +109,14 @@ describe('version history', () => {
     expect(JSON.stringify(await state<unknown>(page, 'ws'))).toBe(before);
     expect(await state<unknown>(page, 'dialog')).toBe(null);
     expect(JSON.stringify(await storedValue(page, 'current'))).toBe(storedBefore);
+    // The notice in both languages (it follows the switch) at both sizes.
+    for (const lang of ['zh', 'en'] as const) {
+      await page.locator('gb-app').evaluate((app, l) => { app.dispatchEvent(new CustomEvent('gb-action', { detail: { type: 'lang', lang: l } })); }, lang);
+      if (lang === 'en') await expect.poll(() => notice.innerText()).toContain('was not restored: it no longer passes the check; nothing changed');
+      for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+        await page.setViewportSize(size);
+        await shot(page, `version-refused-${lang}-${size.width}x${size.height}`);
+      }
+    }
   });
 });
