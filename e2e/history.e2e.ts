@@ -2,15 +2,19 @@
  * 版本记录 (issue 8 part 2) in real Chromium: three edits, each saved, are three versions; restoring
  * the first brings its value back, undo brings back the latest, a reload keeps it. Screenshots of
  * the dialog in zh and en at 1440×900 and 1280×720 (test-artifacts/screenshots/versions-*.png).
+ * A stored version that no longer passes the gate is refused: the notice says why, naming the
+ * institution and field, the dialog closes, and neither the workspace nor the stored one changes.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { useBrowser } from './session.ts';
-import { settled } from './harness.ts';
+import { settled, shot } from './harness.ts';
 import { ROOT } from './serve.ts';
 import { state } from './helpers.ts';
+import { putStored, storedValue } from './store-helpers.ts';
+import { readFile } from 'node:fs/promises';
 
 const { start } = useBrowser();
 const PATH = 'fund.adjustmentFundRate';
@@ -76,5 +80,43 @@ describe('version history', () => {
     await page.getByTestId('open-versions').click();
     await dialog.getByTestId('versions-list').waitFor();
     expect((await rows.allInnerTexts()).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a stored version that fails the gate: refused with its reasons, the dialog closes, nothing changes', async () => {
+    const { page } = await start();
+    await settled(page);
+    // A version written straight into the store, as an older tool (or a broken disk) might have left it.
+    const doc = JSON.parse(await readFile(join(ROOT, 'scenarios', 'city.json'), 'utf8'));
+    doc.hospitals[0].class = 'inpatient';
+    const text = JSON.stringify(doc);
+    const id = `${String(Date.UTC(2026, 0, 5, 9, 30)).padStart(13, '0')}-${'7'.padStart(12, '0')}`;
+    await putStored(page, `vtext-${id}`, text);
+    await putStored(page, `vmeta-${id}`, { id, at: new Date(Date.UTC(2026, 0, 5, 9, 30)).toISOString(), seq: 7, size: text.length, summary: { zh: '坏掉的版本', en: 'a broken version' } });
+    const before = JSON.stringify(await state<unknown>(page, 'ws'));
+    const storedBefore = JSON.stringify(await storedValue(page, 'current'));
+    const rev = await state<number>(page, 'revision');
+
+    await page.getByTestId('open-versions').click();
+    const dialog = page.getByTestId('versions-dialog');
+    await dialog.getByTestId('versions-list').waitFor();
+    const row = dialog.getByTestId('version').filter({ hasText: '坏掉的版本' });
+    await row.getByTestId('version-restore').click();
+    await dialog.waitFor({ state: 'detached' });
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.innerText()).toContain('的版本未能恢复：它已通不过检查，工作区未作任何改动');
+    expect(await notice.getByTestId('issues').innerText()).toContain(`「${doc.hospitals[0].id} ${doc.hospitals[0].name}」的「机构类别」：机构类别 "inpatient" 不属于任何预算池`);
+    expect(await state<number>(page, 'revision')).toBe(rev);
+    expect(JSON.stringify(await state<unknown>(page, 'ws'))).toBe(before);
+    expect(await state<unknown>(page, 'dialog')).toBe(null);
+    expect(JSON.stringify(await storedValue(page, 'current'))).toBe(storedBefore);
+    // The notice in both languages (it follows the switch) at both sizes.
+    for (const lang of ['zh', 'en'] as const) {
+      await page.locator('gb-app').evaluate((app, l) => { app.dispatchEvent(new CustomEvent('gb-action', { detail: { type: 'lang', lang: l } })); }, lang);
+      if (lang === 'en') await expect.poll(() => notice.innerText()).toContain('was not restored: it no longer passes the check; nothing changed');
+      for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+        await page.setViewportSize(size);
+        await shot(page, `version-refused-${lang}-${size.width}x${size.height}`);
+      }
+    }
   });
 });

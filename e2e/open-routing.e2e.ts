@@ -43,6 +43,11 @@ describe('打开文件 routes by what a file is', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     await give(page, 'open-file', 'scan.json', png);
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('未能打开「scan.json」：它看来是图片');
+    // The notice keeps what it says, not its text: switched to English, the refusal on screen reads English; and back.
+    await page.getByTestId('lang').click();
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('“scan.json” was not opened: it seems to be');
+    await page.getByTestId('lang').click();
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('未能打开「scan.json」：它看来是图片');
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     await give(page, 'open-file', '2024.xls', xls);
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('另存为');

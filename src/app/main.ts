@@ -31,25 +31,25 @@ async function start(): Promise<void> {
   let notice: Notice | null = null;
   if (restored.status === 'ok') {
     ws = restored.ws;
-    notice = { kind: 'info', text: msg(lang, 'restored'), says: { key: 'restored' } };
+    notice = { kind: 'info', says: { key: 'restored' } };
   } else {
     const r = await openInWorker(await exampleText());
     if (!r.ok) throw new Error(`the bundled example is invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     ws = r.ws;
     // Said plainly: where the browser keeps nothing (some lock file:// pages out of storage), work is lost on closing.
-    if (restored.status === 'unavailable') notice = { kind: 'error', text: msg(lang, 'storageUnavailable'), says: { key: 'storageUnavailable' } };
+    if (restored.status === 'unavailable') notice = { kind: 'error', says: { key: 'storageUnavailable' } };
   }
-  if (restored.status === 'ok' && restored.dropped) notice = { kind: 'info', text: msg(lang, 'recoveryDropped', { n: restored.dropped }), says: { key: 'recoveryDropped', vars: { n: restored.dropped } } };
+  if (restored.status === 'ok' && restored.dropped) notice = { kind: 'info', says: { key: 'recoveryDropped', vars: { n: restored.dropped } } };
   const ctl = new Controller(ws, prefs);
   late.ctl = ctl;
   // A stored workspace that cannot be loaded waits for the user's decision (state/recovery.ts).
   if (restored.status === 'corrupt') ctl.setQuietly({ recovery: { issues: restored.issues, text: restored.text, seq: restored.seq } });
-  ctl.onLocked = (reason) => ctl.notify({ kind: 'error', text: msg(ctl.state.lang, reason) });
+  ctl.onLocked = (reason) => ctl.notify({ kind: 'error', says: { key: reason } });
   const kv = await pageStore();
   // A stored workspace that cannot be loaded is never written over.
   if (!tabs.writer) {
     ctl.setQuietly({ saveState: 'follow' });
-    notice = { kind: 'info', text: msg(lang, 'otherTab') };
+    notice = { kind: 'info', says: { key: 'otherTab' } };
   } else if (kv && (restored.status === 'ok' || restored.status === 'empty')) {
     // The example (nothing stored yet) is kept from the first change on.
     autosaver.attach(kv, restored.seq, restored.status === 'ok' ? ws : null);
@@ -63,7 +63,7 @@ async function start(): Promise<void> {
   autosaver.onError = () => ctl.set({ saveState: 'error' });
   ctl.onWorkspace = (w) => autosaver.schedule(w);
   // Every change this page makes passes the one gate; a refused one is taken back, saying why (runs/gate.ts).
-  const gate = new GateRunner((w, r) => ctl.checked(w, r.ok ? null : r.issues, (issues) => ({ kind: 'error', text: msg(ctl.state.lang, 'changeRefused'), issues, doc: w })));
+  const gate = new GateRunner((w, r) => ctl.checked(w, r.ok ? null : r.issues, (issues) => ({ kind: 'error', says: { key: 'changeRefused' }, issues, doc: w })));
   ctl.onCheck = (w) => gate.check(w);
   ctl.onPrefs = (p) => savePrefs(p);
   if (notice) ctl.notify(notice);
@@ -101,7 +101,7 @@ async function becomeWriter(ctl: Controller | undefined): Promise<void> {
   if (r.status === 'corrupt') { ctl.set({ recovery: { issues: r.issues, text: r.text, seq: r.seq }, saveState: 'off' }); return; }
   if (r.status === 'ok') ctl.follow(r.ws);
   if (kv && (r.status === 'ok' || r.status === 'empty')) autosaver.attach(kv, r.seq, r.status === 'ok' ? r.ws : null);
-  ctl.set({ saveState: kv && r.status !== 'unavailable' ? 'saved' : 'off', notice: { kind: 'info', text: msg(ctl.state.lang, 'otherTabNow') } });
+  ctl.set({ saveState: kv && r.status !== 'unavailable' ? 'saved' : 'off', notice: { kind: 'info', says: { key: 'otherTabNow' } } });
 }
 
 start().catch((e) => {

@@ -3,6 +3,12 @@
  *  [--only-valid] [--lang zh|en]` and `gbsim template [--lang zh|en] [--format xlsx|csv]
  *  [--years 2022,2023,2024] -o OUT`.
  * Exit codes: 0 written; 1 the file or the scenario has problems (nothing written); 2 usage.
+ *
+ * A file is told by its bytes (format/file-kind.ts, as the app's 打开文件 tells it). A workspace or
+ * scenario file (.json) given to import is checked through the one gate the app opens it with
+ * (workspace/file.ts) and refused, naming what it is and the command that takes it (exit 2): the
+ * command line keeps no workspace to open it into, and writing it out again as OUT.json would
+ * only copy it. A file that is neither (a PDF, an image, an .xls) is refused saying what it seems to be.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -16,6 +22,9 @@ import { scenarioFromImport } from '../sheets/new-scenario.ts';
 import { hospitalTemplate } from '../sheets/template.ts';
 import type { Scenario } from '../format/types.ts';
 import type { Lang } from '../display/lang.ts';
+import { SNIFF_HEAD, SNIFF_TAIL, sniffFile, type FileKind } from '../format/file-kind.ts';
+import { loadWorkspaceText } from '../workspace/file.ts';
+import { issueLines } from './io.ts';
 
 const IMPORT_USAGE = 'usage: gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid] [--lang zh|en]';
 const TEMPLATE_USAGE = 'usage: gbsim template [--lang zh|en] [--format xlsx|csv] [--years 2022,2023,2024] -o OUT.xlsx';
@@ -56,6 +65,51 @@ export function summary(r: ImportReport, lang: Lang): string {
     : `${where}: header on row ${r.headerRow ?? '?'}, ${r.totalRows} data rows, ${r.validRows} valid, ${r.errorCount} errors`;
 }
 
+/** What a file that is not a spreadsheet seems to be (the app's words, src/app/i18n/store.ts). */
+const KIND_WORDS: Record<Exclude<FileKind, 'json' | 'xlsx' | 'csv' | 'text'>, { zh: string; en: string }> = {
+  xls: { zh: '旧版 Excel 工作簿（.xls）——请在 Excel 中“另存为” .xlsx 后再导入', en: 'an old Excel workbook (.xls) — in Excel, “Save as” .xlsx and import that' },
+  office: { zh: 'Word、PowerPoint 或其他办公文档', en: 'a Word, PowerPoint or other office document' },
+  zip: { zh: '压缩包（.zip）', en: 'a zip archive' },
+  pdf: { zh: 'PDF 文档', en: 'a PDF document' },
+  image: { zh: '图片', en: 'an image' },
+  binary: { zh: '无法识别的二进制文件', en: 'a binary file of unknown kind' },
+  empty: { zh: '空文件', en: 'an empty file' },
+};
+
+/**
+ * Throws unless `bytes` is a spreadsheet (or text that may be a one-column CSV). A workspace or
+ * scenario file is checked through the gate first, so the answer says whether it would open.
+ */
+export function routeImportFile(bytes: Uint8Array, file: string, lang: Lang): void {
+  const kind = sniffFile(bytes.subarray(0, SNIFF_HEAD), bytes.subarray(Math.max(0, bytes.length - SNIFF_TAIL)), basename(file));
+  if (kind === 'xlsx' || kind === 'csv' || kind === 'text') return;
+  const zh = lang === 'zh';
+  if (kind !== 'json') {
+    const what = KIND_WORDS[kind][lang];
+    throw new CliError(zh ? `${file}：未导入，它看来是${what}，不是机构数据表格（.xlsx、.csv）；未写入任何文件`
+      : `${file}: not imported: it seems to be ${what}, not an institutions spreadsheet (.xlsx, .csv); nothing written`, 1);
+  }
+  const text = new TextDecoder().decode(bytes);
+  const r = loadWorkspaceText(text);
+  if (!r.ok) {
+    let doc: unknown;
+    try { doc = JSON.parse(text); } catch { doc = undefined; }
+    throw new CliError(`${zh ? `${file}：不是机构数据表格（.xlsx、.csv），而是 JSON 文件，且作为工作区或方案文件未通过检查；未写入任何文件：`
+      : `${file}: not an institutions spreadsheet (.xlsx, .csv) but a JSON file, and as a workspace or scenario file it does not pass the check; nothing written:`}
+${issueLines(file, r.issues, lang, doc)}`, 1);
+  }
+  const n = r.ws.baseline.hospitals.length;
+  if (r.kind === 'scenario') {
+    throw new CliError(zh
+      ? `${file} 是方案文件（已通过检查，${n} 家机构），不是机构数据表格：gbsim import 只读入 .xlsx 或 .csv 表格。计算此方案请用 gbsim run ${file}，检查请用 gbsim validate ${file}；把表格中的机构数据导入此方案请用 gbsim import 表格.xlsx --base ${file} -o 新方案.json；在应用中请用「打开文件」`
+      : `${file} is a scenario file (it passes the check; ${n} institutions), not an institutions spreadsheet: gbsim import reads only .xlsx or .csv sheets. To settle it: gbsim run ${file}; to check it: gbsim validate ${file}; to import a sheet's institutions into it: gbsim import SHEET.xlsx --base ${file} -o NEW.json; in the app: Open file`, 2);
+  }
+  const k = r.ws.variants.length;
+  throw new CliError(zh
+    ? `${file} 是工作区文件（已通过检查：基准方案和 ${k} 个测算方案，${n} 家机构），不是机构数据表格：gbsim import 只读入 .xlsx 或 .csv 表格。工作区请在应用中用「打开文件」打开；逐年测算其中各方案请用 gbsim years ${file}`
+    : `${file} is a workspace file (it passes the check: the baseline and ${k} alternatives, ${n} institutions), not an institutions spreadsheet: gbsim import reads only .xlsx or .csv sheets. Open a workspace in the app with Open file; to run its scenarios over several years: gbsim years ${file}`, 2);
+}
+
 export async function importCommand(args: string[], io: Io): Promise<number> {
   return guarded(io, async () => {
     const { values, positionals } = parse(args, {
@@ -72,6 +126,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     const file = positionals[0]!;
     const base = typeof values.base === 'string' ? readScenario(values.base) : null;
     const bytes = readBytes(file);
+    routeImportFile(bytes, file, lang);
 
     const report = await importHospitals(bytes, basename(file), { historyYears: base?.policy.historyWeights.length });
     io.err(summary(report, lang));

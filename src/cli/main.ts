@@ -25,7 +25,9 @@ Usage:
   gbsim compare A B [--json] [--unit yuan|wan] [--sort change] [--lang zh|en]
       Fund and per-institution differences of B against A.
   gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid]
-      Build a scenario from institutions' data in a spreadsheet.
+      Build a scenario from institutions' data in a spreadsheet. A workspace or scenario file (.json)
+      is checked and refused, naming the command that takes it (run, validate, years; the app's
+      Open file); a PDF, an image or an .xls is refused saying what it seems to be.
   gbsim cases CASES.csv|CASES.parquet --base SCENARIO.json -o OUT.json [--catalogue CAT.csv|CAT.xlsx] [--only-valid] [--json]
       Case points from a case list (DuckDB; the scenario's outlier thresholds and catalogue),
       totalled per institution and month, written into the scenario's institutions.

@@ -69,7 +69,7 @@ export function applyAdjustments(m: Model, region: Region): Adjusted {
     const before = targets[i]! as Fen;
     const after = (a.target ?? before + a.change!) as Fen;
     if (after < 0) {
-      issues.add(`${path}.change`, `institution "${id}": the target would fall below zero (it is ${formatMoney(before)})`);
+      issues.code(`${path}.change`, 'adjustBelowZero', { id, before: formatMoney(before) });
       return;
     }
     const delta = after - before;
@@ -84,9 +84,9 @@ export function applyAdjustments(m: Model, region: Region): Adjusted {
       others.push(o);
       weights.push(hs[o]!.weight);
     }
-    const pool = m.pools[k]!.implicit ? 'its pool' : `pool "${m.pools[k]!.id}"`;
+    const pool: Record<string, string> = m.pools[k]!.implicit ? { pool: '' } : { pool: m.pools[k]!.id, poolName: m.pools[k]!.name };
     if (others.length === 0) {
-      issues.add(`${path}.hospital`, `institution "${id}": no other unlocked institution with a positive weight in ${pool} can absorb the change`);
+      issues.code(`${path}.hospital`, 'adjustNoAbsorber', { id, ...pool });
       return;
     }
     const shares = apportion(Math.abs(delta), weights);
@@ -100,7 +100,7 @@ export function applyAdjustments(m: Model, region: Region): Adjusted {
     for (const [x, t] of moved) {
       const xid = hs[x]!.id;
       if (t < 0) {
-        issues.add(path, `institution "${xid}" in ${pool} cannot absorb its part: its target ${formatMoney(targets[x]!)} would fall below zero`);
+        issues.code(path, 'adjustAbsorberBelowZero', { id: xid, ...pool, target: formatMoney(targets[x]!) });
         refused = true;
         continue;
       }
@@ -110,7 +110,7 @@ export function applyAdjustments(m: Model, region: Region): Adjusted {
       for (const v of head) headSum += v;
       const rest = budgetOf(hs[x]!, t, m).budget - headSum;
       if (rest < 0) {
-        issues.add(path, `institution "${xid}": months 1–${a.from - 1} already have ${formatMoney(headSum)} budgeted, more than its new monthly budget ${formatMoney(headSum + rest)} for the year`);
+        issues.code(path, 'adjustHeadExceeds', { id: xid, last: a.from - 1, head: formatMoney(headSum), year: formatMoney(headSum + rest) });
         refused = true;
         continue;
       }

@@ -108,13 +108,11 @@ function pointsPool(m: Model, p: PoolModel, k: number, amount: Fen, issues: Issu
   const proj = p.members.map((i) => m.hospitals[i]!.points?.proj ?? 0n);
   const settled = settlePointsPool(amount, pts, proj, m.pointValueCap);
   if (amount > 0 && settled.points === 0n && m.noPoints !== 'unpaid') {
-    issues.add(`policy.pools[${k}]`, p.members.length === 0
-      ? `pool "${p.id}" is settled by points and has ${formatMoney(amount)} to pay, but no institution is in its classes`
-      : `pool "${p.id}" is settled by points and has ${formatMoney(amount)} to pay, but its institutions have no points (hospitals[].points)`);
+    issues.code(`policy.pools[${k}]`, p.members.length === 0 ? 'pointsPoolNoMembers' : 'pointsPoolNoPoints', { pool: p.id, poolName: p.name, amount: formatMoney(amount) });
     return null;
   }
   if (amount > 0 && settled.projected === 0n) {
-    issues.add(`policy.pools[${k}]`, `pool "${p.id}": the projected points of its institutions add up to 0, so the budget point value (预算点值) cannot be worked out (hospitals[].points.lastYear / projected)`);
+    issues.code(`policy.pools[${k}]`, 'pointsPoolNoProjected', { pool: p.id, poolName: p.name });
     return null;
   }
   return settled;

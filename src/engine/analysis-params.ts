@@ -8,7 +8,8 @@ import { parseDecimal } from './decimal.ts';
 import { planSweep } from './sweep.ts';
 import { planTornado } from './tornado.ts';
 import { DEFAULT_OUTPUTS, DEFAULT_TORNADO_OUTPUT } from './sweep-outputs.ts';
-import type { Issue } from '../format/issues.ts';
+import { issueOf, type Issue } from '../format/issues.ts';
+import type { MsgCode, MsgParams } from '../format/messages.ts';
 import type { BaseRule, Scenario, SweepAnalysis, TornadoAnalysis, YearsAnalysis } from '../format/types.ts';
 
 export const BASE_RULES = ['actual', 'target', 'actualPlusRetained'] as const satisfies readonly BaseRule[];
@@ -39,18 +40,18 @@ export function resolveYears(given: YearsAnalysis | Partial<YearsParams> | undef
   const p: YearsParams = { ...YEARS_DEFAULTS };
   for (const [k, v] of Object.entries(given ?? {})) if (v !== undefined && k in p) (p as unknown as Record<string, unknown>)[k] = v;
   const issues: Issue[] = [];
-  const bad = (field: keyof YearsParams, message: string) => issues.push({ path: `${at}.${field}`, message });
-  if (!Number.isInteger(p.years) || p.years < MIN_YEARS || p.years > MAX_YEARS) bad('years', `must be a whole number from ${MIN_YEARS} to ${MAX_YEARS}`);
-  if (!(BASE_RULES as readonly string[]).includes(p.baseRule)) bad('baseRule', `must be one of ${BASE_RULES.join(', ')}`);
+  const bad = (field: keyof YearsParams, code: MsgCode, params?: MsgParams) => issues.push(issueOf(`${at}.${field}`, code, params));
+  if (!Number.isInteger(p.years) || p.years < MIN_YEARS || p.years > MAX_YEARS) bad('years', 'wholeFromTo', { min: MIN_YEARS, max: MAX_YEARS });
+  if (!(BASE_RULES as readonly string[]).includes(p.baseRule)) bad('baseRule', 'oneOfList', { options: BASE_RULES.join('|') });
   for (const f of ['revenueGrowth', 'budgetGrowth'] as const) {
     const x = parseDecimal(String(p[f]));
-    if (x === null) bad(f, 'must be a decimal number with at most 12 decimals, like "0.05" for +5%');
-    else if (x <= parseDecimal('-1')!) bad(f, 'must be greater than -1 (−100%)');
+    if (x === null) bad(f, 'growthDecimal');
+    else if (x <= parseDecimal('-1')!) bad(f, 'aboveMinus1');
     else p[f] = String(p[f]).trim();
   }
-  if (p.lockedTargets !== 'keep' && p.lockedTargets !== 'release') bad('lockedTargets', 'must be "keep" or "release"');
+  if (p.lockedTargets !== 'keep' && p.lockedTargets !== 'release') bad('lockedTargets', 'oneOf', { options: 'keep|release' });
   const w = parseDecimal(String(p.warningMonths));
-  if (w === null || w < 0n) bad('warningMonths', 'must be a non-negative number of months');
+  if (w === null || w < 0n) bad('warningMonths', 'monthsNotNegative');
   return { params: p, issues };
 }
 

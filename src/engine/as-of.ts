@@ -4,7 +4,7 @@
  * months), and a month's claims added to a monitored scenario (the monthly import). Pure
  * transforms on the file; the result still passes the one gate (scenario/open.ts).
  */
-import type { Issue } from '../format/issues.ts';
+import { issueOf, type Issue } from '../format/issues.ts';
 import type { Hospital, MoneyStr, Scenario } from '../format/types.ts';
 
 export type AsOf = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
@@ -20,23 +20,23 @@ function knownMonths(s: Scenario, h: Hospital): readonly MoneyStr[] | undefined 
  */
 export function asOfMonth(s: Scenario, k: number): AsOf {
   const issues: Issue[] = [];
-  if (!Number.isInteger(k) || k < 0 || k > 12) return { ok: false, issues: [{ path: 'monitoring.asOf', message: 'must be a month from 0 (none known yet) to 12' }] };
+  if (!Number.isInteger(k) || k < 0 || k > 12) return { ok: false, issues: [issueOf('monitoring.asOf', 'asOfMonth')] };
   const hospitals = s.hospitals.map((h, i) => {
     const known = knownMonths(s, h);
     const field = s.monitoring ? 'claimsToDate' : 'claims';
-    if (known === undefined && k > 0) issues.push({ path: `hospitals[${i}].${field}`, message: `institution "${h.id}": no claims are known, so there is nothing to report as of month ${k}` });
-    else if (known !== undefined && known.length < k) issues.push({ path: `hospitals[${i}].${field}`, message: `institution "${h.id}": claims are known through month ${known.length} only, not month ${k}` });
+    if (known === undefined && k > 0) issues.push(issueOf(`hospitals[${i}].${field}`, 'asOfNoClaims', { id: h.id, name: h.name, k }));
+    else if (known !== undefined && known.length < k) issues.push(issueOf(`hospitals[${i}].${field}`, 'asOfClaimsShort', { id: h.id, name: h.name, known: known.length, k }));
     const { claims: _, ...rest } = h;
     const out: Hospital = { ...rest, claimsToDate: (known ?? []).slice(0, k) };
     // Points by month (a pool settled by points): the first k months are the points to date.
     const pts = s.monitoring ? h.pointsToDate : h.points?.months;
     if (pts !== undefined) {
-      if (pts.length < k) issues.push({ path: `hospitals[${i}].pointsToDate`, message: `institution "${h.id}": points are known through month ${pts.length} only, not month ${k}` });
+      if (pts.length < k) issues.push(issueOf(`hospitals[${i}].pointsToDate`, 'asOfPointsShort', { id: h.id, name: h.name, known: pts.length, k }));
       const { total: _t, months: _m, ...p } = h.points ?? {};
       out.points = p;
       out.pointsToDate = pts.slice(0, k);
     } else if (h.points?.total !== undefined && !s.monitoring) {
-      issues.push({ path: `hospitals[${i}].points.months`, message: `institution "${h.id}": its points are known for the year only, not by month, so there are no points to date as of month ${k}` });
+      issues.push(issueOf(`hospitals[${i}].points.months`, 'asOfPointsYearOnly', { id: h.id, name: h.name, k }));
     }
     return out;
   });
@@ -52,20 +52,20 @@ export function asOfMonth(s: Scenario, k: number): AsOf {
 export function addMonth(s: Scenario, month: number, claims: ReadonlyMap<string, MoneyStr>, points?: ReadonlyMap<string, string>): AsOf {
   const known = s.monitoring?.asOf ?? 0;
   if (month !== known + 1) {
-    return { ok: false, issues: [{ path: 'monitoring.asOf', message: known === 12 ? 'the year is complete: claims are known through December' : `claims are known through month ${known}: the next month to add is ${known + 1}, not ${month}` }] };
+    return { ok: false, issues: [known === 12 ? issueOf('monitoring.asOf', 'yearComplete') : issueOf('monitoring.asOf', 'nextMonth', { known, next: known + 1, month })] };
   }
   const issues: Issue[] = [];
   const ids = new Set(s.hospitals.map((h) => h.id));
-  for (const id of claims.keys()) if (!ids.has(id)) issues.push({ path: 'hospitals', message: `month ${month}: no institution has the id "${id}"` });
+  for (const id of claims.keys()) if (!ids.has(id)) issues.push(issueOf('hospitals', 'monthUnknownInstitution', { month, id }));
   const hospitals = s.hospitals.map((h, i) => {
     const c = claims.get(h.id);
-    if (c === undefined) issues.push({ path: `hospitals[${i}].claimsToDate`, message: `institution "${h.id}": no claims for month ${month}` });
+    if (c === undefined) issues.push(issueOf(`hospitals[${i}].claimsToDate`, 'monthNoClaims', { id: h.id, name: h.name, month }));
     const { claims: _, ...rest } = h;
     const out: Hospital = { ...rest, claimsToDate: [...(known === 0 ? [] : h.claimsToDate ?? []), c ?? '0.00'] };
     // An institution monitored by points needs the month's points too.
     if (h.pointsToDate !== undefined) {
       const p = points?.get(h.id);
-      if (p === undefined) issues.push({ path: `hospitals[${i}].pointsToDate`, message: `institution "${h.id}": no points for month ${month} (its pool is settled by points)` });
+      if (p === undefined) issues.push(issueOf(`hospitals[${i}].pointsToDate`, 'monthNoPoints', { id: h.id, name: h.name, month }));
       out.pointsToDate = [...h.pointsToDate, p ?? '0'];
     }
     return out;

@@ -27,7 +27,7 @@ export function compilePoints(h: Hospital, p: PointsPolicy | undefined, profile:
   if (hp.total !== undefined) {
     raw = parsePoints(hp.total);
     if (monthsSum !== undefined && monthsSum !== raw) {
-      issues.add(`${path}.points.months`, `the months add up to ${formatPoints(monthsSum)} points, not to points.total (${hp.total})`);
+      issues.code(`${path}.points.months`, 'pointsMonthsSum', { sum: formatPoints(monthsSum), total: hp.total });
     }
   } else raw = monthsSum ?? rawProjection(hp, p) ?? 0n;
   const projected = hp.total === undefined && months === undefined;
@@ -56,7 +56,7 @@ export function checkPoints(s: Scenario, poolOf: (i: number) => number, issues: 
     const k = poolOf(i);
     const pool = k >= 0 ? pools[k] : undefined;
     if (pool?.settlement === 'points' && h.lockedTarget !== undefined) {
-      issues.add(`hospitals[${i}].lockedTarget`, `pool "${pool.id}" is settled by points: its institutions have no targets to lock (entitlements follow points)`);
+      issues.code(`hospitals[${i}].lockedTarget`, 'pointsNoLock', { pool: pool.id, poolName: pool.name });
     }
   });
   // A mid-year adjustment (DESIGN §10) moves a target; a points pool has none to move.
@@ -64,13 +64,13 @@ export function checkPoints(s: Scenario, poolOf: (i: number) => number, issues: 
     const i = s.hospitals.findIndex((h) => h.id === a.hospital);
     const pool = i >= 0 && poolOf(i) >= 0 ? pools[poolOf(i)] : undefined;
     if (pool?.settlement === 'points') {
-      issues.add(`adjustments[${j}].hospital`, `institution "${a.hospital}" is in pool "${pool.id}", settled by points: it has no target to adjust (its entitlement follows its points)`);
+      issues.code(`adjustments[${j}].hospital`, 'pointsNoAdjust', { id: a.hospital, name: s.hospitals[i]!.name, pool: pool.id, poolName: pool.name });
     }
   });
   const seen = new Map<string, number>();
   (s.catalogue ?? []).forEach((g, j) => {
     const prev = seen.get(g.id);
-    if (prev !== undefined) issues.add(`catalogue[${j}].id`, `duplicate group id "${g.id}" (also catalogue[${prev}])`);
+    if (prev !== undefined) issues.code(`catalogue[${j}].id`, 'duplicateGroup', { id: g.id, other: prev + 1 });
     else seen.set(g.id, j);
   });
 }

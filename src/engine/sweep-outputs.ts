@@ -3,7 +3,7 @@
  * institution's figure (`T01.owed`), resolved against the scenario with problems by field.
  */
 import { YEAR_FIELDS, type YearField } from './settle.ts';
-import type { Issue } from '../format/issues.ts';
+import { issueOf, type Issue } from '../format/issues.ts';
 import type { FundResult } from './result.ts';
 import type { Scenario } from '../format/types.ts';
 
@@ -48,14 +48,12 @@ export function resolveOutputs(s: Scenario, names: readonly string[], at: string
     if (i !== undefined && (YEAR_FIELDS as readonly string[]).includes(field)) {
       outputs.push({ name, kind: 'amount', hospital: i, id, field: field as YearField });
     } else {
-      issues.push({
-        path: `${at}[${k}]`,
-        message: i === undefined && dot > 0
-          ? `no institution with id "${id}" (an institution's output is written ID.field, e.g. ${s.hospitals[0]!.id}.owed)`
-          : i !== undefined
-            ? `unknown institution figure "${field}"; one of ${YEAR_FIELDS.join(', ')}`
-            : `unknown output "${name}"; a fund figure (${Object.keys(FUND_OUTPUTS).join(', ')}) or ID.field of an institution`,
-      });
+      const path = `${at}[${k}]`;
+      issues.push(i === undefined && dot > 0
+        ? issueOf(path, 'outputNoInstitution', { id, example: s.hospitals[0]!.id })
+        : i !== undefined
+          ? issueOf(path, 'outputUnknownField', { field, fields: YEAR_FIELDS.join(', ') })
+          : issueOf(path, 'outputUnknown', { name, fund: Object.keys(FUND_OUTPUTS).join(', ') }));
     }
   });
   return { outputs, issues };

@@ -7,6 +7,8 @@
  */
 import { DEC_ONE, decimalsOf, formatDecimal, formatFixed, parseDecimal } from './decimal.ts';
 import type { Scenario } from '../format/types.ts';
+import { issueOf, type Issue } from '../format/issues.ts';
+import { msg, type MsgCode, type MsgParams } from '../format/messages.ts';
 
 export type Seg = string | number;
 export type ParamKind = 'amount' | 'rate' | 'share' | 'score' | 'count';
@@ -84,14 +86,22 @@ type RawSeg = { key: string } | { index: number } | { id: string };
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-export class PathError extends Error {}
+export class PathError extends Error {
+  constructor(readonly path: string, readonly position: number, readonly detail: string) {
+    super(msg('notParamPath', { path, position, detail }));
+  }
+}
+
+/** Why a value or path is refused: a message of the catalogue. */
+export interface Why { code: MsgCode; params?: MsgParams }
+const no = (code: MsgCode, params?: MsgParams): { ok: false; issue: Issue } => ({ ok: false, issue: issueOf('', code, params) });
 
 /** `a.b[2]["k"][id=X]` → raw segments. */
 export function parsePath(path: string): RawSeg[] {
   const out: RawSeg[] = [];
   let i = 0;
   const n = path.length;
-  const fail = (why: string): never => { throw new PathError(`not a parameter path (${why} at position ${i + 1}): ${JSON.stringify(path)}`); };
+  const fail = (why: string): never => { throw new PathError(path, i + 1, why); };
   while (i < n) {
     const c = path[i]!;
     if (c === '[') {
@@ -162,12 +172,12 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  * The parameter at `path` in `s`: its kind, range and current value; or why it cannot be
  * swept (not a numeric parameter, no such element, parent not set).
  */
-export function resolveParam(s: Scenario, path: string): { ok: true; param: ParamInfo } | { ok: false; message: string } {
+export function resolveParam(s: Scenario, path: string): { ok: true; param: ParamInfo } | { ok: false; issue: Issue } {
   let raw: RawSeg[];
   try {
     raw = parsePath(path);
   } catch (e) {
-    if (e instanceof PathError) return { ok: false, message: e.message };
+    if (e instanceof PathError) return no('notParamPath', { path: e.path, position: e.position, detail: e.detail });
     throw e;
   }
   const segments: Seg[] = [];
@@ -177,20 +187,20 @@ export function resolveParam(s: Scenario, path: string): { ok: true; param: Para
     const last = k === raw.length - 1;
     const where = printPath(segments, s) || 'the scenario';
     if ('key' in r) {
-      if (!isObj(node)) return { ok: false, message: `${where} is not an object with fields` };
-      if (!last && !Object.hasOwn(node, r.key)) return { ok: false, message: `${printPath([...segments, r.key], s)} is not set in this scenario` };
+      if (!isObj(node)) return no('paramNotObject', { where });
+      if (!last && !Object.hasOwn(node, r.key)) return no('paramNotSet', { where: printPath([...segments, r.key], s) });
       segments.push(r.key);
       node = Object.hasOwn(node, r.key) ? node[r.key] : undefined;
     } else {
-      if (!Array.isArray(node)) return { ok: false, message: `${where} is not a list` };
+      if (!Array.isArray(node)) return no('paramNotList', { where });
       const i = 'index' in r ? r.index : node.findIndex((x) => isObj(x) && x.id === r.id);
-      if (i < 0 || i >= node.length) return { ok: false, message: 'id' in r ? `${where} has no element with id "${r.id}"` : `${where} has no element [${i}] (it has ${node.length})` };
+      if (i < 0 || i >= node.length) return 'id' in r ? no('paramNoId', { where, id: r.id }) : no('paramNoIndex', { where, index: i, count: node.length });
       segments.push(i);
       node = node[i];
     }
   }
   const rule = ruleOf(segments);
-  if (!rule) return { ok: false, message: `${printPath(segments, s)} is not a numeric parameter that can be swept` };
+  if (!rule) return no('paramNotSweepable', { where: printPath(segments, s) });
   return { ok: true, param: infoOf(segments, rule, node, s) };
 }
 
@@ -216,17 +226,17 @@ export function showValue(kind: ParamKind, x: bigint): string {
 }
 
 /** Why `x` is not an allowed value of the parameter, or null when it is. */
-export function checkValue(p: ParamInfo, x: bigint): string | null {
+export function checkValue(p: ParamInfo, x: bigint): Why | null {
   const min = p.min === null ? null : parseDecimal(p.min)!;
   const max = p.max === null ? null : parseDecimal(p.max)!;
-  const range = p.kind === 'share' ? 'must be between 0 and 1'
-    : p.kind === 'score' ? 'must be between 0 and 100'
-    : p.minOpen ? `must be greater than ${p.min} (−100%)`
-    : max !== null && p.kind === 'rate' ? `must be between ${p.min} and ${p.max}`
-    : 'must not be negative';
+  const range: Why = p.kind === 'share' ? { code: 'between01' }
+    : p.kind === 'score' ? { code: 'score' }
+    : p.minOpen ? { code: 'greaterThanMin', params: { min: p.min ?? '' } }
+    : max !== null && p.kind === 'rate' ? { code: 'betweenRange', params: { min: p.min ?? '', max: p.max ?? '' } }
+    : { code: 'notNegative' };
   if (min !== null && (p.minOpen ? x <= min : x < min)) return range;
-  if (max !== null && x > max) return p.kind === 'amount' || p.kind === 'count' ? `must be at most ${p.max}` : range;
-  if (decimalsOf(x) > p.dp) return p.dp === 0 ? 'must be a whole number' : `must have at most ${p.dp} decimals`;
+  if (max !== null && x > max) return p.kind === 'amount' || p.kind === 'count' ? { code: 'atMost', params: { max: p.max ?? '' } } : range;
+  if (decimalsOf(x) > p.dp) return p.dp === 0 ? { code: 'whole' } : { code: 'atMostDecimals', params: { dp: p.dp } };
   return null;
 }
 

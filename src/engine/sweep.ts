@@ -11,7 +11,8 @@
  */
 import { compile, changeKeepsInstitutions } from './compile.ts';
 import { settle, fundResult } from './run.ts';
-import { ScenarioError, type Issue } from '../format/issues.ts';
+import { ScenarioError, issueOf, type Issue } from '../format/issues.ts';
+import { msg } from '../format/messages.ts';
 import { formatMoney, MoneyError } from './money.ts';
 import { parseDecimal, roundDecimal } from './decimal.ts';
 import { checkValue, resolveParam, setAt, showValue, writtenValue, type ParamInfo, type Seg } from './sweep-params.ts';
@@ -73,28 +74,28 @@ export interface SweepSpec {
 export function axisValues(s: Scenario, axis: SweepAxis, at: string): { ok: true; axis: Axis } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const r = resolveParam(s, axis.path);
-  if (!r.ok) issues.push({ path: `${at}.path`, message: r.message });
+  if (!r.ok) issues.push({ ...r.issue, path: `${at}.path` });
   const num = (field: 'from' | 'to' | 'step') => {
     const x = parseDecimal(axis[field]);
-    if (x === null) issues.push({ path: `${at}.${field}`, message: 'must be a decimal number with at most 12 decimals' });
+    if (x === null) issues.push(issueOf(`${at}.${field}`, 'decimalDp'));
     return x;
   };
   const from = num('from');
   const to = num('to');
   const step = num('step');
-  if (step !== null && step <= 0n) issues.push({ path: `${at}.step`, message: 'must be greater than 0' });
+  if (step !== null && step <= 0n) issues.push(issueOf(`${at}.step`, 'greaterThan0'));
   if (!r.ok || from === null || to === null || step === null || step <= 0n) return { ok: false, issues };
   const p = r.param;
   if (p.dp < 12) {
     for (const f of ['from', 'step'] as const) {
       if (roundDecimal(parseDecimal(axis[f])!, p.dp) !== parseDecimal(axis[f])) {
-        issues.push({ path: `${at}.${f}`, message: p.dp === 0 ? `${p.path} is a whole number: ${f} must be whole` : `${p.path} is an amount: ${f} must have at most ${p.dp} decimals` });
+        issues.push(p.dp === 0 ? issueOf(`${at}.${f}`, 'sweepWhole', { param: p.path, field: f }) : issueOf(`${at}.${f}`, 'sweepAmountDp', { param: p.path, field: f, dp: p.dp }));
       }
     }
   }
   const span = to >= from ? to - from : from - to;
   const n = span / step + 1n;
-  if (n > BigInt(MAX_VALUES)) issues.push({ path: `${at}.step`, message: `the range gives ${n} values; at most ${MAX_VALUES}` });
+  if (n > BigInt(MAX_VALUES)) issues.push(issueOf(`${at}.step`, 'sweepTooMany', { n: String(n), max: MAX_VALUES }));
   if (issues.length) return { ok: false, issues };
   const dir = to >= from ? 1n : -1n;
   const xs: bigint[] = [];
@@ -114,7 +115,7 @@ export function planSweep(s: Scenario, spec: SweepSpec, at = ''): Planned<SweepP
   if (!a1.ok) issues.push(...a1.issues);
   if (a2 && !a2.ok) issues.push(...a2.issues);
   issues.push(...o.issues);
-  if (a1.ok && a2?.ok && a1.axis.param.path === a2.axis.param.path) issues.push({ path: `${pre}param2.path`, message: 'must be another parameter than param' });
+  if (a1.ok && a2?.ok && a1.axis.param.path === a2.axis.param.path) issues.push(issueOf(`${pre}param2.path`, 'sweepSameParam'));
   if (!a1.ok || (a2 && !a2.ok) || issues.length) return { ok: false, issues };
   const axes = a2?.ok ? [a1.axis, a2.axis] : [a1.axis];
   const points: Assignment[][] = [[]];
@@ -152,7 +153,7 @@ export function evaluatePoint(s: Scenario, sets: readonly Assignment[], outputs:
   for (const a of sets) {
     const x = parseDecimal(a.value)!;
     const why = checkValue(a.param, x);
-    if (why) issues.push({ path: a.param.path, message: `${why} (it would be ${a.value})` });
+    if (why) issues.push(issueOf(a.param.path, 'sweepValueBad', { ...why.params, value: a.value, reason: msg(why.code, why.params), reasonCode: why.code }));
     else doc = setAt(doc, a.param.segments as Seg[], writtenValue(a.param, x));
   }
   if (issues.length) return { values: null, issues };
@@ -167,7 +168,7 @@ export function evaluatePoint(s: Scenario, sets: readonly Assignment[], outputs:
     return { values, issues };
   } catch (e) {
     if (e instanceof ScenarioError) return { values: null, issues: e.issues };
-    if (e instanceof MoneyError) return { values: null, issues: [{ path: '', message: e.message }] };
+    if (e instanceof MoneyError) return { values: null, issues: [issueOf('', 'notExact', { detail: e.message })] };
     throw e;
   }
 }

@@ -7,7 +7,8 @@ import { DEC_ONE, formatDecimal, formatFixed, mulDecimal, parseDecimal } from '.
 import { resolveParam, showValue, type ParamInfo } from './sweep-params.ts';
 import { DEFAULT_TORNADO_OUTPUT, resolveOutputs, type OutputKind, type OutputRef } from './sweep-outputs.ts';
 import { evaluatePoints, type Assignment, type PointOutcome, type Planned, type TornadoPlan } from './sweep.ts';
-import type { Issue } from '../format/issues.ts';
+import { issueOf, type Issue } from '../format/issues.ts';
+import { isMsgCode } from '../format/messages.ts';
 import type { Scenario } from '../format/types.ts';
 
 export const MAX_TORNADO_PARAMS = 50;
@@ -23,17 +24,17 @@ export function planTornado(s: Scenario, spec: TornadoSpec, at = ''): Planned<To
   const pre = at ? `${at}.` : '';
   const issues: Issue[] = [];
   const x = parseDecimal(spec.change);
-  if (x === null || x <= 0n || x > DEC_ONE) issues.push({ path: `${pre}change`, message: 'must be a share greater than 0 and at most 1 (0.1 = ±10%)' });
-  if (spec.params.length === 0) issues.push({ path: `${pre}params`, message: 'must name at least one parameter' });
-  if (spec.params.length > MAX_TORNADO_PARAMS) issues.push({ path: `${pre}params`, message: `must name at most ${MAX_TORNADO_PARAMS} parameters` });
+  if (x === null || x <= 0n || x > DEC_ONE) issues.push(issueOf(`${pre}change`, 'tornadoChange'));
+  if (spec.params.length === 0) issues.push(issueOf(`${pre}params`, 'tornadoNoParams'));
+  if (spec.params.length > MAX_TORNADO_PARAMS) issues.push(issueOf(`${pre}params`, 'tornadoTooMany', { max: MAX_TORNADO_PARAMS }));
   const o = resolveOutputs(s, [spec.output ?? DEFAULT_TORNADO_OUTPUT], `${pre}output`);
   for (const i of o.issues) issues.push({ ...i, path: `${pre}output` });
   const params: TornadoPlan['params'] = [];
   const seen = new Set<string>();
   spec.params.forEach((path, k) => {
     const r = resolveParam(s, path);
-    if (!r.ok) { issues.push({ path: `${pre}params[${k}]`, message: r.message }); return; }
-    if (seen.has(r.param.path)) { issues.push({ path: `${pre}params[${k}]`, message: `${r.param.path} is listed twice` }); return; }
+    if (!r.ok) { issues.push({ ...r.issue, path: `${pre}params[${k}]` }); return; }
+    if (seen.has(r.param.path)) { issues.push(issueOf(`${pre}params[${k}]`, 'listedTwice', { param: r.param.path })); return; }
     seen.add(r.param.path);
     const cur = r.param.current === null ? null : parseDecimal(r.param.current)!;
     if (cur === null || x === null) { params.push({ param: r.param, low: null, high: null, issue: cur === null ? 'not set in this scenario: nothing to move by ±x' : null }); return; }
@@ -69,6 +70,12 @@ export interface TornadoResult {
   entries: TornadoEntry[];
 }
 
+/** A point's issue, said at the value it was met at ("at 0.09: …"), its own words kept inside. */
+function atSide(i: Issue, side: string): Issue {
+  const inner = i.code && isMsgCode(i.code) ? { ...i.params, atCode: i.code } : {};
+  return issueOf(i.path, 'tornadoAt', { ...inner, side, atReason: i.message });
+}
+
 export function assembleTornado(plan: TornadoPlan, outcomes: readonly PointOutcome[]): TornadoResult {
   if (outcomes.length !== plan.points.length) throw new RangeError('one outcome per point is needed');
   const dp = plan.output.kind === 'amount' ? 2 : 4;
@@ -81,8 +88,8 @@ export function assembleTornado(plan: TornadoPlan, outcomes: readonly PointOutco
     const outHigh = hi?.values?.[0] ?? null;
     const xs = [outLow, baseValue, outHigh].filter((v): v is string => v !== null).map((v) => parseDecimal(v)!);
     const spread = (outLow === null && outHigh === null) || xs.length === 0 ? null : formatFixed(xs.reduce((a, b) => (a > b ? a : b)) - xs.reduce((a, b) => (a < b ? a : b)), dp);
-    const at = (side: string | null, o: PointOutcome | null) => (o?.issues ?? []).map((i) => ({ path: i.path, message: `at ${side}: ${i.message}` }));
-    const issues = [...(p.issue ? [{ path: p.param.path, message: p.issue }] : []), ...at(p.low, lo), ...at(p.high, hi)];
+    const at = (side: string | null, o: PointOutcome | null) => (o?.issues ?? []).map((i) => atSide(i, side ?? ''));
+    const issues = [...(p.issue ? [issueOf(p.param.path, 'tornadoNotSet')] : []), ...at(p.low, lo), ...at(p.high, hi)];
     return { param: p.param, low: p.low, high: p.high, outLow, outHigh, spread, issues };
   });
   const order = entries.map((_, k) => k).sort((a, b) => {

@@ -34,7 +34,7 @@
 import { compile } from './compile.ts';
 import { formatPoints } from './points.ts';
 import { fundResult, settle, type Settlement } from './run.ts';
-import { ScenarioError, type Issue } from '../format/issues.ts';
+import { ScenarioError, issueOf, type Issue } from '../format/issues.ts';
 import { formatMoney as m, mulRate, mulRatio, parseRate, ratioString, RATE_ONE, MoneyError, type Fen, type Rate } from './money.ts';
 import { resolveYears, type YearsParams } from './analysis-params.ts';
 import type { Model } from './model.ts';
@@ -94,7 +94,7 @@ export function runYears(s: Scenario, given?: Partial<YearsParams>, onYear?: OnY
       st = settle(model);
     } catch (e) {
       if (e instanceof ScenarioError) { out.stopped = { index: y, issues: e.issues }; break; }
-      if (e instanceof MoneyError) { out.stopped = { index: y, issues: [{ path: '', message: e.message }] }; break; }
+      if (e instanceof MoneyError) { out.stopped = { index: y, issues: [issueOf('', 'notExact', { detail: e.message })] }; break; }
       throw e;
     }
     const t = st.year;

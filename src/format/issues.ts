@@ -30,10 +30,7 @@ export class ScenarioError extends Error {
 export class Issues {
   readonly list: Issue[] = [];
   constructor(readonly cap = 1000) {}
-  add(path: string, message: string): void {
-    if (this.list.length < this.cap) this.list.push({ path, message });
-  }
-  /** An issue by the catalogue's code (preferred: it renders in both languages). */
+  /** An issue by the catalogue's code: every issue renders in both languages (no English-only `add`). */
   code(path: string, code: MsgCode, params?: MsgParams): void {
     if (this.list.length < this.cap) this.list.push(issueOf(path, code, params));
   }

@@ -174,6 +174,153 @@ export const MESSAGES = {
   formulaNoValue: e(['name'], (p) => `此机构没有字段 "${p.name}" 的值，请在机构数据中填写`, (p) => `the field "${p.name}" has no value for this institution`),
   // Inside formulaFailed (filed under policy.weightFormula, naming the institution).
   weightNegative: e(['value'], (p) => `算出的权重为负数（${p.value}），权重须不小于 0`, (p) => `the weight is negative (${p.value}); it must be 0 or more`),
+
+  // ── Pools settled by points (DESIGN §7: src/format/schema.ts, engine/points-compile.ts, allocate.ts) ──
+  pointsAmount: fixed('须为不小于 0 的点数，最多 4 位小数，写成带引号的文字，如 "1234.5678"',
+    'must be a non-negative number of points with at most 4 decimals, written as a string like "1234.5678"'),
+  thresholdLow: fixed('须大于 0 且不超过 1（病例费用与病种次均费用之比，如 0.4）', 'must be greater than 0 and at most 1'),
+  fromTo: e(['min', 'max'], (p) => `须在 ${p.min} 到 ${p.max} 之间`, (p) => `must be from ${p.min} to ${p.max}`),
+  atMost: e(['max'], (p) => `不能大于 ${p.max}`, (p) => `must be at most ${p.max}`),
+  pointsMonthsSum: e(['sum', 'total'], (p) => `分月点数合计为 ${p.sum} 分，与全年点数（${p.total} 分）不一致；请使分月点数之和等于全年点数`,
+    (p) => `the months add up to ${p.sum} points, not to points.total (${p.total})`),
+  pointsNoLock: e(['pool', 'poolName'], (p) => `${poolZh(p)}按点数法结算，其机构没有可锁定的总额控制指标（应得额按点数计算），请删除锁定指标`,
+    (p) => `pool "${p.pool}" is settled by points: its institutions have no targets to lock (entitlements follow points)`),
+  pointsNoAdjust: e(['id', 'name', 'pool', 'poolName'], (p) => `「${who(p)}」属于按点数法结算的${poolZh(p)}，没有可调整的总额控制指标（应得额按点数计算），请删除此项年中调整`,
+    (p) => `institution "${p.id}" is in pool "${p.pool}", settled by points: it has no target to adjust (its entitlement follows its points)`),
+  duplicateGroup: e(['id', 'other'], (p) => `病种编码 "${p.id}" 重复（病种目录第 ${p.other} 项也用此编码），每个病种的编码须唯一`,
+    (p) => `duplicate group id "${p.id}" (also catalogue[${Number(p.other) - 1}])`),
+  pointsPoolNoMembers: e(['pool', 'poolName', 'amount'], (p) => `${poolZh(p)}按点数法结算，有 ${p.amount} 元待支付，但没有机构属于它的机构类型`,
+    (p) => `pool "${p.pool}" is settled by points and has ${p.amount} to pay, but no institution is in its classes`),
+  pointsPoolNoPoints: e(['pool', 'poolName', 'amount'], (p) => `${poolZh(p)}按点数法结算，有 ${p.amount} 元待支付，但其机构都没有点数；请在机构数据中填写点数（全年点数或分月点数）`,
+    (p) => `pool "${p.pool}" is settled by points and has ${p.amount} to pay, but its institutions have no points (hospitals[].points)`),
+  pointsPoolNoProjected: e(['pool', 'poolName'], (p) => `${poolZh(p)}各机构的预估点数合计为 0，无法算出预算点值；请填写机构的上年点数或预估点数`,
+    (p) => `pool "${p.pool}": the projected points of its institutions add up to 0, so the budget point value (预算点值) cannot be worked out (hospitals[].points.lastYear / projected)`),
+
+  // ── During the year: monitoring and mid-year adjustments (DESIGN §10: schema, engine/monitor-checks.ts, adjust.ts, as-of.ts) ──
+  month: fixed('须为 1 到 12 之间的月份', 'must be a month from 1 to 12'),
+  asOfMonth: fixed('须为 0 到 12 之间的月份（0 表示尚无已知月份的申报数据）', 'must be a month from 0 (none known yet) to 12'),
+  signedAmount: fixed('须为金额（元，调减写负数），最多两位小数，写成带引号的文字，如 "-5000000.00"',
+    'must be a signed amount with at most 2 decimals, written as a string like "-5000000.00"'),
+  reasonText: fixed('须写明调整原因（文字）', 'must say why (text)'),
+  reasonEmpty: fixed('须写明调整总额控制指标的原因，如“年中新增床位”', 'must say why the target is adjusted'),
+  claimsToDateNeedsAsOf: e(['id', 'name'], (p) => `「${who(p)}」填写了累计申报费用，但方案未设“申报数据截至”月份；请设定截至月份，或删除累计申报费用`,
+    (p) => `institution "${p.id}": claims to date need monitoring.asOf (the month they are known through)`),
+  pointsToDateNeedsAsOf: e(['id', 'name'], (p) => `「${who(p)}」填写了累计点数，但方案未设“申报数据截至”月份；请设定截至月份，或删除累计点数`,
+    (p) => `institution "${p.id}": points to date need monitoring.asOf (the month they are known through)`),
+  pointsToDateMonths: e(['id', 'name', 'k', 'found'], (p) => `「${who(p)}」须有 ${p.k} 个月的累计点数（申报数据截至 ${p.k} 月），现有 ${p.found} 个`,
+    (p) => `institution "${p.id}": must have ${p.k} monthly points (monitoring.asOf is ${p.k}); it has ${p.found}`),
+  yearPointsWithToDate: e(['id', 'name', 'k'], (p) => `「${who(p)}」已按月填写累计点数（截至 ${p.k} 月），不能同时填写全年点数或分月点数；请删除全年点数和分月点数`,
+    (p) => `institution "${p.id}": the whole year's points cannot be given with pointsToDate (known through month ${p.k}); remove points.total and points.months`),
+  yearClaimsWhileMonitored: e(['id', 'name', 'k'], (p) => `方案已设“申报数据截至 ${p.k} 月”，「${who(p)}」不能填写全年月度申报额；请把已知月份填为累计申报费用`,
+    (p) => `institution "${p.id}": the whole year's claims cannot be given while monitoring.asOf is set (known through month ${p.k}); give the months known as claimsToDate`),
+  claimsToDateRequired: e(['id', 'name', 'k'], (p) => `「${who(p)}」未填写累计申报费用，此项必填：申报数据截至 ${p.k} 月`,
+    (p) => `institution "${p.id}": is required: monitoring.asOf says claims are known through month ${p.k}`),
+  claimsToDateMonths: e(['id', 'name', 'k', 'found'], (p) => `「${who(p)}」须有 ${p.k} 个月的累计申报费用（申报数据截至 ${p.k} 月），现有 ${p.found} 个`,
+    (p) => `institution "${p.id}": must have ${p.k} monthly amounts (monitoring.asOf is ${p.k}); it has ${p.found}`),
+  adjustUnknownInstitution: e(['id'], (p) => `没有机构编码为 "${p.id}" 的机构；请填写已有机构的编码`, (p) => `no institution has the id "${p.id}"`),
+  adjustNeither: e(['id', 'name'], (p) => `「${who(p)}」的年中调整须填写调整后指标或调整额，二者填一项（现在都未填写）`,
+    (p) => `institution "${p.id}": give either the new target ("target") or the amount it changes by ("change"), not neither`),
+  adjustBoth: e(['id', 'name'], (p) => `「${who(p)}」的年中调整须填写调整后指标或调整额，二者只填一项（现在都填写了）`,
+    (p) => `institution "${p.id}": give either the new target ("target") or the amount it changes by ("change"), not both`),
+  adjustZero: e(['id', 'name'], (p) => `「${who(p)}」的调整额不能为 0`, (p) => `institution "${p.id}": the change must not be zero`),
+  adjustBelowZero: e(['id', 'name', 'before'], (p) => `调整后「${who(p)}」的总额控制指标将低于 0（调整前为 ${p.before} 元），请减小调减额`,
+    (p) => `institution "${p.id}": the target would fall below zero (it is ${p.before})`),
+  adjustNoAbsorber: e(['id', 'name', 'pool', 'poolName'], (p) => `「${who(p)}」所在的${poolZh(p)}中没有其他未锁定且权重大于 0 的机构可以分担此调整额`,
+    (p) => `institution "${p.id}": no other unlocked institution with a positive weight in ${poolEn(p)} can absorb the change`),
+  adjustAbsorberBelowZero: e(['id', 'name', 'pool', 'poolName', 'target'], (p) => `${poolZh(p)}中的「${who(p)}」无法分担其应承担的部分：其总额控制指标 ${p.target} 元分担后将低于 0`,
+    (p) => `institution "${p.id}" in ${poolEn(p)} cannot absorb its part: its target ${p.target} would fall below zero`),
+  adjustHeadExceeds: e(['id', 'name', 'last', 'head', 'year'],
+    (p) => `「${who(p)}」1–${p.last} 月已安排月度额度 ${p.head} 元，超过调整后的全年月度额度 ${p.year} 元；请推后起始月份或减小调减额`,
+    (p) => `institution "${p.id}": months 1–${p.last} already have ${p.head} budgeted, more than its new monthly budget ${p.year} for the year`),
+  asOfNoClaims: e(['id', 'name', 'k'], (p) => `「${who(p)}」没有已知的申报数据，无法按截至 ${p.k} 月通报`,
+    (p) => `institution "${p.id}": no claims are known, so there is nothing to report as of month ${p.k}`),
+  asOfClaimsShort: e(['id', 'name', 'known', 'k'], (p) => `「${who(p)}」的申报数据只到 ${p.known} 月，没有 ${p.k} 月的数据`,
+    (p) => `institution "${p.id}": claims are known through month ${p.known} only, not month ${p.k}`),
+  asOfPointsShort: e(['id', 'name', 'known', 'k'], (p) => `「${who(p)}」的点数只到 ${p.known} 月，没有 ${p.k} 月的数据`,
+    (p) => `institution "${p.id}": points are known through month ${p.known} only, not month ${p.k}`),
+  asOfPointsYearOnly: e(['id', 'name', 'k'], (p) => `「${who(p)}」只有全年点数、没有分月点数，无法算出截至 ${p.k} 月的累计点数`,
+    (p) => `institution "${p.id}": its points are known for the year only, not by month, so there are no points to date as of month ${p.k}`),
+  yearComplete: fixed('本年度 12 个月的申报数据均已录入，不能再追加月份', 'the year is complete: claims are known through December'),
+  nextMonth: e(['known', 'next', 'month'], (p) => `申报数据已截至 ${p.known} 月，下一个应录入的是 ${p.next} 月，而不是 ${p.month} 月`,
+    (p) => `claims are known through month ${p.known}: the next month to add is ${p.next}, not ${p.month}`),
+  monthUnknownInstitution: e(['month', 'id'], (p) => `${p.month} 月数据中的机构编码 "${p.id}" 不是本方案的机构；请核对编码`,
+    (p) => `month ${p.month}: no institution has the id "${p.id}"`),
+  monthNoClaims: e(['id', 'name', 'month'], (p) => `缺少「${who(p)}」${p.month} 月的申报费用`, (p) => `institution "${p.id}": no claims for month ${p.month}`),
+  monthNoPoints: e(['id', 'name', 'month'], (p) => `缺少「${who(p)}」${p.month} 月的点数（其分配池按点数法结算）`,
+    (p) => `institution "${p.id}": no points for month ${p.month} (its pool is settled by points)`),
+
+  // ── Several years, sensitivity and Monte Carlo (DESIGN §8–9: analysis-params.ts, sweep*.ts, tornado.ts, risk/) ──
+  wholeFromTo: e(['min', 'max'], (p) => `须为 ${p.min} 到 ${p.max} 之间的整数`, (p) => `must be a whole number from ${p.min} to ${p.max}`),
+  oneOfList: e(['options'], (p) => `须为 ${options(p.options!, 'zh')}`, (p) => `must be one of ${p.options!.split('|').join(', ')}`),
+  growthDecimal: fixed('须为最多 12 位小数的数字，如 "0.05" 表示增长 5%', 'must be a decimal number with at most 12 decimals, like "0.05" for +5%'),
+  monthsNotNegative: fixed('须为不小于 0 的月数', 'must be a non-negative number of months'),
+  sweepWhole: e(['param', 'field'], (p) => `${p.param} 是整数参数：${p.field} 须为整数`, (p) => `${p.param} is a whole number: ${p.field} must be whole`),
+  sweepAmountDp: e(['param', 'field', 'dp'], (p) => `${p.param} 是金额：${p.field} 最多 ${p.dp} 位小数`, (p) => `${p.param} is an amount: ${p.field} must have at most ${p.dp} decimals`),
+  sweepTooMany: e(['n', 'max'], (p) => `此范围和步长共 ${p.n} 个取值，最多 ${p.max} 个；请加大步长或缩小范围`, (p) => `the range gives ${p.n} values; at most ${p.max}`),
+  sweepSameParam: fixed('第二个参数须与第一个参数不同', 'must be another parameter than param'),
+  sweepValueBad: e(['reason', 'value'], (p) => `取值 ${p.value} 时：${inner(p, 'zh')}`, (p) => `${inner(p, 'en')} (it would be ${p.value})`),
+  paramNotObject: e(['where'], (p) => `${p.where} 不是含字段的对象`, (p) => `${p.where} is not an object with fields`),
+  paramNotSet: e(['where'], (p) => `本方案没有设定 ${p.where}`, (p) => `${p.where} is not set in this scenario`),
+  paramNotList: e(['where'], (p) => `${p.where} 不是列表`, (p) => `${p.where} is not a list`),
+  paramNoId: e(['where', 'id'], (p) => `${p.where} 中没有编码为 "${p.id}" 的项`, (p) => `${p.where} has no element with id "${p.id}"`),
+  paramNoIndex: e(['where', 'index', 'count'], (p) => `${p.where} 没有第 [${p.index}] 项（共 ${p.count} 项）`, (p) => `${p.where} has no element [${p.index}] (it has ${p.count})`),
+  paramNotSweepable: e(['where'], (p) => `${p.where} 不是可做敏感性分析的数值参数`, (p) => `${p.where} is not a numeric parameter that can be swept`),
+  tornadoChange: fixed('须为大于 0 且不超过 1 的比例（0.1 表示 ±10%）', 'must be a share greater than 0 and at most 1 (0.1 = ±10%)'),
+  tornadoNoParams: fixed('至少须列出一个参数', 'must name at least one parameter'),
+  tornadoTooMany: e(['max'], (p) => `最多列出 ${p.max} 个参数`, (p) => `must name at most ${p.max} parameters`),
+  listedTwice: e(['param'], (p) => `${p.param} 列出了两次`, (p) => `${p.param} is listed twice`),
+  // The issue met at one side of a tornado, its own message (code in atCode, parameters alongside) inside.
+  tornadoAt: e(['side', 'atReason'], (p) => `取值 ${p.side} 时：${nested(p, 'zh')}`, (p) => `at ${p.side}: ${nested(p, 'en')}`),
+  outputNoInstitution: e(['id', 'example'], (p) => `没有机构编码为 "${p.id}" 的机构（机构的输出项写作 编码.字段，如 ${p.example}.owed）`,
+    (p) => `no institution with id "${p.id}" (an institution's output is written ID.field, e.g. ${p.example}.owed)`),
+  outputUnknownField: e(['field', 'fields'], (p) => `未知的机构输出项 "${p.field}"；可用的是 ${p.fields}`, (p) => `unknown institution figure "${p.field}"; one of ${p.fields}`),
+  outputUnknown: e(['name', 'fund'], (p) => `未知的输出项 "${p.name}"；可用基金输出项（${p.fund}）或机构的 编码.字段`,
+    (p) => `unknown output "${p.name}"; a fund figure (${p.fund}) or ID.field of an institution`),
+  notExact: e(['detail'], (p) => `金额超出可精确计算的范围，无法测算（${p.detail}）`, (p) => p.detail!),
+  drawsWhole: fixed('抽样次数须为整数', 'must be a whole number of draws'),
+  sigmaNumber: fixed('须为数字，如 0.05（即 5 个百分点）', 'must be a number like 0.05 (5 percentage points)'),
+  riskNotObject: fixed('风险测算参数须为对象', 'the risk parameters must be an object'),
+  unknownField: fixed('未知的字段，请删除或检查拼写', 'unknown field'),
+  sigmaMax: e(['max'], (p) => `不能大于 ${p.max}（即波动 100 个百分点）`, (p) => `must be at most ${p.max} (a spread of 100 percentage points)`),
+  sigmaByCategoryObject: fixed('须为类别与标准差的对照表', 'must be an object mapping a category to a standard deviation'),
+  overspendThreshold: fixed('须为 0 到 10 之间的数字（超支率，0.1 即 10%）', 'must be a number from 0 to 10 (an overspend rate; 0.1 = 10%)'),
+  atMostDecimals: e(['dp'], (p) => `最多 ${p.dp} 位小数`, (p) => `must have at most ${p.dp} decimals`),
+  betweenRange: e(['min', 'max'], (p) => `须在 ${p.min} 到 ${p.max} 之间`, (p) => `must be between ${p.min} and ${p.max}`),
+  greaterThanMin: e(['min'], (p) => `须大于 ${p.min}（即不低于 -100%）`, (p) => `must be greater than ${p.min} (−100%)`),
+  notParamPath: e(['path', 'position', 'detail'], (p) => `"${p.path}" 不是参数路径（第 ${p.position} 个字符处：${p.detail}），写法如 "fund.adjustmentFundRate"、"hospitals[id=N001].lockedTarget"`,
+    (p) => `not a parameter path (${p.detail} at position ${p.position}): ${JSON.stringify(p.path)}`),
+  tornadoNotSet: fixed('本方案未设定此参数，无法按 ±比例变动', 'not set in this scenario: nothing to move by ±x'),
+  riskFormulaDraws: e(['read', 'what'], (p) => `该公式读取 ${p.read}，其值随每次蒙特卡洛抽样变化（申报额是抽样得到的），因此${riskWhatZh(p.what!)}会逐次不同；风险测算要求各次抽样用同一${riskWhatZh(p.what!)}，不支持此公式`,
+    (p) => `reads ${p.read}, which differ in every Monte Carlo draw (claims are drawn), so ${p.what} would differ from draw to draw; a risk run settles every draw on the same ${p.what} and cannot use this formula`),
+  riskOwnReasonableShare: fixed('蒙特卡洛风险测算暂不支持机构自身的合理超支认定比例（测算对所有机构使用政策中的比例）；请删除此项后再测算',
+    'an institution\'s own reasonable share of overspend is not yet taken by the Monte Carlo kernel, which applies the policy\'s to everyone'),
+  riskMonitored: e(['month'], (p) => `本方案按月监测（申报数据截至 ${p.month} 月）：风险测算按历史抽取全年申报，会舍弃已知月份；请在监测前的年度方案上测算（年中调整会计入）`,
+    (p) => `the scenario is monitored (claims known through month ${p.month}): a Monte Carlo run draws the whole year's claims from history and would set the months known aside; run it on the plan (the file before monitoring; mid-year adjustments are kept)`),
+  riskTooLarge: fixed('机构的支出金额过大，蒙特卡洛测算无法保证每一分都精确（抽样可能达到 2^51 分）',
+    'the institutions\' spending is too large for the Monte Carlo kernel to keep every fen exact (draws could reach 2^51 fen)'),
+  // ── The workspace file's wrapper (src/workspace/file-shape.ts, file.ts) ─────────────────
+  notWorkspace: e(['format'], (p) => `不是工作区或方案文件：应为含 "format": "${p.format}" 的 JSON 对象`,
+    (p) => `not a workspace or scenario file: expected a JSON object with "format": "${p.format}"`),
+  wrongWorkspaceFormat: e(['format', 'found'], (p) => `不是工作区文件："format" 应为 "${p.format}" 或 "gbsim-scenario"（${p.found ? `现为 ${p.found}` : '缺少此项'}）`,
+    (p) => `not a workspace file: "format" must be "${p.format}" or "gbsim-scenario" (${p.found ? `it is ${p.found}` : 'it is missing'})`),
+  newerWorkspace: e(['found', 'max'], (p) => `此工作区由更新版本的工具保存（工作区格式版本 ${p.found}），本版本最多读取 ${p.max}，请升级工具后打开`,
+    (p) => `this workspace was written by a newer version of the tool (workspace format version ${p.found}); this version reads up to ${p.max}. Please update the tool to open it.`),
+  baselineRequired: fixed('缺少基准方案（baseline），此项必填', 'is required (the baseline scenario)'),
+  variantObject: fixed('须为含 "id"、"name" 和 "changes" 的测算方案', 'must be an object with "id", "name" and "changes"'),
+  variantName: e(['max'], (p) => `测算方案名称须为 1 到 ${p.max} 个字符的文字`, (p) => `must be text of 1 to ${p.max} characters`),
+  variantId: e(['max'], (p) => `须为 1 到 ${p.max} 个字符的文字编码`, (p) => `must be a text id of 1 to ${p.max} characters`),
+  variantIdReserved: fixed('"baseline" 是基准方案专用的编码，请另选编码', '"baseline" is reserved for the baseline; choose another id'),
+  duplicateVariant: e(['id', 'other'], (p) => `测算方案编码 "${p.id}" 重复（第 ${p.other} 个测算方案也用此编码）`, (p) => `duplicate id "${p.id}" (also variants[${Number(p.other) - 1}])`),
+  changeShape: fixed('须为一项修改：{"op": "set", "path": [...], "value": ...} 或 {"op": "remove", "path": [...]}',
+    'must be a change: {"op": "set", "path": [...], "value": ...} or {"op": "remove", "path": [...]}'),
+  changeOp: e(['found'], (p) => `须为 "set" 或 "remove"（现为 ${p.found}）`, (p) => `must be "set" or "remove" (it is ${p.found})`),
+  setNeedsValue: fixed('"set" 须填写 value（新值）', 'is required for "set"'),
+  changePath: fixed('须为非空的字段名与列表序号的列表', 'must be a non-empty list of field names and list indices'),
+  pathKeyForbidden: e(['key'], (p) => `路径中不允许使用 "${p.key}"`, (p) => `"${p.key}" is not allowed in a path`),
+  pathSegment: e(['found'], (p) => `须为字段名或不小于 0 的整数序号（现为 ${p.found}）`, (p) => `must be a field name or a whole, non-negative list index (it is ${p.found})`),
+  fingerprintsMap: fixed('须为基准方案和各测算方案编码与结果指纹的对照表', 'must map "baseline" and variant ids to result fingerprints'),
+  fingerprintUnknown: fixed('既不是基准方案，也不是本工作区的测算方案', 'names neither the baseline nor a variant of this workspace'),
+  fingerprintShape: e(['example'], (p) => `须为结果指纹，如 "${p.example}"`, (p) => `must be a fingerprint like "${p.example}"`),
 } as const satisfies Record<string, Entry>;
 
 export type MsgCode = keyof typeof MESSAGES;
@@ -211,6 +358,13 @@ const WHAT: Record<string, { zh: string; en: string }> = {
   parameters: { zh: '参数', en: 'parameters' },
   sweeps: { zh: '敏感性分析', en: 'sweeps' },
   hundredK: { zh: '机构', en: 'institutions' },
+  variants: { zh: '测算方案', en: 'variants' },
+  changes: { zh: '修改', en: 'changes' },
+  monthlyPoints12: { zh: '12 个月的点数', en: '12 monthly points' },
+  monthlyPoints: { zh: '月度点数', en: 'monthly points' },
+  groups: { zh: '病种', en: 'groups' },
+  adjustments: { zh: '年中调整', en: 'adjustments' },
+  sigmaByCategory: { zh: '类别与标准差', en: 'a category to a standard deviation' },
 };
 
 const FORMULA_RULE = {
@@ -237,7 +391,7 @@ function syntaxZh(detail: string): string {
   return detail;
 }
 
-/** The formula sandbox's names of what it refuses, in Chinese. *//** The formula sandbox's names of what it refuses, in Chinese. */
+/** The formula sandbox's names of what it refuses, in Chinese. */
 function notAllowedZh(what: string): string {
   const rules: [RegExp, string][] = [
     [/^the operator "(.*)"$/, '运算符 "$1"'], [/^the function "(.*)"$/, '函数 "$1"'], [/^this call$/, '此种调用'],
@@ -257,6 +411,23 @@ const who = (p: Record<string, string>): string => (p.name && p.name !== '?' ? `
 function inner(p: Record<string, string>, lang: MsgLang): string {
   const code = p.reasonCode;
   return code && code !== '?' && isMsgCode(code) ? renderMessage(code, p, lang) : p.reason!;
+}
+
+/** A pool by its name (its code when it has none); "" is the one pool of everyone. */
+function poolZh(p: Record<string, string>): string {
+  if (!p.pool) return '其所在分配池';
+  return `分配池「${p.poolName && p.poolName !== '?' ? p.poolName : p.pool}」`;
+}
+const poolEn = (p: Record<string, string>): string => (p.pool ? `pool "${p.pool}"` : 'its pool');
+
+/** What a risk run would see differ from draw to draw (engine/risk/prepare.ts). */
+function riskWhatZh(what: string): string {
+  return what === 'targets' ? '总额控制指标' : what === 'reward eligibility' ? '结余奖励条件' : what;
+}
+
+function nested(p: Record<string, string>, lang: MsgLang): string {
+  const code = p.atCode;
+  return code && code !== 'tornadoAt' && isMsgCode(code) ? renderMessage(code, p, lang) : p.atReason!;
 }
 
 function poolName(pool: string, lang: MsgLang): string {

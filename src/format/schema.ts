@@ -12,7 +12,7 @@ const amountMsg = msg('amount');
 
 export const money = z.string({ error: amountMsg }).refine((s) => isMoneyString(s) && !s.startsWith('-'), { error: amountMsg });
 
-const pointsMsg = 'must be a non-negative number of points with at most 4 decimals, written as a string like "1234.5678"';
+const pointsMsg = msg('pointsAmount');
 /** Points (分值/点数), a decimal string. */
 export const points = z.string({ error: pointsMsg }).refine(isPointsString, { error: pointsMsg });
 
@@ -38,8 +38,8 @@ const formula = z.string({ error: msg('formulaText') }).max(2000, { error: msg('
 /** Regional point method (DESIGN §7); cross-field rules in the engine's compile. */
 const pointsPolicy = z.looseObject({
   thresholds: z.looseObject({
-    low: nonNeg.refine((s) => Number(s) > 0 && Number(s) <= 1, { error: 'must be greater than 0 and at most 1' }),
-    high: nonNeg.refine((s) => Number(s) >= 1 && Number(s) <= 100, { error: 'must be from 1 to 100' }),
+    low: nonNeg.refine((s) => Number(s) > 0 && Number(s) <= 1, { error: msg('thresholdLow') }),
+    high: nonNeg.refine((s) => Number(s) >= 1 && Number(s) <= 100, { error: msg('fromTo', { min: 1, max: 100 }) }),
   }).optional(),
   levelCoefficients: z.record(z.string(), nonNeg, { error: msg('mapOf', { what: 'levels' }) }).optional(),
   pointValueCap: nonNeg.refine((s) => Number(s) > 0, { error: msg('greaterThan0') }).optional(),
@@ -55,7 +55,7 @@ const catalogueGroup = z.looseObject({
 
 const hospitalPoints = z.looseObject({
   total: points.optional(),
-  months: z.array(points, { error: 'must be a list of 12 monthly points' }).length(12, { error: 'must have exactly 12 monthly points' }).optional(),
+  months: z.array(points, { error: msg('listOf', { what: 'monthlyPoints12' }) }).length(12, { error: msg('exactItems', { n: 12, what: 'monthlyPoints' }) }).optional(),
   cases: count.optional(),
   coefficient: nonNeg.optional(),
   lastYear: points.optional(),
@@ -68,7 +68,7 @@ const hospitalPoints = z.looseObject({
     low: count.optional(),
     high: count.optional(),
     special: count.optional(),
-  }), { error: 'must be a list of groups' }).max(10000, { error: 'must have at most 10,000 groups' }).optional(),
+  }), { error: msg('listOf', { what: 'groups' }) }).max(10000, { error: msg('maxItems', { max: '10,000', what: 'groups' }) }).optional(),
 });
 
 const tier = z.looseObject({
@@ -103,7 +103,7 @@ const sweepAxis = z.looseObject({
 });
 
 /** A standard deviation of growth: 0 … 1 (100 percentage points). */
-const sigmaNumber = z.number({ error: 'must be a number like 0.05 (5 percentage points)' }).min(0, { error: msg('notNegative') }).max(1, { error: 'must be at most 1' });
+const sigmaNumber = z.number({ error: msg('sigmaNumber') }).min(0, { error: msg('notNegative') }).max(1, { error: msg('atMost', { max: 1 }) });
 
 /** Optional multi-year and sweep parameters (DESIGN §8, §9); semantics in engine/analysis-params.ts. */
 const analysis = z.looseObject({
@@ -133,23 +133,23 @@ const analysis = z.looseObject({
   ], { error: msg('sweepKind') }), { error: msg('listOf', { what: 'sweeps' }) }).max(20, { error: msg('maxItems', { max: 20, what: 'sweeps' }) }).optional(),
   // Monte Carlo parameters (issue 12); ranges as engine/risk/params.ts checks them.
   risk: z.looseObject({
-    draws: z.number({ error: 'must be a whole number of draws' }).int({ error: 'must be a whole number of draws' }).min(1, { error: 'must be from 1 to 1,000,000' }).max(1_000_000, { error: 'must be from 1 to 1,000,000' }).optional(),
-    seed: z.number({ error: msg('whole') }).int({ error: msg('whole') }).min(0, { error: 'must be from 0 to 4294967295' }).max(4294967295, { error: 'must be from 0 to 4294967295' }).optional(),
+    draws: z.number({ error: msg('drawsWhole') }).int({ error: msg('drawsWhole') }).min(1, { error: msg('fromTo', { min: 1, max: '1,000,000' }) }).max(1_000_000, { error: msg('fromTo', { min: 1, max: '1,000,000' }) }).optional(),
+    seed: z.number({ error: msg('whole') }).int({ error: msg('whole') }).min(0, { error: msg('fromTo', { min: 0, max: 4294967295 }) }).max(4294967295, { error: msg('fromTo', { min: 0, max: 4294967295 }) }).optional(),
     sigmaCommon: sigmaNumber.optional(),
     sigma: sigmaNumber.optional(),
-    sigmaByCategory: z.record(z.string(), sigmaNumber, { error: 'must map a category to a standard deviation' }).optional(),
+    sigmaByCategory: z.record(z.string(), sigmaNumber, { error: msg('mapOf', { what: 'sigmaByCategory' }) }).optional(),
     deductions: z.enum(['scaled', 'fixed'], { error: msg('oneOf', { options: 'scaled|fixed' }) }).optional(),
-    overspendThreshold: z.number({ error: msg('number') }).min(0, { error: 'must be from 0 to 10' }).max(10, { error: 'must be from 0 to 10' }).optional(),
+    overspendThreshold: z.number({ error: msg('number') }).min(0, { error: msg('fromTo', { min: 0, max: 10 }) }).max(10, { error: msg('fromTo', { min: 0, max: 10 }) }).optional(),
   }).optional(),
 });
 
 // ---- During the year (DESIGN §10, issue 13); cross-field checks in engine/monitor-checks.ts ----
-const month = z.number({ error: 'must be a month from 1 to 12' }).int({ error: 'must be a month from 1 to 12' })
-  .min(1, { error: 'must be a month from 1 to 12' }).max(12, { error: 'must be a month from 1 to 12' });
-const signedAmountMsg = 'must be a signed amount with at most 2 decimals, written as a string like "-5000000.00"';
+const month = z.number({ error: msg('month') }).int({ error: msg('month') })
+  .min(1, { error: msg('month') }).max(12, { error: msg('month') });
+const signedAmountMsg = msg('signedAmount');
 const signedMoney = z.string({ error: signedAmountMsg }).refine(isMoneyString, { error: signedAmountMsg });
 // asOf 0: the year has begun but no month's claims are known yet (all twelve projected).
-const asOfMsg = 'must be a month from 0 (none known yet) to 12';
+const asOfMsg = msg('asOfMonth');
 const asOf = z.number({ error: asOfMsg }).int({ error: asOfMsg }).min(0, { error: asOfMsg }).max(12, { error: asOfMsg });
 const monitoring = z.looseObject({
   asOf,
@@ -160,13 +160,13 @@ const adjustment = z.looseObject({
   from: month,
   target: money.optional(),
   change: signedMoney.optional(),
-  reason: z.string({ error: 'must say why (text)' }).trim().min(1, { error: 'must say why the target is adjusted' }).max(500, { error: msg('maxChars', { max: 500 }) }),
+  reason: z.string({ error: msg('reasonText') }).trim().min(1, { error: msg('reasonEmpty') }).max(500, { error: msg('maxChars', { max: 500 }) }),
   date: z.string({ error: msg('text') }).max(40, { error: msg('maxChars', { max: 40 }) }).optional(),
 });
 
 export const scenarioSchema = z.looseObject({
-  format: z.literal(FORMAT_NAME, { error: `must be "${FORMAT_NAME}"` }),
-  version: z.literal(FORMAT_VERSION, { error: `must be ${FORMAT_VERSION}` }),
+  format: z.literal(FORMAT_NAME, { error: msg('literal', { value: `"${FORMAT_NAME}"` }) }),
+  version: z.literal(FORMAT_VERSION, { error: msg('literal', { value: FORMAT_VERSION }) }),
   meta: z.looseObject({
     name: name.min(1, { error: msg('notEmpty') }),
     description: z.string({ error: msg('text') }).optional(),
@@ -238,8 +238,8 @@ export const scenarioSchema = z.looseObject({
     points: hospitalPoints.optional(),
     pointsToDate: z.array(points, { error: msg('listOf', { what: 'monthlyFromJan' }) }).max(12, { error: msg('maxItems', { max: 12, what: 'monthly' }) }).optional(),
   }), { error: msg('listOf', { what: 'hospitals' }) }).min(1, { error: msg('noInstitutions') }).max(200000, { error: msg('maxItems', { max: '200,000', what: 'institutions' }) }),
-  catalogue: z.array(catalogueGroup, { error: 'must be a list of groups' }).max(100000, { error: 'must have at most 100,000 groups' }).optional(),
+  catalogue: z.array(catalogueGroup, { error: msg('listOf', { what: 'groups' }) }).max(100000, { error: msg('maxItems', { max: '100,000', what: 'groups' }) }).optional(),
   analysis: analysis.optional(),
   monitoring: monitoring.optional(),
-  adjustments: z.array(adjustment, { error: 'must be a list of adjustments' }).max(1000, { error: 'must have at most 1000 adjustments' }).optional(),
+  adjustments: z.array(adjustment, { error: msg('listOf', { what: 'adjustments' }) }).max(1000, { error: msg('maxItems', { max: 1000, what: 'adjustments' }) }).optional(),
 });

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { FORMULA_WITHOUT_RESULT, type CellValue } from './cells.ts';
-import { checkZip } from './zip-bounds.ts';
+import { MAX_SHEET_ROWS, checkRows, checkZip } from './zip-bounds.ts';
 
 export interface Grid {
   name: string;
@@ -24,7 +24,8 @@ export function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
-export async function readSheets(data: Uint8Array | ArrayBuffer, fileName: string): Promise<ReadResult> {
+/** `maxRows`: most rows of data a worksheet may have (zip-bounds.ts; tests give a smaller one). */
+export async function readSheets(data: Uint8Array | ArrayBuffer, fileName: string, maxRows = MAX_SHEET_ROWS): Promise<ReadResult> {
   const bytes = toBytes(data);
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
@@ -34,7 +35,7 @@ export async function readSheets(data: Uint8Array | ArrayBuffer, fileName: strin
   }
   if (isZip || ext === 'xlsx' || ext === 'xlsm') {
     if (!isZip) return { ok: false, reason: { zh: '不是有效的 .xlsx 文件', en: 'not a valid .xlsx file' } };
-    return readXlsx(bytes);
+    return readXlsx(bytes, maxRows);
   }
   return readCsv(bytes, fileName);
 }
@@ -43,10 +44,12 @@ export async function readSheets(data: Uint8Array | ArrayBuffer, fileName: strin
 export const MAX_CSV_BYTES = 200 * 1024 * 1024;
 const cutText = (s: string): string => (s.length > 300 ? `${s.slice(0, 299)}…` : s);
 
-async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
-  // Bounded before anything is unpacked (zip-bounds.ts).
+async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<ReadResult> {
+  // Bounded before anything is unpacked (zip-bounds.ts): sizes from the directory, then rows counted as the sheets stream by.
   const bounds = checkZip(bytes);
   if (!bounds.ok) return { ok: false, reason: bounds.reason };
+  const rows = await checkRows(bytes, maxRows);
+  if (!rows.ok) return { ok: false, reason: rows.reason };
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs accepts an ArrayBuffer in both Node and the browser.

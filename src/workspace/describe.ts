@@ -80,6 +80,14 @@ export function labelParts(path: Path, base: unknown, lang: Lang): { who: string
     const rest = path.slice(2);
     return { who: identity(valueAt(b, path.slice(0, 2)), path[1]!), field: rest.length ? fill(rest, HOSPITAL_LABELS, b, lang, path.slice(0, 2)) : null };
   }
+  // A mid-year adjustment names its institution (code and name) in front, as a hospital's own field does.
+  if (path[0] === 'adjustments' && path.length >= 2 && typeof path[1] === 'number') {
+    const code = valueAt(b, [...path.slice(0, 2), 'hospital']);
+    const hs = valueAt(b, ['hospitals']);
+    const h = typeof code === 'string' && Array.isArray(hs) ? hs.find((x) => idOf(x) === code) : undefined;
+    const who = typeof code === 'string' ? identity(h ?? { id: code }, code) : null;
+    return { who, field: fill(path, LABELS, b, lang, []) };
+  }
   return { who: null, field: fill(path, LABELS, b, lang, []) };
 }
 

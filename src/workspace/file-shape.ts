@@ -10,16 +10,21 @@ import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type Variant } from './types.ts';
 /** Is this a workspace file of a version we read? Returns false (with issues) if not. */
 export function checkHeader(d: JsonObject, issues: Issues): boolean {
   if (d.format !== WORKSPACE_FORMAT) {
-    const is = d.format === undefined ? 'it is missing' : `it is ${JSON.stringify(d.format)}`;
-    issues.add('format', `not a workspace file: "format" must be "${WORKSPACE_FORMAT}" or "gbsim-scenario" (${is})`);
+    issues.code('format', 'wrongWorkspaceFormat', { format: WORKSPACE_FORMAT, found: d.format === undefined ? '' : short(d.format) });
   } else if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) {
-    issues.add('version', `must be a whole number from 1 (it is ${JSON.stringify(d.version)})`);
+    issues.code('version', 'badVersion', { found: short(d.version) });
   } else if (d.version > WORKSPACE_VERSION) {
-    issues.add('version', `this workspace was written by a newer version of the tool (workspace format version ${d.version}); this version reads up to ${WORKSPACE_VERSION}. Please update the tool to open it.`);
+    issues.code('version', 'newerWorkspace', { found: d.version, max: WORKSPACE_VERSION });
   } else {
     return true;
   }
   return false;
+}
+
+/** A value as the file has it, cut short (a message never echoes a 10 MB value). */
+function short(v: unknown): string {
+  const t = JSON.stringify(v) ?? String(v);
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
 }
 
 const MAX_ID = 100;
@@ -29,20 +34,21 @@ const MAX_NAME = 200;
 export function checkVariants(raw: unknown, issues: Issues): Variant[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    issues.add('variants', 'must be a list of variants');
+    issues.code('variants', 'listOf', { what: 'variants' });
     return [];
   }
   const seen = new Map<string, number>();
   return raw.flatMap((v, i): Variant[] => {
     const at = `variants[${i}]`;
     if (!isPlainObject(v)) {
-      issues.add(at, 'must be an object with "id", "name" and "changes"');
+      issues.code(at, 'variantObject');
       return [];
     }
     checkVariantId(v.id, at, seen, i, issues);
-    if (typeof v.name !== 'string' || v.name === '' || v.name.length > MAX_NAME) issues.add(`${at}.name`, `must be text of 1 to ${MAX_NAME} characters`);
+    if (typeof v.name !== 'string' || v.name === '' || v.name.length > MAX_NAME) issues.code(`${at}.name`, 'variantName', { max: MAX_NAME });
     if (!Array.isArray(v.changes)) {
-      issues.add(`${at}.changes`, v.changes === undefined ? 'is required' : 'must be a list of changes');
+      if (v.changes === undefined) issues.code(`${at}.changes`, 'required');
+      else issues.code(`${at}.changes`, 'listOf', { what: 'changes' });
       return [];
     }
     v.changes.forEach((c, k) => checkChange(c, `${at}.changes[${k}]`, issues));
@@ -52,11 +58,11 @@ export function checkVariants(raw: unknown, issues: Issues): Variant[] {
 
 function checkVariantId(id: unknown, at: string, seen: Map<string, number>, i: number, issues: Issues): void {
   if (typeof id !== 'string' || id === '' || id.length > MAX_ID) {
-    issues.add(`${at}.id`, `must be a text id of 1 to ${MAX_ID} characters`);
+    issues.code(`${at}.id`, 'variantId', { max: MAX_ID });
   } else if (id === 'baseline') {
-    issues.add(`${at}.id`, '"baseline" is reserved for the baseline; choose another id');
+    issues.code(`${at}.id`, 'variantIdReserved');
   } else if (seen.has(id)) {
-    issues.add(`${at}.id`, `duplicate id "${id}" (also variants[${seen.get(id)}])`);
+    issues.code(`${at}.id`, 'duplicateVariant', { id, other: seen.get(id)! + 1 });
   } else {
     seen.set(id, i);
   }
@@ -64,13 +70,13 @@ function checkVariantId(id: unknown, at: string, seen: Map<string, number>, i: n
 
 function checkChange(c: unknown, at: string, issues: Issues): void {
   if (!isPlainObject(c)) {
-    issues.add(at, 'must be a change: {"op": "set", "path": [...], "value": ...} or {"op": "remove", "path": [...]}');
+    issues.code(at, 'changeShape');
     return;
   }
-  if (c.op !== 'set' && c.op !== 'remove') issues.add(`${at}.op`, `must be "set" or "remove" (it is ${JSON.stringify(c.op)})`);
-  if (c.op === 'set' && c.value === undefined) issues.add(`${at}.value`, 'is required for "set"');
+  if (c.op !== 'set' && c.op !== 'remove') issues.code(`${at}.op`, 'changeOp', { found: short(c.op) });
+  if (c.op === 'set' && c.value === undefined) issues.code(`${at}.value`, 'setNeedsValue');
   if (!Array.isArray(c.path) || c.path.length === 0) {
-    issues.add(`${at}.path`, 'must be a non-empty list of field names and list indices');
+    issues.code(`${at}.path`, 'changePath');
   } else {
     c.path.forEach((seg, j) => checkSegment(seg, `${at}.path[${j}]`, issues));
   }
@@ -78,9 +84,9 @@ function checkChange(c: unknown, at: string, issues: Issues): void {
 
 function checkSegment(seg: unknown, at: string, issues: Issues): void {
   if (typeof seg === 'string') {
-    if (FORBIDDEN_KEYS.has(seg)) issues.add(at, `"${seg}" is not allowed in a path`);
+    if (FORBIDDEN_KEYS.has(seg)) issues.code(at, 'pathKeyForbidden', { key: seg });
   } else if (typeof seg !== 'number' || !Number.isSafeInteger(seg) || seg < 0) {
-    issues.add(at, `must be a field name or a whole, non-negative list index (it is ${JSON.stringify(seg)})`);
+    issues.code(at, 'pathSegment', { found: short(seg) });
   }
 }
 
@@ -90,15 +96,15 @@ const FINGERPRINT_RE = new RegExp(`^${FINGERPRINT_PREFIX}[0-9a-f]{16,64}$`);
 export function checkFingerprints(raw: unknown, variants: Variant[], issues: Issues): Record<string, string> | undefined {
   if (raw === undefined) return undefined;
   if (!isPlainObject(raw)) {
-    issues.add('fingerprints', 'must map "baseline" and variant ids to result fingerprints');
+    issues.code('fingerprints', 'fingerprintsMap');
     return undefined;
   }
   const ids = new Set(['baseline', ...variants.map((v) => v.id)]);
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
     const at = `fingerprints[${JSON.stringify(k)}]`;
-    if (!ids.has(k)) issues.add(at, 'names neither the baseline nor a variant of this workspace');
-    else if (typeof v !== 'string' || !FINGERPRINT_RE.test(v)) issues.add(at, `must be a fingerprint like "${FINGERPRINT_PREFIX}0123456789abcdef"`);
+    if (!ids.has(k)) issues.code(at, 'fingerprintUnknown');
+    else if (typeof v !== 'string' || !FINGERPRINT_RE.test(v)) issues.code(at, 'fingerprintShape', { example: `${FINGERPRINT_PREFIX}0123456789abcdef` });
     else out[k] = v;
   }
   return out;

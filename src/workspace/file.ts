@@ -16,7 +16,7 @@ import { validateScenario } from '../scenario/open.ts';
 import { parseJson } from '../format/json.ts';
 import { migrateSteps, type Steps } from '../format/migrate.ts';
 import { FORMAT_NAME } from '../format/types.ts';
-import { Issues, type Issue } from '../format/issues.ts';
+import { Issues, issueOf, type Issue } from '../format/issues.ts';
 import { isPlainObject, jsonEqual, type JsonObject } from '../format/json.ts';
 import { diffScenarios } from './diff.ts';
 import { checkVariant } from './validate.ts';
@@ -69,7 +69,7 @@ export function loadWorkspaceText(text: string): WorkspaceLoad {
 /** Validate an already-parsed workspace or scenario document. */
 export function validateWorkspace(doc: unknown): WorkspaceLoad {
   if (!isPlainObject(doc)) {
-    return fail([{ path: '', message: `not a workspace or scenario file: expected a JSON object with "format": "${WORKSPACE_FORMAT}"` }]);
+    return fail([issueOf('', 'notWorkspace', { format: WORKSPACE_FORMAT })]);
   }
   if (doc.format === FORMAT_NAME) {
     const s = validateScenario(doc);
@@ -80,7 +80,7 @@ export function validateWorkspace(doc: unknown): WorkspaceLoad {
   const d = migrate(doc);
   const variants = checkVariants(d.variants, issues);
   const fingerprints = checkFingerprints(d.fingerprints, variants, issues);
-  if (d.baseline === undefined) issues.add('baseline', 'is required (the baseline scenario)');
+  if (d.baseline === undefined) issues.code('baseline', 'baselineRequired');
   const base = d.baseline === undefined ? null : validateScenario(d.baseline);
   // Each issue keeps its catalogue code, so it is shown in the user's language.
   if (base && !base.ok) for (const i of base.issues) issues.push({ ...i, path: i.path ? `baseline.${i.path}` : 'baseline' });

@@ -20,14 +20,26 @@ export interface IssueText {
   path: string;
 }
 
-/** The message of an issue in `lang` (its English text when it has no catalogue code). */
-export function issueMessage(i: Issue, lang: Lang): string {
-  return i.code && isMsgCode(i.code) ? renderMessage(i.code, i.params, lang) : i.message;
+/**
+ * The message of an issue in `lang` (its English text when it has no catalogue code). With `doc`,
+ * an institution the message names by code only (the engine's model keeps no names) is named in
+ * full: 「N001 示例市第一人民医院」.
+ */
+export function issueMessage(i: Issue, lang: Lang, doc?: unknown): string {
+  if (!i.code || !isMsgCode(i.code)) return i.message;
+  return renderMessage(i.code, withName(i.params, doc), lang);
+}
+
+function withName(params: Issue['params'], doc: unknown): Issue['params'] {
+  if (!params || typeof params.id !== 'string' || params.name !== undefined || !doc) return params;
+  const hs = valueAt(doc, ['hospitals']);
+  const h = Array.isArray(hs) ? hs.find((x: unknown) => (x as { id?: unknown } | null)?.id === params.id) as { name?: unknown } | undefined : undefined;
+  return typeof h?.name === 'string' && h.name ? { ...params, name: cut(h.name) } : params;
 }
 
 /** `doc`: the scenario (or the document as read, even if invalid) whose institutions name the place. */
 export function issueText(i: Issue, lang: Lang, doc?: unknown): IssueText {
-  return { where: i.path ? whereOf(i.path, lang, doc) : '', what: issueMessage(i, lang), path: i.path };
+  return { where: i.path ? whereOf(i.path, lang, doc) : '', what: issueMessage(i, lang, doc), path: i.path };
 }
 
 /** One line: `「N001 某医院」的「2024年基金支出」：须为…（hospitals[0].history[2]）`. */

@@ -43,6 +43,20 @@ function tierLabels(prefix: string, zh: string, en: string): Record<string, Labe
   };
 }
 
+/** The Monte Carlo parameters, under the scenario's `analysis.risk` or a run's own `risk`. */
+function riskLabels(prefix: string): Record<string, Label> {
+  return {
+    [`${prefix}.draws`]: L('抽样次数', 'Draws'),
+    [`${prefix}.seed`]: L('随机种子', 'Seed'),
+    [`${prefix}.sigmaCommon`]: L('全市共同冲击标准差 σc', 'Common shock σc'),
+    [`${prefix}.sigma`]: L('机构自身波动标准差 σh', 'Own variation σh'),
+    [`${prefix}.sigmaByCategory`]: L('按类别的 σh', 'σh by category'),
+    [`${prefix}.sigmaByCategory.*`]: L('按类别的 σh（{key}）', 'σh ({key})', 'category'),
+    [`${prefix}.deductions`]: L('核减', 'Deductions'),
+    [`${prefix}.overspendThreshold`]: L('超支认定线（超支率）', 'Overspend line (rate)'),
+  };
+}
+
 export const LABELS: Record<string, Label> = {
   'meta.name': L('方案名称', 'Scenario name'),
   'meta.description': L('方案说明', 'Description'),
@@ -119,6 +133,7 @@ export const LABELS: Record<string, Label> = {
   'analysis.years.lockedTargets': L('多年度测算中的协商锁定指标', 'Negotiated targets in later years'),
   'analysis.years.warningMonths': L('多年度测算可支付月数预警线', 'Warning line, months of coverage (several years)'),
   'analysis.sweeps[]': L('敏感性分析（第{n}项）', 'Sweep {n}'),
+  ...riskLabels('analysis.risk'),
   'analysis.risk.draws': L('风险测算抽样次数', 'Risk draws'),
   'analysis.risk.seed': L('风险测算随机种子', 'Risk seed'),
   'analysis.risk.sigmaCommon': L('全市共同冲击标准差', 'Common shock spread'),
@@ -131,6 +146,21 @@ export const LABELS: Record<string, Label> = {
   'catalogue[].name': L('病种名称（{item}）', 'Group name ({item})'),
   'catalogue[].score': L('病种分值（{item}）', 'Group score ({item})'),
   'catalogue[].refCost': L('病种次均费用（{item}）', 'Reference cost ({item})'),
+  // During the year (DESIGN §10): the monitored month and mid-year adjustments (年中调整). An adjustment's
+  // institution is put in front by describe.ts's labelParts, as for a hospital's own fields.
+  'monitoring.asOf': L('申报数据截至（月）', 'Claims known through (month)'),
+  'monitoring.thresholds.overspendRate': L('超支预警线', 'Overspend warning line'),
+  'monitoring.thresholds.deferredRate': L('暂缓拨付预警线', 'Deferral warning line'),
+  'monitoring.thresholds.coverageMonths': L('可支付月数预警线', 'Months-of-coverage warning line'),
+  adjustments: L('年中调整记录', 'Mid-year adjustments'),
+  'adjustments[]': L('第{n}项年中调整', 'mid-year adjustment {n}'),
+  'adjustments[].hospital': L('第{n}项年中调整的机构编码', 'mid-year adjustment {n}, institution code'),
+  'adjustments[].from': L('第{n}项年中调整的起始月份', 'mid-year adjustment {n}, from month'),
+  'adjustments[].target': L('第{n}项年中调整的调整后指标', 'mid-year adjustment {n}, target after'),
+  'adjustments[].change': L('第{n}项年中调整的调整额', 'mid-year adjustment {n}, change'),
+  'adjustments[].reason': L('第{n}项年中调整的调整原因', 'mid-year adjustment {n}, reason'),
+  'adjustments[].date': L('第{n}项年中调整的日期', 'mid-year adjustment {n}, date'),
+  ...riskLabels('risk'),
 };
 
 /** Fields of one hospital; the hospital's id and name are put in front ("H003 某医院 · 锁定目标"). */

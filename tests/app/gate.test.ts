@@ -23,7 +23,7 @@ function gated() {
     queue = [];
     for (const ws of q) {
       const r = validateWorkspace(ws);
-      store.checked(ws, r.ok ? null : r.issues, (issues) => { refused.push(issues); return { kind: 'error', text: 'refused', issues }; });
+      store.checked(ws, r.ok ? null : r.issues, (issues) => { refused.push(issues); return { kind: 'error', says: { key: 'changeRefused' }, issues }; });
     }
   };
   return { store, kept, refused, run };

@@ -32,7 +32,7 @@ describe('sweeps view', () => {
     const v1 = sweepsView(s1);
     expect(v1.sweep.inFile).toBe(true);
     expect(v1.sweep.runs).toBeNull();
-    expect(v1.sweep.problems.join('\n')).toMatch(/analysis\.sweeps\[0\]\.param\.step.*101 values; at most 50/);
+    expect(v1.sweep.problems.join('\n')).toMatch(/analysis\.sweeps\[0\]\.param\.step.*共 101 个取值，最多 50 个/);
 
     const good: SweepAnalysis = { ...bad, param: { ...bad.param, step: '0.01' }, outputs: ['closingBalance'] };
     const ws = editAt(twoScenarios(), 'baseline', ['analysis', 'sweeps'], [good]);

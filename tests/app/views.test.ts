@@ -4,6 +4,7 @@
  * what it shows is unchanged (so its element does not re-render).
  */
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../src/app/i18n/index.ts';
 import { toolbarView } from '../../src/app/views/toolbar.ts';
 import { scenarioBarView } from '../../src/app/views/scenario-bar.ts';
 import { resultsView } from '../../src/app/views/results.ts';
@@ -227,7 +228,12 @@ describe('dialogs and the page', () => {
     expect(q.toolbar).toBe(p.toolbar);
     expect(q.bar).toBe(p.bar);
     expect(pages.of({ ...s, dialog: 'export' }).dialog?.kind).toBe('export');
-    expect(pages.of({ ...s, notice: { kind: 'error', text: 'x', issues: [{ path: 'a', message: 'b' }] } }).notice).toEqual({ kind: 'error', text: 'x', issues: ['a：b'] });
+    expect(pages.of({ ...s, notice: { kind: 'error', says: { zh: 'x', en: 'y' }, issues: [{ path: 'a', message: 'b' }] } }).notice).toEqual({ kind: 'error', text: 'x', issues: ['a：b'] });
+    // A notice keeps what it says, not its text: raised in Chinese, it reads English once the language is switched.
+    const refused = { kind: 'error' as const, says: { key: 'fileRefused' as const }, detail: ' (a.json)' };
+    expect(pages.of({ ...s, lang: 'zh', notice: refused }).notice!.text).toBe(`${msg('zh', 'fileRefused')} (a.json)`);
+    expect(pages.of({ ...s, lang: 'en', notice: refused }).notice!.text).toBe(`${msg('en', 'fileRefused')} (a.json)`);
+    expect(msg('en', 'fileRefused')).not.toBe(msg('zh', 'fileRefused'));
     const book = pages.of({ ...s, printing: ['H001'] }).book!;
     expect(book.ids).toEqual(['H001']);
     expect(book.context?.scenario).toBe(ws.baseline);

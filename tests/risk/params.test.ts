@@ -1,6 +1,7 @@
 import { asOfMonth } from '../../src/engine/as-of.ts';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { renderMessage } from '../../src/format/messages.ts';
 import { riskParams, RISK_DEFAULTS, validateRiskParams } from '../../src/engine/risk/params.ts';
 import { prepareRisk, RiskError } from '../../src/engine/risk/prepare.ts';
 import { loadScenario } from '../../src/scenario/open.ts';
@@ -89,7 +90,7 @@ describe('what a risk run refuses', () => {
     const e = refusal(june.scenario);
     expect(e.issues.map((i) => i.path)).toEqual(['monitoring.asOf']);
     expect(e.issues[0]!.message).toContain('claims known through month 6');
-    expect(e.issues[0]!.message).toContain('请在监测前的年度方案上测算');
+    expect(renderMessage(e.issues[0]!.code!, e.issues[0]!.params, 'zh')).toContain('请在监测前的年度方案上测算');
   });
 
   it('amounts beyond the exact range of doubles', () => {

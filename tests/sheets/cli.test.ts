@@ -98,6 +98,40 @@ describe('gbsim import', () => {
     expect((await run(importCommand, 'a.xlsx', '-o', 'x.json', '--bogus')).code).toBe(2);
     expect((await run(importCommand, join(tmp(), 'missing.xlsx'), '-o', 'x.json')).code).toBe(1);
   });
+
+  it('a scenario or workspace file is checked through the gate and refused, naming the command that takes it; other files say what they seem to be', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out.json');
+    const city = readFileSync(join(FIXTURES, '..', '..', '..', 'scenarios', 'city.json'), 'utf8');
+    const scen = join(dir, '方案'); // told by its bytes, not its name
+    writeFileSync(scen, city);
+    let r = await run(importCommand, scen, '-o', out, '--lang', 'zh');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${scen} 是方案文件（已通过检查，80 家机构），不是机构数据表格`);
+    expect(r.err).toContain(`gbsim run ${scen}`);
+    expect(r.err).toContain(`--base ${scen}`);
+    expect(existsSync(out)).toBe(false);
+    const ws = join(dir, 'ws.json');
+    writeFileSync(ws, JSON.stringify({ format: 'gbsim-workspace', version: 1, baseline: JSON.parse(city), variants: [] }));
+    r = await run(importCommand, ws, '-o', out, '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${ws} is a workspace file (it passes the check: the baseline and 0 alternatives, 80 institutions)`);
+    expect(r.err).toContain(`gbsim years ${ws}`);
+    // A scenario that fails the gate: the gate's own answer, naming the institution and field.
+    const bad = JSON.parse(city);
+    bad.hospitals[0].class = 'inpatient';
+    writeFileSync(scen, JSON.stringify(bad));
+    r = await run(importCommand, scen, '-o', out, '--lang', 'zh');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('作为工作区或方案文件未通过检查');
+    expect(r.err).toContain('「T01 示例市第一人民医院」的「机构类别」：机构类别 "inpatient" 不属于任何预算池');
+    const pdf = join(dir, 'r.xlsx');
+    writeFileSync(pdf, '%PDF-1.7\n');
+    r = await run(importCommand, pdf, '-o', out, '--lang', 'zh');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`${pdf}：未导入，它看来是PDF 文档，不是机构数据表格（.xlsx、.csv）；未写入任何文件`);
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('gbsim template and run --xlsx', () => {

@@ -28,7 +28,7 @@ function runWith(s: Scenario, sets: [string, string][]) {
   let doc = s;
   for (const [path, value] of sets) {
     const r = resolveParam(s, path);
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.issue.message);
     doc = setAt(doc, r.param.segments, writtenValue(r.param, parseDecimal(value)!));
   }
   const v = validateScenario(JSON.parse(JSON.stringify(doc)));
@@ -130,7 +130,7 @@ describe('sweep points', () => {
     const over = runSweep(city, { param: { path: 'fund.adjustmentFundRate', from: '0.9', to: '1.1', step: '0.1' } });
     if (!over.ok) throw new Error('plan refused');
     expect(over.result.points.map((p) => p.values !== null)).toEqual([true, true, false]);
-    expect(over.result.points[2]!.issues).toEqual([{ path: 'fund.adjustmentFundRate', message: 'must be between 0 and 1 (it would be 1.1)' }]);
+    expect(over.result.points[2]!.issues).toEqual([expect.objectContaining({ path: 'fund.adjustmentFundRate', message: 'must be between 0 and 1 (it would be 1.1)', code: 'sweepValueBad' })]);
   });
 
   it('any split of the points gives the same outcomes', () => {

@@ -33,14 +33,29 @@ export interface Brief {
   whatIf: { pct: string; result: import('../../engine/whatif.ts').WhatIf | null; error: string | null; stale: boolean } | null;
 }
 
+/**
+ * A message of the UI's words by key and variables, said when it is shown, in the language shown
+ * (views/page.ts). `words`: variables that are themselves words of the UI (what a file seems to
+ * be). Or a text that comes in both languages (a sheet's reason).
+ */
+export type Says = { key: MsgKey; vars?: Record<string, string | number>; words?: Record<string, MsgKey> } | { zh: string; en: string };
+
+/**
+ * A notice on top of the page. It keeps what it says, not the text: a notice raised before the
+ * language is switched reads in the new language.
+ */
 export interface Notice {
   kind: 'info' | 'error';
-  text: string;
+  says: Says;
+  /** A second message after it (" — "): the fingerprint check after a file is opened. */
+  also?: Says;
+  /** Text with no translation (an exception's own words, a file name), shown after it as given. */
+  detail?: string;
   issues?: Issue[];
   /** The workspace the issues are about (a change the gate refused): they are named by its institutions and fields. */
   doc?: Workspace;
-  /** A message said again in the language shown (a notice raised before the language was switched follows it). */
-  says?: { key: MsgKey; vars?: Record<string, string | number> };
+  /** Or the document as read (a refused file or version, state/read-doc.ts), for the same purpose. */
+  read?: unknown;
 }
 
 export interface AppState {

@@ -15,6 +15,7 @@ import { discardStored, downloadStored, leaveRecovery } from './recovery.ts';
 import { addInstitution, removeInstitution, setInstitutionAttr } from './handle-institutions.ts';
 import { openVersions, restoreVersion } from './handle-versions.ts';
 import { cancelCases, importCases, openPointsExample, runPointInflation } from './handle-points.ts';
+import { readDoc } from './read-doc.ts';
 
 /** What a refused file seems to be, in the user's words. */
 const FILE_KIND_WORDS = {
@@ -80,7 +81,7 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     }
     case 'fileRefused':
       ctl.setDialog(null);
-      return ctl.notify({ kind: 'error', text: msg(s.lang, 'fileNotOurs', { name: a.name, what: msg(s.lang, FILE_KIND_WORDS[a.kind]) }) });
+      return ctl.notify({ kind: 'error', says: { key: 'fileNotOurs', vars: { name: a.name }, words: { what: FILE_KIND_WORDS[a.kind] } } });
     case 'importCases': return importCases(ctl, a.file);
     case 'cancelCases': return cancelCases();
     case 'pointInflation': return runPointInflation(ctl, { pool: a.pool, level: a.level, pct: a.pct });
@@ -88,13 +89,13 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
     case 'openText': {
       const r = await openInWorker(a.text);
       if (!r.ok) {
-        ctl.notify({ kind: 'error', text: `${msg(s.lang, 'fileRefused')} (${a.name})`, issues: r.issues });
+        ctl.notify({ kind: 'error', says: { key: 'fileRefused' }, detail: ` (${a.name})`, issues: r.issues, read: readDoc(a.text) });
         return;
       }
-      if (ctl.state.saveState === 'follow') { ctl.notify({ kind: 'error', text: msg(s.lang, 'otherTab') }); return; }
+      if (ctl.state.saveState === 'follow') { ctl.notify({ kind: 'error', says: { key: 'otherTab' } }); return; }
       // Opening a file while the stored workspace cannot be loaded is the user's repair: it takes its place.
       const key = ctl.state.recovery ? await leaveRecovery(ctl) : null;
-      ctl.replaceWorkspace(r.ws, { kind: 'info', text: key ? msg(s.lang, 'recoveryRepaired', { name: a.name, key }) : msg(s.lang, 'fileOpened', { name: a.name }) });
+      ctl.replaceWorkspace(r.ws, { kind: 'info', says: key ? { key: 'recoveryRepaired', vars: { name: a.name, key } } : { key: 'fileOpened', vars: { name: a.name } } });
       if (r.fingerprints) void checkFingerprints(ctl, r.fingerprints);
       return;
     }
@@ -107,9 +108,9 @@ async function checkFingerprints(ctl: Controller, stored: Record<string, string>
   const ours = await ctl.fingerprints();
   if (ctl.state.ws !== ws) return;
   const bad = Object.entries(stored).filter(([k, fp]) => ours[k] !== undefined && ours[k] !== fp);
-  const lang = ctl.state.lang;
-  const base = ctl.state.notice?.text ?? '';
+  const base = ctl.state.notice;
+  const says = base?.says ?? { zh: '', en: '' };
   ctl.notify(bad.length
-    ? { kind: 'error', text: `${base} — ${msg(lang, 'fpMismatch')}`, issues: bad.map(([k, fp]) => ({ path: refName(ws, k), message: `${fp} ≠ ${ours[k]}` })) }
-    : { kind: 'info', text: `${base} — ${msg(lang, 'fpMatch')}` });
+    ? { kind: 'error', says, also: { key: 'fpMismatch' }, issues: bad.map(([k, fp]) => ({ path: refName(ws, k), message: `${fp} ≠ ${ours[k]}` })) }
+    : { kind: 'info', says, also: { key: 'fpMatch' } });
 }

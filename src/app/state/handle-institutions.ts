@@ -21,7 +21,7 @@ export async function addInstitution(ctl: Controller, h: Hospital): Promise<void
   // Another change came in while the gate looked: add to the workspace as it is now (the gate checks that one too).
   const now = ctl.state;
   ctl.replace(withInstitution(scenarioOf(now.ws, now.active), h));
-  ctl.set({ adding: null, notice: { kind: 'info', text: msg(now.lang, 'institutionAdded', { name: `${h.id} ${h.name}` }), says: { key: 'institutionAdded', vars: { name: `${h.id} ${h.name}` } } } });
+  ctl.set({ adding: null, notice: { kind: 'info', says: { key: 'institutionAdded', vars: { name: `${h.id} ${h.name}` } } } });
 }
 
 export function removeInstitution(ctl: Controller, id: string): void {
@@ -31,7 +31,7 @@ export function removeInstitution(ctl: Controller, id: string): void {
   if (!h) return;
   ctl.replace(withoutInstitution(shown, id));
   const vars = { name: `${h.id} ${h.name}` };
-  ctl.notify({ kind: 'info', text: msg(s.lang, 'institutionRemoved', vars), says: { key: 'institutionRemoved', vars } });
+  ctl.notify({ kind: 'info', says: { key: 'institutionRemoved', vars } });
 }
 
 export function setInstitutionAttr(ctl: Controller, id: string, attr: InstitutionAttr, value: string): void {

@@ -20,7 +20,7 @@ function through(r: AsOf): { ok: true; scenario: Scenario } | { ok: false; issue
 
 export function startMonitoring(ctl: Controller, month: number): void {
   const r = through(asOfMonth(scenarioOf(ctl.state.ws, ctl.state.active), month));
-  if (!r.ok) { ctl.notify({ kind: 'error', text: msg(ctl.state.lang, 'monImportRefused', { k: month }), issues: r.issues }); return; }
+  if (!r.ok) { ctl.notify({ kind: 'error', says: { key: 'monImportRefused', vars: { k: month } }, issues: r.issues }); return; }
   ctl.replace(r.scenario);
 }
 
@@ -31,13 +31,13 @@ export async function importMonth(ctl: Controller, file: File): Promise<void> {
   const read = await readMonthClaimsJob(file);
   if (!read.ok) {
     const issues = read.problems.map((p) => ({ path: p.row ? `${file.name} ${lang === 'zh' ? '第' : 'row '}${p.row}${lang === 'zh' ? '行' : ''}${p.column ? ` ${p.column}` : ''}` : file.name, message: p[lang] }));
-    ctl.notify({ kind: 'error', text: msg(lang, 'monImportRefused', { k: month }), issues });
+    ctl.notify({ kind: 'error', says: { key: 'monImportRefused', vars: { k: month } }, issues });
     return;
   }
   const r = through(addMonth(s, month, new Map(read.claims), new Map(read.points)));
-  if (!r.ok) { ctl.notify({ kind: 'error', text: msg(lang, 'monImportRefused', { k: month }), issues: r.issues }); return; }
+  if (!r.ok) { ctl.notify({ kind: 'error', says: { key: 'monImportRefused', vars: { k: month } }, issues: r.issues }); return; }
   ctl.replace(r.scenario);
-  ctl.notify({ kind: 'info', text: msg(lang, 'monImported', { k: month }) });
+  ctl.notify({ kind: 'info', says: { key: 'monImported', vars: { k: month } } });
 }
 
 export async function previewAdjustment(ctl: Controller, a: Adjustment): Promise<void> {
@@ -49,10 +49,10 @@ export async function previewAdjustment(ctl: Controller, a: Adjustment): Promise
 export function acceptAdjustment(ctl: Controller, a: Adjustment): void {
   const s = scenarioOf(ctl.state.ws, ctl.state.active);
   const r = validateScenario({ ...s, adjustments: [...(s.adjustments ?? []), a] });
-  if (!r.ok) { ctl.notify({ kind: 'error', text: msg(ctl.state.lang, 'monRefused'), issues: r.issues }); return; }
+  if (!r.ok) { ctl.notify({ kind: 'error', says: { key: 'monRefused' }, issues: r.issues }); return; }
   ctl.replace(r.scenario);
   ctl.set({ adjusting: null });
-  ctl.notify({ kind: 'info', text: msg(ctl.state.lang, 'monAdjustedOk', { id: a.hospital, f: a.from }) });
+  ctl.notify({ kind: 'info', says: { key: 'monAdjustedOk', vars: { id: a.hospital, f: a.from } } });
 }
 
 export async function exportMonitor(ctl: Controller): Promise<void> {

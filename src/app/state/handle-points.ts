@@ -101,7 +101,7 @@ export async function importCases(ctl: Controller, file: File): Promise<void> {
   const gate = await gateInWorker(replaceScenario(s.ws, ref, next));
   if (!gate.ok) {
     done({ status: 'refused', report: r.report, error: msg(lang, 'importRefusedGate', { file: file.name }) });
-    ctl.notify({ kind: 'error', text: msg(lang, 'importRefusedGate', { file: file.name }), issues: gate.issues });
+    ctl.notify({ kind: 'error', says: { key: 'importRefusedGate', vars: { file: file.name } }, issues: gate.issues });
     return;
   }
   if (ctl.state.ws !== s.ws) {

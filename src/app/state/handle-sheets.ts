@@ -28,19 +28,19 @@ export async function applyImportAction(ctl: Controller, report: ImportReport, m
       const issues = importProblems(next, report, gate.issues).map((p) => ({ path: p.where[lang], message: p.reason[lang] + (p.fix ? ` — ${p.fix[lang]}` : '') + ` [${p.path}]` }));
       // The dialog closes so the refusal is seen in full on the page (the file can be imported again once fixed).
       ctl.setDialog(null);
-      ctl.notify({ kind: 'error', text: msg(lang, 'importRefusedGate', { file: report.fileName }), issues });
+      ctl.notify({ kind: 'error', says: { key: 'importRefusedGate', vars: { file: report.fileName } }, issues });
       return;
     }
     if (ctl.state.ws !== s.ws) {
-      ctl.notify({ kind: 'error', text: msg(ctl.state.lang, 'importStale') });
+      ctl.notify({ kind: 'error', says: { key: 'importStale' } });
       return;
     }
     ctl.replace(next);
     ctl.setDialog(null);
-    ctl.notify({ kind: 'info', text: msg(s.lang, 'importApplied', { n: report.hospitals.length, file: report.fileName, scenario: refName(s.ws, s.active) }) });
+    ctl.notify({ kind: 'info', says: { key: 'importApplied', vars: { n: report.hospitals.length, file: report.fileName, scenario: refName(s.ws, s.active) } } });
   } catch (e) {
     if (!(e instanceof ImportRefused)) throw e;
-    ctl.notify({ kind: 'error', text: e.reason[s.lang] });
+    ctl.notify({ kind: 'error', says: e.reason });
   }
 }
 
@@ -78,7 +78,7 @@ export async function exportAction(ctl: Controller, what: ExportWhat): Promise<v
       }
     }
   } catch (e) {
-    ctl.notify({ kind: 'error', text: `${msg(lang, 'exportFailed')}: ${(e as Error).message}` });
+    ctl.notify({ kind: 'error', says: { key: 'exportFailed' }, detail: `: ${(e as Error).message}` });
   }
 }
 

@@ -10,6 +10,7 @@ import { listVersions, versionText } from '../../workspace/version-store.ts';
 import { openInWorker } from '../runs/column.ts';
 import { msg } from '../i18n/index.ts';
 import { formatVersionTime } from '../views/dialogs.ts';
+import { readDoc } from './read-doc.ts';
 
 const empty = { loading: false, list: [], unreadable: 0, error: null, busy: null };
 
@@ -41,22 +42,22 @@ export async function restoreVersion(ctl: Controller, id: string): Promise<void>
     const text = kv ? await versionText(kv, id) : null;
     if (text === null) {
       done();
-      ctl.notify({ kind: 'error', text: msg(lang, 'versionMissing', { when }) });
+      ctl.notify({ kind: 'error', says: { key: 'versionMissing', vars: { when } } });
       return;
     }
     const r = await openInWorker(text);
     if (!r.ok) {
       done();
-      ctl.notify({ kind: 'error', text: msg(lang, 'versionRefused', { when }), issues: r.issues });
+      ctl.notify({ kind: 'error', says: { key: 'versionRefused', vars: { when } }, issues: r.issues, read: readDoc(text) });
       return;
     }
     const before = ctl.state.ws;
-    ctl.replaceWorkspace(r.ws, { kind: 'info', text: msg(lang, 'versionRestored', { when }) });
+    ctl.replaceWorkspace(r.ws, { kind: 'info', says: { key: 'versionRestored', vars: { when } } });
     // Locked (recovery first, or another tab edits): the store has said why.
     if (ctl.state.ws === before) { done(); return; }
     done();
   } catch (e) {
     done();
-    ctl.notify({ kind: 'error', text: `${msg(lang, 'versionsUnreadable')} ${(e as Error).message}` });
+    ctl.notify({ kind: 'error', says: { key: 'versionsUnreadable' }, detail: ` ${(e as Error).message}` });
   }
 }

@@ -37,8 +37,8 @@ export async function discardStored(ctl: Controller): Promise<void> {
   try {
     const key = await leaveRecovery(ctl);
     autosaver.schedule(ctl.state.ws);
-    ctl.notify({ kind: 'info', text: msg(ctl.state.lang, 'recoveryDiscarded', { key }) });
+    ctl.notify({ kind: 'info', says: { key: 'recoveryDiscarded', vars: { key } } });
   } catch (e) {
-    ctl.notify({ kind: 'error', text: `${msg(ctl.state.lang, 'saveError')} ${(e as Error).message}` });
+    ctl.notify({ kind: 'error', says: { key: 'saveError' }, detail: ` ${(e as Error).message}` });
   }
 }

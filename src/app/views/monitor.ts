@@ -11,6 +11,7 @@ import type { Adjustment } from '../../format/types.ts';
 import { money, percent, plain } from '../../display/number.ts';
 import { msg } from '../i18n/index.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
+import { issueMessage } from '../../workspace/issue-text.ts';
 import { memoize } from './memo.ts';
 
 export interface MonitorLine {
@@ -60,7 +61,7 @@ function thresholdText(t: Threshold, lang: Lang): string {
 const previewOf = memoize((p: AdjustmentPreview | null, busy: boolean, lang: Lang, unit: Unit): MonitorView['preview'] => {
   if (!p) return { busy, ok: false, pool: '', lines: [], issues: [], from: 1, adjustment: null };
   const from = p.adjustment.from;
-  if (!p.ok) return { busy, ok: false, pool: '', lines: [], issues: p.issues.map((i) => i.message), from, adjustment: null };
+  if (!p.ok) return { busy, ok: false, pool: '', lines: [], issues: p.issues.map((i) => issueMessage(i, lang)), from, adjustment: null };
   return {
     busy, ok: true, from, issues: [], adjustment: p.adjustment,
     pool: msg(lang, 'monPreviewPool', { pool: p.pool, before: money(p.poolBefore, unit), after: money(p.poolAfter, unit) }),

@@ -8,7 +8,8 @@
  * function (or a class, when it holds state between changes) building it from AppState; a unit
  * test in tests/app/; a case in `Panel` below; the element in components/ renders the model.
  */
-import type { AppState, Notice, Tab } from '../state/app-state.ts';
+import type { AppState, Notice, Says, Tab } from '../state/app-state.ts';
+import type { Issue } from '../../format/issues.ts';
 import type { Lang } from '../../display/lang.ts';
 import { issueLine, workspaceIssueLine } from '../../workspace/issue-text.ts';
 import { msg } from '../i18n/index.ts';
@@ -64,8 +65,26 @@ export interface PageView {
   report: ReportPageView | null;
 }
 
+/** An issue of a document as read: a workspace's baseline issues are named by its baseline's institutions. */
+function readLine(i: Issue, lang: Lang, read: unknown): string {
+  const r = read as { format?: unknown; baseline?: unknown } | null | undefined;
+  if (r?.format === 'gbsim-workspace' && i.path.startsWith('baseline.')) return issueLine({ ...i, path: i.path.slice('baseline.'.length) }, lang, r.baseline);
+  return issueLine(i, lang, r?.format === 'gbsim-workspace' ? undefined : read);
+}
+
+/** What a notice says, in `lang` (the language shown now, not the one it was raised in). */
+export function said(s: Says, lang: Lang): string {
+  if (!('key' in s)) return s[lang];
+  if (!s.words) return msg(lang, s.key, s.vars);
+  const vars: Record<string, string | number> = { ...s.vars };
+  for (const [k, key] of Object.entries(s.words)) vars[k] = msg(lang, key);
+  return msg(lang, s.key, vars);
+}
+
+export const noticeText = (n: Notice, lang: Lang): string => `${said(n.says, lang)}${n.also ? ` — ${said(n.also, lang)}` : ''}${n.detail ?? ''}`;
+
 const noticeOf = memoize((n: Notice | null, lang: Lang): NoticeView | null => (n ? {
-  kind: n.kind, text: n.says ? msg(lang, n.says.key, n.says.vars) : n.text, issues: (n.issues ?? []).slice(0, 200).map((i) => (n.doc ? workspaceIssueLine(i, lang, n.doc) : issueLine(i, lang))),
+  kind: n.kind, text: noticeText(n, lang), issues: (n.issues ?? []).slice(0, 200).map((i) => (n.doc ? workspaceIssueLine(i, lang, n.doc) : readLine(i, lang, n.read))),
 } : null));
 
 const recoveryOf = memoize((lang: Lang, r: AppState['recovery']): RecoveryView | null =>

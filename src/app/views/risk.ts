@@ -14,7 +14,7 @@ import type { Distribution, RiskSummary } from '../../engine/risk/summary.ts';
 import type { RiskMeta } from '../../engine/risk/prepare.ts';
 import { formatMoney } from '../../engine/money.ts';
 import { money, percent, plain } from '../../display/number.ts';
-import { formatIssue } from '../../format/issues.ts';
+import { issueLine, issueMessage } from '../../workspace/issue-text.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { termOf } from './terms.ts';
 import { memoize, stable } from './memo.ts';
@@ -84,7 +84,7 @@ const resultOf = memoize((s: RiskSummary | null, meta: RiskMeta | null, params: 
 const formOf = memoize((given: RiskAnalysis | undefined, hs: Scenario['hospitals'], lang: Lang) => {
   const params = riskParamsOf(given);
   const paramIssues: Record<string, string> = {};
-  for (const i of validateRiskParams(params)) paramIssues[i.path] = i.message;
+  for (const i of validateRiskParams(params)) paramIssues[i.path] = issueMessage(i, lang);
   const cats = [...new Set(hs.map((h) => h.category))];
   return {
     given: given ?? {}, params, paramIssues,
@@ -92,9 +92,9 @@ const formOf = memoize((given: RiskAnalysis | undefined, hs: Scenario['hospitals
   };
 });
 
-const runOf = memoize((r: RiskRunState | null, params: RiskParams) => r && ({
+const runOf = memoize((r: RiskRunState | null, params: RiskParams, lang: Lang, doc: Scenario | null) => r && ({
   status: r.status, done: r.done, total: r.total, workers: r.workers, seconds: (r.ms / 1000).toFixed(2), name: r.name,
-  problems: r.issues.slice(0, 50).map((i) => formatIssue({ ...i, path: i.path.replace(/^risk\b/, 'analysis.risk') })),
+  problems: r.issues.slice(0, 50).map((i) => issueLine({ ...i, path: i.path.replace(/^risk\b/, 'analysis.risk') }, lang, doc ?? undefined)),
   outdated: JSON.stringify(r.params) !== JSON.stringify(params),
 }));
 
@@ -108,7 +108,7 @@ export function riskView(s: AppState, prev: RiskView | null = null): RiskView {
   return stable(prev, {
     lang: s.lang, unit: s.unit, error: scen instanceof Error ? scen.message : null, ...f,
     defaults: DEFAULTS,
-    run: runOf(r, f.params),
+    run: runOf(r, f.params, s.lang, ok),
     result: resultOf(r?.summary ?? null, r?.meta ?? null, r?.params ?? null, s.lang, s.unit),
   });
 }

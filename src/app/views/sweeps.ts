@@ -17,7 +17,8 @@ import type { SweepResult } from '../../engine/sweep.ts';
 import type { TornadoResult } from '../../engine/tornado.ts';
 import { compareDec, money, percent, plain, shiftPoint } from '../../display/number.ts';
 import { unitName } from '../../display/glossary.ts';
-import { formatIssue } from '../../format/issues.ts';
+import type { Issue } from '../../format/issues.ts';
+import { issueLine } from '../../workspace/issue-text.ts';
 import { outputLabel, paramLabel } from '../../sheets/analysis-words.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { sweepEntry } from '../runs/sweeps.ts';
@@ -101,20 +102,22 @@ const paramsOf = memoize((s: Scenario, lang: Lang, unit: Unit): ParamOption[] =>
 const outputsOf = memoize((lang: Lang): OutputOption[] => OFFERED_OUTPUTS.map((name) => ({ name, label: outputLabel(name, lang) })));
 const institutionsOf = memoize((hs: Scenario['hospitals']) => hs.map((h) => ({ id: h.id, label: `${h.id} · ${h.name}` })));
 
-function form<S extends SweepAnalysis | TornadoAnalysis>(s: Scenario, kind: SweepKind): FormView<S> {
+function form<S extends SweepAnalysis | TornadoAnalysis>(s: Scenario, kind: SweepKind, lang: Lang): FormView<S> {
   const e = sweepEntry(s, kind);
   const planned = planOf(s, e.spec, `analysis.sweeps[${e.index}]`);
   return {
     editPath: ['analysis', 'sweeps', e.index], spec: e.spec as S, inFile: e.inFile,
-    problems: planned.ok ? [] : planned.issues.map(formatIssue), runs: planned.ok ? planned.plan.points.length : null,
+    problems: planned.ok ? [] : planned.issues.map((i) => issueLine(i, lang, s)), runs: planned.ok ? planned.plan.points.length : null,
   };
 }
-const sweepForm = memoize((s: Scenario) => form<SweepAnalysis>(s, 'sweep'));
-const tornadoForm = memoize((s: Scenario) => form<TornadoAnalysis>(s, 'tornado'));
+const sweepForm = memoize((s: Scenario, lang: Lang) => form<SweepAnalysis>(s, 'sweep', lang));
+const tornadoForm = memoize((s: Scenario, lang: Lang) => form<TornadoAnalysis>(s, 'tornado', lang));
+/** Issues of a run in the user's language, naming the institution and field of `s` (the scenario run on). */
+const lines = (is: readonly Issue[], lang: Lang, s: Scenario | null, sep = '; '): string => is.map((i) => issueLine(i, lang, s ?? undefined)).join(sep);
 
-const runView = (r: SweepRunState | undefined, fileSpec: unknown): RunView | undefined => r && ({
+const runView = (r: SweepRunState | undefined, fileSpec: unknown, lang: Lang): RunView | undefined => r && ({
   status: r.status, done: r.done, total: r.total, workers: r.workers, seconds: (r.ms / 1000).toFixed(2),
-  problems: r.issues.slice(0, 50).map(formatIssue), outdated: JSON.stringify(r.spec) !== JSON.stringify(fileSpec), name: r.name,
+  problems: r.issues.slice(0, 50).map((i) => issueLine(i, lang)), outdated: JSON.stringify(r.spec) !== JSON.stringify(fileSpec), name: r.name,
 });
 const sweepRun = memoize(runView);
 const tornadoRun = memoize(runView);
@@ -130,7 +133,7 @@ const sweepTable = memoize((r: SweepResult | null, s: Scenario | null, lang: Lan
       values: b ? [axes[0]!.values[i1]!, axes[1]!.values[i2]!] : [axes[0]!.values[i1]!],
       current: a!.currentIndex === i1 && (!b || b.currentIndex === i2),
       cells: r.outputs.map((o, k) => showOut(p.values?.[k] ?? null, o.kind, unit)),
-      problem: p.values ? null : p.issues.slice(0, 2).map(formatIssue).join('; '),
+      problem: p.values ? null : lines(p.issues.slice(0, 2), lang, s),
     };
   });
   return {
@@ -170,7 +173,7 @@ const tornadoTable = memoize((r: TornadoResult | null, s: Scenario | null, lang:
       label: paramLabel(e.param, s, lang), path: e.param.path,
       low: showParam(e.param.kind, e.low, unit), high: showParam(e.param.kind, e.high, unit),
       outLow: showOut(e.outLow, kind, unit), outHigh: showOut(e.outHigh, kind, unit), spread: showOut(e.spread, kind, unit),
-      dLow: d(e.outLow), dHigh: d(e.outHigh), problem: e.issues.length ? e.issues.slice(0, 2).map(formatIssue).join('; ') : null,
+      dLow: d(e.outLow), dHigh: d(e.outHigh), problem: e.issues.length ? lines(e.issues.slice(0, 2), lang, s) : null,
     })),
   };
 });
@@ -180,9 +183,9 @@ const runsOf = memoize((sweep: RunView | undefined, tornado: RunView | undefined
 export function sweepsView(s: AppState, prev: SweepsView | null = null): SweepsView {
   const scen = scenarioOrError(s.ws, s.active);
   if (scen instanceof Error) {
-    return stable(prev, { lang: s.lang, unit: s.unit, error: scen.message, params: [], outputs: [], institutions: [], sweep: prev?.sweep ?? form(s.ws.baseline, 'sweep'), tornado: prev?.tornado ?? form(s.ws.baseline, 'tornado'), runs: {}, sweepResult: null, tornadoResult: null });
+    return stable(prev, { lang: s.lang, unit: s.unit, error: scen.message, params: [], outputs: [], institutions: [], sweep: prev?.sweep ?? form(s.ws.baseline, 'sweep', s.lang), tornado: prev?.tornado ?? form(s.ws.baseline, 'tornado', s.lang), runs: {}, sweepResult: null, tornadoResult: null });
   }
-  const sw = sweepForm(scen), to = tornadoForm(scen);
+  const sw = sweepForm(scen, s.lang), to = tornadoForm(scen, s.lang);
   const rs = s.sweeps.sweep, rt = s.sweeps.tornado;
   // Names in a result come from the scenario it was run on.
   const onOf = (r: SweepRunState | undefined) => { if (!r) return null; const x = scenarioOrError(s.ws, r.ref); return x instanceof Error ? null : x; };
@@ -190,7 +193,7 @@ export function sweepsView(s: AppState, prev: SweepsView | null = null): SweepsV
     lang: s.lang, unit: s.unit, error: null,
     params: paramsOf(scen, s.lang, s.unit), outputs: outputsOf(s.lang), institutions: institutionsOf(scen.hospitals),
     sweep: sw, tornado: to,
-    runs: runsOf(sweepRun(rs, sw.spec), tornadoRun(rt, to.spec)),
+    runs: runsOf(sweepRun(rs, sw.spec, s.lang), tornadoRun(rt, to.spec, s.lang)),
     sweepResult: sweepTable(rs?.result?.kind === 'sweep' ? rs.result : null, onOf(rs), s.lang, s.unit),
     tornadoResult: tornadoTable(rt?.result?.kind === 'tornado' ? rt.result : null, onOf(rt), s.lang, s.unit),
   });

@@ -13,7 +13,7 @@ import type { YearsOutcome } from '../../engine/years-outcome.ts';
 import { resolveYears, type YearsParams } from '../../engine/analysis-params.ts';
 import { formatMoney, ratioOfAmounts } from '../../engine/money.ts';
 import { money, percent, plain } from '../../display/number.ts';
-import { formatIssue } from '../../format/issues.ts';
+import { issueLine, issueMessage } from '../../workspace/issue-text.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { yearsCurrent } from '../runs/years.ts';
 import { msg } from '../i18n/index.ts';
@@ -104,12 +104,12 @@ function pickView(out: Extract<YearsOutcome, { ok: true }>, role: 'saver' | 'spe
 const build = memoize((ys: YearsState | null, current: boolean, given: YearsAnalysis | undefined, names: readonly string[] | null, lang: Lang, unit: Unit, scenError: string | null) => {
   const { params, issues } = resolveYears(given ?? {});
   const paramIssues: Record<string, string> = {};
-  for (const i of issues) paramIssues[i.path.replace(/^analysis\.years\./, '')] = i.message;
+  for (const i of issues) paramIssues[i.path.replace(/^analysis\.years\./, '')] = issueMessage(i, lang);
   const first = ys?.runs?.[0] ?? null;
   const out = first?.outcome ?? null;
   const view: Omit<YearsView, 'lang' | 'unit'> = {
     given: given ?? {}, params, paramIssues, running: !!ys?.running, stale: !current || !!ys?.running, error: scenError,
-    problems: out && !out.ok ? out.issues.slice(0, 50).map(formatIssue) : [],
+    problems: out && !out.ok ? out.issues.slice(0, 50).map((i) => issueLine(i, lang)) : [],
     labels: [], fund: [], chart: null, stopped: null, picks: [], noSaver: false, noSpender: false, variants: [],
   };
   if (out?.ok) {
@@ -127,7 +127,7 @@ const build = memoize((ys: YearsState | null, current: boolean, given: YearsAnal
       months: run.years.map((y) => (y.fund.monthsOfCoverage === null ? 0 : Number(y.fund.monthsOfCoverage))),
       warning: Number(run.params.warningMonths),
     };
-    view.stopped = run.stopped ? { index: run.stopped.index, issues: run.stopped.issues.map(formatIssue) } : null;
+    view.stopped = run.stopped ? { index: run.stopped.index, issues: run.stopped.issues.map((i) => issueLine(i, lang)) } : null;
     const ns = names ?? [];
     view.picks = (['saver', 'spender'] as const).map((r) => pickView(out, r, ns, lang, unit)).filter((p): p is PickView => p !== null);
     view.noSaver = !out.saver;
@@ -135,7 +135,7 @@ const build = memoize((ys: YearsState | null, current: boolean, given: YearsAnal
   }
   view.variants = (ys?.runs ?? []).map((r): VariantYears => {
     const o = r.outcome;
-    if (!o.ok) return { ref: r.ref, name: r.name, closing: [], months: [], below: [], problem: o.issues.slice(0, 3).map(formatIssue).join('; ') };
+    if (!o.ok) return { ref: r.ref, name: r.name, closing: [], months: [], below: [], problem: o.issues.slice(0, 3).map((i) => issueLine(i, lang)).join('; ') };
     return {
       ref: r.ref, name: r.name,
       closing: o.run.years.map((y) => money(y.fund.closingBalance, unit)),

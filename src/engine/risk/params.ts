@@ -3,7 +3,8 @@
  * draws, the seed. A plain object with stated defaults; the scenario file (format v2) and the
  * command line's flags fill it. `validateRiskParams` names every field that is wrong.
  */
-import type { Issue } from '../../format/issues.ts';
+import { issueOf, type Issue } from '../../format/issues.ts';
+import type { MsgCode, MsgParams } from '../../format/messages.ts';
 
 export interface RiskParams {
   /** Number of draws. */
@@ -52,35 +53,35 @@ export function riskParams(p: Partial<RiskParams> = {}): RiskParams {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function sigmaProblem(v: unknown): string | null {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return 'must be a number';
-  if (v < 0) return 'must not be negative';
-  if (v > MAX_SIGMA) return `must be at most ${MAX_SIGMA} (a spread of 100 percentage points)`;
+function sigmaProblem(v: unknown): [MsgCode, MsgParams?] | null {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return ['number'];
+  if (v < 0) return ['notNegative'];
+  if (v > MAX_SIGMA) return ['sigmaMax', { max: MAX_SIGMA }];
   return null;
 }
 
 /** Every problem of `p`, each under the name of its field ("sigmaByCategory.tcm"). */
 export function validateRiskParams(p: unknown): Issue[] {
   const out: Issue[] = [];
-  const add = (path: string, message: string) => out.push({ path, message });
-  if (!isObject(p)) return [{ path: '', message: 'the risk parameters must be an object' }];
+  const add = (path: string, code: MsgCode, params?: MsgParams) => out.push(issueOf(path, code, params));
+  if (!isObject(p)) return [issueOf('', 'riskNotObject')];
   const known = new Set(Object.keys(RISK_DEFAULTS));
-  for (const k of Object.keys(p)) if (!known.has(k)) add(k, 'unknown field');
+  for (const k of Object.keys(p)) if (!known.has(k)) add(k, 'unknownField');
   const { draws, seed, deductions, overspendThreshold: thr } = p;
-  if (typeof draws !== 'number' || !Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) add('draws', `must be a whole number from 1 to ${MAX_DRAWS.toLocaleString('en')}`);
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) add('seed', 'must be a whole number from 0 to 4294967295');
+  if (typeof draws !== 'number' || !Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) add('draws', 'wholeFromTo', { min: 1, max: MAX_DRAWS.toLocaleString('en') });
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) add('seed', 'wholeFromTo', { min: 0, max: 4294967295 });
   for (const k of ['sigmaCommon', 'sigma'] as const) {
     const m = sigmaProblem(p[k]);
-    if (m) add(k, m);
+    if (m) add(k, ...m);
   }
-  if (!isObject(p.sigmaByCategory)) add('sigmaByCategory', 'must be an object mapping a category to a standard deviation');
+  if (!isObject(p.sigmaByCategory)) add('sigmaByCategory', 'sigmaByCategoryObject');
   else for (const [c, v] of Object.entries(p.sigmaByCategory)) {
     const m = sigmaProblem(v);
-    if (m) add(`sigmaByCategory.${c}`, m);
+    if (m) add(`sigmaByCategory.${c}`, ...m);
   }
-  if (deductions !== 'scaled' && deductions !== 'fixed') add('deductions', 'must be "scaled" or "fixed"');
-  if (typeof thr !== 'number' || !Number.isFinite(thr) || thr < 0 || thr > 10) add('overspendThreshold', 'must be a number from 0 to 10 (an overspend rate; 0.1 = 10%)');
-  else if (!/^\d+(\.\d{1,12})?$/.test(String(thr))) add('overspendThreshold', 'must have at most 12 decimals');
+  if (deductions !== 'scaled' && deductions !== 'fixed') add('deductions', 'oneOf', { options: 'scaled|fixed' });
+  if (typeof thr !== 'number' || !Number.isFinite(thr) || thr < 0 || thr > 10) add('overspendThreshold', 'overspendThreshold');
+  else if (!/^\d+(\.\d{1,12})?$/.test(String(thr))) add('overspendThreshold', 'atMostDecimals', { dp: 12 });
   return out;
 }
 

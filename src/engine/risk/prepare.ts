@@ -15,7 +15,7 @@ import { pointsCoefficient } from '../points-compile.ts';
 import { settle } from '../run.ts';
 import { compileFormula } from '../formula.ts';
 import { gcd, mulRate, parseMoney, parseRate, RATE_ONE, type Rate } from '../money.ts';
-import { ScenarioError, type Issue } from '../../format/issues.ts';
+import { ScenarioError, issueOf, type Issue } from '../../format/issues.ts';
 import type { Ratio } from '../quality.ts';
 import type { Scenario } from '../../format/types.ts';
 import { NORMAL_BOUND } from './rng.ts';
@@ -147,7 +147,7 @@ export function fraction(rate: Rate): Fraction {
  * scenario itself cannot be settled).
  */
 export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput; meta: RiskMeta } {
-  const problems = validateRiskParams(params).map((i) => ({ path: `risk${i.path ? `.${i.path}` : ''}`, message: i.message }));
+  const problems = validateRiskParams(params).map((i) => ({ ...i, path: `risk${i.path ? `.${i.path}` : ''}` }));
   const refusals: Issue[] = [];
   const claimReaders = (src: string | undefined, path: string, what: string) => {
     if (src === undefined) return;
@@ -155,7 +155,7 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
     try { names = compileFormula(src, ANY_NAME).names; } catch { return; } // compile() reports it
     const read = CLAIM_NAMES.filter((k) => names.has(k));
     if (read.length) {
-      refusals.push({ path, message: `reads ${read.join(' and ')}, which differ in every Monte Carlo draw (claims are drawn), so ${what} would differ from draw to draw; a risk run settles every draw on the same ${what} and cannot use this formula / 该公式读取随抽样变化的理赔额，蒙特卡洛风险分析不支持` });
+      refusals.push(issueOf(path, 'riskFormulaDraws', { read: read.join(' and '), what }));
     }
   };
   claimReaders(s.policy.weightFormula, 'policy.weightFormula', 'targets');
@@ -163,13 +163,13 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
   // The kernel takes one reasonable share for everyone (the policy's).
   const own = s.hospitals.findIndex((h) => h.reasonableShare !== undefined && h.reasonableShare !== (s.policy.overspend?.reasonableShare ?? '1'));
   if (own >= 0) {
-    refusals.push({ path: `hospitals[${own}].reasonableShare`, message: 'an institution\'s own reasonable share of overspend is not yet taken by the Monte Carlo kernel, which applies the policy\'s to everyone / 蒙特卡洛风险分析暂不支持机构自身的合理超支认定比例' });
+    refusals.push(issueOf(`hospitals[${own}].reasonableShare`, 'riskOwnReasonableShare'));
   }
   // A year in progress: the draws are whole years of claims from history, so the months already
   // known would be set aside. The risk is a plan's (before the year or for the next); mid-year
   // adjustments are honoured (the settled year's adjusted targets and months are the kernel's).
   if (s.monitoring) {
-    refusals.push({ path: 'monitoring.asOf', message: `the scenario is monitored (claims known through month ${s.monitoring.asOf}): a Monte Carlo run draws the whole year's claims from history and would set the months known aside; run it on the plan (the file before monitoring; mid-year adjustments are kept) / 本方案按月监测（申报数据截至 ${s.monitoring.asOf} 月）：风险测算按历史抽取全年申报，会舍弃已知月份；请在监测前的年度方案上测算（年中调整会计入）` });
+    refusals.push(issueOf('monitoring.asOf', 'riskMonitored', { month: s.monitoring.asOf }));
   }
   if (problems.length || refusals.length) throw new RiskError([...problems, ...refusals]);
 
@@ -250,7 +250,7 @@ export function prepareRisk(s: Scenario, params: RiskParams): { input: RiskInput
   const f = model.fund;
   const exactRange = maxClaims + maxPre + st.region.carveOuts + f.opening + f.revenue + st.region.adjustmentFund + (f.topUpCap ?? 0);
   if (!(exactRange < Number.MAX_SAFE_INTEGER / 4)) {
-    throw new RiskError([{ path: 'hospitals', message: 'the institutions\' spending is too large for the Monte Carlo kernel to keep every fen exact (draws could reach 2^51 fen) / 金额过大，超出蒙特卡洛精确范围' }]);
+    throw new RiskError([issueOf('hospitals', 'riskTooLarge')]);
   }
   const input: RiskInput = {
     n, draws: params.draws, seed: params.seed, sigmaCommon: params.sigmaCommon,
