@@ -183,15 +183,15 @@ describe('rendered Chinese lines name the institution and the field', () => {
     const e = cityPoints();
     for (const h of e.hospitals) delete h.points;
     const j = refused(e).find((x) => x.code === 'pointsPoolNoPoints')!;
-    expect(issueLine(j, 'zh', e)).toMatch(/^「分配池（hospitals 住院医疗机构（按病种分值付费））」：分配池「住院医疗机构（按病种分值付费）」按点数法结算，有 [\d.]+ 元待支付，但其机构都没有点数/);
+    expect(issueLine(j, 'zh', e)).toMatch(/^「分配池（住院医疗机构（按病种分值付费））」：分配池「住院医疗机构（按病种分值付费）」按点数法结算，有 [\d.]+ 元待支付，但其机构都没有点数/);
   });
 
   it('Monte Carlo parameters and refusals, in the words of the risk tab', () => {
     const d = city();
     d.analysis = { risk: { draws: 0 } };
-    expect(issueLine(refused(d)[0]!, 'zh', d)).toBe('「抽样次数」：须在 1 到 1,000,000 之间（analysis.risk.draws）');
+    expect(issueLine(refused(d)[0]!, 'zh', d)).toBe('「风险测算抽样次数」：须在 1 到 1,000,000 之间（analysis.risk.draws）');
     const [sigma] = validateRiskParams({ ...riskParams({}), sigma: 3 });
-    expect(issueLine({ ...sigma!, path: `analysis.risk.${sigma!.path}` }, 'zh', d)).toBe('「机构自身波动标准差 σh」：不能大于 1（即波动 100 个百分点）（analysis.risk.sigma）');
+    expect(issueLine({ ...sigma!, path: `analysis.risk.${sigma!.path}` }, 'zh', d)).toBe('「机构自身波动标准差」：不能大于 1（即波动 100 个百分点）（analysis.risk.sigma）');
     const s = city() as unknown as Scenario;
     const june = asOfMonth({ ...s, hospitals: s.hospitals.map((h) => ({ ...h, claims: new Array(12).fill('1.00') })) } as Scenario, 6);
     if (!june.ok) throw new Error('as of June');
