@@ -65,7 +65,7 @@ export interface PageView {
 }
 
 const noticeOf = memoize((n: Notice | null, lang: Lang): NoticeView | null => (n ? {
-  kind: n.kind, text: n.says ? msg(lang, n.says.key, n.says.vars) : n.text, issues: (n.issues ?? []).slice(0, 200).map((i) => (n.doc ? workspaceIssueLine(i, lang, n.doc) : issueLine(i, lang))),
+  kind: n.kind, text: n.says ? msg(lang, n.says.key, n.says.vars) : n.text, issues: (n.issues ?? []).slice(0, 200).map((i) => (n.doc ? workspaceIssueLine(i, lang, n.doc, 'unnamed') : issueLine(i, lang))),
 } : null));
 
 const recoveryOf = memoize((lang: Lang, r: AppState['recovery']): RecoveryView | null =>
