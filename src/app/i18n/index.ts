@@ -11,6 +11,9 @@ import { FUND_FIGURES as F, HOSPITAL_FIGURES as H, WORDS as W } from '../../disp
 
 
 const zh = {
+  /** Between a label and its value: full-width in Chinese. */
+  colon: '：',
+  semicolon: '；',
   ...zh2,
   ...zh3,
   ...zhStore,
@@ -81,6 +84,8 @@ const zh = {
 export type MsgKey = keyof typeof zh;
 
 const en: Record<MsgKey, string> = {
+  colon: ': ',
+  semicolon: '; ',
   ...en2,
   ...en3,
   ...enStore,

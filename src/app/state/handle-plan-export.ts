@@ -31,6 +31,6 @@ export async function exportPlan(ctl: Controller, what: 'years' | 'sweeps' | 'ri
       downloadBytes(`${safeName(r.name)}-risk.xlsx`, bytes, MIME.xlsx);
     }
   } catch (e) {
-    ctl.notify({ kind: 'error', text: `${msg(lang, 'exportFailed')}: ${e instanceof Error ? e.message : String(e)}` });
+    ctl.notify({ kind: 'error', text: `${msg(lang, 'exportFailed')}${msg(lang, 'colon')}${e instanceof Error ? e.message : String(e)}` });
   }
 }

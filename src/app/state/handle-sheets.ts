@@ -78,7 +78,7 @@ export async function exportAction(ctl: Controller, what: ExportWhat): Promise<v
       }
     }
   } catch (e) {
-    ctl.notify({ kind: 'error', text: `${msg(lang, 'exportFailed')}: ${(e as Error).message}` });
+    ctl.notify({ kind: 'error', text: `${msg(lang, 'exportFailed')}${msg(lang, 'colon')}${(e as Error).message}` });
   }
 }
 
