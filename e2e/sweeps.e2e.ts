@@ -30,7 +30,10 @@ describe('sweeps', () => {
     const city = exampleScenario();
     await page.locator('[data-tab="sweeps"]').click();
     await page.getByTestId('param-path').selectOption('policy.deposit.rates.hospital');
-    await expect.poll(() => page.locator('gb-field[data-path="param.from"] input').inputValue()).toBe('0.05');
+    // A rate's range is shown and typed as percentages (the file keeps 0.05); the current value likewise.
+    await expect.poll(() => page.locator('gb-field[data-path="param.from"] input').inputValue()).toBe('5');
+    expect(await page.locator('gb-field[data-path="param.from"] .unit').innerText()).toBe('%');
+    expect(await page.getByTestId('sweep-card').innerText()).toContain('当前值：10%');
     await runDone(page, 'sweep');
     const spec = (await fileSweeps(page))[0];
     expect(spec).toMatchObject({ kind: 'sweep', param: { path: 'policy.deposit.rates.hospital', from: '0.05', to: '0.15', step: '0.01' } });
@@ -93,11 +96,16 @@ describe('sweeps', () => {
     await page.getByTestId('use-param2').check();
     await page.getByTestId('param2-path').selectOption('fund.adjustmentFundRate');
     const step = page.locator('gb-field[data-path="param.step"] input');
-    await step.fill('0.0025');
+    // Steps typed as percentages, 「0.25」 and 「0.1%」, are the file's 0.0025 and 0.001.
+    await step.fill('0.25');
     await step.press('Enter');
     const step2 = page.locator('gb-field[data-path="param2.step"] input');
-    await step2.fill('0.001');
+    await step2.fill('0.1%');
     await step2.press('Enter');
+    await expect.poll(async () => (await fileSweeps(page))?.[0]?.param2?.step).toBe('0.001');
+    expect((await fileSweeps(page))[0].param.step).toBe('0.0025');
+    expect(await step.inputValue()).toBe('0.25');
+    expect(await step2.inputValue()).toBe('0.1');
     await expect.poll(() => page.getByTestId('run-sweep').innerText()).toMatch(/共 [\d,]+ 次精确测算/);
     await page.getByTestId('run-sweep-go').click();
     await page.waitForFunction(() => (globalThis as any).__gb.ctl.state.sweeps.sweep?.done > 0, undefined, { timeout: 60_000, polling: 20 });

@@ -67,6 +67,20 @@ describe('several years', () => {
     expect(await rows.nth(1).locator('td').nth(4).innerText()).toContain(money(actual.run.years[4]!.fund.closingBalance, 'wan'));
     expect(await rows.first().locator('td').nth(4).innerText()).toContain(money(target.run.years[4]!.fund.closingBalance, 'wan'));
 
+    // Growth is typed and shown as a percentage: 「5%」 is the file's 0.05, and 「5」 is shown back.
+    const growth = page.locator('gb-field[data-path="analysis.years.budgetGrowth"] input');
+    await growth.fill('5%');
+    await growth.press('Enter');
+    const changes = () => page.evaluate(() => JSON.stringify((globalThis as any).__gb.ctl.state.ws.variants[0].changes));
+    await expect.poll(changes).toMatch(/"budgetGrowth"[^}]*"0\.05"|"budgetGrowth":"0\.05"/);
+    await expect.poll(() => growth.inputValue()).toBe('5');
+    expect(await page.locator('gb-field[data-path="analysis.years.budgetGrowth"] .unit').innerText()).toBe('%');
+    const revenue = page.locator('gb-field[data-path="analysis.years.revenueGrowth"] input');
+    await revenue.fill('3');
+    await revenue.press('Enter');
+    await expect.poll(changes).toContain('"0.03"');
+    await yearsDone(page);
+
     // A bad number of years is refused where it is typed; the file is unchanged.
     const field = page.locator('gb-field[data-path="analysis.years.years"] input');
     const rev = await page.evaluate(() => (globalThis as any).__gb.ctl.state.revision as number);

@@ -48,13 +48,15 @@ function visibleText(page: Page): Promise<Seen[]> {
   });
 }
 
-/** Latin words outside the allowed ones, each with where it was met. */
+/** Latin words outside the allowed ones, and ASCII colons after Chinese words, each with where it was met. */
 async function englishWords(page: Page, view: string): Promise<string[]> {
   const hits = new Set<string>();
   for (const s of await visibleText(page)) {
     for (const w of s.text.match(/(?<![A-Za-z0-9_])[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*/g) ?? []) {
       if (!ALLOWED.test(w)) hits.add(`${view}: ${w} — ${s.where} «${s.text.slice(0, 60)}»`);
     }
+    // Chinese punctuation after Chinese words: 「当前值：10%」, not 「当前值: 10%」.
+    if (/[\u3400-\u9fff）」]: /.test(s.text)) hits.add(`${view}: ASCII colon — ${s.where} «${s.text.slice(0, 60)}»`);
   }
   return [...hits];
 }

@@ -1,7 +1,7 @@
 /** docs/GLOSSARY.md written out from the code table (src/display/glossary.ts): `npx tsx scripts/glossary-doc.ts`. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FORMULA_NAMES, FUND_FIGURES, HOSPITAL_FIGURES, MONITOR_WORDS, TERMS, WATERFALL_STEPS, WORDS, type Name } from '../src/display/glossary.ts';
+import { FORMULA_NAMES, FUND_FIGURES, HOSPITAL_FIGURES, MONITOR_WORDS, RULE_MODES, TERMS, WATERFALL_STEPS, WORDS, type Name } from '../src/display/glossary.ts';
 
 const TEMPLATE = new URL('./glossary-template.md', import.meta.url);
 
@@ -18,6 +18,7 @@ export function glossaryMarkdown(): string {
     .replace('STEP_ROWS', rows(WATERFALL_STEPS))
     .replace('WORD_ROWS', rows(WORDS))
     .replace('MONITOR_ROWS', rows(MONITOR_WORDS))
+    .replace('MODE_ROWS', rows(RULE_MODES))
     .replace('FORMULA_ROWS', rows(FORMULA_NAMES))
     .replace('TERM_ROWS', terms);
 }

@@ -113,6 +113,18 @@ export const WORDS = {
   wan: N('万元', '10k yuan'),
 } as const satisfies Record<string, Name>;
 
+/**
+ * How a rule is applied (the file's `mode`): tiers of a surplus or an overspend settled
+ * marginally or by the whole rate's tier, and the quality score's return ratio interpolated
+ * or by steps. Keys: the rule, a dot, the file's mode.
+ */
+export const RULE_MODES = {
+  'tiers.marginal': N('超额累进', 'Marginal'),
+  'tiers.step': N('全额分档', 'Step'),
+  'quality.linear': N('线性插值', 'Linear'),
+  'quality.step': N('分段', 'Step'),
+} as const satisfies Record<string, Name>;
+
 /** During the year (DESIGN §10): the monthly report's figures and words (每月通报, 年中调整). */
 export const MONITOR_WORDS = {
   monthlyReport: N('总额控制执行情况月报', 'Monthly report on the global budget'),
@@ -211,6 +223,7 @@ export type FundFigure = keyof typeof FUND_FIGURES;
 export type HospitalFigure = keyof typeof HOSPITAL_FIGURES;
 export type Word = keyof typeof WORDS;
 export type MonitorWord = keyof typeof MONITOR_WORDS;
+export type RuleMode = keyof typeof RULE_MODES;
 export type WaterfallStepName = keyof typeof WATERFALL_STEPS;
 export type FormulaNameMeaning = keyof typeof FORMULA_NAMES;
 
@@ -225,6 +238,7 @@ export const fundName = (k: FundFigure, lang: Lang): string => FUND_FIGURES[k][l
 export const hospitalName = (k: HospitalFigure, lang: Lang): string => HOSPITAL_FIGURES[k][lang];
 export const word = (k: Word, lang: Lang): string => WORDS[k][lang];
 export const monitorWord = (k: MonitorWord, lang: Lang): string => MONITOR_WORDS[k][lang];
+export const ruleModeName = (k: RuleMode, lang: Lang): string => RULE_MODES[k][lang];
 
 /** The name of a class / level / category code; a code not in the table is shown as written. */
 export function termName(kind: TermKind, code: string, lang: Lang): string {

@@ -29,14 +29,18 @@ export interface ParamInfo {
   written: 'string' | 'number';
   /** The scenario's value as a decimal string; null when not set (or an open tier bound). */
   current: string | null;
+  /** A ratio (shares, rates of the target, growth): read and typed as a percentage; coefficients, weights and months are not. */
+  percent: boolean;
 }
 
-interface Rule { kind: ParamKind; min?: string | null; minOpen?: boolean; max?: string | null }
+interface Rule { kind: ParamKind; min?: string | null; minOpen?: boolean; max?: string | null; percent?: boolean }
 
 const amount: Rule = { kind: 'amount' };
-const share: Rule = { kind: 'share' };
+const share: Rule = { kind: 'share', percent: true };
 const rate: Rule = { kind: 'rate' };
-const growth: Rule = { kind: 'rate', min: '-1', minOpen: true };
+/** A rate of the target (a tier's bound, a cap): ≥ 0, read as a percentage. */
+const ofTarget: Rule = { kind: 'rate', percent: true };
+const growth: Rule = { kind: 'rate', min: '-1', minOpen: true, percent: true };
 const score: Rule = { kind: 'score' };
 const count: Rule = { kind: 'count' };
 
@@ -50,9 +54,9 @@ const RULES: [string, Rule][] = [
   ['policy.levelCoefficients.*', rate], ['policy.categoryCoefficients.*', rate],
   ['policy.deposit.rates.*', share],
   ['policy.monthlyProfile[]', rate],
-  ['policy.surplus.tiers[].upTo', rate], ['policy.surplus.tiers[].share', share], ['policy.surplus.cap', rate],
-  ['policy.overspend.tiers[].upTo', rate], ['policy.overspend.tiers[].share', share],
-  ['policy.overspend.reasonableShare', share], ['policy.overspend.cap', rate],
+  ['policy.surplus.tiers[].upTo', ofTarget], ['policy.surplus.tiers[].share', share], ['policy.surplus.cap', ofTarget],
+  ['policy.overspend.tiers[].upTo', ofTarget], ['policy.overspend.tiers[].share', share],
+  ['policy.overspend.reasonableShare', share], ['policy.overspend.cap', ofTarget],
   ['policy.quality.points[].score', score], ['policy.quality.points[].ratio', share],
   ['policy.quality.indicators[].weight', rate],
   ['policy.growth.region', growth], ['policy.growth.byCategory.*', growth],
@@ -217,6 +221,7 @@ function infoOf(segments: Seg[], rule: Rule, value: unknown, s: Scenario): Param
     max: rule.max === undefined ? d.max : rule.max,
     written: d.written,
     current: x === null ? null : showValue(rule.kind, x),
+    percent: rule.percent ?? false,
   };
 }
 

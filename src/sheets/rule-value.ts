@@ -8,14 +8,14 @@
 import type { Scenario, Tier } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import { grouped, money, shiftPoint } from '../display/number.ts';
-import { historyYears, termName, unitName, yearName, type TermKind } from '../display/glossary.ts';
+import { historyYears, ruleModeName, termName, unitName, yearName, type TermKind } from '../display/glossary.ts';
 import { formatValue, valueAt, valueKind } from '../workspace/describe.ts';
 import { isPlainObject } from '../format/json.ts';
 import { parsePath } from './params.ts';
 
 const W = {
   zh: {
-    sep: '；', colon: '：', marginal: '超额累进', step: '全额分档', linear: '线性插值', qstep: '分段', points: '分',
+    sep: '；', colon: '：', points: '分',
     cap: '上限（占指标）', reasonable: '合理超支认定比例', months: (_: string) => '个月', yes: '是', no: '否', all: '全部',
     base: { target: '按总额指标预留', claims: '按月度申报费用扣留' },
     pay: { capped: '按月度额度拨付，超出部分暂缓', prepaid: '按月预拨' },
@@ -24,7 +24,7 @@ const W = {
     groups: (n: number) => `${grouped(String(n), 0)} 个病种`, paren: (x: string) => `（${x}）`,
   },
   en: {
-    sep: '; ', colon: ': ', marginal: 'marginal', step: 'step', linear: 'Linear', qstep: 'Step', points: 'points',
+    sep: '; ', colon: ': ', points: 'points',
     cap: 'cap (of target)', reasonable: 'reasonable share', months: (n: string) => (n === '1' ? 'month' : 'months'), yes: 'yes', no: 'no', all: 'all',
     base: { target: 'Withheld from target', claims: 'Withheld from monthly claims' },
     pay: { capped: 'up to the monthly budget, the rest deferred', prepaid: 'prepaid monthly' },
@@ -74,7 +74,8 @@ export function ruleValue(s: Scenario, key: string, lang: Lang, unit: Unit): str
         r.cap !== undefined ? `${w.cap} ${pct(r.cap)}` : '',
         r.reasonableShare !== undefined && !ownRow ? `${w.reasonable} ${pct(r.reasonableShare)}` : '',
       ].filter(Boolean);
-      return `${tiersText(r.tiers, lang)}${w.paren(w[r.mode])}${extra.length ? w.sep + extra.join(w.sep) : ''}`;
+      const mode = ruleModeName(r.mode === 'step' ? 'tiers.step' : 'tiers.marginal', lang);
+      return `${tiersText(r.tiers, lang)}${w.paren(mode)}${extra.length ? w.sep + extra.join(w.sep) : ''}`;
     }
     case 'policy.surplus.tiers':
     case 'policy.overspend.tiers':
@@ -103,7 +104,7 @@ export function ruleValue(s: Scenario, key: string, lang: Lang, unit: Unit): str
         .map((p) => `${p.name} ${pct(p.share)}${p.settlement === 'points' ? w.paren(w.settlement.points) : ''}`).join(w.sep);
     case 'policy.quality': {
       const q = v as { mode: 'step' | 'linear'; points: { score: number; ratio: string }[] };
-      const mode = q.mode === 'linear' ? w.linear : w.qstep;
+      const mode = ruleModeName(q.mode === 'linear' ? 'quality.linear' : 'quality.step', lang);
       return `${mode}${w.colon}${q.points.map((p) => `${p.score} ${w.points} → ${pct(p.ratio)}`).join(w.sep)}`;
     }
     case 'policy.advance':

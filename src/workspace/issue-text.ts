@@ -42,11 +42,21 @@ export function issueText(i: Issue, lang: Lang, doc?: unknown): IssueText {
   return { where: i.path ? whereOf(i.path, lang, doc) : '', what: issueMessage(i, lang, doc), path: i.path };
 }
 
-/** One line: `「N001 某医院」的「2024年基金支出」：须为…（hospitals[0].history[2]）`. */
-export function issueLine(i: Issue, lang: Lang, doc?: unknown): string {
+/**
+ * How much of the path a line carries: `'detail'` (the CLI, for experts) appends it after the
+ * words; `'unnamed'` (the app) shows it only where no name can be made of it.
+ */
+export type PathShown = 'detail' | 'unnamed';
+
+/**
+ * One line: `「N001 某医院」的「2024年基金支出」：须为…（hospitals[0].history[2]）`, or with
+ * `'unnamed'` just `「N001 某医院」的「2024年基金支出」：须为…`.
+ */
+export function issueLine(i: Issue, lang: Lang, doc?: unknown, shown: PathShown = 'detail'): string {
   const t = issueText(i, lang, doc);
   if (!t.path) return t.what;
   if (t.where === t.path) return lang === 'zh' ? `${t.path}：${t.what}` : `${t.path}: ${t.what}`;
+  if (shown === 'unnamed') return lang === 'zh' ? `${t.where}：${t.what}` : `${t.where}: ${t.what}`;
   return lang === 'zh' ? `${t.where}：${t.what}（${t.path}）` : `${t.where}: ${t.what} (${t.path})`;
 }
 
@@ -94,9 +104,9 @@ function historyYear(path: Path, lang: Lang, doc: unknown): string | null {
  * them), after the variant's name; `variants[0].changes[2]` the variant and the change.
  * `ws`: the workspace the gate was asked about.
  */
-export function workspaceIssueLine(i: Issue, lang: Lang, ws: Workspace): string {
+export function workspaceIssueLine(i: Issue, lang: Lang, ws: Workspace, shown: PathShown = 'detail'): string {
   if (i.path === 'baseline') return issueLine({ ...i, path: '' }, lang);
-  if (i.path.startsWith('baseline.')) return issueLine({ ...i, path: i.path.slice('baseline.'.length) }, lang, ws.baseline);
+  if (i.path.startsWith('baseline.')) return issueLine({ ...i, path: i.path.slice('baseline.'.length) }, lang, ws.baseline, shown);
   const m = /^variants\[(\d+)\]/.exec(i.path);
   const variant = m ? ws.variants[Number(m[1])] : undefined;
   if (!m || !variant) return issueLine(i, lang);
@@ -106,11 +116,12 @@ export function workspaceIssueLine(i: Issue, lang: Lang, ws: Workspace): string 
   if (change) {
     const k = Number(change[1]) + 1;
     const what = issueMessage(i, lang);
-    return named(lang === 'zh' ? `第 ${k} 项修改：${what}（${i.path}）` : `change ${k}: ${what} (${i.path})`);
+    const at = shown === 'detail' ? (lang === 'zh' ? `（${i.path}）` : ` (${i.path})`) : '';
+    return named(lang === 'zh' ? `第 ${k} 项修改：${what}${at}` : `change ${k}: ${what}${at}`);
   }
   const head = ` (${variant.name})`;
   if (rest === head) return named(issueMessage(i, lang));
   if (!rest.startsWith(`${head}: `)) return issueLine(i, lang);
   const s = scenarioOrError(ws, variant.id);
-  return named(issueLine({ ...i, path: rest.slice(head.length + 2) }, lang, s instanceof Error ? ws.baseline : s));
+  return named(issueLine({ ...i, path: rest.slice(head.length + 2) }, lang, s instanceof Error ? ws.baseline : s, shown));
 }

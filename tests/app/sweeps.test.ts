@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { stateOf, twoScenarios } from './fixture.ts';
 import { sweepsView, specWith } from '../../src/app/views/sweeps.ts';
+import { typedValue, editedText } from '../../src/app/views/field-text.ts';
 import { editAt } from '../../src/workspace/edit.ts';
 import { runSweep } from '../../src/engine/sweep.ts';
 import { scenarioOf } from '../../src/workspace/workspace.ts';
@@ -69,5 +70,27 @@ describe('sweeps view', () => {
     const en = sweepsView(v2s(stateOf(ws, { tab: 'sweeps', unit: 'wan', lang: 'en' }), r.result, spec)).sweepResult!;
     expect(en.legend[0]!.high).toMatch(/ 10k yuan$/);
     expect(en.legend[2]!.high).toMatch(/ months$/);
+  });
+
+  it('an axis of a ratio is typed and shown as percentages, the file keeping the fraction; coefficients stay numbers', () => {
+    const v = sweepsView(stateOf(twoScenarios(), { tab: 'sweeps' }));
+    const by = (path: string) => v.params.find((p) => p.path === path)!;
+    const dep = by('policy.deposit.rates.hospital');
+    expect(dep.kinds).toEqual({ from: 'pct', to: 'pct', step: 'pctOpen' });
+    expect(dep.currentText).toMatch(/^\d+(\.\d+)?%$/);
+    expect(typedValue(dep.kinds.from, '5', false)).toEqual({ ok: true, value: '0.05' });
+    expect(typedValue(dep.kinds.step, '0.25%', false)).toEqual({ ok: true, value: '0.0025' });
+    expect(typedValue(dep.kinds.to, '150', false).ok).toBe(false);
+    expect(editedText(dep.kinds.from, dep.axis.from)).toBe(String(Number(dep.axis.from) * 100));
+    const growth = v.params.find((p) => p.path.endsWith('.growth') || p.path === 'policy.growth.region');
+    if (growth) {
+      expect(growth.kinds.from).toBe('growthPct');
+      expect(typedValue(growth.kinds.from, '-5%', false)).toEqual({ ok: true, value: '-0.05' });
+    }
+    const coef = v.params.find((p) => p.path.startsWith('policy.levelCoefficients'));
+    if (coef) {
+      expect(coef.kinds.from).toBe('rate');
+      expect(coef.currentText).not.toMatch(/%$/);
+    }
   });
 });

@@ -80,8 +80,8 @@ describe('results', () => {
     const bad = { ...s, cols: { baseline: { ...s.cols.baseline!, status: 'invalid' as const, stale: true, issues: [{ path: 'fund.budget', message: 'must be an amount' }] } } };
     const w = resultsView(bad);
     // In the UI's language, the field named in words and its path kept as a detail.
-    expect(w.problems).toEqual(['「基金支出预算」：must be an amount（fund.budget）']);
-    expect(resultsView({ ...bad, lang: 'en' }).problems).toEqual(['Fund expenditure budget: must be an amount (fund.budget)']);
+    expect(w.problems).toEqual(['「基金支出预算」：must be an amount']); // named: the path is not shown in the app
+    expect(resultsView({ ...bad, lang: 'en' }).problems).toEqual(['Fund expenditure budget: must be an amount']);
     expect(w.fund).toBe(v.fund); // the last good figures stay, faded
     expect(w.stale).toBe(true);
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { glossaryMarkdown } from '../../scripts/glossary-doc.ts';
-import { FUND_FIGURES, HOSPITAL_FIGURES, MONITOR_WORDS, TERMS, WATERFALL_STEPS, WORDS, historyName, termName } from '../../src/display/glossary.ts';
+import { FUND_FIGURES, HOSPITAL_FIGURES, MONITOR_WORDS, RULE_MODES, TERMS, WATERFALL_STEPS, WORDS, historyName, termName } from '../../src/display/glossary.ts';
+import { ruleValue } from '../../src/sheets/rule-value.ts';
+import { smallScenario } from '../workspace/fixture.ts';
 import { outputLabel } from '../../src/sheets/analysis-words.ts';
 import { FUND_OUTPUTS } from '../../src/engine/sweep-outputs.ts';
 import { msg } from '../../src/app/i18n/index.ts';
@@ -12,6 +14,27 @@ import { term } from '../../src/workspace/labels.ts';
 describe('the one glossary', () => {
   it('docs/GLOSSARY.md is the code table written out', () => {
     expect(readFileSync('docs/GLOSSARY.md', 'utf8')).toBe(glossaryMarkdown());
+  });
+
+  it('rule modes: the policy tab and the rules table (rule-value.ts) say 超额累进 / 全额分档 / 线性插值 / 分段 from the table', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      expect(msg(lang, 'marginal')).toBe(RULE_MODES['tiers.marginal'][lang]);
+      expect(msg(lang, 'step')).toBe(RULE_MODES['tiers.step'][lang]);
+      expect(msg(lang, 'linear')).toBe(RULE_MODES['quality.linear'][lang]);
+      expect(msg(lang, 'qualityStep')).toBe(RULE_MODES['quality.step'][lang]);
+      const s = smallScenario();
+      for (const mode of ['marginal', 'step'] as const) {
+        const t = { ...s, policy: { ...s.policy, surplus: { ...s.policy.surplus!, mode } } };
+        expect(ruleValue(t, 'policy.surplus', lang, 'wan')).toContain(RULE_MODES[`tiers.${mode}`][lang]);
+      }
+      if (s.policy.quality) {
+        for (const mode of ['linear', 'step'] as const) {
+          const t = { ...s, policy: { ...s.policy, quality: { ...s.policy.quality, mode } } };
+          expect(ruleValue(t, 'policy.quality', lang, 'wan').startsWith(RULE_MODES[`quality.${mode}`][lang])).toBe(true);
+        }
+      }
+    }
+    expect(readFileSync('docs/GLOSSARY.md', 'utf8')).toContain('| 超额累进 | Marginal | `tiers.marginal` |');
   });
 
   it('one name per figure: no Chinese name is given to two different fund figures, or to two institution figures', () => {

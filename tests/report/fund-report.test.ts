@@ -185,7 +185,7 @@ describe('the fund report text (zh / en)', () => {
     expect(Object.entries(zh).filter(([, v]) => v === '')).toEqual([]);
     expect(Object.values(zh).join('')).not.toMatch(/[A-Za-z]/);
     const en = rules('en', 'yuan');
-    expect(en['Surplus retention rule']).toBe('≤5%: 70%; 5%–10%: 50%; >10%: 30% (marginal)');
+    expect(en['Surplus retention rule']).toBe('≤5%: 70%; 5%–10%: 50%; >10%: 30% (Marginal)');
     expect(en['Deposit rates'] ?? en['Deposit rate (hospital)']).toBe('10%');
     expect(en['Carve-outs']).toBe('一次性预缴 42,600,000.00 yuan; 异地就医 238,000,000.00 yuan; 离休人员 31,500,000.00 yuan; 定点零售药店 246,000,000.00 yuan');
     expect(en['Level coefficients']).toBe('tertiary 0.98; secondary 1; primary 1');

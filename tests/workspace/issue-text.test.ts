@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateWorkspace } from '../../src/workspace/file.ts';
-import { workspaceIssueLine } from '../../src/workspace/issue-text.ts';
+import { issueLine, workspaceIssueLine } from '../../src/workspace/issue-text.ts';
 import { newWorkspace } from '../../src/workspace/workspace.ts';
 import type { Workspace } from '../../src/workspace/types.ts';
 import type { Issue } from '../../src/format/issues.ts';
@@ -49,5 +49,30 @@ describe('workspaceIssueLine', () => {
     expect(issue).toBeDefined();
     expect(workspaceIssueLine(issue, 'zh', ws)).toMatch(/^方案「旧方案」：第 1 项修改：.+（variants\[0\]\.changes\[0\]）$/);
     expect(workspaceIssueLine(issue, 'en', ws)).toMatch(/^Scenario "旧方案": change 1: .+ \(variants\[0\]\.changes\[0\]\)$/);
+  });
+
+  it('in the app (\'unnamed\'), a line that names the place drops the path; one that cannot name it keeps it', () => {
+    const ws = newWorkspace(smallScenario());
+    ws.baseline.hospitals[3]!.id = 'H002';
+    const dup = refused(ws).find((i) => i.path === 'baseline.hospitals[3].id')!;
+    const zh = workspaceIssueLine(dup, 'zh', ws, 'unnamed');
+    expect(zh).toMatch(/^「H002 东街社区卫生服务中心」：机构编码 "H002" 重复/);
+    expect(zh).not.toContain('hospitals[3]');
+    expect(zh).not.toMatch(/）$/);
+    expect(workspaceIssueLine(dup, 'en', ws, 'unnamed')).not.toContain('(hospitals[3].id)');
+
+    const v: Workspace = { ...newWorkspace(smallScenario()), variants: [{ id: 'v1', name: '改类别', changes: [{ op: 'set', path: ['hospitals', '#H003', 'class'], value: 'inpatient' }] }] };
+    const cls = refused(v).find((i) => i.path === 'variants[0] (改类别): hospitals[2].class')!;
+    const line = workspaceIssueLine(cls, 'zh', v, 'unnamed');
+    expect(line).toMatch(/^方案「改类别」：「H003 区人民医院」的「机构类别」：/);
+    expect(line).not.toContain('hospitals[2]');
+
+    const old: Workspace = { ...newWorkspace(smallScenario()), variants: [{ id: 'v1', name: '旧方案', changes: [{ op: 'set', path: ['hospitals', '#X999', 'score'], value: 80 }] }] };
+    const ch = refused(old).find((i) => i.path === 'variants[0].changes[0]')!;
+    expect(workspaceIssueLine(ch, 'zh', old, 'unnamed')).toMatch(/^方案「旧方案」：第 1 项修改：[^（]+$/);
+
+    // No document to name it by: the path is all there is, and it stays.
+    const bare = { path: 'hospitals[12].history[2]', message: 'must be an amount' } as Issue;
+    expect(issueLine(bare, 'zh', undefined, 'unnamed')).toBe('hospitals[12].history[2]：must be an amount');
   });
 });

@@ -11,11 +11,13 @@ export function derivation(ex: Explanation, lang: Lang, u: Unit) {
   const t = (k: MsgKey) => msg(lang, k);
   const m = (v: string | null | undefined) => html`<span class="v">${money(v, u)} ${t(u)}</span>`;
   return html`<ol class="steps">
-    <li>${t('history')}: ${ex.history.map((y) => html`${money(y.amount, u)} × ${y.weight}${y.year < ex.history.length ? ' + ' : ''}`)}</li>
+    <li>${t('history')}${t('colon')}${ex.history.map((y) => html`${money(y.amount, u)} × ${y.weight}${y.year < ex.history.length ? ' + ' : ''}`)}</li>
     <li>${t('weightedHistory')} = ${m(ex.weightedHistory)}</li>
     <li>× ${t('level')} ${t('coefficient')} ${ex.levelCoefficient} × ${t('category')} ${t('coefficient')} ${ex.categoryCoefficient}
-      = ${t('defaultWeight')} ${m(ex.defaultWeight)}${ex.formula ? html` <span class="badge">${t('weightFormula')}: <code>${ex.formula}</code></span>` : nothing}</li>
-    ${ex.pool ? html`<li>${t('pool')} ${ex.pool.name}: ${t('poolAmount')} ${m(ex.pool.amount)}; ${t('lockedTarget')} ${m(ex.pool.locked)};
+      = ${t('defaultWeight')} ${m(ex.defaultWeight)}${ex.formula
+        ? html` <span class="badge">${t('weightFormula')}${t('colon')}<code>${ex.formula}</code></span>` : nothing}</li>
+    ${ex.pool ? html`<li>${t('pool')} ${ex.pool.name}${t('colon')}${t('poolAmount')} ${m(ex.pool.amount)}${t('semicolon')}
+      ${t('lockedTarget')} ${m(ex.pool.locked)}${t('semicolon')}
       ${t('poolRemainder')} ${m(ex.pool.remainder)} (${ex.pool.members})</li>` : nothing}
     <li>${ex.hospital.locked ? html`${t('lockedTarget')}` : html`${t('weightShareLabel')} <span class="v">${percent(ex.weightShare, 6)}</span>`}
       → ${t('allocatedTarget')} ${m(ex.hospital.allocatedTarget)}</li>
@@ -55,7 +57,7 @@ export function settlement(rows: SettlementRow[], lang: Lang, unit: Unit) {
       return html`<td class="num ${signed && sign(val) < 0 ? 'neg' : ''}">${key === 'rate' ? percent(val, 2, true) : money(val, unit, signed)}</td>`;
     })}</tr>`)}</tbody>
   </table>
-  <p class="muted small">${t('monthsOfCoverage')}: ${rows.map((r) => `${r.name} ${plain(r.monthsOfCoverage)}`).join(' · ')}</p>`;
+  <p class="muted small">${t('monthsOfCoverage')}${t('colon')}${rows.map((r) => `${r.name} ${plain(r.monthsOfCoverage)}`).join(' · ')}</p>`;
 }
 
 const BASIS_WORDS: Record<PeerBasis, MsgKey> = {

@@ -68,7 +68,7 @@ export class GbBriefWhatIf extends LitElement {
       ${w.interactive ? html`<div class="ctl no-print"><label for="wx">${t('whatIfPct')}</label>
         <input id="wx" data-testid="whatif-pct" inputmode="decimal" .value=${w.pct} @change=${this.onPct} aria-invalid=${this.error ? 'true' : 'false'} />
         <span class="muted">±${x}%</span>${problem ? html`<span class="err" role="alert">${problem}</span>` : nothing}</div>` : nothing}
-      <p class="note muted">${t('whatIfNote')}${r?.pool ? ` ${t('pool')}: ${r.pool.name} (${r.members.length})` : ''} · ${t(this.unit)}</p>
+      <p class="note muted">${t('whatIfNote')}${r?.pool ? ` ${t('pool')}${t('colon')}${r.pool.name} (${r.members.length})` : ''} · ${t(this.unit)}</p>
       ${r ? html`<div class="list"><table data-testid="whatif-table">
         <thead><tr><th>${t('institution')}</th><th class="num">${t('before')}</th><th class="num">${msg(this.lang, 'changePlus', { x })}</th><th class="num">${msg(this.lang, 'changeMinus', { x })}</th></tr></thead>
         <tbody>

@@ -83,7 +83,7 @@ export class GbBrief extends LitElement {
       <header class="bh" data-testid="hospital-head">
         <span class="title">${t('brief')}${b.year ? ` · ${b.year}` : ''}</span>
         <h2>${b.name}</h2>
-        <span>${b.id} · ${b.level} · ${b.category} · ${b.klass}${b.pool ? ` · ${t('pool')}: ${b.pool}` : ''}</span>
+        <span>${b.id} · ${b.level} · ${b.category} · ${b.klass}${b.pool ? ` · ${t('pool')}${t('colon')}${b.pool}` : ''}</span>
         <span class="muted">${peerGroup(ex, b.lang)}</span>
         <span class="gen">${msg(b.lang, 'generated', { date, scenario: b.scenarioName, fp: b.fingerprint ?? '—' })}</span>
       </header>

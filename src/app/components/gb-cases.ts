@@ -58,7 +58,7 @@ export class GbCases extends LitElement {
       ${v.problems.length ? html`<details data-testid="cases-problems" ?open=${v.problems.length <= 3}><summary><strong>${t('casesProblems')}</strong>
         (${v.problems.length})</summary>
         <ul class="problems">${v.problems.map((p) => html`<li><span>${p.title}</span>
-          ${p.values ? html`<div class="muted">${t('casesValues')}: ${p.values}</div>` : nothing}
+          ${p.values ? html`<div class="muted">${t('casesValues')}${t('colon')}${p.values}</div>` : nothing}
           <ul>${p.rows.map((r) => html`<li>${r}</li>`)}</ul></li>`)}</ul></details>` : nothing}
     </div>`;
   }

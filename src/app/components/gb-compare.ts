@@ -116,7 +116,7 @@ export class GbCompare extends LitElement {
           </table>
         </div>
         <div class="card">
-          <div class="wrap"><canvas role="img" aria-label="${t('compareTitle')}: ${t('chartAlt')} — ${t('fundSummary')}"></canvas></div>
+          <div class="wrap"><canvas role="img" aria-label="${t('compareTitle')}${t('colon')}${t('chartAlt')} — ${t('fundSummary')}"></canvas></div>
           <ul class="legend" aria-hidden="true">${cols.slice(1).map((c, i) => html`<li><span class="sw c${(i + 1) % 6}"></span>${c.name} − ${cols[0]!.name}</li>`)}</ul>
         </div>
       </div>

@@ -163,7 +163,7 @@ export class GbImport extends LitElement {
         </div>
         <div aria-live="polite">
           ${busy ? this.progress() : nothing}
-          ${this.phase === 'failed' ? html`<p class="err" role="alert">${t('importFailed')}: ${this.error}</p>` : nothing}
+          ${this.phase === 'failed' ? html`<p class="err" role="alert">${t('importFailed')}${t('colon')}${this.error}</p>` : nothing}
         </div>
         ${r && this.phase === 'report' ? html`<gb-import-report .report=${r} .lang=${s.lang}></gb-import-report>
           ${r.fileError ? nothing : html`<fieldset><legend>${t('modeLabel')}</legend>

@@ -77,7 +77,7 @@ export class GbQualityEditor extends LitElement {
       <h2>${t('qualityRule')}${sourceBadge(this.sources, 'policy.quality', this.lang, this.inherited)}</h2>
       <fieldset><legend>${t('qualityMode')}</legend>
         ${(['step', 'linear'] as const).map((m) => html`<label><input type="radio" name="qmode" .checked=${r.mode === m}
-          @change=${() => emit(this, { type: 'edit', path: ['policy', 'quality', 'mode'], value: m })} /> ${t(m)}</label>`)}
+          @change=${() => emit(this, { type: 'edit', path: ['policy', 'quality', 'mode'], value: m })} /> ${t(m === 'step' ? 'qualityStep' : m)}</label>`)}
       </fieldset>
       <div class="grid2">
         <table>
@@ -90,7 +90,7 @@ export class GbQualityEditor extends LitElement {
         </table>
         <figure>
           <div class="wrap"><canvas role="img" aria-label=${t('scoreToReturn')}></canvas></div>
-          <figcaption class="muted">${t('scoreToReturn')}: ${r.points.map((p) => `${p.score} → ${percent(p.ratio, 0)}`).join('；')}</figcaption>
+          <figcaption class="muted">${t('scoreToReturn')}${t('colon')}${r.points.map((p) => `${p.score} → ${percent(p.ratio, 0)}`).join('；')}</figcaption>
         </figure>
       </div>
       ${other.length ? html`<div class="err" role="alert">${other.map((m) => html`<div>${m}</div>`)}</div>` : ''}

@@ -127,10 +127,10 @@ export class GbRisk extends LitElement {
       </div>
       ${r ? html`
         <div class="card" data-testid="risk-result">
-          <div>${t('pExhausted')}: <span class="big" data-testid="p-exhausted">${r.exhausted}</span></div>
+          <div>${t('pExhausted')}${t('colon')}<span class="big" data-testid="p-exhausted">${r.exhausted}</span></div>
           <div class="muted">${t('exhaustedDraws', { k: r.exhaustedDraws, n: r.draws })}</div>
           ${r.noPointValueDraws !== null ? html`<div class="muted" data-testid="no-point-value" data-draws=${r.noPointValueDraws}>${t('noPointValueDraws', { k: r.noPointValueDraws, n: r.draws })}</div>` : nothing}
-          <h3>${t('distTitle')} (${u}; ${t('monthsOfCoverage')}: ${t('months')})</h3>
+          <h3>${t('distTitle')} (${u}; ${t('monthsOfCoverage')}${t('colon')}${t('months')})</h3>
           <table data-testid="risk-dists">
             <thead><tr><th></th><th class="num">${t('p5')}</th><th class="num">${t('p50')}</th><th class="num">${t('p95')}</th><th class="num">${t('meanCol')}</th><th class="num">${t('sdCol')}</th></tr></thead>
             <tbody>${r.dists.map((d) => html`<tr data-dist=${d.key}><th scope="row">${t(DIST_KEYS[d.key])}</th><td class="num">${d.p5}</td><td class="num">${d.p50}</td><td class="num">${d.p95}</td><td class="num">${d.mean}</td><td class="num">${d.sd}</td></tr>`)}</tbody>

@@ -84,7 +84,8 @@ export class GbSource extends LitElement {
     return html`<span @keydown=${this.onKey}>
       <button class="b ${p ? p.status : 'add'} ${flag ? 'inherited' : ''}" data-testid="source-badge" data-key=${this.key} data-status=${p?.status ?? ''} data-inherited=${flag ? 'true' : 'false'}
         aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.pid} aria-describedby=${p ? this.pid : nothing}
-        aria-label=${p ? `${t('source')}: ${t(p.status)}${flag ? ` — ${t('inheritedSource')}` : ''}` : t('addSource')} @click=${this.toggle}>${label}</button>
+        aria-label=${p ? `${t('source')}${t('colon')}${t(p.status)}${flag ? ` — ${t('inheritedSource')}` : ''}` : t('addSource')}
+        @click=${this.toggle}>${label}</button>
       <div id=${this.pid} class="pop ${p ? 'has' : ''} ${this.open ? 'open' : ''}" role=${this.open ? 'dialog' : 'tooltip'} aria-label=${t('source')} data-testid="source-pop">
         ${p && !this.editing ? html`<dl>
           <dt>${t('srcStatus')}</dt><dd>${t(p.status)}</dd>

@@ -137,16 +137,20 @@ export class GbSweeps extends LitElement {
     };
     const cur = v.params.find((p) => p.path === ax.path);
     const at = [...f.editPath, which];
+    // A ratio's range typed as percentages (the file keeps the fraction); a path not offered, as a number.
+    const kinds = cur?.kinds ?? { from: 'rate', to: 'rate', step: 'rate' };
     return html`<div class="params">
       <label class="sel">${t(which === 'param' ? 'sweepParam' : 'sweepParam2')}
         <select data-testid="${which}-path" @change=${(e: Event) => pick((e.target as HTMLSelectElement).value)}>
           ${cur ? nothing : html`<option selected value=${ax.path}>${ax.path}</option>`}
           ${v.params.filter((p) => p.path !== other).map((p) => html`<option value=${p.path} ?selected=${p.path === ax.path}>${p.label}</option>`)}
         </select></label>
-      <gb-field short label=${t('fromValue')} kind="rate" .lang=${v.lang} .path=${[...at, 'from']} .value=${ax.from} data-path="${which}.from"></gb-field>
-      <gb-field short label=${t('toValue')} kind="rate" .lang=${v.lang} .path=${[...at, 'to']} .value=${ax.to} data-path="${which}.to"></gb-field>
-      <gb-field short label=${t('stepValue')} kind="rate" .lang=${v.lang} .path=${[...at, 'step']} .value=${ax.step} data-path="${which}.step"></gb-field>
-      ${cur ? html`<span class="muted">${t('currentValue')}: ${cur.currentText}</span>` : nothing}
+      <gb-field short label=${t('fromValue')} kind=${kinds.from} .lang=${v.lang}
+        .path=${[...at, 'from']} .value=${ax.from} data-path="${which}.from"></gb-field>
+      <gb-field short label=${t('toValue')} kind=${kinds.to} .lang=${v.lang} .path=${[...at, 'to']} .value=${ax.to} data-path="${which}.to"></gb-field>
+      <gb-field short label=${t('stepValue')} kind=${kinds.step} .lang=${v.lang}
+        .path=${[...at, 'step']} .value=${ax.step} data-path="${which}.step"></gb-field>
+      ${cur ? html`<span class="muted">${msg(v.lang, 'currentValueIs', { v: cur.currentText })}</span>` : nothing}
     </div>`;
   }
 
@@ -229,7 +233,8 @@ export class GbSweeps extends LitElement {
         ${v.params.map((p) => html`<label><input type="checkbox" data-param=${p.path} .checked=${chosen.includes(p.path)} @change=${(e: Event) => toggle(p.path, (e.target as HTMLInputElement).checked)}> ${p.label}</label>`)}
       </div>
       <div class="params">
-        <gb-field label=${t('tornadoChange')} kind="pct" .lang=${v.lang} .path=${[...f.editPath, 'change']} .value=${f.spec.change} data-path="tornado.change"></gb-field>
+        <gb-field label=${t('tornadoChange')} kind="pct" .lang=${v.lang}
+          .path=${[...f.editPath, 'change']} .value=${f.spec.change} data-path="tornado.change"></gb-field>
         <label class="sel">${t('tornadoOutput')}
           <select data-testid="tornado-output" @change=${(e: Event) => this.setSpec(f, { ...f.spec, output: (e.target as HTMLSelectElement).value })}>
             ${v.outputs.map((o) => html`<option value=${o.name} ?selected=${(f.spec.output ?? 'closingBalance') === o.name}>${o.label}</option>`)}

@@ -69,19 +69,23 @@ export class GbYears extends LitElement {
     return html`<div class="card" data-testid="years-params">
       <h2>${t('yearsParams')}</h2>
       <div class="params">
-        <gb-field short label=${t('yearsCount')} kind="int" .lang=${v.lang} .path=${['analysis', 'years', 'years']} .value=${p.years} .issues=${issue('years')} data-path="analysis.years.years"></gb-field>
+        <gb-field short label=${t('yearsCount')} kind="int" .lang=${v.lang}
+          .path=${['analysis', 'years', 'years']} .value=${p.years} .issues=${issue('years')} data-path="analysis.years.years"></gb-field>
         <label class="sel">${t('baseRule')}
           <select data-testid="base-rule" @change=${(e: Event) => this.edit('baseRule', (e.target as HTMLSelectElement).value)}>
             ${(['actual', 'target', 'actualPlusRetained'] as const).map((r) => html`<option value=${r} ?selected=${p.baseRule === r}>${t(RULE_KEYS[r])}</option>`)}
           </select></label>
-        <gb-field label=${t('budgetGrowth')} kind="growth" hint=${t('growthHint')} .lang=${v.lang} .path=${['analysis', 'years', 'budgetGrowth']} .value=${p.budgetGrowth} .issues=${issue('budgetGrowth')} data-path="analysis.years.budgetGrowth"></gb-field>
-        <gb-field label=${t('revenueGrowth')} kind="growth" .lang=${v.lang} .path=${['analysis', 'years', 'revenueGrowth']} .value=${p.revenueGrowth} .issues=${issue('revenueGrowth')} data-path="analysis.years.revenueGrowth"></gb-field>
+        <gb-field label=${t('budgetGrowth')} kind="growthPct" hint=${t('growthHint')} .lang=${v.lang}
+          .path=${['analysis', 'years', 'budgetGrowth']} .value=${p.budgetGrowth} .issues=${issue('budgetGrowth')} data-path="analysis.years.budgetGrowth"></gb-field>
+        <gb-field label=${t('revenueGrowth')} kind="growthPct" .lang=${v.lang}
+          .path=${['analysis', 'years', 'revenueGrowth']} .value=${p.revenueGrowth} .issues=${issue('revenueGrowth')} data-path="analysis.years.revenueGrowth"></gb-field>
         <label class="sel">${t('lockedTargets')}
           <select data-testid="locked-targets" @change=${(e: Event) => this.edit('lockedTargets', (e.target as HTMLSelectElement).value)}>
             <option value="keep" ?selected=${p.lockedTargets === 'keep'}>${t('lockedKeep')}</option>
             <option value="release" ?selected=${p.lockedTargets === 'release'}>${t('lockedRelease')}</option>
           </select></label>
-        <gb-field short label=${t('warningMonths')} kind="nonneg" .lang=${v.lang} .path=${['analysis', 'years', 'warningMonths']} .value=${p.warningMonths} .issues=${issue('warningMonths')} data-path="analysis.years.warningMonths"></gb-field>
+        <gb-field short label=${t('warningMonths')} kind="nonneg" .lang=${v.lang}
+          .path=${['analysis', 'years', 'warningMonths']} .value=${p.warningMonths} .issues=${issue('warningMonths')} data-path="analysis.years.warningMonths"></gb-field>
       </div>
     </div>`;
   }
@@ -89,7 +93,7 @@ export class GbYears extends LitElement {
   private pick(v: YearsView, p: PickView) {
     const t = (k: MsgKey) => msg(v.lang, k);
     return html`<div class="card" data-testid="pick-${p.role}" data-id=${p.id}>
-      <h3>${t(p.role)}: ${p.id} · ${p.name}</h3>
+      <h3>${t(p.role)}${t('colon')}${p.id} · ${p.name}</h3>
       <div class="muted">${p.note}</div>
       <table>
         <thead><tr><th>${t('yearCol')}</th><th class="num">${t('target')}</th><th class="num">${t('actual')}</th><th class="num">${t('surplusOverspend')} ${t('rate')}</th>

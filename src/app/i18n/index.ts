@@ -7,10 +7,13 @@ import { enPoints, zhPoints } from './points.ts';
 import { enReading, zhReading } from './reading.ts';
 
 import type { Lang } from '../../display/lang.ts';
-import { FUND_FIGURES as F, HOSPITAL_FIGURES as H, WORDS as W } from '../../display/glossary.ts';
+import { FUND_FIGURES as F, HOSPITAL_FIGURES as H, RULE_MODES as M, WORDS as W } from '../../display/glossary.ts';
 
 
 const zh = {
+  /** Between a label and its value: full-width in Chinese. */
+  colon: '：',
+  semicolon: '；',
   ...zh2,
   ...zh3,
   ...zhStore,
@@ -51,10 +54,11 @@ const zh = {
   formulaNotApplied: '尚未应用：', formulaAt: '出错位置',
   depositRules: '质量保证金', depositBase: '计提基数', baseTarget: '按总额指标预留', baseClaims: '按月度申报费用扣留', depositRate: '保证金比例',
   monthlyProfile: '月度分解比例', evenProfile: '均匀', month: '{m}月',
-  surplusRule: '结余留用/奖励', overspendRule: '合理超支分担', tierMode: '分档方式', marginal: '超额累进', step: '全额分档',
+  surplusRule: '结余留用/奖励', overspendRule: '合理超支分担', tierMode: '分档方式',
+  marginal: M['tiers.marginal'].zh, step: M['tiers.step'].zh, qualityStep: M['quality.step'].zh,
   upTo: '上限(占指标比例)', share: '分担/留用比例', openTier: '以上', addTier: '添加分档', cap: '封顶(占指标比例)', reasonableShare: '合理超支认定比例',
   eligibility: '奖励条件公式(可选)', none: '无',
-  qualityRule: '年终考核', qualityMode: '计算方式', linear: '线性插值', score: '考核分', ratio: '返还比例', addPoint: '添加分段', scoreToReturn: '考核分 → 保证金返还比例',
+  qualityRule: '年终考核', qualityMode: '计算方式', linear: M['quality.linear'].zh, score: '考核分', ratio: '返还比例', addPoint: '添加分段', scoreToReturn: '考核分 → 保证金返还比例',
   volumeFloorRule: '最低服务人次(双控)', volumeFloorOn: '服务人次低于下限时按比例扣减指标',
   history: W.history.zh, lockedTarget: '协商锁定指标', claimsTotal: H.claimsTotal.zh, deductions: H.deductions.zh, growth: '增长率', volume: '服务人次', volumeFloor: '人次下限',
   lockHint: '填写金额即锁定协商指标；清空则按权重分配',
@@ -81,6 +85,8 @@ const zh = {
 export type MsgKey = keyof typeof zh;
 
 const en: Record<MsgKey, string> = {
+  colon: ': ',
+  semicolon: '; ',
   ...en2,
   ...en3,
   ...enStore,
@@ -121,10 +127,12 @@ const en: Record<MsgKey, string> = {
   formulaNotApplied: 'Not applied: ', formulaAt: 'Where',
   depositRules: 'Quality deposit', depositBase: 'Deposit base', baseTarget: 'Withheld from target', baseClaims: 'Withheld from monthly claims', depositRate: 'Deposit rate',
   monthlyProfile: 'Monthly profile', evenProfile: 'Even', month: 'M{m}',
-  surplusRule: 'Surplus retention / reward', overspendRule: 'Reasonable overspend sharing', tierMode: 'Tier mode', marginal: 'Marginal', step: 'Step',
+  surplusRule: 'Surplus retention / reward', overspendRule: 'Reasonable overspend sharing', tierMode: 'Tier mode',
+  marginal: M['tiers.marginal'].en, step: M['tiers.step'].en, qualityStep: M['quality.step'].en,
   upTo: 'Up to (rate of target)', share: 'Share', openTier: 'and above', addTier: 'Add tier', cap: 'Cap (rate of target)', reasonableShare: 'Reasonable share of overspend',
   eligibility: 'Reward condition (optional)', none: 'None',
-  qualityRule: 'Year-end assessment', qualityMode: 'Mode', linear: 'Linear', score: 'Score', ratio: 'Return ratio', addPoint: 'Add point', scoreToReturn: 'Score → deposit return ratio',
+  qualityRule: 'Year-end assessment', qualityMode: 'Mode',
+  linear: M['quality.linear'].en, score: 'Score', ratio: 'Return ratio', addPoint: 'Add point', scoreToReturn: 'Score → deposit return ratio',
   volumeFloorRule: 'Minimum service volume (dual control)', volumeFloorOn: 'Cut the target in proportion when volume falls below the floor',
   history: W.history.en, lockedTarget: 'Negotiated (locked) target', claimsTotal: H.claimsTotal.en, deductions: H.deductions.en, growth: 'Growth', volume: 'Volume', volumeFloor: 'Volume floor',
   lockHint: 'Enter an amount to lock a negotiated target; clear it to allocate by weight',

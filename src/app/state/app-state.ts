@@ -51,6 +51,8 @@ export interface Notice {
   also?: Says;
   /** Text with no translation (an exception's own words, a file name), shown after it as given. */
   detail?: string;
+  /** Why it failed, in the exception's own words: shown after the message's colon (full-width in Chinese). */
+  reason?: string;
   issues?: Issue[];
   /** The workspace the issues are about (a change the gate refused): they are named by its institutions and fields. */
   doc?: Workspace;

@@ -31,6 +31,6 @@ export async function exportPlan(ctl: Controller, what: 'years' | 'sweeps' | 'ri
       downloadBytes(`${safeName(r.name)}-risk.xlsx`, bytes, MIME.xlsx);
     }
   } catch (e) {
-    ctl.notify({ kind: 'error', says: { key: 'exportFailed' }, detail: `: ${e instanceof Error ? e.message : String(e)}` });
+    ctl.notify({ kind: 'error', says: { key: 'exportFailed' }, reason: `${e instanceof Error ? e.message : String(e)}` });
   }
 }

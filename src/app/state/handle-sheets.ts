@@ -78,7 +78,7 @@ export async function exportAction(ctl: Controller, what: ExportWhat): Promise<v
       }
     }
   } catch (e) {
-    ctl.notify({ kind: 'error', says: { key: 'exportFailed' }, detail: `: ${(e as Error).message}` });
+    ctl.notify({ kind: 'error', says: { key: 'exportFailed' }, reason: `${(e as Error).message}` });
   }
 }
 

@@ -34,7 +34,7 @@ const optionsOf = memoize((s: Scenario | null, lang: Lang): Record<InstitutionAt
 });
 
 const addingOf = memoize((a: AppState['adding'], s: Scenario | null, lang: Lang): DataView['adding'] => (a && s ? {
-  empty: emptyDraft(s), refused: a.refused.map((i) => (a.doc ? workspaceIssueLine(i, lang, a.doc) : issueMessage(i, lang))),
+  empty: emptyDraft(s), refused: a.refused.map((i) => (a.doc ? workspaceIssueLine(i, lang, a.doc, 'unnamed') : issueMessage(i, lang))),
 } : null));
 
 export function dataView(s: AppState, prev: DataView | null = null): DataView {

@@ -24,8 +24,11 @@ import { scenarioOrError } from '../../workspace/workspace.ts';
 import { sweepEntry } from '../runs/sweeps.ts';
 import { memoize, stable } from './memo.ts';
 import { removeIn, setIn } from '../../workspace/edit.ts';
+import type { FieldKind } from './validate-field.ts';
 
-export interface ParamOption { path: string; label: string; current: string; currentText: string; axis: SweepAxis }
+/** How the from, to and step of an axis are typed (a ratio as a percentage, the file keeping the fraction). */
+export interface AxisKinds { from: FieldKind; to: FieldKind; step: FieldKind }
+export interface ParamOption { path: string; label: string; current: string; currentText: string; axis: SweepAxis; kinds: AxisKinds }
 export interface OutputOption { name: string; label: string }
 
 export interface FormView<S> {
@@ -89,16 +92,30 @@ export const OFFERED_OUTPUTS = ['closingBalance', 'adjustmentFundUsed', 'monthsO
 const showOut = (v: string | null, kind: OutputKind, unit: Unit) => (v === null ? '—' : kind === 'amount' ? money(v, unit) : kind === 'ratio' ? percent(v, 2) : plain(v, 2));
 const plotOut = (v: string | null, kind: OutputKind, unit: Unit) => (v === null ? null : Number(kind === 'amount' && unit === 'wan' ? shiftPoint(v, -4) : v) * (kind === 'ratio' ? 100 : 1));
 
-/** A parameter's value as a finance officer reads it: rates and shares in exact percent, amounts in the unit. */
-export function showParam(kind: ParamInfo['kind'], v: string | null, unit: Unit): string {
+/**
+ * A parameter's value as a finance officer reads it: ratios (shares, rates of the target,
+ * growth) in exact percent, amounts in the unit, coefficients, weights and months as written.
+ */
+export function showParam(p: Pick<ParamInfo, 'kind' | 'percent'>, v: string | null, unit: Unit): string {
   if (v === null) return '—';
-  if (kind === 'amount') return money(v, unit);
-  if (kind === 'rate' || kind === 'share') return `${shiftPoint(v, 2)}%`;
+  if (p.kind === 'amount') return money(v, unit);
+  if (p.percent) return `${shiftPoint(v, 2)}%`;
   return v;
 }
 
+/**
+ * The field kinds of an axis: a ratio's from and to as percentages in its range (a share 0%–100%,
+ * growth above −100%, a rate of the target ≥ 0%), its step as a percentage ≥ 0%; other
+ * parameters as plain numbers (the plan checks their ranges).
+ */
+export function axisKinds(p: Pick<ParamInfo, 'kind' | 'percent' | 'min'>): AxisKinds {
+  if (!p.percent) return { from: 'rate', to: 'rate', step: 'rate' };
+  const end: FieldKind = p.kind === 'share' ? 'pct' : p.min !== null && p.min.startsWith('-') ? 'growthPct' : 'pctOpen';
+  return { from: end, to: end, step: 'pctOpen' };
+}
+
 const paramsOf = memoize((s: Scenario, lang: Lang, unit: Unit): ParamOption[] =>
-  sweepableParams(s).map((p) => ({ path: p.path, label: paramLabel(p, s, lang), current: p.current ?? '', currentText: showParam(p.kind, p.current, unit), axis: axisAround(p) })));
+  sweepableParams(s).map((p) => ({ path: p.path, label: paramLabel(p, s, lang), current: p.current ?? '', currentText: showParam(p, p.current, unit), axis: axisAround(p), kinds: axisKinds(p) })));
 const outputsOf = memoize((lang: Lang): OutputOption[] => OFFERED_OUTPUTS.map((name) => ({ name, label: outputLabel(name, lang) })));
 const institutionsOf = memoize((hs: Scenario['hospitals']) => hs.map((h) => ({ id: h.id, label: `${h.id} · ${h.name}` })));
 
@@ -124,7 +141,7 @@ const tornadoRun = memoize(runView);
 
 const sweepTable = memoize((r: SweepResult | null, s: Scenario | null, lang: Lang, unit: Unit): SweepTableView | null => {
   if (!r || !s) return null;
-  const axes = r.axes.map((a) => ({ label: paramLabel(a.param, s, lang), path: a.param.path, values: a.values.map((v) => showParam(a.param.kind, v, unit)), current: a.currentIndex }));
+  const axes = r.axes.map((a) => ({ label: paramLabel(a.param, s, lang), path: a.param.path, values: a.values.map((v) => showParam(a.param, v, unit)), current: a.currentIndex }));
   const [a, b] = r.axes;
   const n2 = b ? b.values.length : 1;
   const rows = r.points.map((p, i) => {
@@ -171,7 +188,7 @@ const tornadoTable = memoize((r: TornadoResult | null, s: Scenario | null, lang:
     output: outputLabel(r.output.name, lang), change: `${shiftPoint(r.change, 2)}%`, base: showOut(base, kind, unit),
     entries: r.entries.map((e) => ({
       label: paramLabel(e.param, s, lang), path: e.param.path,
-      low: showParam(e.param.kind, e.low, unit), high: showParam(e.param.kind, e.high, unit),
+      low: showParam(e.param, e.low, unit), high: showParam(e.param, e.high, unit),
       outLow: showOut(e.outLow, kind, unit), outHigh: showOut(e.outHigh, kind, unit), spread: showOut(e.spread, kind, unit),
       dLow: d(e.outLow), dHigh: d(e.outHigh), problem: e.issues.length ? lines(e.issues.slice(0, 2), lang, s) : null,
     })),
