@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: fast unit/property tests in Node, and end-to-end tests that drive the built
-// app in Debian's Chromium through playwright-core. `npm test` runs both.
+// app in Debian's Chromium through playwright-core. `npm test` (scripts/test.mjs) runs both at
+// once, in two vitest processes: one `vitest run` would run them one after the other.
 export default defineConfig({
   test: {
     projects: [

@@ -2,7 +2,8 @@
  * `npm run bench`: median timings, one figure per line as `bench: <name> <value> <unit>`.
  * Engine figures in Node on synthetic cities of 3,000 and 100,000 institutions (warm: the
  * first runs are discarded); browser figures (main-thread long tasks, recompute latency) in
- * Debian's Chromium when bench/browser.ts and /usr/bin/chromium are available.
+ * Debian's Chromium when bench/browser.ts and /usr/bin/chromium are available, then the
+ * durability count (bench/durable.ts: lost edits over 60 closed pages and killed browsers).
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';

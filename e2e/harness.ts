@@ -62,6 +62,18 @@ export async function shownFingerprint(page: Page): Promise<string> {
   return (await el.getAttribute('data-fp')) ?? '';
 }
 
+const frames = (page: Page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(null)))));
+
+/**
+ * Wait until every chart on the page is drawn: charts are drawn once changes pause (views/charts.ts
+ * drawChartSoon), and resized by chart.js on the next frame after the viewport changes.
+ */
+export async function chartsDrawn(page: Page, timeout = 30_000): Promise<void> {
+  await frames(page);
+  await page.waitForFunction(() => (globalThis as any).__gb.charts() === 0, undefined, { timeout, polling: 20 });
+  await frames(page);
+}
+
 export async function shot(page: Page, name: string): Promise<string> {
   const dir = join(ROOT, 'test-artifacts', 'screenshots');
   await mkdir(dir, { recursive: true });

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { useBrowser } from './session.ts';
 import { exampleScenario } from './helpers.ts';
+import { chartsDrawn } from './harness.ts';
 import { yearsOutcome } from '../src/engine/years-outcome.ts';
 
 const { start } = useBrowser();
@@ -42,7 +43,7 @@ describe('planning exports', () => {
     expect(col).toBeGreaterThan(0);
     expect(fund.getRow(2).getCell(col).value).toBe(Number(out.run.years[0]!.fund.closingBalance) / 10_000);
     expect(fund.getRow(2).getCell(col).numFmt).toContain('0.00');
-    await page.waitForTimeout(600);
+    await chartsDrawn(page);
     expect(isPng(await download(page, () => page.getByTestId('years-png').click()))).toBe(true);
 
     await page.locator('[data-tab="sweeps"]').click();
@@ -52,7 +53,7 @@ describe('planning exports', () => {
     expect(sw.worksheets.length).toBeGreaterThanOrEqual(4);
     const first = sw.worksheets[0]!;
     expect(typeof first.getRow(2).getCell(2).value).toBe('number');
-    await page.waitForTimeout(600);
+    await chartsDrawn(page);
     expect(isPng(await download(page, () => page.getByTestId('sweep-png').click()))).toBe(true);
 
     await page.locator('[data-tab="risk"]').click();
@@ -80,7 +81,7 @@ describe('planning exports', () => {
     let binned = 0;
     rk.getWorksheet('直方图')!.eachRow((r, i) => { if (i > 1 && String(r.getCell(1).value).startsWith('年末累计结存')) binned += r.getCell(4).value as number; });
     expect(binned).toBe(2000);
-    await page.waitForTimeout(600);
+    await chartsDrawn(page);
     expect(isPng(await download(page, () => page.getByTestId('risk-png-closingBalance').click()))).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBrowser } from './session.ts';
-import { settled, shot } from './harness.ts';
+import { settled, shot, chartsDrawn } from './harness.ts';
 import { ROOT } from './serve.ts';
 import { pointInflation } from '../src/engine/point-inflation.ts';
 import { money, plain } from '../src/display/number.ts';
@@ -63,7 +63,7 @@ describe('point inflation what-if', () => {
       await act(page, { type: 'lang', lang });
       await settled(page);
       await box.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(300);
+      await chartsDrawn(page);
       await shot(page, `point-inflation-${lang}-1440x900`);
     }
     expect(await box.getByTestId('inflation-headline').innerText()).toContain('tertiary report 5% more points');

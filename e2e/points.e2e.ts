@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './session.ts';
-import { settled, shot } from './harness.ts';
+import { settled, shot, chartsDrawn } from './harness.ts';
 import { saveWorkspace } from '../src/workspace/file.ts';
 import { scenarioOf } from '../src/workspace/workspace.ts';
 import { runScenario } from '../src/engine/run.ts';
@@ -68,7 +68,7 @@ describe('a pool settled by points', () => {
       for (const size of SIZES) {
         await page.setViewportSize(size);
         await settled(page);
-        await page.waitForTimeout(300);
+        await chartsDrawn(page);
         await shot(page, `points-results-${lang}-${size.width}x${size.height}`);
       }
     }
@@ -103,7 +103,7 @@ describe('a pool settled by points', () => {
       for (const size of SIZES) {
         await page.setViewportSize(size);
         await settled(page);
-        await page.waitForTimeout(400);
+        await chartsDrawn(page);
         await shot(page, `points-compare-${lang}-${size.width}x${size.height}`);
       }
     }

@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useBrowser } from './session.ts';
-import { shot } from './harness.ts';
+import { shot, chartsDrawn } from './harness.ts';
 import { ROOT } from './serve.ts';
 import { percent } from '../src/display/number.ts';
 
@@ -65,7 +65,7 @@ describe('Monte Carlo risk view', () => {
       if (lang === 'en') await page.getByTestId('lang').click();
       for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
         await page.setViewportSize({ width: w, height: h });
-        await page.waitForTimeout(600);
+        await chartsDrawn(page);
         await shot(page, `risk-${lang}-${w}x${h}`);
       }
     }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './session.ts';
-import { settled } from './harness.ts';
+import { settled, chartsDrawn } from './harness.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from './serve.ts';
@@ -35,7 +35,7 @@ describe('every view in both languages at both sizes', () => {
         for (const view of VIEWS) {
           await act(page, { type: 'tab', tab: view });
           await settled(page);
-          await page.waitForTimeout(400); // charts are drawn once edits pause
+          await chartsDrawn(page);
           const text = await page.locator('gb-app').innerText();
           if (view === 'params') {
             expect(text).not.toMatch(/hospital, chronic|0\.08\b/);
@@ -51,7 +51,7 @@ describe('every view in both languages at both sizes', () => {
           if (view === 'hospital') {
             await expect.poll(() => page.locator('[data-testid^="institution-waterfall-"]').count()).toBe(2);
             await page.locator('[data-testid="institution-waterfall-0"]').scrollIntoViewIfNeeded();
-            await page.waitForTimeout(400);
+            await chartsDrawn(page);
             await page.screenshot({ path: join(dir, `hospital-waterfalls-${lang}-${size.width}x${size.height}.png`), fullPage: false });
             await page.evaluate(() => window.scrollTo(0, 0));
           }

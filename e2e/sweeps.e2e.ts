@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './session.ts';
-import { shot } from './harness.ts';
+import { shot, chartsDrawn } from './harness.ts';
 import { exampleScenario } from './helpers.ts';
 import { runSweep } from '../src/engine/sweep.ts';
 import { runTornado } from '../src/engine/tornado.ts';
@@ -53,7 +53,7 @@ describe('sweeps', () => {
     expect(await page.getByTestId('sweep-table').locator('th').nth(1 + k).innerText()).toBe(outputLabel('closingBalance', 'zh'));
     for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(600);
+      await chartsDrawn(page);
       await shot(page, `sweep-zh-${w}x${h}`);
     }
 
@@ -84,7 +84,7 @@ describe('sweeps', () => {
     await page.getByTestId('lang').click();
     for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(600);
+      await chartsDrawn(page);
       await shot(page, `sweep-en-${w}x${h}`);
     }
   });

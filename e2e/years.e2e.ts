@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './session.ts';
-import { settled, shot } from './harness.ts';
+import { settled, shot, chartsDrawn } from './harness.ts';
 import { exampleScenario } from './helpers.ts';
 import { yearsOutcome } from '../src/engine/years-outcome.ts';
 import { formatMoney } from '../src/engine/money.ts';
@@ -93,13 +93,13 @@ describe('several years', () => {
     await field.press('Enter');
     for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(600); // the chart is drawn once changes pause
+      await chartsDrawn(page);
       await shot(page, `years-zh-${w}x${h}`);
     }
     await page.getByTestId('lang').click();
     for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(600);
+      await chartsDrawn(page);
       await shot(page, `years-en-${w}x${h}`);
     }
   });

@@ -8,6 +8,7 @@ import { autosaver, loadPrefs, pageStore, restore, savePrefs } from './state/per
 import { handleAction } from './state/handle-action.ts';
 import { msg } from './i18n/index.ts';
 import { PageViews } from './views/page.ts';
+import { chartsWaiting } from './views/charts.ts';
 import type { Workspace } from '../workspace/types.ts';
 import type { Notice } from './state/app-state.ts';
 import type { Lang } from '../display/lang.ts';
@@ -91,6 +92,7 @@ async function start(): Promise<void> {
   // For end-to-end tests and the benchmark: read-only access to the controller.
   (globalThis as { __gb?: unknown }).__gb = {
     ctl, flush: () => autosaver.flush(), gated: () => gate.idle(), risk: () => import('./runs/risk-pool.ts'), cases: () => import('../cases/client.ts'),
+    charts: chartsWaiting,
   };
 }
 

@@ -50,6 +50,10 @@ export function drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration)
 
 const pending = new WeakMap<HTMLCanvasElement, { config: ChartConfiguration; timer: ReturnType<typeof setTimeout>; done?: (chart: Chart | undefined) => void }>();
 
+/** Canvases with a drawing still to come (what the e2e tests wait for before a screenshot). */
+let waiting = 0;
+export const chartsWaiting = (): number => waiting;
+
 /** Quiet time after the last change before a chart is redrawn. */
 const CHART_DELAY_MS = 150;
 
@@ -63,11 +67,13 @@ const CHART_DELAY_MS = 150;
 export function drawChartSoon(canvas: HTMLCanvasElement, config: ChartConfiguration, done?: (chart: Chart | undefined) => void): void {
   const prev = pending.get(canvas);
   if (prev) clearTimeout(prev.timer);
+  else waiting++;
   const timer = setTimeout(() => {
     const draw = () => {
       const latest = pending.get(canvas);
       if (latest?.timer !== timer) return; // superseded
       pending.delete(canvas);
+      waiting--;
       const chart = canvas.isConnected ? drawChart(canvas, latest.config) : undefined;
       latest.done?.(chart);
     };
