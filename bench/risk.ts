@@ -116,7 +116,7 @@ async function nodeTrace(s: Scenario): Promise<void> {
           ` main thread ${f(m('main'))} ms (serializing and posting ${f(m('post'))}, merge ${f(m('merge'))});` +
           ` overhead ${m('overhead').toFixed(2)}% of kernel CPU; ${m('messages')} messages to the main thread;` +
           ` ${m('chunks')} chunks (smallest ${m('smallest')});` +
-          ` input ${m('bytes')} bytes serialized once for all workers; tail ${f(m('tail'))} ms wall`,
+          ` input ${m('bytes')} bytes posted per worker; tail ${f(m('tail'))} ms wall`,
       );
     } finally {
       await pool.close();

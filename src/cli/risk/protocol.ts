@@ -2,6 +2,7 @@
  * What the Node risk pool (runner.ts) and its worker threads (worker.ts) exchange: one message
  * each way per worker per run, and the run's shared memory.
  */
+import type { RiskInput } from '../../engine/risk/prepare.ts';
 import type { WorkerTrace } from './trace.ts';
 
 /** Chunks the workers take from the shared counter: down to one draw at the end (taking one costs no message). */
@@ -25,11 +26,11 @@ export interface Task {
   type: 'run';
   id: number;
   /**
-   * The run's RiskInput, serialized once by the main thread (node:v8 serialize, the structured
-   * clone's own format) for all its workers, each of which deserializes its own copy — not one
-   * structured clone of the input per worker on the main thread.
+   * The run's input, a structured clone per worker (serializing it once with node:v8 into shared
+   * memory for all workers was tried: v8.serialize is slower than postMessage's own clone, and
+   * so was no gain on 2 workers).
    */
-  input: SharedArrayBuffer;
+  input: RiskInput;
   shared: Shared;
   /** The run's number of workers (chunk sizes shrink toward the end by it). */
   workers: number;

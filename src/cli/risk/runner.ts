@@ -3,7 +3,7 @@
  * many as asked), progress as they go, an AbortSignal to cancel (the workers are terminated).
  *
  * A run costs the main thread one message per worker each way. Each worker is sent the input
- * once, with the run's shared memory (SharedArrayBuffers): a counter from which the workers take
+ * (a structured clone: typed arrays and small objects) once, with the run's shared memory (SharedArrayBuffers): a counter from which the workers take
  * chunks of draws themselves — guided self-scheduling, chunks shrinking toward the end so the
  * workers finish together (engine/risk/blocks.ts chunkSize), with no round trip to the main
  * thread between chunks — and each draw's figures, which the kernel writes at their draw index.
@@ -82,8 +82,10 @@ export class NodeRiskPool {
     const workers = this.spawn(Math.max(1, Math.min(this.size, draws)));
     const k = workers.length;
     const id = this.nextId++;
+    // (The input's size is measured before the run's CPU time is.)
+    if (trace) Object.assign(trace, { workers: [], messages: 0, postedBytes: serialize(input).length });
     const cpu0 = trace ? threadCpuMs() : 0;
-    if (trace) Object.assign(trace, { workers: [], messages: 0, start: wallMs() });
+    if (trace) trace.start = wallMs();
     const shared: Shared = {
       ctl: new SharedArrayBuffer(CTL_BYTES),
       closing: new SharedArrayBuffer(8 * draws), months: new SharedArrayBuffer(8 * draws), afUsed: new SharedArrayBuffer(8 * draws),
@@ -121,11 +123,8 @@ export class NodeRiskPool {
     }
     try {
       const p0 = trace ? threadCpuMs() : 0;
-      const bytes = serialize(input);
-      const packed = new SharedArrayBuffer(bytes.length);
-      new Uint8Array(packed).set(bytes);
-      for (const w of workers) w.postMessage({ type: 'run', id, input: packed, shared, workers: k, trace: !!trace } satisfies Task);
-      if (trace) Object.assign(trace, { postCpu: threadCpuMs() - p0, postedBytes: bytes.length });
+      for (const w of workers) w.postMessage({ type: 'run', id, input, shared, workers: k, trace: !!trace } satisfies Task);
+      if (trace) trace.postCpu = threadCpuMs() - p0;
       await finished;
       const m0 = trace ? threadCpuMs() : 0;
       const merged = mergeCounts(replies, shared, draws, n);

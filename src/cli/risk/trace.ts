@@ -35,7 +35,7 @@ export interface WorkerTrace {
 
 export interface RunTrace {
   workers: WorkerTrace[];
-  /** Bytes of the serialized input, written once into shared memory that every worker of the run reads. */
+  /** Structured-clone bytes of the input, posted to each worker of the run (node:v8 serialize's length). */
   postedBytes: number;
   /** Messages the main thread handled during the run. */
   messages: number;

@@ -7,12 +7,10 @@
  * (transferred). Progress is a shared count of draws done.
  */
 import { parentPort } from 'node:worker_threads';
-import { deserialize } from 'node:v8';
 import { runDrawsInto, type DrawsOut } from '../../engine/risk/kernel.ts';
 import { chunkSize } from '../../engine/risk/blocks.ts';
 import { threadCpuMs, wallMs, type WorkerTrace } from './trace.ts';
 import { DONE, MIN_SHARED_CHUNK, NEXT, type Done, type Task } from './protocol.ts';
-import type { RiskInput } from '../../engine/risk/prepare.ts';
 
 /** Traced runs: the thread's CPU time when its previous run ended. */
 let cpuMark = NaN;
@@ -21,9 +19,7 @@ parentPort!.on('message', (t: Task) => {
   const trace = t.trace === true;
   const c0 = trace ? threadCpuMs() : 0;
   const wt: WorkerTrace | undefined = trace ? { chunks: [], cpuBeforeRun: c0 - cpuMark, cpuOutsideKernel: 0, start: wallMs(), end: 0 } : undefined;
-  const { shared, id } = t;
-  // A copy of its own (the input's typed arrays are views on the bytes deserialized: not shared memory).
-  const input = deserialize(new Uint8Array(t.input).slice()) as RiskInput;
+  const { input, shared, id } = t;
   const draws = input.draws;
   const ctl = new Int32Array(shared.ctl);
   const o: DrawsOut = {
