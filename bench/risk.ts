@@ -12,6 +12,8 @@
  * The machine's own ceiling is printed beside it: two one-worker pools each settling the whole
  * run side by side, against one alone (2 × t_alone / t_both) — what two threads give when they
  * share nothing, no chunks, no messages, no merge. A 1 → 2 speed-up near it has no overhead left.
+ * With GBSIM_RISK_TRACE=1 (or `npx tsx bench/risk.ts trace` alone) it first prints `bench-trace:`
+ * lines: where the Node runs' time goes, in each thread's CPU time (see nodeTrace).
  */
 import { synthCity, synthPointsCity } from './synth.ts';
 import { printFigure } from './print.ts';
@@ -20,6 +22,7 @@ import { prepareRisk } from '../src/engine/risk/prepare.ts';
 import { riskParams } from '../src/engine/risk/params.ts';
 import { NodeRiskPool, setRiskWorkerEntry } from '../src/cli/risk/runner.ts';
 import type { Scenario } from '../src/format/types.ts';
+import type { RunTrace } from '../src/cli/risk/trace.ts';
 
 // Worker threads start from bin/ (as under bin/gbsim.mjs).
 setRiskWorkerEntry(new URL('../bin/risk-worker.mjs', import.meta.url));
@@ -69,6 +72,55 @@ async function nodeRates(s: Scenario): Promise<Rates> {
   } finally {
     await pools[1].close();
     await pools[2].close();
+  }
+}
+
+/**
+ * GBSIM_RISK_TRACE=1: where a run's time goes, in terms a loaded machine does not change — each
+ * thread's on-CPU time (in the kernel, outside it; the main thread's), messages, bytes, chunks —
+ * over TRACE_RUNS traced runs on warm pools of 1 and 2 workers (medians). `overhead` is the CPU
+ * time spent on anything but draws (the workers' outside the kernel and before the run, the main
+ * thread's) over the kernel's; `tail` the wall time from the first worker's last draw to the
+ * last's (on a loaded machine, mostly the load's).
+ */
+const TRACE_RUNS = 5;
+
+async function nodeTrace(s: Scenario): Promise<void> {
+  const { input } = prepareRisk(s, riskParams({ draws: DRAWS }));
+  const warm = prepareRisk(s, riskParams({ draws: 1000, seed: 2 })).input;
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const f = (x: number) => x.toFixed(1);
+  for (const k of [1, 2]) {
+    const pool = new NodeRiskPool(k);
+    try {
+      await pool.run(warm);
+      const rows: Record<string, number>[] = [];
+      for (let r = 0; r < TRACE_RUNS; r++) {
+        const t = {} as RunTrace;
+        await pool.run(input, { trace: t });
+        const ws = t.workers;
+        const kernel = ws.reduce((a, w) => a + w.chunks.reduce((b, c) => b + c.kernelCpu, 0), 0);
+        const outside = ws.reduce((a, w) => a + w.cpuOutsideKernel, 0);
+        const before = ws.reduce((a, w) => a + w.cpuBeforeRun, 0);
+        const ends = ws.map((w) => w.end);
+        rows.push({
+          kernel, outside, before, main: t.mainCpu, post: t.postCpu, merge: t.mergeCpu, messages: t.messages,
+          chunks: ws.reduce((a, w) => a + w.chunks.length, 0), smallest: Math.min(...ws.flatMap((w) => w.chunks.map((c) => c.to - c.from))),
+          overhead: (100 * (outside + before + t.mainCpu)) / kernel, tail: Math.max(...ends) - Math.min(...ends), bytes: t.postedBytes,
+        });
+      }
+      const m = (key: string) => med(rows.map((x) => x[key]!));
+      console.log(
+        `bench-trace: risk-node ${k} worker(s), median of ${TRACE_RUNS} runs: kernel CPU ${f(m('kernel'))} ms;` +
+          ` outside the kernel: workers ${f(m('outside'))} ms + before the run ${f(m('before'))} ms,` +
+          ` main thread ${f(m('main'))} ms (serializing and posting ${f(m('post'))}, merge ${f(m('merge'))});` +
+          ` overhead ${m('overhead').toFixed(2)}% of kernel CPU; ${m('messages')} messages to the main thread;` +
+          ` ${m('chunks')} chunks (smallest ${m('smallest')});` +
+          ` input ${m('bytes')} bytes posted per worker; tail ${f(m('tail'))} ms wall`,
+      );
+    } finally {
+      await pool.close();
+    }
   }
 }
 
@@ -166,6 +218,7 @@ function printRates(where: string, r: Rates): void {
 
 export async function riskBench(): Promise<void> {
   const s = city();
+  if (process.env.GBSIM_RISK_TRACE) await nodeTrace(s);
   printRates('node', await nodeRates(s));
   await riskPointsBench(s);
   const ceiling = await nodeCeiling(s);
@@ -180,4 +233,8 @@ export async function riskBench(): Promise<void> {
 }
 
 // `npx tsx bench/risk.ts points`: the points lines alone.
-if (import.meta.url === `file://${process.argv[1]}`) await (process.argv[2] === 'points' ? riskPointsBench() : riskBench());
+// `npx tsx bench/risk.ts trace`: the trace lines alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const only = process.argv[2];
+  await (only === 'points' ? riskPointsBench() : only === 'trace' ? nodeTrace(city()) : riskBench());
+}

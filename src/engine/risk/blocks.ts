@@ -24,15 +24,16 @@ export interface Merged {
   noPointValue: number;
 }
 
-/** The smallest chunk handed out (but the last): its messages cost well under 1% of its time. */
+/** The smallest chunk handed out by messages (but the last): its messages cost well under 1% of its time. */
 export const MIN_CHUNK = 16;
 
 /**
  * Guided self-scheduling: the next chunk is the draws left shared over twice the workers, so
  * chunks start large (few messages) and shrink toward the end (the workers finish together).
+ * `min`: the smallest chunk but the last (1 where workers take chunks from a shared counter, which costs no message).
  */
-export function chunkSize(left: number, workers: number): number {
-  return Math.min(left, Math.max(MIN_CHUNK, Math.ceil(left / (2 * workers))));
+export function chunkSize(left: number, workers: number, min = MIN_CHUNK): number {
+  return Math.min(left, Math.max(min, Math.ceil(left / (2 * workers))));
 }
 
 /**

@@ -484,9 +484,43 @@ function finishDetail(
 }
 
 /**
- * Draws [from, to). `onProgress(done)` is called every `every` draws and at the end (a runner
- * posts it to the page; cancelling is the runner's: it stops the worker).
+ * Where runDrawsInto writes: the draws' figures at draw − offset (one range of a run, or the whole
+ * run's arrays when a thread settles several ranges into them), and per-institution counts added to.
  */
+export interface DrawsOut {
+  offset: number;
+  closing: Float64Array;
+  months: Float64Array;
+  afUsed: Float64Array;
+  exhausted: Uint8Array;
+  overCount: Uint32Array;
+  rewardCount: Uint32Array;
+  noPointValue: number;
+}
+
+/**
+ * Draws [from, to) into `o` (figures at d − o.offset, counts added). `onProgress(done)` is called
+ * every `every` draws and at the end (a runner reports it; cancelling is the runner's: it stops
+ * the worker).
+ */
+export function runDrawsInto(inp: RiskInput, from: number, to: number, o: DrawsOut, onProgress?: (done: number) => void, every = 100): void {
+  const out: FundOut = { closing: 0, months: 0, used: 0, exhausted: false, noPointValue: false };
+  const { closing, months, afUsed, exhausted, overCount, rewardCount } = o;
+  let npv = 0;
+  for (let d = from; d < to; d++) {
+    settleDraw(inp, d, overCount, rewardCount, out, null);
+    const j = d - o.offset;
+    closing[j] = out.closing;
+    months[j] = out.months;
+    afUsed[j] = out.used;
+    exhausted[j] = out.exhausted ? 1 : 0;
+    if (out.noPointValue) npv++;
+    if (onProgress && ((d - from + 1) % every === 0 || d === to - 1)) onProgress(d - from + 1);
+  }
+  o.noPointValue += npv;
+}
+
+/** Draws [from, to) as a block of their own (runDrawsInto on fresh arrays). */
 export function runDraws(inp: RiskInput, from: number, to: number, onProgress?: (done: number) => void, every = 100): DrawBlock {
   const m = to - from;
   const block: DrawBlock = {
@@ -494,17 +528,9 @@ export function runDraws(inp: RiskInput, from: number, to: number, onProgress?: 
     closing: new Float64Array(m), months: new Float64Array(m), afUsed: new Float64Array(m), exhausted: new Uint8Array(m),
     overCount: new Uint32Array(inp.n), rewardCount: new Uint32Array(inp.n), noPointValue: 0,
   };
-  const out: FundOut = { closing: 0, months: 0, used: 0, exhausted: false, noPointValue: false };
-  for (let d = from; d < to; d++) {
-    settleDraw(inp, d, block.overCount, block.rewardCount, out, null);
-    const j = d - from;
-    block.closing[j] = out.closing;
-    block.months[j] = out.months;
-    block.afUsed[j] = out.used;
-    block.exhausted[j] = out.exhausted ? 1 : 0;
-    if (out.noPointValue) block.noPointValue++;
-    if (onProgress && ((j + 1) % every === 0 || d === to - 1)) onProgress(j + 1);
-  }
+  const o: DrawsOut = { ...block, offset: from };
+  runDrawsInto(inp, from, to, o, onProgress, every);
+  block.noPointValue = o.noPointValue;
   return block;
 }
 
