@@ -1,6 +1,7 @@
 /** The main example: a synthetic prefecture-level city of 80 institutions under the national rule. */
 import type { Hospital, Policy, Provenance, Scenario } from '../../src/format/types.ts';
-import { ART70, DESIGN_RULE, DOC242, DOC70, LINEAR_60_90, OVERSPEND_MAIN, PARA, Q70, SURPLUS_MAIN, assumption, depositRateSources, fenOf, header, hospitalOf, money, mulberry32, official, round1, uniform, withClaims, type Inst } from './common.ts';
+import { ART70, DESIGN_RULE, DOC242, DOC70, LINEAR_60_90, OVERSPEND_MAIN, PARA, Q70, SURPLUS_MAIN, assumption, depositRateSources, fenOf, header, hospitalOf,
+  money, mulberry32, official, round1, uniform, withClaims, type Inst } from './common.ts';
 
 // ---------------------------------------------------------------------------------------------
 // 1. The main example: a synthetic prefecture-level city
@@ -153,8 +154,10 @@ export function city(): Scenario {
     'policy.categoryCoefficients': assumption({ ...DOC70, article: ART70.split + PARA, note: '中医类系数 1.05（支持中医药）、乡镇卫生院 1.02 为假设。' }),
     'policy.deposit.base': official({ ...DOC70, article: ART70.pay + PARA, note: `“${Q70.deposit}”；“${Q70.defer}”。` }),
     ...depositRateSources('hospital', 'chronic', 'primary'),
-    'policy.surplus': assumption({ ...DOC70, article: ART70.incentive + PARA, note: `“${Q70.sharing}”；“${Q70.mainly}”。另见${DOC242.number}“结余留用，合理超支分担”。分档比例（结余率 5% 以内留用 70%，5%–10% 留用 50%，10% 以上 30%，超额累进）为假设。` }),
-    'policy.overspend': assumption({ ...DOC70, article: ART70.incentive + PARA, note: `“${Q70.mainly}”；“${Q70.compensate}”。基金分担（超支率 5% 以内 50%，5%–10% 30%，10% 以上不分担，超额累进）为假设，使超支主要由医院承担。` }),
+    'policy.surplus': assumption({ ...DOC70, article: ART70.incentive + PARA,
+      note: `“${Q70.sharing}”；“${Q70.mainly}”。另见${DOC242.number}“结余留用，合理超支分担”。分档比例（结余率 5% 以内留用 70%，5%–10% 留用 50%，10% 以上 30%，超额累进）为假设。` }),
+    'policy.overspend': assumption({ ...DOC70, article: ART70.incentive + PARA,
+      note: `“${Q70.mainly}”；“${Q70.compensate}”。基金分担（超支率 5% 以内 50%，5%–10% 30%，10% 以上不分担，超额累进）为假设，使超支主要由医院承担。` }),
     'policy.overspend.reasonableShare': assumption({ ...DOC70, article: ART70.incentive + PARA, note: '“对超过总额的医疗机构,应分析原因”；统一按超支额的 80% 认定为合理超支，为假设。' }),
     'policy.quality': assumption({ document: DESIGN_RULE, note: '考核得分 90 分及以上全额返还保证金，60–90 分按比例返还，60 分以下不返还（线性）。年终考核与返还保证金挂钩见各地做法（如“在进行年度考核和返还质量保证金时予以倾斜”）。' }),
     'policy.advance': assumption({ ...DOC70, article: ART70.pay + PARA, note: `“${Q70.advance}”。对信用良好的机构预付 1 个月周转金为假设。` }),

@@ -188,7 +188,8 @@ export function withClaims(s: Scenario, insts: readonly Inst[], r: Rng, noise: n
 }
 
 /** A small scenario's fund: sized so that targets come out about `uplift` above last year. */
-export function smallFund(insts: readonly Inst[], opts: { uplift: number; afRate: string; rrRate: string; carveOuts?: Scenario['fund']['carveOuts']; topUpCap?: string }): Scenario['fund'] {
+export function smallFund(insts: readonly Inst[],
+  opts: { uplift: number; afRate: string; rrRate: string; carveOuts?: Scenario['fund']['carveOuts']; topUpCap?: string }): Scenario['fund'] {
   const last = insts.reduce((a, x) => a + x.last, 0) / 100;
   const carved = (opts.carveOuts ?? []).reduce((a, c) => a + Number(c.amount), 0);
   const g = (last * opts.uplift) / (1 - Number(opts.afRate));
@@ -222,7 +223,8 @@ export const OVERSPEND_MAIN: NonNullable<Policy['overspend']> = {
 };
 
 
-export function inst(r: Rng, id: string, name: string, level: string, category: string, klass: string, lastYuan: number, dev: number | undefined, extra: Partial<Hospital> = {}, dedRate?: number): Inst {
+export function inst(r: Rng, id: string, name: string, level: string, category: string, klass: string, lastYuan: number, dev: number | undefined,
+  extra: Partial<Hospital> = {}, dedRate?: number): Inst {
   return {
     id, name, level, category, klass,
     last: fenOf(lastYuan),

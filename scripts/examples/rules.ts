@@ -1,6 +1,7 @@
 /** Small scenarios, each reproducing one real rule family named in DESIGN, with its source. */
 import type { Policy, Scenario } from '../../src/format/types.ts';
-import { ART70, ASSESS, DESIGN_RULE, DOC70, LINEAR_60_90, LINYI, META_YEAR, OVERSPEND_MAIN, PARA, PREPAY, Q70, QINGHAI, SEASON, SHANDONG, SURPLUS_MAIN, assumption, depositRateSources, header, hospitalOf, inst, mulberry32, official, smallFund, withClaims, type Inst, type Rng } from './common.ts';
+import { ART70, ASSESS, DESIGN_RULE, DOC70, LINEAR_60_90, LINYI, META_YEAR, OVERSPEND_MAIN, PARA, PREPAY, Q70, QINGHAI, SEASON, SHANDONG, SURPLUS_MAIN,
+  assumption, depositRateSources, header, hospitalOf, inst, mulberry32, official, smallFund, withClaims, type Inst, type Rng } from './common.ts';
 
 // ---------------------------------------------------------------------------------------------
 // 2. Small scenarios, one rule family each
@@ -22,7 +23,8 @@ export function claimsWithholding(): Scenario {
     overspend: OVERSPEND_MAIN,
     quality: { mode: 'step', points: [{ score: 0, ratio: '0' }, { score: 60, ratio: '0.6' }, { score: 80, ratio: '0.9' }, { score: 90, ratio: '1' }] },
     sources: {
-      'policy.deposit.base': official({ ...QINGHAI, note: '“拨款按审核后的总额90%拨给定点医疗单位,其余10%做为管理保证金在年末根据执行医疗保险制度情况决定拨付。”即按月审核费用的 10% 留作保证金（deposit base "claims"）。' }),
+      'policy.deposit.base': official({ ...QINGHAI,
+        note: '“拨款按审核后的总额90%拨给定点医疗单位,其余10%做为管理保证金在年末根据执行医疗保险制度情况决定拨付。”即按月审核费用的 10% 留作保证金（deposit base "claims"）。' }),
       'policy.deposit.rates.hospital': official({ ...QINGHAI, note: '审核后总额的 10%。' }),
       'policy.quality': assumption({ ...QINGHAI, note: '“在年末根据执行医疗保险制度情况决定拨付”，未给标准；分档返还（<60 分 0，60–80 分 60%，80–90 分 90%，≥90 分全额）为假设。' }),
       'policy.surplus': assumption({ ...DOC70, article: ART70.incentive + PARA, note: '与主示例（city.json）相同的假设分档。' }),
@@ -55,7 +57,8 @@ export function rewardCap(): Scenario {
     overspend: OVERSPEND_MAIN,
     quality: LINEAR_60_90,
     sources: {
-      'policy.surplus': assumption({ document: DESIGN_RULE, note: `结余奖励封顶为指标的 3%（参考规则示例：奖励不超过指标的 3%）；分档（结余率 5% 以内 60%，以上 40%，超额累进）为假设。原则见${DOC70.number}“${Q70.sharing}”。` }),
+      'policy.surplus': assumption({ document: DESIGN_RULE,
+        note: `结余奖励封顶为指标的 3%（参考规则示例：奖励不超过指标的 3%）；分档（结余率 5% 以内 60%，以上 40%，超额累进）为假设。原则见${DOC70.number}“${Q70.sharing}”。` }),
       'policy.surplus.cap': assumption({ document: DESIGN_RULE, note: '奖励不超过 0.03 × 指标。结余 1% 与 4% 的医院不受封顶影响；结余 7% 与 12% 的医院奖励都为指标的 3%。' }),
       ...depositRateSources('hospital'),
     },
@@ -87,8 +90,10 @@ export function minSavingsStep(): Scenario {
     overspend: { mode: 'step', tiers: [{ upTo: '0.05', share: '0.5' }, { upTo: '0.1', share: '0.3' }, { upTo: null, share: '0' }] },
     quality: LINEAR_60_90,
     sources: {
-      'policy.surplus': assumption({ document: DESIGN_RULE, note: `“最低结余率”：结余率不超过 3% 不奖励；超过 3% 时整笔结余按所在档比例留用（3%–8% 50%，8% 以上 60%，全额累计制）。参考规则：起始档留用比例为 0，即“最低结余率”。原则见${DOC70.number}“${Q70.sharing}”。比例为假设。` }),
-      'policy.overspend': assumption({ ...DOC70, article: ART70.incentive + PARA, note: `“${Q70.mainly}”。全额累计制：超支率 5% 以内基金分担整笔 50%，5%–10% 30%，10% 以上不分担；比例为假设。` }),
+      'policy.surplus': assumption({ document: DESIGN_RULE,
+        note: `“最低结余率”：结余率不超过 3% 不奖励；超过 3% 时整笔结余按所在档比例留用（3%–8% 50%，8% 以上 60%，全额累计制）。参考规则：起始档留用比例为 0，即“最低结余率”。原则见${DOC70.number}“${Q70.sharing}”。比例为假设。` }),
+      'policy.overspend': assumption({ ...DOC70, article: ART70.incentive + PARA,
+        note: `“${Q70.mainly}”。全额累计制：超支率 5% 以内基金分担整笔 50%，5%–10% 30%，10% 以上不分担；比例为假设。` }),
       ...depositRateSources('hospital'),
     },
   };
@@ -105,10 +110,14 @@ export function minSavingsStep(): Scenario {
 export function volumeFloor(): Scenario {
   const r = mulberry32(2008);
   const insts = [
-    inst(r, 'A', '丁市人民医院', 'tertiary', 'general', 'hospital', 88_000_000, 0.021, { score: 92, volume: 11_860, volumeFloor: 11_420, fields: { cases: 11_860, costPerCase: 11_200 } }),
-    inst(r, 'B', '丁市中医医院', 'tertiary', 'tcm', 'hospital', 36_500_000, -0.089, { score: 85, volume: 8_950, volumeFloor: 9_600, fields: { cases: 8_950, costPerCase: 6_150 } }),
-    inst(r, 'C', '丁县人民医院', 'secondary', 'general', 'hospital', 29_400_000, 0.035, { score: 81, volume: 6_240, volumeFloor: 6_240, fields: { cases: 6_240, costPerCase: 5_420 } }),
-    inst(r, 'D', '丁县第二人民医院', 'secondary', 'general', 'hospital', 14_700_000, -0.03, { score: 88, volume: 3_310, volumeFloor: 3_050, fields: { cases: 3_310, costPerCase: 4_860 } }),
+    inst(r, 'A', '丁市人民医院', 'tertiary', 'general', 'hospital', 88_000_000, 0.021,
+      { score: 92, volume: 11_860, volumeFloor: 11_420, fields: { cases: 11_860, costPerCase: 11_200 } }),
+    inst(r, 'B', '丁市中医医院', 'tertiary', 'tcm', 'hospital', 36_500_000, -0.089, { score: 85, volume: 8_950, volumeFloor: 9_600,
+      fields: { cases: 8_950, costPerCase: 6_150 } }),
+    inst(r, 'C', '丁县人民医院', 'secondary', 'general', 'hospital', 29_400_000, 0.035,
+      { score: 81, volume: 6_240, volumeFloor: 6_240, fields: { cases: 6_240, costPerCase: 5_420 } }),
+    inst(r, 'D', '丁县第二人民医院', 'secondary', 'general', 'hospital', 14_700_000, -0.03,
+      { score: 88, volume: 3_310, volumeFloor: 3_050, fields: { cases: 3_310, costPerCase: 4_860 } }),
   ];
   const policy: Policy = {
     historyWeights: ['0.2', '0.3', '0.5'],
@@ -118,7 +127,8 @@ export function volumeFloor(): Scenario {
     volumeFloor: true,
     quality: LINEAR_60_90,
     sources: {
-      'policy.volumeFloor': official({ ...LINYI, note: '2008 年起临沂市对各定点医院住院统筹金支付按资金总量和最低服务人次两项指标进行控制：“以上年度实际结算的人次核定最低服务人次指标。实行月结算和年度平衡。”各院最低服务人次指标取上年实际结算人次。服务人次未达最低指标时按比例核减指标（指标 × 服务人次 ÷ 最低服务人次）为本测算工具的参考规则，原文未载明核减方式。' }),
+      'policy.volumeFloor': official({ ...LINYI,
+        note: '2008 年起临沂市对各定点医院住院统筹金支付按资金总量和最低服务人次两项指标进行控制：“以上年度实际结算的人次核定最低服务人次指标。实行月结算和年度平衡。”各院最低服务人次指标取上年实际结算人次。服务人次未达最低指标时按比例核减指标（指标 × 服务人次 ÷ 最低服务人次）为本测算工具的参考规则，原文未载明核减方式。' }),
       ...depositRateSources('hospital'),
       'policy.surplus': assumption({ ...DOC70, article: ART70.incentive + PARA, note: '与主示例（city.json）相同的假设分档。' }),
       'policy.overspend': assumption({ ...DOC70, article: ART70.incentive + PARA, note: '与主示例（city.json）相同的假设分档。' }),
@@ -164,12 +174,15 @@ export function communityPrepay(): Scenario {
       ],
     },
     sources: {
-      'policy.monthlyProfile': official({ ...PREPAY, article: '三、实施办法（三）', note: '“市医保经办机构在每月月初将当月费用拨付至各社区卫生服务中心。当月预拨费用原则上按医保服务协议明确的全年费用总额分12个月均摊确定。”（monthlyProfile 不设，即 12 个月均摊；monthlyPayment 为 prepaid：月初按额预拨，不以当月申报为限。）' }),
+      'policy.monthlyProfile': official({ ...PREPAY, article: '三、实施办法（三）',
+        note: '“市医保经办机构在每月月初将当月费用拨付至各社区卫生服务中心。当月预拨费用原则上按医保服务协议明确的全年费用总额分12个月均摊确定。”（monthlyProfile 不设，即 12 个月均摊；monthlyPayment 为 prepaid：月初按额预拨，不以当月申报为限。）' }),
       'policy.quality.indicators': official({ ...ASSESS, note: '基本医疗服务“分值权重占30%”，公共卫生服务“分值权重占30%”，综合管理“分值权重占25%”，社区满意度测评“分值权重占15%(社会中介机构占5%)”。' }),
       'policy.quality': assumption({ document: DESIGN_RULE, note: '综合得分映射保证金返还比例：≥90 全额，60–90 按比例，<60 不返还（线性），为假设。' }),
       'policy.deposit.rates.primary': assumption({ ...SHANDONG, note: '预付办法本身未设保证金；此处沿用“实行国家基本制度的基层医疗机构为2%”，使年终考核结果有所体现。12 个月均摊的是扣除 2% 保证金后的指标。' }),
-      'policy.surplus': assumption({ ...PREPAY, article: '三、实施办法（四）', note: '“社区卫生服务中心医保预付费用的结余部分,在年终考核后按照……《关于本市社区卫生服务中心试行收支两条线管理的指导意见》(沪财社[2006]13号)的规定管理使用。”留用 50%、考核综合得分 75 分及以上方可留用（eligibility）为假设。' }),
-      'policy.overspend': official({ ...PREPAY, article: '三、实施办法（五）', note: '“社区卫生服务中心医保预付费用的超支部分,在年终考核后由中心分担。门诊新增医保对象就医所发生的合理超支费用,可由医保基金补助。”合理部分（新增医保对象所致）由基金全额补助；其占超支额的比例 30%（reasonableShare）为假设。' }),
+      'policy.surplus': assumption({ ...PREPAY, article: '三、实施办法（四）',
+        note: '“社区卫生服务中心医保预付费用的结余部分,在年终考核后按照……《关于本市社区卫生服务中心试行收支两条线管理的指导意见》(沪财社[2006]13号)的规定管理使用。”留用 50%、考核综合得分 75 分及以上方可留用（eligibility）为假设。' }),
+      'policy.overspend': official({ ...PREPAY, article: '三、实施办法（五）',
+        note: '“社区卫生服务中心医保预付费用的超支部分,在年终考核后由中心分担。门诊新增医保对象就医所发生的合理超支费用,可由医保基金补助。”合理部分（新增医保对象所致）由基金全额补助；其占超支额的比例 30%（reasonableShare）为假设。' }),
     },
   };
   const fund = smallFund(insts, { uplift: 1.05, afRate: '0.03', rrRate: '0' });
@@ -204,9 +217,11 @@ export function afShortfall(topUp: boolean): Scenario {
     quality: LINEAR_60_90,
     sources: {
       'fund.adjustmentFundRate': assumption({ ...DOC70, article: ART70.pay + PARA, note: `“${Q70.deposit}”。调剂金只取总额控制目标的 1%，故意偏小，使基金应分担额超过调剂金。` }),
-      'policy.overspend': assumption({ ...DOC70, article: ART70.incentive + PARA, note: `“${Q70.compensate}”。分档（5% 以内 70%，5%–10% 50%，10% 以上 30%，超额累进）为假设，偏宽松。` }),
+      'policy.overspend': assumption({ ...DOC70, article: ART70.incentive + PARA,
+        note: `“${Q70.compensate}”。分档（5% 以内 70%，5%–10% 50%，10% 以上 30%，超额累进）为假设，偏宽松。` }),
       ...(topUp
-        ? { 'fund.adjustmentTopUpCap': assumption({ ...DOC70, article: ART70.incentive + PARA, note: `“${Q70.compensate}”：允许从基金结存中补足调剂金缺口，最多 300 万元（假设）；补足后仍不足部分按比例削减。` }) }
+        ? { 'fund.adjustmentTopUpCap': assumption({ ...DOC70, article: ART70.incentive + PARA,
+          note: `“${Q70.compensate}”：允许从基金结存中补足调剂金缺口，最多 300 万元（假设）；补足后仍不足部分按比例削减。` }) }
         : {}),
       ...depositRateSources('hospital'),
     },
@@ -245,10 +260,12 @@ export function planning2026(): Scenario {
     overspend: OVERSPEND_MAIN,
     growth: { region: '0.06', byCategory: { tcm: '0.08', community: '0.09' } },
     sources: {
-      'policy.growth': assumption({ ...DOC70, article: ART70.budget + PARA, note: '“统筹考虑物价水平、GDP增速等因素”。全市费用增长 6%，中医 8%，社区 9%（分级诊疗下沉）为假设；庚县第二人民医院新住院楼投用，单独按 15% 预测。' }),
+      'policy.growth': assumption({ ...DOC70, article: ART70.budget + PARA,
+        note: '“统筹考虑物价水平、GDP增速等因素”。全市费用增长 6%，中医 8%，社区 9%（分级诊疗下沉）为假设；庚县第二人民医院新住院楼投用，单独按 15% 预测。' }),
       'policy.weightFormula': assumption({ document: DESIGN_RULE, note: '上年考核 90 分及以上的机构权重上浮 2%（默认权重 × 1.02），为假设的激励规则。' }),
       'policy.monthlyProfile': assumption({ ...DOC70, article: ART70.pay + PARA, note: '“将总额控制指标分解到每个月份”。按历年月度费用的季节性分配（1 月冬季高峰、2 月春节低谷、12 月年底高峰），为假设。' }),
-      'hospitals[2].lockedTarget': assumption({ ...DOC70, article: '三、5. 注重沟通与协商' + PARA, note: '“要建立医保经办机构和定点医疗机构之间有效沟通协商的机制”。庚县人民医院经协商锁定指标 3150 万元，同池其余机构按权重分配剩余额度。' }),
+      'hospitals[2].lockedTarget': assumption({ ...DOC70, article: '三、5. 注重沟通与协商' + PARA,
+        note: '“要建立医保经办机构和定点医疗机构之间有效沟通协商的机制”。庚县人民医院经协商锁定指标 3150 万元，同池其余机构按权重分配剩余额度。' }),
       ...depositRateSources('hospital', 'primary'),
     },
   };

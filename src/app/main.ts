@@ -64,7 +64,8 @@ async function start(): Promise<void> {
   autosaver.onError = () => ctl.set({ saveState: 'error' });
   ctl.onWorkspace = (w) => autosaver.schedule(w);
   // Every change this page makes passes the one gate; a refused one is taken back, saying why (runs/gate.ts).
-  const gate = new GateRunner((w, r) => ctl.checked(w, r.ok ? null : r.issues, (issues) => ({ kind: 'error', says: { key: 'changeRefused' }, issues, doc: w })));
+  const gate = new GateRunner((w, r) => ctl.checked(w, r.ok ? null : r.issues, (issues) =>
+    ({ kind: 'error', says: { key: 'changeRefused' }, issues, doc: w })));
   ctl.onCheck = (w) => gate.check(w);
   ctl.onPrefs = (p) => savePrefs(p);
   if (notice) ctl.notify(notice);

@@ -89,10 +89,12 @@ export async function importCatalogue(data: Uint8Array | ArrayBuffer, fileName: 
   const read = await readSheets(data, fileName);
   if (!read.ok) return none(read.reason);
   const found = findHeader(read.sheets);
-  if (!found) return none({ zh: '找不到表头：需要「病组编码」「分值」「次均费用」列', en: 'no header found: the columns 病组编码 (group), 分值 (score) and 次均费用 (reference cost) are needed' });
+  if (!found) return none({ zh: '找不到表头：需要「病组编码」「分值」「次均费用」列',
+    en: 'no header found: the columns 病组编码 (group), 分值 (score) and 次均费用 (reference cost) are needed' });
   const missing = DEFS.filter((d) => d.required && !found.cols.has(d.key));
   if (missing.length) {
-    return { ...none({ zh: `缺少必需的列：${missing.map((d) => d.zh).join('、')}`, en: `required columns missing: ${missing.map((d) => d.en).join(', ')}` }), sheet: found.sheet.name };
+    return { ...none({ zh: `缺少必需的列：${missing.map((d) => d.zh).join('、')}`, en: `required columns missing: ${missing.map((d) => d.en).join(', ')}` }),
+      sheet: found.sheet.name };
   }
   const col = (k: CatalogueColumn) => found.cols.get(k);
   const header = (k: CatalogueColumn) => found.headers[col(k)!] ?? null;

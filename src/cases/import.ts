@@ -14,7 +14,8 @@ import {
   rejectExamplesQuery, rejectLinesQuery, setupStatements, sourceType, unknownValuesQuery, type SourcePlan,
 } from './sql.ts';
 import type {
-  CaseAggregation, CaseColumn, CaseImportResult, CasePhase, CaseProgress, CaseReport, CaseSetup, CaseTotals, FileProblem, InstitutionCases, ProblemRow, RowProblem,
+  CaseAggregation, CaseColumn, CaseImportResult, CasePhase, CaseProgress, CaseReport, CaseSetup, CaseTotals, FileProblem, InstitutionCases, ProblemRow,
+    RowProblem,
 } from './types.ts';
 
 export const MAX_VALUE_CHARS = 40;
@@ -33,7 +34,8 @@ function add(a: Acc, b: Acc): void {
 const totals = (a: Acc): CaseTotals => ({
   cases: a.cases, points: formatPoints(a.points), fundPayable: formatFen(a.fund), cost: formatFen(a.cost), low: a.low, high: a.high, special: a.special,
 });
-const rowAcc = (r: Cell[]): Acc => ({ cases: int(r[3]!), points: big(r[4]!), fund: big(r[5]!), cost: big(r[6]!), low: int(r[7]!), high: int(r[8]!), special: int(r[9]!) });
+const rowAcc = (r: Cell[]): Acc => ({ cases: int(r[3]!), points: big(r[4]!), fund: big(r[5]!), cost: big(r[6]!), low: int(r[7]!), high: int(r[8]!),
+  special: int(r[9]!) });
 
 function emptyReport(name: string): CaseReport {
   return {
@@ -100,7 +102,8 @@ export interface ImportOptions {
   fromParquet?: boolean;
 }
 
-export async function importCases(engine: SqlEngine, source: CaseSource, setup: CaseSetup, onProgress?: (p: CaseProgress) => void, opts: ImportOptions = {}): Promise<CaseImportResult> {
+export async function importCases(engine: SqlEngine, source: CaseSource, setup: CaseSetup, onProgress?: (p: CaseProgress) => void,
+  opts: ImportOptions = {}): Promise<CaseImportResult> {
   const prep = prepareSetup(setup);
   const report = emptyReport(source.name);
   const timings: Partial<Record<CasePhase, number>> = {};
@@ -237,7 +240,8 @@ function firstLine(e: unknown): string {
   // stringifies to "{}": read its name, message or type so the report says what failed.
   const o = e as { name?: unknown; message?: unknown; type?: unknown } | null;
   const named = o && typeof o === 'object' ? [o.name, o.message, o.type].filter((x) => typeof x === 'string' && x).join(': ') : '';
-  const kind = o && typeof o === 'object' ? `${(o as object).constructor?.name ?? Object.prototype.toString.call(o)}${isWasmException(e) ? ' (WebAssembly exception: an uncaught C++ exception in the engine)' : ''}` : '';
+  const kind = o && typeof o === 'object' ? `${(o as object).constructor?.name ?? Object.prototype.toString.call(o)}${isWasmException(e) ?
+    ' (WebAssembly exception: an uncaught C++ exception in the engine)' : ''}` : '';
   const text = e instanceof Error ? e.message : typeof e === 'string' ? e : named || kind || (JSON.stringify(e) ?? String(e));
   return String(text).split('\n')[0]!;
 }

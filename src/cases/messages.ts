@@ -12,14 +12,20 @@ type Entry = { zh: string; en: string };
 
 export const CASE_MESSAGES = {
   'row.missing': { zh: '第 {row} 行：「{column}」为空（机构 {institution}）', en: 'row {row}: {column} is empty (institution {institution})' },
-  'row.unparsable.amount': { zh: '第 {row} 行：「{column}」不是金额（元，最多两位小数）：{value}（机构 {institution}）', en: 'row {row}: {column} is not an amount (yuan, at most 2 decimals): {value} (institution {institution})' },
-  'row.unparsable.month': { zh: '第 {row} 行：「{column}」不是月份或日期：{value}（机构 {institution}）', en: 'row {row}: {column} is not a month or a date: {value} (institution {institution})' },
-  'row.unparsable.points': { zh: '第 {row} 行：「{column}」不是点数（最多四位小数）：{value}（机构 {institution}）', en: 'row {row}: {column} is not a number of points (at most 4 decimals): {value} (institution {institution})' },
+  'row.unparsable.amount': { zh: '第 {row} 行：「{column}」不是金额（元，最多两位小数）：{value}（机构 {institution}）',
+    en: 'row {row}: {column} is not an amount (yuan, at most 2 decimals): {value} (institution {institution})' },
+  'row.unparsable.month': { zh: '第 {row} 行：「{column}」不是月份或日期：{value}（机构 {institution}）',
+    en: 'row {row}: {column} is not a month or a date: {value} (institution {institution})' },
+  'row.unparsable.points': { zh: '第 {row} 行：「{column}」不是点数（最多四位小数）：{value}（机构 {institution}）',
+    en: 'row {row}: {column} is not a number of points (at most 4 decimals): {value} (institution {institution})' },
   'row.negative': { zh: '第 {row} 行：「{column}」为负数：{value}（机构 {institution}）', en: 'row {row}: {column} is negative: {value} (institution {institution})' },
   'row.unknownInstitution': { zh: '第 {row} 行：「{column}」{value} 不是本方案的定点机构', en: 'row {row}: {column} {value} is not an institution of this scenario' },
-  'row.unknownGroup': { zh: '第 {row} 行：「{column}」{value} 不在病组目录中（机构 {institution}）', en: 'row {row}: {column} {value} is not in the group catalogue (institution {institution})' },
-  'row.monthRange': { zh: '第 {row} 行：「{column}」{value} 不在 1–12 月之间（机构 {institution}）', en: 'row {row}: {column} {value} is not a month 1–12 (institution {institution})' },
-  'row.otherYear': { zh: '第 {row} 行：「{column}」{value} 不在 {year} 年（机构 {institution}）', en: 'row {row}: {column} {value} is not in {year} (institution {institution})' },
+  'row.unknownGroup': { zh: '第 {row} 行：「{column}」{value} 不在病组目录中（机构 {institution}）',
+    en: 'row {row}: {column} {value} is not in the group catalogue (institution {institution})' },
+  'row.monthRange': { zh: '第 {row} 行：「{column}」{value} 不在 1–12 月之间（机构 {institution}）',
+    en: 'row {row}: {column} {value} is not a month 1–12 (institution {institution})' },
+  'row.otherYear': { zh: '第 {row} 行：「{column}」{value} 不在 {year} 年（机构 {institution}）',
+    en: 'row {row}: {column} {value} is not in {year} (institution {institution})' },
   'row.malformed': { zh: '第 {row} 行：无法按表头拆分为各列（{reason}）：{line}', en: 'row {row}: cannot be split into the header\'s columns ({reason}): {line}' },
 
   'kind.missing': { zh: '必填项为空', en: 'required cell empty' },
@@ -41,7 +47,8 @@ export const CASE_MESSAGES = {
   'file.engine': { zh: '数据库引擎出错：{detail}', en: 'database engine error: {detail}' },
 
   'restarted': { zh: '病例分析引擎出错后已重启，本文件已重新导入', en: 'the case engine failed and was restarted; this file was imported again' },
-  'summary': { zh: '读取 {rows} 行，计入 {accepted} 行，剔除 {rejected} 行（剔除行的基金支付 {amount} 元未计入）', en: '{rows} rows read, {accepted} counted, {rejected} left out (their fund-payable {amount} yuan not counted)' },
+  'summary': { zh: '读取 {rows} 行，计入 {accepted} 行，剔除 {rejected} 行（剔除行的基金支付 {amount} 元未计入）',
+    en: '{rows} rows read, {accepted} counted, {rejected} left out (their fund-payable {amount} yuan not counted)' },
 
   'progress.engine': { zh: '正在加载数据库引擎…', en: 'Loading the database engine…' },
   'progress.read': { zh: '正在读取病例并计算点数…', en: 'Reading cases and computing points…' },

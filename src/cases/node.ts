@@ -105,7 +105,8 @@ export async function fileSource(file: string): Promise<CaseSource> {
 }
 
 /** Import a case list (.csv or .parquet) from disk. */
-export async function importCaseFile(file: string, setup: CaseSetup, opts: { onProgress?: (p: CaseProgress) => void; threads?: number } = {}): Promise<CaseImportResult> {
+export async function importCaseFile(file: string, setup: CaseSetup, opts: { onProgress?: (p: CaseProgress) => void;
+  threads?: number } = {}): Promise<CaseImportResult> {
   opts.onProgress?.({ phase: 'engine', fraction: null });
   const db = await NodeDuckDB.open(opts.threads ? { threads: opts.threads } : {});
   try {

@@ -38,8 +38,10 @@ export function prepareSetup(setup: CaseSetup): PreparedSetup {
   const low = parseRatio(setup.thresholds.low) ?? fail(`thresholds.low: not a decimal ≥ 0: ${JSON.stringify(setup.thresholds.low)}`);
   const high = parseRatio(setup.thresholds.high) ?? fail(`thresholds.high: not a decimal ≥ 0: ${JSON.stringify(setup.thresholds.high)}`);
   // 0 < low ≤ 1 ≤ high ≤ 100, at most 4 decimals: keeps the SQL's products inside HUGEINT.
-  if (low.num === 0n || low.num > low.den || parseScaled(setup.thresholds.low, 4) === null) fail(`thresholds.low must be in (0, 1] with at most 4 decimals: ${setup.thresholds.low}`);
-  if (high.num < high.den || high.num > 100n * high.den || parseScaled(setup.thresholds.high, 4) === null) fail(`thresholds.high must be in [1, 100] with at most 4 decimals: ${setup.thresholds.high}`);
+  if (low.num === 0n || low.num > low.den ||
+    parseScaled(setup.thresholds.low, 4) === null) fail(`thresholds.low must be in (0, 1] with at most 4 decimals: ${setup.thresholds.low}`);
+  if (high.num < high.den || high.num > 100n * high.den || parseScaled(setup.thresholds.high,
+    4) === null) fail(`thresholds.high must be in [1, 100] with at most 4 decimals: ${setup.thresholds.high}`);
   const rule: OutlierRule = { low, high };
 
   const seen = new Set<string>();
@@ -57,7 +59,8 @@ export function prepareSetup(setup: CaseSetup): PreparedSetup {
     if (ids.has(g.id)) fail(`catalogue[${i}].id: duplicate ${g.id}`);
     ids.add(g.id);
     const score = parseScaled(g.score, POINT_DP);
-    if (score === null || score <= 0n || score > MAX_SCORE_UNITS) fail(`catalogue[${i}].score: must be > 0 with at most 4 decimals: ${JSON.stringify(g.score)}`);
+    if (score === null || score <= 0n ||
+      score > MAX_SCORE_UNITS) fail(`catalogue[${i}].score: must be > 0 with at most 4 decimals: ${JSON.stringify(g.score)}`);
     const refFen = parseScaled(g.refCost, MONEY_DP);
     if (refFen === null || refFen <= 0n || refFen > MAX_REF_FEN) fail(`catalogue[${i}].refCost: must be an amount > 0: ${JSON.stringify(g.refCost)}`);
     return { id: g.id, score: score!, refFen: refFen!, ...groupBounds(refFen!, rule) };

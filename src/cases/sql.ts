@@ -244,8 +244,10 @@ export function parsedSelect(p: PreparedSetup, src: SourcePlan): string {
     `CASE WHEN gi IS NOT NULL THEN 0 WHEN ${blank(cg, 'v_g')} THEN ${bit('missing', 'group')} ELSE ${bit('unknownGroup', 'group')} END`,
     amountFlags('v_x', cx, 'xf', 'cost'),
     amountFlags('v_f', cf, 'ff', 'fund'),
-    `CASE WHEN mm BETWEEN 1 AND 12 THEN 0 WHEN mm IS NOT NULL THEN ${bit('monthRange', 'month')} WHEN ${blank(cm, 'v_m')} THEN ${bit('missing', 'month')} ELSE ${bit('unparsable', 'month')} END${yearFlag}`,
-    cs ? `CASE WHEN spu IS NOT NULL THEN (CASE WHEN spu < 0 THEN ${bit('negative', 'special')} ELSE 0 END) WHEN ${blank(cs, 'v_s')} THEN 0 ELSE ${bit('unparsable', 'special')} END` : '0',
+    `CASE WHEN mm BETWEEN 1 AND 12 THEN 0 WHEN mm IS NOT NULL THEN ${bit('monthRange', 'month')} WHEN ${blank(cm, 'v_m')} THEN ${bit('missing',
+      'month')} ELSE ${bit('unparsable', 'month')} END${yearFlag}`,
+    cs ? `CASE WHEN spu IS NOT NULL THEN (CASE WHEN spu < 0 THEN ${bit('negative', 'special')} ELSE 0 END) WHEN ${blank(cs,
+      'v_s')} THEN 0 ELSE ${bit('unparsable', 'special')} END` : '0',
   ].map((e) => `(${e})`).join(' | ');
 
   const raw = `[${[asText(ch, 'v_h'), asText(cg, 'v_g'), asText(cx, 'v_x'), asText(cf, 'v_f'), asText(cm, 'v_m'), cs ? asText(cs, 'v_s') : 'NULL::VARCHAR']

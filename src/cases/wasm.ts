@@ -107,7 +107,8 @@ let opened: Promise<WasmDuckDB> | null = null;
  * fails inside (engineError drops it), the import runs once more on a fresh engine and the
  * report says so: a transient failure does not cost the user the import.
  */
-export async function importCaseBlob(data: Blob | Uint8Array, name: string, setup: CaseSetup, onProgress?: (p: CaseProgress) => void): Promise<CaseImportResult> {
+export async function importCaseBlob(data: Blob | Uint8Array, name: string, setup: CaseSetup,
+  onProgress?: (p: CaseProgress) => void): Promise<CaseImportResult> {
   const first = await importOnce(data, name, setup, onProgress);
   if (first.ok || opened !== null) return first;
   const again = await importOnce(data, name, setup, onProgress);
@@ -130,7 +131,8 @@ async function importOnce(data: Blob | Uint8Array, name: string, setup: CaseSetu
   const file = { byteLength: blob.size, slice: (start: number, end?: number) => blob.slice(start, end).arrayBuffer() };
   const t = await parquetToCsv(file, (done, rows) => onProgress?.({ phase: 'read', fraction: rows ? (0.5 * done) / rows : null, rows: done }));
   if (!t.ok) {
-    return { ok: false, report: { file: { name, format: 'parquet', columns: {}, ignored: [] }, rows: 0, accepted: 0, rejected: 0, rejectedFundPayable: '0.00', problems: [], fatal: t.problems } };
+    return { ok: false, report: { file: { name, format: 'parquet', columns: {}, ignored: [] }, rows: 0, accepted: 0, rejected: 0, rejectedFundPayable: '0.00',
+      problems: [], fatal: t.problems } };
   }
   const result = await importCases(db, bufferSource(db, t.csv, `${name}.csv`), setup, onProgress, { fromParquet: true });
   result.report.file.name = name;

@@ -68,7 +68,8 @@ export async function casesCommand(args: string[], io: Io): Promise<number> {
   const given = typeof values.catalogue === 'string' ? await catalogueFrom(values.catalogue, lang) : undefined;
   const catalogue = given ?? base.catalogue;
   if (!catalogue?.length) {
-    throw new CliError(zh ? `${basePath} 没有病种目录（catalogue）：请用 --catalogue 给出目录文件` : `${basePath} has no group catalogue: give one with --catalogue CAT.csv|CAT.xlsx`, 1);
+    throw new CliError(zh ? `${basePath} 没有病种目录（catalogue）：请用 --catalogue 给出目录文件` :
+      `${basePath} has no group catalogue: give one with --catalogue CAT.csv|CAT.xlsx`, 1);
   }
   const thresholds = base.policy.points?.thresholds ?? DEFAULT_THRESHOLDS;
   const year = base.meta.year;

@@ -30,7 +30,8 @@ export interface Comparison {
 }
 
 export function compareResults(sa: Scenario, ra: Result, sb: Scenario, rb: Result): Comparison {
-  const fund = compareFund([ra.fund, rb.fund], FUND_ROWS.map(([k]) => k)).map((r) => ({ field: r.field, a: r.values[0]!, b: r.values[1]!, delta: r.deltas[0]! }));
+  const fund = compareFund([ra.fund, rb.fund], FUND_ROWS.map(([k]) => k)).map((r) =>
+    ({ field: r.field, a: r.values[0]!, b: r.values[1]!, delta: r.deltas[0]! }));
   const ca = columnsOfResult(ra.hospitals);
   const cb = columnsOfResult(rb.hospitals);
   const rows = matchRows(ca.ids, cb.ids);
@@ -67,13 +68,16 @@ const T = {
     none: '（无）', onlyA: '仅 A 有', onlyB: '仅 B 有', note: '备注', delta: '变化',
     gains: (g: GainsAndLosses) => `B 较 A（按年终应付）：${g.gainers} 家多得，合计 ${g.gained}；${g.losers} 家少得，合计 ${g.lost}；${g.unchanged} 家不变`,
     most: '增加最多', least: '减少最多', byPoints: (n: string) => `点数法结算池：${n}`, notByPoints: '按指标' },
-  en: { fund: 'Fund', amountsIn: 'Amounts in', differ: (n: number, all: number, sorted: boolean) => `${n} of ${all} institutions differ${sorted ? ' (largest change in owed first)' : ''}:`,
+  en: { fund: 'Fund', amountsIn: 'Amounts in', differ: (n: number, all: number, sorted: boolean) => `${n} of ${all} institutions differ${sorted ?
+    ' (largest change in owed first)' : ''}:`,
     none: '(none)', onlyA: 'only in A', onlyB: 'only in B', note: 'note', delta: 'Δ',
-    gains: (g: GainsAndLosses) => `B against A (by what each is owed): ${g.gainers} gain, ${g.gained} in all; ${g.losers} lose, ${g.lost} in all; ${g.unchanged} unchanged`,
+    gains: (g: GainsAndLosses) =>
+      `B against A (by what each is owed): ${g.gainers} gain, ${g.gained} in all; ${g.losers} lose, ${g.lost} in all; ${g.unchanged} unchanged`,
     most: 'Largest gains', least: 'Largest losses', byPoints: (n: string) => `Pool settled by points: ${n}`, notByPoints: 'by targets' },
 } as const;
 
-export function compareReport(sa: Scenario, sb: Scenario, names: [string, string], unit: Unit, sortByChange: boolean, lang: Lang = 'en'): { text: string; comparison: Comparison } {
+export function compareReport(sa: Scenario, sb: Scenario, names: [string, string], unit: Unit, sortByChange: boolean,
+  lang: Lang = 'en'): { text: string; comparison: Comparison } {
   const c = compareResults(sa, runScenario(sa), sb, runScenario(sb));
   const t = T[lang];
   const fmt = (s: string | undefined) => (s === undefined ? '—' : money(s, unit));
@@ -95,12 +99,14 @@ export function compareReport(sa: Scenario, sb: Scenario, names: [string, string
       { header: `${t.delta}${sp}${owed}`, right: true }, { header: `${t.delta}${sp}${hospitalName('balance', lang)}`, right: true },
       // With a pool settled by points on either side, the payment rate (entitlement or target / actual) on each.
       ...(withRates ? [{ header: `${rate}${sp}A`, right: true }, { header: `${rate}${sp}B`, right: true }] : []), { header: t.note }],
-    changed.map((h) => [h.id, h.name, fmt(h.a.target), fmt(h.b.target), fmt(h.delta.target), fmt(h.a.owed), fmt(h.b.owed), fmt(h.delta.owed), fmt(h.delta.balance),
+    changed.map((h) => [h.id, h.name, fmt(h.a.target), fmt(h.b.target), fmt(h.delta.target), fmt(h.a.owed), fmt(h.b.owed), fmt(h.delta.owed),
+      fmt(h.delta.balance),
       ...(withRates ? [percent(h.a.paymentRate), percent(h.b.paymentRate)] : []), h.in === 'a' ? t.onlyA : h.in === 'b' ? t.onlyB : '']),
   );
   // Who gains and who loses, said in money (exact sums) and by name.
   const byName = new Map(c.hospitals.map((h) => [h.id, h.name]));
-  const list = (xs: { id: string; delta: string }[]) => xs.map((x) => `${x.id} ${byName.get(x.id) ?? ''} ${money(x.delta, unit, true)}`).join(lang === 'zh' ? '；' : '; ');
+  const list = (xs: { id: string; delta: string }[]) => xs.map((x) => `${x.id} ${byName.get(x.id) ?? ''} ${money(x.delta, unit, true)}`).join(lang === 'zh' ?
+    '；' : '; ');
   const g = c.gains;
   const gainsText = [
     t.gains({ ...g, gained: money(g.gained, unit, true), lost: money(g.lost, unit, true) }),

@@ -141,7 +141,8 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       return 1;
     }
     if (report.errorCount > 0) {
-      io.err(lang === 'zh' ? `以下 ${report.rows.filter((r) => r.state === 'invalid').length} 行有错误，未导入：` : `these ${report.rows.filter((r) => r.state === 'invalid').length} rows have errors and were not imported:`);
+      io.err(lang === 'zh' ? `以下 ${report.rows.filter((r) => r.state === 'invalid').length} 行有错误，未导入：` :
+        `these ${report.rows.filter((r) => r.state === 'invalid').length} rows have errors and were not imported:`);
       for (const e of report.errors) io.err(formatCellError(e, lang));
     }
 
@@ -172,7 +173,8 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     write(out, saveScenario(checked.scenario));
     io.out(lang === 'zh'
       ? `已写入 ${out}：${checked.scenario.hospitals.length} 家机构${base ? `（${mode === 'merge' ? '合并到' : '替换'} ${values.base}）` : ''}`
-      : `wrote ${out}: ${checked.scenario.hospitals.length} institutions${base ? ` (${mode === 'merge' ? 'merged into' : 'replacing those of'} ${values.base})` : ''}`);
+      : `wrote ${out}: ${checked.scenario.hospitals.length} institutions${base ? ` (${mode === 'merge' ? 'merged into' :
+        'replacing those of'} ${values.base})` : ''}`);
     return 0;
   });
 }

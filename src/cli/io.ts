@@ -41,7 +41,8 @@ const MAX_LINES = 200;
 
 export function issueLines(file: string, issues: readonly Issue[], lang: Lang, doc?: unknown): string {
   const lines = issues.slice(0, MAX_LINES).map((i) => `${file}: ${issueLine(i, lang, doc)}`);
-  if (issues.length > MAX_LINES) lines.push(lang === 'zh' ? `${file}: ……另有 ${issues.length - MAX_LINES} 个问题` : `${file}: … and ${issues.length - MAX_LINES} more problems`);
+  if (issues.length > MAX_LINES) lines.push(lang === 'zh' ? `${file}: ……另有 ${issues.length - MAX_LINES} 个问题` :
+    `${file}: … and ${issues.length - MAX_LINES} more problems`);
   return lines.join('\n');
 }
 

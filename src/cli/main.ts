@@ -124,7 +124,8 @@ export async function main(argv: string[], ioIn: Io = defaultIo): Promise<number
 }
 
 async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, unit: { type: 'string' }, xlsx: { type: 'string' }, csv: { type: 'string' }, lang: { type: 'string' } });
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, unit: { type: 'string' }, xlsx: { type: 'string' }, csv: { type: 'string' },
+    lang: { type: 'string' } });
   if (positionals.length !== 1) throw new CliError('run takes exactly one scenario file', 2);
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
   const lang = langOption(values.lang);

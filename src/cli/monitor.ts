@@ -22,7 +22,8 @@ export const MONITOR_USAGE = `  gbsim monitor FILE [--as-of K] [--all] [--json] 
 
 export async function monitorCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
-    'as-of': { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, unit: { type: 'string' }, xlsx: { type: 'string' }, lang: { type: 'string' },
+    'as-of': { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, unit: { type: 'string' }, xlsx: { type: 'string' },
+      lang: { type: 'string' },
   });
   if (positionals.length !== 1) throw new CliError('monitor takes exactly one scenario file', 2);
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
@@ -79,21 +80,25 @@ const T = {
     adjustments: `${M.adjustments.zh}（上表 * 号：指标经年中调整）`,
     adjustment: (id: string, f: number, before: string, after: string, change: string, n: number, reason: string) =>
       `  ${id} 自 ${f} 月起：${before} → ${after}（${change}，由分配池内 ${n} 家机构分担）— ${reason}`,
-    points: (pool: string, pts: string, proj: string, pv: string) => `  分配池 ${pool}：${M.pointsToDate.zh} ${pts}，${M.projectedYearPoints.zh} ${proj}，${M.projectedPointValue.zh} ${pv} ${W.pointValueUnit.zh}`,
+    points: (pool: string, pts: string, proj: string, pv: string) =>
+      `  分配池 ${pool}：${M.pointsToDate.zh} ${pts}，${M.projectedYearPoints.zh} ${proj}，${M.projectedPointValue.zh} ${pv} ${W.pointValueUnit.zh}`,
     pointsHead: '按点数法结算的分配池',
   },
   en: {
     head: (name: string, year: string, k: number, unit: string) => `${name}${year ? ` (${year})` : ''} — ${M.monthlyReport.en}, `
-      + `${k === 0 ? 'no month’s claims known yet; months 1–12 projected' : `claims known through month ${k}${k < 12 ? `; months ${k + 1}–12 projected` : ' (the whole year)'}`}`
+      + `${k === 0 ? 'no month’s claims known yet; months 1–12 projected' : `claims known through month ${k}${k < 12 ? `; months ${k + 1}–12 projected` :
+        ' (the whole year)'}`}`
       + `; amounts in ${unit}`,
-    warnWhen: (o: string, d: string, c: string) => `Warn when: projected overspend rate above ${o}; deferred claims above ${d} of the budget to date; fund below ${c} months of coverage`,
+    warnWhen: (o: string, d: string, c: string) =>
+      `Warn when: projected overspend rate above ${o}; deferred claims above ${d} of the budget to date; fund below ${c} months of coverage`,
     list: (n: number, total: number) => `${M.warningList.en}: ${n} of ${total} institutions`,
     every: `${M.progress.en} of every institution`,
     coverage: (v: string, below: boolean, c: string) => `${F.monthsOfCoverage.en}: ${v} — ${below ? 'BELOW' : 'not below'} the warning line of ${c} months`,
     adjustments: `${M.adjustments.en} (* above: target adjusted)`,
     adjustment: (id: string, f: number, before: string, after: string, change: string, n: number, reason: string) =>
       `  ${id} from month ${f}: ${before} → ${after} (${change}, absorbed by ${n} pool members) — ${reason}`,
-    points: (pool: string, pts: string, proj: string, pv: string) => `  pool ${pool}: ${M.pointsToDate.en} ${pts}, ${M.projectedYearPoints.en.toLowerCase()} ${proj}, ${M.projectedPointValue.en.toLowerCase()} ${pv} ${W.pointValueUnit.en}`,
+    points: (pool: string, pts: string, proj: string, pv: string) =>
+      `  pool ${pool}: ${M.pointsToDate.en} ${pts}, ${M.projectedYearPoints.en.toLowerCase()} ${proj}, ${M.projectedPointValue.en.toLowerCase()} ${pv} ${W.pointValueUnit.en}`,
     pointsHead: 'Pools settled by points',
   },
 } as const;
@@ -105,12 +110,14 @@ export function monitorText(s: Scenario, rep: MonitorReport, unit: Unit, all: bo
   const src = (th: typeof t.overspendRate) => { const w = sourceText(th, lang); return w ? ` [${w}]` : ''; };
   const lines = [
     x.head(s.meta.name, s.meta.year ? String(s.meta.year) : '', k, unitName(unit, lang)),
-    x.warnWhen(`${percent(t.overspendRate.value)}${src(t.overspendRate)}`, `${percent(t.deferredRate.value)}${src(t.deferredRate)}`, `${t.coverageMonths.value}${src(t.coverageMonths)}`),
+    x.warnWhen(`${percent(t.overspendRate.value)}${src(t.overspendRate)}`, `${percent(t.deferredRate.value)}${src(t.deferredRate)}`,
+      `${t.coverageMonths.value}${src(t.coverageMonths)}`),
     '',
   ];
   const head = (c: MonitorWord | 'target') => (c === 'target' ? hospitalName('target', lang) : monitorWord(c, lang));
   const table = (idx: readonly number[]) => renderTable(
-    [{ header: word('code', lang) }, { header: word('name', lang) }, ...COLS.map(([h]) => ({ header: head(h), right: true })), { header: monitorWord('warnings', lang) }],
+    [{ header: word('code', lang) }, { header: word('name', lang) }, ...COLS.map(([h]) => ({ header: head(h), right: true })),
+      { header: monitorWord('warnings', lang) }],
     idx.map((i) => { const r = rep.rows[i]!; return [r.id + (r.adjusted ? '*' : ''), r.name, ...COLS.map(([, g]) => g(r, unit)), warningText(r, lang)]; }),
   );
   lines.push(x.list(rep.warningList.length, rep.rows.length));

@@ -14,7 +14,8 @@ import type { Lang, Unit } from '../display/lang.ts';
 const T = {
   zh: { pool: (n: string) => `点数法结算池：${n}`, item: '项目', value: '数值', amount: '池内金额', capped: '点值封顶', yes: '是（封顶留存基金）', no: '否',
     capCut: '封顶留存', surplus: '结余(+)/超支(−)', none: '无点数' },
-  en: { pool: (n: string) => `Pool settled by points: ${n}`, item: 'Item', value: 'Value', amount: 'Pool amount', capped: 'Point-value cap binds', yes: 'yes (the rest stays with the fund)', no: 'no',
+  en: { pool: (n: string) => `Pool settled by points: ${n}`, item: 'Item', value: 'Value', amount: 'Pool amount', capped: 'Point-value cap binds',
+    yes: 'yes (the rest stays with the fund)', no: 'no',
     capCut: 'Kept by the cap', surplus: 'Surplus(+)/overspend(−)', none: 'no points' },
 } as const;
 

@@ -14,7 +14,8 @@ import { riskJson, riskText } from './risk/report.ts';
 
 /** Which flag sets which parameter (so a bad value is reported under the flag the user typed). */
 const FLAG_OF: Record<string, string> = {
-  draws: '--draws', seed: '--seed', sigmaCommon: '--sigma-common', sigma: '--sigma', sigmaByCategory: '--sigma-category', deductions: '--deductions', overspendThreshold: '--threshold',
+  draws: '--draws', seed: '--seed', sigmaCommon: '--sigma-common', sigma: '--sigma', sigmaByCategory: '--sigma-category', deductions: '--deductions',
+    overspendThreshold: '--threshold',
 };
 
 function number(flag: string, v: string | boolean | undefined): number | undefined {
@@ -109,7 +110,8 @@ export async function riskCommand(args: string[], io: Io): Promise<number> {
   }
   const summary = summarize(merged);
   const report = { name: scenario.meta.name, params, summary, meta };
-  io.out(values.json ? JSON.stringify(riskJson(report), null, 2) : riskText(report, { unit, top, workers: Math.min(workers, params.draws), lang: langOption(values.lang) }));
+  io.out(values.json ? JSON.stringify(riskJson(report), null, 2) : riskText(report,
+    { unit, top, workers: Math.min(workers, params.draws), lang: langOption(values.lang) }));
   if (typeof values.xlsx === 'string') {
     const { writeRiskXlsx } = await import('./risk/xlsx.ts');
     await writeRiskXlsx(values.xlsx, report, merged, unit);

@@ -44,7 +44,8 @@ const T = {
     reconciliation: '核对：年度总额控制目标 + 结存补足 = 应付医疗机构 + 指标内基金留存 + 调剂金结余', ok: '到分相符', mismatch: (d: bigint) => `不符（相差 ${d} 分）`,
     fingerprint: '结果指纹' },
   en: { position: 'Fund position', total: 'TOTAL', institutions: (n: number) => `${n} institutions`, amountsIn: (u: string) => `amounts in ${u}`,
-    reconciliation: 'Reconciliation: global target + top-up = owed + kept from targets + unused adjustment fund', ok: 'OK to the fen', mismatch: (d: bigint) => `MISMATCH (${d} fen)`,
+    reconciliation: 'Reconciliation: global target + top-up = owed + kept from targets + unused adjustment fund', ok: 'OK to the fen',
+      mismatch: (d: bigint) => `MISMATCH (${d} fen)`,
     fingerprint: 'Result fingerprint' },
 } as const;
 
@@ -80,7 +81,8 @@ export function hospitalTable(s: Scenario, r: Result, unit: Unit, lang: Lang = '
   const columns: Column[] = [{ header: word('code', lang) }, { header: word('name', lang) }, ...H_COLS.map(([k]) => ({ header: head(k), right: true }))];
   const rows = r.hospitals.map((h, i) => [h.id, s.hospitals[i]?.name ?? '', ...H_COLS.map(([, get]) => money(get(h), unit))]);
   const t = r.fund;
-  rows.push([T[lang].total, '', money(t.totalTargets, unit), money(t.totalDeposit, unit), money(t.totalPaid, unit), money(t.totalDeferred, unit), '', '', '', '', money(t.hospitalsOwed, unit), money(t.totalBalance, unit)]);
+  rows.push([T[lang].total, '', money(t.totalTargets, unit), money(t.totalDeposit, unit), money(t.totalPaid, unit), money(t.totalDeferred, unit), '', '', '',
+    '', money(t.hospitalsOwed, unit), money(t.totalBalance, unit)]);
   return renderTable(columns, rows);
 }
 
@@ -116,6 +118,7 @@ export function runReport(s: Scenario, unit: Unit, lang: Lang = 'en', r: Result 
   const head = `${s.meta.name}${year} — ${t.institutions(s.hospitals.length)}${lang === 'zh' ? '，' : ', '}${t.amountsIn(unitName(unit, lang))}`;
   const fp = `${t.fingerprint}${lang === 'zh' ? '：' : ': '}${fingerprint(r)}`;
   const points = pointsReport(s, r, unit, lang);
-  const text = [head, '', fundTable(r, unit, lang), '', ...(points ? [points, ''] : []), hospitalTable(s, r, unit, lang), '', reconciliation(r, lang), fp].join('\n');
+  const text = [head, '', fundTable(r, unit, lang), '', ...(points ? [points, ''] : []), hospitalTable(s, r, unit, lang), '', reconciliation(r, lang),
+    fp].join('\n');
   return { text, result: r };
 }

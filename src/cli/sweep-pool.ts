@@ -99,7 +99,8 @@ export class SweepPool {
 }
 
 /** Every point of `plan` over `workers` threads (0: this thread), with a pool of its own. */
-export async function evaluateAll(scenario: Scenario, plan: Plan, workers: number, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<PointOutcome[]> {
+export async function evaluateAll(scenario: Scenario, plan: Plan, workers: number, onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal): Promise<PointOutcome[]> {
   if (workers <= 0) {
     const total = plan.points.length;
     const all = evaluatePoints(scenario, plan, plan.points.map((_, i) => i), (d) => onProgress?.(d, total));

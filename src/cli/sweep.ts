@@ -49,7 +49,8 @@ function flagIssues(issues: Issue[], values: { output?: string[]; tornado?: stri
   return issues.map((i) => {
     const o = /^outputs\[(\d+)\]$/.exec(i.path);
     const t = /^params\[(\d+)\]$/.exec(i.path);
-    const flag = o ? `--output ${values.output?.[Number(o[1])] ?? ''}` : t ? `--tornado (${values.tornado?.split(',')[Number(t[1])]?.trim() ?? ''})` : FLAG_OF[i.path] ?? i.path;
+    const flag = o ? `--output ${values.output?.[Number(o[1])] ?? ''}` : t ? `--tornado (${values.tornado?.split(',')[Number(t[1])]?.trim() ?? ''})` :
+      FLAG_OF[i.path] ?? i.path;
     return `${flag}: ${i.message}`;
   }).join('\n');
 }
@@ -76,7 +77,8 @@ function parseFlags(args: string[]) {
 /** Percent (e.g. "10") → the relative change as a share ("0.1"), exactly. */
 function pctToChange(pct: string): string {
   const x = parseDecimal(pct);
-  if (x === null || x <= 0n || x > 100n * 10n ** 12n) throw new CliError(`--pct must be a percentage greater than 0 and at most 100, like 10 for ±10%\n${SWEEP_USAGE}`, 2);
+  if (x === null || x <= 0n ||
+    x > 100n * 10n ** 12n) throw new CliError(`--pct must be a percentage greater than 0 and at most 100, like 10 for ±10%\n${SWEEP_USAGE}`, 2);
   // x / 100 exactly: a percentage with up to 10 decimals stays within 12.
   if (x % 100n !== 0n) throw new CliError('--pct has too many decimals (at most 10)', 2);
   return formatDecimal(x / 100n);
@@ -96,10 +98,12 @@ function jobsFromFlags(s: Scenario, v: ReturnType<typeof parseFlags>['values']):
   const axis = (suffix: '' | '2') => {
     const path = v[`param${suffix}`], from = v[`from${suffix}`], to = v[`to${suffix}`], step = v[`step${suffix}`];
     if (path === undefined) {
-      if (from !== undefined || to !== undefined || step !== undefined) throw new CliError(`--from${suffix}/--to${suffix}/--step${suffix} need --param${suffix}`, 2);
+      if (from !== undefined || to !== undefined ||
+        step !== undefined) throw new CliError(`--from${suffix}/--to${suffix}/--step${suffix} need --param${suffix}`, 2);
       return undefined;
     }
-    if (from === undefined || to === undefined || step === undefined) throw new CliError(`--param${suffix} needs --from${suffix}, --to${suffix} and --step${suffix}\n${SWEEP_USAGE}`, 2);
+    if (from === undefined || to === undefined ||
+      step === undefined) throw new CliError(`--param${suffix} needs --from${suffix}, --to${suffix} and --step${suffix}\n${SWEEP_USAGE}`, 2);
     return { path, from, to, step };
   };
   const param = axis('');
@@ -163,7 +167,8 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
         pool ??= new SweepPool(w);
         outcomes = await pool.evaluate(s, job.plan);
       }
-      io.err(`${job.name}: ${job.plan.points.length - 1} points and the plain run, each an exact run, ${w === 0 ? 'in this thread' : `on ${w} worker${w === 1 ? '' : 's'}`}`);
+      io.err(`${job.name}: ${job.plan.points.length - 1} points and the plain run, each an exact run, ${w === 0 ? 'in this thread' : `on ${w} worker${w === 1 ?
+        '' : 's'}`}`);
       done.push(job.plan.kind === 'sweep'
         ? { name: job.name, result: assembleSweep(job.plan, outcomes) }
         : { name: job.name, result: assembleTornado(job.plan, outcomes) });
@@ -174,7 +179,8 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   io.err(`done in ${Math.round(performance.now() - t0)} ms`);
 
   if (v.json) io.out(JSON.stringify(jobs.length === 1 && flagged ? done[0]!.result : done, null, 2));
-  else io.out(done.map((d) => `${jobs.length > 1 || !flagged ? `== ${d.name} ==\n` : ''}${d.result.kind === 'sweep' ? sweepText(s, d.result, unit, lang) : tornadoText(s, d.result, unit, lang)}`).join('\n\n'));
+  else io.out(done.map((d) => `${jobs.length > 1 || !flagged ? `== ${d.name} ==\n` : ''}${d.result.kind === 'sweep' ? sweepText(s, d.result, unit, lang) :
+    tornadoText(s, d.result, unit, lang)}`).join('\n\n'));
   if (typeof v.xlsx === 'string') {
     writeBytes(v.xlsx, await sweepWorkbook(s, done, lang, unit));
     io.err(`wrote ${v.xlsx}`);
@@ -195,7 +201,9 @@ function listText(s: Scenario, list: ParamInfo[], lang: Lang): string {
 }
 
 const axisHead = (s: Scenario, a: SweepResult['axes'][number], lang: Lang) =>
-  `${paramLabel(a.param, s, lang)} ${a.param.path} (${a.param.kind}): ${a.values[0]} … ${a.values[a.values.length - 1]}, ${a.values.length} values; current ${a.param.current ?? '(not set)'}${a.currentIndex === null ? ' (not on the grid)' : ''}`;
+  `${paramLabel(a.param, s,
+    lang)} ${a.param.path} (${a.param.kind}): ${a.values[0]} … ${a.values[a.values.length - 1]}, ${a.values.length} values; current ${a.param.current ??
+    '(not set)'}${a.currentIndex === null ? ' (not on the grid)' : ''}`;
 
 export function sweepText(s: Scenario, r: SweepResult, unit: Unit, lang: Lang): string {
   const lines = [`Sweep of ${axisHead(s, r.axes[0]!, lang)}`];
@@ -207,7 +215,8 @@ export function sweepText(s: Scenario, r: SweepResult, unit: Unit, lang: Lang): 
       [{ header: 'value', right: true }, ...r.outputs.map((o) => ({ header: outputLabel(o.name, lang), right: true })), { header: 'note' }],
       a!.values.map((v, i) => {
         const p = r.points[i]!;
-        return [showParam(v, a!.param, unit), ...r.outputs.map((o, k) => (p.values ? showOutput(p.values[k]!, o.kind, unit) : 'invalid')), i === a!.currentIndex ? MARK : ''];
+        return [showParam(v, a!.param, unit), ...r.outputs.map((o, k) => (p.values ? showOutput(p.values[k]!, o.kind, unit) : 'invalid')),
+          i === a!.currentIndex ? MARK : ''];
       }),
     ));
   } else {
@@ -240,16 +249,20 @@ export function tornadoText(s: Scenario, r: TornadoResult, unit: Unit, lang: Lan
   const pct = `${formatDecimal(parseDecimal(r.change)! * 100n)}%`;
   const kind = r.output.kind;
   const lines = [
-    `Tornado: ${outputLabel(r.output.name, lang)} with each parameter at −${pct} and +${pct} (value × (1 ± ${r.change}), rounded to its precision); the rest as in the file.`,
-    `At the current values: ${r.base.values ? showOutput(r.base.values[0]!, kind, unit) : 'invalid'}. Ranked by spread (max − min of the output over −, current, +).`,
+    `Tornado: ${outputLabel(r.output.name,
+      lang)} with each parameter at −${pct} and +${pct} (value × (1 ± ${r.change}), rounded to its precision); the rest as in the file.`,
+    `At the current values: ${r.base.values ? showOutput(r.base.values[0]!, kind, unit) :
+      'invalid'}. Ranked by spread (max − min of the output over −, current, +).`,
     '',
     renderTable(
-      [{ header: 'rank', right: true }, { header: 'parameter' }, { header: 'path' }, { header: 'current', right: true }, { header: `−${pct}`, right: true }, { header: `+${pct}`, right: true },
+      [{ header: 'rank', right: true }, { header: 'parameter' }, { header: 'path' }, { header: 'current', right: true }, { header: `−${pct}`, right: true },
+        { header: `+${pct}`, right: true },
         { header: `output at −${pct}`, right: true }, { header: `output at +${pct}`, right: true }, { header: 'spread', right: true }],
       r.entries.map((e, k) => {
         const out = (v: string | null, at: string | null) => (at === null ? '—' : v === null ? 'invalid' : showOutput(v, kind, unit));
         return [
-          String(k + 1), paramLabel(e.param, s, lang), e.param.path, showParam(e.param.current, e.param, unit), showParam(e.low, e.param, unit), showParam(e.high, e.param, unit),
+          String(k + 1), paramLabel(e.param, s, lang), e.param.path, showParam(e.param.current, e.param, unit), showParam(e.low, e.param, unit),
+            showParam(e.high, e.param, unit),
           out(e.outLow, e.low), out(e.outHigh, e.high), e.spread === null ? '—' : showOutput(e.spread, kind, unit),
         ];
       }),

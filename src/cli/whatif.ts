@@ -150,7 +150,8 @@ export function poolText(r: PointInflation, lang: Lang, unit: Unit, only: string
     money(m.before, unit), money(m.after, unit), money(m.diff, unit, true),
   ]);
   if (only === null) {
-    rows.push([t.total, '', '', '', pts(r.points.before), pts(r.points.after), money(r.total.before, unit), money(r.total.after, unit), money(r.total.diff, unit, true)]);
+    rows.push([t.total, '', '', '', pts(r.points.before), pts(r.points.after), money(r.total.before, unit), money(r.total.after, unit),
+      money(r.total.diff, unit, true)]);
   }
   lines.push(renderTable(columns, rows));
   return lines.join('\n');

@@ -47,7 +47,8 @@ export function yearsText(s: Scenario, rep: YearsReport, unit: Unit): string {
   const p = run.params;
   const first = run.years[0];
   const lines: string[] = [
-    `${s.meta.name} — ${p.years} years${first?.year ? ` from ${first.year}` : ''}, ${s.hospitals.length} institutions, amounts in ${unit === 'wan' ? '万元' : '元'}`,
+    `${s.meta.name} — ${p.years} years${first?.year ? ` from ${first.year}` : ''}, ${s.hospitals.length} institutions, amounts in ${unit === 'wan' ? '万元' :
+      '元'}`,
     `base rule (基数规则): ${RULE_TEXT[p.baseRule]}; budget growth ${percent(p.budgetGrowth)}, revenue growth ${percent(p.revenueGrowth)}; locked targets: ${p.lockedTargets === 'keep' ? 'kept' : 'released after year one'}`,
     '',
     'Fund path (基金运行):',
@@ -72,7 +73,8 @@ export function yearsText(s: Scenario, rep: YearsReport, unit: Unit): string {
     lines.push('');
     if (!pick) { lines.push(`${who}: none — ${none}`); continue; }
     const h = s.hospitals[pick.index]!;
-    lines.push(`${who}: ${h.id} ${h.name} — cumulative ${pick.rate.startsWith('-') ? 'surplus' : 'overspend'} rate ${percent(pick.rate.replace(/^-/, ''))} (Σ actual − Σ target = ${money(pick.net, unit)})`);
+    lines.push(`${who}: ${h.id} ${h.name} — cumulative ${pick.rate.startsWith('-') ? 'surplus' :
+      'overspend'} rate ${percent(pick.rate.replace(/^-/, ''))} (Σ actual − Σ target = ${money(pick.net, unit)})`);
     lines.push(institutionTable(run, pick.index, unit));
   }
   return lines.join('\n');
@@ -85,7 +87,8 @@ function institutionTable(run: YearsRun, i: number, unit: Unit): string {
     run.years.map((y, k) => {
       const c = y.columns;
       const t = c.target[i]!, act = c.actual[i]!;
-      return [yearName(run, k), a(t), a(c.claimsTotal[i]!), a(act), percent(ratioOfAmounts(t - act, t)), a(c.reward[i]!), a(c.fundShare[i]!), a(c.owed[i]!), a(c.basis[i]!)];
+      return [yearName(run, k), a(t), a(c.claimsTotal[i]!), a(act), percent(ratioOfAmounts(t - act, t)), a(c.reward[i]!), a(c.fundShare[i]!), a(c.owed[i]!),
+        a(c.basis[i]!)];
     }),
   );
 }
@@ -172,11 +175,13 @@ function variantsYears(ws: Workspace, given: Partial<YearsParams>, unit: Unit, j
     io.out(JSON.stringify({ scenarios: list.map((x) => ({ name: x.name, ...(yearsJson(x.s, x.rep) as object) })) }, null, 2));
   } else {
     const first = list[0]!.rep.run;
-    const lines = [`${list.length} scenarios over the same ${first.params.years} years (base rule ${first.params.baseRule}); amounts in ${unit === 'wan' ? '万元' : '元'}`, ''];
+    const lines = [`${list.length} scenarios over the same ${first.params.years} years (base rule ${first.params.baseRule}); amounts in ${unit === 'wan' ?
+      '万元' : '元'}`, ''];
     const cols = ['closingBalance', 'monthsOfCoverage', 'currentSurplusRate'] as const;
     const kinds = { closingBalance: 'amount', monthsOfCoverage: 'months', currentSurplusRate: 'ratio' } as const;
     lines.push(renderTable(
-      [{ header: 'year' }, ...list.flatMap((x) => cols.map((c) => ({ header: `${x.name}: ${FUND_PATH.find((f) => f.field === c)?.short ?? c}`, right: true })))],
+      [{ header: 'year' }, ...list.flatMap((x) => cols.map((c) => ({ header: `${x.name}: ${FUND_PATH.find((f) => f.field === c)?.short ?? c}`,
+        right: true })))],
       first.years.map((_, k) => [yearName(first, k), ...list.flatMap((x) => cols.map((c) => {
         const y = x.rep.run.years[k];
         return y ? showOutput(y.fund[c] as string | null, kinds[c], unit) + (c === 'monthsOfCoverage' && y.belowWarning ? ' !' : '') : '—';

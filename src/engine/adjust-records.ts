@@ -37,7 +37,8 @@ export function recordsOf(s: Scenario, model: Model, adjusted: Adjusted | null):
     return {
       index: e.adjustment, from: a.from, hospital: a.hospital, name: s.hospitals[e.index]?.name ?? '', reason: a.reason, date: a.date ?? null,
       change: m(e.change), targetBefore: m(before), targetAfter: m(self?.targetAfter ?? before),
-      members: e.members.slice(1).map((c) => ({ id: model.hospitals[c.index]!.id, name: s.hospitals[c.index]!.name, change: m(c.targetAfter - c.targetBefore) })),
+      members: e.members.slice(1).map((c) => ({ id: model.hospitals[c.index]!.id, name: s.hospitals[c.index]!.name,
+        change: m(c.targetAfter - c.targetBefore) })),
     };
   });
 }

@@ -114,7 +114,8 @@ export function applyAdjustments(m: Model, region: Region): Adjusted {
         refused = true;
         continue;
       }
-      changes.push({ index: x, targetBefore: targets[x]! as Fen, targetAfter: t, monthsBefore: old, monthsAfter: [...head, ...splitRest(rest as Fen, m.profile.slice(a.from - 1))] });
+      changes.push({ index: x, targetBefore: targets[x]! as Fen, targetAfter: t, monthsBefore: old,
+        monthsAfter: [...head, ...splitRest(rest as Fen, m.profile.slice(a.from - 1))] });
     }
     if (refused) return;
     for (const c of changes) {

@@ -108,7 +108,8 @@ function pointsPool(m: Model, p: PoolModel, k: number, amount: Fen, issues: Issu
   const proj = p.members.map((i) => m.hospitals[i]!.points?.proj ?? 0n);
   const settled = settlePointsPool(amount, pts, proj, m.pointValueCap);
   if (amount > 0 && settled.points === 0n && m.noPoints !== 'unpaid') {
-    issues.code(`policy.pools[${k}]`, p.members.length === 0 ? 'pointsPoolNoMembers' : 'pointsPoolNoPoints', { pool: p.id, poolName: p.name, amount: formatMoney(amount) });
+    issues.code(`policy.pools[${k}]`, p.members.length === 0 ? 'pointsPoolNoMembers' : 'pointsPoolNoPoints',
+      { pool: p.id, poolName: p.name, amount: formatMoney(amount) });
     return null;
   }
   if (amount > 0 && settled.projected === 0n) {

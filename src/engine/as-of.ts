@@ -25,7 +25,8 @@ export function asOfMonth(s: Scenario, k: number): AsOf {
     const known = knownMonths(s, h);
     const field = s.monitoring ? 'claimsToDate' : 'claims';
     if (known === undefined && k > 0) issues.push(issueOf(`hospitals[${i}].${field}`, 'asOfNoClaims', { id: h.id, name: h.name, k }));
-    else if (known !== undefined && known.length < k) issues.push(issueOf(`hospitals[${i}].${field}`, 'asOfClaimsShort', { id: h.id, name: h.name, known: known.length, k }));
+    else if (known !== undefined && known.length < k) issues.push(issueOf(`hospitals[${i}].${field}`, 'asOfClaimsShort',
+      { id: h.id, name: h.name, known: known.length, k }));
     const { claims: _, ...rest } = h;
     const out: Hospital = { ...rest, claimsToDate: (known ?? []).slice(0, k) };
     // Points by month (a pool settled by points): the first k months are the points to date.
@@ -52,7 +53,8 @@ export function asOfMonth(s: Scenario, k: number): AsOf {
 export function addMonth(s: Scenario, month: number, claims: ReadonlyMap<string, MoneyStr>, points?: ReadonlyMap<string, string>): AsOf {
   const known = s.monitoring?.asOf ?? 0;
   if (month !== known + 1) {
-    return { ok: false, issues: [known === 12 ? issueOf('monitoring.asOf', 'yearComplete') : issueOf('monitoring.asOf', 'nextMonth', { known, next: known + 1, month })] };
+    return { ok: false, issues: [known === 12 ? issueOf('monitoring.asOf', 'yearComplete') :
+      issueOf('monitoring.asOf', 'nextMonth', { known, next: known + 1, month })] };
   }
   const issues: Issue[] = [];
   const ids = new Set(s.hospitals.map((h) => h.id));

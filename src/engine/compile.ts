@@ -41,9 +41,11 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
   const profile = reduceWeights((p.monthlyProfile ?? new Array(12).fill('1')).map(parseRate));
   if (profile.every((w) => w === 0n)) issues.code('policy.monthlyProfile', 'profileZero');
 
-  const surplus = p.surplus ? { table: compileTiers(p.surplus, 'policy.surplus', 'surplus', issues), cap: p.surplus.cap === undefined ? null : parseRate(p.surplus.cap) } : null;
+  const surplus = p.surplus ? { table: compileTiers(p.surplus, 'policy.surplus', 'surplus', issues),
+    cap: p.surplus.cap === undefined ? null : parseRate(p.surplus.cap) } : null;
   const overspend = p.overspend
-    ? { table: compileTiers(p.overspend, 'policy.overspend', 'overspend', issues), reasonableShare: parseRate(p.overspend.reasonableShare ?? '1'), cap: p.overspend.cap === undefined ? null : parseRate(p.overspend.cap) }
+    ? { table: compileTiers(p.overspend, 'policy.overspend', 'overspend', issues), reasonableShare: parseRate(p.overspend.reasonableShare ?? '1'),
+      cap: p.overspend.cap === undefined ? null : parseRate(p.overspend.cap) }
     : null;
   const quality = p.quality ? compileQuality(p.quality, issues) : null;
   const pools = assignPools(p.pools, s.hospitals, issues);
@@ -109,7 +111,8 @@ function compileInstitutions(s: Scenario, hw: Rate[], profile: bigint[], quality
 }
 
 /** An earlier compile's institutions with those at `changed` compiled again. */
-function recompileInstitutions(s: Scenario, reuse: readonly HospitalModel[], changed: ReadonlySet<number>, hw: Rate[], profile: bigint[], quality: CompiledQuality | null, issues: Issues): HospitalModel[] {
+function recompileInstitutions(s: Scenario, reuse: readonly HospitalModel[], changed: ReadonlySet<number>, hw: Rate[], profile: bigint[],
+  quality: CompiledQuality | null, issues: Issues): HospitalModel[] {
   const { one, finish } = institutionCompiler(s, hw, profile, quality, issues);
   const out = reuse.slice();
   for (const i of changed) if (i >= 0 && i < out.length) out[i] = one(s.hospitals[i]!, i);
@@ -178,7 +181,8 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
 }
 
 /** Policy fields an institution's compiled inputs depend on (beyond its own row). */
-const INSTITUTION_POLICY = new Set(['historyWeights', 'levelCoefficients', 'categoryCoefficients', 'weightFormula', 'deposit', 'monthlyProfile', 'quality', 'growth', 'volumeFloor', 'points']);
+const INSTITUTION_POLICY = new Set(['historyWeights', 'levelCoefficients', 'categoryCoefficients', 'weightFormula', 'deposit', 'monthlyProfile', 'quality',
+  'growth', 'volumeFloor', 'points']);
 
 /**
  * Whether a change at `path` leaves every institution's compiled inputs as they were, so that
@@ -343,7 +347,8 @@ function fileFormulaFailures(s: Scenario, clock: FormulaClock, issues: Issues): 
  * The values of the names in `read` for one institution, as the formulas see them: a field of
  * the institution's own, else an indicator score, else the built-in of that name.
  */
-function formulaScope(h: Hospital, s: Scenario, history: Fen[], hw: Rate[], score: Rate | null, deductions: Fen, claimsTotal: Fen, read: ReadonlySet<string>): Map<string, Dec> {
+function formulaScope(h: Hospital, s: Scenario, history: Fen[], hw: Rate[], score: Rate | null, deductions: Fen, claimsTotal: Fen,
+  read: ReadonlySet<string>): Map<string, Dec> {
   const yuan = (f: number) => new D(f).div(100);
   const rate = (r: bigint) => new D(r.toString()).div(RATE_ONE.toString());
   const scope = new Map<string, Dec>();

@@ -12,10 +12,12 @@ import type { Amount, FundResult, HospitalSummary, RatioStr } from './result.ts'
 import type { Scenario } from '../format/types.ts';
 
 /** One part of the budget: a carve-out item, the risk reserve, the adjustment fund or a pool's share. */
-export interface BudgetPart { kind: 'carveOut' | 'riskReserve' | 'adjustmentFund' | 'pool'; id: string; name: string; amount: Amount; /** Of the budget. */ share: RatioStr }
+export interface BudgetPart { kind: 'carveOut' | 'riskReserve' | 'adjustmentFund' | 'pool'; id: string; name: string; amount: Amount;
+  /** Of the budget. */ share: RatioStr }
 
 /** The figures summed over a group of institutions (a pool, a level, a category, or all). */
-export const GROUP_FIELDS = ['target', 'claimsTotal', 'actual', 'surplus', 'overspend', 'reward', 'fundShare', 'depositReturned', 'owed', 'balance'] as const satisfies readonly AmountField[];
+export const GROUP_FIELDS = ['target', 'claimsTotal', 'actual', 'surplus', 'overspend', 'reward', 'fundShare', 'depositReturned', 'owed',
+  'balance'] as const satisfies readonly AmountField[];
 export type GroupField = (typeof GROUP_FIELDS)[number];
 
 export interface GroupRow {

@@ -155,7 +155,8 @@ export function monitorReport(s: Scenario, model: Model, st: Settlement): Monito
     warningList,
     points: pointsPools(model, st, k),
     adjustments: recordsOf(s, model, st.adjusted).map((r) => ({
-      hospital: r.hospital, from: r.from, reason: r.reason, change: r.change, targetBefore: r.targetBefore, targetAfter: r.targetAfter, members: r.members.length,
+      hospital: r.hospital, from: r.from, reason: r.reason, change: r.change, targetBefore: r.targetBefore, targetAfter: r.targetAfter,
+        members: r.members.length,
     })),
   };
 }

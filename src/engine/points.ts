@@ -76,7 +76,8 @@ export interface PointsPool {
  * Settle a points pool: `amount` P_k over `pts` (its members' Pts_h, file order). Entitlements
  * before the cap (`allocated`, they add up to P_k) and after it (`entitled`).
  */
-export function settlePointsPool(amount: Fen, pts: readonly bigint[], proj: readonly bigint[], cap: Rate | null): PointsPool & { allocated: Float64Array; entitlements: Float64Array } {
+export function settlePointsPool(amount: Fen, pts: readonly bigint[], proj: readonly bigint[],
+  cap: Rate | null): PointsPool & { allocated: Float64Array; entitlements: Float64Array } {
   let points = 0n, projected = 0n;
   for (const p of pts) points += p;
   for (const p of proj) projected += p;

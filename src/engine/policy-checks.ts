@@ -85,7 +85,8 @@ export function hospitalScore(h: Hospital, q: QualityRule | undefined, path: str
 }
 
 /** Which pool each hospital belongs to; every hospital in exactly one pool. */
-export function assignPools(pools: readonly Pool[] | undefined, hospitals: readonly Hospital[], issues: Issues): { id: string; name: string; share: Rate; members: number[]; implicit?: boolean; byPoints: boolean }[] {
+export function assignPools(pools: readonly Pool[] | undefined, hospitals: readonly Hospital[],
+  issues: Issues): { id: string; name: string; share: Rate; members: number[]; implicit?: boolean; byPoints: boolean }[] {
   if (!pools || pools.length === 0) {
     return [{ id: 'all', name: 'All institutions', share: RATE_ONE, members: hospitals.map((_, i) => i), implicit: true, byPoints: false }];
   }

@@ -51,7 +51,8 @@ export function settle(model: Model, into?: YearTable): Settlement {
   for (let i = 0; i < hs.length; i++) {
     const k = region.poolOf[i]!;
     const byPoints = k >= 0 ? region.points[k] : null;
-    if (byPoints) settlePointsYear(year, i, hs[i]!, model, { amount: region.pools[k]!.amount, points: byPoints }, targets[i]! as Fen, region.entitlements[i]! as Fen);
+    if (byPoints) settlePointsYear(year, i, hs[i]!, model, { amount: region.pools[k]!.amount, points: byPoints }, targets[i]! as Fen,
+      region.entitlements[i]! as Fen);
     else settleYear(year, i, hs[i]!, targets[i]! as Fen, model, adjusted?.schedules.get(i));
   }
 

@@ -20,7 +20,8 @@ import { yearEnd, type YearTable } from './settle.ts';
 import type { HospitalModel, Model } from './model.ts';
 import type { PointsPool } from './points.ts';
 
-export function settlePointsYear(t: YearTable, i: number, h: HospitalModel, m: Model, pool: { amount: Fen; points: PointsPool }, allocated: Fen, entitled: Fen): void {
+export function settlePointsYear(t: YearTable, i: number, h: HospitalModel, m: Model, pool: { amount: Fen; points: PointsPool }, allocated: Fen,
+  entitled: Fen): void {
   const at = 12 * i;
   const pts = h.points;
   let deposit = 0;
@@ -44,5 +45,6 @@ export function settlePointsYear(t: YearTable, i: number, h: HospitalModel, m: M
 }
 
 function refuseOverflow(h: HospitalModel, i: number, k: number, monthPoints: bigint, projected: bigint): never {
-  throw new ScenarioError([issueOf(`hospitals[${i}].points`, 'preSettlementTooLarge', { id: h.id, month: k + 1, points: formatPoints(monthPoints), projected: formatPoints(projected) })]);
+  throw new ScenarioError([issueOf(`hospitals[${i}].points`, 'preSettlementTooLarge',
+    { id: h.id, month: k + 1, points: formatPoints(monthPoints), projected: formatPoints(projected) })]);
 }

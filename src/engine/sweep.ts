@@ -89,7 +89,8 @@ export function axisValues(s: Scenario, axis: SweepAxis, at: string): { ok: true
   if (p.dp < 12) {
     for (const f of ['from', 'step'] as const) {
       if (roundDecimal(parseDecimal(axis[f])!, p.dp) !== parseDecimal(axis[f])) {
-        issues.push(p.dp === 0 ? issueOf(`${at}.${f}`, 'sweepWhole', { param: p.path, field: f }) : issueOf(`${at}.${f}`, 'sweepAmountDp', { param: p.path, field: f, dp: p.dp }));
+        issues.push(p.dp === 0 ? issueOf(`${at}.${f}`, 'sweepWhole', { param: p.path, field: f }) : issueOf(`${at}.${f}`, 'sweepAmountDp',
+          { param: p.path, field: f, dp: p.dp }));
       }
     }
   }

@@ -37,7 +37,8 @@ export function planTornado(s: Scenario, spec: TornadoSpec, at = ''): Planned<To
     if (seen.has(r.param.path)) { issues.push(issueOf(`${pre}params[${k}]`, 'listedTwice', { param: r.param.path })); return; }
     seen.add(r.param.path);
     const cur = r.param.current === null ? null : parseDecimal(r.param.current)!;
-    if (cur === null || x === null) { params.push({ param: r.param, low: null, high: null, issue: cur === null ? 'not set in this scenario: nothing to move by ±x' : null }); return; }
+    if (cur === null || x === null) { params.push({ param: r.param, low: null, high: null,
+      issue: cur === null ? 'not set in this scenario: nothing to move by ±x' : null }); return; }
     const at1 = (sign: 1n | -1n) => showValue(r.param.kind, mulDecimal(cur, DEC_ONE + sign * x, r.param.dp));
     params.push({ param: r.param, low: at1(-1n), high: at1(1n), issue: null });
   });
@@ -87,7 +88,8 @@ export function assembleTornado(plan: TornadoPlan, outcomes: readonly PointOutco
     const outLow = lo?.values?.[0] ?? null;
     const outHigh = hi?.values?.[0] ?? null;
     const xs = [outLow, baseValue, outHigh].filter((v): v is string => v !== null).map((v) => parseDecimal(v)!);
-    const spread = (outLow === null && outHigh === null) || xs.length === 0 ? null : formatFixed(xs.reduce((a, b) => (a > b ? a : b)) - xs.reduce((a, b) => (a < b ? a : b)), dp);
+    const spread = (outLow === null && outHigh === null) || xs.length === 0 ? null :
+      formatFixed(xs.reduce((a, b) => (a > b ? a : b)) - xs.reduce((a, b) => (a < b ? a : b)), dp);
     const at = (side: string | null, o: PointOutcome | null) => (o?.issues ?? []).map((i) => atSide(i, side ?? ''));
     const issues = [...(p.issue ? [issueOf(p.param.path, 'tornadoNotSet')] : []), ...at(p.low, lo), ...at(p.high, hi)];
     return { param: p.param, low: p.low, high: p.high, outLow, outHigh, spread, issues };

@@ -69,7 +69,8 @@ export function whatIfOf(s: Scenario, model: Model, base: Region, index: number,
     const m = minus[i]!;
     tp += p - b;
     tm += m - b;
-    rows.push({ i, id: s.hospitals[i]!.id, name: s.hospitals[i]!.name, before: formatMoney(b), plus: formatMoney(p), minus: formatMoney(m), dPlus: formatMoney(p - b), dMinus: formatMoney(m - b), key: i === index ? Infinity : Math.abs(p - b) });
+    rows.push({ i, id: s.hospitals[i]!.id, name: s.hospitals[i]!.name, before: formatMoney(b), plus: formatMoney(p), minus: formatMoney(m),
+      dPlus: formatMoney(p - b), dMinus: formatMoney(m - b), key: i === index ? Infinity : Math.abs(p - b) });
   });
   rows.sort((a, b) => b.key - a.key);
   const rest = rows.slice(PRINT_ROWS);
@@ -78,7 +79,8 @@ export function whatIfOf(s: Scenario, model: Model, base: Region, index: number,
     id: s.hospitals[index]!.id, pct: pct.trim(), pool: pool ? { id: pool.id, name: pool.name } : null,
     members: rows.map(({ key: _k, i: _i, ...r }) => r),
     total: { dPlus: formatMoney(tp), dMinus: formatMoney(tm) },
-    rest: { count: rest.length, dPlus: formatMoney(rest.reduce((a, r) => a + (plus[r.i]! - base.targets[r.i]!), 0)), dMinus: formatMoney(rest.reduce((a, r) => a + (minus[r.i]! - base.targets[r.i]!), 0)) },
+    rest: { count: rest.length, dPlus: formatMoney(rest.reduce((a, r) => a + (plus[r.i]! - base.targets[r.i]!), 0)),
+      dMinus: formatMoney(rest.reduce((a, r) => a + (minus[r.i]! - base.targets[r.i]!), 0)) },
     shown: PRINT_ROWS,
   };
 }

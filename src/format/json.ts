@@ -146,7 +146,8 @@ function pathTo(root: unknown, target: object): PathSegment[] | null {
     const { v, path } = stack.pop()!;
     if (v === target) return path;
     if (Array.isArray(v)) v.forEach((x, i) => { if (typeof x === 'object' && x !== null) stack.push({ v: x, path: [...path, i] }); });
-    else if (isPlainObject(v)) for (const k of Object.keys(v)) { const x = v[k]; if (typeof x === 'object' && x !== null) stack.push({ v: x, path: [...path, k] }); }
+    else if (isPlainObject(v)) for (const k of Object.keys(v)) { const x = v[k];
+      if (typeof x === 'object' && x !== null) stack.push({ v: x, path: [...path, k] }); }
   }
   return null;
 }

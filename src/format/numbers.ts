@@ -40,6 +40,7 @@ export function numberToPlain(n: number): string {
   const [, sign, int, frac = '', exp] = m;
   const digits = int! + frac;
   const point = int!.length + Number(exp);
-  const plain = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const plain = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) :
+    `${digits.slice(0, point)}.${digits.slice(point)}`;
   return sign + plain.replace(/^0+(?=\d)/, '');
 }

@@ -31,7 +31,8 @@ const id = z.string({ error: msg('textId') }).min(1, { error: msg('notEmpty') })
 const name = z.string({ error: msg('text') }).max(200, { error: msg('maxChars', { max: 200 }) });
 const count = z.number({ error: msg('number') }).int({ error: msg('whole') }).nonnegative({ error: msg('notNegative') });
 // A score is read from its decimal text: 0.30000000000000004 or 5e-324 are refused, not rounded.
-const score = z.number({ error: msg('number') }).min(0, { error: msg('score') }).max(100, { error: msg('score') }).refine(isRateLike, { error: msg('decimalDp') });
+const score = z.number({ error: msg('number') }).min(0, { error: msg('score') }).max(100, { error: msg('score') }).refine(isRateLike,
+  { error: msg('decimalDp') });
 const finite = z.number({ error: msg('number') }).refine(Number.isFinite, { error: msg('finite') });
 const formula = z.string({ error: msg('formulaText') }).max(2000, { error: msg('maxChars', { max: 2000 }) });
 
@@ -55,7 +56,8 @@ const catalogueGroup = z.looseObject({
 
 const hospitalPoints = z.looseObject({
   total: points.optional(),
-  months: z.array(points, { error: msg('listOf', { what: 'monthlyPoints12' }) }).length(12, { error: msg('exactItems', { n: 12, what: 'monthlyPoints' }) }).optional(),
+  months: z.array(points, { error: msg('listOf', { what: 'monthlyPoints12' }) }).length(12,
+    { error: msg('exactItems', { n: 12, what: 'monthlyPoints' }) }).optional(),
   cases: count.optional(),
   coefficient: nonNeg.optional(),
   lastYear: points.optional(),
@@ -108,7 +110,8 @@ const sigmaNumber = z.number({ error: msg('sigmaNumber') }).min(0, { error: msg(
 /** Optional multi-year and sweep parameters (DESIGN §8, §9); semantics in engine/analysis-params.ts. */
 const analysis = z.looseObject({
   years: z.looseObject({
-    years: z.number({ error: msg('wholeYears') }).int({ error: msg('wholeYears') }).min(2, { error: msg('yearsRange') }).max(10, { error: msg('yearsRange') }).optional(),
+    years: z.number({ error: msg('wholeYears') }).int({ error: msg('wholeYears') }).min(2, { error: msg('yearsRange') }).max(10,
+      { error: msg('yearsRange') }).optional(),
     baseRule: z.enum(['actual', 'target', 'actualPlusRetained'], { error: msg('oneOf', { options: 'actual|target|actualPlusRetained' }) }).optional(),
     revenueGrowth: growth.optional(),
     budgetGrowth: growth.optional(),
@@ -121,25 +124,30 @@ const analysis = z.looseObject({
       name: name.optional(),
       param: sweepAxis,
       param2: sweepAxis.optional(),
-      outputs: z.array(outputName, { error: msg('listOf', { what: 'outputNames' }) }).min(1, { error: msg('minItems', { min: 1, what: 'output' }) }).max(20, { error: msg('maxItems', { max: 20, what: 'outputs' }) }).optional(),
+      outputs: z.array(outputName, { error: msg('listOf', { what: 'outputNames' }) }).min(1, { error: msg('minItems', { min: 1, what: 'output' }) }).max(20,
+        { error: msg('maxItems', { max: 20, what: 'outputs' }) }).optional(),
     }),
     z.looseObject({
       kind: z.literal('tornado'),
       name: name.optional(),
-      params: z.array(paramPath, { error: msg('listOf', { what: 'paramPaths' }) }).min(1, { error: msg('minItems', { min: 1, what: 'parameter' }) }).max(50, { error: msg('maxItems', { max: 50, what: 'parameters' }) }),
+      params: z.array(paramPath, { error: msg('listOf', { what: 'paramPaths' }) }).min(1, { error: msg('minItems', { min: 1, what: 'parameter' }) }).max(50,
+        { error: msg('maxItems', { max: 50, what: 'parameters' }) }),
       change: share.refine((s) => Number(s) > 0, { error: msg('greaterThan0') }),
       output: outputName.optional(),
     }),
   ], { error: msg('sweepKind') }), { error: msg('listOf', { what: 'sweeps' }) }).max(20, { error: msg('maxItems', { max: 20, what: 'sweeps' }) }).optional(),
   // Monte Carlo parameters (issue 12); ranges as engine/risk/params.ts checks them.
   risk: z.looseObject({
-    draws: z.number({ error: msg('drawsWhole') }).int({ error: msg('drawsWhole') }).min(1, { error: msg('fromTo', { min: 1, max: '1,000,000' }) }).max(1_000_000, { error: msg('fromTo', { min: 1, max: '1,000,000' }) }).optional(),
-    seed: z.number({ error: msg('whole') }).int({ error: msg('whole') }).min(0, { error: msg('fromTo', { min: 0, max: 4294967295 }) }).max(4294967295, { error: msg('fromTo', { min: 0, max: 4294967295 }) }).optional(),
+    draws: z.number({ error: msg('drawsWhole') }).int({ error: msg('drawsWhole') }).min(1,
+      { error: msg('fromTo', { min: 1, max: '1,000,000' }) }).max(1_000_000, { error: msg('fromTo', { min: 1, max: '1,000,000' }) }).optional(),
+    seed: z.number({ error: msg('whole') }).int({ error: msg('whole') }).min(0, { error: msg('fromTo', { min: 0, max: 4294967295 }) }).max(4294967295,
+      { error: msg('fromTo', { min: 0, max: 4294967295 }) }).optional(),
     sigmaCommon: sigmaNumber.optional(),
     sigma: sigmaNumber.optional(),
     sigmaByCategory: z.record(z.string(), sigmaNumber, { error: msg('mapOf', { what: 'sigmaByCategory' }) }).optional(),
     deductions: z.enum(['scaled', 'fixed'], { error: msg('oneOf', { options: 'scaled|fixed' }) }).optional(),
-    overspendThreshold: z.number({ error: msg('number') }).min(0, { error: msg('fromTo', { min: 0, max: 10 }) }).max(10, { error: msg('fromTo', { min: 0, max: 10 }) }).optional(),
+    overspendThreshold: z.number({ error: msg('number') }).min(0, { error: msg('fromTo', { min: 0, max: 10 }) }).max(10,
+      { error: msg('fromTo', { min: 0, max: 10 }) }).optional(),
   }).optional(),
 });
 
@@ -171,7 +179,8 @@ export const scenarioSchema = z.looseObject({
     name: name.min(1, { error: msg('notEmpty') }),
     description: z.string({ error: msg('text') }).optional(),
     region: z.string({ error: msg('text') }).optional(),
-    year: z.number({ error: msg('year') }).int({ error: msg('year') }).min(1990, { error: msg('yearAfter') }).max(2200, { error: msg('yearBefore') }).optional(),
+    year: z.number({ error: msg('year') }).int({ error: msg('year') }).min(1990, { error: msg('yearAfter') }).max(2200,
+      { error: msg('yearBefore') }).optional(),
     currency: z.literal('CNY', { error: msg('literal', { value: '"CNY"' }) }).optional(),
   }),
   fund: z.looseObject({
@@ -189,7 +198,8 @@ export const scenarioSchema = z.looseObject({
       classes: z.array(id, { error: msg('listOf', { what: 'classes' }) }).min(1, { error: msg('minItems', { min: 1, what: 'class' }) }),
       settlement: z.enum(['target', 'points'], { error: msg('oneOf', { options: 'target|points' }) }).optional(),
     }), { error: msg('list') }).optional(),
-    historyWeights: z.array(nonNeg, { error: msg('listOf', { what: 'weights' }) }).min(1, { error: msg('minItems', { min: 1, what: 'year' }) }).max(10, { error: msg('maxItems', { max: 10, what: 'years' }) }),
+    historyWeights: z.array(nonNeg, { error: msg('listOf', { what: 'weights' }) }).min(1, { error: msg('minItems', { min: 1, what: 'year' }) }).max(10,
+      { error: msg('maxItems', { max: 10, what: 'years' }) }),
     levelCoefficients: z.record(z.string(), nonNeg, { error: msg('mapOf', { what: 'levels' }) }).optional(),
     categoryCoefficients: z.record(z.string(), nonNeg, { error: msg('mapOf', { what: 'categories' }) }).optional(),
     weightFormula: formula.optional(),
@@ -198,13 +208,15 @@ export const scenarioSchema = z.looseObject({
       rates: z.record(z.string(), share, { error: msg('mapOf', { what: 'depositRates' }) }),
     }),
     monthlyPayment: z.enum(['capped', 'prepaid'], { error: msg('oneOf', { options: 'capped|prepaid' }) }).optional(),
-    monthlyProfile: z.array(nonNeg, { error: msg('listOf', { what: 'months' }) }).length(12, { error: msg('exactItems', { n: 12, what: 'months' }) }).optional(),
+    monthlyProfile: z.array(nonNeg, { error: msg('listOf', { what: 'months' }) }).length(12,
+      { error: msg('exactItems', { n: 12, what: 'months' }) }).optional(),
     surplus: z.looseObject({ ...tierTable, cap: nonNeg.optional(), eligibility: formula.optional() }).optional(),
     overspend: z.looseObject({ ...tierTable, reasonableShare: share.optional(), cap: nonNeg.optional() }).optional(),
     volumeFloor: z.boolean({ error: msg('trueFalse') }).optional(),
     quality: z.looseObject({
       mode: z.enum(['step', 'linear'], { error: msg('oneOf', { options: 'step|linear' }) }),
-      points: z.array(z.looseObject({ score, ratio: share }), { error: msg('listOf', { what: 'points' }) }).min(1, { error: msg('minItems', { min: 1, what: 'point' }) }),
+      points: z.array(z.looseObject({ score, ratio: share }), { error: msg('listOf', { what: 'points' }) }).min(1,
+        { error: msg('minItems', { min: 1, what: 'point' }) }),
       indicators: z.array(z.looseObject({ id, name, weight: nonNeg }), { error: msg('list') }).optional(),
     }).optional(),
     points: pointsPolicy.optional(),
@@ -232,14 +244,20 @@ export const scenarioSchema = z.looseObject({
     indicators: z.record(z.string(), score, { error: msg('mapOf', { what: 'indicatorScores' }) }).optional(),
     fields: z.record(z.string(), finite, { error: msg('mapOf', { what: 'fieldNumbers' }) }).optional(),
     advanceEligible: z.boolean({ error: msg('trueFalse') }).optional(),
-    claimsToDate: z.array(money, { error: msg('listOf', { what: 'monthlyFromJan' }) }).max(12, { error: msg('maxItems', { max: 12, what: 'monthly' }) }).optional(),
-    lastYearClaims: z.array(money, { error: msg('listOf', { what: 'monthly' }) }).length(12, { error: msg('exactItems', { n: 12, what: 'monthly' }) }).optional(),
+    claimsToDate: z.array(money, { error: msg('listOf', { what: 'monthlyFromJan' }) }).max(12,
+      { error: msg('maxItems', { max: 12, what: 'monthly' }) }).optional(),
+    lastYearClaims: z.array(money, { error: msg('listOf', { what: 'monthly' }) }).length(12,
+      { error: msg('exactItems', { n: 12, what: 'monthly' }) }).optional(),
     reasonableShare: share.optional(),
     points: hospitalPoints.optional(),
-    pointsToDate: z.array(points, { error: msg('listOf', { what: 'monthlyFromJan' }) }).max(12, { error: msg('maxItems', { max: 12, what: 'monthly' }) }).optional(),
-  }), { error: msg('listOf', { what: 'hospitals' }) }).min(1, { error: msg('noInstitutions') }).max(200000, { error: msg('maxItems', { max: '200,000', what: 'institutions' }) }),
-  catalogue: z.array(catalogueGroup, { error: msg('listOf', { what: 'groups' }) }).max(100000, { error: msg('maxItems', { max: '100,000', what: 'groups' }) }).optional(),
+    pointsToDate: z.array(points, { error: msg('listOf', { what: 'monthlyFromJan' }) }).max(12,
+      { error: msg('maxItems', { max: 12, what: 'monthly' }) }).optional(),
+  }), { error: msg('listOf', { what: 'hospitals' }) }).min(1, { error: msg('noInstitutions') }).max(200000,
+    { error: msg('maxItems', { max: '200,000', what: 'institutions' }) }),
+  catalogue: z.array(catalogueGroup, { error: msg('listOf', { what: 'groups' }) }).max(100000,
+    { error: msg('maxItems', { max: '100,000', what: 'groups' }) }).optional(),
   analysis: analysis.optional(),
   monitoring: monitoring.optional(),
-  adjustments: z.array(adjustment, { error: msg('listOf', { what: 'adjustments' }) }).max(1000, { error: msg('maxItems', { max: 1000, what: 'adjustments' }) }).optional(),
+  adjustments: z.array(adjustment, { error: msg('listOf', { what: 'adjustments' }) }).max(1000,
+    { error: msg('maxItems', { max: 1000, what: 'adjustments' }) }).optional(),
 });

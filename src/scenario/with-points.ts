@@ -40,7 +40,8 @@ export interface WithPoints {
 const ZERO = '0.0000';
 
 function group(g: Totals & { group: string }): HospitalGroupPoints {
-  return { group: g.group, cases: g.cases, points: g.points, ...(g.low ? { low: g.low } : {}), ...(g.high ? { high: g.high } : {}), ...(g.special ? { special: g.special } : {}) };
+  return { group: g.group, cases: g.cases, points: g.points, ...(g.low ? { low: g.low } : {}), ...(g.high ? { high: g.high } : {}),
+    ...(g.special ? { special: g.special } : {}) };
 }
 
 /** Planning fields kept from the file (the year's figures are the import's). */
@@ -60,7 +61,8 @@ export function withImportedPoints(s: Scenario, agg: ImportedPoints, catalogue?:
     const x = byId.get(h.id);
     if (x) {
       written.push(h.id);
-      return { ...h, points: { total: x.points, months: x.months.map((m) => m.points), cases: x.cases, ...planning(h.points), groups: x.topGroups.map(group) } };
+      return { ...h, points: { total: x.points, months: x.months.map((m) => m.points), cases: x.cases, ...planning(h.points),
+        groups: x.topGroups.map(group) } };
     }
     if (!inPointsPool(h)) return h;
     zeroed.push(h.id);

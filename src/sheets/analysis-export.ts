@@ -57,7 +57,8 @@ export async function yearsWorkbook(s: Scenario, run: YearsRun, fingerprints: re
   const years = run.years.map((_, k) => yearName(run, k));
   const fund = tableSheet(wb, sheetName(zh ? '基金运行' : 'Fund path', taken), [
     { header: zh ? '年度' : 'Year', kind: 'text' },
-    ...FUND_PATH.map((c) => ({ header: zh ? FUND_PATH_ZH[c.field]! : c.short, kind: c.kind === 'amount' ? 'amount' as const : c.kind === 'ratio' ? 'percent' as const : 'months' as const })),
+    ...FUND_PATH.map((c) => ({ header: zh ? FUND_PATH_ZH[c.field]! : c.short, kind: c.kind === 'amount' ? 'amount' as const : c.kind === 'ratio' ?
+      'percent' as const : 'months' as const })),
     { header: zh ? '结果指纹' : 'Fingerprint', kind: 'text' },
   ], { freezeCols: 1 });
   run.years.forEach((y, k) => {
@@ -89,7 +90,8 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
   for (const d of done) {
     if (d.result.kind === 'tornado') {
       const r = d.result;
-      const ws = wb.addWorksheet(sheetName(`${prefix(d)}${zh ? '龙卷风图' : 'Tornado'} ${outputLabel(r.output.name, lang)}`, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
+      const ws = wb.addWorksheet(sheetName(`${prefix(d)}${zh ? '龙卷风图' : 'Tornado'} ${outputLabel(r.output.name, lang)}`, taken),
+        { views: [{ state: 'frozen', ySplit: 1 }] });
       ws.addRow(zh ? ['排名', '参数', '路径', '当前值', '下调值', '上调值', '下调时结果', '当前结果', '上调时结果', '变动幅度']
         : ['Rank', 'Parameter', 'Path', 'Current', 'Low', 'High', 'Output at low', 'Output at current', 'Output at high', 'Spread']);
       styleHeader(ws.getRow(1));
@@ -97,7 +99,8 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
       r.entries.forEach((e, k) => {
         const row = ws.addRow([k + 1, paramLabel(e.param, s, lang), e.param.path, paramCell(e.param.current, e.param, unit),
           paramCell(e.low, e.param, unit), paramCell(e.high, e.param, unit),
-          cellNumber(e.outLow, r.output.kind, unit), cellNumber(base, r.output.kind, unit), cellNumber(e.outHigh, r.output.kind, unit), cellNumber(e.spread, r.output.kind, unit)]);
+          cellNumber(e.outLow, r.output.kind, unit), cellNumber(base, r.output.kind, unit), cellNumber(e.outHigh, r.output.kind, unit),
+            cellNumber(e.spread, r.output.kind, unit)]);
         for (const c of [4, 5, 6]) row.getCell(c).numFmt = paramFmt(e.param);
         for (const c of [7, 8, 9, 10]) row.getCell(c).numFmt = outputFmt(r.output.kind);
         for (const i of e.issues) issues.push([`${d.name} ${e.param.path}`, formatIssue(i)]);

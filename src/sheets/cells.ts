@@ -209,7 +209,8 @@ export function parseText(v: CellValue, max: number): Parsed<string> {
 
 /** Dispatch by column type (text types return strings; the caller maps vocabularies). */
 export function parseCell(type: ColumnType, v: CellValue, scale: 1 | 10000): Parsed<string | number | boolean> {
-  if (v !== null && typeof v === 'object' && !(v instanceof Date)) return v.error === FORMULA_WITHOUT_RESULT ? REASONS.noFormulaResult : REASONS.cellError(v.error);
+  if (v !== null && typeof v === 'object' && !(v instanceof Date)) return v.error === FORMULA_WITHOUT_RESULT ? REASONS.noFormulaResult :
+    REASONS.cellError(v.error);
   switch (type) {
     case 'id': return parseText(v, 100);
     case 'text': return parseText(v, 200);

@@ -29,7 +29,8 @@ export interface ColumnDef {
 
 export const FIXED_COLUMNS: readonly ColumnDef[] = [
   { key: 'id', zh: '机构编码', en: 'Institution code', type: 'id', required: true,
-    aliases: ['医疗机构编码', '定点机构编码', '定点医疗机构编码', '定点医药机构编码', '医药机构编码', '医保编码', '医保机构编码', '医疗机构代码', '机构代码', '医院编码', '机构编号', '编码', '代码', '编号', 'id', 'code', 'hospitalid', 'hospitalcode', 'institutionid', 'institutioncode'],
+    aliases: ['医疗机构编码', '定点机构编码', '定点医疗机构编码', '定点医药机构编码', '医药机构编码', '医保编码', '医保机构编码', '医疗机构代码', '机构代码', '医院编码', '机构编号', '编码', '代码', '编号', 'id', 'code',
+      'hospitalid', 'hospitalcode', 'institutionid', 'institutioncode'],
     note: { zh: '每家机构唯一的编码（文本）。合并导入时按它匹配已有机构。', en: 'Unique code of each institution (text). A merge import matches existing institutions by it.' } },
   { key: 'name', zh: '机构名称', en: 'Name', type: 'text', required: true,
     aliases: ['医疗机构名称', '定点医疗机构名称', '定点医药机构名称', '医药机构名称', '定点机构名称', '医院名称', '单位名称', '名称', 'name', 'hospitalname', 'institutionname', 'hospital', 'institution'],
@@ -42,7 +43,8 @@ export const FIXED_COLUMNS: readonly ColumnDef[] = [
     note: { zh: '综合 / 中医 / 专科 / 社区（对应类别系数）。', en: 'general / TCM / specialty / community (keys of the category coefficients).' } },
   { key: 'class', zh: '机构类型', en: 'Class', type: 'text', required: true,
     aliases: ['结算类型', '结算类别', '保证金类别', '费用类型', '类型', 'class', 'institutionclass', 'depositclass', 'type'],
-    note: { zh: '医院 / 门诊慢特病 / 基层：决定质量保证金比例（10% / 5% / 2%）和所属分配池。', en: 'hospital / outpatient chronic / primary care: sets the deposit rate (10% / 5% / 2%) and the pool.' } },
+    note: { zh: '医院 / 门诊慢特病 / 基层：决定质量保证金比例（10% / 5% / 2%）和所属分配池。',
+      en: 'hospital / outpatient chronic / primary care: sets the deposit rate (10% / 5% / 2%) and the pool.' } },
   { key: 'lockedTarget', zh: '锁定指标', en: 'Locked target', type: 'amount', required: false,
     aliases: ['协商指标', '谈判指标', '锁定总额', '固定指标', 'lockedtarget', 'negotiatedtarget', 'fixedtarget'],
     note: { zh: '协商确定的年度指标（元）；填写后不参与按权重分配。', en: 'Negotiated annual target (yuan); when given, the institution is not allocated by weight.' } },

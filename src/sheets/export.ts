@@ -36,8 +36,12 @@ export interface ResultsWorkbookInput {
 }
 
 const T = {
-  zh: { fund: '基金汇总', hospitals: '机构结果', monthly: '月度拨付', compare: '方案对比', params: '参数与出处', item: '项目', scenario: '方案', delta: '差额', code: '机构编码', name: '机构名称', month: (m: number) => `${m}月`, year: '全年', all: '全部机构', target: '指标', owed: '年终应付', balance: '清算补（扣）', yuan: '元', wan: '万元' },
-  en: { fund: 'Fund summary', hospitals: 'Hospitals', monthly: 'Monthly', compare: 'Comparison', params: 'Parameters and sources', item: 'Item', scenario: 'Scenario', delta: 'Δ', code: 'Institution code', name: 'Name', month: (m: number) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]!, year: 'Year', all: 'All institutions', target: 'target', owed: 'owed', balance: 'balance', yuan: 'yuan', wan: '10k yuan' },
+  zh: { fund: '基金汇总', hospitals: '机构结果', monthly: '月度拨付', compare: '方案对比', params: '参数与出处', item: '项目', scenario: '方案', delta: '差额', code: '机构编码', name: '机构名称',
+    month: (m: number) => `${m}月`, year: '全年', all: '全部机构', target: '指标', owed: '年终应付', balance: '清算补（扣）', yuan: '元', wan: '万元' },
+  en: { fund: 'Fund summary', hospitals: 'Hospitals', monthly: 'Monthly', compare: 'Comparison', params: 'Parameters and sources', item: 'Item',
+    scenario: 'Scenario', delta: 'Δ', code: 'Institution code', name: 'Name', month: (m: number) =>
+    ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]!, year: 'Year', all: 'All institutions', target: 'target',
+    owed: 'owed', balance: 'balance', yuan: 'yuan', wan: '10k yuan' },
 } as const;
 
 /** value: a point value (元/分) or points, 4 decimals. */
@@ -157,7 +161,8 @@ function unionBy(lists: { id: string; name: string }[][]): Map<string, string> {
 
 function hospitalsSheet(wb: ExcelJS.Workbook, name: string, s: ExportScenario, lang: Lang, unit: Unit): void {
   const columns = resultColumns(s.result);
-  const cols: Col[] = columns.map((c) => ({ header: c.kind === 'amount' ? `${c[lang]}${unitLabel(lang, unit)}` : c[lang], kind: c.kind, width: c.zh === '机构名称' ? 28 : undefined }));
+  const cols: Col[] = columns.map((c) => ({ header: c.kind === 'amount' ? `${c[lang]}${unitLabel(lang, unit)}` : c[lang], kind: c.kind,
+    width: c.zh === '机构名称' ? 28 : undefined }));
   const ws = tableSheet(wb, name, cols, { unit, freezeCols: 2 });
   const byId = new Map(s.scenario.hospitals.map((h) => [h.id, h]));
   const pools = poolNames(s.scenario);
@@ -269,7 +274,8 @@ function paramsSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: Re
   for (const r of rows) {
     const p = r.sources.find((x) => x !== undefined);
     const others = differs
-      ? r.sources.map((x, i) => (i > 0 && JSON.stringify(x) !== JSON.stringify(r.sources[0]) ? `${scenarios[i]!.name}: ${x ? [x.document, x.number, x.article, STATUS[lang][x.status]].filter(Boolean).join(' ') : zh ? '（无）' : '(none)'}` : '')).filter(Boolean).join('\n')
+      ? r.sources.map((x, i) => (i > 0 && JSON.stringify(x) !== JSON.stringify(r.sources[0]) ? `${scenarios[i]!.name}: ${x ?
+        [x.document, x.number, x.article, STATUS[lang][x.status]].filter(Boolean).join(' ') : zh ? '（无）' : '(none)'}` : '')).filter(Boolean).join('\n')
       : undefined;
     const values = r.values.map((v) => {
       if (v === undefined || v === null) return null;
@@ -277,7 +283,8 @@ function paramsSheet(wb: ExcelJS.Workbook, name: string, { lang, scenarios }: Re
       if (typeof v === 'string' && /^-?\d{1,15}(\.\d{1,12})?$/.test(v) && v.replace(/[-.]/g, '').replace(/^0+/, '').length <= 15) return Number(v);
       return v;
     });
-    const row = ws.addRow([r.label, r.path, ...values, p?.document ?? '', p?.number ?? '', p?.article ?? '', p?.date ?? '', p ? STATUS[lang][p.status] : '', p?.note ?? '', ...(others !== undefined ? [others] : [])]);
+    const row = ws.addRow([r.label, r.path, ...values, p?.document ?? '', p?.number ?? '', p?.article ?? '', p?.date ?? '', p ? STATUS[lang][p.status] : '',
+      p?.note ?? '', ...(others !== undefined ? [others] : [])]);
     for (let c = 3; c < 3 + n; c++) if (typeof row.getCell(c).value === 'number') row.getCell(c).numFmt = r.amount ? FMT.amount : 'General';
     row.alignment = { vertical: 'top', wrapText: true };
     commitRow(row);

@@ -42,14 +42,18 @@ export const REPORT_CSS = `
 
 function table(t: ReportTable): string {
   const cls = (i: number) => (t.num[i] ? ' class="num"' : '');
-  return `<div class="wide"><table${t.narrow ? ' class="narrow"' : ''}>${t.caption ? `<caption>${esc(t.caption)}</caption>` : ''}<thead><tr>${t.head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${t.rows
+  return `<div class="wide"><table${t.narrow ? ' class="narrow"' : ''}>${t.caption ? `<caption>${esc(t.caption)}</caption>` :
+    ''}<thead><tr>${t.head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${t.rows
     .map((r) => `<tr${r.total ? ' class="total"' : ''}>${r.cells.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table></div>`;
 }
 
 export function fundReportHtml(v: FundReportView): string {
-  const body = `<div class="report"><h1>${esc(v.title)}</h1><div class="meta">${v.meta.map((m) => `<span>${esc(m.label)}${v.lang === "zh" ? "：" : ": "}<b>${esc(m.value)}</b></span>`).join('')}</div>${v.sections
-    .map((s) => `<section data-section="${s.id}"><h2>${esc(s.title)}</h2>${s.tables.map(table).join('')}${s.notes.length ? `<ul class="notes">${s.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</section>`)
+  const body = `<div class="report"><h1>${esc(v.title)}</h1><div class="meta">${v.meta.map((m) => `<span>${esc(m.label)}${v.lang === "zh" ? "：" :
+    ": "}<b>${esc(m.value)}</b></span>`).join('')}</div>${v.sections
+    .map((s) => `<section data-section="${s.id}"><h2>${esc(s.title)}</h2>${s.tables.map(table).join('')}${s.notes.length ?
+      `<ul class="notes">${s.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</section>`)
     .join('')}<div class="fp">${esc(v.fingerprint)}</div></div>`;
-  return `<!doctype html><html lang="${v.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(v.title)}</title><style>@page { size: A4 landscape; margin: 10mm; }${REPORT_CSS}</style></head><body>${body}</body></html>\n`;
+  return `<!doctype html><html lang="${v.lang === 'zh' ? 'zh-CN' :
+    'en'}"><head><meta charset="utf-8"><title>${esc(v.title)}</title><style>@page { size: A4 landscape; margin: 10mm; }${REPORT_CSS}</style></head><body>${body}</body></html>\n`;
 }

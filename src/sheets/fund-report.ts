@@ -14,7 +14,8 @@ import { ruleValue } from './rule-value.ts';
 import { parsePath } from './params.ts';
 
 export interface ReportRow { cells: string[]; total?: boolean }
-export interface ReportTable { /** A short table (two or three columns), printed at its own width. */ narrow?: boolean; caption?: string; head: string[]; /** Right-aligned (numeric) columns. */ num: boolean[]; rows: ReportRow[] }
+export interface ReportTable { /** A short table (two or three columns), printed at its own width. */ narrow?: boolean; caption?: string; head: string[];
+  /** Right-aligned (numeric) columns. */ num: boolean[]; rows: ReportRow[] }
 export interface ReportSection { id: 'budget' | 'settlement' | 'ranking' | 'points' | 'rules'; title: string; tables: ReportTable[]; notes: string[] }
 
 export interface FundReportView {
@@ -49,7 +50,8 @@ const W = {
     points: '4. Pools settled by points', rules: '5. Rules applied and notes',
     item: 'Item', amount: 'Amount', share: 'Share of budget', total: 'Total', carveOut: 'Carve-out: ', pool: 'Pool: ', count: 'Institutions',
     byPool: 'By pool', byLevel: 'By level', byCategory: 'By category', netRate: 'Net surplus (+) / overspend (−) rate', rank: 'No.', rate: 'Rate',
-    topOverspend: 'Largest overspend (top {n})', topSurplus: 'Largest surplus (top {n})', noneOver: 'No institution overspent.', noneSurplus: 'No institution has a surplus.',
+    topOverspend: 'Largest overspend (top {n})', topSurplus: 'Largest surplus (top {n})', noneOver: 'No institution overspent.',
+      noneSurplus: 'No institution has a surplus.',
     fundPosition: 'Fund position', figure: 'Figure', value: 'Value',
     members: 'Institutions', pointsSum: 'Points (year)', projPoints: 'Projected points', capped: 'Point-value cap bound', yes: 'yes', no: 'no',
     poolPayRate: 'Pool payment rate', payRange: 'Institutions’ payment rate (lowest – highest)',
@@ -94,7 +96,8 @@ type Mo = (a: string | null | undefined) => string;
 function budgetSection(r: FundReport, lang: Lang, mo: Mo): ReportSection {
   const f = r.fund;
   const parts: ReportRow[] = r.budget.map((b) => ({
-    cells: [b.kind === 'carveOut' ? say(lang, 'carveOut') + b.name : b.kind === 'pool' ? say(lang, 'pool') + b.name : fundName(b.kind, lang), mo(b.amount), percent(b.share)],
+    cells: [b.kind === 'carveOut' ? say(lang, 'carveOut') + b.name : b.kind === 'pool' ? say(lang, 'pool') + b.name : fundName(b.kind, lang), mo(b.amount),
+      percent(b.share)],
   }));
   const totalLabel = lang === 'zh' ? `合计（${fundName('base', 'zh')}）` : `Total (${fundName('base', 'en').toLowerCase()})`;
   parts.push({ cells: [totalLabel, mo(r.budgetTotal), percent(r.budgetTotalShare)], total: true });
@@ -110,8 +113,10 @@ function budgetSection(r: FundReport, lang: Lang, mo: Mo): ReportSection {
   return {
     id: 'budget', title: say(lang, 'budget'),
     tables: [
-      { narrow: true, caption: fundName('base', lang), head: [say(lang, 'item'), say(lang, 'amount'), say(lang, 'share')], num: [false, true, true], rows: parts },
-      { narrow: true, caption: say(lang, 'fundPosition'), head: [say(lang, 'figure'), say(lang, 'value')], num: [false, true], rows: position.map(([a, b]) => ({ cells: [a, b] })) },
+      { narrow: true, caption: fundName('base', lang), head: [say(lang, 'item'), say(lang, 'amount'), say(lang, 'share')], num: [false, true, true],
+        rows: parts },
+      { narrow: true, caption: say(lang, 'fundPosition'), head: [say(lang, 'figure'), say(lang, 'value')], num: [false, true],
+        rows: position.map(([a, b]) => ({ cells: [a, b] })) },
     ],
     notes: [say(lang, 'sumNote')],
   };
@@ -148,7 +153,8 @@ function rankingSection(r: FundReport, lang: Lang, mo: Mo): ReportSection {
     head: [say(lang, 'rank'), word('name', lang), word('level', lang), word('pool', lang), hospitalName('target', lang), hospitalName('actual', lang),
       hospitalName(field, lang), hospitalName(field === 'overspend' ? 'overspendRate' : 'surplusRate', lang), hospitalName('balance', lang)],
     num: [true, false, false, false, true, true, true, true, true],
-    rows: list.map((h, i) => ({ cells: [String(i + 1), h.name, termName('level', h.level, lang), poolName(h.pool), mo(h.target), mo(h.actual), mo(h.amount), percent(h.rate), mo(h.balance)] })),
+    rows: list.map((h, i) => ({ cells: [String(i + 1), h.name, termName('level', h.level, lang), poolName(h.pool), mo(h.target), mo(h.actual), mo(h.amount),
+      percent(h.rate), mo(h.balance)] })),
   });
   const notes: string[] = [];
   if (!r.topOverspend.length) notes.push(say(lang, 'noneOver'));
@@ -170,10 +176,12 @@ function pointsSection(r: FundReport, lang: Lang, mo: Mo): ReportSection {
   return {
     id: 'points', title: say(lang, 'points'),
     tables: [{
-      head: [word('pool', lang), say(lang, 'members'), fundName('allocatable', lang), say(lang, 'pointsSum'), say(lang, 'projPoints'), perPoint(word('budgetPointValue', lang)),
+      head: [word('pool', lang), say(lang, 'members'), fundName('allocatable', lang), say(lang, 'pointsSum'), say(lang, 'projPoints'),
+        perPoint(word('budgetPointValue', lang)),
         perPoint(word('pointValue', lang)), say(lang, 'capped'), fundName('pointCapCuts', lang), say(lang, 'poolPayRate'), say(lang, 'payRange')],
       num: [false, true, true, true, true, true, true, false, true, true, true],
-      rows: r.pointsPools.map((p) => ({ cells: [p.name, String(p.members), mo(p.amount), plain(p.points, 4), plain(p.projectedPoints, 4), pvOf(p.budgetPointValue), pvOf(p.pointValue),
+      rows: r.pointsPools.map((p) => ({ cells: [p.name, String(p.members), mo(p.amount), plain(p.points, 4), plain(p.projectedPoints, 4),
+        pvOf(p.budgetPointValue), pvOf(p.pointValue),
         say(lang, p.capped ? 'yes' : 'no'), mo(p.capCut), percent(p.paymentRate), `${percent(p.minPaymentRate)} – ${percent(p.maxPaymentRate)}`] })),
     }],
     notes: [],
@@ -199,7 +207,8 @@ function rulesSection(s: Scenario, lang: Lang, unit: Unit): ReportSection {
   if (!rows.length) notes.push(say(lang, 'noSources'));
   return {
     id: 'rules', title: say(lang, 'rules'),
-    tables: rows.length ? [{ head: [say(lang, 'param'), say(lang, 'setting'), say(lang, 'basis'), say(lang, 'status'), say(lang, 'note')], num: [false, false, false, false, false], rows }] : [],
+    tables: rows.length ? [{ head: [say(lang, 'param'), say(lang, 'setting'), say(lang, 'basis'), say(lang, 'status'), say(lang, 'note')],
+      num: [false, false, false, false, false], rows }] : [],
     notes,
   };
 }

@@ -65,7 +65,8 @@ export function planColumns(
     const m = matches[col] ?? null;
     const letter = columnLetter(col + 1);
     if (!m) {
-      if (text) warnings.push({ kind: 'unknown-column', sheet: sheet.name, row: headerRow, column: letter, message: { zh: `未识别的列「${text}」（${letter} 列），已忽略`, en: `unknown column "${text}" (column ${letter}), ignored` } });
+      if (text) warnings.push({ kind: 'unknown-column', sheet: sheet.name, row: headerRow, column: letter, message: { zh: `未识别的列「${text}」（${letter} 列），已忽略`,
+        en: `unknown column "${text}" (column ${letter}), ignored` } });
       return;
     }
     const planned: PlannedColumn = { ...m, col, letter, header: text };
@@ -90,13 +91,15 @@ export function planColumns(
   history.sort((a, b) => a.index! - b.index!);
   if (historyYears !== undefined && history.length > 0) {
     if (history.length < historyYears) {
-      problem(null, null, `方案需要 ${historyYears} 年历史支出，文件只有 ${history.length} 列`, `the scenario needs ${historyYears} years of history; the file has ${history.length} history columns`);
+      problem(null, null, `方案需要 ${historyYears} 年历史支出，文件只有 ${history.length} 列`,
+        `the scenario needs ${historyYears} years of history; the file has ${history.length} history columns`);
     } else if (history.length > historyYears) {
       const dropped = history.slice(0, history.length - historyYears);
       history = history.slice(history.length - historyYears);
       warnings.push({ kind: 'extra-history', sheet: sheet.name, row: headerRow, column: null, message: {
         zh: `文件有 ${history.length + dropped.length} 年历史支出，方案使用最近 ${historyYears} 年；已忽略 ${dropped.map((c) => `「${c.header}」`).join('')}`,
-        en: `the file has ${history.length + dropped.length} history columns; the scenario uses the latest ${historyYears}; ignored ${dropped.map((c) => `"${c.header}"`).join(', ')}`,
+        en: `the file has ${history.length + dropped.length} history columns; the scenario uses the latest ${historyYears}; ignored ${dropped.map((c) =>
+          `"${c.header}"`).join(', ')}`,
       } });
     }
   }

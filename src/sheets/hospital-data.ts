@@ -54,7 +54,8 @@ export function hospitalLayout(lang: Lang, o: LayoutOptions): LayoutColumn[] {
   if (o.claims) {
     for (let m = 1; m <= 12; m++) {
       cols.push({ key: 'claims', index: m, type: 'amount', required: false, header: headerOf({ key: 'claims', index: m }, lang),
-        note: { zh: `${m} 月经审核的申报金额（元）。填写则 12 个月都要填（没有填 0）；都不填则按增长率预测。`, en: `Audited claims of month ${m} (yuan). Fill all 12 months (0 for none) or none (then claims are projected by growth).` } });
+        note: { zh: `${m} 月经审核的申报金额（元）。填写则 12 个月都要填（没有填 0）；都不填则按增长率预测。`,
+          en: `Audited claims of month ${m} (yuan). Fill all 12 months (0 for none) or none (then claims are projected by growth).` } });
     }
   }
   after.forEach(fixed);
@@ -69,7 +70,8 @@ export function hospitalLayout(lang: Lang, o: LayoutOptions): LayoutColumn[] {
   return cols;
 }
 
-const KIND: Record<ColumnType, Kind> = { id: 'text', text: 'text', amount: 'amount', count: 'count', score: 'number', rate: 'percent', bool: 'bool', number: 'number' };
+const KIND: Record<ColumnType, Kind> = { id: 'text', text: 'text', amount: 'amount', count: 'count', score: 'number', rate: 'percent', bool: 'bool',
+  number: 'number' };
 
 /** The cell value of one hospital in one layout column. */
 export function cellValue(h: Hospital, c: LayoutColumn, lang: Lang, historyPos: Map<LayoutColumn, number>): string | number | null {

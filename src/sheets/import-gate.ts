@@ -40,7 +40,8 @@ export function importProblems(next: Scenario, report: ImportReport, issues: rea
       const held = [...new Set((next.policy.pools ?? []).flatMap((pool) => pool.classes))];
       const zh = held.map((c) => `${labelOf('class', c, 'zh')}（${c}）`).join('、');
       const en = held.map((c) => `${labelOf('class', c, 'en')} (${c})`).join(', ');
-      p.reason = { zh: `机构类型「${labelOf('class', h.class, 'zh')}」（${h.class}）不属于任何分配池，方案无法计算`, en: `class "${labelOf('class', h.class, 'en')}" (${h.class}) is in no pool, so the scenario cannot be computed` };
+      p.reason = { zh: `机构类型「${labelOf('class', h.class, 'zh')}」（${h.class}）不属于任何分配池，方案无法计算`,
+        en: `class "${labelOf('class', h.class, 'en')}" (${h.class}) is in no pool, so the scenario cannot be computed` };
       p.fix = { zh: `请改为现有分配池所含的类型：${zh}；或在“政策参数 → 分配池”中把它加入一个池`, en: `use a class a pool holds: ${en}; or add it to a pool under Policy → Pools` };
     }
     return p;

@@ -38,7 +38,8 @@ export async function importHospitals(data: Uint8Array | ArrayBuffer, fileName: 
   if (!read.ok) return fail(fileProblem(fileName, null, null, null, read.reason));
   report.kind = read.kind;
   report.encoding = read.encoding ?? null;
-  for (const n of read.notes) report.warnings.push({ kind: 'csv', sheet: read.sheets[0]?.name ?? fileName, row: null, column: null, message: { zh: n, en: n } });
+  for (const n of read.notes) report.warnings.push({ kind: 'csv', sheet: read.sheets[0]?.name ?? fileName, row: null, column: null,
+    message: { zh: n, en: n } });
 
   const found = findHeader(read.sheets);
   if (!found) {
@@ -92,19 +93,22 @@ export async function importHospitals(data: Uint8Array | ArrayBuffer, fileName: 
 type Push = (e: CellError) => void;
 
 /** One data row → a hospital (or null when it has errors), with its status. */
-function readRow(plan: Plan, row: number, cells: CellValue[], push: Push, warnings: SheetWarning[]): { row: number; hospital: Hospital | null; status: RowStatus } | null {
+function readRow(plan: Plan, row: number, cells: CellValue[], push: Push,
+  warnings: SheetWarning[]): { row: number; hospital: Hospital | null; status: RowStatus } | null {
   const cellOf = (c: PlannedColumn): CellValue => cells[c.col] ?? null;
   if (plan.columns.every((c) => isBlank(cellOf(c)))) return null; // only unmapped cells: not data
   const idCol = plan.columns.find((c) => c.key === 'id')!;
   const nameCol = plan.columns.find((c) => c.key === 'name')!;
   if (isBlank(cellOf(idCol)) && [cellOf(idCol), cellOf(nameCol)].some((v) => typeof v === 'string' && TOTAL_ROW.test(cleanText(v).replace(/\s/g, '')))) {
-    warnings.push({ kind: 'total-row', sheet: plan.sheet.name, row, column: null, message: { zh: `第 ${row} 行是合计行，已跳过`, en: `row ${row} is a totals row, skipped` } });
+    warnings.push({ kind: 'total-row', sheet: plan.sheet.name, row, column: null, message: { zh: `第 ${row} 行是合计行，已跳过`,
+      en: `row ${row} is a totals row, skipped` } });
     return { row, hospital: null, status: { row, id: null, state: 'skipped', errors: 0 } };
   }
   const found: { col: number; e: CellError }[] = [];
   const bad = (c: PlannedColumn, reason: { zh: string; en: string }, v: CellValue) => {
     const header = headerFor(c.header, headerOf(c, 'zh'), headerOf(c, 'en'));
-    found.push({ col: c.col, e: { sheet: plan.sheet.name, row, column: c.letter, header: c.header, field: c.key, value: cutCell(display(v)), reason, message: cellMessage(row, header, reason) } });
+    found.push({ col: c.col, e: { sheet: plan.sheet.name, row, column: c.letter, header: c.header, field: c.key, value: cutCell(display(v)), reason,
+      message: cellMessage(row, header, reason) } });
   };
   const get = <T extends string | number | boolean>(c: PlannedColumn, required: boolean): T | undefined => {
     const v = cellOf(c);
@@ -190,7 +194,8 @@ function refuseDuplicates(plan: Plan, parsed: { row: number; hospital: Hospital 
       en: `institution code "${cutCell(id)}" is repeated: rows ${rows.join(', ')} all carry it; each institution has one row — delete or correct all but one`,
     };
     for (const p of list) {
-      push({ sheet: plan.sheet.name, row: p.row, column: idCol.letter, header: idCol.header, field: 'id', value: cutCell(id), reason, message: cellMessage(p.row, header, reason) });
+      push({ sheet: plan.sheet.name, row: p.row, column: idCol.letter, header: idCol.header, field: 'id', value: cutCell(id), reason,
+        message: cellMessage(p.row, header, reason) });
       p.hospital = null;
       p.status = { ...p.status, state: 'invalid', errors: p.status.errors + 1 };
       added++;

@@ -69,7 +69,8 @@ export async function monitorWorkbook(name: string, rep: MonitorReport, lang: La
   const warn = tableSheet(wb, sheetName(w.warnings, taken), cols, { freezeCols: 2 });
   for (const i of rep.warningList) warn.addRow(line(rep.rows[i]!));
 
-  const fund = tableSheet(wb, sheetName(w.fund, taken), [{ header: w.item, kind: 'text', width: 34 }, { header: w.value, kind: 'text', width: 20 }, { header: w.source, kind: 'text', width: 40 }]);
+  const fund = tableSheet(wb, sheetName(w.fund, taken), [{ header: w.item, kind: 'text', width: 34 }, { header: w.value, kind: 'text', width: 20 },
+    { header: w.source, kind: 'text', width: 40 }]);
   const f = rep.fund;
   const amount = (label: string, v: string) => fund.addRow([label, a(v)]).getCell(2).numFmt = '#,##0.00';
   fund.addRow([w.asOf, rep.asOf]);
@@ -96,7 +97,8 @@ export async function monitorWorkbook(name: string, rep: MonitorReport, lang: La
 
   const adj = tableSheet(wb, sheetName(w.adjustments, taken), [
     { header: w.hospital, kind: 'text' }, { header: w.from, kind: 'count' }, { header: w.change, kind: 'amount' },
-    { header: w.before, kind: 'amount' }, { header: w.after, kind: 'amount' }, { header: w.members, kind: 'count' }, { header: w.reason, kind: 'text', width: 40 },
+    { header: w.before, kind: 'amount' }, { header: w.after, kind: 'amount' }, { header: w.members, kind: 'count' },
+      { header: w.reason, kind: 'text', width: 40 },
   ]);
   for (const x of rep.adjustments) adj.addRow([x.hospital, x.from, a(x.change), a(x.targetBefore), a(x.targetAfter), x.members, x.reason]);
   return toBytes(wb);

@@ -22,7 +22,8 @@ const POINTS_HEADERS = ['点数', '病例点数', '总点数', 'points'];
 /** Points as written: a non-negative number with at most 4 decimals ("1234.5678"), never rounded. */
 function parsePointsCell(v: unknown): { ok: true; value: string } | { ok: false; zh: string; en: string } {
   const t = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.normalize('NFKC').trim().replace(/,/g, '') : '';
-  if (!/^\d+(\.\d{1,4})?$/.test(t)) return { ok: false, zh: `点数须为不小于 0、至多 4 位小数的数：${String(v ?? '')}`, en: `points must be a number ≥ 0 with at most 4 decimals: ${String(v ?? '')}` };
+  if (!/^\d+(\.\d{1,4})?$/.test(t)) return { ok: false, zh: `点数须为不小于 0、至多 4 位小数的数：${String(v ?? '')}`,
+    en: `points must be a number ≥ 0 with at most 4 decimals: ${String(v ?? '')}` };
   return { ok: true, value: t };
 }
 
@@ -31,12 +32,14 @@ export async function readMonthClaims(data: Uint8Array | ArrayBuffer, fileName: 
   if (!r.ok) return { ok: false, claims: [], points: [], problems: [{ row: 0, column: '', ...r.reason }] };
   const sheet = r.sheets[0];
   const problems: MonthClaims['problems'] = [];
-  if (!sheet || sheet.rows.length === 0) return { ok: false, claims: [], points: [], problems: [{ row: 0, column: '', zh: '表格是空的', en: 'the sheet is empty' }] };
+  if (!sheet || sheet.rows.length === 0) return { ok: false, claims: [], points: [],
+    problems: [{ row: 0, column: '', zh: '表格是空的', en: 'the sheet is empty' }] };
   const head = sheet.rows[0]!.cells.map((c) => display(c).trim().toLowerCase());
   const idCol = head.findIndex((h) => ID_HEADERS.includes(h));
   const amountCol = head.findIndex((h) => AMOUNT_HEADERS.some((a) => h.startsWith(a)));
   if (idCol < 0 || amountCol < 0) {
-    return { ok: false, claims: [], points: [], problems: [{ row: sheet.rows[0]!.row, column: '', zh: '第一行须有“机构编码”和“申报费用”两列', en: 'the first row must have the columns "id" and "claims"' }] };
+    return { ok: false, claims: [], points: [], problems: [{ row: sheet.rows[0]!.row, column: '', zh: '第一行须有“机构编码”和“申报费用”两列',
+      en: 'the first row must have the columns "id" and "claims"' }] };
   }
   const pointsCol = head.findIndex((h) => POINTS_HEADERS.some((a) => h.startsWith(a)));
   const seen = new Set<string>();

@@ -52,7 +52,8 @@ export function scenarioFromImport(report: ImportReport, hospitals: Hospital[], 
   sources['fund.budget'] = assumption('三、2. 合理确定定额指标', `导入时自动设定：基金支出预算 = 各机构最近一年历史支出之和（${budget} 元），收入同额，上年结存为 0。请按本地基金预算修改。`);
   sources['fund.adjustmentFundRate'] = assumption('三、4. 费用拨付、结算与指标调整', '“预留……适当年终清算调剂金”，文件未给比例；导入时取总额控制目标的 3%。');
   sources['policy.historyWeights'] = assumption('三、3. 细化分解总额控制指标', `“以近三年……实际医疗费用发生情况为基础”；权重 ${historyWeights(years).join(' / ')} 为假设。`);
-  sources['policy.deposit.base'] = { document: DOC, number: NUMBER, article: '三、4. 费用拨付、结算与指标调整', status: 'official', note: '“预留10%左右的质量保证金……后,将总额控制指标分解到每个月份”。' };
+  sources['policy.deposit.base'] = { document: DOC, number: NUMBER, article: '三、4. 费用拨付、结算与指标调整', status: 'official',
+    note: '“预留10%左右的质量保证金……后,将总额控制指标分解到每个月份”。' };
 
   const scenario: Scenario = {
     format: FORMAT_NAME,
@@ -73,10 +74,14 @@ export function scenarioFromImport(report: ImportReport, hospitals: Hospital[], 
   };
   const notes: Bilingual[] = [
     { zh: '未指定 --base，已按默认政策新建方案：', en: 'no --base given; a new scenario was built with a default policy:' },
-    { zh: `  质量保证金比例（按机构类型）：医院/住院 10%、门诊慢特病 5%、基层 2%（人社部发〔2012〕70号“预留10%左右”及各地普遍做法）`, en: '  quality deposits by class: hospital/inpatient 10%, chronic 5%, primary 2% (the national rule, 人社部发〔2012〕70号, and common practice)' },
-    { zh: `  历史年度权重 ${historyWeights(years).join(' / ')}（假设）；年终清算调剂金 3%（假设）；风险储备金 0`, en: `  history weights ${historyWeights(years).join(' / ')} (assumption); adjustment fund 3% (assumption); no risk reserve` },
-    { zh: `  基金支出预算 = 最近一年历史支出之和 ${budget} 元，收入同额，上年结存 0（假设，请修改）`, en: `  fund budget = sum of the latest year's spending, ${budget} yuan; revenue the same; opening balance 0 (assumptions — edit them)` },
-    { zh: '  未设结余留用和超支分担规则（policy.surplus / policy.overspend），请按协议补充', en: '  no surplus-retention or overspend-sharing rule (policy.surplus / policy.overspend); add your agreement\'s' },
+    { zh: `  质量保证金比例（按机构类型）：医院/住院 10%、门诊慢特病 5%、基层 2%（人社部发〔2012〕70号“预留10%左右”及各地普遍做法）`,
+      en: '  quality deposits by class: hospital/inpatient 10%, chronic 5%, primary 2% (the national rule, 人社部发〔2012〕70号, and common practice)' },
+    { zh: `  历史年度权重 ${historyWeights(years).join(' / ')}（假设）；年终清算调剂金 3%（假设）；风险储备金 0`,
+      en: `  history weights ${historyWeights(years).join(' / ')} (assumption); adjustment fund 3% (assumption); no risk reserve` },
+    { zh: `  基金支出预算 = 最近一年历史支出之和 ${budget} 元，收入同额，上年结存 0（假设，请修改）`,
+      en: `  fund budget = sum of the latest year's spending, ${budget} yuan; revenue the same; opening balance 0 (assumptions — edit them)` },
+    { zh: '  未设结余留用和超支分担规则（policy.surplus / policy.overspend），请按协议补充',
+      en: '  no surplus-retention or overspend-sharing rule (policy.surplus / policy.overspend); add your agreement\'s' },
   ];
   const unknown = classes.filter((c) => DEFAULT_DEPOSIT_RATES[c] === undefined);
   if (unknown.length) {

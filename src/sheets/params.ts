@@ -61,7 +61,8 @@ function sourceKeys(path: Path, s: Scenario): string[] {
       const i = Array.isArray(node) ? node.findIndex((x) => (x as { id?: string })?.id === id) : -1;
       alts = [`[id=${id}]`, `.${id}`, ...(i >= 0 ? [`[${i}]`, `.${i}`] : [])];
     } else alts = [`.${seg}`];
-    node = Array.isArray(node) ? (id !== null ? node.find((x) => (x as { id?: string })?.id === id) : node[seg as number]) : (node as Record<string, unknown> | undefined)?.[seg as string];
+    node = Array.isArray(node) ? (id !== null ? node.find((x) => (x as { id?: string })?.id === id) : node[seg as number]) :
+      (node as Record<string, unknown> | undefined)?.[seg as string];
     const next: string[][] = [];
     for (const f of forms) for (const a of alts) next.push([...f, a]);
     forms.splice(0, forms.length, ...next.slice(0, 16));
@@ -99,7 +100,8 @@ function valueAtPath(root: unknown, path: Path): unknown {
   for (const seg of path) {
     if (node === null || typeof node !== 'object') return undefined;
     const id = segmentId(seg);
-    node = Array.isArray(node) ? (id !== null ? node.find((x) => (x as { id?: string })?.id === id) : node[seg as number]) : (node as Record<string, unknown>)[seg as string];
+    node = Array.isArray(node) ? (id !== null ? node.find((x) => (x as { id?: string })?.id === id) : node[seg as number]) :
+      (node as Record<string, unknown>)[seg as string];
   }
   return node;
 }

@@ -31,7 +31,8 @@ export async function readSheets(data: Uint8Array | ArrayBuffer, fileName: strin
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (isOle || ext === 'xls' || ext === 'et') {
-    return { ok: false, reason: { zh: '不支持旧版 .xls 文件，请在表格程序中另存为 .xlsx 或 .csv', en: 'old .xls files are not supported; save it as .xlsx or .csv in the spreadsheet program' } };
+    return { ok: false,
+      reason: { zh: '不支持旧版 .xls 文件，请在表格程序中另存为 .xlsx 或 .csv', en: 'old .xls files are not supported; save it as .xlsx or .csv in the spreadsheet program' } };
   }
   if (isZip || ext === 'xlsx' || ext === 'xlsm') {
     if (!isZip) return { ok: false, reason: { zh: '不是有效的 .xlsx 文件', en: 'not a valid .xlsx file' } };

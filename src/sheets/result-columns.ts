@@ -82,7 +82,8 @@ export function resultColumns(result: Result): ResultColumn[] {
 }
 
 /** A column's value as a spreadsheet cell: amounts and ratios as numbers. */
-export function cellOf(c: ResultColumn, r: HospitalResult, h: Hospital | undefined, lang: Lang, unit: Unit, pools?: ReadonlyMap<string, string>): string | number | null {
+export function cellOf(c: ResultColumn, r: HospitalResult, h: Hospital | undefined, lang: Lang, unit: Unit, pools?: ReadonlyMap<string,
+  string>): string | number | null {
   const v = c.get(r, h, lang, pools);
   if (v === null) return null;
   if (typeof v === 'boolean') return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';

@@ -18,7 +18,8 @@ export const VALIDATED_ROWS = 2000;
 const EXAMPLE: Hospital = {
   id: 'H001', name: '示例市第一人民医院', level: 'tertiary', category: 'general', class: 'hospital',
   history: [], growth: '0.05', volume: 33000, volumeFloor: 32000,
-  claims: ['4200000.00', '3900000.00', '4100000.00', '4050000.00', '4150000.00', '4000000.00', '4300000.00', '4250000.00', '4100000.00', '4000000.00', '4200000.00', '4500000.00'],
+  claims: ['4200000.00', '3900000.00', '4100000.00', '4050000.00', '4150000.00', '4000000.00', '4300000.00', '4250000.00', '4100000.00', '4000000.00',
+    '4200000.00', '4500000.00'],
   deductions: '120000.00', score: 92.5, advanceEligible: true,
 };
 const EXAMPLE_EN_NAME = 'Example City No. 1 People\'s Hospital';
@@ -116,7 +117,8 @@ function csvTemplate(layout: LayoutColumn[], example: Hospital, lang: Lang): Uin
   const pos = new Map(layout.filter((c) => c.key === 'history').map((c, i) => [c, i] as const));
   const row = layout.map((c) => {
     if (c.type === 'amount') {
-      const v = c.key === 'history' ? example.history[pos.get(c)!] : c.key === 'claims' ? example.claims?.[c.index! - 1] : (example as unknown as Record<string, string | undefined>)[c.key];
+      const v = c.key === 'history' ? example.history[pos.get(c)!] : c.key === 'claims' ? example.claims?.[c.index! - 1] :
+        (example as unknown as Record<string, string | undefined>)[c.key];
       return v ?? '';
     }
     if (c.type === 'rate') return example.growth ?? '';

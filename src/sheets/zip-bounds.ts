@@ -40,7 +40,8 @@ export function checkZip(b: Uint8Array): ZipCheck {
     if (total > MAX_UNPACKED) return tooBig(total);
     if (size > RATIO_FLOOR && size > packed * MAX_RATIO) {
       return bad(`文件中的一部分压缩了 ${Math.round(size / Math.max(1, packed))} 倍（${mb(packed)} MB 解压为 ${mb(size)} MB），不是正常的表格，已拒绝读取`,
-        `a part of the file is packed ${Math.round(size / Math.max(1, packed))} times (${mb(packed)} MB unpacking to ${mb(size)} MB): not a normal spreadsheet, refused`);
+        `a part of the file is packed ${Math.round(size / Math.max(1,
+          packed))} times (${mb(packed)} MB unpacking to ${mb(size)} MB): not a normal spreadsheet, refused`);
     }
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }

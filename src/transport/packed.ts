@@ -105,7 +105,8 @@ let lastPools: { poolOf: number[]; names: string; text: string } | null = null;
 function poolText(model: Model, st: Settlement): string {
   const { poolOf, pools } = st.region;
   const names = pools.map((p) => p.id).join('\n');
-  const same = lastPools !== null && lastPools.names === names && lastPools.poolOf.length === poolOf.length && lastPools.poolOf.every((k, i) => k === poolOf[i]);
+  const same = lastPools !== null && lastPools.names === names && lastPools.poolOf.length === poolOf.length &&
+    lastPools.poolOf.every((k, i) => k === poolOf[i]);
   if (!same) lastPools = { poolOf: [...poolOf], names, text: joined(summaryColumn(model, st, 'pool')) };
   return lastPools!.text;
 }

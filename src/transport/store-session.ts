@@ -101,7 +101,8 @@ export class StoreSession {
       if (!isSnapshot(rec)) return { status: 'corrupt', seq: lastSeq, text, issues: [{ path: '', message: 'the stored value is not a saved workspace' }] };
       const j = parseJson(rec.text);
       if (!j.ok) return { status: 'corrupt', seq: lastSeq, text, issues: j.issues };
-      if (!isPlainObject(j.value)) return { status: 'corrupt', seq: lastSeq, text, issues: [{ path: '', message: 'the stored value is not a saved workspace' }] };
+      if (!isPlainObject(j.value)) return { status: 'corrupt', seq: lastSeq, text,
+        issues: [{ path: '', message: 'the stored value is not a saved workspace' }] };
       doc = j.value;
     }
     const after = entries.filter((e) => e.seq > (isSnapshot(rec) ? rec.seq ?? 0 : 0));

@@ -18,7 +18,8 @@ type Seg = string | number;
 
 const WORDS = {
   zh: { sep: '：', unset: '（未设置）', none: '（无）', yes: '是', no: '否', items: (n: number) => `（${n}项）`, added: '新增', removed: '删除', replaced: '替换' },
-  en: { sep: ': ', unset: '(not set)', none: '(none)', yes: 'yes', no: 'no', items: (n: number) => `(${n} items)`, added: 'added', removed: 'removed', replaced: 'replaced' },
+  en: { sep: ': ', unset: '(not set)', none: '(none)', yes: 'yes', no: 'no', items: (n: number) => `(${n} items)`, added: 'added', removed: 'removed',
+    replaced: 'replaced' },
 } as const;
 
 export function describeChange(c: Change, base: Scenario, lang: Lang): string {

@@ -40,7 +40,8 @@ export function saveWorkspace(ws: Workspace, fingerprints?: Fingerprints): strin
   const known = new Set(['baseline', ...variants.map((v) => v.id)]);
   const fp = fingerprints && Object.fromEntries(Object.entries(fingerprints).filter(([k]) => known.has(k)));
   const fields: [string, string][] = [
-    ...Object.entries({ format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, ...extra, baseline }).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, json(v, 1)]),
+    ...Object.entries({ format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, ...extra, baseline }).filter(([, v]) =>
+      v !== undefined).map(([k, v]): [string, string] => [k, json(v, 1)]),
     ['variants', list(variants.map((v) => variantText(v, 2)), 1)],
     ...(fp ? [['fingerprints', json(fp, 1)] as [string, string]] : []),
   ];

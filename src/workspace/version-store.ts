@@ -38,7 +38,8 @@ export async function versionText(kv: KV, id: string): Promise<string | null> {
  * The writes that add a version of `ws` (file text `text`, saved after `prev`) and prune the
  * history: put its record and text, delete the records and texts pruning drops (readable ones only).
  */
-export async function versionOps(kv: KV, prev: Workspace | null, ws: Workspace, text: string, seq: number, now = Date.now(), opts?: PruneOptions): Promise<KvOp[]> {
+export async function versionOps(kv: KV, prev: Workspace | null, ws: Workspace, text: string, seq: number, now = Date.now(),
+  opts?: PruneOptions): Promise<KvOp[]> {
   const meta: VersionMeta = {
     id: versionId(now, seq), at: new Date(now).toISOString(), seq, size: byteSize(text),
     summary: { zh: summarize(prev, ws, 'zh'), en: summarize(prev, ws, 'en') },

@@ -86,8 +86,11 @@ export function newestFirst(a: { id: string; at: string }, b: { id: string; at: 
 
 const SEP = { zh: '；', en: '; ' } as const;
 const WORDS = {
-  zh: { first: '首个版本', same: '无改动', more: (n: number) => `等 ${n} 处改动`, added: (n: string) => `新增方案“${n}”`, removed: (n: string) => `删除方案“${n}”`, renamed: (a: string, b: string) => `方案“${a}”改名为“${b}”`, changed: (n: string, k: number) => `方案“${n}”的 ${k} 处改动` },
-  en: { first: 'First version', same: 'No change', more: (n: number) => `and ${n} more change(s)`, added: (n: string) => `alternative “${n}” added`, removed: (n: string) => `alternative “${n}” deleted`, renamed: (a: string, b: string) => `“${a}” renamed “${b}”`, changed: (n: string, k: number) => `${k} change(s) in “${n}”` },
+  zh: { first: '首个版本', same: '无改动', more: (n: number) => `等 ${n} 处改动`, added: (n: string) => `新增方案“${n}”`, removed: (n: string) => `删除方案“${n}”`,
+    renamed: (a: string, b: string) => `方案“${a}”改名为“${b}”`, changed: (n: string, k: number) => `方案“${n}”的 ${k} 处改动` },
+  en: { first: 'First version', same: 'No change', more: (n: number) => `and ${n} more change(s)`, added: (n: string) => `alternative “${n}” added`,
+    removed: (n: string) => `alternative “${n}” deleted`, renamed: (a: string, b: string) => `“${a}” renamed “${b}”`,
+    changed: (n: string, k: number) => `${k} change(s) in “${n}”` },
 } as const;
 
 /** What changed from `prev` to `next`, in a few words (the change list's own lines for the baseline). */

@@ -1,8 +1,9 @@
 /**
  * Lines ≤ 160 characters (the house style). Held strictly in workers/ and bench/, which keep it. In
- * src/ and scripts/ the lines still wider (about 480 and 26 when this check came, in files others were
- * editing that hour) are printed and held under a ceiling a little above that count, so they
- * cannot grow much; wrapping them is the next step, then the ceiling becomes 0.
+ * src/ and scripts/ the lines still wider (about 480 and 26 when this check came; 44 and 5 after a
+ * wrapping pass that broke the rest at commas, between attributes and between elements) are printed
+ * and held under a ceiling equal to that count: what is left is long strings and expressions a
+ * person has to rephrase, and the ceiling goes down as they are.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,7 +35,7 @@ describe('lines are at most 160 characters', () => {
     expect(wide(dir)).toEqual([]);
   });
 
-  it.each([['src', 540], ['scripts', 40]] as const)('in %s/: no more than %i lines wider (a ceiling, going down)', (dir, ceiling) => {
+  it.each([['src', 44], ['scripts', 5]] as const)('in %s/: no more than %i lines wider (a ceiling, going down)', (dir, ceiling) => {
     const lines = wide(dir);
     console.log(`line-length: ${dir}/ has ${lines.length} lines over ${MAX} characters`);
     expect(lines.length).toBeLessThanOrEqual(ceiling);

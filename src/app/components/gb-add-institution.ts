@@ -75,7 +75,8 @@ export class GbAddInstitution extends LitElement {
           @input=${(e: Event) => this.set('name', (e.target as HTMLInputElement).value)} />${bad('name')}</label>
         ${select('level', 'level')}${select('category', 'category')}${select('class', 'klass')}
         ${years.map((year, k) => html`<label>${yearName(year, v.lang)}${v.lang === 'zh' ? '' : ' '}${t('history')} (${t(v.unit)})
-          <input class="num" data-testid="add-history-${k}" inputmode="decimal" .value=${d.history[k] ?? ''} aria-invalid=${this.errors.has(`history.${k}`) ? 'true' : 'false'}
+          <input class="num" data-testid="add-history-${k}" inputmode="decimal" .value=${d.history[k] ?? ''} aria-invalid=${this.errors.has(`history.${k}`) ?
+            'true' : 'false'}
             @change=${(e: Event) => this.setYear(k, (e.target as HTMLInputElement).value)} />${bad(`history.${k}`)}</label>`)}
         <div class="buttons">
           <button class="primary" type="submit" data-testid="add-submit">${t('add')}</button>

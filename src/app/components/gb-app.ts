@@ -26,7 +26,8 @@ import './gb-risk.ts';
 import './gb-recovery.ts';
 import './gb-monitor.ts';
 
-const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital', years: 'tabYears', sweeps: 'tabSweeps', risk: 'tabRisk', monitor: 'tabMonitor' };
+const TAB_KEYS: Record<Tab, MsgKey> = { results: 'tabResults', params: 'tabParams', data: 'tabData', compare: 'tabCompare', hospital: 'tabHospital',
+  years: 'tabYears', sweeps: 'tabSweeps', risk: 'tabRisk', monitor: 'tabMonitor' };
 
 export class GbApp extends LitElement {
   static override properties = { view: { attribute: false }, dragging: { state: true }, importFile: { state: true } };

@@ -33,7 +33,8 @@ export class GbBriefBook extends LitElement {
 
   static override styles = [shared, css`
     :host { display: block; padding: 0 1rem 2rem; }
-    .bar { position: sticky; top: 0; z-index: 2; display: flex; gap: 1rem; align-items: center; background: var(--gb-blue); color: #fff; padding: 0.5rem 1rem; margin: 0 -1rem 0.8rem; }
+    .bar { position: sticky; top: 0; z-index: 2; display: flex; gap: 1rem; align-items: center; background: var(--gb-blue); color: #fff; padding: 0.5rem 1rem;
+      margin: 0 -1rem 0.8rem; }
     .bar button { background: #fff; }
     .grow { flex: 1; }
     gb-brief { max-width: 210mm; margin: 0 auto 1rem; }

@@ -72,8 +72,10 @@ export class GbBriefChart extends LitElement {
       data: {
         labels: this.points.map((p) => p.label),
         datasets: [
-          { type: 'bar', label: t('history'), data: this.points.map((p) => v(p.amount)), backgroundColor: this.points.map((p) => (p.current ? PALETTE[1]! : PALETTE[0]!)) },
-          ...(this.target ? [{ type: 'line' as const, label: t('target'), data: this.points.map(() => v(this.target)), borderColor: PALETTE[2], borderDash: [5, 4], pointRadius: 0, backgroundColor: PALETTE[2] }] : []),
+          { type: 'bar', label: t('history'), data: this.points.map((p) => v(p.amount)),
+            backgroundColor: this.points.map((p) => (p.current ? PALETTE[1]! : PALETTE[0]!)) },
+          ...(this.target ? [{ type: 'line' as const, label: t('target'), data: this.points.map(() => v(this.target)), borderColor: PALETTE[2],
+            borderDash: [5, 4], pointRadius: 0, backgroundColor: PALETTE[2] }] : []),
         ],
       },
       options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } },
@@ -94,10 +96,13 @@ export class GbBriefChart extends LitElement {
     return html`<figure class="m0">
       <div class="wrap"><canvas role="img" aria-label=${label} aria-describedby="bc-t"></canvas></div>
       ${this.image ? html`<img src=${this.image} alt=${label} />` : nothing}
-      <ul class="legend" aria-hidden="true"><li><span class="sw c0"></span>${t('history')}</li><li><span class="sw c1"></span>${t('claimsTotal')}</li>${this.target ? html`<li><span class="sw c2"></span>${t('target')}</li>` : nothing}</ul>
+      <ul class="legend" aria-hidden="true"><li><span class="sw c0"></span>${t('history')}</li>
+      <li><span class="sw c1"></span>${t('claimsTotal')}</li>${this.target ? html`<li><span class="sw c2"></span>${t('target')}</li>` : nothing}</ul>
       <table id="bc-t" data-testid="brief-history-table">
-        <thead><tr><th></th>${this.points.map((p) => html`<th class="num">${p.label}</th>`)}${this.target ? html`<th class="num">${t('target')}</th>` : nothing}</tr></thead>
-        <tbody><tr><th scope="row">${t(u)}</th>${this.points.map((p) => html`<td class="num">${money(p.amount, u)}</td>`)}${this.target ? html`<td class="num">${money(this.target, u)}</td>` : nothing}</tr></tbody>
+        <thead><tr><th></th>${this.points.map((p) => html`<th class="num">${p.label}</th>`)}${this.target ? html`<th class="num">${t('target')}</th>` :
+          nothing}</tr></thead>
+        <tbody><tr><th scope="row">${t(u)}</th>${this.points.map((p) => html`<td class="num">${money(p.amount, u)}</td>`)}${this.target ?
+          html`<td class="num">${money(this.target, u)}</td>` : nothing}</tr></tbody>
       </table>
     </figure>`;
   }

@@ -78,9 +78,12 @@ export function peers(ex: Explanation, lang: Lang, u: Unit) {
     <table>
       <thead><tr><th></th><th class="num">${t('thisHospital')}</th><th class="num">${t('median')}</th><th class="num">${t('percentileLabel')}</th></tr></thead>
       <tbody>
-        <tr><th scope="row">${t('history')} (${t(u)})</th><td class="num">${money(p.cost.mine, u)}</td><td class="num">${money(p.cost.median, u)}</td><td class="num">—</td></tr>
-        <tr data-testid="peer-per-case"><th scope="row">${t('costPerCase')} (${t('yuan')})</th><td class="num">${money(p.perCase.mine, 'yuan')}</td><td class="num">${money(p.perCase.median, 'yuan')}</td><td class="num">${pct(p.perCase.percentile)}</td></tr>
-        <tr data-testid="peer-growth"><th scope="row">${t('growthLast')}</th><td class="num">${percent(p.growth.mine)}</td><td class="num">${percent(p.growth.median)}</td><td class="num">${pct(p.growth.percentile)}</td></tr>
+        <tr><th scope="row">${t('history')} (${t(u)})</th><td class="num">${money(p.cost.mine, u)}</td><td class="num">${money(p.cost.median, u)}</td>
+        <td class="num">—</td></tr>
+        <tr data-testid="peer-per-case"><th scope="row">${t('costPerCase')} (${t('yuan')})</th><td class="num">${money(p.perCase.mine, 'yuan')}</td>
+        <td class="num">${money(p.perCase.median, 'yuan')}</td><td class="num">${pct(p.perCase.percentile)}</td></tr>
+        <tr data-testid="peer-growth"><th scope="row">${t('growthLast')}</th><td class="num">${percent(p.growth.mine)}</td>
+        <td class="num">${percent(p.growth.median)}</td><td class="num">${pct(p.growth.percentile)}</td></tr>
       </tbody>
     </table>`;
 }
@@ -89,7 +92,10 @@ export function sources(groups: SourceGroup[], lang: Lang) {
   const t = (k: MsgKey) => msg(lang, k);
   if (!groups.length) return html`<p class="muted">${t('noSources')}</p>`;
   return html`<ul class="src">${groups.map((g) => html`<li><b>${g.document}</b>${g.number ? ` ${g.number}` : ''}${g.date ? ` (${g.date})` : ''}:
-    ${g.items.map((c, i) => html`<span class="it" data-key=${c.key} title=${c.note ?? ''}><span class="badge ${c.status}">${t(c.status)}</span>${c.label}${c.value ? html`<span class="val" data-testid="source-value">${lang === 'zh' ? `「${c.value}」` : ` “${c.value}”`}</span>` : nothing}${c.article ? html` <span class="muted">〔${c.article}〕</span>` : nothing}${i < g.items.length - 1 ? (lang === 'zh' ? '；' : '; ') : ''}</span>`)}</li>`)}</ul>`;
+    ${g.items.map((c, i) => html`<span class="it" data-key=${c.key} title=${c.note ??
+      ''}><span class="badge ${c.status}">${t(c.status)}</span>${c.label}${c.value ? html`<span class="val"
+      data-testid="source-value">${lang === 'zh' ? `「${c.value}」` : ` “${c.value}”`}</span>` : nothing}${c.article ?
+      html` <span class="muted">〔${c.article}〕</span>` : nothing}${i < g.items.length - 1 ? (lang === 'zh' ? '；' : '; ') : ''}</span>`)}</li>`)}</ul>`;
 }
 
 /** The mid-year adjustments that moved this institution's target: month, institution adjusted, amount, this one's change, reason. */
@@ -98,5 +104,6 @@ export function adjustments(rows: readonly BriefAdjustment[], lang: Lang, unit: 
   return html`<table class="months"><thead><tr><th>${t('monAdjFrom')}</th><th>${t('monAdjInst')}</th><th class="num">${t('monAdjAmount')}</th>
     <th class="num">${t('monAdjOwn')}</th><th>${t('monAdjReason')}</th></tr></thead>
     <tbody>${rows.map((r) => html`<tr data-self=${r.self ? 'yes' : 'no'}><td>${msg(lang, 'monFromMonth', { k: r.from })}</td><td>${r.hospital} ${r.name}</td>
-      <td class="num">${money(r.change, unit, true)}</td><td class="num">${money(r.own, unit, true)}</td><td>${r.reason}${r.date ? ` (${r.date})` : ''}</td></tr>`)}</tbody></table>`;
+      <td class="num">${money(r.change, unit, true)}</td><td class="num">${money(r.own, unit, true)}</td><td>${r.reason}${r.date ? ` (${r.date})` : ''}</td>
+      </tr>`)}</tbody></table>`;
 }

@@ -9,10 +9,12 @@ export function pointsSection(b: BriefPoints, lang: Lang, u: Unit) {
   const t = (k: MsgKey) => msg(lang, k);
   const pv = t('ptsUnit');
   return html`<p class="kv" data-testid="brief-points-figures">
-      <span>${t('ptsPoints')} <b data-field="points">${plain(b.points, 4)}</b>${b.projected ? html` <span class="badge">${t('ptsProjectedBadge')}</span>` : nothing}</span>
+      <span>${t('ptsPoints')} <b data-field="points">${plain(b.points, 4)}</b>${b.projected ? html` <span class="badge">${t('ptsProjectedBadge')}</span>` :
+        nothing}</span>
       <span>${t('ptsShare')} <b data-field="pointShare">${percent(b.pointShare, 4)}</b></span>
       <span>${t('ptsBudgetValue')} <b data-field="budgetPointValue">${plain(b.budgetPointValue, 4)}</b> ${pv}</span>
-      <span>${t('ptsValue')} <b data-field="pointValue">${plain(b.pointValue, 4)}</b> ${pv}${b.pointValueCapped ? html` <span class="badge">${t('ptsCapped')}</span>` : nothing}</span>
+      <span>${t('ptsValue')} <b data-field="pointValue">${plain(b.pointValue, 4)}</b> ${pv}${b.pointValueCapped ?
+        html` <span class="badge">${t('ptsCapped')}</span>` : nothing}</span>
       <span>${t('ptsEntitlement')} <b data-field="entitlement">${money(b.entitlement, u)}</b> ${t(u)}</span>
       <span>${t('actual')} <b>${money(b.actual, u)}</b> ${t(u)}</span>
       <span>${t('ptsPaymentRate')} <b data-field="paymentRate">${percent(b.paymentRate, 2)}</b></span>
@@ -22,7 +24,8 @@ export function pointsSection(b: BriefPoints, lang: Lang, u: Unit) {
       <thead><tr><th>${t('scenario')}</th><th>${t('ptsSettledBy')}</th><th class="num">${t('ptsPoints')}</th><th class="num">${t('ptsValue')} (${pv})</th>
         <th class="num">${t('ptsTargetOrEntitlement')} (${t(u)})</th><th class="num">${t('ptsPaymentRate')}</th></tr></thead>
       <tbody>${b.scenarios.map((s) => html`<tr><th scope="row">${s.name}</th><td>${t(s.byPoints ? 'ptsByPoints' : 'ptsByTarget')}</td>
-        <td class="num">${plain(s.points, 4)}</td><td class="num">${plain(s.pointValue, 4)}</td><td class="num">${money(s.target, u)}</td><td class="num">${percent(s.paymentRate, 2)}</td></tr>`)}</tbody>
+        <td class="num">${plain(s.points, 4)}</td><td class="num">${plain(s.pointValue, 4)}</td><td class="num">${money(s.target, u)}</td>
+        <td class="num">${percent(s.paymentRate, 2)}</td></tr>`)}</tbody>
     </table>` : nothing}
     ${b.inflation ? inflationTable(b.inflation, lang) : nothing}
     ${b.groups.length ? html`<table data-testid="brief-points-groups">

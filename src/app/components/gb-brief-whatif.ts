@@ -70,11 +70,14 @@ export class GbBriefWhatIf extends LitElement {
         <span class="muted">±${x}%</span>${problem ? html`<span class="err" role="alert">${problem}</span>` : nothing}</div>` : nothing}
       <p class="note muted">${t('whatIfNote')}${r?.pool ? ` ${t('pool')}${t('colon')}${r.pool.name} (${r.members.length})` : ''} · ${t(this.unit)}</p>
       ${r ? html`<div class="list"><table data-testid="whatif-table">
-        <thead><tr><th>${t('institution')}</th><th class="num">${t('before')}</th><th class="num">${msg(this.lang, 'changePlus', { x })}</th><th class="num">${msg(this.lang, 'changeMinus', { x })}</th></tr></thead>
+        <thead><tr><th>${t('institution')}</th><th class="num">${t('before')}</th><th class="num">${msg(this.lang, 'changePlus', { x })}</th>
+        <th class="num">${msg(this.lang, 'changeMinus', { x })}</th></tr></thead>
         <tbody>
           ${r.members.slice(0, r.shown).map((m) => html`<tr class=${m.id === r.id ? 'me' : ''} data-id=${m.id} data-d-plus=${m.dPlus} data-d-minus=${m.dMinus}>
             <th scope="row">${m.name}</th><td class="num">${money(m.before, this.unit)}</td>${d(m.dPlus)}${d(m.dMinus)}</tr>`)}
-          ${r.rest.count ? html`<tr class="rest" data-rest=${r.rest.count} data-d-plus=${r.rest.dPlus} data-d-minus=${r.rest.dMinus}><th scope="row">${msg(this.lang, 'othersInPool', { n: r.rest.count })}</th><td></td>${d(r.rest.dPlus)}${d(r.rest.dMinus)}</tr>` : nothing}
+          ${r.rest.count ? html`<tr class="rest" data-rest=${r.rest.count} data-d-plus=${r.rest.dPlus}
+            data-d-minus=${r.rest.dMinus}><th scope="row">${msg(this.lang, 'othersInPool', { n: r.rest.count })}</th>
+          <td></td>${d(r.rest.dPlus)}${d(r.rest.dMinus)}</tr>` : nothing}
           <tr class="sum"><th scope="row">${t('poolTotal')}</th><td></td>${d(r.total.dPlus)}${d(r.total.dMinus)}</tr>
         </tbody></table></div>` : html`<p class="muted">${t('computing')}</p>`}
     </div>`;

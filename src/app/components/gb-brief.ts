@@ -32,7 +32,8 @@ export class GbBrief extends LitElement {
   static override styles = [shared, css`
     :host { display: block; }
     article { background: #fff; border: 1px solid var(--gb-line); border-radius: 6px; padding: 0.8rem 1rem; }
-    header.bh { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem 1rem; border-bottom: 2px solid var(--gb-blue); padding-bottom: 0.4rem; margin-bottom: 0.5rem; }
+    header.bh { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem 1rem; border-bottom: 2px solid var(--gb-blue); padding-bottom: 0.4rem;
+      margin-bottom: 0.5rem; }
     header.bh h2 { font-size: 1.3rem; margin: 0; }
     header.bh .title { font-size: 0.85em; color: var(--gb-muted); width: 100%; }
     header.bh .gen { margin-left: auto; font-size: 0.8em; color: var(--gb-muted); }

@@ -142,25 +142,29 @@ export class GbCompareHospitals extends LitElement {
         <select id="metric" @change=${(e: Event) => { this.metric = (e.target as HTMLSelectElement).value as Metric; }}>
           ${METRICS.map((m) => html`<option value=${m} ?selected=${m === metric}>${t(m)}</option>`)}
         </select>
-        <label><input type="checkbox" .checked=${this.byChange} data-testid="sort-by-change" @change=${(e: Event) => { this.byChange = (e.target as HTMLInputElement).checked; }} /> ${t('sortByChange')}</label>
+        <label><input type="checkbox" .checked=${this.byChange} data-testid="sort-by-change"
+          @change=${(e: Event) => { this.byChange = (e.target as HTMLInputElement).checked; }} /> ${t('sortByChange')}</label>
       </div>
       ${this.renderGains(metric, names)}
       <div class="scroller" tabindex="0" role="region" aria-label=${t('hospitals')} @scroll=${this.virtual.onScroll}>
         <table>
           <thead><tr><th>${t('institution')}</th>
-            ${this.columns.map((c, k) => html`<th class="num">${c.name}</th>${k > 0 ? html`<th class="num">${t('delta')}</th><th class="num">%</th>` : ''}`)}</tr></thead>
+            ${this.columns.map((c, k) => html`<th class="num">${c.name}</th>${k > 0 ? html`<th class="num">${t('delta')}</th>
+            <th class="num">%</th>` : ''}`)}</tr></thead>
           <tbody>
             ${this.virtual.spacer(from, ncols)}
             ${rows.slice(from, to).map((i) => {
               const id = ids[i]!;
-              return html`<tr data-row=${id}><td class="name"><button class="link" @click=${() => emit(this, { type: 'hospital', id, open: true })}>${names.get(id) ?? id}</button></td>
+              return html`<tr data-row=${id}><td class="name"><button class="link"
+                @click=${() => emit(this, { type: 'hospital', id, open: true })}>${names.get(id) ?? id}</button></td>
                 ${this.columns.map((c, k) => {
                   const j = k === 0 ? i : c.view.indexOf(id);
                   const b = j === undefined ? null : c.view.get(metric, j);
                   if (k === 0) return html`<td class="num">${money(b, this.unit)}</td>`;
                   const d = model.delta(k - 1, i);
                   const r = model.ratio(k - 1, i);
-                  return html`<td class="num">${money(b, this.unit)}</td><td class="num ${tone(d)}" data-delta>${money(d, this.unit, true)}</td><td class="num ${tone(d)}">${r ? percent(r, 2, true) : ''}</td>`;
+                  return html`<td class="num">${money(b, this.unit)}</td><td class="num ${tone(d)}" data-delta>${money(d, this.unit, true)}</td>
+                  <td class="num ${tone(d)}">${r ? percent(r, 2, true) : ''}</td>`;
                 })}</tr>`;
             })}
             ${this.virtual.spacer(rows.length - to, ncols)}

@@ -70,7 +70,8 @@ export class GbCompare extends LitElement {
       type: 'bar',
       data: {
         labels: rows.map((r) => t(r.field as MsgKey)),
-        datasets: s.columns.slice(1).map((c, i) => ({ label: `${c.name} − ${s.columns[0]!.name}`, data: rows.map((r) => v(r.deltas[i])), backgroundColor: PALETTE[(i + 1) % PALETTE.length] })),
+        datasets: s.columns.slice(1).map((c, i) => ({ label: `${c.name} − ${s.columns[0]!.name}`, data: rows.map((r) => v(r.deltas[i])),
+          backgroundColor: PALETTE[(i + 1) % PALETTE.length] })),
       },
       options: {
         indexAxis: 'y', responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } },
@@ -86,7 +87,8 @@ export class GbCompare extends LitElement {
       const rel = Math.max(0, ...r.ratios.map((x) => Math.abs(Number(x ?? 0))));
       return changed ? 1 + rel : 0;
     };
-    return [...this.view.fund].map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => (b.k > 0 ? 1 : 0) - (a.k > 0 ? 1 : 0) || b.k - a.k || a.i - b.i).map((x) => x.r);
+    return [...this.view.fund].map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => (b.k > 0 ? 1 : 0) - (a.k > 0 ? 1 : 0) || b.k - a.k || a.i - b.i).map((x) =>
+      x.r);
   }
 
   override render() {
@@ -105,27 +107,32 @@ export class GbCompare extends LitElement {
         <div class="card">
           <table data-testid="compare-fund">
             <thead><tr><th>${t('fundSummary')} (${t(s.unit)})</th>
-              ${cols.map((c, i) => html`<th class="num">${c.name}</th>${i > 0 ? html`<th class="num">${t('delta')}</th><th class="num">%</th>` : nothing}`)}</tr></thead>
+              ${cols.map((c, i) => html`<th class="num">${c.name}</th>${i > 0 ? html`<th class="num">${t('delta')}</th>
+              <th class="num">%</th>` : nothing}`)}</tr></thead>
             <tbody>${this.ordered().map((r) => html`<tr class=${r.deltas.every((d) => sign(d) === 0) ? 'same' : ''}><th scope="row">${t(r.field as MsgKey)}</th>
               ${r.values.map((v, i) => {
                 if (i === 0) return html`<td class="num">${show(v, r.kind, s.unit)}</td>`;
                 const d = r.deltas[i - 1] ?? null;
-                return html`<td class="num">${show(v, r.kind, s.unit)}</td><td class="num d ${tone(d, r.better)}" data-delta=${r.field}>${showDelta(d, r.kind, s.unit, s.lang)}</td>
+                return html`<td class="num">${show(v, r.kind, s.unit)}</td><td class="num d ${tone(d, r.better)}" data-delta=${r.field}>${showDelta(d, r.kind,
+                  s.unit, s.lang)}</td>
                   <td class="num d ${tone(d, r.better)}">${r.ratios[i - 1] ? percent(r.ratios[i - 1], 2, true) : ''}</td>`;
               })}</tr>`)}</tbody>
           </table>
         </div>
         <div class="card">
           <div class="wrap"><canvas role="img" aria-label="${t('compareTitle')}${t('colon')}${t('chartAlt')} — ${t('fundSummary')}"></canvas></div>
-          <ul class="legend" aria-hidden="true">${cols.slice(1).map((c, i) => html`<li><span class="sw c${(i + 1) % 6}"></span>${c.name} − ${cols[0]!.name}</li>`)}</ul>
+          <ul class="legend"
+            aria-hidden="true">${cols.slice(1).map((c, i) => html`<li><span class="sw c${(i + 1) % 6}"></span>${c.name} − ${cols[0]!.name}</li>`)}</ul>
         </div>
       </div>
       <gb-source-diff .diffs=${s.params} .lang=${s.lang}></gb-source-diff>
       ${s.adjustments ? html`<div class="card" data-testid="compare-adjustments"><h3>${t('monCompareAdjustments')} (${t(s.unit)})</h3><table>
-        <thead><tr><th>${t('monAdjFrom')}</th><th>${t('monAdjInst')}</th><th>${t('monAdjReason')}</th>${cols.map((c) => html`<th class="num">${c.name}</th>`)}</tr></thead>
+        <thead><tr><th>${t('monAdjFrom')}</th><th>${t('monAdjInst')}</th><th>${t('monAdjReason')}</th>${cols.map((c) =>
+          html`<th class="num">${c.name}</th>`)}</tr></thead>
         <tbody>${s.adjustments.map((a) => html`<tr><td>${msg(s.lang, 'monFromMonth', { k: a.from })}</td><td>${a.hospital} ${a.name}</td><td>${a.reason}</td>
           ${a.changes.map((c) => html`<td class="num">${c === null ? t('monAdjNone') : money(c, s.unit, true)}</td>`)}</tr>`)}</tbody></table></div>` : nothing}
-      ${s.institutions ? html`<gb-compare-hospitals .columns=${s.institutions.columns} .stale=${s.stale} .scenario=${s.institutions.scenario} .lang=${s.lang} .unit=${s.unit}></gb-compare-hospitals>` : html`<p class="muted">${t('computing')}</p>`}`;
+      ${s.institutions ? html`<gb-compare-hospitals .columns=${s.institutions.columns} .stale=${s.stale} .scenario=${s.institutions.scenario} .lang=${s.lang}
+        .unit=${s.unit}></gb-compare-hospitals>` : html`<p class="muted">${t('computing')}</p>`}`;
   }
 }
 

@@ -16,7 +16,8 @@ import { historyYearsOf } from '../views/brief-sources.ts';
 import { yearName } from '../../display/glossary.ts';
 import { formatPath, type Path } from '../../format/path.ts';
 
-interface DataCol { label: string; path: (i: number) => Path; get: (h: Hospital) => string | number | undefined; kind: FieldKind; optional: boolean; short?: boolean }
+interface DataCol { label: string; path: (i: number) => Path; get: (h: Hospital) => string | number | undefined; kind: FieldKind; optional: boolean;
+  short?: boolean }
 
 export class GbDataTable extends LitElement {
   static override properties = { view: { attribute: false }, text: { state: true }, bad: { state: true } };
@@ -49,7 +50,8 @@ export class GbDataTable extends LitElement {
     const years = historyYearsOf(s);
     // History columns by calendar year (2022年…2024年), as the brief and the policy tab name them.
     const hist: DataCol[] = years.map((year, y) => ({
-      label: `${yearName(year, this.view.lang)}${this.view.lang === 'zh' ? '' : ' '}${t('history')}`, path: (i) => ['hospitals', i, 'history', y], get: (h) => h.history[y], kind: 'money', optional: false,
+      label: `${yearName(year, this.view.lang)}${this.view.lang === 'zh' ? '' : ' '}${t('history')}`, path: (i) => ['hospitals', i, 'history', y],
+        get: (h) => h.history[y], kind: 'money', optional: false,
     }));
     return [
       ...hist,
@@ -98,12 +100,14 @@ export class GbDataTable extends LitElement {
     const byPath = st.problems;
     const cols = this.cols(s);
     const q = this.text.trim().toLowerCase();
-    const rows = s.hospitals.map((_, i) => i).filter((i) => !q || s.hospitals[i]!.name.toLowerCase().includes(q) || s.hospitals[i]!.id.toLowerCase().includes(q));
+    const rows = s.hospitals.map((_, i) => i).filter((i) => !q || s.hospitals[i]!.name.toLowerCase().includes(q) ||
+      s.hospitals[i]!.id.toLowerCase().includes(q));
     const { from, to } = this.virtual.range(rows.length);
     const ncols = cols.length + 6;
     return html`<div class="card" data-testid="data-table">
       <div class="row"><h2>${t('hospitalData')} <span class="muted">(${t(st.unit)})</span></h2><span class="grow"></span>
-        <button data-testid="data-add" ?disabled=${!!st.adding} @click=${() => emit(this, { type: 'addInstitutionForm', open: true })}>${t('addInstitution')}…</button>
+        <button data-testid="data-add" ?disabled=${!!st.adding} @click=${() => emit(this,
+          { type: 'addInstitutionForm', open: true })}>${t('addInstitution')}…</button>
         <button class="primary" data-testid="data-import" @click=${() => emit(this, { type: 'dialog', dialog: 'import' })}>${t('importData')}…</button></div>
       <gb-add-institution .view=${st}></gb-add-institution>
       <p class="muted hint">${t('editCellHint')} · ${t('lockHint')}</p>
@@ -112,15 +116,18 @@ export class GbDataTable extends LitElement {
         <span class="muted">${msg(st.lang, 'rowsShown', { n: rows.length, total: s.hospitals.length })}</span></div>
       <div class="scroller" tabindex="0" role="region" aria-label=${t('hospitalData')} @scroll=${this.virtual.onScroll}>
         <table>
-          <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th>${t('level')}</th><th>${t('category')}</th><th>${t('klass')}</th><th>${t('actions')}</th>${cols.map((c) => html`<th class="num">${c.label}</th>`)}</tr></thead>
+          <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th>${t('level')}</th><th>${t('category')}</th><th>${t('klass')}</th>
+          <th>${t('actions')}</th>${cols.map((c) => html`<th class="num">${c.label}</th>`)}</tr></thead>
           <tbody>
             ${this.virtual.spacer(from, ncols)}
             ${rows.slice(from, to).map((i) => {
               const h = s.hospitals[i]!;
               return html`<tr data-row=${h.id}>
                 <td>${h.id}</td><td class="name" title=${h.name}>${h.name}</td>
-                ${this.attrCell(h, 'level', t('level'), st.options.level)}${this.attrCell(h, 'category', t('category'), st.options.category)}${this.attrCell(h, 'class', t('klass'), st.options.class)}
-                <td><button class="remove" data-testid="remove-${h.id}" title=${t('removeInstitution')} aria-label="${t('removeInstitution')} ${h.id} ${h.name}" @click=${() => this.askRemove(h)}>${t('removeShort')}</button></td>
+                ${this.attrCell(h, 'level', t('level'), st.options.level)}${this.attrCell(h, 'category', t('category'), st.options.category)}${this.attrCell(h,
+                  'class', t('klass'), st.options.class)}
+                <td><button class="remove" data-testid="remove-${h.id}" title=${t('removeInstitution')} aria-label="${t('removeInstitution')} ${h.id} ${h.name}"
+                  @click=${() => this.askRemove(h)}>${t('removeShort')}</button></td>
                 ${cols.map((c) => {
                   const path = c.path(i);
                   const key = formatPath(path);

@@ -38,8 +38,10 @@ export class GbExport extends LitElement {
     const s = this.view;
     const t = (k: MsgKey) => msg(s.lang, k);
     const items = s.items.map((i) => [i.what, i.label] as const);
-    return html`<dialog aria-labelledby="exp-h" data-testid="export-dialog" @cancel=${(e: Event) => { e.preventDefault(); emit(this, { type: 'dialog', dialog: null }); }}>
-      <div class="dh"><h2 id="exp-h">${t('exportTitle')}</h2><button @click=${() => emit(this, { type: 'dialog', dialog: null })} aria-label=${t('close')}>✕</button></div>
+    return html`<dialog aria-labelledby="exp-h" data-testid="export-dialog" @cancel=${(e: Event) =>
+      { e.preventDefault(); emit(this, { type: 'dialog', dialog: null }); }}>
+      <div class="dh"><h2 id="exp-h">${t('exportTitle')}</h2><button @click=${() => emit(this, { type: 'dialog', dialog: null })}
+        aria-label=${t('close')}>✕</button></div>
       <div class="db">
         <p class="muted">${t('exportHint')}</p>
         <ul>${items.map(([what, label]) => html`<li><span>${label}</span>

@@ -143,14 +143,17 @@ export class GbField extends LitElement {
     const i = Math.min(Math.max(position - 1, 0), text.length);
     const from = Math.max(0, i - 30);
     const ch = text[i] ?? ' ';
-    return html`<span class="at" data-testid="formula-at" aria-label=${msg(this.lang, 'formulaAt')}>${from > 0 ? '…' : ''}${text.slice(from, i)}<mark>${ch}</mark>${text.slice(i + 1, i + 31)}${i + 31 < text.length ? '…' : ''}</span>`;
+    return html`<span class="at" data-testid="formula-at" aria-label=${msg(this.lang, 'formulaAt')}>${from > 0 ? '…' : ''}${text.slice(from,
+      i)}<mark>${ch}</mark>${text.slice(i + 1, i + 31)}${i + 31 < text.length ? '…' : ''}</span>`;
   }
 
   private liveLine() {
     const l = this.live;
     if (!l) return '';
     if (!l.problem) return html`<div class="live ok" data-testid="formula-check" data-ok="true">${msg(this.lang, 'formulaOk')}</div>`;
-    return html`<div class="live err" data-testid="formula-check" data-ok="false" role="alert">${msg(this.lang, 'formulaNotApplied')}${l.problem.message}${l.problem.position !== null ? this.excerpt(l.text, l.problem.position) : ''}</div>`;
+    return html`<div class="live err" data-testid="formula-check" data-ok="false"
+      role="alert">${msg(this.lang, 'formulaNotApplied')}${l.problem.message}${l.problem.position !== null ? this.excerpt(l.text, l.problem.position) :
+      ''}</div>`;
   }
 
   /** A valid amount typed, as the box shows it at rest; null for anything else (left as typed). */
@@ -196,7 +199,9 @@ export class GbField extends LitElement {
     const problems = [...(this.error ? [this.error] : []), ...this.issues];
     const errId = `${this.fid}-err`;
     return html`
-      <span class="lab"><label for=${this.fid}>${this.label}</label>${this.sources && !this.bare && (!this.short || this.sources[formatPath(this.path, true)]) ? html`<gb-source .key=${formatPath(this.path, true)} .source=${this.sources[formatPath(this.path, true)]} ?inherited=${this.inherited?.has(formatPath(this.path, true)) ?? false} .lang=${this.lang}></gb-source>` : ''}</span>
+      <span class="lab"><label for=${this.fid}>${this.label}</label>${this.sources && !this.bare && (!this.short || this.sources[formatPath(this.path, true)]) ?
+        html`<gb-source .key=${formatPath(this.path, true)} .source=${this.sources[formatPath(this.path, true)]}
+        ?inherited=${this.inherited?.has(formatPath(this.path, true)) ?? false} .lang=${this.lang}></gb-source>` : ''}</span>
       <input id=${this.fid} class=${this.kind === 'text' || this.kind === 'formula' ? 'text' : ''}
         .value=${shown} inputmode=${this.kind === 'formula' || this.kind === 'text' ? 'text' : 'decimal'}
         aria-invalid=${problems.length || this.live?.problem ? 'true' : 'false'} aria-describedby=${errId}

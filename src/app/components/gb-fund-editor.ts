@@ -36,7 +36,8 @@ export class GbFundEditor extends LitElement {
 
   private field(label: MsgKey, path: (string | number)[], kind: FieldKind, value: string | number | undefined, optional = false, bare = false) {
     return html`<gb-field .label=${msg(this.lang, label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang} .unit=${this.unit}
-      ?optional=${optional} ?bare=${bare} .issues=${issuesAt(this.issues, path, this.lang)} data-path=${path.join('.')} .sources=${this.scenario.policy.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
+      ?optional=${optional} ?bare=${bare} .issues=${issuesAt(this.issues, path, this.lang)} data-path=${path.join('.')}
+        .sources=${this.scenario.policy.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
   }
 
   private addCarveOut(): void {
@@ -68,7 +69,8 @@ export class GbFundEditor extends LitElement {
         <tbody>${f.carveOuts.map((c, i) => html`<tr>
           <td>${this.field('name', ['fund', 'carveOuts', i, 'name'], 'text', c.name, false, true)}</td>
           <td class="num">${this.field('amount', ['fund', 'carveOuts', i, 'amount'], 'money', c.amount, false, true)}</td>
-          <td><button aria-label="${t('remove')} ${c.name}" @click=${() => emit(this, { type: 'edit', path: ['fund', 'carveOuts'], value: f.carveOuts.filter((_, j) => j !== i) })}>${t('remove')}</button></td>
+          <td><button aria-label="${t('remove')} ${c.name}" @click=${() => emit(this,
+            { type: 'edit', path: ['fund', 'carveOuts'], value: f.carveOuts.filter((_, j) => j !== i) })}>${t('remove')}</button></td>
         </tr>`)}</tbody>
       </table>
       <button @click=${this.addCarveOut}>＋ ${t('addCarveOut')}</button>

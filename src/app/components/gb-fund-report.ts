@@ -17,7 +17,8 @@ export class GbFundReport extends LitElement {
 
   static override styles = [shared, unsafeCSS(REPORT_CSS), css`
     :host { display: block; padding: 0 1rem 2rem; }
-    .bar { position: sticky; top: 0; z-index: 2; display: flex; gap: 1rem; align-items: center; background: var(--gb-blue); color: #fff; padding: 0.5rem 1rem; margin: 0 -1rem 0.8rem; }
+    .bar { position: sticky; top: 0; z-index: 2; display: flex; gap: 1rem; align-items: center; background: var(--gb-blue); color: #fff; padding: 0.5rem 1rem;
+      margin: 0 -1rem 0.8rem; }
     .bar button { background: #fff; color: var(--gb-blue); border-color: #fff; }
     .bar button:disabled { opacity: 0.6; }
     .grow { flex: 1; }
@@ -31,7 +32,8 @@ export class GbFundReport extends LitElement {
     const cls = (i: number) => (t.num[i] ? 'num' : '');
     return html`<div class="wide"><table class=${t.narrow ? 'narrow' : ''}>${t.caption ? html`<caption>${t.caption}</caption>` : nothing}
       <thead><tr>${t.head.map((h, i) => html`<th class=${cls(i)}>${h}</th>`)}</tr></thead>
-      <tbody>${t.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}>${r.cells.map((c, i) => html`<td class=${cls(i)}>${c}</td>`)}</tr>`)}</tbody></table></div>`;
+      <tbody>${t.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}>${r.cells.map((c, i) => html`<td class=${cls(i)}>${c}</td>`)}</tr>`)}</tbody></table>
+      </div>`;
   }
 
   override render() {

@@ -8,9 +8,13 @@ import type { Lang, Unit } from '../../display/lang.ts';
 
 type Item = [MsgKey, keyof FundResult, 'money' | 'pct' | 'months'];
 const GROUPS: Item[][] = [
-  [['budget', 'base', 'money'], ['carveOuts', 'carveOuts', 'money'], ['riskReserve', 'riskReserve', 'money'], ['globalTarget', 'globalTarget', 'money'], ['adjustmentFund', 'adjustmentFund', 'money'], ['allocatable', 'allocatable', 'money']],
-  [['totalDeposit', 'totalDeposit', 'money'], ['totalPaid', 'totalPaid', 'money'], ['totalDeferred', 'totalDeferred', 'money'], ['hospitalsOwed', 'hospitalsOwed', 'money'], ['adjustmentFundUsed', 'adjustmentFundUsed', 'money'], ['totalBalance', 'totalBalance', 'money']],
-  [['revenue', 'revenue', 'money'], ['expenditure', 'expenditure', 'money'], ['openingBalance', 'openingBalance', 'money'], ['closingBalance', 'closingBalance', 'money'], ['monthsOfCoverage', 'monthsOfCoverage', 'months'], ['currentSurplusRate', 'currentSurplusRate', 'pct'], ['cumulativeSurplusRate', 'cumulativeSurplusRate', 'pct']],
+  [['budget', 'base', 'money'], ['carveOuts', 'carveOuts', 'money'], ['riskReserve', 'riskReserve', 'money'], ['globalTarget', 'globalTarget', 'money'],
+    ['adjustmentFund', 'adjustmentFund', 'money'], ['allocatable', 'allocatable', 'money']],
+  [['totalDeposit', 'totalDeposit', 'money'], ['totalPaid', 'totalPaid', 'money'], ['totalDeferred', 'totalDeferred', 'money'],
+    ['hospitalsOwed', 'hospitalsOwed', 'money'], ['adjustmentFundUsed', 'adjustmentFundUsed', 'money'], ['totalBalance', 'totalBalance', 'money']],
+  [['revenue', 'revenue', 'money'], ['expenditure', 'expenditure', 'money'], ['openingBalance', 'openingBalance', 'money'],
+    ['closingBalance', 'closingBalance', 'money'], ['monthsOfCoverage', 'monthsOfCoverage', 'months'], ['currentSurplusRate', 'currentSurplusRate', 'pct'],
+    ['cumulativeSurplusRate', 'cumulativeSurplusRate', 'pct']],
 ];
 
 export class GbFundSummary extends LitElement {
@@ -52,12 +56,14 @@ export class GbFundSummary extends LitElement {
         <dt><strong>${p.name}</strong></dt><dd></dd>
         <dt>${t('ptsBudgetValue')}</dt><dd class="num key" data-field="budgetPointValue">${plain(p.budgetPointValue, 4)} <span class="u">${pv}</span></dd>
         <dt>${t('ptsValue')}</dt><dd class="num key" data-field="pointValue">${plain(p.pointValue, 4)} <span class="u">${pv}</span></dd>
-        ${p.pointValueCapped ? html`<dt>${t('ptsUncapped')}</dt><dd class="num" data-field="uncappedPointValue">${plain(p.uncappedPointValue, 4)} <span class="u">${pv}</span>
+        ${p.pointValueCapped ? html`<dt>${t('ptsUncapped')}</dt><dd class="num" data-field="uncappedPointValue">${plain(p.uncappedPointValue,
+          4)} <span class="u">${pv}</span>
           <span class="capped">${t('ptsCapped')}</span></dd>` : nothing}
         <dt>${t('ptsTotal')}</dt><dd class="num" data-field="points">${plain(p.points, 4)}</dd>
         <dt>${t('ptsProjected')}</dt><dd class="num" data-field="projectedPoints">${plain(p.projectedPoints, 4)}</dd>
         <dt>${t('ptsEntitled')}</dt><dd class="num" data-field="entitled">${money(p.entitled, this.unit)} <span class="u">${u}</span></dd>
-        ${p.pointValueCapped ? html`<dt>${t('ptsCapCut')}</dt><dd class="num" data-field="capCut">${money(p.capCut, this.unit)} <span class="u">${u}</span></dd>` : nothing}
+        ${p.pointValueCapped ? html`<dt>${t('ptsCapCut')}</dt><dd class="num" data-field="capCut">${money(p.capCut,
+          this.unit)} <span class="u">${u}</span></dd>` : nothing}
       </dl>`)}</div>
     </div>`;
   }

@@ -17,7 +17,8 @@ const COLS: Col[] = [
   { key: 'name', label: 'institution' }, { key: 'level', label: 'level' }, { key: 'category', label: 'category' },
   { key: 'target', label: 'target', num: true }, { key: 'deposit', label: 'deposit', num: true }, { key: 'paidTotal', label: 'paid', num: true },
   { key: 'deferred', label: 'deferred', num: true }, { key: 'actual', label: 'actual', num: true }, { key: 'net', label: 'surplusOverspend', num: true },
-  { key: 'netRate', label: 'rate', num: true }, { key: 'rewardShare', label: 'rewardShare', num: true }, { key: 'depositReturned', label: 'depositReturned', num: true },
+  { key: 'netRate', label: 'rate', num: true }, { key: 'rewardShare', label: 'rewardShare', num: true },
+    { key: 'depositReturned', label: 'depositReturned', num: true },
   { key: 'owed', label: 'owed', num: true }, { key: 'balance', label: 'balance', num: true },
 ];
 /**
@@ -30,7 +31,8 @@ const POINTS_COLS: Col[] = [
   { key: 'points', label: 'ptsPoints', num: true }, { key: 'pointShare', label: 'ptsShare', num: true },
   { key: 'target', label: 'ptsTargetOrEntitlement', num: true }, { key: 'actual', label: 'actual', num: true },
   { key: 'paymentRate', label: 'ptsPaymentRate', num: true }, { key: 'net', label: 'surplusOverspend', num: true },
-  { key: 'netRate', label: 'rate', num: true }, { key: 'rewardShare', label: 'rewardShare', num: true }, { key: 'depositReturned', label: 'depositReturned', num: true },
+  { key: 'netRate', label: 'rate', num: true }, { key: 'rewardShare', label: 'rewardShare', num: true },
+    { key: 'depositReturned', label: 'depositReturned', num: true },
   { key: 'owed', label: 'owed', num: true }, { key: 'balance', label: 'balance', num: true },
 ];
 
@@ -83,7 +85,8 @@ export class GbHospitalTable extends LitElement {
   private choicesMemo: { hospitals: Scenario['hospitals']; level: string[]; category: string[] } | null = null;
   /** Levels and categories to filter by (once per list of hospitals, not per render or policy edit). */
   private choices(s: Scenario): { level: string[]; category: string[] } {
-    if (this.choicesMemo?.hospitals !== s.hospitals) this.choicesMemo = { hospitals: s.hospitals, level: distinct(s, 'level'), category: distinct(s, 'category') };
+    if (this.choicesMemo?.hospitals !== s.hospitals) this.choicesMemo = { hospitals: s.hospitals, level: distinct(s, 'level'),
+      category: distinct(s, 'category') };
     return this.choicesMemo;
   }
 
@@ -112,8 +115,10 @@ export class GbHospitalTable extends LitElement {
     switch (c.key) {
       case 'name': {
         const fl = v.flags(i);
-        return html`<td class="name"><button class="link" data-id=${h.id} @click=${() => emit(this, { type: 'hospital', id: h.id, open: true })}>${h.name}</button>
-          ${fl.includes('L') ? html`<span class="badge">${msg(this.lang, 'locked')}</span>` : ''}${fl.includes('P') ? html`<span class="badge">${msg(this.lang, 'projected')}</span>` : ''}${
+        return html`<td class="name"><button class="link" data-id=${h.id} @click=${() =>
+          emit(this, { type: 'hospital', id: h.id, open: true })}>${h.name}</button>
+          ${fl.includes('L') ? html`<span class="badge">${msg(this.lang, 'locked')}</span>` : ''}${fl.includes('P') ?
+            html`<span class="badge">${msg(this.lang, 'projected')}</span>` : ''}${
             v.pointsProjected(i) ? html`<span class="badge">${msg(this.lang, 'ptsProjectedBadge')}</span>` : ''}</td>`;
       }
       case 'points': return html`<td class="num">${plain(v.get('points', i), 4)}</td>`;
@@ -147,19 +152,25 @@ export class GbHospitalTable extends LitElement {
         ${this.select('filterLevel', this.choices(s).level, f.level, 'level', (x) => this.setFilter({ level: x }))}
         ${this.select('filterCategory', this.choices(s).category, f.category, 'category', (x) => this.setFilter({ category: x }))}
         ${this.select('filterPool', pools, f.pool, (id) => poolNames.get(id) || id, (x) => this.setFilter({ pool: x }))}
-        <label><input type="checkbox" data-testid="only-overspend" .checked=${f.overspendOnly} @change=${(e: Event) => this.setFilter({ overspendOnly: (e.target as HTMLInputElement).checked })} /> ${t('onlyOverspend')}</label>
-        <label for="q">${t('search')}</label><input id="q" type="search" data-testid="search" .value=${f.text} @input=${(e: Event) => this.setFilter({ text: (e.target as HTMLInputElement).value })} />
+        <label><input type="checkbox" data-testid="only-overspend" .checked=${f.overspendOnly}
+          @change=${(e: Event) => this.setFilter({ overspendOnly: (e.target as HTMLInputElement).checked })} /> ${t('onlyOverspend')}</label>
+        <label for="q">${t('search')}</label><input id="q" type="search" data-testid="search" .value=${f.text}
+          @input=${(e: Event) => this.setFilter({ text: (e.target as HTMLInputElement).value })} />
         <span class="muted" data-testid="row-count" aria-live="polite">${msg(this.lang, 'rowsShown', { n: rows.length, total: v.n })}</span>
-        <button data-testid="print-all" ?disabled=${!rows.length} @click=${() => emit(this, { type: 'printBriefs', ids: rows.map((i) => s.hospitals[i]!.id) })}>${msg(this.lang, 'printAll', { n: rows.length })}</button>
+        <button data-testid="print-all" ?disabled=${!rows.length} @click=${() =>
+          emit(this, { type: 'printBriefs', ids: rows.map((i) => s.hospitals[i]!.id) })}>${msg(this.lang, 'printAll', { n: rows.length })}</button>
         <button data-testid="open-report-results" @click=${() => emit(this, { type: 'openReport' })}>${msg(this.lang, 'openReport')}</button>
       </div>
       <div class="scroller" tabindex="0" role="region" aria-label=${t('hospitals')} data-testid="results-table" @scroll=${this.virtual.onScroll}>
         <table aria-rowcount=${rows.length + 1}>
-          <thead><tr>${cols.map((c) => html`<th class=${c.num ? 'num' : ''} aria-sort=${this.sort.key === c.key ? (this.sort.desc ? 'descending' : 'ascending') : 'none'}>
-            <button class="sort" @click=${() => this.sortBy(c.key)} data-sort=${c.key}>${t(c.label)}${this.sort.key === c.key ? (this.sort.desc ? ' ▼' : ' ▲') : ''}</button></th>`)}</tr></thead>
+          <thead><tr>${cols.map((c) => html`<th class=${c.num ? 'num' : ''} aria-sort=${this.sort.key === c.key ?
+            (this.sort.desc ? 'descending' : 'ascending') : 'none'}>
+            <button class="sort" @click=${() => this.sortBy(c.key)} data-sort=${c.key}>${t(c.label)}${this.sort.key === c.key ? (this.sort.desc ? ' ▼' : ' ▲') :
+              ''}</button></th>`)}</tr></thead>
           <tbody>
             ${this.virtual.spacer(from, cols.length)}
-            ${rows.slice(from, to).map((i, k) => html`<tr aria-rowindex=${from + k + 2} data-row=${s.hospitals[i]!.id}>${cols.map((c) => this.cell(v, i, c))}</tr>`)}
+            ${rows.slice(from, to).map((i, k) => html`<tr aria-rowindex=${from + k + 2}
+              data-row=${s.hospitals[i]!.id}>${cols.map((c) => this.cell(v, i, c))}</tr>`)}
             ${this.virtual.spacer(rows.length - to, cols.length)}
           </tbody>
         </table>

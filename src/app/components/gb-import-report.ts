@@ -36,7 +36,8 @@ export class GbImportReport extends LitElement {
     const bad = r.rows.filter((x) => x.state === 'invalid').length;
     const skipped = r.rows.filter((x) => x.state === 'invalid' || x.state === 'superseded');
     return html`<section data-testid="import-report" aria-labelledby="rep-h">
-      <h3 id="rep-h">${msg(lang, 'reportTitle', { file: r.fileName })}${r.sheet ? html` <span class="muted">· ${r.sheet}${r.encoding ? ` · ${r.encoding}` : ''}</span>` : nothing}</h3>
+      <h3 id="rep-h">${msg(lang, 'reportTitle', { file: r.fileName })}${r.sheet ? html` <span class="muted">· ${r.sheet}${r.encoding ? ` · ${r.encoding}` :
+        ''}</span>` : nothing}</h3>
       ${r.fileError ? html`<p class="err" role="alert"><strong>${t('fileProblem')}</strong></p>` : nothing}
       <div class="counts" data-testid="import-counts">
         <span>${msg(lang, 'rowsRead', { total: r.totalRows })}</span>
@@ -47,15 +48,19 @@ export class GbImportReport extends LitElement {
       ${r.errors.length ? html`<h3>${t('cellErrors')}</h3>
         <div class="list" tabindex="0" role="region" aria-label=${t('cellErrors')}>
           <table data-testid="import-errors">
-            <thead><tr><th>${t('colRow')}</th><th>${t('colColumn')}</th><th>${t('colHeader')}</th><th>${t('colValue')}</th><th>${t('colReason')}</th></tr></thead>
+            <thead><tr><th>${t('colRow')}</th><th>${t('colColumn')}</th><th>${t('colHeader')}</th><th>${t('colValue')}</th><th>${t('colReason')}</th></tr>
+            </thead>
             <tbody>${r.errors.slice(0, SHOWN).map((e) => html`<tr data-row=${e.row ?? ''} data-col=${e.column ?? ''} title=${e.message[lang]}>
               <td class="num">${e.row ?? '—'}</td><td>${e.column ?? '—'}</td><td>${e.header ?? '—'}</td>
               <td>${e.value ? html`<code>${e.value}</code>` : nothing}</td><td class="reason">${e.reason[lang]}</td></tr>`)}</tbody>
           </table>
         </div>
-        ${r.errorCount > Math.min(SHOWN, r.errors.length) ? html`<p class="muted">${msg(lang, 'moreErrors', { n: r.errorCount - Math.min(SHOWN, r.errors.length) })}</p>` : nothing}` : nothing}
-      ${r.warnings.length ? html`<h3>${t('warnings')}</h3><ul data-testid="import-warnings">${r.warnings.slice(0, 200).map((w) => html`<li>${w.message[lang]}</li>`)}</ul>` : nothing}
-      ${skipped.length && !r.fileError ? html`<h3>${t('skippedRows')}</h3><ul data-testid="import-skipped">${skipped.slice(0, 200).map((x) => html`<li>${t('colRow')} ${x.row}${x.id ? ` · ${x.id}` : ''} — ${msg(lang, 'errorsFound', { n: x.errors })}</li>`)}</ul>` : nothing}
+        ${r.errorCount > Math.min(SHOWN, r.errors.length) ? html`<p class="muted">${msg(lang, 'moreErrors',
+          { n: r.errorCount - Math.min(SHOWN, r.errors.length) })}</p>` : nothing}` : nothing}
+      ${r.warnings.length ? html`<h3>${t('warnings')}</h3><ul data-testid="import-warnings">${r.warnings.slice(0,
+        200).map((w) => html`<li>${w.message[lang]}</li>`)}</ul>` : nothing}
+      ${skipped.length && !r.fileError ? html`<h3>${t('skippedRows')}</h3><ul data-testid="import-skipped">${skipped.slice(0,
+        200).map((x) => html`<li>${t('colRow')} ${x.row}${x.id ? ` · ${x.id}` : ''} — ${msg(lang, 'errorsFound', { n: x.errors })}</li>`)}</ul>` : nothing}
     </section>`;
   }
 }

@@ -19,7 +19,8 @@ type Phase = 'pick' | 'reading' | 'parsing' | 'report' | 'failed';
 export class GbImport extends LitElement {
   static override properties = {
     view: { attribute: false }, file: { attribute: false },
-    phase: { state: true }, done: { state: true }, total: { state: true }, report: { state: true }, mode: { state: true }, error: { state: true }, tplLang: { state: true },
+    phase: { state: true }, done: { state: true }, total: { state: true }, report: { state: true }, mode: { state: true }, error: { state: true },
+      tplLang: { state: true },
   };
   /** The scenario the rows go into. */
   declare view: ImportView;
@@ -50,7 +51,8 @@ export class GbImport extends LitElement {
   static override styles = [shared, dialogStyles, css`
     .drop { border: 2px dashed var(--gb-line); border-radius: 8px; padding: 1.2rem; text-align: center; margin-bottom: 0.8rem; }
     .drop.over { border-color: var(--gb-blue); background: #eef4fc; }
-    .file { display: inline-block; border: 1px solid var(--gb-blue); color: var(--gb-blue); border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; background: #fff; }
+    .file { display: inline-block; border: 1px solid var(--gb-blue); color: var(--gb-blue); border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer;
+      background: #fff; }
     .file:focus-within { outline: 2px solid var(--gb-focus); }
     .tpl { display: flex; gap: 0.8rem; align-items: center; flex-wrap: wrap; font-size: 0.9em; }
     .tpl select { padding: 0.15rem 0.3rem; }
@@ -134,9 +136,11 @@ export class GbImport extends LitElement {
 
   private progress() {
     const t = (k: MsgKey) => msg(this.view.lang, k);
-    if (this.phase === 'reading') return html`<div data-testid="import-progress" data-phase="reading"><p>${t('reading')}</p><progress aria-label=${t('reading')}></progress></div>`;
+    if (this.phase === 'reading') return html`<div data-testid="import-progress" data-phase="reading"><p>${t('reading')}</p>
+    <progress aria-label=${t('reading')}></progress></div>`;
     const label = msg(this.view.lang, 'parsingRows', { done: this.done, total: this.total });
-    return html`<div data-testid="import-progress" data-phase="parsing"><p>${label}</p><progress max=${Math.max(1, this.total)} .value=${this.done} aria-label=${label}></progress></div>`;
+    return html`<div data-testid="import-progress" data-phase="parsing"><p>${label}</p><progress max=${Math.max(1, this.total)} .value=${this.done}
+      aria-label=${label}></progress></div>`;
   }
 
   override render() {
@@ -156,8 +160,10 @@ export class GbImport extends LitElement {
         </div>
         <div class="tpl">
           <strong>${t('template')}:</strong>
-          <label>${t('templateLang')} <select data-testid="template-lang" @change=${(e: Event) => { this.tplLang = (e.target as HTMLSelectElement).value as 'zh' | 'en'; }}>
-            <option value="zh" ?selected=${lang === 'zh'}>${t('zhHeaders')}</option><option value="en" ?selected=${lang === 'en'}>${t('enHeaders')}</option></select></label>
+          <label>${t('templateLang')} <select data-testid="template-lang" @change=${(e: Event) =>
+            { this.tplLang = (e.target as HTMLSelectElement).value as 'zh' | 'en'; }}>
+            <option value="zh" ?selected=${lang === 'zh'}>${t('zhHeaders')}</option><option value="en" ?selected=${lang === 'en'}>${t('enHeaders')}</option>
+            </select></label>
           <button data-testid="template-xlsx" @click=${() => emit(this, { type: 'template', lang, format: 'xlsx' })}>.xlsx</button>
           <button data-testid="template-csv" @click=${() => emit(this, { type: 'template', lang, format: 'csv' })}>.csv</button>
         </div>
@@ -167,16 +173,20 @@ export class GbImport extends LitElement {
         </div>
         ${r && this.phase === 'report' ? html`<gb-import-report .report=${r} .lang=${s.lang}></gb-import-report>
           ${r.fileError ? nothing : html`<fieldset><legend>${t('modeLabel')}</legend>
-            ${(['merge', 'replace'] as const).map((m) => html`<label><input type="radio" name="mode" value=${m} data-testid="mode-${m}" .checked=${this.mode === m}
+            ${(['merge', 'replace'] as const).map((m) => html`<label><input type="radio" name="mode" value=${m} data-testid="mode-${m}"
+              .checked=${this.mode === m}
               @change=${() => { this.mode = m; }} /> ${t(m === 'merge' ? 'modeMerge' : 'modeReplace')}</label>`)}
           </fieldset>`}` : nothing}
       </div>
       <div class="df">
-        ${r && this.phase === 'report' && r.errorCount > 0 && !r.fileError ? html`<span class="grow muted">${t('applyAllDisabled')}</span>` : html`<span class="grow"></span>`}
+        ${r && this.phase === 'report' && r.errorCount > 0 && !r.fileError ? html`<span class="grow muted">${t('applyAllDisabled')}</span>` :
+          html`<span class="grow"></span>`}
         <button data-testid="import-cancel" @click=${this.close}>${t('cancel')}</button>
         ${r && this.phase === 'report' && !r.fileError ? html`
-          ${r.errorCount > 0 ? html`<button data-testid="apply-valid" ?disabled=${r.validRows === 0} @click=${() => this.apply(true)}>${msg(s.lang, 'applyValid', { n: r.validRows })}</button>` : nothing}
-          <button class="primary" data-testid="apply-all" ?disabled=${r.errorCount > 0} title=${r.errorCount > 0 ? t('applyAllDisabled') : ''} @click=${() => this.apply(false)}>${t('applyAll')}</button>` : nothing}
+          ${r.errorCount > 0 ? html`<button data-testid="apply-valid" ?disabled=${r.validRows === 0} @click=${() => this.apply(true)}>${msg(s.lang,
+            'applyValid', { n: r.validRows })}</button>` : nothing}
+          <button class="primary" data-testid="apply-all" ?disabled=${r.errorCount > 0} title=${r.errorCount > 0 ? t('applyAllDisabled') : ''}
+            @click=${() => this.apply(false)}>${t('applyAll')}</button>` : nothing}
       </div>
     </dialog>`;
   }

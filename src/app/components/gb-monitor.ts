@@ -30,7 +30,8 @@ export class GbMonitor extends LitElement {
     .months { display: flex; gap: 2px; margin: 0.4rem 0 0.2rem; flex-wrap: wrap; }
     .months span { padding: 0.15rem 0.45rem; border-radius: 3px; font-size: 0.8rem; }
     .months .actual { background: var(--gb-blue); color: #fff; }
-    .months .projected { background: repeating-linear-gradient(45deg, #eef2f7, #eef2f7 4px, #dde4ee 4px, #dde4ee 8px); color: #334; border: 1px dashed #8899aa; }
+    .months .projected { background: repeating-linear-gradient(45deg, #eef2f7, #eef2f7 4px, #dde4ee 4px, #dde4ee 8px); color: #334; border: 1px dashed #8899aa;
+      }
     .bar { display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap; margin: 0.4rem 0; }
     .side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.8rem; align-items: start; }
     table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
@@ -101,11 +102,14 @@ export class GbMonitor extends LitElement {
         <h2>${v.title}</h2>
         <div data-testid="as-of">${v.asOfLine}${v.stale && v.state === 'ready' ? html` <span class="muted">(${t('stale')})</span>` : nothing}</div>
         <div class="months" role="list" aria-label=${t('monAsOf', { k: v.asOf ?? 12, rest: '' })}>
-          ${v.months.map((m) => html`<span role="listitem" class=${m.actual ? 'actual' : 'projected'} title=${m.actual ? t('monActual') : t('monProjected')}>${m.label} ${m.actual ? t('monActual') : t('monProjected')}</span>`)}
+          ${v.months.map((m) => html`<span role="listitem" class=${m.actual ? 'actual' : 'projected'}
+            title=${m.actual ? t('monActual') : t('monProjected')}>${m.label} ${m.actual ? t('monActual') : t('monProjected')}</span>`)}
         </div>
         <div class="bar">
-          ${v.canStart ? html`<label>${t('monStart')} <select data-testid="start-month" @change=${(e: Event) => { this.startMonth = Number((e.target as HTMLSelectElement).value); }}>
-              ${Array.from({ length: 12 }, (_, j) => html`<option value=${j} ?selected=${j === this.startMonth}>${j === 0 ? t('monStartNone') : t('monMonth', { k: j })}</option>`)}
+          ${v.canStart ? html`<label>${t('monStart')} <select data-testid="start-month"
+            @change=${(e: Event) => { this.startMonth = Number((e.target as HTMLSelectElement).value); }}>
+              ${Array.from({ length: 12 }, (_, j) => html`<option value=${j} ?selected=${j === this.startMonth}>${j === 0 ? t('monStartNone') :
+                t('monMonth', { k: j })}</option>`)}
             </select></label>
             <button data-testid="start" @click=${() => emit(this, { type: 'monitorAsOf', month: this.startMonth })}>${t('monStartButton')}</button>` : nothing}
           ${v.nextMonth !== null ? html`<label class="file">${t('monImport', { k: v.nextMonth })}
@@ -129,14 +133,16 @@ export class GbMonitor extends LitElement {
       <div class="side">
         <div class="card" data-testid="fund-projection">
           <h3>${t('monFund')}</h3>
-          <div>${t('monProjCoverage')}${v.lang === 'zh' ? '：' : ': '}<span class="cover ${v.coverage.below ? 'below' : ''}" data-testid="coverage">${v.coverage.value}</span>
+          <div>${t('monProjCoverage')}${v.lang === 'zh' ? '：' : ': '}<span class="cover ${v.coverage.below ? 'below' : ''}"
+            data-testid="coverage">${v.coverage.value}</span>
             <span class=${v.coverage.below ? 'flag' : 'muted'}>${v.coverage.text}（${v.coverage.line}）</span></div>
           <table>${v.fund.map((r) => html`<tr><td>${r.label}</td><td class="num">${r.value}</td></tr>`)}</table>
         </div>
         <div>
           <div class="card" data-testid="adjustments">
             <h3>${t('monAdjustments')}</h3>
-            ${v.adjustments.length ? html`<ul class="plain">${v.adjustments.map((a) => html`<li>${a}</li>`)}</ul>` : html`<p class="muted">${t('monNoAdjustments')}</p>`}
+            ${v.adjustments.length ? html`<ul class="plain">${v.adjustments.map((a) => html`<li>${a}</li>`)}</ul>` :
+              html`<p class="muted">${t('monNoAdjustments')}</p>`}
           </div>
           <div class="card">
             <h3>${t('monThresholds')}</h3>
@@ -145,20 +151,24 @@ export class GbMonitor extends LitElement {
           ${v.points.length ? html`<div class="card" data-testid="monitor-points"><h3>${t('monPointsTitle')}</h3><table>
             <thead><tr><th>${t('pool')}</th><th class="num">${t('monPointsToDate')}</th><th class="num">${t('monPointsYear')}</th>
               <th class="num">${t('monBudgetPointValue')}</th><th class="num">${t('monPointValue')}</th></tr></thead>
-            <tbody>${v.points.map((p) => html`<tr><td>${p.pool}</td><td class="num">${p.toDate}</td><td class="num">${p.year}</td><td class="num">${p.budgetValue}</td>
+            <tbody>${v.points.map((p) => html`<tr><td>${p.pool}</td><td class="num">${p.toDate}</td><td class="num">${p.year}</td>
+            <td class="num">${p.budgetValue}</td>
               <td class="num" data-field="pointValue">${p.value}</td></tr>`)}</tbody></table></div>` : nothing}
         </div>
       </div>
       <div>
         <div class="card">
           <h3 data-testid="warnings-title">${v.warningsTitle}</h3>
-          ${v.warnings.length === 0 ? html`<p class="muted">${t('monNoWarnings')}</p>` : html`<div class="scroll" data-testid="warnings-scroll"><table class="warnings" data-testid="warnings">
+          ${v.warnings.length === 0 ? html`<p class="muted">${t('monNoWarnings')}</p>` : html`<div class="scroll"
+            data-testid="warnings-scroll"><table class="warnings" data-testid="warnings">
             <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th class="num">${t('target')}</th><th class="num">${t('monBudgetToDate')}</th>
               <th class="num">${t('monClaimsToDate')}</th><th class="num">${t('monProgress')}</th><th class="num">${t('monDeferredToDate')}</th>
               <th class="num">${t('monProjectedClaims')}</th><th class="num">${t('monProjectedRate')}</th><th>${t('monFlags')}</th></tr></thead>
             <tbody>${v.warnings.map((r) => html`<tr class=${r.over ? 'over' : ''} data-id=${r.id}>
-              <td>${r.id}${r.adjusted ? html` <span title=${t('monAdjusted')}>*</span>` : nothing}</td><td class="name">${r.name}</td><td class="num">${r.target}</td>
-              <td class="num">${r.budgetToDate}</td><td class="num">${r.claimsToDate}</td><td class="num">${r.progress}</td><td class="num">${r.deferredToDate}</td>
+              <td>${r.id}${r.adjusted ? html` <span title=${t('monAdjusted')}>*</span>` : nothing}</td><td class="name">${r.name}</td>
+              <td class="num">${r.target}</td>
+              <td class="num">${r.budgetToDate}</td><td class="num">${r.claimsToDate}</td><td class="num">${r.progress}</td>
+              <td class="num">${r.deferredToDate}</td>
               <td class="num">${r.projectedClaims}</td><td class="num rate">${r.projectedRate}</td><td class="flag">${r.flags}</td></tr>`)}</tbody>
           </table></div>`}
         </div>
@@ -184,26 +194,34 @@ export class GbMonitor extends LitElement {
             <option value="target" ?selected=${f.kind === 'target'}>${t('monByTarget')}</option>
           </select>
           <label for="adj-a">${f.kind === 'change' ? t('monByChange') : t('monByTarget')}</label>
-          <input id="adj-a" data-testid="adj-amount" inputmode="decimal" .value=${f.amount} @input=${(e: Event) => this.set('amount', (e.target as HTMLInputElement).value)}>
+          <input id="adj-a" data-testid="adj-amount" inputmode="decimal" .value=${f.amount}
+            @input=${(e: Event) => this.set('amount', (e.target as HTMLInputElement).value)}>
           <label for="adj-f">${t('monFrom')}</label>
           <select id="adj-f" data-testid="adj-from" @change=${(e: Event) => this.set('from', (e.target as HTMLSelectElement).value)}>
-            ${Array.from({ length: 12 }, (_, j) => j + 1).filter((m) => m > (v.asOf ?? 0) || v.asOf === 12).map((m) => html`<option value=${m} ?selected=${String(m) === (f.from || String(v.nextMonth ?? 7))}>${t('monMonth', { k: m })}</option>`)}
+            ${Array.from({ length: 12 }, (_, j) => j + 1).filter((m) => m > (v.asOf ?? 0) || v.asOf === 12).map((m) => html`<option value=${m}
+              ?selected=${String(m) === (f.from || String(v.nextMonth ?? 7))}>${t('monMonth', { k: m })}</option>`)}
           </select>
           <label for="adj-r">${t('monReason')}</label>
           <input id="adj-r" data-testid="adj-reason" .value=${f.reason} @input=${(e: Event) => this.set('reason', (e.target as HTMLInputElement).value)}>
         </div>
         ${p.ok ? html`<h3 data-testid="adj-pool">${p.pool}</h3>
           <div class="scroll"><table data-testid="adj-effects">
-            <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th class="num">${t('monBefore')}</th><th class="num">${t('monAfter')}</th><th class="num">${t('monChangeCol')}</th>
+            <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th class="num">${t('monBefore')}</th><th class="num">${t('monAfter')}</th>
+            <th class="num">${t('monChangeCol')}</th>
               <th>${t('monMonthsFrom', { f: p.from })}</th></tr></thead>
-            <tbody>${p.lines.map((l) => html`<tr><td>${l.id}</td><td>${l.name}</td><td class="num">${l.before}</td><td class="num">${l.after}</td><td class="num">${l.change}</td>
-              <td class="muted" title=${l.months.map((x) => `${x.before} → ${x.after}`).join('\n')}>${l.months[0]?.before ?? ''} → ${l.months[0]?.after ?? ''}${l.months.length > 1 ? ' …' : ''}</td></tr>`)}</tbody>
+            <tbody>${p.lines.map((l) => html`<tr><td>${l.id}</td><td>${l.name}</td><td class="num">${l.before}</td><td class="num">${l.after}</td>
+            <td class="num">${l.change}</td>
+              <td class="muted" title=${l.months.map((x) => `${x.before} → ${x.after}`).join('\n')}>${l.months[0]?.before ?? ''} → ${l.months[0]?.after ??
+                ''}${l.months.length > 1 ? ' …' : ''}</td></tr>`)}</tbody>
           </table></div>` : nothing}
-        ${p.issues.length ? html`<div class="issues" role="alert" data-testid="adj-issues"><strong>${t('monRefused')}</strong><ul>${p.issues.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing}
+        ${p.issues.length ? html`<div class="issues" role="alert" data-testid="adj-issues"><strong>${t('monRefused')}</strong><ul>${p.issues.map((i) =>
+          html`<li>${i}</li>`)}</ul></div>` : nothing}
       </div>
       <div class="df">
-        <button data-testid="adj-preview" ?disabled=${p.busy} @click=${() => emit(this, { type: 'adjustPreview', adjustment: this.adjustment() })}>${t('monPreview')}</button>
-        <button data-testid="adj-accept" ?disabled=${!p.ok || p.busy} @click=${() => { this.renderRoot.querySelector('dialog')?.close(); emit(this, { type: 'adjustAccept', adjustment: p.adjustment! }); }}>${t('monAccept')}</button>
+        <button data-testid="adj-preview" ?disabled=${p.busy} @click=${() => emit(this,
+          { type: 'adjustPreview', adjustment: this.adjustment() })}>${t('monPreview')}</button>
+        <button data-testid="adj-accept" ?disabled=${!p.ok || p.busy} @click=${() =>
+          { this.renderRoot.querySelector('dialog')?.close(); emit(this, { type: 'adjustAccept', adjustment: p.adjustment! }); }}>${t('monAccept')}</button>
         <button @click=${close}>${t('cancel')}</button>
       </div>
     </dialog>`;

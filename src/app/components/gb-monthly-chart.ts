@@ -56,7 +56,8 @@ export class GbMonthlyChart extends LitElement {
     return html`<div class="card" data-testid="monthly">
       <h2 id="m-h">${t('claims')} / ${t('paidMonthly')} / ${t('monthlyBudget')} (${t(u)})</h2>
       <div class="wrap"><canvas role="img" aria-labelledby="m-h" aria-describedby="m-t"></canvas></div>
-      <ul class="legend" aria-hidden="true"><li><span class="sw c5"></span>${t('claims')}</li><li><span class="sw c0"></span>${t('paidMonthly')}</li><li><span class="sw c1"></span>${t('monthlyBudget')}</li></ul>
+      <ul class="legend" aria-hidden="true"><li><span class="sw c5"></span>${t('claims')}</li><li><span class="sw c0"></span>${t('paidMonthly')}</li>
+      <li><span class="sw c1"></span>${t('monthlyBudget')}</li></ul>
       <details><summary>${t('chartAlt')}</summary>
         <table id="m-t">
           <thead><tr><th></th>${h.claims.map((_, m) => html`<th class="num">${msg(this.lang, 'month', { m: m + 1 })}</th>`)}</tr></thead>

@@ -62,18 +62,22 @@ export class GbParams extends LitElement {
     const keep = (e: Event) => e.preventDefault(); // the formula box keeps the focus and its cursor
     return html`<div class="names" data-testid="formula-names">
       <h4>${msg(lang, 'formulaNames')}</h4>
-      <ul>${formulaNameRows(s, lang).map((r) => html`<li><button type="button" translate="no" data-name=${r.name} @mousedown=${keep} @click=${() => this.insert(r.name)}>${r.name}</button><span>${r.meaning}</span></li>`)}</ul>
-      <div class="fns"><span>${msg(lang, 'formulaFunctions')}</span>${FORMULA_FUNCTIONS.map((f) => html`<button type="button" translate="no" data-name=${f} @mousedown=${keep} @click=${() => this.insert(`${f}(`)}>${f}()</button>`)}</div>
+      <ul>${formulaNameRows(s, lang).map((r) => html`<li><button type="button" translate="no" data-name=${r.name} @mousedown=${keep}
+        @click=${() => this.insert(r.name)}>${r.name}</button><span>${r.meaning}</span></li>`)}</ul>
+      <div class="fns"><span>${msg(lang, 'formulaFunctions')}</span>${FORMULA_FUNCTIONS.map((f) => html`<button type="button" translate="no" data-name=${f}
+        @mousedown=${keep} @click=${() => this.insert(`${f}(`)}>${f}()</button>`)}</div>
     </div>`;
   }
 
-  private f(label: string, path: (string | number)[], kind: FieldKind, value: string | number | undefined, issues: Issue[], optional = false, hint = '', look: 'bare' | 'short' | '' = '') {
+  private f(label: string, path: (string | number)[], kind: FieldKind, value: string | number | undefined, issues: Issue[], optional = false, hint = '',
+    look: 'bare' | 'short' | '' = '') {
     const s = this.view.scenario;
     const lang = this.view.lang;
     const check = kind === 'formula' && s ? (raw: string) => formulaProblem(s, raw, lang) : null;
     return html`<gb-field .label=${label} .path=${path} .kind=${kind} .value=${value} .lang=${this.view.lang} ?optional=${optional} .check=${check}
       ?bare=${look === 'bare'} ?short=${look === 'short'}
-      ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path, this.view.lang)} data-path=${path.join('.')} .sources=${this.sources} .inherited=${this.inherited}></gb-field>`;
+      ?wide=${kind === 'formula'} .hint=${hint} .issues=${issuesAt(issues, path, this.view.lang)} data-path=${path.join('.')} .sources=${this.sources}
+        .inherited=${this.inherited}></gb-field>`;
   }
 
   private allocation(s: Scenario, issues: Issue[]) {
@@ -93,18 +97,22 @@ export class GbParams extends LitElement {
           <td>${this.f(t('name'), ['policy', 'pools', i, 'name'], 'text', pool.name, issues, false, '', 'bare')}</td>
           <td>${this.f(t('poolShare'), ['policy', 'pools', i, 'share'], 'pct', pool.share, issues, false, '', 'bare')}</td>
           <td>${this.poolClasses(s, i, pool.classes, issues)}</td>
-          <td><button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'], value: pools.filter((_, j) => j !== i) })}>${t('remove')}</button></td>
+          <td><button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'],
+            value: pools.filter((_, j) => j !== i) })}>${t('remove')}</button></td>
         </tr>`)}</tbody>
       </table>
       ${issuesAt(issues, ['policy', 'pools'], this.view.lang).map((m) => html`<div class="err" role="alert">${m}</div>`)}
-      <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'], value: [...pools, { id: `pool${pools.length + 1}`, name: `${t('pool')} ${pools.length + 1}`, share: '0', classes: ['primary'] }] })}>＋ ${t('addPool')}</button>
+      <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'pools'],
+        value: [...pools, { id: `pool${pools.length + 1}`, name: `${t('pool')} ${pools.length + 1}`, share: '0',
+        classes: ['primary'] }] })}>＋ ${t('addPool')}</button>
       <h3>${t('historyWeights')}${this.badge('policy.historyWeights')}</h3>
       <div>${p.historyWeights.map((w, i) => this.f(yearName(years[i]!, lang), ['policy', 'historyWeights', i], 'nonneg', w, issues, false, '', 'short'))}</div>
       ${issuesAt(issues, ['policy', 'historyWeights'], this.view.lang).map((m) => html`<div class="err" role="alert">${m}</div>`)}
       <h3>${t('levelCoefficients')}${this.badge('policy.levelCoefficients')}</h3>
       <div>${levels.map((l) => this.f(term('level', l, lang), ['policy', 'levelCoefficients', l], 'nonneg', p.levelCoefficients?.[l], issues, true))}</div>
       <h3>${t('categoryCoefficients')}${this.badge('policy.categoryCoefficients')}</h3>
-      <div>${cats.map((c) => this.f(term('category', c, lang), ['policy', 'categoryCoefficients', c], 'nonneg', p.categoryCoefficients?.[c], issues, true))}</div>
+      <div>${cats.map((c) => this.f(term('category', c, lang), ['policy', 'categoryCoefficients', c], 'nonneg', p.categoryCoefficients?.[c], issues,
+        true))}</div>
       <h3>${t('weightFormula')}</h3>
       ${this.f(t('weightFormula'), ['policy', 'weightFormula'], 'formula', p.weightFormula, issues, true, t('weightFormulaHint'))}
       ${this.formulaNames(s)}
@@ -118,7 +126,8 @@ export class GbParams extends LitElement {
     const path = ['policy', 'pools', i, 'classes'];
     const toggle = (c: string, on: boolean) => emit(this, { type: 'edit', path, value: all.filter((x) => (x === c ? on : chosen.includes(x))) });
     return html`<fieldset class="classes" data-testid="pool-classes-${i}"><legend class="sr-only">${msg(lang, 'poolClasses')}</legend>
-      ${all.map((c) => html`<label><input type="checkbox" value=${c} .checked=${chosen.includes(c)} @change=${(e: Event) => toggle(c, (e.target as HTMLInputElement).checked)} /> ${term('class', c, lang)}</label>`)}
+      ${all.map((c) => html`<label><input type="checkbox" value=${c} .checked=${chosen.includes(c)}
+        @change=${(e: Event) => toggle(c, (e.target as HTMLInputElement).checked)} /> ${term('class', c, lang)}</label>`)}
       ${issuesAt(issues, path, lang).map((m) => html`<div class="err" role="alert">${m}</div>`)}</fieldset>`;
   }
 
@@ -131,18 +140,24 @@ export class GbParams extends LitElement {
       <h2>${t('depositRules')}${this.badge('policy.deposit')}</h2>
       <fieldset><legend>${t('depositBase')}${this.badge('policy.deposit.base')}</legend>
         ${(['target', 'claims'] as const).map((b) => html`<label><input type="radio" name="dbase" .checked=${d.base === b}
-          @change=${() => emit(this, { type: 'edit', path: ['policy', 'deposit', 'base'], value: b })} /> ${t(b === 'target' ? 'baseTarget' : 'baseClaims')}</label>`)}
+          @change=${() => emit(this, { type: 'edit', path: ['policy', 'deposit', 'base'], value: b })}
+            /> ${t(b === 'target' ? 'baseTarget' : 'baseClaims')}</label>`)}
       </fieldset>
-      <div>${classes.map((c) => this.f(`${t('depositRate')} · ${term('class', c, this.view.lang)}`, ['policy', 'deposit', 'rates', c], 'pct', d.rates[c], issues))}</div>
+      <div>${classes.map((c) => this.f(`${t('depositRate')} · ${term('class', c, this.view.lang)}`, ['policy', 'deposit', 'rates', c], 'pct', d.rates[c],
+        issues))}</div>
       <h3>${t('monthlyProfile')}${this.badge('policy.monthlyProfile')}</h3>
       <div class="months">
-        ${(profile ?? new Array(12).fill(undefined)).map((w: string | undefined, i: number) => this.f(msg(this.view.lang, 'month', { m: i + 1 }), ['policy', 'monthlyProfile', i], 'nonneg', w ?? (profile ? undefined : '1'), issues, false, '', 'short'))}
+        ${(profile ?? new Array(12).fill(undefined)).map((w: string | undefined, i: number) =>
+          this.f(msg(this.view.lang, 'month', { m: i + 1 }), ['policy', 'monthlyProfile', i], 'nonneg', w ?? (profile ? undefined : '1'), issues, false, '',
+          'short'))}
       </div>
-      ${profile ? html`<button @click=${() => emit(this, { type: 'edit', path: ['policy', 'monthlyProfile'], value: undefined })}>${t('evenProfile')}</button>` : nothing}
+      ${profile ? html`<button @click=${() => emit(this, { type: 'edit', path: ['policy', 'monthlyProfile'],
+        value: undefined })}>${t('evenProfile')}</button>` : nothing}
       ${issuesAt(issues, ['policy', 'monthlyProfile'], this.view.lang).map((m) => html`<div class="err" role="alert">${m}</div>`)}
       <h3>${t('volumeFloorRule')}${this.badge('policy.volumeFloor')}</h3>
       <label><input type="checkbox" data-testid="volume-floor" .checked=${s.policy.volumeFloor === true}
-        @change=${(e: Event) => emit(this, { type: 'edit', path: ['policy', 'volumeFloor'], value: (e.target as HTMLInputElement).checked })} /> ${t('volumeFloorOn')}</label>
+        @change=${(e: Event) => emit(this, { type: 'edit', path: ['policy', 'volumeFloor'], value: (e.target as HTMLInputElement).checked })}
+          /> ${t('volumeFloorOn')}</label>
       <h3>${t('growth')}</h3>
       ${this.f(t('growth'), ['policy', 'growth', 'region'], 'growthPct', s.policy.growth?.region, issues, true)}
     </div>`;
@@ -171,9 +186,12 @@ export class GbParams extends LitElement {
       </div>
       <div>
         ${this.deposit(s, issues)}
-        <gb-tier-editor kind="surplus" .check=${(raw: string) => formulaProblem(s, raw, st.lang)} .rule=${s.policy.surplus} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources} .inherited=${this.inherited}></gb-tier-editor>
-        <gb-tier-editor kind="overspend" .rule=${s.policy.overspend} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources} .inherited=${this.inherited}></gb-tier-editor>
-        <gb-quality-editor .rule=${s.policy.quality} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources} .inherited=${this.inherited}></gb-quality-editor>
+        <gb-tier-editor kind="surplus" .check=${(raw: string) => formulaProblem(s, raw, st.lang)} .rule=${s.policy.surplus} .issues=${issues} .lang=${st.lang}
+          .sources=${s.policy.sources} .inherited=${this.inherited}></gb-tier-editor>
+        <gb-tier-editor kind="overspend" .rule=${s.policy.overspend} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources}
+          .inherited=${this.inherited}></gb-tier-editor>
+        <gb-quality-editor .rule=${s.policy.quality} .issues=${issues} .lang=${st.lang} .sources=${s.policy.sources}
+          .inherited=${this.inherited}></gb-quality-editor>
       </div>
     </div>`;
   }

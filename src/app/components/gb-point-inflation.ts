@@ -66,7 +66,8 @@ export class GbPointInflation extends LitElement {
       <h3>${t('inflTitle')}</h3>
       <div class="ctl">
         ${v.pools.length > 1 ? html`<label for="ip">${t('inflPool')}</label>
-          <select id="ip" data-testid="inflation-pool">${v.pools.map((p) => html`<option value=${p.id} ?selected=${p.id === v.query.pool}>${p.name}</option>`)}</select>` : nothing}
+          <select id="ip" data-testid="inflation-pool">${v.pools.map((p) => html`<option value=${p.id}
+            ?selected=${p.id === v.query.pool}>${p.name}</option>`)}</select>` : nothing}
         <label for="il">${t('inflLevel')}</label>
         <select id="il" data-testid="inflation-level">
           <option value="" ?selected=${v.query.level === null}>${t('inflAll')}</option>
@@ -91,7 +92,8 @@ export class GbPointInflation extends LitElement {
         </div>
         <div class="list"><table data-testid="inflation-table">
           <thead><tr><th>${t('institution')}</th><th>${t('inflLevelCol')}</th><th class="num">${t('ptsPoints')}</th>
-            <th class="num">${t('ptsEntitlement')} ${t('inflBefore')}</th><th class="num">${t('inflAfter')}</th><th class="num">${t('inflChange')}</th></tr></thead>
+            <th class="num">${t('ptsEntitlement')} ${t('inflBefore')}</th><th class="num">${t('inflAfter')}</th><th class="num">${t('inflChange')}</th></tr>
+            </thead>
           <tbody>
             ${r.rows.map((m) => html`<tr class=${m.inflated ? 'up' : ''} data-id=${m.id} data-diff=${m.rawDiff}>
               <th scope="row">${m.name}</th><td>${m.level}${m.inflated ? html` <span class="muted">(${t('inflInflated')})</span>` : nothing}</td>

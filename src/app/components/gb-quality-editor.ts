@@ -14,7 +14,8 @@ import type { Provenance } from '../../format/types.ts';
 import type { Lang } from '../../display/lang.ts';
 
 export class GbQualityEditor extends LitElement {
-  static override properties = { rule: { attribute: false }, issues: { attribute: false }, lang: {}, sources: { attribute: false }, inherited: { attribute: false } };
+  static override properties = { rule: { attribute: false }, issues: { attribute: false }, lang: {}, sources: { attribute: false },
+    inherited: { attribute: false } };
   /** The assessment rule (absent: every deposit comes back). */
   declare rule: QualityRule | undefined;
   declare issues: Issue[];
@@ -55,7 +56,8 @@ export class GbQualityEditor extends LitElement {
       data: { datasets: [{ label: msg(this.lang, 'ratio'), data, borderColor: '#1f4e8c', pointRadius: 3, stepped: false }] },
       options: {
         responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } },
-        scales: { x: { type: 'linear', min: 0, max: 100, title: { display: true, text: msg(this.lang, 'score') } }, y: { min: 0, max: 100, title: { display: true, text: '%' } } },
+        scales: { x: { type: 'linear', min: 0, max: 100, title: { display: true, text: msg(this.lang, 'score') } },
+          y: { min: 0, max: 100, title: { display: true, text: '%' } } },
       },
     });
   }
@@ -68,8 +70,11 @@ export class GbQualityEditor extends LitElement {
     const t = (k: MsgKey) => msg(this.lang, k);
     const r = this.rule;
     if (!r) {
-      return html`<div class="card"><h2>${t('qualityRule')}${sourceBadge(this.sources, 'policy.quality', this.lang, this.inherited)}</h2><p class="muted">${t('none')}</p>
-        <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'quality'], value: { mode: 'linear', points: [{ score: 0, ratio: '0' }, { score: 60, ratio: '0' }, { score: 90, ratio: '1' }] } })}>＋ ${t('addPoint')}</button></div>`;
+      return html`<div class="card"><h2>${t('qualityRule')}${sourceBadge(this.sources, 'policy.quality', this.lang, this.inherited)}</h2>
+      <p class="muted">${t('none')}</p>
+        <button @click=${() => emit(this, { type: 'edit', path: ['policy', 'quality'],
+          value: { mode: 'linear', points: [{ score: 0, ratio: '0' }, { score: 60, ratio: '0' },
+          { score: 90, ratio: '1' }] } })}>＋ ${t('addPoint')}</button></div>`;
     }
     const base = ['policy', 'quality', 'points'];
     const other = issuesUnder(this.issues, ['policy', 'quality'], this.lang).filter((m) => !/points\[\d+\]\.(score|ratio):/.test(m));
@@ -83,9 +88,12 @@ export class GbQualityEditor extends LitElement {
         <table>
           <thead><tr><th>${t('score')}</th><th>${t('ratio')}</th><th><span class="sr-only">${t('remove')}</span></th></tr></thead>
           <tbody>${r.points.map((p, i) => html`<tr>
-            <td><gb-field bare short .label=${t('score')} .path=${[...base, i, 'score']} kind="score" .value=${p.score} .lang=${this.lang} .issues=${issuesAt(this.issues, [...base, i, 'score'], this.lang)}></gb-field></td>
-            <td><gb-field bare short .label=${t('ratio')} .path=${[...base, i, 'ratio']} kind="pct" .value=${p.ratio} .lang=${this.lang} .issues=${issuesAt(this.issues, [...base, i, 'ratio'], this.lang)}></gb-field></td>
-            <td><button ?disabled=${r.points.length <= 1} aria-label="${t('remove')} ${i + 1}" @click=${() => this.setPoints(r.points.filter((_, j) => j !== i))}>${t('remove')}</button></td>
+            <td><gb-field bare short .label=${t('score')} .path=${[...base, i, 'score']} kind="score" .value=${p.score} .lang=${this.lang}
+              .issues=${issuesAt(this.issues, [...base, i, 'score'], this.lang)}></gb-field></td>
+            <td><gb-field bare short .label=${t('ratio')} .path=${[...base, i, 'ratio']} kind="pct" .value=${p.ratio} .lang=${this.lang}
+              .issues=${issuesAt(this.issues, [...base, i, 'ratio'], this.lang)}></gb-field></td>
+            <td><button ?disabled=${r.points.length <= 1} aria-label="${t('remove')} ${i + 1}"
+              @click=${() => this.setPoints(r.points.filter((_, j) => j !== i))}>${t('remove')}</button></td>
           </tr>`)}</tbody>
         </table>
         <figure>
@@ -94,7 +102,8 @@ export class GbQualityEditor extends LitElement {
         </figure>
       </div>
       ${other.length ? html`<div class="err" role="alert">${other.map((m) => html`<div>${m}</div>`)}</div>` : ''}
-      <button @click=${() => this.setPoints([...r.points, { score: Math.min(100, (r.points[r.points.length - 1]?.score ?? 0) + 10), ratio: r.points[r.points.length - 1]?.ratio ?? '1' }])}>＋ ${t('addPoint')}</button>
+      <button @click=${() => this.setPoints([...r.points, { score: Math.min(100, (r.points[r.points.length - 1]?.score ?? 0) + 10),
+        ratio: r.points[r.points.length - 1]?.ratio ?? '1' }])}>＋ ${t('addPoint')}</button>
     </div>`;
   }
 }

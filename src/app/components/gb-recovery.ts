@@ -19,7 +19,8 @@ export class GbRecovery extends LitElement {
     p { margin: 0.2rem 0 0.4rem; }
     ul { margin: 0.3rem 0 0.6rem; padding-left: 1.2rem; max-height: 12rem; overflow: auto; font-family: ui-monospace, monospace; font-size: 0.85em; }
     .actions { display: flex; gap: 0.6rem; flex-wrap: wrap; align-items: center; }
-    .file { display: inline-block; cursor: pointer; border: 1px solid var(--gb-blue); color: var(--gb-blue); border-radius: 4px; padding: 0.3rem 0.65rem; background: #fff; }
+    .file { display: inline-block; cursor: pointer; border: 1px solid var(--gb-blue); color: var(--gb-blue); border-radius: 4px; padding: 0.3rem 0.65rem;
+      background: #fff; }
     .file:focus-within { outline: 2px solid var(--gb-focus); }
   `];
 
@@ -35,8 +36,10 @@ export class GbRecovery extends LitElement {
       <p>${t('recoveryBody')}</p>
       ${v.issues.length ? html`<ul data-testid="recovery-issues">${v.issues.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}
       <div class="actions">
-        <button data-testid="recovery-download" ?disabled=${!v.canDownload} @click=${() => emit(this, { type: 'recovery', op: 'download' })}>${t('recoveryDownload')}</button>
-        <label class="file">${t('recoveryOpen')}<input type="file" accept=".json,application/json" class="sr-only" data-testid="recovery-open" @change=${this.pick} /></label>
+        <button data-testid="recovery-download" ?disabled=${!v.canDownload} @click=${() =>
+          emit(this, { type: 'recovery', op: 'download' })}>${t('recoveryDownload')}</button>
+        <label class="file">${t('recoveryOpen')}<input type="file" accept=".json,application/json" class="sr-only" data-testid="recovery-open"
+          @change=${this.pick} /></label>
         <button data-testid="recovery-discard" @click=${() => emit(this, { type: 'recovery', op: 'discard' })}>${t('recoveryDiscard')}</button>
       </div>
     </section>`;

@@ -16,7 +16,8 @@ import './gb-field.ts';
 
 type SortKey = 'id' | 'over' | 'reward';
 
-const DIST_KEYS: Record<DistView['key'], MsgKey> = { closingBalance: 'closingBalance', monthsOfCoverage: 'monthsOfCoverage', adjustmentFundUsed: 'adjustmentFundUsed' };
+const DIST_KEYS: Record<DistView['key'], MsgKey> = { closingBalance: 'closingBalance', monthsOfCoverage: 'monthsOfCoverage',
+  adjustmentFundUsed: 'adjustmentFundUsed' };
 
 export class GbRisk extends LitElement {
   static override properties = { view: { attribute: false }, sortKey: { state: true }, sortDesc: { state: true } };
@@ -63,7 +64,8 @@ export class GbRisk extends LitElement {
       if (!canvas) continue;
       drawChartSoon(canvas, {
         type: 'bar',
-        data: { labels: d.bins, datasets: [{ type: 'bar', label: msg(v.lang, 'drawsCount'), data: d.counts, backgroundColor: PALETTE[d.key === 'adjustmentFundUsed' ? 1 : d.key === 'monthsOfCoverage' ? 2 : 0], barPercentage: 1, categoryPercentage: 1 }] },
+        data: { labels: d.bins, datasets: [{ type: 'bar', label: msg(v.lang, 'drawsCount'), data: d.counts,
+          backgroundColor: PALETTE[d.key === 'adjustmentFundUsed' ? 1 : d.key === 'monthsOfCoverage' ? 2 : 0], barPercentage: 1, categoryPercentage: 1 }] },
         options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { x: { ticks: { maxTicksLimit: 6 } } } },
       });
     }
@@ -97,31 +99,42 @@ export class GbRisk extends LitElement {
         <div class="muted">${t('riskParams')}</div>
         <div class="muted" data-testid="risk-defaults">${t('riskDefaults', v.defaults)}</div>
         <div class="params">
-          <gb-field short label=${t('riskDraws')} kind="int" .lang=${v.lang} .path=${at('draws')} .value=${p.draws} .issues=${issue('draws')} data-path="analysis.risk.draws"></gb-field>
-          <gb-field short label=${t('riskSeed')} kind="int" .lang=${v.lang} .path=${at('seed')} .value=${p.seed} .issues=${issue('seed')} data-path="analysis.risk.seed"></gb-field>
-          <gb-field short label=${t('sigmaCommon')} kind="nonneg" .lang=${v.lang} .path=${at('sigmaCommon')} .value=${String(p.sigmaCommon)} .issues=${issue('sigmaCommon')} data-path="analysis.risk.sigmaCommon"></gb-field>
-          <gb-field short label=${t('sigmaOwn')} kind="nonneg" .lang=${v.lang} .path=${at('sigma')} .value=${String(p.sigma)} .issues=${issue('sigma')} data-path="analysis.risk.sigma"></gb-field>
-          <gb-field short label=${t('riskThreshold')} kind="nonneg" .lang=${v.lang} .path=${at('overspendThreshold')} .value=${String(p.overspendThreshold)} .issues=${issue('overspendThreshold')} data-path="analysis.risk.overspendThreshold"></gb-field>
+          <gb-field short label=${t('riskDraws')} kind="int" .lang=${v.lang} .path=${at('draws')} .value=${p.draws} .issues=${issue('draws')}
+            data-path="analysis.risk.draws"></gb-field>
+          <gb-field short label=${t('riskSeed')} kind="int" .lang=${v.lang} .path=${at('seed')} .value=${p.seed} .issues=${issue('seed')}
+            data-path="analysis.risk.seed"></gb-field>
+          <gb-field short label=${t('sigmaCommon')} kind="nonneg" .lang=${v.lang} .path=${at('sigmaCommon')} .value=${String(p.sigmaCommon)}
+            .issues=${issue('sigmaCommon')} data-path="analysis.risk.sigmaCommon"></gb-field>
+          <gb-field short label=${t('sigmaOwn')} kind="nonneg" .lang=${v.lang} .path=${at('sigma')} .value=${String(p.sigma)} .issues=${issue('sigma')}
+            data-path="analysis.risk.sigma"></gb-field>
+          <gb-field short label=${t('riskThreshold')} kind="nonneg" .lang=${v.lang} .path=${at('overspendThreshold')} .value=${String(p.overspendThreshold)}
+            .issues=${issue('overspendThreshold')} data-path="analysis.risk.overspendThreshold"></gb-field>
           <label class="sel">${t('riskDeductions')}
-            <select data-testid="risk-deductions" @change=${(e: Event) => emit(this, { type: 'edit', path: at('deductions'), value: (e.target as HTMLSelectElement).value })}>
+            <select data-testid="risk-deductions" @change=${(e: Event) => emit(this,
+              { type: 'edit', path: at('deductions'), value: (e.target as HTMLSelectElement).value })}>
               <option value="scaled" ?selected=${p.deductions === 'scaled'}>${t('deductionsScaled')}</option>
               <option value="fixed" ?selected=${p.deductions === 'fixed'}>${t('deductionsFixed')}</option>
             </select></label>
         </div>
         <div class="muted">${t('sigmaByCategoryTitle')}</div>
         <div class="params">
-          ${v.categories.map((c) => html`<gb-field short optional label=${c.label} kind="nonneg" .lang=${v.lang} .path=${['analysis', 'risk', 'sigmaByCategory', c.key]}
-            .value=${c.value === undefined ? undefined : String(c.value)} .issues=${issue(`sigmaByCategory.${c.key}`)} data-path="analysis.risk.sigmaByCategory.${c.key}"></gb-field>`)}
+          ${v.categories.map((c) => html`<gb-field short optional label=${c.label} kind="nonneg" .lang=${v.lang}
+            .path=${['analysis', 'risk', 'sigmaByCategory', c.key]}
+            .value=${c.value === undefined ? undefined : String(c.value)} .issues=${issue(`sigmaByCategory.${c.key}`)}
+              data-path="analysis.risk.sigmaByCategory.${c.key}"></gb-field>`)}
         </div>
         <div class="run">
-          <button class="primary" data-testid="run-risk" ?disabled=${running || Object.keys(v.paramIssues).length > 0} @click=${() => emit(this, { type: 'runRisk' })}>${t('riskRun')}</button>
+          <button class="primary" data-testid="run-risk" ?disabled=${running || Object.keys(v.paramIssues).length > 0}
+            @click=${() => emit(this, { type: 'runRisk' })}>${t('riskRun')}</button>
           ${running ? html`<progress data-testid="risk-progress" max=${Math.max(1, run.total)} value=${run.done}></progress>
             <span data-testid="risk-progress-text">${t('riskProgress', { done: run.done, total: run.total })}</span>
             <button data-testid="cancel-risk" @click=${() => emit(this, { type: 'cancelRisk' })}>${t('cancelRun')}</button>` : nothing}
-          ${run?.status === 'done' ? html`<span data-testid="risk-done">${t('riskDone', { n: run.total, w: run.workers, s: run.seconds, name: run.name })}</span>
+          ${run?.status === 'done' ? html`<span data-testid="risk-done">${t('riskDone',
+            { n: run.total, w: run.workers, s: run.seconds, name: run.name })}</span>
             <button data-testid="risk-xlsx" @click=${() => emit(this, { type: 'exportPlan', what: 'risk' })}>${t('exportXlsx')}</button>` : nothing}
           ${run?.status === 'cancelled' ? html`<span class="warn" data-testid="risk-cancelled">${t('runCancelled')}</span>` : nothing}
-          ${run?.status === 'refused' || run?.status === 'failed' ? html`<span class="warn">${t(run.status === 'refused' ? 'runRefused' : 'runFailed')}</span><ul class="warn">${run.problems.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
+          ${run?.status === 'refused' || run?.status === 'failed' ? html`<span class="warn">${t(run.status === 'refused' ? 'runRefused' :
+            'runFailed')}</span><ul class="warn">${run.problems.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
         </div>
         ${run && run.status === 'done' && run.outdated ? html`<div class="warn">${t('riskOutdated')}</div>` : nothing}
       </div>
@@ -129,25 +142,34 @@ export class GbRisk extends LitElement {
         <div class="card" data-testid="risk-result">
           <div>${t('pExhausted')}${t('colon')}<span class="big" data-testid="p-exhausted">${r.exhausted}</span></div>
           <div class="muted">${t('exhaustedDraws', { k: r.exhaustedDraws, n: r.draws })}</div>
-          ${r.noPointValueDraws !== null ? html`<div class="muted" data-testid="no-point-value" data-draws=${r.noPointValueDraws}>${t('noPointValueDraws', { k: r.noPointValueDraws, n: r.draws })}</div>` : nothing}
+          ${r.noPointValueDraws !== null ? html`<div class="muted" data-testid="no-point-value" data-draws=${r.noPointValueDraws}>${t('noPointValueDraws',
+            { k: r.noPointValueDraws, n: r.draws })}</div>` : nothing}
           <h3>${t('distTitle')} (${u}; ${t('monthsOfCoverage')}${t('colon')}${t('months')})</h3>
           <table data-testid="risk-dists">
-            <thead><tr><th></th><th class="num">${t('p5')}</th><th class="num">${t('p50')}</th><th class="num">${t('p95')}</th><th class="num">${t('meanCol')}</th><th class="num">${t('sdCol')}</th></tr></thead>
-            <tbody>${r.dists.map((d) => html`<tr data-dist=${d.key}><th scope="row">${t(DIST_KEYS[d.key])}</th><td class="num">${d.p5}</td><td class="num">${d.p50}</td><td class="num">${d.p95}</td><td class="num">${d.mean}</td><td class="num">${d.sd}</td></tr>`)}</tbody>
+            <thead><tr><th></th><th class="num">${t('p5')}</th><th class="num">${t('p50')}</th><th class="num">${t('p95')}</th>
+            <th class="num">${t('meanCol')}</th><th class="num">${t('sdCol')}</th></tr></thead>
+            <tbody>${r.dists.map((d) => html`<tr data-dist=${d.key}><th scope="row">${t(DIST_KEYS[d.key])}</th><td class="num">${d.p5}</td>
+            <td class="num">${d.p50}</td><td class="num">${d.p95}</td><td class="num">${d.mean}</td><td class="num">${d.sd}</td></tr>`)}</tbody>
           </table>
           <div class="hists">${r.dists.map((d) => html`<div><h3 id="h-${d.key}">${t('histogramOf', { what: t(DIST_KEYS[d.key]) })}
-            <button data-testid="risk-png-${d.key}" @click=${() => downloadCanvas(this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-dist="${d.key}"]`), `${d.key}.png`)}>${t('exportPng')}</button></h3>
+            <button data-testid="risk-png-${d.key}"
+              @click=${() => downloadCanvas(this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-dist="${d.key}"]`),
+              `${d.key}.png`)}>${t('exportPng')}</button></h3>
             <div class="wrap"><canvas data-dist=${d.key} role="img" aria-labelledby="h-${d.key}"></canvas></div></div>`)}</div>
         </div>
         <div class="card" data-testid="risk-institutions">
           <h2>${t('institutionRisk')}</h2>
           <div class="scroll"><table>
             <thead><tr>
-              <th><button data-sort="id" @click=${() => this.sortBy('id')}>${t('id')}</button></th><th>${t('name')}</th><th>${t('category')}</th><th class="num">${t('target')} (${u})</th>
-              <th class="num" aria-sort=${this.sortKey === 'over' ? (this.sortDesc ? 'descending' : 'ascending') : 'none'}><button data-sort="over" @click=${() => this.sortBy('over')}>${t('pOverspend', { t: r.threshold })}</button></th>
-              <th class="num" aria-sort=${this.sortKey === 'reward' ? (this.sortDesc ? 'descending' : 'ascending') : 'none'}><button data-sort="reward" @click=${() => this.sortBy('reward')}>${t('pReward')}</button></th>
+              <th><button data-sort="id" @click=${() => this.sortBy('id')}>${t('id')}</button></th><th>${t('name')}</th><th>${t('category')}</th>
+              <th class="num">${t('target')} (${u})</th>
+              <th class="num" aria-sort=${this.sortKey === 'over' ? (this.sortDesc ? 'descending' : 'ascending') : 'none'}><button data-sort="over"
+                @click=${() => this.sortBy('over')}>${t('pOverspend', { t: r.threshold })}</button></th>
+              <th class="num" aria-sort=${this.sortKey === 'reward' ? (this.sortDesc ? 'descending' : 'ascending') : 'none'}><button data-sort="reward"
+                @click=${() => this.sortBy('reward')}>${t('pReward')}</button></th>
             </tr></thead>
-            <tbody>${this.sorted(r.rows).map((x) => html`<tr data-row=${x.id}><th scope="row">${x.id}</th><td>${x.name}</td><td>${x.category}</td><td class="num">${x.target}</td>
+            <tbody>${this.sorted(r.rows).map((x) => html`<tr data-row=${x.id}><th scope="row">${x.id}</th><td>${x.name}</td><td>${x.category}</td>
+            <td class="num">${x.target}</td>
               <td class="num" data-col="pOverspend">${x.pOverspend}</td><td class="num" data-col="pReward">${x.pReward}</td></tr>`)}</tbody>
           </table></div>
         </div>` : nothing}

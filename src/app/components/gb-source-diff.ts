@@ -43,7 +43,8 @@ export class GbSourceDiff extends LitElement {
             const inherited = i > 0 && sourceInherited(v, r.values[0], p, r.sources[0]);
             return html`<td><div class="num">${r.shown[i]}</div>
               ${inherited ? html`<div class="src warn" data-testid="inherited-source">${t('inheritedSource')}</div>`
-                : p ? html`<div class="src"><span class="badge ${p.status}">${t(p.status)}</span> ${sourceLine(p)}</div>` : html`<div class="src">${t('noSources')}</div>`}</td>`;
+                : p ? html`<div class="src"><span class="badge ${p.status}">${t(p.status)}</span> ${sourceLine(p)}</div>` :
+                  html`<div class="src">${t('noSources')}</div>`}</td>`;
           })}</tr>`)}</tbody>
       </table>`}
       ${nothing}

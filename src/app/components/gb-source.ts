@@ -15,7 +15,8 @@ import type { Lang } from '../../display/lang.ts';
 let uid = 0;
 
 export class GbSource extends LitElement {
-  static override properties = { key: {}, source: { attribute: false }, inherited: { type: Boolean }, lang: {}, open: { state: true }, editing: { state: true } };
+  static override properties = { key: {}, source: { attribute: false }, inherited: { type: Boolean }, lang: {}, open: { state: true },
+    editing: { state: true } };
   /** The parameter's path, as policy.sources keys it ("policy.deposit.rates.hospital"). */
   declare key: string;
   /** Its source, if any. */
@@ -46,8 +47,10 @@ export class GbSource extends LitElement {
     .warn { color: #8a5a00; margin-top: 0.3rem; }
     button.add { color: var(--gb-muted); background: transparent; border-color: transparent; opacity: 0.55; }
     button.add:hover, button.add:focus-visible, button.add[aria-expanded='true'] { opacity: 1; border-color: var(--gb-line); }
-    .pop { display: none; position: absolute; z-index: 20; top: calc(100% + 4px); left: 0; width: 22rem; max-width: 80vw; background: #fff; color: var(--gb-text);
-      border: 1px solid var(--gb-line); border-radius: 6px; box-shadow: 0 6px 20px rgba(0,0,0,0.18); padding: 0.5rem 0.7rem; font-size: 0.85rem; text-align: left; white-space: normal; }
+    .pop { display: none; position: absolute; z-index: 20; top: calc(100% + 4px); left: 0; width: 22rem; max-width: 80vw; background: #fff;
+      color: var(--gb-text);
+      border: 1px solid var(--gb-line); border-radius: 6px; box-shadow: 0 6px 20px rgba(0,0,0,0.18); padding: 0.5rem 0.7rem; font-size: 0.85rem;
+        text-align: left; white-space: normal; }
     :host(:hover) .pop.has, :host(:focus-within) .pop.has, .pop.open { display: block; }
     dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.6rem; }
     dt { color: var(--gb-muted); }
@@ -82,11 +85,13 @@ export class GbSource extends LitElement {
     const flag = !!p && this.inherited;
     const label = p ? `${flag ? '⚠ ' : ''}${t(p.status)}` : `＋${t('source')}`;
     return html`<span @keydown=${this.onKey}>
-      <button class="b ${p ? p.status : 'add'} ${flag ? 'inherited' : ''}" data-testid="source-badge" data-key=${this.key} data-status=${p?.status ?? ''} data-inherited=${flag ? 'true' : 'false'}
+      <button class="b ${p ? p.status : 'add'} ${flag ? 'inherited' : ''}" data-testid="source-badge" data-key=${this.key} data-status=${p?.status ?? ''}
+        data-inherited=${flag ? 'true' : 'false'}
         aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.pid} aria-describedby=${p ? this.pid : nothing}
         aria-label=${p ? `${t('source')}${t('colon')}${t(p.status)}${flag ? ` — ${t('inheritedSource')}` : ''}` : t('addSource')}
         @click=${this.toggle}>${label}</button>
-      <div id=${this.pid} class="pop ${p ? 'has' : ''} ${this.open ? 'open' : ''}" role=${this.open ? 'dialog' : 'tooltip'} aria-label=${t('source')} data-testid="source-pop">
+      <div id=${this.pid} class="pop ${p ? 'has' : ''} ${this.open ? 'open' : ''}" role=${this.open ? 'dialog' : 'tooltip'} aria-label=${t('source')}
+        data-testid="source-pop">
         ${p && !this.editing ? html`<dl>
           <dt>${t('srcStatus')}</dt><dd>${t(p.status)}</dd>
           <dt>${t('srcDocument')}</dt><dd>${p.document}</dd>

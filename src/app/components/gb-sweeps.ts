@@ -97,8 +97,10 @@ export class GbSweeps extends LitElement {
         data: {
           labels: ok.map((e) => e.label),
           datasets: [
-            { type: 'bar', label: msg(v.lang, 'lowSide', { x: t.change }), data: ok.map((e) => [0, e.dLow ?? 0] as [number, number]), backgroundColor: PALETTE[1] },
-            { type: 'bar', label: msg(v.lang, 'highSide', { x: t.change }), data: ok.map((e) => [0, e.dHigh ?? 0] as [number, number]), backgroundColor: PALETTE[0] },
+            { type: 'bar', label: msg(v.lang, 'lowSide', { x: t.change }), data: ok.map((e) => [0, e.dLow ?? 0] as [number, number]),
+              backgroundColor: PALETTE[1] },
+            { type: 'bar', label: msg(v.lang, 'highSide', { x: t.change }), data: ok.map((e) => [0, e.dHigh ?? 0] as [number, number]),
+              backgroundColor: PALETTE[0] },
           ],
         },
         options: {
@@ -113,17 +115,22 @@ export class GbSweeps extends LitElement {
     const t = (k: MsgKey, vars?: Record<string, string | number>) => msg(v.lang, k, vars);
     const running = r?.status === 'running';
     return html`<div class="run" data-testid="run-${kind}">
-      <button class="primary" data-testid="run-${kind}-go" ?disabled=${running || planned === null} @click=${() => emit(this, { type: 'runSweep', kind })}>${t('runSweep')}</button>
+      <button class="primary" data-testid="run-${kind}-go" ?disabled=${running || planned === null}
+        @click=${() => emit(this, { type: 'runSweep', kind })}>${t('runSweep')}</button>
       ${planned !== null ? html`<span class="muted">${t('runsPlanned', { n: planned })}</span>` : nothing}
       ${running ? html`<progress data-testid="progress-${kind}" max=${Math.max(1, r.total)} value=${r.done}></progress>
         <span>${t('progressText', { done: r.done, total: r.total })}</span>
         <button data-testid="cancel-${kind}" @click=${() => emit(this, { type: 'cancelSweep', kind })}>${t('cancelRun')}</button>` : nothing}
-      ${r?.status === 'done' ? html`<span data-testid="done-${kind}">${t('runDone', { n: r.total, w: r.workers, s: r.seconds })} · ${t('runOn', { name: r.name })}</span>
+      ${r?.status === 'done' ? html`<span data-testid="done-${kind}">${t('runDone', { n: r.total, w: r.workers, s: r.seconds })} · ${t('runOn',
+        { name: r.name })}</span>
         <button data-testid="${kind}-xlsx" @click=${() => emit(this, { type: 'exportPlan', what: 'sweeps' })}>${t('exportXlsx')}</button>
-        <button data-testid="${kind}-png" @click=${() => downloadCanvas(this.renderRoot.querySelector<HTMLCanvasElement>(kind === 'tornado' ? 'canvas#tornado-chart' : 'canvas#sweep-chart, canvas#sweep-heat'), `${kind}.png`)}>${t('exportPng')}</button>` : nothing}
+        <button data-testid="${kind}-png" @click=${() => downloadCanvas(this.renderRoot.querySelector<HTMLCanvasElement>(kind === 'tornado' ?
+          'canvas#tornado-chart' : 'canvas#sweep-chart, canvas#sweep-heat'), `${kind}.png`)}>${t('exportPng')}</button>` : nothing}
       ${r?.status === 'cancelled' ? html`<span class="warn" data-testid="cancelled-${kind}">${t('runCancelled')}</span>` : nothing}
-      ${r?.status === 'refused' || r?.status === 'failed' ? html`<span class="warn">${t(r.status === 'refused' ? 'runRefused' : 'runFailed')}</span><ul class="warn">${r.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
-      ${r && r.status !== 'running' && r.outdated && (r.status === 'done') ? html`<div class="warn" data-testid="outdated-${kind}">${t('outdatedRun')}</div>` : nothing}
+      ${r?.status === 'refused' || r?.status === 'failed' ? html`<span class="warn">${t(r.status === 'refused' ? 'runRefused' :
+        'runFailed')}</span><ul class="warn">${r.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
+      ${r && r.status !== 'running' && r.outdated && (r.status === 'done') ? html`<div class="warn" data-testid="outdated-${kind}">${t('outdatedRun')}</div>` :
+        nothing}
     </div>`;
   }
 
@@ -177,7 +184,8 @@ export class GbSweeps extends LitElement {
       ${f.spec.param2 ? this.axisFields(v, f, 'param2') : nothing}
       <div class="muted">${t('outputsPick')}</div>
       <div class="checks" data-testid="sweep-outputs">
-        ${v.outputs.map((o) => html`<label><input type="checkbox" data-output=${o.name} .checked=${outs.includes(o.name)} @change=${(e: Event) => toggle(o.name, (e.target as HTMLInputElement).checked)}> ${o.label}</label>`)}
+        ${v.outputs.map((o) => html`<label><input type="checkbox" data-output=${o.name} .checked=${outs.includes(o.name)}
+          @change=${(e: Event) => toggle(o.name, (e.target as HTMLInputElement).checked)}> ${o.label}</label>`)}
         ${extra.map((o) => html`<label><input type="checkbox" data-output=${o} checked @change=${() => toggle(o, false)}> ${o}</label>`)}
         <label>${t('addInstitutionOutput')} <select data-testid="add-institution-output" @change=${(e: Event) => {
           const id = (e.target as HTMLSelectElement).value;
@@ -203,10 +211,12 @@ export class GbSweeps extends LitElement {
           ${r.outputs.map((o, i) => html`<option value=${i} ?selected=${i === k}>${o.label}</option>`)}
         </select></label>
       ${two
-        ? html`<h3 id="sw-h">${t('heatTitle', { out: r.outputs[k]!.label })}</h3><canvas id="sweep-heat" class="heat" role="img" aria-labelledby="sw-h" aria-describedby="sw-t"></canvas>`
+        ? html`<h3 id="sw-h">${t('heatTitle', { out: r.outputs[k]!.label })}</h3><canvas id="sweep-heat" class="heat" role="img" aria-labelledby="sw-h"
+          aria-describedby="sw-t"></canvas>`
         : html`<div class="wrap"><canvas id="sweep-chart" role="img" aria-label=${r.outputs[k]!.label} aria-describedby="sw-t"></canvas></div>`}
       <div class="scroll"><table id="sw-t" data-testid="sweep-table">
-        <thead><tr>${r.axes.map((a) => html`<th>${a.label}</th>`)}${r.outputs.map((o) => html`<th class="num">${o.label}</th>`)}<th>${t('problemCol')}</th></tr></thead>
+        <thead><tr>${r.axes.map((a) => html`<th>${a.label}</th>`)}${r.outputs.map((o) => html`<th class="num">${o.label}</th>`)}<th>${t('problemCol')}</th></tr>
+        </thead>
         <tbody>
           <tr class="muted"><th colspan=${r.axes.length}>${t('baseValue')}</th>${r.base.map((c) => html`<td class="num">${c}</td>`)}<td></td></tr>
           ${r.rows.map((row) => html`<tr class=${row.current ? 'current' : ''} data-current=${row.current ? 'true' : 'false'}>
@@ -230,7 +240,8 @@ export class GbSweeps extends LitElement {
       ${f.inFile ? nothing : html`<div class="muted">${t('notInFileNote')}</div>`}
       <div class="muted">${t('tornadoParams')}</div>
       <div class="checks many" data-testid="tornado-params">
-        ${v.params.map((p) => html`<label><input type="checkbox" data-param=${p.path} .checked=${chosen.includes(p.path)} @change=${(e: Event) => toggle(p.path, (e.target as HTMLInputElement).checked)}> ${p.label}</label>`)}
+        ${v.params.map((p) => html`<label><input type="checkbox" data-param=${p.path} .checked=${chosen.includes(p.path)}
+          @change=${(e: Event) => toggle(p.path, (e.target as HTMLInputElement).checked)}> ${p.label}</label>`)}
       </div>
       <div class="params">
         <gb-field label=${t('tornadoChange')} kind="pct" .lang=${v.lang}
@@ -243,14 +254,20 @@ export class GbSweeps extends LitElement {
       ${f.problems.length ? html`<ul class="warn">${f.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
       ${this.runBar(v, 'tornado', v.runs.tornado, f.runs)}
       ${r ? html`
-        <div class="wrap" data-rows=${r.entries.length}><canvas id="tornado-chart" role="img" aria-label=${t('tornadoTitle')} aria-describedby="to-t"></canvas></div>
+        <div class="wrap" data-rows=${r.entries.length}><canvas id="tornado-chart" role="img" aria-label=${t('tornadoTitle')}
+          aria-describedby="to-t"></canvas></div>
         <table id="to-t" data-testid="tornado-table">
-          <thead><tr><th>${t('rankCol')}</th><th>${t('sweepParam')}</th><th class="num">${t('lowSide', { x: r.change })}</th><th class="num">${t('highSide', { x: r.change })}</th>
-            <th class="num">${t('outputAt', { out: r.output, x: t('lowSide', { x: r.change }) })}</th><th class="num">${t('outputAt', { out: r.output, x: t('highSide', { x: r.change }) })}</th><th class="num">${t('spreadCol')}</th><th>${t('problemCol')}</th></tr></thead>
+          <thead><tr><th>${t('rankCol')}</th><th>${t('sweepParam')}</th><th class="num">${t('lowSide', { x: r.change })}</th>
+          <th class="num">${t('highSide', { x: r.change })}</th>
+            <th class="num">${t('outputAt', { out: r.output, x: t('lowSide', { x: r.change }) })}</th>
+            <th class="num">${t('outputAt', { out: r.output, x: t('highSide', { x: r.change }) })}</th><th class="num">${t('spreadCol')}</th>
+            <th>${t('problemCol')}</th></tr></thead>
           <tbody>
             <tr class="muted"><td></td><th>${t('baseValue')}</th><td></td><td></td><td class="num" colspan="2">${r.base}</td><td></td><td></td></tr>
-            ${r.entries.map((e, i) => html`<tr data-path=${e.path}><td>${i + 1}</td><th scope="row">${e.label}</th><td class="num">${e.low}</td><td class="num">${e.high}</td>
-              <td class="num">${e.outLow}</td><td class="num">${e.outHigh}</td><td class="num" data-col="spread">${e.spread}</td><td class="warn">${e.problem ?? ''}</td></tr>`)}
+            ${r.entries.map((e, i) => html`<tr data-path=${e.path}><td>${i + 1}</td><th scope="row">${e.label}</th><td class="num">${e.low}</td>
+            <td class="num">${e.high}</td>
+              <td class="num">${e.outLow}</td><td class="num">${e.outHigh}</td><td class="num" data-col="spread">${e.spread}</td>
+              <td class="warn">${e.problem ?? ''}</td></tr>`)}
           </tbody>
         </table>` : nothing}
     </div>`;

@@ -13,7 +13,8 @@ import type { Lang } from '../../display/lang.ts';
 import type { FormulaProblem } from '../views/formula.ts';
 
 export class GbTierEditor extends LitElement {
-  static override properties = { rule: { attribute: false }, kind: {}, issues: { attribute: false }, lang: {}, sources: { attribute: false }, inherited: { attribute: false }, check: { attribute: false } };
+  static override properties = { rule: { attribute: false }, kind: {}, issues: { attribute: false }, lang: {}, sources: { attribute: false },
+    inherited: { attribute: false }, check: { attribute: false } };
   /** The rule being edited (absent: the rule is off). */
   declare rule: SurplusRule | OverspendRule | undefined;
   /** Which rule: decides the path and the extra fields. */
@@ -74,11 +75,14 @@ export class GbTierEditor extends LitElement {
     const r = this.rule;
     const title = t(this.kind === 'surplus' ? 'surplusRule' : 'overspendRule');
     const badge = sourceBadge(this.sources, `policy.${this.kind}`, this.lang, this.inherited);
-    if (!r) return html`<div class="card"><h2>${title}${badge}</h2><p class="muted">${t('none')}</p><button @click=${this.enable}>＋ ${t('addTier')}</button></div>`;
+    if (!r) return html`<div class="card"><h2>${title}${badge}</h2><p class="muted">${t('none')}</p>
+    <button @click=${this.enable}>＋ ${t('addTier')}</button></div>`;
     const b = this.base;
     const f = (label: MsgKey, path: (string | number)[], kind: 'pct' | 'pctOpen' | 'formula', value: string | undefined, optional = false) =>
-      html`<gb-field .label=${t(label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang} ?optional=${optional} .check=${kind === 'formula' ? this.check : null}
-        ?wide=${kind === 'formula'} ?bare=${path.includes('tiers')} .issues=${issuesAt(this.issues, path, this.lang)} data-path=${path.join('.')} .sources=${this.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
+      html`<gb-field .label=${t(label)} .path=${path} .kind=${kind} .value=${value} .lang=${this.lang} ?optional=${optional}
+        .check=${kind === 'formula' ? this.check : null}
+        ?wide=${kind === 'formula'} ?bare=${path.includes('tiers')} .issues=${issuesAt(this.issues, path, this.lang)} data-path=${path.join('.')}
+          .sources=${this.sources ?? {}} .inherited=${this.inherited}></gb-field>`;
     const rowIssues = issuesUnder(this.issues, [...b, 'tiers'], this.lang).filter((m) => !/\]\.(upTo|share):/.test(m));
     return html`<div class="card" data-testid="tiers-${this.kind}">
       <h2>${title}${badge}</h2>
@@ -92,9 +96,11 @@ export class GbTierEditor extends LitElement {
         <thead><tr><th>#</th><th>${t('upTo')}</th><th>${t('share')}</th><th><span class="sr-only">${t('remove')}</span></th></tr></thead>
         <tbody>${r.tiers.map((tier, i) => html`<tr>
           <td>${i + 1}</td>
-          <td>${tier.upTo === null && i === r.tiers.length - 1 ? html`<span class="muted">${t('openTier')}</span>` : f('upTo', [...b, 'tiers', i, 'upTo'], 'pctOpen', tier.upTo ?? undefined)}</td>
+          <td>${tier.upTo === null && i === r.tiers.length - 1 ? html`<span class="muted">${t('openTier')}</span>` :
+            f('upTo', [...b, 'tiers', i, 'upTo'], 'pctOpen', tier.upTo ?? undefined)}</td>
           <td>${f('share', [...b, 'tiers', i, 'share'], 'pct', tier.share)}</td>
-          <td><button ?disabled=${r.tiers.length <= 1} aria-label="${t('remove')} ${i + 1}" @click=${() => this.setTiers(r.tiers.filter((_, j) => j !== i))}>${t('remove')}</button></td>
+          <td><button ?disabled=${r.tiers.length <= 1} aria-label="${t('remove')} ${i + 1}"
+            @click=${() => this.setTiers(r.tiers.filter((_, j) => j !== i))}>${t('remove')}</button></td>
         </tr>`)}</tbody>
       </table>
       ${rowIssues.length ? html`<div class="err" role="alert">${rowIssues.map((m) => html`<div>${m}</div>`)}</div>` : nothing}

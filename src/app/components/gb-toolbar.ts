@@ -8,7 +8,8 @@ import type { ToolbarView } from '../views/toolbar.ts';
 /** The first 8 hex digits of "sha256:…" (the full one in the title and the exports): enough to compare by eye. */
 const shortFingerprint = (fp: string): string => fp.replace(/^sha256:/, '').slice(0, 8);
 
-const SAVE_WORDS = { saved: 'saveSaved', saving: 'saveSaving', off: 'saveOff', error: 'saveError', follow: 'saveFollow' } as const satisfies Record<ToolbarView['saveState'], MsgKey>;
+const SAVE_WORDS = { saved: 'saveSaved', saving: 'saveSaving', off: 'saveOff', error: 'saveError',
+  follow: 'saveFollow' } as const satisfies Record<ToolbarView['saveState'], MsgKey>;
 
 export class GbToolbar extends LitElement {
   static override properties = { view: { attribute: false } };
@@ -22,7 +23,8 @@ export class GbToolbar extends LitElement {
     button:hover:not(:disabled), .file:hover { background: rgba(255,255,255,0.22); border-color: #fff; }
     .file { cursor: pointer; }
     .file:focus-within { outline: 2px solid var(--gb-focus); }
-    .fp { font-family: ui-monospace, monospace; font-size: 0.75rem; white-space: nowrap; background: rgba(0,0,0,0.2); padding: 0.2rem 0.5rem; border-radius: 4px; }
+    .fp { font-family: ui-monospace, monospace; font-size: 0.75rem; white-space: nowrap; background: rgba(0,0,0,0.2); padding: 0.2rem 0.5rem;
+      border-radius: 4px; }
     fieldset { border: 1px solid rgba(255,255,255,0.35); border-radius: 4px; padding: 0.1rem 0.4rem; margin: 0; display: flex; gap: 0.4rem; }
     legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     label { cursor: pointer; font-size: 0.9rem; white-space: nowrap; }
@@ -56,10 +58,12 @@ export class GbToolbar extends LitElement {
       <button data-testid="undo" ?disabled=${!s.canUndo} @click=${() => emit(this, { type: 'undo' })} title="Ctrl+Z">${t('undo')}</button>
       <button data-testid="redo" ?disabled=${!s.canRedo} @click=${() => emit(this, { type: 'redo' })} title="Ctrl+Y">${t('redo')}</button>
       <span class="sep"></span>
-      <label class="file">${t('open')}<input type="file" accept=".json,.xlsx,.csv,application/json" class="sr-only" data-testid="open-file" @change=${this.pick} /></label>
+      <label class="file">${t('open')}<input type="file" accept=".json,.xlsx,.csv,application/json" class="sr-only" data-testid="open-file" @change=${this.pick}
+        /></label>
       <button data-testid="save" @click=${() => emit(this, { type: 'save', what: 'workspace' })}>${t('save')}</button>
       <button data-testid="save-scenario" @click=${() => emit(this, { type: 'save', what: 'scenario' })}>${t('saveScenario')}</button>
-      <button data-testid="open-points-example" title=${t('ptsExampleHint')} @click=${() => emit(this, { type: 'openPointsExample' })}>${t('ptsExample')}</button>
+      <button data-testid="open-points-example" title=${t('ptsExampleHint')} @click=${() =>
+        emit(this, { type: 'openPointsExample' })}>${t('ptsExample')}</button>
       <span class="sep"></span>
       <button data-testid="open-import" @click=${() => emit(this, { type: 'dialog', dialog: 'import' })}>${t('importData')}</button>
       <button data-testid="open-export" @click=${() => emit(this, { type: 'dialog', dialog: 'export' })}>${t('exportData')}</button>
@@ -70,7 +74,8 @@ export class GbToolbar extends LitElement {
         ${(['yuan', 'wan'] as const).map((u) => html`<label><input type="radio" name="unit" value=${u} data-testid="unit-${u}"
           .checked=${s.unit === u} @change=${() => emit(this, { type: 'unit', unit: u })} /> ${t(u)}</label>`)}
       </fieldset>
-      <button data-testid="lang" lang=${s.lang === 'zh' ? 'en' : 'zh'} @click=${() => emit(this, { type: 'lang', lang: s.lang === 'zh' ? 'en' : 'zh' })}>${t('langSwitch')}</button>
+      <button data-testid="lang" lang=${s.lang === 'zh' ? 'en' : 'zh'} @click=${() =>
+        emit(this, { type: 'lang', lang: s.lang === 'zh' ? 'en' : 'zh' })}>${t('langSwitch')}</button>
     </div>`;
   }
 }

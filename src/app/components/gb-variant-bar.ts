@@ -48,17 +48,22 @@ export class GbVariantBar extends LitElement {
         <select id="active" data-testid="active-scenario" @change=${(e: Event) => emit(this, { type: 'active', ref: (e.target as HTMLSelectElement).value })}>
           ${s.scenarios.map((c) => html`<option value=${c.key} ?selected=${c.key === s.active}>${c.baseline ? `${t('baseline')} · ` : ''}${c.name}</option>`)}
         </select>
-        <button class="primary" data-testid="new-variant" @click=${() => emit(this, { type: 'addVariant', name: s.nextName, from: s.baselineKey })}>＋ ${t('newVariant')}</button>
-        <button data-testid="duplicate" @click=${() => emit(this, { type: 'addVariant', name: `${s.activeName} (2)`, from: s.active })}>${t('duplicate')}</button>
+        <button class="primary" data-testid="new-variant" @click=${() => emit(this,
+          { type: 'addVariant', name: s.nextName, from: s.baselineKey })}>＋ ${t('newVariant')}</button>
+        <button data-testid="duplicate" @click=${() => emit(this, { type: 'addVariant', name: `${s.activeName} (2)`,
+          from: s.active })}>${t('duplicate')}</button>
         ${isVariant ? html`
           ${this.renaming
             ? html`<form @submit=${this.rename} class="bar"><label for="rename" class="sr-only">${t('variantName')}</label>
-                <input id="rename" data-testid="rename-input" .value=${s.activeName} @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') this.renaming = false; }} />
+                <input id="rename" data-testid="rename-input" .value=${s.activeName}
+                  @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') this.renaming = false; }} />
                 <button type="submit">OK</button></form>`
-            : html`<button data-testid="rename" @click=${() => { this.renaming = true; this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#rename')?.select()); }}>${t('rename')}</button>`}
+            : html`<button data-testid="rename" @click=${() => { this.renaming = true; this.updateComplete.then(() =>
+              this.renderRoot.querySelector<HTMLInputElement>('#rename')?.select()); }}>${t('rename')}</button>`}
           ${this.confirming
             ? html`<span role="alert">${msg(s.lang, 'confirmDelete', { name: s.activeName })}</span>
-                <button data-testid="confirm-delete" @click=${() => { this.confirming = false; emit(this, { type: 'deleteVariant', id: s.active }); }}>${t('delete')}</button>
+                <button data-testid="confirm-delete" @click=${() => { this.confirming = false; emit(this,
+                  { type: 'deleteVariant', id: s.active }); }}>${t('delete')}</button>
                 <button @click=${() => { this.confirming = false; }}>${t('close')}</button>`
             : html`<button data-testid="delete" @click=${() => { this.confirming = true; }}>${t('delete')}</button>`}
         ` : nothing}

@@ -51,13 +51,15 @@ export class GbYears extends LitElement {
         datasets: [
           { type: 'bar', label: `${t('closingBalance')} (${t(v.unit)})`, data: v.chart.closing, backgroundColor: PALETTE[0], yAxisID: 'y' },
           { type: 'line', label: t('monthsOfCoverage'), data: v.chart.months, borderColor: PALETTE[1], backgroundColor: PALETTE[1], yAxisID: 'y2' },
-          { type: 'line', label: t('warningLine', { m: v.chart.warning }), data: v.chart.months.map(() => v.chart!.warning), borderColor: PALETTE[4], borderDash: [6, 4], pointRadius: 0, backgroundColor: PALETTE[4], yAxisID: 'y2' },
+          { type: 'line', label: t('warningLine', { m: v.chart.warning }), data: v.chart.months.map(() => v.chart!.warning), borderColor: PALETTE[4],
+            borderDash: [6, 4], pointRadius: 0, backgroundColor: PALETTE[4], yAxisID: 'y2' },
         ],
       },
       options: {
         responsive: true, maintainAspectRatio: false,
         plugins: { legend: { display: true, position: 'bottom' } },
-        scales: { y: { position: 'left', title: { display: true, text: t(v.unit) } }, y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t('months') } } },
+        scales: { y: { position: 'left', title: { display: true, text: t(v.unit) } },
+          y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t('months') } } },
       },
     });
   }
@@ -73,19 +75,23 @@ export class GbYears extends LitElement {
           .path=${['analysis', 'years', 'years']} .value=${p.years} .issues=${issue('years')} data-path="analysis.years.years"></gb-field>
         <label class="sel">${t('baseRule')}
           <select data-testid="base-rule" @change=${(e: Event) => this.edit('baseRule', (e.target as HTMLSelectElement).value)}>
-            ${(['actual', 'target', 'actualPlusRetained'] as const).map((r) => html`<option value=${r} ?selected=${p.baseRule === r}>${t(RULE_KEYS[r])}</option>`)}
+            ${(['actual', 'target', 'actualPlusRetained'] as const).map((r) => html`<option value=${r}
+              ?selected=${p.baseRule === r}>${t(RULE_KEYS[r])}</option>`)}
           </select></label>
         <gb-field label=${t('budgetGrowth')} kind="growthPct" hint=${t('growthHint')} .lang=${v.lang}
-          .path=${['analysis', 'years', 'budgetGrowth']} .value=${p.budgetGrowth} .issues=${issue('budgetGrowth')} data-path="analysis.years.budgetGrowth"></gb-field>
+          .path=${['analysis', 'years', 'budgetGrowth']} .value=${p.budgetGrowth} .issues=${issue('budgetGrowth')}
+            data-path="analysis.years.budgetGrowth"></gb-field>
         <gb-field label=${t('revenueGrowth')} kind="growthPct" .lang=${v.lang}
-          .path=${['analysis', 'years', 'revenueGrowth']} .value=${p.revenueGrowth} .issues=${issue('revenueGrowth')} data-path="analysis.years.revenueGrowth"></gb-field>
+          .path=${['analysis', 'years', 'revenueGrowth']} .value=${p.revenueGrowth} .issues=${issue('revenueGrowth')}
+            data-path="analysis.years.revenueGrowth"></gb-field>
         <label class="sel">${t('lockedTargets')}
           <select data-testid="locked-targets" @change=${(e: Event) => this.edit('lockedTargets', (e.target as HTMLSelectElement).value)}>
             <option value="keep" ?selected=${p.lockedTargets === 'keep'}>${t('lockedKeep')}</option>
             <option value="release" ?selected=${p.lockedTargets === 'release'}>${t('lockedRelease')}</option>
           </select></label>
         <gb-field short label=${t('warningMonths')} kind="nonneg" .lang=${v.lang}
-          .path=${['analysis', 'years', 'warningMonths']} .value=${p.warningMonths} .issues=${issue('warningMonths')} data-path="analysis.years.warningMonths"></gb-field>
+          .path=${['analysis', 'years', 'warningMonths']} .value=${p.warningMonths} .issues=${issue('warningMonths')}
+            data-path="analysis.years.warningMonths"></gb-field>
       </div>
     </div>`;
   }
@@ -96,11 +102,14 @@ export class GbYears extends LitElement {
       <h3>${t(p.role)}${t('colon')}${p.id} · ${p.name}</h3>
       <div class="muted">${p.note}</div>
       <table>
-        <thead><tr><th>${t('yearCol')}</th><th class="num">${t('target')}</th><th class="num">${t('actual')}</th><th class="num">${t('surplusOverspend')} ${t('rate')}</th>
-          <th class="num">${t('rewardCol')}</th><th class="num">${t('fundShareCol')}</th><th class="num">${t('owed')}</th><th class="num">${t('nextBase')}</th></tr></thead>
+        <thead><tr><th>${t('yearCol')}</th><th class="num">${t('target')}</th><th class="num">${t('actual')}</th>
+        <th class="num">${t('surplusOverspend')} ${t('rate')}</th>
+          <th class="num">${t('rewardCol')}</th><th class="num">${t('fundShareCol')}</th><th class="num">${t('owed')}</th><th class="num">${t('nextBase')}</th>
+          </tr></thead>
         <tbody>${p.rows.map((r) => html`<tr>
           <th scope="row">${r.label}</th><td class="num" data-col="target">${r.target}</td><td class="num">${r.actual}</td><td class="num">${r.rate}</td>
-          <td class="num">${r.reward}</td><td class="num">${r.fundShare}</td><td class="num" data-col="owed">${r.owed}</td><td class="num">${r.nextBase}</td></tr>`)}</tbody>
+          <td class="num">${r.reward}</td><td class="num">${r.fundShare}</td><td class="num" data-col="owed">${r.owed}</td><td class="num">${r.nextBase}</td>
+          </tr>`)}</tbody>
       </table>
     </div>`;
   }
@@ -113,23 +122,29 @@ export class GbYears extends LitElement {
     return html`
       ${this.params(v)}
       ${v.error ? html`<div class="card warn" role="alert">${v.error}</div>` : nothing}
-      ${v.problems.length ? html`<div class="card" role="alert" data-testid="years-problems"><strong>${t('issuesTitle')}</strong><ul>${v.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
+      ${v.problems.length ? html`<div class="card" role="alert" data-testid="years-problems"><strong>${t('issuesTitle')}</strong><ul>${v.problems.map((p) =>
+        html`<li>${p}</li>`)}</ul></div>` : nothing}
       <div class="card" data-testid="years-fund" aria-busy=${v.running ? 'true' : 'false'} data-stale=${v.stale ? 'true' : 'false'}>
         <div class="row"><h2 id="yf-h">${t('fundPath')} (${u})</h2>
           <span class="status muted" data-testid="years-status">${v.running ? t('yearsRunning') : v.stale ? t('stale') : ''}</span>
           ${v.fund.length ? html`<button data-testid="years-xlsx" @click=${() => emit(this, { type: 'exportPlan', what: 'years' })}>${t('exportXlsx')}</button>
-          <button data-testid="years-png" @click=${() => downloadCanvas(this.renderRoot.querySelector<HTMLCanvasElement>('canvas#years-chart'), 'years.png')}>${t('exportPng')}</button>` : nothing}</div>
+          <button data-testid="years-png" @click=${() => downloadCanvas(this.renderRoot.querySelector<HTMLCanvasElement>('canvas#years-chart'),
+            'years.png')}>${t('exportPng')}</button>` : nothing}</div>
         ${v.chart ? html`<div class="wrap"><canvas id="years-chart" role="img" aria-labelledby="yf-h" aria-describedby="yf-t"></canvas></div>` : nothing}
         <table id="yf-t">
-          <thead><tr><th>${t('yearCol')}</th><th class="num">${t('revenue')}</th><th class="num">${t('expenditure')}</th><th class="num">${t('adjustmentFundUsed')}</th>
-            <th class="num">${t('closingBalance')}</th><th class="num">${t('monthsOfCoverage')}</th><th class="num">${t('currentSurplusRate')}</th><th>${t('fpShort')}</th></tr></thead>
+          <thead><tr><th>${t('yearCol')}</th><th class="num">${t('revenue')}</th><th class="num">${t('expenditure')}</th>
+          <th class="num">${t('adjustmentFundUsed')}</th>
+            <th class="num">${t('closingBalance')}</th><th class="num">${t('monthsOfCoverage')}</th><th class="num">${t('currentSurplusRate')}</th>
+            <th>${t('fpShort')}</th></tr></thead>
           <tbody>${v.fund.map((r) => html`<tr data-year=${r.label}>
             <th scope="row">${r.label}</th><td class="num">${r.revenue}</td><td class="num">${r.expenditure}</td><td class="num">${r.adjustmentFundUsed}</td>
             <td class="num" data-col="closing">${r.closing}</td>
-            <td class="num ${r.belowWarning ? 'warn' : ''}" data-col="months" data-below=${r.belowWarning ? 'true' : 'false'}>${r.months}${r.belowWarning ? html` ⚠ <span class="sr-only">${t('belowWarning')}</span>` : nothing}</td>
+            <td class="num ${r.belowWarning ? 'warn' : ''}" data-col="months" data-below=${r.belowWarning ? 'true' : 'false'}>${r.months}${r.belowWarning ?
+              html` ⚠ <span class="sr-only">${t('belowWarning')}</span>` : nothing}</td>
             <td class="num">${r.surplusRate}</td><td class="fp">${r.fingerprint.slice(0, 23)}</td></tr>`)}</tbody>
         </table>
-        ${v.stopped ? html`<p class="warn">${t('yearsStopped', { n: v.stopped.index })}</p><ul>${v.stopped.issues.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}
+        ${v.stopped ? html`<p class="warn">${t('yearsStopped', { n: v.stopped.index })}</p><ul>${v.stopped.issues.map((i) => html`<li>${i}</li>`)}</ul>` :
+          nothing}
       </div>
       <h2>${t('institutionPaths')} (${u})</h2>
       <div class="grid2">
@@ -143,7 +158,9 @@ export class GbYears extends LitElement {
           <thead><tr><th>${t('scenario')}</th>${v.labels.map((l) => html`<th class="num">${l}</th>`)}</tr></thead>
           <tbody>${v.variants.map((r) => html`<tr data-ref=${r.ref}>
             <th scope="row">${r.name}</th>
-            ${r.closing.length ? r.closing.map((c, k) => html`<td class="num ${r.below[k] ? 'warn' : ''}" data-k=${k}>${c}<br><span class="muted">${r.months[k]} ${t('months')}</span></td>`) : html`<td colspan=${Math.max(1, v.labels.length)}>${r.problem}</td>`}
+            ${r.closing.length ? r.closing.map((c, k) => html`<td class="num ${r.below[k] ? 'warn' : ''}"
+              data-k=${k}>${c}<br><span class="muted">${r.months[k]} ${t('months')}</span></td>`) :
+              html`<td colspan=${Math.max(1, v.labels.length)}>${r.problem}</td>`}
           </tr>`)}</tbody>
         </table>
       </div>` : nothing}

@@ -45,7 +45,8 @@ export class VirtualRows implements ReactiveController {
 
   /** Spacer row standing for `rows` rows not rendered. */
   spacer(rows: number, cols: number) {
-    return rows > 0 ? html`<tr aria-hidden="true" class="spacer" ${ref((el) => { if (el) (el as HTMLElement).style.height = `${rows * this.rowHeight}px`; })}><td colspan=${cols}></td></tr>` : '';
+    return rows > 0 ? html`<tr aria-hidden="true" class="spacer" ${ref((el) => { if (el) (el as HTMLElement).style.height = `${rows * this.rowHeight}px`;
+      })}><td colspan=${cols}></td></tr>` : '';
   }
 
   /** Max height of the scrolling container. */

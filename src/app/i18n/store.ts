@@ -27,12 +27,15 @@ export const zhStore = {
 } as const;
 
 export const enStore: Record<keyof typeof zhStore, string> = {
-  versions: 'Versions', versionsHint: 'Version history: versions of the workspace kept in this browser: the latest 50, and the last of each earlier day', versionsTitle: 'Version history',
+  versions: 'Versions', versionsHint: 'Version history: versions of the workspace kept in this browser: the latest 50, and the last of each earlier day',
+    versionsTitle: 'Version history',
   versionsIntro: 'Every save in this browser keeps a version (the latest 50, and the last of each earlier day, up to a year). After restoring one, Undo brings back the workspace as it was before.',
   versionTime: 'Saved', versionSummary: 'What changed', versionSize: 'Size', versionRestore: 'Restore this version', versionRestoring: 'Restoring…',
   versionsEmpty: 'No version yet: changes are saved as you make them, each save keeps a version', versionsLoading: 'Reading…',
-  versionsUnreadable: 'The version history cannot be read (the workspace itself is not affected):', versionsSomeUnreadable: '{n} more stored version(s) cannot be read; they are kept as they are',
-  versionRestored: 'Restored the version of {when} (Undo takes it back)', versionRefused: 'The version of {when} was not restored: it no longer passes the check; nothing changed. What is wrong:',
+  versionsUnreadable: 'The version history cannot be read (the workspace itself is not affected):',
+    versionsSomeUnreadable: '{n} more stored version(s) cannot be read; they are kept as they are',
+  versionRestored: 'Restored the version of {when} (Undo takes it back)',
+    versionRefused: 'The version of {when} was not restored: it no longer passes the check; nothing changed. What is wrong:',
   versionMissing: 'The content of the version of {when} cannot be read; nothing changed',
   recoveryTitle: 'The workspace kept in this browser cannot be loaded',
   recoveryBody: 'It is kept exactly as it was, untouched. Until you decide, this page saves nothing and cannot be edited (the example city is shown below for now). What is wrong:',
@@ -49,7 +52,9 @@ export const enStore: Record<keyof typeof zhStore, string> = {
   otherTabNow: 'The other tab was closed: you can edit here now; this is the workspace as last saved',
   changeRefused: 'That step was not accepted: a scenario could not be computed after it; the workspace is back as it was before (and saved). What is wrong:',
   fileNotOurs: '“{name}” was not opened: it seems to be {what}, neither a workspace or scenario file (.json) nor an institutions spreadsheet (.xlsx, .csv). Nothing changed',
-  kindXls: 'an old Excel workbook (.xls) — in Excel, “Save as” .xlsx and import that', kindOffice: 'a Word, PowerPoint or other office document', kindZip: 'a zip archive',
-  kindPdf: 'a PDF document', kindImage: 'an image', kindText: 'plain text (not JSON, nor a table with commas or tabs between columns)', kindBinary: 'a binary file of unknown kind',
+  kindXls: 'an old Excel workbook (.xls) — in Excel, “Save as” .xlsx and import that', kindOffice: 'a Word, PowerPoint or other office document',
+    kindZip: 'a zip archive',
+  kindPdf: 'a PDF document', kindImage: 'an image', kindText: 'plain text (not JSON, nor a table with commas or tabs between columns)',
+    kindBinary: 'a binary file of unknown kind',
   kindEmpty: 'an empty file',
 };

@@ -85,7 +85,8 @@ export class RiskPool {
       });
       const t2 = performance.now();
       const merged = mergeBlocks(blocks, params.draws, input.n);
-      return { summary: summarize(merged), perDraw: { closing: merged.closing, months: merged.months, afUsed: merged.afUsed, exhausted: merged.exhausted }, meta, workers: handles.length, ms: { prepare: t1 - t0, draws: t2 - t1 } };
+      return { summary: summarize(merged), perDraw: { closing: merged.closing, months: merged.months, afUsed: merged.afUsed, exhausted: merged.exhausted },
+        meta, workers: handles.length, ms: { prepare: t1 - t0, draws: t2 - t1 } };
     } finally {
       cancel.detach();
     }

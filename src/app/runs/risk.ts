@@ -37,7 +37,8 @@ export class RiskRunner {
     const params = riskParamsOf(scen.analysis?.risk);
     const ac = new AbortController();
     this.ac = ac;
-    this.store.set({ risk: { ref: st.active, name: refName(st.ws, st.active), params, status: 'running', done: 0, total: params.draws, summary: null, meta: null, issues: [], workers: 0, ms: 0 } });
+    this.store.set({ risk: { ref: st.active, name: refName(st.ws, st.active), params, status: 'running', done: 0, total: params.draws, summary: null,
+      meta: null, issues: [], workers: 0, ms: 0 } });
     let last = 0;
     try {
       const r = await this.pool.run(scen, params, {
@@ -50,7 +51,8 @@ export class RiskRunner {
         },
       });
       if (this.ac !== ac) return;
-      this.patch({ status: 'done', done: params.draws, summary: r.summary, meta: r.meta, perDraw: r.perDraw, workers: r.workers, ms: r.ms.prepare + r.ms.draws });
+      this.patch({ status: 'done', done: params.draws, summary: r.summary, meta: r.meta, perDraw: r.perDraw, workers: r.workers,
+        ms: r.ms.prepare + r.ms.draws });
     } catch (e) {
       if (this.ac !== ac) return;
       if (e instanceof RiskError) this.patch({ status: 'refused', issues: e.issues });

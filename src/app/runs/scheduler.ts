@@ -66,7 +66,8 @@ export class Scheduler {
       try {
         scenario = scenarioOf(st.ws, k);
       } catch (e) {
-        cols[k] = { status: 'invalid', view: prev?.view ?? null, scenario: prev?.scenario ?? null, out: null, issues: [{ path: '', message: (e as Error).message }], stale: true, ms: 0 };
+        cols[k] = { status: 'invalid', view: prev?.view ?? null, scenario: prev?.scenario ?? null, out: null,
+          issues: [{ path: '', message: (e as Error).message }], stale: true, ms: 0 };
         continue;
       }
       if (prev?.out?.scenario === scenario) { cols[k] = prev; continue; }
@@ -185,7 +186,8 @@ export class Scheduler {
       if (this.whatIfAsked !== asked || !b || b.key !== asked.key || b.id !== asked.id) return;
       this.store.set({ brief: { ...b, whatIf: { pct: asked.pct, result, error, stale: false } } });
     };
-    col.whatIf(cs.out, index, asked.pct).then((w) => done(w, null), (e) => { if (!(e instanceof Aborted)) done(null, e instanceof Error ? e.message : String(e)); });
+    col.whatIf(cs.out, index, asked.pct).then((w) => done(w, null), (e) => { if (!(e instanceof Aborted)) done(null,
+      e instanceof Error ? e.message : String(e)); });
   }
 
   /**

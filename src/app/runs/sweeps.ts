@@ -54,7 +54,8 @@ export class SweepRunner {
     }
     const ac = new AbortController();
     this.controllers[kind] = ac;
-    const run: SweepRunState = { ref: st.active, name: refName(st.ws, st.active), spec: entry.spec, status: 'running', done: 0, total: 0, result: null, issues: [], workers: 0, ms: 0 };
+    const run: SweepRunState = { ref: st.active, name: refName(st.ws, st.active), spec: entry.spec, status: 'running', done: 0, total: 0, result: null,
+      issues: [], workers: 0, ms: 0 };
     this.store.set({ sweeps: { ...this.store.state.sweeps, [kind]: run } });
     let last = 0;
     try {
@@ -73,7 +74,8 @@ export class SweepRunner {
     } catch (e) {
       if (this.controllers[kind] !== ac) return;
       const cancelled = e instanceof DOMException && e.name === 'AbortError';
-      this.patch(kind, { status: cancelled ? 'cancelled' : 'failed', issues: cancelled ? [] : [{ path: '', message: e instanceof Error ? e.message : String(e) }] });
+      this.patch(kind, { status: cancelled ? 'cancelled' : 'failed', issues: cancelled ? [] :
+        [{ path: '', message: e instanceof Error ? e.message : String(e) }] });
     } finally {
       if (this.controllers[kind] === ac) delete this.controllers[kind];
     }

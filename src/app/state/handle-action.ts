@@ -95,7 +95,8 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
       if (ctl.state.saveState === 'follow') { ctl.notify({ kind: 'error', says: { key: 'otherTab' } }); return; }
       // Opening a file while the stored workspace cannot be loaded is the user's repair: it takes its place.
       const key = ctl.state.recovery ? await leaveRecovery(ctl) : null;
-      ctl.replaceWorkspace(r.ws, { kind: 'info', says: key ? { key: 'recoveryRepaired', vars: { name: a.name, key } } : { key: 'fileOpened', vars: { name: a.name } } });
+      ctl.replaceWorkspace(r.ws, { kind: 'info', says: key ? { key: 'recoveryRepaired', vars: { name: a.name, key } } :
+        { key: 'fileOpened', vars: { name: a.name } } });
       if (r.fingerprints) void checkFingerprints(ctl, r.fingerprints);
       return;
     }

@@ -30,7 +30,8 @@ export async function importMonth(ctl: Controller, file: File): Promise<void> {
   const lang = ctl.state.lang;
   const read = await readMonthClaimsJob(file);
   if (!read.ok) {
-    const issues = read.problems.map((p) => ({ path: p.row ? `${file.name} ${lang === 'zh' ? '第' : 'row '}${p.row}${lang === 'zh' ? '行' : ''}${p.column ? ` ${p.column}` : ''}` : file.name, message: p[lang] }));
+    const issues = read.problems.map((p) => ({ path: p.row ? `${file.name} ${lang === 'zh' ? '第' : 'row '}${p.row}${lang === 'zh' ? '行' : ''}${p.column ?
+      ` ${p.column}` : ''}` : file.name, message: p[lang] }));
     ctl.notify({ kind: 'error', says: { key: 'monImportRefused', vars: { k: month } }, issues });
     return;
   }

@@ -27,7 +27,8 @@ export async function exportPlan(ctl: Controller, what: 'years' | 'sweeps' | 'ri
     } else {
       const r = s.risk;
       if (!r?.summary || !r.meta) return;
-      const bytes = await exporting((api) => api.risk(lang, unit, { name: r.name, params: r.params, summary: r.summary!, meta: r.meta!, perDraw: r.perDraw ?? null }));
+      const bytes = await exporting((api) => api.risk(lang, unit, { name: r.name, params: r.params, summary: r.summary!, meta: r.meta!,
+        perDraw: r.perDraw ?? null }));
       downloadBytes(`${safeName(r.name)}-risk.xlsx`, bytes, MIME.xlsx);
     }
   } catch (e) {

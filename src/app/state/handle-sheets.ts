@@ -25,7 +25,8 @@ export async function applyImportAction(ctl: Controller, report: ImportReport, m
     const gate = await gateInWorker(replaceScenario(s.ws, s.active, next));
     if (!gate.ok) {
       const lang = ctl.state.lang;
-      const issues = importProblems(next, report, gate.issues).map((p) => ({ path: p.where[lang], message: p.reason[lang] + (p.fix ? ` — ${p.fix[lang]}` : '') + ` [${p.path}]` }));
+      const issues = importProblems(next, report, gate.issues).map((p) => ({ path: p.where[lang],
+        message: p.reason[lang] + (p.fix ? ` — ${p.fix[lang]}` : '') + ` [${p.path}]` }));
       // The dialog closes so the refusal is seen in full on the page (the file can be imported again once fixed).
       ctl.setDialog(null);
       ctl.notify({ kind: 'error', says: { key: 'importRefusedGate', vars: { file: report.fileName } }, issues });
@@ -37,7 +38,8 @@ export async function applyImportAction(ctl: Controller, report: ImportReport, m
     }
     ctl.replace(next);
     ctl.setDialog(null);
-    ctl.notify({ kind: 'info', says: { key: 'importApplied', vars: { n: report.hospitals.length, file: report.fileName, scenario: refName(s.ws, s.active) } } });
+    ctl.notify({ kind: 'info', says: { key: 'importApplied', vars: { n: report.hospitals.length, file: report.fileName,
+      scenario: refName(s.ws, s.active) } } });
   } catch (e) {
     if (!(e instanceof ImportRefused)) throw e;
     ctl.notify({ kind: 'error', says: e.reason });
@@ -63,7 +65,8 @@ export async function exportAction(ctl: Controller, what: ExportWhat): Promise<v
         const list = refs.map((k) => named(ctl, k));
         const bytes = await exporting((api) => api.results(lang, s.unit, list));
         const name = what === 'results' ? base : safeName(s.ws.baseline.meta.name);
-        downloadBytes(`${name}${what === 'compared' ? (lang === 'zh' ? '-方案比较' : '-comparison') : ''}${lang === 'zh' ? '-结果' : '-results'}.xlsx`, bytes, MIME.xlsx);
+        downloadBytes(`${name}${what === 'compared' ? (lang === 'zh' ? '-方案比较' : '-comparison') : ''}${lang === 'zh' ? '-结果' : '-results'}.xlsx`, bytes,
+          MIME.xlsx);
         return;
       }
       case 'csv': {

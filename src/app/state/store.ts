@@ -41,7 +41,8 @@ export class Store extends EventTarget {
     this.state = {
       ws, lang: prefs.lang ?? 'zh', unit: prefs.unit ?? 'wan', tab: 'results', active: BASELINE,
       compare: refKeys(ws).slice(0, 4), hospital: ws.baseline.hospitals[0]?.id ?? null, cols: {},
-      notice: null, canUndo: false, canRedo: false, revision: 0, brief: null, dialog: null, printing: null, reporting: false, whatIfPct: '5', years: null, sweeps: {}, risk: null, saveState: 'off', recovery: null, monitor: null, adjusting: null, adding: null,
+      notice: null, canUndo: false, canRedo: false, revision: 0, brief: null, dialog: null, printing: null, reporting: false, whatIfPct: '5', years: null,
+        sweeps: {}, risk: null, saveState: 'off', recovery: null, monitor: null, adjusting: null, adding: null,
     };
   }
 

@@ -13,7 +13,8 @@ import { levelSubject } from '../../display/glossary.ts';
 import { msg } from '../i18n/index.ts';
 
 export interface BriefGroup { group: string; name: string; cases: number; points: string; low: number; high: number; special: number }
-export interface BriefPointsScenario { name: string; byPoints: boolean; points: string | null; pointValue: string | null; target: string | null; paymentRate: string | null }
+export interface BriefPointsScenario { name: string; byPoints: boolean; points: string | null; pointValue: string | null; target: string | null;
+  paymentRate: string | null }
 
 export interface BriefPoints {
   pool: string;
@@ -77,14 +78,16 @@ export function briefPoints(s: Scenario, cols: readonly { name: string; view: Re
     pointShare: v.get('pointShare', i), budgetPointValue: pool.budgetPointValue ?? null, pointValue: pool.pointValue ?? null,
     pointValueCapped: pool.pointValueCapped ?? false, entitlement: v.get('target', i), actual: v.get('actual', i), paymentRate: v.get('paymentRate', i),
     cases: h?.points?.cases ?? null,
-    groups: (h?.points?.groups ?? []).slice(0, TOP).map((g) => ({ group: g.group, name: names.get(g.group) ?? '', cases: g.cases, points: g.points, low: g.low ?? 0, high: g.high ?? 0, special: g.special ?? 0 })),
+    groups: (h?.points?.groups ?? []).slice(0, TOP).map((g) => ({ group: g.group, name: names.get(g.group) ?? '', cases: g.cases, points: g.points,
+      low: g.low ?? 0, high: g.high ?? 0, special: g.special ?? 0 })),
     inflation: null,
     scenarios: cols.map(({ name, view }) => {
       const j = view?.indexOf(id);
       if (!view || j === undefined) return { name, byPoints: false, points: null, pointValue: null, target: null, paymentRate: null };
       const p = poolOf(view, j);
       const byPoints = p?.settlement === 'points';
-      return { name, byPoints, points: byPoints ? view.get('points', j) : null, pointValue: byPoints ? (p?.pointValue ?? null) : null, target: view.get('target', j), paymentRate: view.get('paymentRate', j) };
+      return { name, byPoints, points: byPoints ? view.get('points', j) : null, pointValue: byPoints ? (p?.pointValue ?? null) : null,
+        target: view.get('target', j), paymentRate: view.get('paymentRate', j) };
     }),
   };
 }

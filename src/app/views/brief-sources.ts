@@ -30,7 +30,8 @@ const covers = (prefix: string, key: string) => key === prefix || key.startsWith
 export function citedSources(s: Scenario, klass: string, lang: Lang, unit: Unit = 'wan'): CitedSource[] {
   const src = s.policy.sources ?? {};
   const ps = prefixes(s, klass);
-  const keys = Object.keys(src).filter((k) => ps.some((p) => covers(p, k)) && !(k.startsWith('policy.deposit.rates.') && k !== `policy.deposit.rates.${klass}`));
+  const keys = Object.keys(src).filter((k) => ps.some((p) => covers(p, k)) && !(k.startsWith('policy.deposit.rates.') &&
+    k !== `policy.deposit.rates.${klass}`));
   keys.sort((a, b) => ps.findIndex((p) => covers(p, a)) - ps.findIndex((p) => covers(p, b)));
   return keys.map((key) => {
     let label: string;

@@ -40,9 +40,11 @@ export interface BriefContext {
 }
 
 /** A mid-year adjustment that moved this institution's target: its own, or its share of another's (decimal strings, yuan). */
-export interface BriefAdjustment { from: number; hospital: string; name: string; change: string; own: string; self: boolean; reason: string; date: string | null }
+export interface BriefAdjustment { from: number; hospital: string; name: string; change: string; own: string; self: boolean; reason: string;
+  date: string | null }
 
-export interface BriefRiskRun { draws: string; seed: number; threshold: string; index: ReadonlyMap<string, number>; pOverspend: readonly number[]; pReward: readonly number[] }
+export interface BriefRiskRun { draws: string; seed: number; threshold: string; index: ReadonlyMap<string, number>; pOverspend: readonly number[];
+  pReward: readonly number[] }
 
 /** An institution's risk figures in its brief. */
 export interface BriefRisk { draws: string; seed: number; threshold: string; pOverspend: string; pReward: string }
@@ -50,7 +52,8 @@ export interface BriefRisk { draws: string; seed: number; threshold: string; pOv
 export interface HistoryPoint { label: string; amount: string; current?: boolean }
 
 export type SettlementField = 'target' | 'actual' | 'surplusOverspend' | 'rate' | 'rewardShare' | 'depositReturned' | 'owed' | 'balance';
-export const SETTLEMENT_FIELDS: readonly SettlementField[] = ['target', 'actual', 'surplusOverspend', 'rate', 'rewardShare', 'depositReturned', 'owed', 'balance'];
+export const SETTLEMENT_FIELDS: readonly SettlementField[] = ['target', 'actual', 'surplusOverspend', 'rate', 'rewardShare', 'depositReturned', 'owed',
+  'balance'];
 
 export interface SettlementRow { name: string; cells: Record<SettlementField, string | null>; monthsOfCoverage: string | null }
 
@@ -113,7 +116,8 @@ export function historyPoints(s: Scenario, ex: Explanation, lang: Lang): History
 }
 
 /** The brief of the institution `ex` explains, or null while it is not known. */
-export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: Partial<WhatIfView> & { result: WhatIf | null; interactive: boolean }): BriefView | null {
+export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: Partial<WhatIfView> & { result: WhatIf | null;
+  interactive: boolean }): BriefView | null {
   const h = ex ? ctx.scenario.hospitals.find((x) => x.id === ex.id) : undefined;
   if (!ex || !h) return null;
   const { lang } = ctx;
@@ -128,7 +132,8 @@ export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: Par
     byPoints: withInflation(briefPoints(ctx.scenario, ctx.settlement, h.id), ex, lang),
     adjustments: (ctx.adjustments ?? []).flatMap((r) => {
       const own = changeFor(r, h.id);
-      return own === null ? [] : [{ from: r.from, hospital: r.hospital, name: r.name, change: r.change, own, self: r.hospital === h.id, reason: r.reason, date: r.date }];
+      return own === null ? [] : [{ from: r.from, hospital: r.hospital, name: r.name, change: r.change, own, self: r.hospital === h.id, reason: r.reason,
+        date: r.date }];
     }),
   };
 }

@@ -38,7 +38,8 @@ export interface CasesView {
   seconds: string | null;
 }
 
-const availableOf = memoize((s: Scenario | Error): boolean => !(s instanceof Error) && !!s.policy.pools?.some((p) => p.settlement === 'points') && !!s.catalogue?.length);
+const availableOf = memoize((s: Scenario | Error): boolean => !(s instanceof Error) && !!s.policy.pools?.some((p) => p.settlement === 'points') &&
+  !!s.catalogue?.length);
 
 const build = memoize((c: CasesState | null | undefined, lang: Lang, available: boolean, year: number | undefined): CasesView => {
   const r = c?.report ?? null;
@@ -53,7 +54,8 @@ const build = memoize((c: CasesState | null | undefined, lang: Lang, available: 
       rows: p.examples.map((row) => rowMessage(lang, p, row, r, year)),
       values: p.values?.length ? p.values.map((v) => `${v.value} × ${v.count}`).join(lang === 'zh' ? '，' : ', ') : null,
     })) : [],
-    applied: c?.applied ? msg(lang, c.applied.zeroed.length ? 'casesAppliedZeroed' : 'casesApplied', { n: c.applied.written, z: c.applied.zeroed.length, ids: c.applied.zeroed.slice(0, 5).join(', ') }) : null,
+    applied: c?.applied ? msg(lang, c.applied.zeroed.length ? 'casesAppliedZeroed' : 'casesApplied',
+      { n: c.applied.written, z: c.applied.zeroed.length, ids: c.applied.zeroed.slice(0, 5).join(', ') }) : null,
     error: c?.error ?? null,
     seconds: c && c.status !== 'running' ? (c.ms / 1000).toFixed(1) : null,
   };

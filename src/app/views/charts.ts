@@ -48,7 +48,8 @@ export function drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration)
   return new Chart(canvas, config);
 }
 
-const pending = new WeakMap<HTMLCanvasElement, { config: ChartConfiguration; timer: ReturnType<typeof setTimeout>; done?: (chart: Chart | undefined) => void }>();
+const pending = new WeakMap<HTMLCanvasElement, { config: ChartConfiguration; timer: ReturnType<typeof setTimeout>;
+  done?: (chart: Chart | undefined) => void }>();
 
 /** Canvases with a drawing still to come (what the e2e tests wait for before a screenshot). */
 let waiting = 0;

@@ -133,7 +133,8 @@ export class CompareViews {
     });
     const running = s.compare.some((k) => s.cols[k]?.status === 'running');
     const same = now.length === this.held.length && now.every((c, i) => c.key === this.held[i]!.key && c.name === this.held[i]!.name && this.held[i]!.view);
-    const changed = now.length !== this.held.length || now.some((c, i) => c.key !== this.held[i]!.key || c.name !== this.held[i]!.name || c.view !== this.held[i]!.view || c.scenario !== this.held[i]!.scenario);
+    const changed = now.length !== this.held.length || now.some((c, i) => c.key !== this.held[i]!.key || c.name !== this.held[i]!.name ||
+      c.view !== this.held[i]!.view || c.scenario !== this.held[i]!.scenario);
     if ((!running || !same) && changed) this.held = now;
     return this.held;
   }
@@ -152,7 +153,8 @@ export class CompareViews {
     if (!columns.every((c) => c.view)) return null;
     const next = { columns: columns.map((c) => ({ name: c.name, view: c.view! })), scenario: columns[0]?.scenario ?? null };
     const m = this.institutionsMemo;
-    if (m && m.scenario === next.scenario && m.columns.length === next.columns.length && m.columns.every((c, i) => c.view === next.columns[i]!.view && c.name === next.columns[i]!.name)) return m;
+    if (m && m.scenario === next.scenario && m.columns.length === next.columns.length &&
+      m.columns.every((c, i) => c.view === next.columns[i]!.view && c.name === next.columns[i]!.name)) return m;
     this.institutionsMemo = next;
     return next;
   }

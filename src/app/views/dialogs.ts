@@ -42,7 +42,8 @@ export function exportView(s: AppState): ExportView {
 
 /** A version's time in the user's local format. */
 export function formatVersionTime(at: string, lang: Lang): string {
-  return new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    second: '2-digit' });
 }
 
 export interface VersionsView {

@@ -34,7 +34,8 @@ describe('inheritedChanged', () => {
   it('does not flag a changed value that was given its own source', () => {
     const rates = { ...base.policy.deposit!.rates, hospital: '0.08' };
     const own: Provenance = { document: '本方案测算假设', status: 'assumption' };
-    const v: Scenario = { ...base, policy: { ...base.policy, deposit: { ...base.policy.deposit!, rates }, sources: { ...base.policy.sources, 'policy.deposit.rates.hospital': own } } };
+    const v: Scenario = { ...base, policy: { ...base.policy, deposit: { ...base.policy.deposit!, rates },
+      sources: { ...base.policy.sources, 'policy.deposit.rates.hospital': own } } };
     expect([...inheritedChanged(base, v)]).toEqual([]);
   });
 });

@@ -54,7 +54,8 @@ const line = (r: MonitorRow, lang: Lang, unit: Unit): MonitorLine => ({
 });
 
 function thresholdText(t: Threshold, lang: Lang): string {
-  if (t.source) return `${t.source.document}${t.source.article ? ` ${t.source.article}` : ''}（${t.source.status === 'official' ? (lang === 'zh' ? '官方' : 'official') : (lang === 'zh' ? '假设' : 'assumption')}）`;
+  if (t.source) return `${t.source.document}${t.source.article ? ` ${t.source.article}` : ''}（${t.source.status === 'official' ?
+    (lang === 'zh' ? '官方' : 'official') : (lang === 'zh' ? '假设' : 'assumption')}）`;
   return t.given ? '' : msg(lang, 'monDefault');
 }
 
@@ -110,11 +111,14 @@ const build = memoize((report: MonitorReport | null, stale: boolean, invalid: bo
     ],
     coverage: { value: cover, line: th.coverageMonths.value, below: f.belowWarningLine, text: f.belowWarningLine ? t('monBelow') : t('monAbove') },
     adjustments: report.adjustments.map((a) => (lang === 'zh'
-      ? `${a.hospital}：${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)}（${money(a.change, unit, true)}）${a.reason}`
-      : `${a.hospital}: ${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)} (${money(a.change, unit, true)}) ${a.reason}`)),
+      ? `${a.hospital}：${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)}（${money(a.change, unit,
+        true)}）${a.reason}`
+      : `${a.hospital}: ${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)} (${money(a.change, unit,
+        true)}) ${a.reason}`)),
     points: report.points.map((p) => ({
       pool: p.name, toDate: plain(p.pointsToDate, 4), year: plain(p.projectedPoints, 4),
-      budgetValue: p.budgetPointValue === null ? '—' : plain(p.budgetPointValue, 4), value: p.projectedPointValue === null ? '—' : plain(p.projectedPointValue, 4),
+      budgetValue: p.budgetPointValue === null ? '—' : plain(p.budgetPointValue, 4),
+        value: p.projectedPointValue === null ? '—' : plain(p.projectedPointValue, 4),
     })),
   };
 });
@@ -127,7 +131,8 @@ export function monitorView(s: AppState): MonitorView {
   const m = s.monitor && s.monitor.ref === s.active ? s.monitor : null;
   const cs = s.cols[s.active];
   const hasClaims = sc !== null && sc.hospitals.every((h) => h.claims !== undefined);
-  const v = build(m?.report ?? null, m?.stale ?? true, cs?.status === 'invalid', sc?.monitoring?.asOf ?? null, hasClaims, hospitalsOf(sc?.hospitals ?? []), s.lang, s.unit);
+  const v = build(m?.report ?? null, m?.stale ?? true, cs?.status === 'invalid', sc?.monitoring?.asOf ?? null, hasClaims, hospitalsOf(sc?.hospitals ?? []),
+    s.lang, s.unit);
   const preview = s.adjusting ? previewOf(s.adjusting.preview, s.adjusting.busy, s.lang, s.unit) : null;
   return withPreview(v, preview);
 }

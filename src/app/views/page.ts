@@ -68,7 +68,8 @@ export interface PageView {
 /** An issue of a document as read: a workspace's baseline issues are named by its baseline's institutions. */
 function readLine(i: Issue, lang: Lang, read: unknown): string {
   const r = read as { format?: unknown; baseline?: unknown } | null | undefined;
-  if (r?.format === 'gbsim-workspace' && i.path.startsWith('baseline.')) return issueLine({ ...i, path: i.path.slice('baseline.'.length) }, lang, r.baseline, 'unnamed');
+  if (r?.format === 'gbsim-workspace' && i.path.startsWith('baseline.')) return issueLine({ ...i, path: i.path.slice('baseline.'.length) }, lang, r.baseline,
+    'unnamed');
   return issueLine(i, lang, r?.format === 'gbsim-workspace' ? undefined : read, 'unnamed');
 }
 
@@ -81,10 +82,12 @@ export function said(s: Says, lang: Lang): string {
   return msg(lang, s.key, vars);
 }
 
-export const noticeText = (n: Notice, lang: Lang): string => `${said(n.says, lang)}${n.also ? ` — ${said(n.also, lang)}` : ''}${n.reason === undefined ? '' : `${msg(lang, 'colon')}${n.reason}`}${n.detail ?? ''}`;
+export const noticeText = (n: Notice, lang: Lang): string => `${said(n.says, lang)}${n.also ? ` — ${said(n.also, lang)}` : ''}${n.reason === undefined ? '' :
+  `${msg(lang, 'colon')}${n.reason}`}${n.detail ?? ''}`;
 
 const noticeOf = memoize((n: Notice | null, lang: Lang): NoticeView | null => (n ? {
-  kind: n.kind, text: noticeText(n, lang), issues: (n.issues ?? []).slice(0, 200).map((i) => (n.doc ? workspaceIssueLine(i, lang, n.doc, 'unnamed') : readLine(i, lang, n.read))),
+  kind: n.kind, text: noticeText(n, lang), issues: (n.issues ?? []).slice(0, 200).map((i) =>
+    (n.doc ? workspaceIssueLine(i, lang, n.doc, 'unnamed') : readLine(i, lang, n.read))),
 } : null));
 
 const recoveryOf = memoize((lang: Lang, r: AppState['recovery']): RecoveryView | null =>
@@ -111,7 +114,8 @@ export class PageViews {
     this.toolbar = toolbarView(s, this.toolbar);
     const view = stable(this.prev, {
       lang: s.lang, tab: s.tab, toolbar: this.toolbar, bar: scenarioBarView(s),
-      notice: noticeOf(s.notice, s.lang), recovery: recoveryOf(s.lang, s.recovery), panel: this.panel(s), dialog: this.dialog(s), book: this.book(s), report: reportPageView(s),
+      notice: noticeOf(s.notice, s.lang), recovery: recoveryOf(s.lang, s.recovery), panel: this.panel(s), dialog: this.dialog(s), book: this.book(s),
+        report: reportPageView(s),
     });
     this.prev = view;
     return view;

@@ -83,7 +83,8 @@ const resultOf = memoize((r: PointInflation | null, lang: Lang, unit: Unit, all:
   };
 });
 
-const build = memoize((pl: ReturnType<typeof poolsOf>, st: InflationState | null, outKey: number, lang: Lang, unit: Unit, all: string): InflationView | null => {
+const build = memoize((pl: ReturnType<typeof poolsOf>, st: InflationState | null, outKey: number, lang: Lang, unit: Unit, all: string): InflationView | null =>
+  {
   const { pools, levels } = pl;
   if (pools.length === 0) return null;
   return {

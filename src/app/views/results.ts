@@ -34,7 +34,8 @@ export interface ResultsView {
 }
 
 const NONE: string[] = [];
-const problemsOf = memoize((issues: ColumnState['issues'] | undefined, lang: Lang, doc: unknown) => (issues?.length ? issues.slice(0, 50).map((i) => issueLine(i, lang, doc, 'unnamed')) : NONE));
+const problemsOf = memoize((issues: ColumnState['issues'] | undefined, lang: Lang, doc: unknown) =>
+  (issues?.length ? issues.slice(0, 50).map((i) => issueLine(i, lang, doc, 'unnamed')) : NONE));
 const tableOf = memoize((view: ResultView | null, scenario: Scenario | null): TableInput | null => (view && scenario ? { view, scenario } : null));
 
 /** The scenario as edited (invalid or not), whose institutions name the place of each problem. */

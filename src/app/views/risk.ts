@@ -27,7 +27,8 @@ export interface DistView {
   counts: number[];
 }
 
-export interface RiskInstitutionRow { id: string; name: string; category: string; target: string; pOverspend: string; pReward: string; over: number; reward: number; index: number }
+export interface RiskInstitutionRow { id: string; name: string; category: string; target: string; pOverspend: string; pReward: string; over: number;
+  reward: number; index: number }
 
 export interface RiskResultView {
   draws: number;
@@ -50,7 +51,8 @@ export interface RiskView {
   defaults: { c: string; h: string; n: string; seed: number };
   paramIssues: Record<string, string>;
   categories: { key: string; label: string; value: number | undefined }[];
-  run: { status: RiskRunState['status']; done: number; total: number; workers: number; seconds: string; name: string; problems: string[]; outdated: boolean } | null;
+  run: { status: RiskRunState['status']; done: number; total: number; workers: number; seconds: string; name: string; problems: string[];
+    outdated: boolean } | null;
   result: RiskResultView | null;
 }
 
@@ -73,7 +75,8 @@ const resultOf = memoize((s: RiskSummary | null, meta: RiskMeta | null, params: 
     draws: s.draws, seed: params.seed, exhausted: prob(s.exhausted.probability), exhaustedDraws: s.exhausted.draws,
     noPointValueDraws: meta.byPoints ? s.noPointValue.draws : null,
     threshold: percent(String(params.overspendThreshold), 0),
-    dists: [dist('closingBalance', s.closingBalance, unit), dist('monthsOfCoverage', s.monthsOfCoverage, unit), dist('adjustmentFundUsed', s.adjustmentFundUsed, unit)],
+    dists: [dist('closingBalance', s.closingBalance, unit), dist('monthsOfCoverage', s.monthsOfCoverage, unit),
+      dist('adjustmentFundUsed', s.adjustmentFundUsed, unit)],
     rows: meta.ids.map((id, i) => ({
       id, name: meta.names[i]!, category: termOf('category', meta.categories[i]!, lang), target: fen(meta.targets[i]!, unit),
       pOverspend: prob(inst.pOverspend[i]!), pReward: prob(inst.pReward[i]!), over: inst.overspendDraws[i]!, reward: inst.rewardDraws[i]!, index: i,
@@ -98,7 +101,8 @@ const runOf = memoize((r: RiskRunState | null, params: RiskParams, lang: Lang, d
   outdated: JSON.stringify(r.params) !== JSON.stringify(params),
 }));
 
-const DEFAULTS = Object.freeze({ c: String(RISK_DEFAULTS.sigmaCommon), h: String(RISK_DEFAULTS.sigma), seed: RISK_DEFAULTS.seed, n: plain(String(RISK_DEFAULTS.draws), 0) });
+const DEFAULTS = Object.freeze({ c: String(RISK_DEFAULTS.sigmaCommon), h: String(RISK_DEFAULTS.sigma), seed: RISK_DEFAULTS.seed,
+  n: plain(String(RISK_DEFAULTS.draws), 0) });
 
 export function riskView(s: AppState, prev: RiskView | null = null): RiskView {
   const scen = scenarioOrError(s.ws, s.active);

@@ -69,7 +69,8 @@ export interface TornadoView {
   output: string;
   change: string;
   base: string;
-  entries: { label: string; path: string; low: string; high: string; outLow: string; outHigh: string; spread: string; dLow: number | null; dHigh: number | null; problem: string | null }[];
+  entries: { label: string; path: string; low: string; high: string; outLow: string; outHigh: string; spread: string; dLow: number | null; dHigh: number | null;
+    problem: string | null }[];
 }
 
 export interface SweepsView {
@@ -87,10 +88,13 @@ export interface SweepsView {
 }
 
 /** Fund figures offered as outputs (all of FUND_OUTPUTS may be named in the file). */
-export const OFFERED_OUTPUTS = ['closingBalance', 'adjustmentFundUsed', 'monthsOfCoverage', 'hospitalsOwed', 'currentSurplusRate', 'adjustmentFundUnused', 'fundSharesClaimed', 'retainedFromTargets', 'expenditure'];
+export const OFFERED_OUTPUTS = ['closingBalance', 'adjustmentFundUsed', 'monthsOfCoverage', 'hospitalsOwed', 'currentSurplusRate', 'adjustmentFundUnused',
+  'fundSharesClaimed', 'retainedFromTargets', 'expenditure'];
 
-const showOut = (v: string | null, kind: OutputKind, unit: Unit) => (v === null ? '—' : kind === 'amount' ? money(v, unit) : kind === 'ratio' ? percent(v, 2) : plain(v, 2));
-const plotOut = (v: string | null, kind: OutputKind, unit: Unit) => (v === null ? null : Number(kind === 'amount' && unit === 'wan' ? shiftPoint(v, -4) : v) * (kind === 'ratio' ? 100 : 1));
+const showOut = (v: string | null, kind: OutputKind, unit: Unit) => (v === null ? '—' : kind === 'amount' ? money(v, unit) : kind === 'ratio' ? percent(v, 2) :
+  plain(v, 2));
+const plotOut = (v: string | null, kind: OutputKind, unit: Unit) => (v === null ? null :
+  Number(kind === 'amount' && unit === 'wan' ? shiftPoint(v, -4) : v) * (kind === 'ratio' ? 100 : 1));
 
 /**
  * A parameter's value as a finance officer reads it: ratios (shares, rates of the target,
@@ -115,7 +119,8 @@ export function axisKinds(p: Pick<ParamInfo, 'kind' | 'percent' | 'min'>): AxisK
 }
 
 const paramsOf = memoize((s: Scenario, lang: Lang, unit: Unit): ParamOption[] =>
-  sweepableParams(s).map((p) => ({ path: p.path, label: paramLabel(p, s, lang), current: p.current ?? '', currentText: showParam(p, p.current, unit), axis: axisAround(p), kinds: axisKinds(p) })));
+  sweepableParams(s).map((p) => ({ path: p.path, label: paramLabel(p, s, lang), current: p.current ?? '', currentText: showParam(p, p.current, unit),
+    axis: axisAround(p), kinds: axisKinds(p) })));
 const outputsOf = memoize((lang: Lang): OutputOption[] => OFFERED_OUTPUTS.map((name) => ({ name, label: outputLabel(name, lang) })));
 const institutionsOf = memoize((hs: Scenario['hospitals']) => hs.map((h) => ({ id: h.id, label: `${h.id} · ${h.name}` })));
 
@@ -141,7 +146,8 @@ const tornadoRun = memoize(runView);
 
 const sweepTable = memoize((r: SweepResult | null, s: Scenario | null, lang: Lang, unit: Unit): SweepTableView | null => {
   if (!r || !s) return null;
-  const axes = r.axes.map((a) => ({ label: paramLabel(a.param, s, lang), path: a.param.path, values: a.values.map((v) => showParam(a.param, v, unit)), current: a.currentIndex }));
+  const axes = r.axes.map((a) => ({ label: paramLabel(a.param, s, lang), path: a.param.path, values: a.values.map((v) => showParam(a.param, v, unit)),
+    current: a.currentIndex }));
   const [a, b] = r.axes;
   const n2 = b ? b.values.length : 1;
   const rows = r.points.map((p, i) => {
@@ -200,7 +206,9 @@ const runsOf = memoize((sweep: RunView | undefined, tornado: RunView | undefined
 export function sweepsView(s: AppState, prev: SweepsView | null = null): SweepsView {
   const scen = scenarioOrError(s.ws, s.active);
   if (scen instanceof Error) {
-    return stable(prev, { lang: s.lang, unit: s.unit, error: scen.message, params: [], outputs: [], institutions: [], sweep: prev?.sweep ?? form(s.ws.baseline, 'sweep', s.lang), tornado: prev?.tornado ?? form(s.ws.baseline, 'tornado', s.lang), runs: {}, sweepResult: null, tornadoResult: null });
+    return stable(prev, { lang: s.lang, unit: s.unit, error: scen.message, params: [], outputs: [], institutions: [],
+      sweep: prev?.sweep ?? form(s.ws.baseline, 'sweep', s.lang), tornado: prev?.tornado ?? form(s.ws.baseline, 'tornado', s.lang), runs: {}, sweepResult: null,
+      tornadoResult: null });
   }
   const sw = sweepForm(scen, s.lang), to = tornadoForm(scen, s.lang);
   const rs = s.sweeps.sweep, rt = s.sweeps.tornado;

@@ -95,13 +95,15 @@ function pickView(out: Extract<YearsOutcome, { ok: true }>, role: 'saver' | 'spe
     rows: out.run.years.map((y, k) => {
       const c = y.columns;
       const t = c.target[i]!, act = c.actual[i]!;
-      return { label: labels[k]!, target: a(t), actual: a(act), rate: percent(ratioOfAmounts(t - act, t), 2, true), reward: a(c.reward[i]!), fundShare: a(c.fundShare[i]!), owed: a(c.owed[i]!), nextBase: a(c.basis[i]!) };
+      return { label: labels[k]!, target: a(t), actual: a(act), rate: percent(ratioOfAmounts(t - act, t), 2, true), reward: a(c.reward[i]!),
+        fundShare: a(c.fundShare[i]!), owed: a(c.owed[i]!), nextBase: a(c.basis[i]!) };
     }),
     targets: out.run.years.map((y) => unitValue(formatMoney(y.columns.target[i]!), unit)),
   };
 }
 
-const build = memoize((ys: YearsState | null, current: boolean, given: YearsAnalysis | undefined, names: readonly string[] | null, lang: Lang, unit: Unit, scenError: string | null) => {
+const build = memoize((ys: YearsState | null, current: boolean, given: YearsAnalysis | undefined, names: readonly string[] | null, lang: Lang, unit: Unit,
+  scenError: string | null) => {
   const { params, issues } = resolveYears(given ?? {});
   const paramIssues: Record<string, string> = {};
   for (const i of issues) paramIssues[i.path.replace(/^analysis\.years\./, '')] = issueMessage(i, lang);

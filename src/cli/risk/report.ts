@@ -92,7 +92,8 @@ const T = {
     points: '按点数法结算的资金池：机构点数随抽样理赔额同比例变动，预算点值不变，年度清算点值浮动使资金池恰好分配完毕；其机构的“总额控制指标”为按方案点数计算的点数法应得额',
   },
   en: {
-    head: (name: string, draws: string, seed: number, workers: number) => `${name} — Monte Carlo risk: ${draws} draws, seed ${seed}, ${workers} worker${workers === 1 ? '' : 's'}`,
+    head: (name: string, draws: string, seed: number, workers: number) =>
+      `${name} — Monte Carlo risk: ${draws} draws, seed ${seed}, ${workers} worker${workers === 1 ? '' : 's'}`,
     model: (c: number, h: number, cats: string, scaled: boolean, unit: string) =>
       `Growth g = μ_h (projected growth) + z (common shock, σ_c = ${c}) + ε_h (own spread, σ_h = ${h}${cats ? `; by category ${cats}` : ''}); `
       + `deductions ${scaled ? 'scaled with the drawn claims' : 'fixed (at most the claims)'}; amounts in ${unit}`,

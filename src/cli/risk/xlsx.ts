@@ -89,7 +89,8 @@ export async function riskWorkbook(r: RiskReportInput, merged: Merged, unit: Uni
     { header: '获奖励概率 P(reward > 0)', kind: 'percent' },
   ], { freezeCols: 3 });
   rankByOverspend(s).forEach((i, k) => {
-    inst.addRow([k + 1, meta.ids[i], meta.names[i], inUnit(meta.targets[i]!, unit), s.institutions.overspendDraws[i], s.institutions.pOverspend[i], s.institutions.rewardDraws[i], s.institutions.pReward[i]]);
+    inst.addRow([k + 1, meta.ids[i], meta.names[i], inUnit(meta.targets[i]!, unit), s.institutions.overspendDraws[i], s.institutions.pOverspend[i],
+      s.institutions.rewardDraws[i], s.institutions.pReward[i]]);
   });
 
   // Every draw's figures, by draw index.

@@ -539,7 +539,8 @@ export function drawDetail(inp: RiskInput, d: number): DrawDetail {
   const n = inp.n;
   const f = () => new Float64Array(n);
   const det: DrawDetail = {
-    d, annual: f(), deductions: f(), actual: f(), reward: f(), fundShareClaimed: f(), fundShare: f(), deposit: f(), forfeited: f(), owed: f(), target: f(), rawPoints: f(),
+    d, annual: f(), deductions: f(), actual: f(), reward: f(), fundShareClaimed: f(), fundShare: f(), deposit: f(), forfeited: f(), owed: f(), target: f(),
+      rawPoints: f(),
     over: new Uint8Array(n), rewarded: new Uint8Array(n),
     claimed: 0, available: 0, used: 0, exhausted: false, noPointValue: false, owedTotal: 0, expenditure: 0, closing: 0, months: 0,
   };

@@ -68,7 +68,8 @@ export function validateRiskParams(p: unknown): Issue[] {
   const known = new Set(Object.keys(RISK_DEFAULTS));
   for (const k of Object.keys(p)) if (!known.has(k)) add(k, 'unknownField');
   const { draws, seed, deductions, overspendThreshold: thr } = p;
-  if (typeof draws !== 'number' || !Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) add('draws', 'wholeFromTo', { min: 1, max: MAX_DRAWS.toLocaleString('en') });
+  if (typeof draws !== 'number' || !Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) add('draws', 'wholeFromTo',
+    { min: 1, max: MAX_DRAWS.toLocaleString('en') });
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) add('seed', 'wholeFromTo', { min: 0, max: 4294967295 });
   for (const k of ['sigmaCommon', 'sigma'] as const) {
     const m = sigmaProblem(p[k]);
