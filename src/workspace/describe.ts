@@ -30,11 +30,39 @@ export function describeChange(c: Change, base: Scenario, lang: Lang): string {
   if (isElementSeg(c.path[c.path.length - 1]) && (isPlainObject(before) || isPlainObject(after))) {
     return label + w.sep + (before === undefined ? w.added : after === undefined ? w.removed : w.replaced);
   }
-  const kind = valueKind(c.path);
-  return `${label}${w.sep}${formatValue(before, lang, kind)} → ${formatValue(after, lang, kind)}`;
+  if (isPlainObject(before) || isPlainObject(after)) {
+    const leaves = leafChanges(c.path, before, after);
+    if (leaves.length > 0) {
+      const shown = leaves.slice(0, MAX_LEAVES).map((l) => leafLine(l, base, lang));
+      const more = leaves.length - shown.length;
+      return shown.join(lang === 'zh' ? '；' : '; ') + (more > 0 ? (lang === 'zh' ? `；另有${more}项` : `; ${more} more`) : '');
+    }
+  }
+  return leafLine({ path: c.path, before, after }, base, lang);
 }
 
-const PERCENT_PATHS = /^(fund\.(riskReserveRate|adjustmentFundRate)|policy\.pools\.\[\]\.share|policy\.deposit\.rates\.[^.]+|policy\.(surplus|overspend)\.(tiers\.\[\]\.(upTo|share)|cap|reasonableShare)|policy\.quality\.points\.\[\]\.ratio|policy\.growth\..+|hospitals\.\[\]\.(growth|reasonableShare))$/;
+/** A set of a whole object (the analyses' parameters, a pool's rules) reads as the fields it changes, at most this many. */
+const MAX_LEAVES = 4;
+
+interface Leaf { path: Path; before: unknown; after: unknown }
+
+function leafLine(l: Leaf, base: Scenario, lang: Lang): string {
+  const kind = valueKind(l.path);
+  return `${labelOf(l.path, base, lang, l.after)}${WORDS[lang].sep}${formatValue(l.before, lang, kind)} → ${formatValue(l.after, lang, kind)}`;
+}
+
+/** The fields that differ between two values, object keys descended into; arrays and scalars are leaves. */
+function leafChanges(path: Path, before: unknown, after: unknown): Leaf[] {
+  if (!isPlainObject(before) && !isPlainObject(after)) {
+    return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, before, after }];
+  }
+  const b = isPlainObject(before) ? before : {};
+  const a = isPlainObject(after) ? after : {};
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return keys.flatMap((k) => leafChanges([...path, k], b[k], a[k]));
+}
+
+const PERCENT_PATHS = /^(fund\.(riskReserveRate|adjustmentFundRate)|policy\.pools\.\[\]\.share|policy\.deposit\.rates\.[^.]+|policy\.(surplus|overspend)\.(tiers\.\[\]\.(upTo|share)|cap|reasonableShare)|policy\.quality\.points\.\[\]\.ratio|policy\.growth\..+|hospitals\.\[\]\.(growth|reasonableShare)|analysis\.years\.(revenueGrowth|budgetGrowth)|analysis\.risk\.overspendThreshold)$/;
 const MONEY_PATHS = /^(catalogue\.\[\]\.refCost|fund\.(budget|revenue|openingBalance|adjustmentTopUpCap)|fund\.carveOuts\.\[\]\.amount|hospitals\.\[\]\.(history\.\[\]|lockedTarget|deductions|claims\.\[\]))$/;
 
 /** How a field's value reads: a rate as a percentage (10% → 8%), an amount with separators, else as written. */

@@ -293,7 +293,11 @@ describe('describeChange', () => {
     expect(describeChange({ op: 'set', path: ['policy', 'historyWeights', 2], value: '0.6' }, base, 'en')).toBe('History weight (2024): 0.5 → 0.6');
     // The analyses' parameters by name, not as the file's path.
     expect(describeChange({ op: 'set', path: ['analysis', 'risk', 'seed'], value: 7 }, base, 'zh')).toBe('风险测算随机种子：（未设置） → 7');
-    expect(describeChange({ op: 'set', path: ['analysis'], value: { risk: { seed: 7 } } }, base, 'zh')).toBe('测算参数（多年度、敏感性、风险）：（未设置） → {…}');
+    // A whole object set at once reads as the fields it changes, not as {…}.
+    expect(describeChange({ op: 'set', path: ['analysis'], value: { risk: { seed: 7 } } }, base, 'zh')).toBe('风险测算随机种子：（未设置） → 7');
+    const five = { risk: { seed: 7, draws: 1000 }, years: { years: 5, revenueGrowth: '0.05', budgetGrowth: '0.04' } };
+    expect(describeChange({ op: 'set', path: ['analysis'], value: five }, base, 'en'))
+      .toBe('Risk seed: (not set) → 7; Risk draws: (not set) → 1000; Years in the run: (not set) → 5; Fund revenue growth per year: (not set) → 5%; 1 more');
     expect(describeChange({ op: 'set', path: ['policy', 'historyWeights'], value: ['0.4', '0.6'] }, base, 'en')).toBe('History weights: [0.2, 0.3, 0.5] → [0.4, 0.6]');
   });
 
