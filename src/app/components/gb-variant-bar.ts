@@ -25,7 +25,7 @@ export class GbVariantBar extends LitElement {
     details { font-size: 0.9em; flex: 1 1 20rem; min-width: 0; }
     details[open] { display: flex; gap: 0.5rem; align-items: baseline; }
     summary { white-space: nowrap; }
-    ul { margin: 0; padding: 0; list-style: none; max-height: 3.2em; overflow: auto; }
+    ul { margin: 0; padding: 0; list-style: none; max-height: 3.2em; overflow: auto; min-width: 0; overflow-wrap: anywhere; }
     li { display: inline; }
     li + li::before { content: '；'; color: var(--gb-muted); }
   `];
