@@ -31,6 +31,10 @@ export class GbYears extends LitElement {
     .params label.sel { display: inline-flex; flex-direction: column; font-size: 0.85em; color: var(--gb-muted); margin: 0 0.8rem 0.5rem 0; }
     .params select { margin-top: 2px; }
     table { font-size: 0.88em; }
+    /* A saver's and a spender's eight columns: side by side only where both fit, and never cut off. */
+    .grid2 { grid-template-columns: repeat(auto-fit, minmax(min(100%, 600px), 1fr)); }
+    .grid2 > .card { min-width: 0; }
+    .tw { overflow-x: auto; }
     td.fp { font-family: ui-monospace, monospace; font-size: 0.85em; color: var(--gb-muted); }
     h3 { margin: 0.2rem 0 0.4rem; font-size: 1rem; }
   `];
@@ -101,7 +105,7 @@ export class GbYears extends LitElement {
     return html`<div class="card" data-testid="pick-${p.role}" data-id=${p.id}>
       <h3>${t(p.role)}${t('colon')}${p.id} · ${p.name}</h3>
       <div class="muted">${p.note}</div>
-      <table>
+      <div class="tw"><table>
         <thead><tr><th>${t('yearCol')}</th><th class="num">${t('target')}</th><th class="num">${t('actual')}</th>
         <th class="num">${t('surplusOverspend')} ${t('rate')}</th>
           <th class="num">${t('rewardCol')}</th><th class="num">${t('fundShareCol')}</th><th class="num">${t('owed')}</th><th class="num">${t('nextBase')}</th>
@@ -110,7 +114,7 @@ export class GbYears extends LitElement {
           <th scope="row">${r.label}</th><td class="num" data-col="target">${r.target}</td><td class="num">${r.actual}</td><td class="num">${r.rate}</td>
           <td class="num">${r.reward}</td><td class="num">${r.fundShare}</td><td class="num" data-col="owed">${r.owed}</td><td class="num">${r.nextBase}</td>
           </tr>`)}</tbody>
-      </table>
+      </table></div>
     </div>`;
   }
 
