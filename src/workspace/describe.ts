@@ -62,8 +62,16 @@ function leafChanges(path: Path, before: unknown, after: unknown): Leaf[] {
   return keys.flatMap((k) => leafChanges([...path, k], b[k], a[k]));
 }
 
-const PERCENT_PATHS = /^(fund\.(riskReserveRate|adjustmentFundRate)|policy\.pools\.\[\]\.share|policy\.deposit\.rates\.[^.]+|policy\.(surplus|overspend)\.(tiers\.\[\]\.(upTo|share)|cap|reasonableShare)|policy\.quality\.points\.\[\]\.ratio|policy\.growth\..+|hospitals\.\[\]\.(growth|reasonableShare)|analysis\.years\.(revenueGrowth|budgetGrowth)|analysis\.risk\.overspendThreshold)$/;
-const MONEY_PATHS = /^(catalogue\.\[\]\.refCost|fund\.(budget|revenue|openingBalance|adjustmentTopUpCap)|fund\.carveOuts\.\[\]\.amount|hospitals\.\[\]\.(history\.\[\]|lockedTarget|deductions|claims\.\[\]))$/;
+const PERCENT_PATHS = new RegExp(`^(${[
+  String.raw`fund\.(riskReserveRate|adjustmentFundRate)`, String.raw`policy\.pools\.\[\]\.share`, String.raw`policy\.deposit\.rates\.[^.]+`,
+  String.raw`policy\.(surplus|overspend)\.(tiers\.\[\]\.(upTo|share)|cap|reasonableShare)`, String.raw`policy\.quality\.points\.\[\]\.ratio`,
+  String.raw`policy\.growth\..+`, String.raw`hospitals\.\[\]\.(growth|reasonableShare)`, String.raw`analysis\.years\.(revenueGrowth|budgetGrowth)`,
+  String.raw`analysis\.risk\.overspendThreshold`,
+].join('|')})$`);
+const MONEY_PATHS = new RegExp(`^(${[
+  String.raw`catalogue\.\[\]\.refCost`, String.raw`fund\.(budget|revenue|openingBalance|adjustmentTopUpCap)`, String.raw`fund\.carveOuts\.\[\]\.amount`,
+  String.raw`hospitals\.\[\]\.(history\.\[\]|lockedTarget|deductions|claims\.\[\])`,
+].join('|')})$`);
 
 /** How a field's value reads: a rate as a percentage (10% → 8%), an amount with separators, else as written. */
 export function valueKind(path: Path): 'pct' | 'money' | 'plain' {

@@ -110,11 +110,12 @@ const build = memoize((report: MonitorReport | null, stale: boolean, invalid: bo
       { label: t('monProjClosing'), value: money(f.projectedClosingBalance, unit) },
     ],
     coverage: { value: cover, line: th.coverageMonths.value, below: f.belowWarningLine, text: f.belowWarningLine ? t('monBelow') : t('monAbove') },
-    adjustments: report.adjustments.map((a) => (lang === 'zh'
-      ? `${a.hospital}：${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)}（${money(a.change, unit,
-        true)}）${a.reason}`
-      : `${a.hospital}: ${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)} (${money(a.change, unit,
-        true)}) ${a.reason}`)),
+    adjustments: report.adjustments.map((a) => {
+      const who = named(a.hospital, hospitals);
+      const span = `${t('monFromMonth', { k: a.from })} — ${money(a.targetBefore, unit)} → ${money(a.targetAfter, unit)}`;
+      const change = money(a.change, unit, true);
+      return lang === 'zh' ? `${who}：${span}（${change}）${a.reason}` : `${who}: ${span} (${change}) ${a.reason}`;
+    }),
     points: report.points.map((p) => ({
       pool: p.name, toDate: plain(p.pointsToDate, 4), year: plain(p.projectedPoints, 4),
       budgetValue: p.budgetPointValue === null ? '—' : plain(p.budgetPointValue, 4),
@@ -122,6 +123,12 @@ const build = memoize((report: MonitorReport | null, stale: boolean, invalid: bo
     })),
   };
 });
+
+/** An institution by code and name, as every list names it ("T01 示例市第一人民医院"). */
+function named(id: string, hospitals: readonly { id: string; name: string }[]): string {
+  const h = hospitals.find((x) => x.id === id);
+  return h ? `${h.id} ${h.name}` : id;
+}
 
 const hospitalsOf = memoize((hs: readonly { id: string; name: string }[]) => hs.map((h) => ({ id: h.id, name: h.name })));
 
