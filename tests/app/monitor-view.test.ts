@@ -58,6 +58,6 @@ describe('monitorView', () => {
     const bad = previewAdjustment(s, { hospital: 'A', from: 7, change: '-700000.00', reason: 'x' });
     const w = monitorView(stateOf(ws, { tab: 'monitor', adjusting: { preview: bad, busy: false } }));
     expect(w.preview!.ok).toBe(false);
-    expect(w.preview!.issues[0]).toContain('1–6 月已安排月度额度 600000.00 元'); // in the user's language (zh by default)
+    expect(w.preview!.issues[0]).toContain('1–6 月已安排月度额度 600,000.00 元'); // in the user's language (zh by default)
   });
 });

@@ -165,7 +165,7 @@ describe('rendered Chinese lines name the institution and the field', () => {
     const d = city();
     d.adjustments = [{ hospital: 'T01', from: 7, change: '-99999999999.00', reason: '床位调整' }];
     const i = refused(d).find((x) => x.code === 'adjustBelowZero')!;
-    expect(issueLine(i, 'zh', d)).toMatch(/^「T01 示例市第一人民医院」的「第1项年中调整的调整额」：调整后「T01 示例市第一人民医院」的总额控制指标将低于 0（调整前为 [\d.]+ 元），请减小调减额（adjustments\[0\]\.change）$/);
+    expect(issueLine(i, 'zh', d)).toMatch(/^「T01 示例市第一人民医院」的「第1项年中调整的调整额」：调整后「T01 示例市第一人民医院」的总额控制指标将低于 0（调整前为 [\d,.]+ 元），请减小调减额（adjustments\[0\]\.change）$/);
     expect(issueLine(i, 'en', d)).toMatch(/^"T01 示例市第一人民医院", mid-year adjustment 1, change: institution "T01": the target would fall below zero/);
   });
 
@@ -183,7 +183,7 @@ describe('rendered Chinese lines name the institution and the field', () => {
     const e = cityPoints();
     for (const h of e.hospitals) delete h.points;
     const j = refused(e).find((x) => x.code === 'pointsPoolNoPoints')!;
-    expect(issueLine(j, 'zh', e)).toMatch(/^「分配池（住院医疗机构（按病种分值付费））」：分配池「住院医疗机构（按病种分值付费）」按点数法结算，有 [\d.]+ 元待支付，但其机构都没有点数/);
+    expect(issueLine(j, 'zh', e)).toMatch(/^「分配池（住院医疗机构（按病种分值付费））」：分配池「住院医疗机构（按病种分值付费）」按点数法结算，有 [\d,.]+ 元待支付，但其机构都没有点数/);
   });
 
   it('Monte Carlo parameters and refusals, in the words of the risk tab', () => {
