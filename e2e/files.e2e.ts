@@ -57,8 +57,10 @@ describe('files and persistence', () => {
     const notice = page.getByTestId('notice');
     await expect.poll(() => notice.innerText(), { timeout: 30_000 }).toContain('未能打开');
     const issues = await page.getByTestId('issues').innerText();
-    expect(issues).toContain('hospitals[12].history[2]');
-    expect(issues).toContain('policy.deposit.rates.hospital');
+    // Named by institution and field, as the tabs name them; the file's paths are for the CLI.
+    expect(issues).toContain('「S09 东城区人民医院」的「2024年基金支出」');
+    expect(issues).toContain('「保证金比例（医院）」');
+    expect(issues).not.toContain('hospitals[12]');
     expect(await state<unknown>(page, 'ws')).toEqual(ws);
     expect(await state<boolean>(page, 'canUndo')).toBe(false);
     expect(await shownFingerprint(page)).toBe(fp);
