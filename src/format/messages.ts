@@ -448,16 +448,10 @@ export function isMsgCode(code: string): code is MsgCode {
 }
 
 /** A message of the catalogue in `lang`; missing parameters are shown as "?" rather than "undefined". */
-/** An amount in fen-exact yuan ("1946688295.50") reads with separators ("1,946,688,295.50"), as everywhere else. */
-function groupAmount(v: string): string {
-  const m = /^(-?)(\d{4,})(\.\d{2})$/.exec(v);
-  return m ? `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+$)/g, ',')}${m[3]}` : v;
-}
-
 export function renderMessage(code: MsgCode, params: MsgParams | undefined, lang: MsgLang): string {
   const entry: Entry = MESSAGES[code];
   const p: Record<string, string> = Object.create(null) as Record<string, string>;
-  if (params) for (const k of Object.keys(params)) p[k] = groupAmount(String(params[k]));
+  if (params) for (const k of Object.keys(params)) p[k] = String(params[k]);
   for (const k of entry.params) if (!Object.hasOwn(p, k)) p[k] = '?';
   return entry[lang](p);
 }

@@ -4,6 +4,7 @@
  * rather than `hospitals[12].history[2]` — and the field path kept as a detail for experts.
  */
 import type { Lang } from '../display/lang.ts';
+import { grouped } from '../display/number.ts';
 import type { Issue } from '../format/issues.ts';
 import { isMsgCode, renderMessage } from '../format/messages.ts';
 import { parsePath, type Path } from '../format/path.ts';
@@ -27,8 +28,15 @@ export interface IssueText {
  */
 export function issueMessage(i: Issue, lang: Lang, doc?: unknown): string {
   if (!i.code || !isMsgCode(i.code)) return i.message;
-  return renderMessage(i.code, withName(i.params, doc), lang);
+  return renderMessage(i.code, withSeparators(withName(i.params, doc)), lang);
 }
+
+/** Amounts the engine wrote as plain yuan ("1946688295.50") read as the display module shows them ("1,946,688,295.50"). */
+function withSeparators(params: Issue['params']): Issue['params'] {
+  if (!params) return params;
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && AMOUNT.test(v) ? grouped(v, 2) : v]));
+}
+const AMOUNT = /^-?\d+\.\d{2}$/;
 
 function withName(params: Issue['params'], doc: unknown): Issue['params'] {
   if (!params || typeof params.id !== 'string' || params.name !== undefined || !doc) return params;

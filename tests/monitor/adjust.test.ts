@@ -69,15 +69,15 @@ describe('refused adjustments, with the reason', () => {
   it('a cut below what months 1–6 already had', () => {
     // New target 500,000.00 < 600,000.00 already budgeted for January–June.
     expect(issues(withAdjustment({ hospital: 'A', from: 7, change: '-700000.00', reason: 'x' }))).toEqual([
-      'adjustments[0]: institution "A": months 1–6 already have 600,000.00 budgeted, more than its new monthly budget 500,000.00 for the year',
+      'adjustments[0]: institution "A": months 1–6 already have 600000.00 budgeted, more than its new monthly budget 500000.00 for the year',
     ]);
   });
 
   it('a raise the others cannot give up from their remaining months', () => {
     // +2,000,000 from December: B and C give 1,000,000 each but only 100,000 of December is left.
     expect(issues(withAdjustment({ hospital: 'A', from: 12, change: '2000000.00', reason: 'x' }))).toEqual([
-      'adjustments[0]: institution "B": months 1–11 already have 1,100,000.00 budgeted, more than its new monthly budget 200,000.00 for the year',
-      'adjustments[0]: institution "C": months 1–11 already have 1,100,000.00 budgeted, more than its new monthly budget 200,000.00 for the year',
+      'adjustments[0]: institution "B": months 1–11 already have 1100000.00 budgeted, more than its new monthly budget 200000.00 for the year',
+      'adjustments[0]: institution "C": months 1–11 already have 1100000.00 budgeted, more than its new monthly budget 200000.00 for the year',
     ]);
   });
 
