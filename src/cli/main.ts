@@ -10,9 +10,7 @@ import { writeResultJson } from './json-out.ts';
 import { compareReport } from './compare.ts';
 import { readText } from './io.ts';
 import { RISK_USAGE } from './risk/usage.ts';
-import { MONITOR_USAGE } from './monitor.ts';
-import { REPORT_USAGE } from './report.ts';
-import { WHATIF_USAGE } from './whatif.ts';
+import { MONITOR_USAGE, REPORT_USAGE, WHATIF_USAGE } from './usage.ts';
 
 export const USAGE = `gbsim — Global Budget Simulator (医保总额预算与年终清算)
 

@@ -17,9 +17,6 @@ import type { Scenario } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import { FUND_FIGURES as F, MONITOR_WORDS as M, WORDS as W, hospitalName, monitorWord, unitName, word, type MonitorWord } from '../display/glossary.ts';
 
-export const MONITOR_USAGE = `  gbsim monitor FILE [--as-of K] [--all] [--json] [--unit yuan|wan] [--xlsx OUT.xlsx] [--lang zh|en]
-      The monthly report: claims known through month K, the rest projected; the warning list and the fund's projection.`;
-
 export async function monitorCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     'as-of': { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, unit: { type: 'string' }, xlsx: { type: 'string' },

@@ -8,11 +8,6 @@ import { fingerprint } from '../engine/fingerprint.ts';
 import { fundReportView } from '../sheets/fund-report.ts';
 import { fundReportHtml } from '../sheets/fund-report-html.ts';
 
-export const REPORT_USAGE = `  gbsim report FILE [--lang zh|en] [--unit yuan|wan] [-o REPORT.html]
-      The fund report (基金预算执行与清算报告): budget and where it goes, the settlement per pool,
-      level and category, the largest overspend and surplus, point values, the rules applied.
-      One HTML page to print on A4, in the system's language unless --lang says; without -o it goes to standard output.`;
-
 /** Today as YYYY-MM-DD in local time. */
 const today = (): string => {
   const d = new Date();

@@ -8,6 +8,7 @@
  * - `--institution ID` alone: the table of its negotiation brief (all +5%, +10%; its level +5%, +10%).
  * Point values in 元/分 to 4 decimals; amounts in yuan to the fen (or `--unit wan`).
  */
+import { WHATIF_USAGE } from './usage.ts';
 import { parse, oneOf, langOption } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { renderTable, type Column } from './table.ts';
@@ -16,12 +17,6 @@ import { TERMS, hospitalName, levelSubject, termName, word } from '../display/gl
 import { inflationBrief, pointInflation, type InflationBrief, type PointInflation } from '../engine/point-inflation.ts';
 import type { Scenario } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
-
-export const WHATIF_USAGE = `  gbsim whatif points FILE --inflate X% [--level L] [--pool ID] [--institution ID] [--json] [--unit yuan|wan] [--lang zh|en]
-  gbsim whatif points FILE --institution ID [--json] [--lang zh|en]
-      Point inflation in a pool settled by points: all institutions (or those of level L, e.g. tertiary / 三级)
-      report X% more points (fewer: --inflate=-5%) → the point value and every entitlement; with --institution
-      alone, its brief's table (all +5%, +10%; its level +5%, +10%).`;
 
 const T = {
   zh: {
