@@ -2,7 +2,8 @@
  * `gbsim years FILE [--years N] [--base-rule actual|target|actualPlusRetained]
  *  [--revenue-growth X] [--budget-growth X] [--locked keep|release] [--json] [--xlsx OUT]
  *  [--unit yuan|wan] [--lang zh|en]`: several years from one scenario (DESIGN §8). Flags
- * override the file's `analysis.years`, which overrides the defaults.
+ * override the file's `analysis.years`, which overrides the defaults; a workspace file runs
+ * each scenario under its own `analysis.years` (the flags over it), as the page does.
  * Prints the fund's path, then the saver's and the spender's paths, with each year's result
  * fingerprint (the same a receiver of the file gets from the same parameters).
  */
@@ -160,29 +161,32 @@ function readWorkspaceIfAny(file: string): Workspace | null {
 }
 
 /**
- * Every scenario of a workspace over the same years: the baseline's analysis.years (under the
- * flags) for all, so the variants are compared year by year on one footing. Prints the fund's
- * path side by side (closing balance, months of coverage, current surplus rate), then each
- * scenario's own report.
+ * Every scenario of a workspace, each under its own `analysis.years` (the flags given override
+ * them for all), exactly as the page's years tab runs them (yearsOutcome, as the analysis
+ * worker calls it), so the app and the command line give one path per scenario. Prints the
+ * fund's path side by side (closing balance, months of coverage, current surplus rate; a year a
+ * scenario does not run is "—"), then each scenario's own report with its parameters.
  */
 function variantsYears(ws: Workspace, given: Partial<YearsParams>, unit: Unit, json: boolean, io: Io): number {
-  const common = { ...ws.baseline.analysis?.years, ...given };
   const list = refKeys(ws).map((k) => {
     const s = scenarioOf(ws, k);
-    return { name: refName(ws, k), s, rep: yearsReport(s, common) };
+    return { name: refName(ws, k), s, rep: yearsReport(s, given) };
   });
   if (json) {
     io.out(JSON.stringify({ scenarios: list.map((x) => ({ name: x.name, ...(yearsJson(x.s, x.rep) as object) })) }, null, 2));
   } else {
-    const first = list[0]!.rep.run;
-    const lines = [`${list.length} scenarios over the same ${first.params.years} years (base rule ${first.params.baseRule}); amounts in ${unit === 'wan' ?
-      '万元' : '元'}`, ''];
+    const longest = list.reduce((a, x) => (x.rep.run.years.length > a.years.length ? x.rep.run : a), list[0]!.rep.run);
+    const same = list.every((x) => JSON.stringify(x.rep.run.params) === JSON.stringify(list[0]!.rep.run.params));
+    const unitText = unit === 'wan' ? '万元' : '元';
+    const lines = [same ? `${list.length} scenarios over the same ${longest.params.years} years (base rule ${longest.params.baseRule}); amounts in ${unitText}` :
+      `${list.length} scenarios, each under its own analysis.years (${list.map((x) => `${x.name}: ${x.rep.run.params.years} years, base rule ${
+        x.rep.run.params.baseRule}`).join('; ')}); amounts in ${unitText}`, ''];
     const cols = ['closingBalance', 'monthsOfCoverage', 'currentSurplusRate'] as const;
     const kinds = { closingBalance: 'amount', monthsOfCoverage: 'months', currentSurplusRate: 'ratio' } as const;
     lines.push(renderTable(
       [{ header: 'year' }, ...list.flatMap((x) => cols.map((c) => ({ header: `${x.name}: ${FUND_PATH.find((f) => f.field === c)?.short ?? c}`,
         right: true })))],
-      first.years.map((_, k) => [yearName(first, k), ...list.flatMap((x) => cols.map((c) => {
+      longest.years.map((_, k) => [yearName(longest, k), ...list.flatMap((x) => cols.map((c) => {
         const y = x.rep.run.years[k];
         return y ? showOutput(y.fund[c] as string | null, kinds[c], unit) + (c === 'monthsOfCoverage' && y.belowWarning ? ' !' : '') : '—';
       }))]),

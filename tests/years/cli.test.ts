@@ -10,6 +10,7 @@ import { fingerprint } from '../../src/engine/fingerprint.ts';
 import { addVariant, newWorkspace, scenarioOf, setVariantChanges } from '../../src/workspace/workspace.ts';
 import { saveWorkspace } from '../../src/workspace/file.ts';
 import { runYears } from '../../src/engine/years.ts';
+import { yearsOutcome } from '../../src/engine/years-outcome.ts';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -95,7 +96,7 @@ describe('gbsim years', () => {
     expect(missing.err).toContain('no/such.json');
   });
 
-  it('a workspace file: every scenario over the same years (the baseline’s parameters under the flags), side by side and each in full', async () => {
+  it('a workspace file: every scenario under the flags given, side by side and each in full', async () => {
     const a = addVariant(newWorkspace(city()), '保证金 8%');
     const ws = setVariantChanges(a.ws, a.id, [{ op: 'set', path: ['policy', 'deposit', 'rates', 'hospital'], value: '0.08' }]);
     const path = join(mkdtempSync(join(tmpdir(), 'gbsim-years-ws-')), 'ws.json');
@@ -113,5 +114,36 @@ describe('gbsim years', () => {
     expect(t.out).toContain('2 scenarios over the same 3 years');
     expect(t.out).toContain('== 保证金 8% ==');
     expect((await cli('years', path, '--xlsx', join(tmpdir(), 'x.xlsx'))).code).toBe(2);
+  });
+
+  it('a workspace file: each scenario under its own analysis.years, the paths the app computes (the flags given override them for all)', async () => {
+    const base = { ...city(), analysis: { years: { years: 3, baseRule: 'actual' as const } } };
+    const a = addVariant(newWorkspace(base), '按总额控制指标');
+    const ws = setVariantChanges(a.ws, a.id, [{ op: 'set', path: ['analysis', 'years', 'baseRule'], value: 'target' }]);
+    const path = join(mkdtempSync(join(tmpdir(), 'gbsim-years-own-')), 'ws.json');
+    writeFileSync(path, saveWorkspace(ws));
+    const j = JSON.parse((await cli('years', path, '--json')).out);
+    expect(j.scenarios.map((x: { params: { baseRule: string } }) => x.params.baseRule)).toEqual(['actual', 'target']);
+    type Year = { fingerprint: string; fund: unknown; hospitals: { target: string[]; basis: string[] } };
+    for (const [k, ref] of [[0, 'baseline'], [1, a.id]] as const) {
+      // What the page's analysis worker computes for the scenario (workers/analysis.worker.ts: yearsOutcome(s)).
+      const app = yearsOutcome(scenarioOf(ws, ref));
+      if (!app.ok) throw new Error('years');
+      expect(j.scenarios[k].params).toEqual(app.run.params);
+      expect(j.scenarios[k].years.map((y: Year) => y.fund)).toEqual(JSON.parse(JSON.stringify(app.run.years.map((y) => y.fund))));
+      expect(j.scenarios[k].years.map((y: Year) => y.fingerprint)).toEqual(app.fingerprints);
+    }
+    // The two rules give different second-year targets.
+    expect(j.scenarios[0].years[1].hospitals.target).not.toEqual(j.scenarios[1].years[1].hospitals.target);
+    const t = await cli('years', path, '--lang', 'en');
+    expect(t.code).toBe(0);
+    expect(t.out).toContain('2 scenarios, each under its own analysis.years');
+    expect(t.out).toMatch(/== 按总额控制指标 ==\n.*\nbase rule \(基数规则\): target/);
+    // A flag given overrides every scenario's own.
+    const f = JSON.parse((await cli('years', path, '--json', '--base-rule', 'actual')).out);
+    expect(f.scenarios.map((x: { params: { baseRule: string } }) => x.params.baseRule)).toEqual(['actual', 'actual']);
+    const forced = runYears(scenarioOf(ws, a.id), { baseRule: 'actual' });
+    expect(f.scenarios[1].years.map((y: Year) => y.fingerprint)).toHaveLength(forced.years.length);
+    expect(f.scenarios[1].years.map((y: { fund: { closingBalance: string } }) => y.fund.closingBalance)).toEqual(forced.years.map((y) => y.fund.closingBalance));
   });
 });
