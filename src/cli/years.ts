@@ -178,7 +178,8 @@ function variantsYears(ws: Workspace, given: Partial<YearsParams>, unit: Unit, j
     const longest = list.reduce((a, x) => (x.rep.run.years.length > a.years.length ? x.rep.run : a), list[0]!.rep.run);
     const same = list.every((x) => JSON.stringify(x.rep.run.params) === JSON.stringify(list[0]!.rep.run.params));
     const unitText = unit === 'wan' ? '万元' : '元';
-    const lines = [same ? `${list.length} scenarios over the same ${longest.params.years} years (base rule ${longest.params.baseRule}); amounts in ${unitText}` :
+    const lines = [same
+      ? `${list.length} scenarios over the same ${longest.params.years} years (base rule ${longest.params.baseRule}); amounts in ${unitText}` :
       `${list.length} scenarios, each under its own analysis.years (${list.map((x) => `${x.name}: ${x.rep.run.params.years} years, base rule ${
         x.rep.run.params.baseRule}`).join('; ')}); amounts in ${unitText}`, ''];
     const cols = ['closingBalance', 'monthsOfCoverage', 'currentSurplusRate'] as const;

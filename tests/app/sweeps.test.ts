@@ -12,7 +12,7 @@ import type { SweepResult } from '../../src/engine/sweep.ts';
 import type { AppState } from '../../src/app/state/app-state.ts';
 
 const v2s = (s: AppState, result: SweepResult, spec: SweepAnalysis): AppState =>
-  ({ ...s, sweeps: { sweep: { ref: 'baseline', name: 'x', spec, status: 'done', done: 12, total: 12, result, issues: [], workers: 2, ms: 10 } } });
+  ({ ...s, sweeps: { sweep: { ref: 'baseline', name: 'x', scenario: scenarioOf(s.ws, 'baseline'), spec, status: 'done', done: 12, total: 12, result, issues: [], workers: 2, ms: 10 } } });
 
 describe('sweeps view', () => {
   it('offers a sweep and a tornado when the file keeps none, to be written at the end of analysis.sweeps', () => {

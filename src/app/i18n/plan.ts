@@ -18,7 +18,7 @@ export const zh3 = {
   runDone: '完成：{n} 次测算，{w} 个线程，{s} 秒', runCancelled: '已取消', runRefused: '无法运行：', runFailed: '运行失败',
   currentValue: '当前值', currentValueIs: '当前值：{v}', chartOutput: '图中指标', heatTitle: '热力图：{out}', tornadoTitle: '龙卷风图：各参数分别上下变动同一幅度',
   tornadoParams: '参与比较的参数', tornadoChange: '变动幅度（%）', tornadoOutput: '排序依据', lowSide: '−{x}', highSide: '+{x}',
-  spreadCol: '影响幅度', rankCol: '排名', outdatedRun: '参数已修改，下表为修改前的结果，请重新运行', baseValue: '现方案',
+  spreadCol: '影响幅度', rankCol: '排名', outdatedRun: '方案或参数已修改，下表为修改前的运行结果，请重新运行', baseValue: '现方案',
   notInFileNote: '建议参数：运行时写入方案文件', runOn: '方案：{name}', valueCol: '取值', problemCol: '问题',
   outputAt: '{x} 时的{out}',
   exportXlsx: '导出 .xlsx', exportPng: '图表 PNG',
@@ -31,7 +31,7 @@ export const zh3 = {
   noPointValueDraws: '{k} / {n} 次抽样中点数法结算池总点数为 0、无法确定点值（该池应得额均为 0，池内预算未拨付，留存基金）',
   distTitle: '分布', p5: 'P5', p50: 'P50（中位数）', p95: 'P95', meanCol: '均值', sdCol: '标准差',
   histogramOf: '{what} 的分布', drawsCount: '抽样次数', pOverspend: '超支超过 {t} 的概率', pReward: '获得结余留用的概率',
-  institutionRisk: '机构风险', riskOutdated: '参数已修改，下列结果为修改前的，请重新运行', riskBrief: '风险测算（{n} 次抽样，种子 {seed}）',
+  institutionRisk: '机构风险', riskOutdated: '方案或参数已修改，下列结果为修改前的运行结果，请重新运行', riskBrief: '风险测算（{n} 次抽样，种子 {seed}）',
 } as const;
 
 export const en3: Record<keyof typeof zh3, string> = {
@@ -56,7 +56,8 @@ export const en3: Record<keyof typeof zh3, string> = {
   currentValue: 'current value', currentValueIs: 'current value: {v}', chartOutput: 'Output charted', heatTitle: 'Heat map: {out}',
     tornadoTitle: 'Tornado: each parameter moved up and down by the same share, one at a time',
   tornadoParams: 'Parameters', tornadoChange: 'Change (%)', tornadoOutput: 'Ranked by', lowSide: '−{x}', highSide: '+{x}',
-  spreadCol: 'Spread', rankCol: 'Rank', outdatedRun: 'The parameters changed since: the table below is the earlier run; run again', baseValue: 'As is',
+  spreadCol: 'Spread', rankCol: 'Rank', baseValue: 'As is',
+  outdatedRun: 'The scenario or its parameters changed since: the table below is the earlier run; run again',
   notInFileNote: 'Suggested: written into the scenario file (analysis.sweeps) when run', runOn: 'Scenario: {name}', valueCol: 'Value', problemCol: 'Problem',
   outputAt: '{out} at {x}',
   exportXlsx: 'Export .xlsx', exportPng: 'Chart PNG',
@@ -70,6 +71,6 @@ export const en3: Record<keyof typeof zh3, string> = {
   noPointValueDraws: 'in {k} of {n} draws a pool settled by points had no points, so no point value (every entitlement in it 0; its budget not paid out, kept by the fund)',
   distTitle: 'Distributions', p5: 'P5', p50: 'P50 (median)', p95: 'P95', meanCol: 'Mean', sdCol: 'SD',
   histogramOf: 'Distribution of {what}', drawsCount: 'Draws', pOverspend: 'P(overspend > {t})', pReward: 'P(reward)',
-  institutionRisk: 'Institutions’ risk', riskOutdated: 'The parameters changed since: the figures below are of the earlier run; run again',
+  institutionRisk: 'Institutions’ risk', riskOutdated: 'The scenario or its parameters changed since: the figures below are of the earlier run; run again',
     riskBrief: 'Risk ({n} draws, seed {seed})',
 };

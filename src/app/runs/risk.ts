@@ -37,8 +37,8 @@ export class RiskRunner {
     const params = riskParamsOf(scen.analysis?.risk);
     const ac = new AbortController();
     this.ac = ac;
-    this.store.set({ risk: { ref: st.active, name: refName(st.ws, st.active), params, status: 'running', done: 0, total: params.draws, summary: null,
-      meta: null, issues: [], workers: 0, ms: 0 } });
+    this.store.set({ risk: { ref: st.active, name: refName(st.ws, st.active), scenario: scen, params, status: 'running', done: 0,
+      total: params.draws, summary: null, meta: null, issues: [], workers: 0, ms: 0 } });
     let last = 0;
     try {
       const r = await this.pool.run(scen, params, {

@@ -54,8 +54,8 @@ export class SweepRunner {
     }
     const ac = new AbortController();
     this.controllers[kind] = ac;
-    const run: SweepRunState = { ref: st.active, name: refName(st.ws, st.active), spec: entry.spec, status: 'running', done: 0, total: 0, result: null,
-      issues: [], workers: 0, ms: 0 };
+    const run: SweepRunState = { ref: st.active, name: refName(st.ws, st.active), scenario: scen, spec: entry.spec, status: 'running',
+      done: 0, total: 0, result: null, issues: [], workers: 0, ms: 0 };
     this.store.set({ sweeps: { ...this.store.state.sweeps, [kind]: run } });
     let last = 0;
     try {

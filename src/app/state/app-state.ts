@@ -142,6 +142,8 @@ export interface CasesState {
 export interface RiskRunState {
   ref: RefKey;
   name: string;
+  /** The scenario it was run on (the object: an edit of the scenario makes a new one, and the run is outdated, views/ran-on.ts). */
+  scenario: import('../../format/types.ts').Scenario;
   params: import('../../engine/risk/params.ts').RiskParams;
   status: 'running' | 'done' | 'refused' | 'cancelled' | 'failed';
   done: number;
@@ -161,6 +163,8 @@ export interface SweepRunState {
   /** The scenario it was run on (its name when run) and the spec it ran. */
   ref: RefKey;
   name: string;
+  /** The scenario it was run on (the object: an edit of the scenario makes a new one, and the run is outdated, views/ran-on.ts). */
+  scenario: import('../../format/types.ts').Scenario;
   spec: import('../../engine/sweep-plan.ts').PlanSpec;
   status: 'running' | 'done' | 'refused' | 'cancelled' | 'failed';
   done: number;

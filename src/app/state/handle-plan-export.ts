@@ -19,8 +19,7 @@ export async function exportPlan(ctl: Controller, what: 'years' | 'sweeps' | 'ri
       const runs = [s.sweeps.sweep, s.sweeps.tornado].filter((r) => r?.status === 'done' && r.result);
       const first = runs[0];
       if (!first) return;
-      const sc = scenarioOrError(s.ws, first.ref);
-      if (sc instanceof Error) throw sc;
+      const sc = first.scenario; // the scenario the runs were made on (names, current values), not the one edited since
       const sheets = runs.map((r) => ({ name: r!.result!.kind, result: r!.result! }) as SweepSheet);
       const bytes = await exporting((api) => api.sweeps(lang, unit, sc, sheets));
       downloadBytes(`${safeName(first.name)}-sweeps.xlsx`, bytes, MIME.xlsx);

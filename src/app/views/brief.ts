@@ -17,6 +17,7 @@ import { citedSources, groupSources, historyYearsOf, type SourceGroup } from './
 import { termOf } from './terms.ts';
 import { msg } from '../i18n/index.ts';
 import { memoize } from './memo.ts';
+import { riskRunCurrent } from './ran-on.ts';
 import { changeFor, type AdjustmentRecord } from '../../engine/adjust-records.ts';
 import { recordsOfScenario } from './adjustments.ts';
 import type { Workspace } from '../../workspace/types.ts';
@@ -151,10 +152,14 @@ const contextOf = memoize((lang: Lang, unit: Unit, ws: Workspace, refs: string, 
   };
 });
 
-/** The context of the scenario shown: its results beside the compared ones' (the same object while they are unchanged). */
+/**
+ * The context of the scenario shown: its results beside the compared ones' (the same object while they are unchanged).
+ * Its risk figures only from a run of the scenario as it is now (views/ran-on.ts): after an edit, or another file opened,
+ * the brief prints none rather than the earlier run's probabilities (the risk tab says the run is outdated).
+ */
 export function briefContext(s: AppState): BriefContext {
   const refs: RefKey[] = [...new Set([s.active, ...s.compare])];
-  const r = s.risk?.status === 'done' && s.risk.ref === s.active ? s.risk : null;
+  const r = s.risk?.status === 'done' && riskRunCurrent(s, s.risk) ? s.risk : null;
   return withRisk(contextOf(s.lang, s.unit, s.ws, refs.join('\n'), ...refs.map((k) => s.cols[k]?.view ?? null)), r);
 }
 

@@ -23,6 +23,7 @@ import { outputLabel, paramLabel } from '../../sheets/analysis-words.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { sweepEntry } from '../runs/sweeps.ts';
 import { memoize, stable } from './memo.ts';
+import { ranOnShown } from './ran-on.ts';
 import { removeIn, setIn } from '../../workspace/edit.ts';
 import type { FieldKind } from './validate-field.ts';
 
@@ -137,9 +138,10 @@ const tornadoForm = memoize((s: Scenario, lang: Lang) => form<TornadoAnalysis>(s
 /** Issues of a run in the user's language, naming the institution and field of `s` (the scenario run on). */
 const lines = (is: readonly Issue[], lang: Lang, s: Scenario | null, sep = '; '): string => is.map((i) => issueLine(i, lang, s ?? undefined)).join(sep);
 
-const runView = (r: SweepRunState | undefined, fileSpec: unknown, lang: Lang): RunView | undefined => r && ({
+/** `current`: the run is of the scenario shown as it is now (views/ran-on.ts); else, or with another spec, it is outdated. */
+const runView = (r: SweepRunState | undefined, current: boolean, fileSpec: unknown, lang: Lang): RunView | undefined => r && ({
   status: r.status, done: r.done, total: r.total, workers: r.workers, seconds: (r.ms / 1000).toFixed(2),
-  problems: r.issues.slice(0, 50).map((i) => issueLine(i, lang)), outdated: JSON.stringify(r.spec) !== JSON.stringify(fileSpec), name: r.name,
+  problems: r.issues.slice(0, 50).map((i) => issueLine(i, lang)), outdated: !current || JSON.stringify(r.spec) !== JSON.stringify(fileSpec), name: r.name,
 });
 const sweepRun = memoize(runView);
 const tornadoRun = memoize(runView);
@@ -212,15 +214,14 @@ export function sweepsView(s: AppState, prev: SweepsView | null = null): SweepsV
   }
   const sw = sweepForm(scen, s.lang), to = tornadoForm(scen, s.lang);
   const rs = s.sweeps.sweep, rt = s.sweeps.tornado;
-  // Names in a result come from the scenario it was run on.
-  const onOf = (r: SweepRunState | undefined) => { if (!r) return null; const x = scenarioOrError(s.ws, r.ref); return x instanceof Error ? null : x; };
+  const current = (r: SweepRunState | undefined) => !!r && ranOnShown(s, r);
   return stable(prev, {
     lang: s.lang, unit: s.unit, error: null,
     params: paramsOf(scen, s.lang, s.unit), outputs: outputsOf(s.lang), institutions: institutionsOf(scen.hospitals),
     sweep: sw, tornado: to,
-    runs: runsOf(sweepRun(rs, sw.spec, s.lang), tornadoRun(rt, to.spec, s.lang)),
-    sweepResult: sweepTable(rs?.result?.kind === 'sweep' ? rs.result : null, onOf(rs), s.lang, s.unit),
-    tornadoResult: tornadoTable(rt?.result?.kind === 'tornado' ? rt.result : null, onOf(rt), s.lang, s.unit),
+    runs: runsOf(sweepRun(rs, current(rs), sw.spec, s.lang), tornadoRun(rt, current(rt), to.spec, s.lang)),
+    sweepResult: sweepTable(rs?.result?.kind === 'sweep' ? rs.result : null, rs?.scenario ?? null, s.lang, s.unit),
+    tornadoResult: tornadoTable(rt?.result?.kind === 'tornado' ? rt.result : null, rt?.scenario ?? null, s.lang, s.unit),
   });
 }
 
