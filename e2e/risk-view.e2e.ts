@@ -60,6 +60,24 @@ describe('Monte Carlo risk view', () => {
     await page.getByTestId('pick-hospital').selectOption(first.id);
     await expect.poll(() => page.locator('[data-testid="brief-risk"] dd[data-field="pOverspend"]').innerText(), { timeout: 30_000 }).toBe(percent(String(first.p), 2));
     await page.locator('[data-tab="risk"]').click();
+    expect(await page.getByTestId('risk-outdated').count()).toBe(0);
+
+    // The scenario edited after the run: the tab says the run is outdated, the brief drops its figures; undone, both are back.
+    await page.locator('[data-tab="params"]').click();
+    const rate = page.locator('gb-field[data-path="fund.adjustmentFundRate"] input');
+    await rate.fill('5%');
+    await rate.press('Enter');
+    await expect.poll(() => page.evaluate(() => (globalThis as any).__gb.ctl.state.ws.baseline.fund.adjustmentFundRate)).toBe('0.05');
+    await page.locator('[data-tab="risk"]').click();
+    await page.getByTestId('risk-outdated').waitFor();
+    expect(await page.getByTestId('risk-outdated').innerText()).toContain('方案或参数已修改');
+    await page.locator('[data-tab="hospital"]').click();
+    await page.getByTestId('brief-target').waitFor();
+    await expect.poll(() => page.getByTestId('brief-risk').count(), { timeout: 30_000 }).toBe(0);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('brief-risk').count(), { timeout: 30_000 }).toBe(1);
+    await page.locator('[data-tab="risk"]').click();
+    await expect.poll(() => page.getByTestId('risk-outdated').count()).toBe(0);
 
     for (const lang of ['zh', 'en'] as const) {
       if (lang === 'en') await page.getByTestId('lang').click();

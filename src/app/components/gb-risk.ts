@@ -136,7 +136,7 @@ export class GbRisk extends LitElement {
           ${run?.status === 'refused' || run?.status === 'failed' ? html`<span class="warn">${t(run.status === 'refused' ? 'runRefused' :
             'runFailed')}</span><ul class="warn">${run.problems.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
         </div>
-        ${run && run.status === 'done' && run.outdated ? html`<div class="warn">${t('riskOutdated')}</div>` : nothing}
+        ${run && run.status === 'done' && run.outdated ? html`<div class="warn" data-testid="risk-outdated">${t('riskOutdated')}</div>` : nothing}
       </div>
       ${r ? html`
         <div class="card" data-testid="risk-result">
