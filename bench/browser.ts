@@ -14,7 +14,8 @@
  * runs on the machine — the wall-clock figures stretch with the load, these do not.
  * BENCH_VERBOSE=1 prints every edit's latency, slowest worker run and page part.
  * BENCH_VIEWS=results,data limits the views measured; BENCH_LOAD=quiet (or loaded) measures one way only;
- * BENCH_EDITS=20 fewer edits; BENCH_TRACE=dir keeps each view's trace (chrome://tracing, Perfetto).
+ * BENCH_EDITS=20 fewer edits; BENCH_TRACE=dir keeps each view's trace (chrome://tracing, Perfetto); BENCH_PROFILE=dir builds
+ * the app unminified, keeps each view's CPU profile (.cpuprofile, DevTools) and prints its main thread's self time by function.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -156,7 +157,31 @@ async function measure(page: Page, cdp: CDPSession, view: View, offset: number, 
   const dir = process.env.BENCH_TRACE;
   if (dir) mkdirSync(dir, { recursive: true });
   const loop = async () => (await page.evaluate(`(${EDIT_LOOP})(${edits}, '${kind}', '${wait}', ${offset})`)) as Loop;
-  return mainThreadCpu(cdp, edits, loop, dir ? join(dir, `${view}-${offset}.json`) : undefined);
+  const profile = process.env.BENCH_PROFILE;
+  if (!profile || offset === 0) return mainThreadCpu(cdp, edits, loop, dir ? join(dir, `${view}-${offset}.json`) : undefined);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const r = await mainThreadCpu(cdp, edits, loop);
+  const { profile: p } = await cdp.send('Profiler.stop');
+  mkdirSync(profile, { recursive: true });
+  writeFileSync(join(profile, `${view}-${offset}.cpuprofile`), JSON.stringify(p));
+  console.log(`${view}: main thread self time by function (ms over ${edits} edits)\n${selfTimes(p as Profile).slice(0, 25).join('\n')}`);
+  return r;
+}
+
+interface Profile { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] }
+
+/** Self time per function of a CPU profile (the page's main thread), largest first. */
+function selfTimes(p: Profile): string[] {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const t = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const k = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
+    t.set(k, (t.get(k) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...t].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${ms.toFixed(1).padStart(8)}  ${k}`);
 }
 
 export async function browserBench(): Promise<BenchFigure[]> {

@@ -22,7 +22,9 @@ const TYPES: Record<string, string> = {
 export async function buildApp(): Promise<void> {
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   await new Promise<void>((ok, fail) => {
-    execFile(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } }, (err, _out, stderr) =>
+    // BENCH_PROFILE (bench/browser.ts) reads function names from the profile: built unminified then.
+    const args = [vite, 'build', '--logLevel', 'warn', ...(process.env.BENCH_PROFILE ? ['--minify', 'false'] : [])];
+    execFile(process.execPath, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } }, (err, _out, stderr) =>
       err ? fail(new Error(`vite build failed: ${stderr}`)) : ok());
   });
 }
