@@ -68,3 +68,8 @@ export function openScenarioText(text: string): LoadResult & { doc?: unknown } {
   if (!j.ok) return j;
   return { ...validateScenario(j.value), doc: j.value };
 }
+
+/** The line said on stderr once an output file is written, in the user's language. */
+export function wroteLine(path: string, lang: Lang): string {
+  return lang === 'zh' ? `已写入 ${path}` : `wrote ${path}`;
+}

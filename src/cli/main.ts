@@ -3,7 +3,7 @@
  * Exit codes: 0 success, 1 invalid input (stderr names the file and fields), 2 usage error.
  */
 import { cliLang, parse, oneOf, langOption } from './args.ts';
-import { CliError, issueLines, openScenarioText, readScenario, type Io } from './io.ts';
+import { CliError, issueLines, openScenarioText, readScenario, wroteLine, type Io } from './io.ts';
 import type { Lang } from '../display/lang.ts';
 import { resultOf, runReport, settleScenario } from './run.ts';
 import { writeResultJson } from './json-out.ts';
@@ -147,14 +147,14 @@ async function run(args: string[], io: Io): Promise<number> {
   if (result === undefined) return 0;
   if (typeof values.xlsx === 'string') {
     const { writeXlsx } = await import('./xlsx.ts');
-    await writeXlsx(values.xlsx, [{ name: scenario.meta.name, scenario, result }], lang);
-    io.err(`wrote ${values.xlsx}`);
+    await writeXlsx(values.xlsx, [{ name: scenario.meta.name, scenario, result }], lang, unit);
+    io.err(wroteLine(values.xlsx, lang));
   }
   if (typeof values.csv === 'string') {
     const { hospitalsCsv } = await import('../sheets/export.ts');
     const { writeBytes } = await import('./analysis-out.ts');
-    writeBytes(values.csv, new TextEncoder().encode(hospitalsCsv(result, scenario, lang)));
-    io.err(`wrote ${values.csv}`);
+    writeBytes(values.csv, new TextEncoder().encode(hospitalsCsv(result, scenario, lang, unit)));
+    io.err(wroteLine(values.csv, lang));
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 /** `gbsim report FILE [--lang zh|en] [--unit yuan|wan] [-o report.html]`: the fund report (基金预算执行与清算报告) as one printable HTML page. */
 import { writeFileSync } from 'node:fs';
 import { parse, oneOf, langOption } from './args.ts';
-import { CliError, readScenario, type Io } from './io.ts';
+import { CliError, readScenario, wroteLine, type Io } from './io.ts';
 import { resultOf, settleScenario } from './run.ts';
 import { fundReport, reportInputOf } from '../engine/fund-report.ts';
 import { fingerprint } from '../engine/fingerprint.ts';
@@ -27,7 +27,7 @@ export function reportCommand(args: string[], io: Io, printed: string = today())
   const html = fundReportHtml(view);
   if (typeof values.output === 'string') {
     writeFileSync(values.output, html);
-    io.err(`wrote ${values.output}`);
+    io.err(wroteLine(values.output, lang));
   } else if (io.write) io.write(html);
   else io.out(html);
   return 0;

@@ -4,7 +4,7 @@
  * institutions ranked by their probability of overspending beyond the threshold.
  */
 import { parse, oneOf, langOption, LANG_OPTION } from './args.ts';
-import { CliError, readScenario, type Io } from './io.ts';
+import { CliError, readScenario, wroteLine, type Io } from './io.ts';
 import { prepareRisk, RiskError } from '../engine/risk/prepare.ts';
 import { riskParamsOf, validateRiskParams, type RiskParams } from '../engine/risk/params.ts';
 import { summarize } from '../engine/risk/summary.ts';
@@ -115,7 +115,7 @@ export async function riskCommand(args: string[], io: Io): Promise<number> {
   if (typeof values.xlsx === 'string') {
     const { writeRiskXlsx } = await import('./risk/xlsx.ts');
     await writeRiskXlsx(values.xlsx, report, merged, unit);
-    io.err(`wrote ${values.xlsx}`);
+    io.err(wroteLine(values.xlsx, langOption(values.lang)));
   }
   return 0;
 }

@@ -89,6 +89,29 @@ describe('gbsim validate', () => {
     expect(lines[1]).toContain(json.hospitals[0].owed);
   });
 
+  it('--unit wan: the CSV and the workbook are in 万元 as the table is; written files are said in the user\'s language', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gbsim-'));
+    const csv = join(dir, 'r.csv'), xlsx = join(dir, 'r.xlsx');
+    const r = await cli('run', 'scenarios/city.json', '--unit', 'wan', '--csv', csv, '--xlsx', xlsx, '--lang', 'zh');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`已写入 ${csv}`);
+    expect(r.err).toContain(`已写入 ${xlsx}`);
+    const lines = readFileSync(csv, 'utf8').split('\r\n').filter((l) => l !== '');
+    expect(lines[0]).toContain('万元');
+    expect(lines[0]).not.toMatch(/（元）/);
+    const json = JSON.parse((await cli('run', 'scenarios/city.json', '--json')).out);
+    const owed = json.hospitals[0].owed as string;
+    const [int, frac] = owed.split('.');
+    // 元 with 2 decimals → 万元 with 6: the same digits, the point moved four places (exact).
+    const wan = `${String(Number(int) / 1e4 | 0)}.${(int!.padStart(5, '0').slice(-4) + frac!).replace(/^/, '')}`;
+    expect(lines[1]).toContain(wan.replace(/^0\./, '0.'));
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const headers = wb.worksheets.map((w) => (w.getRow(1).values as unknown[]).join(' ')).join(' ');
+    expect(headers).toContain('万元');
+  });
+
   it('accepts every example', async () => {
     const r = await cli('validate', 'scenarios/city.json', 'scenarios/reward-cap.json');
     expect(r.code).toBe(0);
