@@ -26,7 +26,7 @@ import { parseMoney } from '../../src/engine/money.ts';
 import { casePoints, type OutlierRule } from '../../src/cases/points.ts';
 import { formatPoints } from '../../src/cases/decimal.ts';
 import { synthCatalogue } from '../cases/catalogue.ts';
-import { caseLines, CITY_CASES, type GenInstitution } from '../cases/caselist.ts';
+import { caseLines, CITY_CASES, type GenInstitution } from '../cases/generate.ts';
 import { city } from './city.ts';
 import { assumption, DESIGN_RULE, mulberry32, uniform } from './common.ts';
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { main } from '../../src/cli/main.ts';
 import { loadScenario } from '../../src/scenario/open.ts';
 import { runScenario } from '../../src/engine/run.ts';
@@ -35,6 +36,17 @@ const dir = mkdtempSync(join(tmpdir(), 'gbsim-cases-'));
 function withoutPoints(s: Scenario): Scenario {
   return { ...s, hospitals: s.hospitals.map((h) => (h.points ? { ...h, points: { lastYear: h.points.lastYear! } } : h)) };
 }
+
+describe('the case list generator\'s command line', () => {
+  it('--base scenarios/city-points.json writes the points variant\'s institutions\' cases (scenarios/README.md)', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'gbsim-caselist-')), 'cases.csv');
+    const said = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/cases/caselist.ts', '--base', 'scenarios/city-points.json', '-o', out,
+      '--cases', '3000'], { encoding: 'utf8', timeout: 120_000 });
+    expect(said).toContain('3000 cases over 16 institutions');
+    const rows = readFileSync(out, 'utf8').trim().split('\n');
+    expect(rows).toHaveLength(3001);
+  });
+});
 
 describe('gbsim cases', () => {
   it('the city\'s generated case list gives back the points of city-points.json, and its fingerprint', async () => {
