@@ -4,10 +4,13 @@
  * themselves live in src/sheets/analysis-words.ts and analysis-export.ts.
  */
 import { writeFileSync } from 'node:fs';
-import { money, percent } from '../display/number.ts';
-import type { Unit } from '../display/lang.ts';
+import { money, percent, percentExact } from '../display/number.ts';
+import type { Lang, Unit } from '../display/lang.ts';
 import type { OutputKind } from '../engine/sweep-outputs.ts';
 import type { ParamInfo } from '../engine/sweep-params.ts';
+import { formatIssue, type Issue } from '../format/issues.ts';
+import { issueLine } from '../workspace/issue-text.ts';
+import type { Scenario } from '../format/types.ts';
 import { CliError } from './io.ts';
 
 /** An output value for a table: amounts grouped (元/万元), rates as percentages, months as is. */
@@ -18,11 +21,27 @@ export function showOutput(v: string | null, kind: OutputKind, unit: Unit): stri
   return v;
 }
 
-/** A parameter value for a table: amounts grouped, others as written. */
-export function showParam(v: string | null, p: ParamInfo, unit: Unit): string {
+/**
+ * A parameter value for a table: amounts grouped in the unit, ratios (shares, rates of the
+ * target, growth: `ParamInfo.percent`, as the app shows them) as exact percentages with at least
+ * two decimals (0.08 → 8.00%), coefficients, weights, scores and counts as written.
+ */
+export function showParam(v: string | null, p: Pick<ParamInfo, 'kind' | 'percent'>, unit: Unit): string {
   if (v === null) return '—';
-  return p.kind === 'amount' ? money(v, unit) : v;
+  if (p.kind === 'amount') return money(v, unit);
+  return p.percent ? percentExact(v) : v;
 }
+
+/**
+ * An issue inside a text report: in English as it always was ("path: message"); in Chinese in
+ * the catalogue's words, naming the institution and field of `s` (as the app shows it).
+ */
+export function issueIn(i: Issue, lang: Lang, s?: Scenario): string {
+  return lang === 'zh' ? issueLine(i, lang, s) : formatIssue(i);
+}
+
+/** "wrote FILE" / "已写入 FILE". */
+export const wroteLine = (file: string, lang: Lang): string => (lang === 'zh' ? `已写入 ${file}` : `wrote ${file}`);
 
 export function writeBytes(path: string, bytes: Uint8Array): void {
   try {

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { CliError, readScenario, type Io } from './io.ts';
 import { oneOf, langOption } from './args.ts';
 import { renderTable } from './table.ts';
-import { showOutput, showParam, writeBytes } from './analysis-out.ts';
+import { issueIn, showOutput, showParam, writeBytes, wroteLine } from './analysis-out.ts';
 import { outputLabel, paramLabel } from '../sheets/analysis-words.ts';
 import { pointName, sweepWorkbook, type SweepSheet } from '../sheets/analysis-export.ts';
 import { SweepPool, autoWorkers, evaluateAll, hasWorkerEntry } from './sweep-pool.ts';
@@ -18,9 +18,10 @@ import { assembleSweep, planSweep, type Plan, type PointOutcome, type SweepResul
 import { assembleTornado, planTornado, type TornadoResult } from '../engine/tornado.ts';
 import { DEFAULT_OUTPUTS, DEFAULT_TORNADO_OUTPUT } from '../engine/sweep-outputs.ts';
 import { sweepSpec, tornadoSpec } from '../engine/analysis-params.ts';
-import { sweepableParams, type ParamInfo } from '../engine/sweep-params.ts';
+import { sweepableParams, type ParamInfo, type ParamKind } from '../engine/sweep-params.ts';
 import { formatIssue, type Issue } from '../format/issues.ts';
 import { parseDecimal, formatDecimal } from '../engine/decimal.ts';
+import { unitName } from '../display/glossary.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import type { Scenario } from '../format/types.ts';
 
@@ -30,8 +31,58 @@ export const SWEEP_USAGE = `usage: gbsim sweep FILE --param PATH --from A --to B
        gbsim sweep FILE --list [--hospitals]
   common: [--json] [--xlsx OUT.xlsx] [--unit yuan|wan] [--lang zh|en] [--workers auto|N]`;
 
-const MARK = '◀ current';
 const MAX_ISSUE_LINES = 30;
+
+/** The words of the text reports and progress lines, in each language (figure and parameter names: analysis-words.ts; the rest the app's sweeps tab's). */
+const T = {
+  en: {
+    kind: { amount: 'amount', rate: 'rate', share: 'share', score: 'score', count: 'count' } satisfies Record<ParamKind, string>,
+    job: { sweep: 'sweep', tornado: 'tornado' },
+    axis: (label: string, path: string, kind: string, first: string, last: string, n: number, current: string | null, offGrid: boolean) =>
+      `${label} ${path} (${kind}): ${first} … ${last}, ${n} values; current ${current ?? '(not set)'}${offGrid ? ' (not on the grid)' : ''}`,
+    sweepOf: (axis: string) => `Sweep of ${axis}`,
+    amounts: (unit: string) => `Amounts in ${unit}; every point an exact run.`,
+    value: 'value', note: 'note', mark: '◀ current', invalid: 'invalid',
+    grid: (out: string, rows: string, cols: string) => `${out} (rows: ${rows}; columns: ${cols}; * = current):`,
+    invalidPoints: (n: number) => `${n} invalid point${n === 1 ? '' : 's'}:`,
+    more: (n: number) => `  … and ${n} more (--json lists them all)`,
+    tornado: (out: string, pct: string, change: string) =>
+      `Tornado: ${out} with each parameter at −${pct} and +${pct} (value × (1 ± ${change}), rounded to its precision); the rest as in the file.`,
+    atCurrent: (_out: string, v: string) => `At the current values: ${v}. Ranked by spread (max − min of the output over −, current, +).`,
+    tornadoCols: (pct: string) => ['rank', 'parameter', 'path', 'current', `−${pct}`, `+${pct}`, `output at −${pct}`, `output at +${pct}`, 'spread'],
+    notRun: 'Points that could not be run:',
+    list: (n: number, name: string, id: string) =>
+      `${n} parameters of ${name} can be swept (institutions' fields too, by path: hospitals[id=${id}].lockedTarget, … or --hospitals):`,
+    listCols: ['path', 'parameter', 'kind', 'range', 'current'],
+    progress: (name: string, n: number, w: number) => `${name}: ${n} points and the plain run, each an exact run, ${w === 0 ? 'in this thread' :
+      `on ${w} worker${w === 1 ? '' : 's'}`}`,
+    done: (ms: number) => `done in ${ms} ms`,
+  },
+  zh: {
+    kind: { amount: '金额', rate: '数值', share: '比例', score: '得分', count: '计数' } satisfies Record<ParamKind, string>,
+    job: { sweep: '参数扫描', tornado: '龙卷风图' },
+    axis: (label: string, path: string, kind: string, first: string, last: string, n: number, current: string | null, offGrid: boolean) =>
+      `${label} ${path}（${kind}）：${first} … ${last}，共 ${n} 个取值；当前值 ${current ?? '（未设置）'}${offGrid ? '（不在扫描取值中）' : ''}`,
+    sweepOf: (axis: string) => `参数扫描：${axis}`,
+    amounts: (unit: string) => `金额单位：${unit}；每个点均为一次精确测算。`,
+    value: '取值', note: '说明', mark: '◀ 当前值', invalid: '无效',
+    grid: (out: string, rows: string, cols: string) => `${out}（行：${rows}；列：${cols}；* = 当前值）：`,
+    invalidPoints: (n: number) => `${n} 个无效点：`,
+    more: (n: number) => `  ……另有 ${n} 个（--json 列出全部）`,
+    tornado: (out: string, pct: string, change: string) =>
+      `龙卷风图：${out}，各参数分别下调 ${pct}、上调 ${pct}（取值 × (1 ± ${change})，按其精度舍入），其余参数同方案文件。`,
+    atCurrent: (out: string, v: string) => `现方案的${out}：${v}。按影响幅度（下调、当前、上调三者中该指标的最大值 − 最小值）排序。`,
+    tornadoCols: (pct: string) => ['排名', '参数', '路径', '当前值', `−${pct}`, `+${pct}`, `−${pct} 时结果`, `+${pct} 时结果`, '影响幅度'],
+    notRun: '无法运行的点：',
+    list: (n: number, name: string, id: string) =>
+      `${name} 可扫描的参数共 ${n} 个（机构字段也可按路径扫描：hospitals[id=${id}].lockedTarget 等，或用 --hospitals 列出）：`,
+    listCols: ['路径', '参数', '类型', '取值范围', '当前值'],
+    progress: (name: string, n: number, w: number) => `${name}：${n} 个点及原方案，各为一次精确测算，${w === 0 ? '在本线程中运行' : `使用 ${w} 个线程`}`,
+    done: (ms: number) => `用时 ${ms} 毫秒`,
+  },
+} as const;
+
+const unitText = (unit: Unit, lang: Lang) => (lang === 'zh' ? unitName(unit, lang) : unit === 'wan' ? '万元' : '元');
 
 interface Job {
   name: string;
@@ -147,7 +198,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
 
   if (v.list) {
     const list = sweepableParams(s, { hospitals: v.hospitals === true });
-    io.out(v.json ? JSON.stringify(list, null, 2) : listText(s, list, lang));
+    io.out(v.json ? JSON.stringify(list, null, 2) : listText(s, list, lang, unit));
     return 0;
   }
   const flagged = v.param !== undefined || v.tornado !== undefined || v.param2 !== undefined || v.pct !== undefined || v.from !== undefined;
@@ -167,8 +218,8 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
         pool ??= new SweepPool(w);
         outcomes = await pool.evaluate(s, job.plan);
       }
-      io.err(`${job.name}: ${job.plan.points.length - 1} points and the plain run, each an exact run, ${w === 0 ? 'in this thread' : `on ${w} worker${w === 1 ?
-        '' : 's'}`}`);
+      // A sweep given by flags is named by its kind (in the user's language); one kept in the file by its name.
+      io.err(T[lang].progress(flagged ? T[lang].job[job.plan.kind] : job.name, job.plan.points.length - 1, w));
       done.push(job.plan.kind === 'sweep'
         ? { name: job.name, result: assembleSweep(job.plan, outcomes) }
         : { name: job.name, result: assembleTornado(job.plan, outcomes) });
@@ -176,90 +227,93 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   } finally {
     await pool?.close();
   }
-  io.err(`done in ${Math.round(performance.now() - t0)} ms`);
+  io.err(T[lang].done(Math.round(performance.now() - t0)));
 
   if (v.json) io.out(JSON.stringify(jobs.length === 1 && flagged ? done[0]!.result : done, null, 2));
   else io.out(done.map((d) => `${jobs.length > 1 || !flagged ? `== ${d.name} ==\n` : ''}${d.result.kind === 'sweep' ? sweepText(s, d.result, unit, lang) :
     tornadoText(s, d.result, unit, lang)}`).join('\n\n'));
   if (typeof v.xlsx === 'string') {
     writeBytes(v.xlsx, await sweepWorkbook(s, done, lang, unit));
-    io.err(`wrote ${v.xlsx}`);
+    io.err(wroteLine(v.xlsx, lang));
   }
   return 0;
 }
 
 
-function listText(s: Scenario, list: ParamInfo[], lang: Lang): string {
-  const range = (p: ParamInfo) => `${p.minOpen ? '(' : '['}${p.min ?? '−∞'}, ${p.max ?? '∞'}]`;
+function listText(s: Scenario, list: ParamInfo[], lang: Lang, unit: Unit): string {
+  const t = T[lang];
+  const end = (v: string | null, p: ParamInfo, none: string) => (v === null ? none : showParam(v, p, unit));
+  const range = (p: ParamInfo) => `${p.minOpen ? '(' : '['}${end(p.min, p, '−∞')}, ${end(p.max, p, '∞')}]`;
   return [
-    `${list.length} parameters of ${s.meta.name} can be swept (institutions' fields too, by path: hospitals[id=${s.hospitals[0]!.id}].lockedTarget, … or --hospitals):`,
+    t.list(list.length, s.meta.name, s.hospitals[0]!.id),
     renderTable(
-      [{ header: 'path' }, { header: 'parameter' }, { header: 'kind' }, { header: 'range' }, { header: 'current', right: true }],
-      list.map((p) => [p.path, paramLabel(p, s, lang), p.kind, range(p), p.current ?? '—']),
+      t.listCols.map((header, k) => ({ header, right: k === 4 })),
+      list.map((p) => [p.path, paramLabel(p, s, lang), t.kind[p.kind], range(p), showParam(p.current, p, unit)]),
     ),
   ].join('\n');
 }
 
-const axisHead = (s: Scenario, a: SweepResult['axes'][number], lang: Lang) =>
-  `${paramLabel(a.param, s,
-    lang)} ${a.param.path} (${a.param.kind}): ${a.values[0]} … ${a.values[a.values.length - 1]}, ${a.values.length} values; current ${a.param.current ??
-    '(not set)'}${a.currentIndex === null ? ' (not on the grid)' : ''}`;
+function axisHead(s: Scenario, a: SweepResult['axes'][number], unit: Unit, lang: Lang): string {
+  const show = (v: string) => showParam(v, a.param, unit);
+  return T[lang].axis(paramLabel(a.param, s, lang), a.param.path, T[lang].kind[a.param.kind], show(a.values[0]!), show(a.values[a.values.length - 1]!),
+    a.values.length, a.param.current === null ? null : show(a.param.current), a.currentIndex === null);
+}
 
 export function sweepText(s: Scenario, r: SweepResult, unit: Unit, lang: Lang): string {
-  const lines = [`Sweep of ${axisHead(s, r.axes[0]!, lang)}`];
-  if (r.axes[1]) lines.push(`      × ${axisHead(s, r.axes[1], lang)}`);
-  lines.push(`Amounts in ${unit === 'wan' ? '万元' : '元'}; every point an exact run.`, '');
+  const t = T[lang];
+  const lines = [t.sweepOf(axisHead(s, r.axes[0]!, unit, lang))];
+  if (r.axes[1]) lines.push(`      × ${axisHead(s, r.axes[1], unit, lang)}`);
+  lines.push(t.amounts(unitText(unit, lang)), '');
   const [a, b] = r.axes;
   if (!b) {
     lines.push(renderTable(
-      [{ header: 'value', right: true }, ...r.outputs.map((o) => ({ header: outputLabel(o.name, lang), right: true })), { header: 'note' }],
+      [{ header: t.value, right: true }, ...r.outputs.map((o) => ({ header: outputLabel(o.name, lang), right: true })), { header: t.note }],
       a!.values.map((v, i) => {
         const p = r.points[i]!;
-        return [showParam(v, a!.param, unit), ...r.outputs.map((o, k) => (p.values ? showOutput(p.values[k]!, o.kind, unit) : 'invalid')),
-          i === a!.currentIndex ? MARK : ''];
+        return [showParam(v, a!.param, unit), ...r.outputs.map((o, k) => (p.values ? showOutput(p.values[k]!, o.kind, unit) : t.invalid)),
+          i === a!.currentIndex ? t.mark : ''];
       }),
     ));
   } else {
     r.outputs.forEach((o, k) => {
-      lines.push(`${outputLabel(o.name, lang)} (rows: ${a!.param.path}; columns: ${b.param.path}; * = current):`);
+      lines.push(t.grid(outputLabel(o.name, lang), a!.param.path, b.param.path));
       const mark = (v: string, i: number, ax: typeof a) => `${showParam(v, ax!.param, unit)}${i === ax!.currentIndex ? '*' : ''}`;
       lines.push(renderTable(
         [{ header: '' }, ...b.values.map((v, j) => ({ header: mark(v, j, b), right: true }))],
         a!.values.map((v, i) => [mark(v, i, a), ...b.values.map((_, j) => {
           const p = r.points[i * b.values.length + j]!;
-          return p.values ? showOutput(p.values[k]!, o.kind, unit) : 'invalid';
+          return p.values ? showOutput(p.values[k]!, o.kind, unit) : t.invalid;
         })]),
       ), '');
     });
   }
-  lines.push(...issueLines(r.points.map((p, i) => ({ p, at: pointName(r, i) }))));
+  lines.push(...issueLines(r.points.map((p, i) => ({ p, at: pointName(r, i) })), s, lang));
   return lines.join('\n').trimEnd();
 }
 
-function issueLines(points: { p: PointOutcome; at: string }[]): string[] {
+function issueLines(points: { p: PointOutcome; at: string }[], s: Scenario, lang: Lang): string[] {
   const bad = points.filter((x) => x.p.values === null);
   if (!bad.length) return [];
-  const out = ['', `${bad.length} invalid point${bad.length === 1 ? '' : 's'}:`];
-  for (const x of bad.slice(0, MAX_ISSUE_LINES)) out.push(`  ${x.at}: ${x.p.issues.map(formatIssue).join('; ')}`);
-  if (bad.length > MAX_ISSUE_LINES) out.push(`  … and ${bad.length - MAX_ISSUE_LINES} more (--json lists them all)`);
+  const t = T[lang];
+  const out = ['', t.invalidPoints(bad.length)];
+  const sep = lang === 'zh' ? '；' : '; ';
+  for (const x of bad.slice(0, MAX_ISSUE_LINES)) out.push(`  ${x.at}${lang === 'zh' ? '：' : ': '}${x.p.issues.map((i) => issueIn(i, lang, s)).join(sep)}`);
+  if (bad.length > MAX_ISSUE_LINES) out.push(t.more(bad.length - MAX_ISSUE_LINES));
   return out;
 }
 
 export function tornadoText(s: Scenario, r: TornadoResult, unit: Unit, lang: Lang): string {
+  const t = T[lang];
   const pct = `${formatDecimal(parseDecimal(r.change)! * 100n)}%`;
   const kind = r.output.kind;
   const lines = [
-    `Tornado: ${outputLabel(r.output.name,
-      lang)} with each parameter at −${pct} and +${pct} (value × (1 ± ${r.change}), rounded to its precision); the rest as in the file.`,
-    `At the current values: ${r.base.values ? showOutput(r.base.values[0]!, kind, unit) :
-      'invalid'}. Ranked by spread (max − min of the output over −, current, +).`,
+    t.tornado(outputLabel(r.output.name, lang), pct, r.change),
+    t.atCurrent(outputLabel(r.output.name, lang), r.base.values ? showOutput(r.base.values[0]!, kind, unit) : t.invalid),
     '',
     renderTable(
-      [{ header: 'rank', right: true }, { header: 'parameter' }, { header: 'path' }, { header: 'current', right: true }, { header: `−${pct}`, right: true },
-        { header: `+${pct}`, right: true },
-        { header: `output at −${pct}`, right: true }, { header: `output at +${pct}`, right: true }, { header: 'spread', right: true }],
+      t.tornadoCols(pct).map((header, k) => ({ header, right: k === 0 || k > 2 })),
       r.entries.map((e, k) => {
-        const out = (v: string | null, at: string | null) => (at === null ? '—' : v === null ? 'invalid' : showOutput(v, kind, unit));
+        const out = (v: string | null, at: string | null) => (at === null ? '—' : v === null ? t.invalid : showOutput(v, kind, unit));
         return [
           String(k + 1), paramLabel(e.param, s, lang), e.param.path, showParam(e.param.current, e.param, unit), showParam(e.low, e.param, unit),
             showParam(e.high, e.param, unit),
@@ -270,10 +324,10 @@ export function tornadoText(s: Scenario, r: TornadoResult, unit: Unit, lang: Lan
   ];
   const bad = r.entries.filter((e) => e.issues.length);
   if (bad.length) {
-    lines.push('', 'Points that could not be run:');
+    lines.push('', t.notRun);
     for (const e of bad) {
-      lines.push(`  ${e.param.path}:`);
-      for (const i of e.issues) lines.push(`    ${formatIssue(i)}`);
+      lines.push(`  ${e.param.path}${lang === 'zh' ? '：' : ':'}`);
+      for (const i of e.issues) lines.push(`    ${issueIn(i, lang, s)}`);
     }
   }
   return lines.join('\n');

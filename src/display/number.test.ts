@@ -1,7 +1,7 @@
 /** The fast path of money() gives exactly what the general digit-by-digit path gives. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { grouped, money, percent, shiftPoint } from './number.ts';
+import { grouped, money, percent, percentExact, shiftPoint } from './number.ts';
 
 const slow = (s: string, unit: 'yuan' | 'wan', signed: boolean) => grouped(unit === 'wan' ? shiftPoint(s, -4) : s, 2, signed);
 const amount = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 17 })).map(([neg, v, scale]) => {
@@ -45,5 +45,17 @@ describe('display of amounts', () => {
   it('percentages', () => {
     expect(percent('0.1234')).toBe('12.34%');
     expect(percent(null)).toBe('—');
+  });
+});
+
+describe('percentExact', () => {
+  it('shows a ratio as a percentage with at least two decimals, never rounded', () => {
+    expect(percentExact('0.08')).toBe('8.00%');
+    expect(percentExact('0')).toBe('0.00%');
+    expect(percentExact('1')).toBe('100.00%');
+    expect(percentExact('0.027')).toBe('2.70%');
+    expect(percentExact('0.00125')).toBe('0.125%');
+    expect(percentExact('-0.02')).toBe('−2.00%');
+    expect(percentExact(null)).toBe('—');
   });
 });

@@ -113,6 +113,16 @@ export function percent(s: string | null | undefined, dp = 2, signed = false): s
   return `${grouped(shiftPoint(s, 2), dp, signed)}%`;
 }
 
+/**
+ * A ratio string as an exact percentage with at least `minDp` decimals: "0.08" → "8.00%",
+ * "0.0275" → "2.75%", "0.00125" → "0.125%" (never rounded: a parameter's value as the file keeps it).
+ */
+export function percentExact(s: string | null | undefined, minDp = 2): string {
+  if (s === null || s === undefined || s === '') return '—';
+  const t = shiftPoint(s, 2);
+  return `${grouped(t, Math.max(minDp, t.split('.')[1]?.length ?? 0))}%`;
+}
+
 /** A ratio string shown as a plain number with `dp` decimals (months of coverage). */
 export function plain(s: string | null | undefined, dp = 2): string {
   if (s === null || s === undefined || s === '') return '—';

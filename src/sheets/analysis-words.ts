@@ -97,3 +97,8 @@ export const FUND_PATH: readonly { field: keyof FundResult; kind: OutputKind; sh
   { field: 'currentSurplusRate', kind: 'ratio', short: 'current surplus rate' },
   { field: 'cumulativeSurplusRate', kind: 'ratio', short: 'cumulative surplus rate' },
 ];
+
+/** A fund path column's heading: the glossary's name in Chinese ("年末累计结存"), the short form in English ("closing balance"). */
+export function fundPathLabel(c: (typeof FUND_PATH)[number], lang: Lang): string {
+  return lang === 'zh' ? (FUND_FIGURES as Record<string, Name>)[c.field]?.zh ?? c.short : c.short;
+}

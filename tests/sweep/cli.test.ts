@@ -27,8 +27,13 @@ describe('gbsim sweep', () => {
     const r = await cli('sweep', 'scenarios/city.json', ...DEPOSIT, '--output', 'closingBalance', '--output', 'T01.owed', '--workers', '0', '--lang', 'en');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Deposit rate (hospital) policy.deposit.rates.hospital (share)');
-    const rows = r.out.split('\n').filter((l) => /^\s*0\.\d+\s/.test(l));
+    expect(r.out).toContain('(share): 5.00% … 15.00%, 11 values; current 10.00%');
+    // A rate is shown as a percentage (the file's 0.08 is 8.00%).
+    const rows = r.out.split('\n').filter((l) => /^\s*\d+\.\d\d%\s/.test(l));
     expect(rows).toHaveLength(11);
+    expect(rows.map((l) => l.trim().split(/\s+/)[0])).toEqual(['5.00%', '6.00%', '7.00%', '8.00%', '9.00%', '10.00%', '11.00%', '12.00%', '13.00%', '14.00%',
+      '15.00%']);
+    expect(r.out).not.toMatch(/^\s*0\.08\s/m);
     const current = rows.filter((l) => l.includes('◀ current'));
     expect(current).toHaveLength(1);
     const p = plain();
@@ -53,7 +58,8 @@ describe('gbsim sweep', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('adjustment fund used (rows: fund.adjustmentFundRate; columns: policy.pools[0].share; * = current):');
     expect(r.out).toContain('closing balance (rows:');
-    expect(r.out).toContain('0.82*');
+    expect(r.out).toContain('82.00%*');
+    expect(r.out).toMatch(/^3\.00%\*/m);
     expect(r.out).toContain('6 invalid points:');
     expect(r.out).toContain('fund.adjustmentFundRate = 0.02, policy.pools[0].share = 0.81: policy.pools: pool shares must add up to 1; they add up to 0.99');
   });
@@ -67,6 +73,51 @@ describe('gbsim sweep', () => {
     expect(j.entries[0].low).toBe('2880000000.00');
     const text = await cli('sweep', 'scenarios/city.json', '--tornado', 'fund.budget,fund.adjustmentFundRate', '--pct', '10', '--workers', '0', '--lang', 'en');
     expect(text.out).toMatch(/^\s+1\s+Fund expenditure budget\s+fund\.budget/m);
+    // A rate's current, low and high values as percentages; an amount's grouped.
+    expect(text.out).toMatch(/^\s+2\s+Adjustment fund rate\s+fund\.adjustmentFundRate\s+3\.00%\s+2\.70%\s+3\.30%\s/m);
+    expect(text.out).toMatch(/fund\.budget\s+3,200,000,000\.00\s+2,880,000,000\.00\s+3,520,000,000\.00\s/);
+  });
+
+  it('--lang zh prints the sweep and the tornado in Chinese (glossary names, the sweeps tab\'s words); --lang en keeps English; the JSON is the same', async () => {
+    const sweep = ['sweep', 'scenarios/city.json', '--param', 'policy.deposit.rates.hospital', '--from', '0', '--to', '0.1', '--step', '0.02', '--workers', '0'];
+    const zh = await cli(...sweep, '--lang', 'zh');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain('参数扫描：保证金比例（医院） policy.deposit.rates.hospital（比例）：0.00% … 10.00%，共 6 个取值；当前值 10.00%');
+    expect(zh.out).toContain('金额单位：元；每个点均为一次精确测算。');
+    expect(zh.out).toMatch(/^ *取值 +年末累计结存 +调剂金使用 +可支付月数 +应付医疗机构 +说明$/m);
+    expect(zh.out).toMatch(/^ *8\.00% .*\d$/m);
+    expect(zh.out).toMatch(/^10\.00% .*◀ 当前值$/m);
+    expect(zh.out).not.toMatch(/\b(value|note|current|Sweep|Amounts|every point|closing balance|months of coverage|owed|share)\b/);
+    expect(zh.err).toContain('参数扫描：6 个点及原方案，各为一次精确测算，在本线程中运行');
+    const en = await cli(...sweep, '--lang', 'en');
+    expect(en.out).toContain('Sweep of Deposit rate (hospital) policy.deposit.rates.hospital (share): 0.00% … 10.00%, 6 values; current 10.00%');
+    expect(en.out).toMatch(/^ *value +closing balance +adjustment fund used +months of coverage +owed to institutions +note$/m);
+    expect(en.out).toMatch(/^10\.00% .*◀ current$/m);
+    expect(en.out).not.toMatch(/参数扫描|取值|当前值/);
+
+    const tornado = ['sweep', 'scenarios/city.json', '--tornado', 'policy.deposit.rates.hospital,fund.adjustmentFundRate', '--pct', '10', '--workers', '0'];
+    const tz = await cli(...tornado, '--lang', 'zh');
+    expect(tz.code).toBe(0);
+    expect(tz.out).toContain('龙卷风图：年末累计结存，各参数分别下调 10%、上调 10%');
+    expect(tz.out).toMatch(/^排名 +参数 +路径 +当前值 +−10% +\+10% +−10% 时结果 +\+10% 时结果 +影响幅度$/m);
+    expect(tz.out).toMatch(/^ +1 +年终清算调剂金比例 +fund\.adjustmentFundRate +3\.00% +2\.70% +3\.30% /m);
+    expect(tz.out).toMatch(/policy\.deposit\.rates\.hospital +10\.00% +9\.00% +11\.00% /);
+    expect(tz.out).not.toMatch(/\b(Tornado|rank|parameter|path|current|output|spread|Ranked)\b/);
+    const te = await cli(...tornado, '--lang', 'en');
+    expect(te.out).toMatch(/^rank +parameter +path +current +−10% +\+10% +output at −10% +output at \+10% +spread$/m);
+    expect(te.out).toMatch(/fund\.adjustmentFundRate +3\.00% +2\.70% +3\.30% /);
+
+    for (const args of [sweep, tornado]) {
+      const j = (await cli(...args, '--json', '--lang', 'zh')).out;
+      expect(j).toBe((await cli(...args, '--json', '--lang', 'en')).out);
+      expect(j).not.toMatch(/%/);
+    }
+    const grid = await cli('sweep', 'scenarios/city.json', '--param', 'fund.adjustmentFundRate', '--from', '0.02', '--to', '0.04', '--step', '0.01',
+      '--param2', 'policy.pools[0].share', '--from2', '0.81', '--to2', '0.83', '--step2', '0.01', '--output', 'adjustmentFundUsed', '--workers', '0', '--lang', 'zh');
+    expect(grid.out).toContain('调剂金使用（行：fund.adjustmentFundRate；列：policy.pools[0].share；* = 当前值）：');
+    expect(grid.out).toContain('6 个无效点：');
+    expect(grid.out).toContain('fund.adjustmentFundRate = 0.02, policy.pools[0].share = 0.81：「分配池」：各预算池份额合计须为 1，现为 0.99（policy.pools）');
+    expect(grid.out).not.toMatch(/invalid|rows|columns/);
   });
 
   it('runs the sweeps kept in the file (analysis.sweeps)', async () => {
@@ -115,6 +166,11 @@ describe('gbsim sweep', () => {
     expect(list.find((p: { path: string }) => p.path === 'fund.budget')).toMatchObject({ kind: 'amount', current: '3200000000.00' });
     const text = await cli('sweep', 'scenarios/city.json', '--list', '--lang', 'zh');
     expect(text.out).toContain('保证金比例（医院）');
+    expect(text.out).toMatch(/^路径 +参数 +类型 +取值范围 +当前值$/m);
+    expect(text.out).toMatch(/^fund\.adjustmentFundRate +年终清算调剂金比例 +比例 +\[0\.00%, 100\.00%\] +3\.00%$/m);
+    const en = await cli('sweep', 'scenarios/city.json', '--list', '--lang', 'en');
+    expect(en.out).toMatch(/^path +parameter +kind +range +current$/m);
+    expect(en.out).toMatch(/^fund\.adjustmentFundRate +Adjustment fund rate +share +\[0\.00%, 100\.00%\] +3\.00%$/m);
   });
 
   it('usage errors name the flag (exit 2)', async () => {

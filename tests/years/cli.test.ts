@@ -27,7 +27,7 @@ const city = () => {
 
 describe('gbsim years', () => {
   it('prints the fund path per year, the saver and the spender, and each year\'s fingerprint', async () => {
-    const r = await cli('years', 'scenarios/city.json', '--years', '4', '--budget-growth', '0.03', '--revenue-growth', '0.03');
+    const r = await cli('years', 'scenarios/city.json', '--years', '4', '--budget-growth', '0.03', '--revenue-growth', '0.03', '--lang', 'en');
     expect(r.code).toBe(0);
     expect(r.out).toContain('4 years from 2025');
     expect(r.out).toContain('base rule (基数规则): actual');
@@ -36,6 +36,34 @@ describe('gbsim years', () => {
     expect(r.out).toMatch(/Spender \(超支最多\): /);
     // Year one is the plain run: its fingerprint is the one `gbsim run` shows.
     expect(r.out).toContain(fingerprint(runScenario(city())));
+  });
+
+  it('--lang zh prints every heading, column and line in Chinese, in the glossary\'s and the years tab\'s words; --lang en keeps English', async () => {
+    const args = ['years', 'scenarios/city.json', '--years', '3', '--budget-growth', '0.03'];
+    const zh = await cli(...args, '--lang', 'zh');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain('多年度测算 3 年（自 2025 年起），80 家机构，金额单位：元');
+    expect(zh.out).toContain('下一年基数：按实际发生（结余机构下年基数下降，即“鞭打快牛”）；基金支出预算年增长率 3.00%，基金收入年增长率 0.00%；协商锁定指标：以后各年保持');
+    expect(zh.out).toContain('基金运行：');
+    for (const w of ['年度', '基金支出预算', '当年基金收入', '年度总额控制目标', '年终清算调剂金', '调剂金使用', '应付医疗机构', '基金支出合计', '上年末累计结存',
+      '年末累计结存', '可支付月数', '当年结存率', '累计结存率', '结果指纹']) expect(zh.out).toMatch(new RegExp(`^年度 .*${w}`, 'm'));
+    expect(zh.out).toMatch(/^结余最多的机构：\S+ .+ — 累计结余率 \d+\.\d\d%（Σ实际发生 − Σ总额控制指标 = /m);
+    expect(zh.out).toMatch(/^超支最多的机构：\S+ .+ — 累计超支率 \d+\.\d\d%/m);
+    expect(zh.out).toMatch(/^年度 +总额控制指标 +全年申报 +实际发生 +结余\(\+\)\/超支\(−\)率 +结余留用\/奖励 +基金分担超支 +年终应付 +下年基数$/m);
+    for (const y of ['2025', '2026', '2027']) expect(zh.out).toMatch(new RegExp(`^${y}  `, 'm'));
+    // No English word of the headings, columns or sentences is left (the scenario's own name aside).
+    expect(zh.out).not.toMatch(/\b(years?|institutions|amounts|base rule|budget|revenue|global target|adj\. fund|owed|expenditure|opening|closing|months|surplus|fingerprint|Saver|Spender|target|claims|actual|reward|fund share|next base|none)\b/i);
+    const en = await cli(...args, '--lang', 'en');
+    expect(en.out).toContain('3 years from 2025, 80 institutions, amounts in 元');
+    expect(en.out).toContain('budget growth 3.00%, revenue growth 0.00%');
+    expect(en.out).toMatch(/^year +budget +revenue +global target .+closing balance +months of coverage +current surplus rate +cumulative surplus rate +fingerprint$/m);
+    expect(en.out).toMatch(/^year +target +claims +actual +surplus\/-over rate +reward +fund share +owed +next base$/m);
+    expect(en.out).not.toMatch(/基金运行：|年末累计结存|结余最多的机构/);
+    // The same figures in both languages; the JSON does not depend on the language.
+    expect(zh.out.match(/sha256:[0-9a-f]{16}/g)).toEqual(en.out.match(/sha256:[0-9a-f]{16}/g));
+    const jzh = await cli(...args, '--json', '--lang', 'zh');
+    expect(jzh.out).toBe((await cli(...args, '--json', '--lang', 'en')).out);
+    expect(JSON.parse(jzh.out).params.budgetGrowth).toBe('0.03');
   });
 
   it('--json carries the parameters, fund figures, columns and fingerprints; the same twice', async () => {
@@ -114,6 +142,13 @@ describe('gbsim years', () => {
     expect(t.out).toContain('2 scenarios over the same 3 years');
     expect(t.out).toContain('== 保证金 8% ==');
     expect((await cli('years', path, '--xlsx', join(tmpdir(), 'x.xlsx'))).code).toBe(2);
+    const zh = await cli('years', path, '--years', '3', '--lang', 'zh');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain('2 个方案同期比较：3 年，下一年基数按实际发生；金额单位：元');
+    expect(zh.out).toMatch(new RegExp(`^年度 +${ws.baseline.meta.name.replace(/[()（）]/g, '.')}：年末累计结存 .+保证金 8%：当年结存率$`, 'm'));
+    expect(zh.out).toContain('== 保证金 8% ==');
+    expect(zh.out).not.toMatch(/scenarios|closing balance|months of coverage|amounts in/);
+    expect((await cli('years', path, '--years', '3', '--json', '--lang', 'zh')).out).toBe((await cli('years', path, '--years', '3', '--json', '--lang', 'en')).out);
   });
 
   it('a workspace file: each scenario under its own analysis.years, the paths the app computes (the flags given override them for all)', async () => {
@@ -139,6 +174,10 @@ describe('gbsim years', () => {
     expect(t.code).toBe(0);
     expect(t.out).toContain('2 scenarios, each under its own analysis.years');
     expect(t.out).toMatch(/== 按总额控制指标 ==\n.*\nbase rule \(基数规则\): target/);
+    const tz = await cli('years', path, '--lang', 'zh');
+    expect(tz.out).toContain('2 个方案，各按本方案的多年度测算参数（analysis.years）：');
+    expect(tz.out).toContain('按总额控制指标 3 年、下一年基数按总额控制指标');
+    expect(tz.out).toMatch(/== 按总额控制指标 ==\n.*\n下一年基数：按总额控制指标（结余不降低下年基数）/);
     // A flag given overrides every scenario's own.
     const f = JSON.parse((await cli('years', path, '--json', '--base-rule', 'actual')).out);
     expect(f.scenarios.map((x: { params: { baseRule: string } }) => x.params.baseRule)).toEqual(['actual', 'actual']);
