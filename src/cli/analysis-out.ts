@@ -40,8 +40,7 @@ export function issueIn(i: Issue, lang: Lang, s?: Scenario): string {
   return lang === 'zh' ? issueLine(i, lang, s) : formatIssue(i);
 }
 
-/** "wrote FILE" / "已写入 FILE". */
-export const wroteLine = (file: string, lang: Lang): string => (lang === 'zh' ? `已写入 ${file}` : `wrote ${file}`);
+export { wroteLine } from './io.ts';
 
 export function writeBytes(path: string, bytes: Uint8Array): void {
   try {
