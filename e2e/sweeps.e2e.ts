@@ -81,6 +81,17 @@ describe('sweeps', () => {
     const spreads = await page.locator('[data-testid="tornado-table"] td[data-col="spread"]').allInnerTexts();
     expect(spreads).toEqual(t.result.entries.map((e) => money(e.spread, 'wan')));
     expect((await fileSweeps(page)).map((x: { kind: string }) => x.kind)).toEqual(['sweep', 'tornado']);
+
+    // Ranked by one institution's owed instead (DESIGN §9): chosen by name, shown by name, the same ranking as Node's.
+    await page.getByTestId('tornado-institution-output').selectOption('T01');
+    await expect.poll(async () => (await fileSweeps(page))[1].output).toBe('T01.owed');
+    const picked = await page.getByTestId('tornado-output').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.textContent!.trim());
+    expect(picked).toBe('示例市第一人民医院（T01）年终应付');
+    await runDone(page, 'tornado');
+    const ti = runTornado(city, { params: defaultTornado(city).params, change: '0.1', output: 'T01.owed' });
+    if (!ti.ok) throw new Error('tornado of T01');
+    const spreadsT01 = await page.locator('[data-testid="tornado-table"] td[data-col="spread"]').allInnerTexts();
+    expect(spreadsT01).toEqual(ti.result.entries.map((e) => money(e.spread, 'wan')));
     await page.getByTestId('lang').click();
     for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
       await page.setViewportSize({ width: w, height: h });

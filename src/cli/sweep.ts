@@ -267,7 +267,7 @@ export function sweepText(s: Scenario, r: SweepResult, unit: Unit, lang: Lang): 
   const [a, b] = r.axes;
   if (!b) {
     lines.push(renderTable(
-      [{ header: t.value, right: true }, ...r.outputs.map((o) => ({ header: outputLabel(o.name, lang), right: true })), { header: t.note }],
+      [{ header: t.value, right: true }, ...r.outputs.map((o) => ({ header: outputLabel(o.name, lang, s), right: true })), { header: t.note }],
       a!.values.map((v, i) => {
         const p = r.points[i]!;
         return [showParam(v, a!.param, unit), ...r.outputs.map((o, k) => (p.values ? showOutput(p.values[k]!, o.kind, unit) : t.invalid)),
@@ -276,7 +276,7 @@ export function sweepText(s: Scenario, r: SweepResult, unit: Unit, lang: Lang): 
     ));
   } else {
     r.outputs.forEach((o, k) => {
-      lines.push(t.grid(outputLabel(o.name, lang), a!.param.path, b.param.path));
+      lines.push(t.grid(outputLabel(o.name, lang, s), a!.param.path, b.param.path));
       const mark = (v: string, i: number, ax: typeof a) => `${showParam(v, ax!.param, unit)}${i === ax!.currentIndex ? '*' : ''}`;
       lines.push(renderTable(
         [{ header: '' }, ...b.values.map((v, j) => ({ header: mark(v, j, b), right: true }))],
@@ -307,8 +307,8 @@ export function tornadoText(s: Scenario, r: TornadoResult, unit: Unit, lang: Lan
   const pct = `${formatDecimal(parseDecimal(r.change)! * 100n)}%`;
   const kind = r.output.kind;
   const lines = [
-    t.tornado(outputLabel(r.output.name, lang), pct, r.change),
-    t.atCurrent(outputLabel(r.output.name, lang), r.base.values ? showOutput(r.base.values[0]!, kind, unit) : t.invalid),
+    t.tornado(outputLabel(r.output.name, lang, s), pct, r.change),
+    t.atCurrent(outputLabel(r.output.name, lang, s), r.base.values ? showOutput(r.base.values[0]!, kind, unit) : t.invalid),
     '',
     renderTable(
       t.tornadoCols(pct).map((header, k) => ({ header, right: k === 0 || k > 2 })),

@@ -90,7 +90,7 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
   for (const d of done) {
     if (d.result.kind === 'tornado') {
       const r = d.result;
-      const ws = wb.addWorksheet(sheetName(`${prefix(d)}${zh ? '龙卷风图' : 'Tornado'} ${outputLabel(r.output.name, lang)}`, taken),
+      const ws = wb.addWorksheet(sheetName(`${prefix(d)}${zh ? '龙卷风图' : 'Tornado'} ${outputLabel(r.output.name, lang, s)}`, taken),
         { views: [{ state: 'frozen', ySplit: 1 }] });
       ws.addRow(zh ? ['排名', '参数', '路径', '当前值', '下调值', '上调值', '下调时结果', '当前结果', '上调时结果', '变动幅度']
         : ['Rank', 'Parameter', 'Path', 'Current', 'Low', 'High', 'Output at low', 'Output at current', 'Output at high', 'Spread']);
@@ -111,9 +111,9 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
     const r = d.result;
     const [a, b] = r.axes;
     r.outputs.forEach((o, k) => {
-      const ws = wb.addWorksheet(sheetName(`${prefix(d)}${outputLabel(o.name, lang)}`, taken), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+      const ws = wb.addWorksheet(sheetName(`${prefix(d)}${outputLabel(o.name, lang, s)}`, taken), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
       if (!b) {
-        ws.addRow([`${paramLabel(a!.param, s, lang)} (${a!.param.path})`, outputLabel(o.name, lang), zh ? '说明' : 'Note']);
+        ws.addRow([`${paramLabel(a!.param, s, lang)} (${a!.param.path})`, outputLabel(o.name, lang, s), zh ? '说明' : 'Note']);
         styleHeader(ws.getRow(1));
         a!.values.forEach((v, i) => {
           const p = r.points[i]!;

@@ -58,7 +58,7 @@ for (const [k, n] of Object.entries(HOSPITAL_NAMES)) { const g = (HOSPITAL_FIGUR
 const pick = (names: [string, string], lang: Lang) => names[lang === 'zh' ? 0 : 1];
 
 /** "年末累计结存" / "T01 owed". */
-export function outputLabel(name: string, lang: Lang): string {
+export function outputLabel(name: string, lang: Lang, s?: { hospitals: readonly { id: string; name: string }[] }): string {
   const f = FUND_NAMES[name];
   if (f) return pick(f, lang);
   // A figure added to the result later (pointCapCuts…) is named by the glossary, never shown as its key.
@@ -66,7 +66,12 @@ export function outputLabel(name: string, lang: Lang): string {
   if (g) return lang === 'zh' ? g.zh : g.en.charAt(0).toLowerCase() + g.en.slice(1);
   const dot = name.lastIndexOf('.');
   const h = HOSPITAL_NAMES[name.slice(dot + 1)];
-  return h && dot > 0 ? `${name.slice(0, dot).replace(/^hospitals\[id=(.+)\]$/, '$1')} ${pick(h, lang)}` : name;
+  if (!h || dot <= 0) return name;
+  const id = name.slice(0, dot).replace(/^hospitals\[id=(.+)\]$/, '$1');
+  // Named as the institution's name (with its code) when the scenario is at hand: a reader knows names, not codes.
+  const named = s?.hospitals.find((x) => x.id === id)?.name;
+  const who = named === undefined ? id : lang === 'zh' ? `${named}（${id}）` : `${named} (${id})`;
+  return lang === 'zh' && named !== undefined ? `${who}${pick(h, lang)}` : `${who} ${pick(h, lang)}`;
 }
 
 /** An institution's (or the fund's) figure by field name. */

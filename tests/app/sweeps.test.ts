@@ -94,3 +94,21 @@ describe('sweeps view', () => {
     }
   });
 });
+
+describe('institution outputs are named, not coded', () => {
+  it('a sweep output or the tornado ranked by an institution\'s owed reads with its name (zh and en)', () => {
+    const sweep: SweepAnalysis = { kind: 'sweep', param: { path: 'policy.deposit.rates.hospital', from: '0', to: '0.1', step: '0.05' },
+      outputs: ['closingBalance', 'H002.owed'] };
+    const ws = editAt(twoScenarios(), 'baseline', ['analysis', 'sweeps'], [sweep, { kind: 'tornado', params: ['fund.adjustmentFundRate'], change: '0.1',
+      output: 'H001.owed' }]);
+    const zh = sweepsView(stateOf(ws));
+    expect(zh.extraOutputs.sweep).toEqual([{ name: 'H002.owed', label: '市中医院（H002）年终应付' }]);
+    expect(zh.extraOutputs.tornado).toEqual({ name: 'H001.owed', label: '市第一人民医院（H001）年终应付' });
+    const en = sweepsView(stateOf(ws, { lang: 'en' }));
+    expect(en.extraOutputs.sweep[0]!.label).toBe('市中医院 (H002) owed');
+    const r = runSweep(scenarioOf(ws, 'baseline'), sweep);
+    if (!r.ok) throw new Error('sweep');
+    const shown = sweepsView(v2s(stateOf(ws), r.result, sweep));
+    expect(shown.sweepResult?.outputs.map((o) => o.label)).toEqual(['年末累计结存', '市中医院（H002）年终应付']);
+  });
+});

@@ -169,7 +169,6 @@ export class GbSweeps extends LitElement {
       const next = on ? [...outs, name] : outs.filter((o) => o !== name);
       if (next.length) this.setSpec(f, { ...f.spec, outputs: next });
     };
-    const extra = outs.filter((o) => !v.outputs.some((x) => x.name === o));
     return html`<div class="card" data-testid="sweep-card" @gb-action=${(e: CustomEvent<Action>) => this.wrapEdits(e, f)}>
       <h2>${t('sweepTitle')}</h2>
       ${f.inFile ? nothing : html`<div class="muted">${t('notInFileNote')}</div>`}
@@ -186,7 +185,8 @@ export class GbSweeps extends LitElement {
       <div class="checks" data-testid="sweep-outputs">
         ${v.outputs.map((o) => html`<label><input type="checkbox" data-output=${o.name} .checked=${outs.includes(o.name)}
           @change=${(e: Event) => toggle(o.name, (e.target as HTMLInputElement).checked)}> ${o.label}</label>`)}
-        ${extra.map((o) => html`<label><input type="checkbox" data-output=${o} checked @change=${() => toggle(o, false)}> ${o}</label>`)}
+        ${v.extraOutputs.sweep.map((o) => html`<label><input type="checkbox" data-output=${o.name} checked @change=${() => toggle(o.name, false)}> ${
+          o.label}</label>`)}
         <label>${t('addInstitutionOutput')} <select data-testid="add-institution-output" @change=${(e: Event) => {
           const id = (e.target as HTMLSelectElement).value;
           if (id && !outs.includes(`${id}.owed`)) toggle(`${id}.owed`, true);
@@ -248,8 +248,14 @@ export class GbSweeps extends LitElement {
           .path=${[...f.editPath, 'change']} .value=${f.spec.change} data-path="tornado.change"></gb-field>
         <label class="sel">${t('tornadoOutput')}
           <select data-testid="tornado-output" @change=${(e: Event) => this.setSpec(f, { ...f.spec, output: (e.target as HTMLSelectElement).value })}>
-            ${v.outputs.map((o) => html`<option value=${o.name} ?selected=${(f.spec.output ?? 'closingBalance') === o.name}>${o.label}</option>`)}
+            ${[...v.outputs, ...(v.extraOutputs.tornado ? [v.extraOutputs.tornado] : [])].map((o) => html`<option value=${o.name}
+              ?selected=${(f.spec.output ?? 'closingBalance') === o.name}>${o.label}</option>`)}
           </select></label>
+        <label class="sel">${t('tornadoInstitutionOutput')} <select data-testid="tornado-institution-output" @change=${(e: Event) => {
+          const id = (e.target as HTMLSelectElement).value;
+          if (id) this.setSpec(f, { ...f.spec, output: `${id}.owed` });
+          (e.target as HTMLSelectElement).value = '';
+        }}><option value="">—</option>${v.institutions.map((h) => html`<option value=${h.id}>${h.label}</option>`)}</select></label>
       </div>
       ${f.problems.length ? html`<ul class="warn">${f.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
       ${this.runBar(v, 'tornado', v.runs.tornado, f.runs)}

@@ -80,6 +80,8 @@ export interface SweepsView {
   error: string | null;
   params: ParamOption[];
   outputs: OutputOption[];
+  /** Outputs the file names beyond those offered (an institution's owed…), each with its label: the sweep's, and the tornado's one. */
+  extraOutputs: { sweep: OutputOption[]; tornado: OutputOption | null };
   institutions: { id: string; label: string }[];
   sweep: FormView<SweepAnalysis>;
   tornado: FormView<TornadoAnalysis>;
@@ -163,7 +165,7 @@ const sweepTable = memoize((r: SweepResult | null, s: Scenario | null, lang: Lan
   });
   return {
     axes, rows,
-    outputs: r.outputs.map((o) => ({ name: o.name, label: outputLabel(o.name, lang), kind: o.kind })),
+    outputs: r.outputs.map((o) => ({ name: o.name, label: outputLabel(o.name, lang, s), kind: o.kind })),
     base: r.outputs.map((o, k) => showOut(r.base.values?.[k] ?? null, o.kind, unit)),
     plot: r.outputs.map((o, k) => r.points.map((p) => plotOut(p.values?.[k] ?? null, o.kind, unit))),
     legend: r.outputs.map((o, k) => legendOf(r.points.map((p) => p.values?.[k] ?? null), o.kind, lang, unit)),
@@ -193,7 +195,7 @@ const tornadoTable = memoize((r: TornadoResult | null, s: Scenario | null, lang:
   const base = r.base.values?.[0] ?? null;
   const d = (v: string | null) => (v === null || base === null ? null : plotOut(v, kind, unit)! - plotOut(base, kind, unit)!);
   return {
-    output: outputLabel(r.output.name, lang), change: `${shiftPoint(r.change, 2)}%`, base: showOut(base, kind, unit),
+    output: outputLabel(r.output.name, lang, s), change: `${shiftPoint(r.change, 2)}%`, base: showOut(base, kind, unit),
     entries: r.entries.map((e) => ({
       label: paramLabel(e.param, s, lang), path: e.param.path,
       low: showParam(e.param, e.low, unit), high: showParam(e.param, e.high, unit),
@@ -203,12 +205,19 @@ const tornadoTable = memoize((r: TornadoResult | null, s: Scenario | null, lang:
   };
 });
 
+const NO_EXTRA = Object.freeze({ sweep: [], tornado: null });
+const offered = (name: string) => OFFERED_OUTPUTS.includes(name);
+const extraOf = memoize((sweep: readonly string[] | undefined, tornado: string | undefined, s: Scenario, lang: Lang) => ({
+  sweep: (sweep ?? []).filter((o) => !offered(o)).map((name) => ({ name, label: outputLabel(name, lang, s) })),
+  tornado: tornado !== undefined && !offered(tornado) ? { name: tornado, label: outputLabel(tornado, lang, s) } : null,
+}));
+
 const runsOf = memoize((sweep: RunView | undefined, tornado: RunView | undefined) => ({ sweep, tornado }));
 
 export function sweepsView(s: AppState, prev: SweepsView | null = null): SweepsView {
   const scen = scenarioOrError(s.ws, s.active);
   if (scen instanceof Error) {
-    return stable(prev, { lang: s.lang, unit: s.unit, error: scen.message, params: [], outputs: [], institutions: [],
+    return stable(prev, { lang: s.lang, unit: s.unit, error: scen.message, params: [], outputs: [], extraOutputs: NO_EXTRA, institutions: [],
       sweep: prev?.sweep ?? form(s.ws.baseline, 'sweep', s.lang), tornado: prev?.tornado ?? form(s.ws.baseline, 'tornado', s.lang), runs: {}, sweepResult: null,
       tornadoResult: null });
   }
@@ -218,6 +227,7 @@ export function sweepsView(s: AppState, prev: SweepsView | null = null): SweepsV
   return stable(prev, {
     lang: s.lang, unit: s.unit, error: null,
     params: paramsOf(scen, s.lang, s.unit), outputs: outputsOf(s.lang), institutions: institutionsOf(scen.hospitals),
+    extraOutputs: extraOf(sw.spec.outputs, to.spec.output, scen, s.lang),
     sweep: sw, tornado: to,
     runs: runsOf(sweepRun(rs, current(rs), sw.spec, s.lang), tornadoRun(rt, current(rt), to.spec, s.lang)),
     sweepResult: sweepTable(rs?.result?.kind === 'sweep' ? rs.result : null, rs?.scenario ?? null, s.lang, s.unit),
