@@ -1,9 +1,9 @@
 /**
  * The risk view in real Chromium (issue 12): 10,000 draws of the example city with a progress
- * bar, the spreads and seed edited into the scenario's analysis.risk; the probability that the
- * adjustment fund runs out equals what `gbsim risk` prints for the saved scenario file (the same
- * parameters read from the file); the institutions' table sorts by P(overspend). Screenshots
- * zh/en at 1440×900 and 1280×720.
+ * bar, the spreads (typed in percent, kept as decimals) and seed edited into the scenario's
+ * analysis.risk; the probability that the adjustment fund runs out equals what `gbsim risk`
+ * prints for the saved scenario file (the same parameters read from the file); the
+ * institutions' table sorts by P(overspend). Screenshots zh/en at 1440×900 and 1280×720.
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -21,13 +21,34 @@ describe('Monte Carlo risk view', () => {
   it('runs 10,000 draws with a progress bar; P(exhausted) equals gbsim risk with the same seed', async () => {
     const { page } = await start();
     await page.locator('[data-tab="risk"]').click();
-    expect(await page.getByTestId('risk-defaults').innerText()).toContain('0.03');
-    for (const [f, v] of [['seed', '7'], ['sigmaCommon', '0.08'], ['sigma', '0.1']] as const) {
-      const input = page.locator(`gb-field[data-path="analysis.risk.${f}"] input`);
+    // The spreads and the line are rates: typed and shown in percent (the file keeps 0.03 as a number).
+    const defaults = await page.getByTestId('risk-defaults').innerText();
+    expect(defaults).toContain('σc = 3%');
+    expect(defaults).toContain('σh = 5%');
+    expect(defaults).toContain('超支认定线 10%');
+    expect(defaults).not.toContain('0.03');
+    const field = (f: string) => page.locator(`gb-field[data-path="analysis.risk.${f}"]`);
+    expect(await field('sigmaCommon').locator('input').inputValue()).toBe('3');
+    expect(await field('sigmaCommon').locator('.unit').innerText()).toBe('%');
+    expect(await field('overspendThreshold').locator('input').inputValue()).toBe('10');
+    // Out of range: refused with the range in percent, the file untouched.
+    await field('sigma').locator('input').fill('150');
+    await field('sigma').locator('input').press('Enter');
+    await expect.poll(() => field('sigma').locator('.err').innerText()).toContain('须在 0% 到 100% 之间');
+    await field('overspendThreshold').locator('input').fill('1500%');
+    await field('overspendThreshold').locator('input').press('Enter');
+    await expect.poll(() => field('overspendThreshold').locator('.err').innerText()).toContain('须在 0% 到 1000% 之间');
+    await field('overspendThreshold').locator('input').press('Escape');
+    expect(await page.evaluate(() => (globalThis as any).__gb.ctl.state.ws.baseline.analysis?.risk)).toBeUndefined();
+    for (const [f, v] of [['seed', '7'], ['sigmaCommon', '8'], ['sigma', '10%']] as const) {
+      const input = field(f).locator('input');
       await input.fill(v);
       await input.press('Enter');
     }
     await expect.poll(() => page.evaluate(() => (globalThis as any).__gb.ctl.state.ws.baseline.analysis?.risk)).toEqual({ seed: 7, sigmaCommon: 0.08, sigma: 0.1 });
+    expect(await field('sigmaCommon').locator('input').inputValue()).toBe('8');
+    expect(await field('sigma').locator('input').inputValue()).toBe('10');
+    expect(await field('sigma').locator('.err').innerText()).toBe('');
     await page.getByTestId('run-risk').click();
     await page.getByTestId('risk-progress').waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => (globalThis as any).__gb.ctl.state.risk?.status === 'done', undefined, { timeout: 180_000, polling: 100 });

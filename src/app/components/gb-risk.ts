@@ -10,7 +10,7 @@ import { shared } from './shared.ts';
 import { emit, type Action } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { drawChartSoon, PALETTE } from '../views/charts.ts';
-import type { RiskView, DistView, RiskInstitutionRow } from '../views/risk.ts';
+import { riskFileValue, type RiskView, type DistView, type RiskInstitutionRow } from '../views/risk.ts';
 import { downloadCanvas } from './png.ts';
 import './gb-field.ts';
 
@@ -47,12 +47,15 @@ export class GbRisk extends LitElement {
     h3 { margin: 0.3rem 0; font-size: 0.95rem; }
   `];
 
-  /** The file keeps σ and thresholds as numbers: a typed decimal is sent as one. */
+  /**
+   * The file keeps σ and the line as numbers: the decimal a field makes of what is typed (「8%」 →
+   * "0.08", views/validate-field.ts) is sent as that number (0.08 — the same double as the text).
+   */
   private numbers(e: CustomEvent<Action>): void {
     const a = e.detail;
     if (a.type !== 'edit' || a.path[0] !== 'analysis' || a.path[1] !== 'risk' || typeof a.value !== 'string') return;
     e.stopPropagation();
-    emit(this, { type: 'edit', path: a.path, value: Number(a.value) });
+    emit(this, { type: 'edit', path: a.path, value: riskFileValue(a.value) });
   }
 
   override updated(): void {
@@ -103,11 +106,11 @@ export class GbRisk extends LitElement {
             data-path="analysis.risk.draws"></gb-field>
           <gb-field short label=${t('riskSeed')} kind="int" .lang=${v.lang} .path=${at('seed')} .value=${p.seed} .issues=${issue('seed')}
             data-path="analysis.risk.seed"></gb-field>
-          <gb-field short label=${t('sigmaCommon')} kind="nonneg" .lang=${v.lang} .path=${at('sigmaCommon')} .value=${String(p.sigmaCommon)}
+          <gb-field short label=${t('sigmaCommon')} kind="pct" .lang=${v.lang} .path=${at('sigmaCommon')} .value=${v.rates.sigmaCommon}
             .issues=${issue('sigmaCommon')} data-path="analysis.risk.sigmaCommon"></gb-field>
-          <gb-field short label=${t('sigmaOwn')} kind="nonneg" .lang=${v.lang} .path=${at('sigma')} .value=${String(p.sigma)} .issues=${issue('sigma')}
+          <gb-field short label=${t('sigmaOwn')} kind="pct" .lang=${v.lang} .path=${at('sigma')} .value=${v.rates.sigma} .issues=${issue('sigma')}
             data-path="analysis.risk.sigma"></gb-field>
-          <gb-field short label=${t('riskThreshold')} kind="nonneg" .lang=${v.lang} .path=${at('overspendThreshold')} .value=${String(p.overspendThreshold)}
+          <gb-field short label=${t('riskThreshold')} kind="pctTen" .lang=${v.lang} .path=${at('overspendThreshold')} .value=${v.rates.overspendThreshold}
             .issues=${issue('overspendThreshold')} data-path="analysis.risk.overspendThreshold"></gb-field>
           <label class="sel">${t('riskDeductions')}
             <select data-testid="risk-deductions" @change=${(e: Event) => emit(this,
@@ -118,9 +121,9 @@ export class GbRisk extends LitElement {
         </div>
         <div class="muted">${t('sigmaByCategoryTitle')}</div>
         <div class="params">
-          ${v.categories.map((c) => html`<gb-field short optional label=${c.label} kind="nonneg" .lang=${v.lang}
+          ${v.categories.map((c) => html`<gb-field short optional label=${c.label} kind="pct" .lang=${v.lang}
             .path=${['analysis', 'risk', 'sigmaByCategory', c.key]}
-            .value=${c.value === undefined ? undefined : String(c.value)} .issues=${issue(`sigmaByCategory.${c.key}`)}
+            .value=${c.value} .issues=${issue(`sigmaByCategory.${c.key}`)}
               data-path="analysis.risk.sigmaByCategory.${c.key}"></gb-field>`)}
         </div>
         <div class="run">

@@ -5,6 +5,9 @@
  * the months of coverage and the adjustment fund used, their histograms as plot values, the
  * probability the adjustment fund is exhausted, and each institution's probabilities of
  * overspending beyond the line and of earning a reward (with their sort keys).
+ * The spreads and the overspend line are rates: typed and shown as percentages (「8」 or 「8%」),
+ * the file keeping JSON numbers (0.08). The view hands the fields the exact decimal each number
+ * stands for ("0.08", never a float × 100), and the element sends a typed one back as a number.
  */
 import type { AppState, RiskRunState } from '../state/app-state.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
@@ -13,7 +16,10 @@ import { RISK_DEFAULTS, riskParamsOf, validateRiskParams, type RiskParams } from
 import type { Distribution, RiskSummary } from '../../engine/risk/summary.ts';
 import type { RiskMeta } from '../../engine/risk/prepare.ts';
 import { formatMoney } from '../../engine/money.ts';
-import { money, percent, plain } from '../../display/number.ts';
+import { money, percent, plain, shiftPoint } from '../../display/number.ts';
+import { numberToPlain } from '../../format/numbers.ts';
+import type { Issue } from '../../format/issues.ts';
+import { msg } from '../i18n/index.ts';
 import { issueLine, issueMessage } from '../../workspace/issue-text.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { termOf } from './terms.ts';
@@ -49,9 +55,12 @@ export interface RiskView {
   error: string | null;
   given: RiskAnalysis;
   params: RiskParams;
-  defaults: { c: string; h: string; n: string; seed: number };
+  /** The spreads and the line as the file's exact decimals ("0.08"): the fields show them in percent. */
+  rates: { sigmaCommon: string; sigma: string; overspendThreshold: string };
+  defaults: { c: string; h: string; t: string; n: string; seed: number };
   paramIssues: Record<string, string>;
-  categories: { key: string; label: string; value: number | undefined }[];
+  /** σ_h of each category, as the file's exact decimal (undefined: the σ_h above). */
+  categories: { key: string; label: string; value: string | undefined }[];
   run: { status: RiskRunState['status']; done: number; total: number; workers: number; seconds: string; name: string; problems: string[];
     outdated: boolean } | null;
   result: RiskResultView | null;
@@ -85,16 +94,48 @@ const resultOf = memoize((s: RiskSummary | null, meta: RiskMeta | null, params: 
   };
 });
 
+/** A number of the file as the exact decimal it stands for (0.08 → "0.08", 1e-7 → "0.0000001"). */
+const decimal = (x: unknown): string => (typeof x === 'number' ? numberToPlain(x) : String(x));
+/** A rate as the percentage it is typed as: "0.03" → 「3%」, on the digits. */
+const pct = (x: number): string => `${shiftPoint(numberToPlain(x), 2)}%`;
+
+/**
+ * A problem of a spread or of the line, under a field typed in percent: its range in percent
+ * (as the field's own check says it), its decimals counted in percent (12 of the fraction are 10).
+ */
+function rateIssue(i: Issue, lang: Lang): string {
+  const line = i.path === 'overspendThreshold';
+  if (line && i.code === 'overspendThreshold') return msg(lang, 'rangePctTen');
+  if (!line && (i.code === 'sigmaMax' || i.code === 'notNegative')) return msg(lang, 'rangePct');
+  const dp = i.params?.dp;
+  if (i.code === 'atMostDecimals' && typeof dp === 'number') return issueMessage({ ...i, params: { ...i.params, dp: Math.max(0, dp - 2) } }, lang);
+  return issueMessage(i, lang);
+}
+const RATE_PATH = /^(sigmaCommon|sigma|overspendThreshold|sigmaByCategory\..*)$/;
+
 const formOf = memoize((given: RiskAnalysis | undefined, hs: Scenario['hospitals'], lang: Lang) => {
   const params = riskParamsOf(given);
   const paramIssues: Record<string, string> = {};
-  for (const i of validateRiskParams(params)) paramIssues[i.path] = issueMessage(i, lang);
+  for (const i of validateRiskParams(params)) paramIssues[i.path] = RATE_PATH.test(i.path) ? rateIssue(i, lang) : issueMessage(i, lang);
   const cats = [...new Set(hs.map((h) => h.category))];
   return {
     given: given ?? {}, params, paramIssues,
-    categories: cats.map((key) => ({ key, label: termOf('category', key, lang), value: given?.sigmaByCategory?.[key] })),
+    rates: { sigmaCommon: decimal(params.sigmaCommon), sigma: decimal(params.sigma), overspendThreshold: decimal(params.overspendThreshold) },
+    categories: cats.map((key) => {
+      const v = given?.sigmaByCategory?.[key];
+      return { key, label: termOf('category', key, lang), value: v === undefined ? undefined : decimal(v) };
+    }),
   };
 });
+
+/**
+ * An edit of analysis.risk as the file keeps it: the decimal a field made of what was typed
+ * ("0.08" of 「8%」, views/validate-field.ts) as the JSON number it stands for (0.08, the double
+ * nearest that text: read back, numberToPlain gives "0.08" again); anything else as it is.
+ */
+export function riskFileValue(value: unknown): unknown {
+  return typeof value === 'string' ? Number(value) : value;
+}
 
 /** `current`: the run is of the scenario shown as it is now (views/ran-on.ts); else, or with other parameters, it is outdated. */
 const runOf = memoize((r: RiskRunState | null, current: boolean, params: RiskParams, lang: Lang, doc: Scenario | null) => r && ({
@@ -103,8 +144,8 @@ const runOf = memoize((r: RiskRunState | null, current: boolean, params: RiskPar
   outdated: !current || JSON.stringify(r.params) !== JSON.stringify(params),
 }));
 
-const DEFAULTS = Object.freeze({ c: String(RISK_DEFAULTS.sigmaCommon), h: String(RISK_DEFAULTS.sigma), seed: RISK_DEFAULTS.seed,
-  n: plain(String(RISK_DEFAULTS.draws), 0) });
+const DEFAULTS = Object.freeze({ c: pct(RISK_DEFAULTS.sigmaCommon), h: pct(RISK_DEFAULTS.sigma), t: pct(RISK_DEFAULTS.overspendThreshold),
+  seed: RISK_DEFAULTS.seed, n: plain(String(RISK_DEFAULTS.draws), 0) });
 
 export function riskView(s: AppState, prev: RiskView | null = null): RiskView {
   const scen = scenarioOrError(s.ws, s.active);

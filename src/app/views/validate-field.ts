@@ -9,24 +9,28 @@ import { shiftPoint } from '../../display/number.ts';
 /**
  * `pct`, `pctOpen` and `growthPct` are rates typed and shown as percentages (「8%」 or 「8」 →
  * "0.08" in the file): `pct` 0%–100% (deposit rates, shares, return ratios), `pctOpen` any
- * rate ≥ 0% (a tier's bound or a cap, as a rate of the target), `growthPct` above −100%.
+ * rate ≥ 0% (a tier's bound or a cap, as a rate of the target), `growthPct` above −100%,
+ * `pctTen` 0%–1000% (the risk tab's overspend line, engine/risk/params.ts: 0 to 10).
  */
-export type FieldKind = 'money' | 'rate' | 'share' | 'nonneg' | 'growth' | 'int' | 'score' | 'text' | 'formula' | 'pct' | 'pctOpen' | 'growthPct';
+export type FieldKind = 'money' | 'rate' | 'share' | 'nonneg' | 'growth' | 'int' | 'score' | 'text' | 'formula' | 'pct' | 'pctOpen' | 'growthPct' | 'pctTen';
+
+type PercentKind = 'pct' | 'pctOpen' | 'growthPct' | 'pctTen';
 
 /** The kinds typed as percentages. */
-export const PERCENT_KINDS: ReadonlySet<FieldKind> = new Set(['pct', 'pctOpen', 'growthPct']);
+export const PERCENT_KINDS: ReadonlySet<FieldKind> = new Set<PercentKind>(['pct', 'pctOpen', 'growthPct', 'pctTen']);
 
 export type Checked = { ok: true; value: string | number | undefined } | { ok: false; key: MsgKey };
 
 const PERCENT = /^[+-]?\d{1,10}(\.\d{1,10})?%?$/;
 
 /** A percentage typed ("8", "8%", "12.5 %") as the file's decimal ("0.08"), or a message key. */
-function percentValue(kind: 'pct' | 'pctOpen' | 'growthPct', t: string): Checked {
+function percentValue(kind: PercentKind, t: string): Checked {
   if (!PERCENT.test(t)) return { ok: false, key: 'invalidPercent' };
   const v = shiftPoint(t.replace(/%$/, '').replace(/^\+/, ''), -2);
   const neg = v.startsWith('-') && !/^-0*(\.0*)?$/.test(v);
   if (kind === 'pct' && (neg || !atMostOne(v))) return { ok: false, key: 'rangePct' };
   if (kind === 'pctOpen' && neg) return { ok: false, key: 'rangePctOpen' };
+  if (kind === 'pctTen' && (neg || !atMostTen(v))) return { ok: false, key: 'rangePctTen' };
   // Growth above −100%: a fall of the whole or more is no growth rate.
   if (kind === 'growthPct' && neg && !/^-0?\.\d+$/.test(v)) return { ok: false, key: 'rangeGrowth' };
   return { ok: true, value: neg ? v : v.replace(/^-/, '') };
@@ -47,6 +51,13 @@ function atMostOne(s: string): boolean {
   return !s.startsWith('-') && (i === '' || (i === '1' && /^0*$/.test(frac)));
 }
 
+/** A non-negative decimal string at most 10, on its digits. */
+function atMostTen(s: string): boolean {
+  const [int = '0', frac = ''] = s.split('.');
+  const i = int.replace(/^0+/, '');
+  return i.length < 2 || (i === '10' && /^0*$/.test(frac));
+}
+
 export function checkValue(kind: FieldKind, raw: string, optional: boolean): Checked {
   const t = kind === 'text' || kind === 'formula' ? raw.trim() : clean(raw);
   if (t === '') return optional ? { ok: true, value: undefined } : { ok: false, key: kind === 'money' ? 'invalidMoney' : 'required' };
@@ -64,6 +75,7 @@ export function checkValue(kind: FieldKind, raw: string, optional: boolean): Che
     case 'pct':
     case 'pctOpen':
     case 'growthPct':
+    case 'pctTen':
       return percentValue(kind, t);
     case 'int':
       return /^\d{1,12}$/.test(t) ? { ok: true, value: Number(t) } : { ok: false, key: 'invalidNumber' };
