@@ -5,6 +5,7 @@
  */
 import { parse, oneOf, langOption, LANG_OPTION } from './args.ts';
 import { CliError, readScenario, wroteLine, type Io } from './io.ts';
+import { shiftPoint } from '../display/number.ts';
 import { prepareRisk, RiskError } from '../engine/risk/prepare.ts';
 import { riskParamsOf, validateRiskParams, type RiskParams } from '../engine/risk/params.ts';
 import { summarize } from '../engine/risk/summary.ts';
@@ -25,13 +26,23 @@ function number(flag: string, v: string | boolean | undefined): number | undefin
   return Number(s);
 }
 
+/** A spread or threshold: as the file writes it (0.05) or as a percentage (5%), exactly (the digits shifted, no float). */
+function rate(flag: string, v: string | boolean | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v).trim();
+  if (!s.endsWith('%')) return number(flag, s);
+  const pct = s.slice(0, -1).trim();
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(pct)) throw new CliError(`${flag} must be a number or a percentage, not "${v}"`, 2);
+  return Number(shiftPoint(pct, -2));
+}
+
 function categories(v: string | boolean | undefined): Record<string, number> | undefined {
   if (v === undefined) return undefined;
   const out: Record<string, number> = {};
   for (const part of String(v).split(',').map((p) => p.trim()).filter(Boolean)) {
     const m = /^([^=]+)=(.+)$/.exec(part);
     if (!m) throw new CliError(`--sigma-category takes CATEGORY=X pairs separated by commas, not "${part}"`, 2);
-    out[m[1]!.trim()] = number(`--sigma-category ${m[1]!.trim()}`, m[2])!;
+    out[m[1]!.trim()] = rate(`--sigma-category ${m[1]!.trim()}`, m[2])!;
   }
   return out;
 }
@@ -42,10 +53,10 @@ export function paramsFromFlags(values: Record<string, string | boolean | undefi
   const set = <K extends keyof RiskParams>(k: K, v: RiskParams[K] | undefined) => { if (v !== undefined) p[k] = v; };
   set('draws', number('--draws', values.draws));
   set('seed', number('--seed', values.seed));
-  set('sigmaCommon', number('--sigma-common', values['sigma-common']));
-  set('sigma', number('--sigma', values.sigma));
+  set('sigmaCommon', rate('--sigma-common', values['sigma-common']));
+  set('sigma', rate('--sigma', values.sigma));
   set('sigmaByCategory', categories(values['sigma-category']));
-  set('overspendThreshold', number('--threshold', values.threshold));
+  set('overspendThreshold', rate('--threshold', values.threshold));
   if (values.deductions !== undefined) set('deductions', oneOf(values.deductions, ['scaled', 'fixed'] as const, '--deductions', 'scaled'));
   const params = riskParamsOf(kept, p);
   const bad = validateRiskParams(params);

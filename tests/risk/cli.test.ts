@@ -45,6 +45,18 @@ describe('gbsim risk', () => {
     expect(doc.fund.closingBalance.histogram.counts.reduce((a: number, b: number) => a + b, 0)).toBe(400);
   });
 
+  it('spreads and the threshold may be typed as percentages: 5% is exactly 0.05, the same run byte for byte', async () => {
+    const asFile = await cli(...ARGS, '--threshold', '0.15', '--json', '--workers', '1');
+    const asPct = await cli('risk', 'scenarios/city.json', '--draws', '400', '--seed', '9', '--sigma-common', '5%', '--sigma-category', 'community=9%,township=10%',
+      '--threshold', '15 %', '--json', '--workers', '1');
+    expect(asPct.code).toBe(0);
+    expect(asPct.out).toBe(asFile.out);
+    expect(JSON.parse(asPct.out).params).toMatchObject({ sigmaCommon: 0.05, overspendThreshold: 0.15 });
+    const bad = await cli('risk', 'scenarios/city.json', '--sigma', 'five%');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--sigma must be a number or a percentage');
+  });
+
   it('prints the fund figures\' percentiles, P(exhausted) and the institutions ranked by P(overspend > 10%)', async () => {
     const r = await cli(...ARGS, '--top', '5', '--lang', 'en');
     expect(r.code).toBe(0);
