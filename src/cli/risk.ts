@@ -19,10 +19,12 @@ const FLAG_OF: Record<string, string> = {
     overspendThreshold: '--threshold',
 };
 
+const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
+
 function number(flag: string, v: string | boolean | undefined): number | undefined {
   if (v === undefined) return undefined;
   const s = String(v).trim();
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(s)) throw new CliError(`${flag} must be a number, not "${v}"`, 2);
+  if (!NUMBER.test(s)) throw new CliError(`${flag} must be a number, not "${v}"`, 2);
   return Number(s);
 }
 
@@ -32,7 +34,7 @@ function rate(flag: string, v: string | boolean | undefined): number | undefined
   const s = String(v).trim();
   if (!s.endsWith('%')) return number(flag, s);
   const pct = s.slice(0, -1).trim();
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(pct)) throw new CliError(`${flag} must be a number or a percentage, not "${v}"`, 2);
+  if (!NUMBER.test(pct)) throw new CliError(`${flag} must be a number or a percentage, not "${v}"`, 2);
   return Number(shiftPoint(pct, -2));
 }
 

@@ -28,6 +28,16 @@ export function diffPaths(a: unknown, b: unknown, path: Path = [], out: Change[]
   return out;
 }
 
+/**
+ * What to send a worker that holds `sent`: the patch to `next`, or `next` whole when there is no
+ * copy yet, the patch would be longer than `max` changes, or it replaces the root.
+ */
+export function updateOf<T>(sent: T | null, next: T, max = 1000): { full: T; patch?: undefined } | { full?: undefined; patch: Change[] } {
+  if (sent === null) return { full: next };
+  const patch = diffPaths(sent, next, [], [], max);
+  return patch.length > max || patch.some((p) => p.path.length === 0) ? { full: next } : { patch };
+}
+
 /** Apply a patch in place (the worker owns its copy). A root-level set replaces nothing: use a full send. */
 export function applyPatch(target: Record<string, unknown>, ops: readonly Change[]): void {
   for (const op of ops) {

@@ -16,7 +16,7 @@ import type { PointInflation, PointInflationQuery } from '../../engine/point-inf
 import type { MonitorReport } from '../../engine/monitor.ts';
 import type { AdjustmentPreview } from '../../engine/adjust-preview.ts';
 import type { Adjustment } from '../../format/types.ts';
-import { diffPaths } from '../../transport/patch.ts';
+import { updateOf } from '../../transport/patch.ts';
 import type { WorkspaceLoad } from '../../workspace/file.ts';
 
 type Handle = Hosted<EngineApi>;
@@ -90,10 +90,9 @@ export class Column {
       }
     }
     const key = nextKey++;
-    const patch = this.sent ? diffPaths(this.sent, s) : null;
-    const full = patch === null || patch.length > 1000 || patch.some((p) => p.path.length === 0);
+    const update = updateOf(this.sent, s);
     this.sent = s;
-    const call = full ? this.h.api.run({ key, full: s }) : this.h.api.run({ key, patch: patch! });
+    const call = this.h.api.run({ key, ...update });
     const busy = { call, started: performance.now() };
     this.busy = busy;
     // Busy until the worker answers, even when the caller has been told the run is stale.

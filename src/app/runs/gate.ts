@@ -10,7 +10,7 @@
  */
 import type { Workspace } from '../../workspace/types.ts';
 import type { Issue } from '../../format/issues.ts';
-import { diffPaths } from '../../transport/patch.ts';
+import { updateOf } from '../../transport/patch.ts';
 import type { GateAnswer, WorkspaceUpdate } from '../../transport/gate-session.ts';
 import type { WorkspaceApi } from '../../../workers/workspace.worker.ts';
 import { workspaceWorker, type Hosted } from './workers.ts';
@@ -58,8 +58,8 @@ export class GateRunner {
 
   /** A patch from the workspace the worker holds, or the whole workspace when a patch would not do. */
   private update(ws: Workspace): WorkspaceUpdate {
-    const patch = this.sent ? diffPaths(this.sent, ws) : null;
+    const u = updateOf(this.sent, ws);
     this.sent = ws;
-    return patch === null || patch.length > 1000 || patch.some((p) => p.path.length === 0) ? { full: ws } : { patch };
+    return u;
   }
 }

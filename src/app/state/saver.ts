@@ -11,7 +11,7 @@ import { journalKey, type JournalEntry } from '../../workspace/journal.ts';
 import { workspaceWorker, type Hosted } from '../runs/workers.ts';
 import type { WorkspaceApi } from '../../../workers/workspace.worker.ts';
 import type { StoredState } from '../../transport/store-session.ts';
-import { diffPaths } from '../../transport/patch.ts';
+import { updateOf } from '../../transport/patch.ts';
 
 /** Above this many changes an entry carries the whole baseline (cheaper to apply, same size). */
 const MAX_PATCH = 1000;
@@ -69,10 +69,7 @@ export class Saver {
   }
 
   private update(baseline: Scenario): JournalEntry['base'] {
-    const prev = this.last?.baseline;
-    if (!prev) return { full: baseline };
-    const patch = diffPaths(prev, baseline, [], [], MAX_PATCH);
-    return patch.length > MAX_PATCH || patch.some((p) => p.path.length === 0) ? { full: baseline } : { patch };
+    return updateOf(this.last?.baseline ?? null, baseline, MAX_PATCH);
   }
 
   /** Every journal write so far done, and the snapshot written. */

@@ -32,15 +32,22 @@ export function sameInputs(a: Scenario, b: Scenario): boolean {
   return same;
 }
 
-export function ranOnShown(s: Pick<AppState, 'ws' | 'active'>, run: { ref: RefKey; scenario: Scenario }): boolean {
-  if (run.ref !== s.active) return false;
+/** The scenario shown, when `run` was made on it as it is now (same inputs); else null. */
+function shownIfRanOn(s: Pick<AppState, 'ws' | 'active'>, run: { ref: RefKey; scenario: Scenario }): Scenario | null {
+  if (run.ref !== s.active) return null;
   const now = scenarioOrError(s.ws, s.active);
-  return !(now instanceof Error) && sameInputs(run.scenario, now);
+  return !(now instanceof Error) && sameInputs(run.scenario, now) ? now : null;
 }
 
-/** A Monte Carlo run whose figures may be shown as current (the brief's): of the scenario shown, with the parameters it now keeps. */
+export function ranOnShown(s: Pick<AppState, 'ws' | 'active'>, run: { ref: RefKey; scenario: Scenario }): boolean {
+  return shownIfRanOn(s, run) !== null;
+}
+
+/**
+ * A Monte Carlo run whose figures are current (the risk tab's "outdated" is its negation; the
+ * brief prints only such a run's): of the scenario shown, with the parameters it now keeps.
+ */
 export function riskRunCurrent(s: Pick<AppState, 'ws' | 'active'>, run: { ref: RefKey; scenario: Scenario; params: RiskParams }): boolean {
-  if (!ranOnShown(s, run)) return false;
-  const now = scenarioOrError(s.ws, s.active);
-  return !(now instanceof Error) && JSON.stringify(riskParamsOf(now.analysis?.risk)) === JSON.stringify(run.params);
+  const now = shownIfRanOn(s, run);
+  return now !== null && JSON.stringify(riskParamsOf(now.analysis?.risk)) === JSON.stringify(run.params);
 }

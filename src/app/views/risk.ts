@@ -24,7 +24,7 @@ import { issueLine, issueMessage } from '../../workspace/issue-text.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { termOf } from './terms.ts';
 import { memoize, stable } from './memo.ts';
-import { ranOnShown } from './ran-on.ts';
+import { riskRunCurrent } from './ran-on.ts';
 
 export interface DistView {
   key: 'closingBalance' | 'monthsOfCoverage' | 'adjustmentFundUsed';
@@ -137,11 +137,11 @@ export function riskFileValue(value: unknown): unknown {
   return typeof value === 'string' ? Number(value) : value;
 }
 
-/** `current`: the run is of the scenario shown as it is now (views/ran-on.ts); else, or with other parameters, it is outdated. */
-const runOf = memoize((r: RiskRunState | null, current: boolean, params: RiskParams, lang: Lang, doc: Scenario | null) => r && ({
+/** `current`: the run is of the scenario shown as it is now, with its parameters (views/ran-on.ts riskRunCurrent); else it is outdated. */
+const runOf = memoize((r: RiskRunState | null, current: boolean, lang: Lang, doc: Scenario | null) => r && ({
   status: r.status, done: r.done, total: r.total, workers: r.workers, seconds: (r.ms / 1000).toFixed(2), name: r.name,
   problems: r.issues.slice(0, 50).map((i) => issueLine({ ...i, path: i.path.replace(/^risk\b/, 'analysis.risk') }, lang, doc ?? undefined)),
-  outdated: !current || JSON.stringify(r.params) !== JSON.stringify(params),
+  outdated: !current,
 }));
 
 const DEFAULTS = Object.freeze({ c: pct(RISK_DEFAULTS.sigmaCommon), h: pct(RISK_DEFAULTS.sigma), t: pct(RISK_DEFAULTS.overspendThreshold),
@@ -155,7 +155,7 @@ export function riskView(s: AppState, prev: RiskView | null = null): RiskView {
   return stable(prev, {
     lang: s.lang, unit: s.unit, error: scen instanceof Error ? scen.message : null, ...f,
     defaults: DEFAULTS,
-    run: runOf(r, !!r && ranOnShown(s, r), f.params, s.lang, ok),
+    run: runOf(r, !!r && riskRunCurrent(s, r), s.lang, ok),
     result: resultOf(r?.summary ?? null, r?.meta ?? null, r?.params ?? null, s.lang, s.unit),
   });
 }
