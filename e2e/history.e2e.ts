@@ -104,7 +104,7 @@ describe('version history', () => {
     await dialog.waitFor({ state: 'detached' });
     const notice = page.getByTestId('notice');
     await expect.poll(() => notice.innerText()).toContain('的版本未能恢复：它已通不过检查，工作区未作任何改动');
-    expect(await notice.getByTestId('issues').innerText()).toContain(`「${doc.hospitals[0].id} ${doc.hospitals[0].name}」的「机构类别」：机构类别 "inpatient" 不属于任何预算池`);
+    expect(await notice.getByTestId('issues').innerText()).toContain(`「${doc.hospitals[0].id} ${doc.hospitals[0].name}」的「机构类型」：机构类型「住院」不属于任何分配池`);
     expect(await state<number>(page, 'revision')).toBe(rev);
     expect(JSON.stringify(await state<unknown>(page, 'ws'))).toBe(before);
     expect(await state<unknown>(page, 'dialog')).toBe(null);

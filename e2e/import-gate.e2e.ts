@@ -41,12 +41,31 @@ describe('the gate on an import', () => {
     const notice = page.getByTestId('notice');
     await expect.poll(() => notice.innerText(), { timeout: 60_000 }).toContain('未导入 inpatient.xlsx');
     const issues = await page.getByTestId('issues').innerText();
-    expect(issues).toContain(`第 ${header + 2} 行「机构类型」`);
-    expect(issues).toContain('不属于任何分配池');
-    expect(issues).toContain('请改为现有分配池所含的类型');
+    const t02 = (ws as { baseline: { hospitals: { id: string; name: string }[] } }).baseline.hospitals[1]!;
+    expect(issues).toContain(`第 ${header + 2} 行「机构类型」（${t02.id} ${t02.name}）：机构类型「住院」不属于任何分配池`);
+    expect(issues).toContain('请改为现有分配池所含的类型：医院、门诊慢特病、基层');
+    expect(issues).toContain('机构类型「住院」没有保证金比例，方案无法计算 — 请改为已有保证金比例的类型');
+    // In the bureau's words: no code, no field path, no English developer text.
+    expect(issues).not.toMatch(/inpatient|\(hospital\)|baseline\.|hospitals\[|policy\.|deposit rate/);
     await shot(page, 'import-refused-zh-1440x900');
     expect(await state<unknown>(page, 'ws')).toEqual(ws);
     await flushed(page);
     expect(JSON.stringify(await storedValue(page, 'current'))).toBe(stored);
+
+    // The same refusal in English: the notice is said in the language shown when it is raised.
+    await page.getByTestId('lang').click();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file').setInputFiles({ name: 'inpatient.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    await page.getByTestId('mode-merge').check();
+    await page.getByTestId('apply-all').click();
+    await expect.poll(() => page.getByTestId('issues').innerText(), { timeout: 60_000 }).toContain(`row ${header + 2} "Class" (${t02.id} ${t02.name})`);
+    const en = await page.getByTestId('issues').innerText();
+    expect(en).toContain('class "inpatient" is in no pool, so the scenario cannot be computed');
+    expect(en).toContain('class "inpatient" has no deposit rate');
+    expect(en).not.toMatch(/baseline\.|hospitals\[|policy\./);
+    await shot(page, 'import-refused-en-1440x900');
+    expect(await state<unknown>(page, 'ws')).toEqual(ws);
   });
 });

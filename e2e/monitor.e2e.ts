@@ -153,7 +153,14 @@ async function fromJune(page: Page, june: MonitorReport, cityJune: Scenario): Pr
   expect(rows[0]).toContain('−500.00'); // 万元, the app's default unit
   expect(node.poolBefore).toBe(node.poolAfter);
   expect(await page.getByTestId('adj-pool').innerText()).toContain(money(node.poolAfter, 'wan'));
+  // The pool by its name, never its code ("hospitals").
+  expect(await page.getByTestId('adj-pool').innerText()).toMatch(/^分配池「医院（含门诊慢特病机构）」：调整前合计 /);
   await shot(page, 'monitor-adjust-dialog-zh-1440');
+  await page.evaluate(() => (globalThis as any).__gb.ctl.setLang('en'));
+  await expect.poll(() => page.getByTestId('adj-pool').innerText()).toMatch(/^Pool “医院（含门诊慢特病机构）”: /);
+  await shot(page, 'monitor-adjust-dialog-en-1440');
+  await page.evaluate(() => (globalThis as any).__gb.ctl.setLang('zh'));
+  await expect.poll(() => page.getByTestId('adj-pool').innerText()).toMatch(/^分配池「/);
   await afterRecompute(page, () => page.getByTestId('adj-accept').click());
   const adjusted = await state<Adjustment[]>(page, 'ws.baseline.adjustments');
   expect(adjusted).toEqual([adj]);

@@ -28,7 +28,12 @@ describe('recovery of a stored workspace that cannot be loaded', () => {
     await settled(page);
     const notice = page.getByTestId('recovery');
     await expect.poll(() => notice.innerText(), { timeout: 30_000 }).toContain('本机保存的工作区无法载入');
-    expect(await page.getByTestId('recovery-issues').innerText()).toContain('baseline.hospitals[3].history[1]');
+    // The institution and the field in words, as every notice names them — never the path.
+    const h = doc.baseline.hospitals[3];
+    const year = doc.baseline.meta.year - h.history.length + 1;
+    const listed = await page.getByTestId('recovery-issues').innerText();
+    expect(listed).toContain(`「${h.id} ${h.name}」的「${year}年基金支出」：须为不小于 0 的金额`);
+    expect(listed).not.toContain('baseline.hospitals');
     // The wrong old notice ("the file was not opened") is gone: no file was opened.
     expect(await page.locator('[data-testid="notice"]').count()).toBe(0);
     expect(await page.getByTestId('save-state').innerText()).toContain('未保存到本机');
@@ -44,6 +49,7 @@ describe('recovery of a stored workspace that cannot be loaded', () => {
       if ((await state<string>(page, 'lang')) !== lang) await page.getByTestId('lang').click();
       await page.setViewportSize(size);
       await shot(page, `recovery-${lang}-${size.width}x${size.height}`);
+      if (lang === 'en') expect(await page.getByTestId('recovery-issues').innerText()).toContain(`"${h.id} ${h.name}", History ${year}: must be`);
     }
     await page.getByTestId('lang').click(); // back to Chinese
 

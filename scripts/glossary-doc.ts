@@ -1,7 +1,9 @@
 /** docs/GLOSSARY.md written out from the code table (src/display/glossary.ts): `npx tsx scripts/glossary-doc.ts`. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FORMULA_NAMES, FUND_FIGURES, HOSPITAL_FIGURES, MONITOR_WORDS, RULE_MODES, TERMS, WATERFALL_STEPS, WORDS, type Name } from '../src/display/glossary.ts';
+import {
+  FORMULA_NAMES, FUND_FIGURES, HOSPITAL_FIGURES, MONITOR_WORDS, RULE_MODES, SETTINGS, TERMS, WATERFALL_STEPS, WORDS, type Name,
+} from '../src/display/glossary.ts';
 
 const TEMPLATE = new URL('./glossary-template.md', import.meta.url);
 
@@ -19,6 +21,7 @@ export function glossaryMarkdown(): string {
     .replace('WORD_ROWS', rows(WORDS))
     .replace('MONITOR_ROWS', rows(MONITOR_WORDS))
     .replace('MODE_ROWS', rows(RULE_MODES))
+    .replace('SETTING_ROWS', rows(SETTINGS))
     .replace('FORMULA_ROWS', rows(FORMULA_NAMES))
     .replace('TERM_ROWS', terms);
 }

@@ -15,7 +15,6 @@ import { basename } from 'node:path';
 import { parse, oneOf, langOption } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { saveScenario, validateScenario } from '../scenario/open.ts';
-import { formatIssue } from '../format/issues.ts';
 import { applyImport, ImportRefused, importHospitals } from '../sheets/import.ts';
 import { formatCellError, type ImportReport } from '../sheets/report.ts';
 import { scenarioFromImport } from '../sheets/new-scenario.ts';
@@ -25,6 +24,7 @@ import type { Lang } from '../display/lang.ts';
 import { SNIFF_HEAD, SNIFF_TAIL, sniffFile, type FileKind } from '../format/file-kind.ts';
 import { loadWorkspaceText } from '../workspace/file.ts';
 import { issueLines } from './io.ts';
+import { importProblems } from '../sheets/import-gate.ts';
 
 const IMPORT_USAGE = 'usage: gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid] [--lang zh|en]';
 const TEMPLATE_USAGE = 'usage: gbsim template [--lang zh|en] [--format xlsx|csv] [--years 2022,2023,2024] -o OUT.xlsx';
@@ -160,13 +160,10 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     }
     const checked = validateScenario(scenario);
     if (!checked.ok) {
-      const rowOf = new Map(report.rows.filter((r) => r.state === 'valid').map((r) => [r.id, r.row]));
+      // As the app refuses it (sheets/import-gate.ts): the sheet's row and column, the institution, the reason and the fix in words.
       io.err(lang === 'zh' ? `导入后的方案有问题，未写入 ${out}：` : `the scenario after the import has problems; ${out} not written:`);
-      for (const i of checked.issues) {
-        const m = /^hospitals\[(\d+)\]/.exec(i.path);
-        const id = m ? scenario.hospitals[Number(m[1])]?.id : undefined;
-        const row = id !== undefined ? rowOf.get(id) : undefined;
-        io.err(`${formatIssue(i)}${row !== undefined ? (lang === 'zh' ? `（表格第 ${row} 行，${id}）` : ` (sheet row ${row}, ${id})`) : ''}`);
+      for (const p of importProblems(scenario, report, checked.issues)) {
+        io.err(`${p.where[lang]}${lang === 'zh' ? '：' : ': '}${p.reason[lang]}${p.fix ? ` — ${p.fix[lang]}` : ''}`);
       }
       return 1;
     }

@@ -125,6 +125,27 @@ export const RULE_MODES = {
   'quality.step': N('分段', 'Step'),
 } as const satisfies Record<string, Name>;
 
+/**
+ * The other choices a scenario file makes among a few words (the file's value after the dot):
+ * how the deposit is withheld, how months are paid, how a pool is settled, next year's base in a
+ * several-years run, negotiated targets in later years, deductions in a Monte Carlo run.
+ */
+export const SETTINGS = {
+  'deposit.target': N('按总额指标预留', 'Withheld from target'),
+  'deposit.claims': N('按月度申报费用扣留', 'Withheld from monthly claims'),
+  'payment.capped': N('按月度额度拨付，超出部分暂缓', 'up to the monthly budget, the rest deferred'),
+  'payment.prepaid': N('按月预拨', 'prepaid monthly'),
+  'settlement.target': N('总额控制指标', 'by targets'),
+  'settlement.points': N('点数法', 'by points'),
+  'baseRule.actual': N('按实际发生', 'Actual spending'),
+  'baseRule.target': N('按总额控制指标', 'Target'),
+  'baseRule.actualPlusRetained': N('按实际发生＋结余留用', 'Actual + retained surplus'),
+  'locked.keep': N('以后各年保持', 'kept in later years'),
+  'locked.release': N('第二年起按权重分配', 'allocated by weight from year two'),
+  'deductions.scaled': N('随申报额同比例', 'scaled with claims'),
+  'deductions.fixed': N('固定金额', 'fixed amount'),
+} as const satisfies Record<string, Name>;
+
 /** During the year (DESIGN §10): the monthly report's figures and words (每月通报, 年中调整). */
 export const MONITOR_WORDS = {
   monthlyReport: N('总额控制执行情况月报', 'Monthly report on the global budget'),
@@ -224,6 +245,7 @@ export type HospitalFigure = keyof typeof HOSPITAL_FIGURES;
 export type Word = keyof typeof WORDS;
 export type MonitorWord = keyof typeof MONITOR_WORDS;
 export type RuleMode = keyof typeof RULE_MODES;
+export type Setting = keyof typeof SETTINGS;
 export type WaterfallStepName = keyof typeof WATERFALL_STEPS;
 export type FormulaNameMeaning = keyof typeof FORMULA_NAMES;
 
@@ -239,6 +261,11 @@ export const hospitalName = (k: HospitalFigure, lang: Lang): string => HOSPITAL_
 export const word = (k: Word, lang: Lang): string => WORDS[k][lang];
 export const monitorWord = (k: MonitorWord, lang: Lang): string => MONITOR_WORDS[k][lang];
 export const ruleModeName = (k: RuleMode, lang: Lang): string => RULE_MODES[k][lang];
+
+/** A setting's name (`deposit.claims` → 按月度申报费用扣留); a value not in the table is shown as written. */
+export function settingName(field: string, value: string, lang: Lang): string {
+  return (SETTINGS as Record<string, Name>)[`${field}.${value}`]?.[lang] ?? value;
+}
 
 /** The name of a class / level / category code; a code not in the table is shown as written. */
 export function termName(kind: TermKind, code: string, lang: Lang): string {

@@ -22,7 +22,12 @@ export interface PreviewMember {
 }
 
 export type AdjustmentPreview =
-  | { ok: true; adjustment: Adjustment; pool: string; poolBefore: string; poolAfter: string; members: PreviewMember[] }
+  | {
+    ok: true; adjustment: Adjustment;
+    /** The pool's code, and its name ('' for the one pool of everyone, when the scenario has no pools). */
+    pool: string; poolName: string;
+    poolBefore: string; poolAfter: string; members: PreviewMember[];
+  }
   | { ok: false; adjustment: Adjustment; issues: Issue[] };
 
 export function previewAdjustment(s: Scenario, adjustment: Adjustment): AdjustmentPreview {
@@ -32,7 +37,8 @@ export function previewAdjustment(s: Scenario, adjustment: Adjustment): Adjustme
     const region = allocate(model);
     const adj = applyAdjustments(model, region);
     const e = adj.effects[adj.effects.length - 1]!;
-    const members = model.pools[e.pool]!.members;
+    const pool = model.pools[e.pool]!;
+    const members = pool.members;
     const before = sum(e.members.map((c) => c.targetBefore));
     const after = sum(e.members.map((c) => c.targetAfter));
     // The pool's total: the unmoved members, plus the moved ones before or after.
@@ -40,7 +46,7 @@ export function previewAdjustment(s: Scenario, adjustment: Adjustment): Adjustme
     const moved = new Set(e.members.map((c) => c.index));
     for (const i of members) if (!moved.has(i)) rest += adj.targets[i]!;
     return {
-      ok: true, adjustment, pool: model.pools[e.pool]!.id, poolBefore: m(rest + before), poolAfter: m(rest + after),
+      ok: true, adjustment, pool: pool.id, poolName: pool.implicit ? '' : pool.name, poolBefore: m(rest + before), poolAfter: m(rest + after),
       members: e.members.map((c) => ({
         id: model.hospitals[c.index]!.id, name: s.hospitals[c.index]!.name,
         targetBefore: m(c.targetBefore), targetAfter: m(c.targetAfter), change: m(c.targetAfter - c.targetBefore),

@@ -84,10 +84,10 @@ export function allocate(m: Model): Region {
     const pool = p.implicit ? 'the amount to allocate' : `pool "${p.id}"`;
     if (rest < 0) {
       if (p.implicit) issues.code(where, 'lockedExceed', { locked: formatMoney(locked), amount: formatMoney(amount) });
-      else issues.code(where, 'lockedExceedPool', { pool: p.id, locked: formatMoney(locked), amount: formatMoney(amount) });
+      else issues.code(where, 'lockedExceedPool', { pool: p.id, poolName: p.name, locked: formatMoney(locked), amount: formatMoney(amount) });
     } else if (rest > 0 && weightSum === 0n) {
       const code = free.length === 0 ? (p.members.length === 0 ? 'poolNoMembers' : 'poolAllLocked') : 'poolZeroWeights';
-      issues.code(where, code, { pool: p.implicit ? '' : p.id, rest: formatMoney(rest) });
+      issues.code(where, code, p.implicit ? { pool: '', rest: formatMoney(rest) } : { pool: p.id, poolName: p.name, rest: formatMoney(rest) });
     } else if (rest > 0) {
       const parts = apportionColumn(rest, weights, weightSum);
       for (let j = 0; j < free.length; j++) targets[free[j]!] = parts[j]!;

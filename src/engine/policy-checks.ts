@@ -100,8 +100,9 @@ export function assignPools(pools: readonly Pool[] | undefined, hospitals: reado
     total += share;
     p.classes.forEach((c, j) => {
       const other = byClass.get(c);
-      if (other !== undefined) issues.code(`policy.pools[${k}].classes[${j}]`, 'classInTwoPools', { class: c, pool: pools[other]!.id });
-      else byClass.set(c, k);
+      if (other !== undefined) {
+        issues.code(`policy.pools[${k}].classes[${j}]`, 'classInTwoPools', { class: c, pool: pools[other]!.id, poolName: pools[other]!.name });
+      } else byClass.set(c, k);
     });
     return { id: p.id, name: p.name, share, members: [] as number[], byPoints: p.settlement === 'points' };
   });

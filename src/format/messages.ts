@@ -101,8 +101,8 @@ export const MESSAGES = {
     (p) => `duplicate id "${p.id}" (also ${p.otherPath}); give each institution its own code`),
   historyYears: e(['years', 'found'], (p) => `须有 ${p.years} 个年度（与历史年度权重个数相同），现有 ${p.found} 个`,
     (p) => `must have ${p.years} years, as many as policy.historyWeights; it has ${p.found}`),
-  noDepositRate: e(['class'], (p) => `机构类别 "${p.class}" 没有保证金比例，请在“保证金比例”中为其填写比例，或改为已有的类别`,
-    (p) => `no deposit rate for class "${p.class}" in policy.deposit.rates`),
+  noDepositRate: e(['class'], (p) => `机构类型「${p.class}」没有保证金比例：请在“政策参数 → 质量保证金”中为它填写比例，或改为已有保证金比例的类型`,
+    (p) => `class "${p.class}" has no deposit rate: give it one under Policy → Quality deposit, or use a class that has one`),
   deductionsExceed: e(['claims'], (p) => `大于全年申报额（${p.claims} 元），核减额不能超过申报额`, (p) => `larger than the year's claims (${p.claims})`),
   builtinFieldName: e(['name'], (p) => `"${p.name}" 是公式的内置名称，请给此字段另起名称`, (p) => `"${p.name}" is a built-in formula name; choose another field name`),
   projectedNegative: fixed('按此增长率预测的申报额为负数，增长率须大于 -1', 'projected claims would be negative'),
@@ -125,24 +125,24 @@ export const MESSAGES = {
   qualityRatioFalls: e(['prev'], (p) => `得分越高返还的保证金不能越少（上一点为 ${p.prev}）`, (p) => `a higher score must never return less of the deposit (${p.prev} before)`),
   duplicateIndicator: e(['id'], (p) => `考核指标 "${p.id}" 重复`, (p) => `duplicate indicator "${p.id}"`),
   indicatorWeightsZero: fixed('至少一个考核指标的权重须大于 0', 'at least one indicator must have a positive weight'),
-  indicatorsUndefined: fixed('填写了考核指标得分，但年终考核规则中没有定义这些指标的权重', 'indicator scores are given but policy.quality.indicators does not define their weights'),
+  indicatorsUndefined: fixed('填写了考核指标得分，但年终考核规则中没有定义这些指标的权重', 'indicator scores are given but the quality assessment rule does not define their weights'),
   indicatorMissing: e(['id'], (p) => `缺少考核指标 "${p.id}" 的得分`, (p) => `missing the score of indicator "${p.id}"`),
-  duplicatePool: e(['id'], (p) => `预算池编码 "${p.id}" 重复`, (p) => `duplicate pool id "${p.id}"`),
-  classInTwoPools: e(['class', 'pool'], (p) => `机构类别 "${p.class}" 已在预算池 "${p.pool}" 中：每家机构须恰好属于一个预算池`,
+  duplicatePool: e(['id'], (p) => `分配池编码 "${p.id}" 重复`, (p) => `duplicate pool id "${p.id}"`),
+  classInTwoPools: e(['class', 'pool', 'poolName'], (p) => `机构类型「${p.class}」已在${poolZh(p)}中：每家机构须恰好属于一个分配池`,
     (p) => `class "${p.class}" is already in pool "${p.pool}": every institution must fall in exactly one pool`),
-  poolShares: e(['total'], (p) => `各预算池份额合计须为 1，现为 ${p.total}`, (p) => `pool shares must add up to 1; they add up to ${p.total}`),
-  classInNoPool: e(['class', 'classes'], (p) => `机构类别 "${p.class}" 不属于任何预算池；请改为已有的类别（${p.classes}），或把它加入某个预算池`,
-    (p) => `class "${p.class}" is in no pool (policy.pools); use one of ${p.classes}, or add it to a pool`),
+  poolShares: e(['total'], (p) => `各分配池份额合计须为 1（即 100%），现为 ${p.total}`, (p) => `pool shares must add up to 1; they add up to ${p.total}`),
+  classInNoPool: e(['class', 'classes'], (p) => `机构类型「${p.class}」不属于任何分配池；请改为已有的类型（${p.classes}），或在“政策参数 → 分配池”中把它加入一个池`,
+    (p) => `class "${p.class}" is in no pool; use one of ${p.classes}, or add it to a pool under Policy → Pools`),
   lockedExceed: e(['locked', 'amount'], (p) => `锁定目标合计（${p.locked} 元）大于可分配总额（${p.amount} 元）`,
     (p) => `locked targets (${p.locked}) are larger than the amount to allocate (${p.amount})`),
-  lockedExceedPool: e(['pool', 'locked', 'amount'], (p) => `预算池 "${p.pool}" 的锁定目标合计（${p.locked} 元）大于该池金额（${p.amount} 元）`,
+  lockedExceedPool: e(['pool', 'poolName', 'locked', 'amount'], (p) => `${poolZh(p)}的锁定目标合计（${p.locked} 元）大于该池金额（${p.amount} 元）`,
     (p) => `locked targets in pool "${p.pool}" (${p.locked}) are larger than the pool (${p.amount})`),
-  poolNoMembers: e(['pool', 'rest'], (p) => `${poolName(p.pool!, 'zh')}有 ${p.rest} 元待分配，但没有机构属于它的类别`,
-    (p) => `${poolName(p.pool!, 'en')} has ${p.rest} to allocate and no institution to receive it (no institution is in its classes)`),
-  poolAllLocked: e(['pool', 'rest'], (p) => `${poolName(p.pool!, 'zh')}扣除锁定目标后还有 ${p.rest} 元，但没有未锁定的机构可以分配`,
-    (p) => `${poolName(p.pool!, 'en')} has ${p.rest} left after locked targets and no unlocked institution to receive it`),
-  poolZeroWeights: e(['pool', 'rest'], (p) => `${poolName(p.pool!, 'zh')}有 ${p.rest} 元待分配，但所有未锁定机构的权重都为 0`,
-    (p) => `${poolName(p.pool!, 'en')} has ${p.rest} to allocate but every unlocked institution's weight is zero`),
+  poolNoMembers: e(['pool', 'poolName', 'rest'], (p) => `${poolName(p, 'zh')}有 ${p.rest} 元待分配，但没有机构属于它所含的机构类型`,
+    (p) => `${poolName(p, 'en')} has ${p.rest} to allocate and no institution to receive it (no institution is in its classes)`),
+  poolAllLocked: e(['pool', 'poolName', 'rest'], (p) => `${poolName(p, 'zh')}扣除锁定目标后还有 ${p.rest} 元，但没有未锁定的机构可以分配`,
+    (p) => `${poolName(p, 'en')} has ${p.rest} left after locked targets and no unlocked institution to receive it`),
+  poolZeroWeights: e(['pool', 'poolName', 'rest'], (p) => `${poolName(p, 'zh')}有 ${p.rest} 元待分配，但所有未锁定机构的权重都为 0`,
+    (p) => `${poolName(p, 'en')} has ${p.rest} to allocate but every unlocked institution's weight is zero`),
 
   // ── Formulas (src/engine/formula.ts) ─────────────────────────────────────────────────────
   // Filed once under the formula's path (the field's label names the formula), for the first institution it fails for.
@@ -337,8 +337,8 @@ export type MsgCode = keyof typeof MESSAGES;
 const WHAT: Record<string, { zh: string; en: string }> = {
   tiers: { zh: '分档', en: 'tiers' },
   tier: { zh: '分档', en: 'tier' },
-  classes: { zh: '机构类别', en: 'institution classes' },
-  class: { zh: '机构类别', en: 'institution class' },
+  classes: { zh: '机构类型', en: 'institution classes' },
+  class: { zh: '机构类型', en: 'institution class' },
   weights: { zh: '年度权重（最早的年度在前）', en: 'weights, oldest year first' },
   year: { zh: '年度', en: 'year' },
   years: { zh: '年度', en: 'years' },
@@ -353,7 +353,7 @@ const WHAT: Record<string, { zh: string; en: string }> = {
   institutions: { zh: '机构', en: 'institutions' },
   levels: { zh: '级别与系数', en: 'levels to coefficients' },
   categories: { zh: '类别与系数', en: 'categories to coefficients' },
-  depositRates: { zh: '机构类别与保证金比例', en: 'institution classes to deposit rates' },
+  depositRates: { zh: '机构类型与保证金比例', en: 'institution classes to deposit rates' },
   growthRates: { zh: '类别与增长率', en: 'categories to growth rates' },
   indicatorScores: { zh: '考核指标与得分', en: 'indicator ids to scores' },
   fieldNumbers: { zh: '字段名与数值', en: 'field names to numbers' },
@@ -438,9 +438,10 @@ function nested(p: Record<string, string>, lang: MsgLang): string {
   return code && code !== 'tornadoAt' && isMsgCode(code) ? renderMessage(code, p, lang) : p.atReason!;
 }
 
-function poolName(pool: string, lang: MsgLang): string {
-  if (pool === '') return lang === 'zh' ? '可分配总额' : 'the amount to allocate';
-  return lang === 'zh' ? `预算池 "${pool}" ` : `pool "${pool}"`;
+/** The pool of a message about the allocation: "" is the one pool of everyone (the amount to allocate). */
+function poolName(p: Record<string, string>, lang: MsgLang): string {
+  if (p.pool === '') return lang === 'zh' ? '可分配总额' : 'the amount to allocate';
+  return lang === 'zh' ? poolZh(p) : `pool "${p.pool}"`;
 }
 
 export function isMsgCode(code: string): code is MsgCode {

@@ -6,7 +6,7 @@
 import { FORMAT_NAME, FORMAT_VERSION, type Hospital, type Provenance, type Scenario } from '../format/types.ts';
 import { formatMoney, parseMoney } from '../engine/money.ts';
 import type { ImportReport } from './report.ts';
-import type { Bilingual } from './vocab.ts';
+import { labelOf, type Bilingual } from './vocab.ts';
 
 const DOC = '人力资源社会保障部 财政部 卫生部《关于开展基本医疗保险付费总额控制的意见》';
 const NUMBER = '人社部发〔2012〕70号';
@@ -60,7 +60,7 @@ export function scenarioFromImport(report: ImportReport, hospitals: Hospital[], 
     version: FORMAT_VERSION,
     meta: {
       name,
-      description: `由 ${report.fileName} 导入的 ${hospitals.length} 家机构；基金与政策参数为默认值（见 policy.sources），请按本地规定修改。`,
+      description: `由 ${report.fileName} 导入的 ${hospitals.length} 家机构；基金与政策参数为默认值（出处见“参数与出处”），请按本地规定修改。`,
       ...(lastYear !== null ? { year: lastYear + 1 } : {}),
       currency: 'CNY',
     },
@@ -80,12 +80,13 @@ export function scenarioFromImport(report: ImportReport, hospitals: Hospital[], 
       en: `  history weights ${historyWeights(years).join(' / ')} (assumption); adjustment fund 3% (assumption); no risk reserve` },
     { zh: `  基金支出预算 = 最近一年历史支出之和 ${budget} 元，收入同额，上年结存 0（假设，请修改）`,
       en: `  fund budget = sum of the latest year's spending, ${budget} yuan; revenue the same; opening balance 0 (assumptions — edit them)` },
-    { zh: '  未设结余留用和超支分担规则（policy.surplus / policy.overspend），请按协议补充',
-      en: '  no surplus-retention or overspend-sharing rule (policy.surplus / policy.overspend); add your agreement\'s' },
+    { zh: '  未设结余留用和超支分担规则（政策参数 → 结余留用、超支分担），请按协议补充',
+      en: '  no surplus-retention or overspend-sharing rule (Policy → Surplus retention, Overspend sharing); add your agreement\'s' },
   ];
   const unknown = classes.filter((c) => DEFAULT_DEPOSIT_RATES[c] === undefined);
   if (unknown.length) {
-    notes.push({ zh: `  机构类型 ${unknown.join('、')} 没有默认保证金比例`, en: `  no default deposit rate for class ${unknown.join(', ')}` });
+    notes.push({ zh: `  机构类型${unknown.map((c) => `「${labelOf('class', c, 'zh')}」`).join('、')}没有默认保证金比例`,
+      en: `  no default deposit rate for class ${unknown.map((c) => `"${labelOf('class', c, 'en')}"`).join(', ')}` });
   }
   return { scenario, notes };
 }

@@ -8,7 +8,7 @@
 import type { Scenario, Tier } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import { grouped, money, shiftPoint } from '../display/number.ts';
-import { historyYears, ruleModeName, termName, unitName, yearName, type TermKind } from '../display/glossary.ts';
+import { historyYears, ruleModeName, settingName, termName, unitName, yearName, type TermKind } from '../display/glossary.ts';
 import { formatValue, valueAt, valueKind } from '../workspace/describe.ts';
 import { isPlainObject } from '../format/json.ts';
 import { parsePath } from './params.ts';
@@ -17,18 +17,14 @@ const W = {
   zh: {
     sep: '；', colon: '：', points: '分',
     cap: '上限（占指标）', reasonable: '合理超支认定比例', months: (_: string) => '个月', yes: '是', no: '否', all: '全部',
-    base: { target: '按总额指标预留', claims: '按月度申报费用扣留' },
-    pay: { capped: '按月度额度拨付，超出部分暂缓', prepaid: '按月预拨' },
-    settlement: { points: '点数法', target: '总额控制指标' }, month: (m: number) => `${m}月`,
+    month: (m: number) => `${m}月`,
     thresholds: (lo: string, hi: string) => `费用极低病例 <${lo} 倍；费用极高病例 >${hi} 倍（次均费用之比）`,
     groups: (n: number) => `${grouped(String(n), 0)} 个病种`, paren: (x: string) => `（${x}）`,
   },
   en: {
     sep: '; ', colon: ': ', points: 'points',
     cap: 'cap (of target)', reasonable: 'reasonable share', months: (n: string) => (n === '1' ? 'month' : 'months'), yes: 'yes', no: 'no', all: 'all',
-    base: { target: 'Withheld from target', claims: 'Withheld from monthly claims' },
-    pay: { capped: 'up to the monthly budget, the rest deferred', prepaid: 'prepaid monthly' },
-    settlement: { points: 'by points', target: 'by targets' }, month: (m: number) => `month ${m}`,
+    month: (m: number) => `month ${m}`,
     thresholds: (lo: string, hi: string) => `low-cost cases below ${lo}×, high-cost above ${hi}× the reference cost`,
     groups: (n: number) => `${grouped(String(n), 0)} groups`, paren: (x: string) => ` (${x})`,
   },
@@ -83,7 +79,7 @@ export function ruleValue(s: Scenario, key: string, lang: Lang, unit: Unit): str
     case 'policy.deposit.rates':
       return byTerm(v as Record<string, unknown>, 'class', lang, true);
     case 'policy.deposit.base':
-      return v === 'target' || v === 'claims' ? w.base[v] : String(v);
+      return settingName('deposit', String(v), lang);
     case 'policy.levelCoefficients':
       return byTerm(v as Record<string, unknown>, 'level', lang, false);
     case 'policy.categoryCoefficients':
@@ -96,12 +92,12 @@ export function ruleValue(s: Scenario, key: string, lang: Lang, unit: Unit): str
     case 'policy.monthlyProfile':
       return (v as string[]).map((x, i) => `${w.month(i + 1)} ${x}`).join(w.sep);
     case 'policy.monthlyPayment':
-      return v === 'capped' || v === 'prepaid' ? w.pay[v] : String(v);
+      return settingName('payment', String(v), lang);
     case 'fund.carveOuts':
       return (v as { name: string; amount: string }[]).map((c) => `${c.name} ${amount(c.amount, unit, lang)}`).join(w.sep);
     case 'policy.pools':
       return (v as { name: string; share: string; settlement?: 'points' | 'target' }[])
-        .map((p) => `${p.name} ${pct(p.share)}${p.settlement === 'points' ? w.paren(w.settlement.points) : ''}`).join(w.sep);
+        .map((p) => `${p.name} ${pct(p.share)}${p.settlement === 'points' ? w.paren(settingName('settlement', 'points', lang)) : ''}`).join(w.sep);
     case 'policy.quality': {
       const q = v as { mode: 'step' | 'linear'; points: { score: number; ratio: string }[] };
       const mode = ruleModeName(q.mode === 'linear' ? 'quality.linear' : 'quality.step', lang);
@@ -127,7 +123,8 @@ export function ruleValue(s: Scenario, key: string, lang: Lang, unit: Unit): str
   if (typeof v === 'boolean') return v ? w.yes : w.no;
   const kind = valueKind(path);
   if (kind === 'money' && typeof v === 'string') return amount(v, unit, lang);
-  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? v.map((x) => formatValue(x, lang)).join(w.sep) : '';
+  const ctx = { unit, base: s };
+  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? v.map((x) => formatValue(x, lang, kind, ctx)).join(w.sep) : '';
   if (isPlainObject(v)) return '';
-  return formatValue(v, lang, kind);
+  return formatValue(v, lang, kind, ctx);
 }

@@ -1,7 +1,8 @@
 /**
  * One line of text per change, for the variant's "what changed" list:
- * `保证金比例（医院）：10% → 8%`, `H003 某医院 · 锁定目标：（未设置）→ 1,200,000.00 元` (rates as percentages,
- * amounts with separators).
+ * `保证金比例（医院）：10% → 8%`, `H003 某医院 · 锁定目标：（未设置）→ 120.00 万元`, `H003 某医院 · 级别：三级 → 二级`
+ * — rates as percentages (spreads in 个百分点), amounts with separators in the unit chosen, levels, categories,
+ * classes, rule modes and the file's other choices by their names in the one glossary, counts in the language shown.
  */
 import type { Scenario } from '../format/types.ts';
 import type { Change } from './types.ts';
@@ -9,20 +10,22 @@ import { isPlainObject } from '../format/json.ts';
 import { indexOfId, idOf } from './ids.ts';
 import { segmentId } from './paths.ts';
 import { HOSPITAL_LABELS, HOSPITAL_WORD, LABELS, term, type Label } from './labels.ts';
-import type { Lang } from '../display/lang.ts';
-import { grouped, shiftPoint } from '../display/number.ts';
-import { yearName } from '../display/glossary.ts';
+import type { Lang, Unit } from '../display/lang.ts';
+import { money, shiftPoint } from '../display/number.ts';
+import { RULE_MODES, ruleModeName, settingName, termName, unitName, yearName, type RuleMode } from '../display/glossary.ts';
 import { formatPath, type Path } from '../format/path.ts';
 
 type Seg = string | number;
 
 const WORDS = {
-  zh: { sep: '：', unset: '（未设置）', none: '（无）', yes: '是', no: '否', items: (n: number) => `（${n}项）`, added: '新增', removed: '删除', replaced: '替换' },
-  en: { sep: ': ', unset: '(not set)', none: '(none)', yes: 'yes', no: 'no', items: (n: number) => `(${n} items)`, added: 'added', removed: 'removed',
-    replaced: 'replaced' },
+  zh: { sep: '：', unset: '（未设置）', none: '（无）', yes: '是', no: '否', items: (n: number) => `${n} 项`, added: '新增', removed: '删除', replaced: '替换',
+    list: '、', pp: ' 个百分点', within: (head: string, rest: string) => `${head}中的 ${rest}` },
+  en: { sep: ': ', unset: '(not set)', none: '(none)', yes: 'yes', no: 'no', items: (n: number) => (n === 1 ? '1 item' : `${n} items`), added: 'added',
+    removed: 'removed', replaced: 'replaced', list: ', ', pp: ' pp', within: (head: string, rest: string) => `${rest} in ${head}` },
 } as const;
 
-export function describeChange(c: Change, base: Scenario, lang: Lang): string {
+/** `unit`: how amounts are shown (元 or 万元, as the user chose). */
+export function describeChange(c: Change, base: Scenario, lang: Lang, unit: Unit = 'yuan'): string {
   const w = WORDS[lang];
   const after = c.op === 'set' ? c.value : undefined;
   const label = labelOf(c.path, base, lang, after);
@@ -33,12 +36,12 @@ export function describeChange(c: Change, base: Scenario, lang: Lang): string {
   if (isPlainObject(before) || isPlainObject(after)) {
     const leaves = leafChanges(c.path, before, after);
     if (leaves.length > 0) {
-      const shown = leaves.slice(0, MAX_LEAVES).map((l) => leafLine(l, base, lang));
+      const shown = leaves.slice(0, MAX_LEAVES).map((l) => leafLine(l, base, lang, unit));
       const more = leaves.length - shown.length;
       return shown.join(lang === 'zh' ? '；' : '; ') + (more > 0 ? (lang === 'zh' ? `；另有${more}项` : `; ${more} more`) : '');
     }
   }
-  return leafLine({ path: c.path, before, after }, base, lang);
+  return leafLine({ path: c.path, before, after }, base, lang, unit);
 }
 
 /** A set of a whole object (the analyses' parameters, a pool's rules) reads as the fields it changes, at most this many. */
@@ -46,9 +49,10 @@ const MAX_LEAVES = 4;
 
 interface Leaf { path: Path; before: unknown; after: unknown }
 
-function leafLine(l: Leaf, base: Scenario, lang: Lang): string {
+function leafLine(l: Leaf, base: Scenario, lang: Lang, unit: Unit): string {
   const kind = valueKind(l.path);
-  return `${labelOf(l.path, base, lang, l.after)}${WORDS[lang].sep}${formatValue(l.before, lang, kind)} → ${formatValue(l.after, lang, kind)}`;
+  const ctx = { unit, base };
+  return `${labelOf(l.path, base, lang, l.after)}${WORDS[lang].sep}${formatValue(l.before, lang, kind, ctx)} → ${formatValue(l.after, lang, kind, ctx)}`;
 }
 
 /** The fields that differ between two values, object keys descended into; arrays and scalars are leaves. */
@@ -62,21 +66,55 @@ function leafChanges(path: Path, before: unknown, after: unknown): Leaf[] {
   return keys.flatMap((k) => leafChanges([...path, k], b[k], a[k]));
 }
 
-const PERCENT_PATHS = new RegExp(`^(${[
-  String.raw`fund\.(riskReserveRate|adjustmentFundRate)`, String.raw`policy\.pools\.\[\]\.share`, String.raw`policy\.deposit\.rates\.[^.]+`,
-  String.raw`policy\.(surplus|overspend)\.(tiers\.\[\]\.(upTo|share)|cap|reasonableShare)`, String.raw`policy\.quality\.points\.\[\]\.ratio`,
-  String.raw`policy\.growth\..+`, String.raw`hospitals\.\[\]\.(growth|reasonableShare)`, String.raw`analysis\.years\.(revenueGrowth|budgetGrowth)`,
-  String.raw`analysis\.risk\.overspendThreshold`,
-].join('|')})$`);
-const MONEY_PATHS = new RegExp(`^(${[
-  String.raw`catalogue\.\[\]\.refCost`, String.raw`fund\.(budget|revenue|openingBalance|adjustmentTopUpCap)`, String.raw`fund\.carveOuts\.\[\]\.amount`,
-  String.raw`hospitals\.\[\]\.(history\.\[\]|lockedTarget|deductions|claims\.\[\])`,
-].join('|')})$`);
+/** How the value at a path reads, by the path's pattern (`[]`: a list element, by index or id). */
+export type ValueKind =
+  | 'pct' | 'pp' | 'money' | 'plain'
+  /** A code of the glossary's terms. */
+  | 'level' | 'category' | 'class'
+  /** An institution's code: its code and name. */
+  | 'hospital'
+  /** A rule's mode (the glossary's RULE_MODES). */
+  | 'tiers' | 'quality'
+  /** One of the file's other choices (the glossary's SETTINGS). */
+  | 'deposit' | 'payment' | 'settlement' | 'baseRule' | 'locked' | 'deductions';
 
-/** How a field's value reads: a rate as a percentage (10% → 8%), an amount with separators, else as written. */
-export function valueKind(path: Path): 'pct' | 'money' | 'plain' {
+const KIND_PATHS: readonly [ValueKind, readonly string[]][] = [
+  ['pct', [
+    String.raw`fund\.(riskReserveRate|adjustmentFundRate)`, String.raw`policy\.pools\.\[\]\.share`, String.raw`policy\.deposit\.rates\.[^.]+`,
+    String.raw`policy\.(surplus|overspend)\.(tiers\.\[\]\.(upTo|share)|cap|reasonableShare)`, String.raw`policy\.quality\.points\.\[\]\.ratio`,
+    String.raw`policy\.growth\..+`, String.raw`policy\.points\.growth`, String.raw`hospitals\.\[\]\.(growth|reasonableShare|points\.growth)`,
+    String.raw`analysis\.years\.(revenueGrowth|budgetGrowth)`, String.raw`(analysis\.)?risk\.overspendThreshold`,
+    String.raw`monitoring\.thresholds\.(overspendRate|deferredRate)`,
+  ]],
+  ['pp', [String.raw`(analysis\.)?risk\.(sigmaCommon|sigma|sigmaByCategory\.[^.]+)`]],
+  ['money', [
+    String.raw`catalogue\.\[\]\.refCost`, String.raw`fund\.(budget|revenue|openingBalance|adjustmentTopUpCap)`, String.raw`fund\.carveOuts\.\[\]\.amount`,
+    String.raw`hospitals\.\[\]\.(history\.\[\]|lockedTarget|deductions|claims\.\[\]|claimsToDate\.\[\]|lastYearClaims\.\[\])`,
+    String.raw`adjustments\.\[\]\.(target|change)`,
+  ]],
+  ['level', [String.raw`hospitals\.\[\]\.level`]],
+  ['category', [String.raw`hospitals\.\[\]\.category`]],
+  ['class', [String.raw`hospitals\.\[\]\.class`, String.raw`policy\.pools\.\[\]\.classes(\.\[\])?`]],
+  ['hospital', [String.raw`adjustments\.\[\]\.hospital`]],
+  ['tiers', [String.raw`policy\.(surplus|overspend)\.mode`]],
+  ['quality', [String.raw`policy\.quality\.mode`]],
+  ['deposit', [String.raw`policy\.deposit\.base`]],
+  ['payment', [String.raw`policy\.monthlyPayment`]],
+  ['settlement', [String.raw`policy\.pools\.\[\]\.settlement`]],
+  ['baseRule', [String.raw`analysis\.years\.baseRule`]],
+  ['locked', [String.raw`analysis\.years\.lockedTargets`]],
+  ['deductions', [String.raw`(analysis\.)?risk\.deductions`]],
+];
+const KIND_RES: readonly [ValueKind, RegExp][] = KIND_PATHS.map(([k, ps]) => [k, new RegExp(`^(${ps.join('|')})$`)]);
+
+/**
+ * How a field's value reads: a rate as a percentage (10% → 8%), a spread in percentage points, an amount with
+ * separators, a level, category, class, mode or choice by its name, else as written.
+ */
+export function valueKind(path: Path): ValueKind {
   const key = path.map((s) => (isElementSeg(s) ? '[]' : String(s))).join('.');
-  return PERCENT_PATHS.test(key) ? 'pct' : MONEY_PATHS.test(key) ? 'money' : 'plain';
+  for (const [kind, re] of KIND_RES) if (re.test(key)) return kind;
+  return 'plain';
 }
 
 /** The value at a path (id segments resolved), or undefined if there is none. */
@@ -102,9 +140,21 @@ export function labelOf(path: Path, base: Scenario, lang: Lang, value?: unknown)
     const who = identity(h, path[1]!);
     const rest = path.slice(2);
     if (!rest.length) return `${HOSPITAL_WORD[lang]} ${who}`;
-    return `${who} · ${fill(rest, HOSPITAL_LABELS, base, lang, path.slice(0, 2)) ?? formatPath(rest, true)}`;
+    return `${who} · ${fill(rest, HOSPITAL_LABELS, base, lang, path.slice(0, 2)) ?? unnamed(rest, HOSPITAL_LABELS, base, lang, path.slice(0, 2))}`;
   }
-  return fill(path, LABELS, base, lang, [], value) ?? formatPath(path, true);
+  return fill(path, LABELS, base, lang, [], value) ?? unnamed(path, LABELS, base, lang, []);
+}
+
+/**
+ * A field the tables do not name (a key the file adds of its own): the nearest named field it is in,
+ * and the rest of its path — 「年终考核规则中的 steps」 rather than `policy.quality.steps`.
+ */
+function unnamed(path: Path, table: Record<string, Label>, base: Scenario, lang: Lang, prefix: Path): string {
+  for (let n = path.length - 1; n >= 1; n--) {
+    const head = fill(path.slice(0, n), table, base, lang, prefix);
+    if (head) return WORDS[lang].within(head, formatPath(path.slice(n), true));
+  }
+  return formatPath(path, true);
 }
 
 /**
@@ -204,22 +254,52 @@ function identity(el: unknown, seg: Seg): string {
 
 const MAX_TEXT = 80;
 const MAX_LIST = 12;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-export function formatValue(v: unknown, lang: Lang, kind: 'pct' | 'money' | 'plain' = 'plain'): string {
+/** What a value is read against: the unit amounts are shown in (元 by default), and the scenario that names institutions. */
+export interface ValueContext { unit?: Unit; base?: unknown }
+
+export function formatValue(v: unknown, lang: Lang, kind: ValueKind = 'plain', ctx: ValueContext = {}): string {
   const w = WORDS[lang];
   if (v === undefined) return w.unset;
   if (v === null) return w.none;
   if (typeof v === 'boolean') return v ? w.yes : w.no;
-  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) {
-    if (kind === 'pct') return `${shiftPoint(v, 2).replace('-', '−')}%`;
-    if (kind === 'money') return `${grouped(v, 2)} ${lang === 'zh' ? '元' : 'yuan'}`;
+  const digits = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+  if (DECIMAL.test(digits)) {
+    if (kind === 'pct') return `${shiftPoint(digits, 2).replace('-', '−')}%`;
+    if (kind === 'pp') return `${shiftPoint(digits, 2).replace('-', '−')}${w.pp}`;
+    if (kind === 'money' && typeof v === 'string') {
+      const unit = ctx.unit ?? 'yuan';
+      return `${money(digits, unit)} ${unitName(unit, lang)}`;
+    }
   }
-  if (typeof v === 'string') return v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT - 1)}…` : v;
+  if (typeof v === 'string') return named(v, kind, lang, ctx.base) ?? (v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT - 1)}…` : v);
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) {
+    if (!v.length) return w.none;
     const simple = v.length <= MAX_LIST && v.every((x) => x === null || typeof x !== 'object');
-    return simple ? `[${v.map((x) => formatValue(x, lang)).join(', ')}]` : w.items(v.length);
+    if (!simple) return w.items(v.length);
+    const shown = v.map((x) => formatValue(x, lang, kind, ctx));
+    return lang === 'zh' ? shown.join(w.list) : `[${shown.join(w.list)}]`;
   }
   const id = idOf(v);
   return id !== null ? identity(v, id) : '{…}';
+}
+
+/** A code or choice by its name in the glossary (null when the kind names none; a code the glossary lacks is shown as written). */
+function named(v: string, kind: ValueKind, lang: Lang, base: unknown): string | null {
+  switch (kind) {
+    case 'level': case 'category': case 'class': return termName(kind, v, lang);
+    case 'tiers': case 'quality': {
+      const k = `${kind}.${v}`;
+      return k in RULE_MODES ? ruleModeName(k as RuleMode, lang) : v;
+    }
+    case 'deposit': case 'payment': case 'settlement': case 'baseRule': case 'locked': case 'deductions': return settingName(kind, v, lang);
+    case 'hospital': {
+      const hs = valueAt(base, ['hospitals']);
+      const h = Array.isArray(hs) ? hs.find((x) => idOf(x) === v) : undefined;
+      return identity(h ?? { id: v }, v);
+    }
+    default: return null;
+  }
 }

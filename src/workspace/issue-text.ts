@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../display/lang.ts';
 import { grouped } from '../display/number.ts';
+import { termName } from '../display/glossary.ts';
 import type { Issue } from '../format/issues.ts';
 import { isMsgCode, renderMessage } from '../format/messages.ts';
 import { parsePath, type Path } from '../format/path.ts';
@@ -28,7 +29,24 @@ export interface IssueText {
  */
 export function issueMessage(i: Issue, lang: Lang, doc?: unknown): string {
   if (!i.code || !isMsgCode(i.code)) return i.message;
-  return renderMessage(i.code, withSeparators(withName(i.params, doc)), lang);
+  return renderMessage(i.code, withTerms(withSeparators(withName(i.params, doc)), lang), lang);
+}
+
+/**
+ * Codes the message names in the bureau's words: an institution class (`class`, and the list
+ * `classes` the engine writes as `"hospital", "chronic"`) by its name in the glossary — 「住院」,
+ * 「医院、门诊慢特病、基层」 — a code the glossary lacks as written.
+ */
+function withTerms(params: Issue['params'], lang: Lang): Issue['params'] {
+  if (!params || (typeof params.class !== 'string' && typeof params.classes !== 'string')) return params;
+  const out: Record<string, string | number> = { ...params };
+  if (typeof params.class === 'string') out.class = termName('class', params.class, lang);
+  if (typeof params.classes === 'string') {
+    const codes = [...params.classes.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+    const names = codes.map((c) => termName('class', c, lang));
+    out.classes = lang === 'zh' ? names.join('、') : names.map((n) => `"${n}"`).join(', ');
+  }
+  return out;
 }
 
 /** Amounts the engine wrote as plain yuan ("1946688295.50") read as the display module shows them ("1,946,688,295.50"). */
@@ -38,11 +56,21 @@ function withSeparators(params: Issue['params']): Issue['params'] {
 }
 const AMOUNT = /^-?\d+\.\d{2}$/;
 
+/** A pool the message names by its code: its name from the scenario (「分配池「医院」」 rather than `hospitals`). */
+function withPoolName(params: Issue['params'], doc: unknown): Issue['params'] {
+  if (!params || typeof params.pool !== 'string' || !params.pool || params.poolName !== undefined || !doc) return params;
+  const pools = valueAt(doc, ['policy', 'pools']);
+  const same = (x: unknown) => (x as { id?: unknown } | null)?.id === params.pool;
+  const pool = (Array.isArray(pools) ? pools.find(same) : undefined) as { name?: unknown } | undefined;
+  return typeof pool?.name === 'string' && pool.name ? { ...params, poolName: cut(pool.name) } : params;
+}
+
 function withName(params: Issue['params'], doc: unknown): Issue['params'] {
-  if (!params || typeof params.id !== 'string' || params.name !== undefined || !doc) return params;
+  const p = withPoolName(params, doc);
+  if (!p || typeof p.id !== 'string' || p.name !== undefined || !doc) return p;
   const hs = valueAt(doc, ['hospitals']);
-  const h = Array.isArray(hs) ? hs.find((x: unknown) => (x as { id?: unknown } | null)?.id === params.id) as { name?: unknown } | undefined : undefined;
-  return typeof h?.name === 'string' && h.name ? { ...params, name: cut(h.name) } : params;
+  const h = Array.isArray(hs) ? hs.find((x: unknown) => (x as { id?: unknown } | null)?.id === p.id) as { name?: unknown } | undefined : undefined;
+  return typeof h?.name === 'string' && h.name ? { ...p, name: cut(h.name) } : p;
 }
 
 /** `doc`: the scenario (or the document as read, even if invalid) whose institutions name the place. */

@@ -58,6 +58,11 @@ function riskLabels(prefix: string): Record<string, Label> {
 }
 
 export const LABELS: Record<string, Label> = {
+  // The sections, for a field of the file's own under one (「政策参数中的 custom」).
+  meta: L('方案信息', 'Scenario details'),
+  fund: L('基金收支', 'Fund'),
+  policy: L('政策参数', 'Policy'),
+  monitoring: L('执行监测', 'Monitoring'),
   'meta.name': L('方案名称', 'Scenario name'),
   'meta.description': L('方案说明', 'Description'),
   'meta.region': L('统筹地区', 'Region'),
@@ -168,7 +173,7 @@ export const HOSPITAL_LABELS: Record<string, Label> = {
   name: L('名称', 'name'),
   level: L('级别', 'level'),
   category: L('类别', 'category'),
-  class: L('机构类别', 'institution class'),
+  class: L('机构类型', 'institution class'),
   history: L('历史支出', 'history'),
   'history[]': L('{year}历史支出', '{year} history'),
   lockedTarget: L('锁定目标', 'locked target'),

@@ -7,6 +7,7 @@ import { newWorkspace } from '../../src/workspace/workspace.ts';
 import { stateOf } from './fixture.ts';
 import { threeHospitals } from '../monitor/fixture.ts';
 import { asOfMonth } from '../../src/engine/as-of.ts';
+import { smallScenario } from '../workspace/fixture.ts';
 
 describe('monitorView', () => {
   const s = threeHospitals();
@@ -54,10 +55,22 @@ describe('monitorView', () => {
     const v = monitorView(stateOf(ws, { tab: 'monitor', unit: 'yuan', adjusting: { preview: p, busy: false } }));
     expect(v.preview!.lines.map((l) => [l.id, l.after, l.change])).toEqual([['A', '1,099,999.99', '−100,000.01'], ['B', '1,250,000.01', '+50,000.01'], ['C', '1,250,000.00', '+50,000.00']]);
     expect(v.preview!.lines[0]!.months[0]).toEqual({ before: '100,000.00', after: '83,333.34' });
-    expect(v.preview!.pool).toBe('分配池 all：调整前合计 3,600,000.00，调整后合计 3,600,000.00');
+    // A scenario without pools: the one pool of everyone, in words (never its code "all").
+    expect(v.preview!.pool).toBe('全部机构：调整前合计 3,600,000.00，调整后合计 3,600,000.00');
+    expect(monitorView(stateOf(ws, { tab: 'monitor', unit: 'wan', lang: 'en', adjusting: { preview: p, busy: false } })).preview!.pool)
+      .toBe('All institutions: 360.00 before, 360.00 after');
     const bad = previewAdjustment(s, { hospital: 'A', from: 7, change: '-700000.00', reason: 'x' });
     const w = monitorView(stateOf(ws, { tab: 'monitor', adjusting: { preview: bad, busy: false } }));
     expect(w.preview!.ok).toBe(false);
     expect(w.preview!.issues[0]).toContain('1–6 月已安排月度额度 600,000.00 元'); // in the user's language (zh by default)
+  });
+
+  it('names the pool of an adjustment by its name, never its code', () => {
+    const sc = smallScenario();
+    const p = previewAdjustment(sc, { hospital: 'H001', from: 7, change: '-1000.00', reason: 'x' });
+    expect(p.ok).toBe(true);
+    const st = stateOf(newWorkspace(sc), { tab: 'monitor', unit: 'yuan', adjusting: { preview: p, busy: false } });
+    expect(monitorView(st).preview!.pool).toMatch(/^分配池「医院」：调整前合计 [\d,]+\.\d\d，调整后合计 [\d,]+\.\d\d$/);
+    expect(monitorView({ ...st, lang: 'en' }).preview!.pool).toMatch(/^Pool “医院”: [\d,.]+ before, [\d,.]+ after$/);
   });
 });

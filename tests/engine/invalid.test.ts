@@ -53,7 +53,7 @@ const CATALOGUE: Record<string, Expect> = {
   'history-length-mismatch.json': { path: 'hospitals[1].history', message: 'must have 3 years, as many as policy.historyWeights; it has 2' },
   'history-weights-all-zero.json': { path: 'policy.historyWeights', message: 'at least one year must have a positive weight' },
   'duplicate-id.json': { path: 'hospitals[3].id', message: 'duplicate id "P1" (also hospitals[2])' },
-  'class-without-deposit-rate.json': { path: 'hospitals[1].class', message: 'no deposit rate for class "chronic" in policy.deposit.rates' },
+  'class-without-deposit-rate.json': { path: 'hospitals[1].class', message: 'class "chronic" has no deposit rate' },
   'class-in-no-pool.json': { path: 'hospitals[1].class', message: 'class "specialty" is in no pool' },
   'class-in-two-pools.json': { path: 'policy.pools[1].classes[1]', message: 'class "chronic" is already in pool "hosp"' },
   'duplicate-pool-id.json': { path: 'policy.pools[1].id', message: 'duplicate pool id "hosp"' },
@@ -82,7 +82,7 @@ const CATALOGUE: Record<string, Expect> = {
   'eligibility-formula-forbidden.json': { path: 'policy.surplus.eligibility', message: 'property access (".") and indexing ("[") are not allowed at position 6' },
   'field-shadows-builtin.json': { path: 'hospitals[0].fields.score', message: '"score" is a built-in formula name' },
   'profile-all-zero.json': { path: 'policy.monthlyProfile', message: 'at least one month must have a positive weight' },
-  'indicators-without-weights.json': { path: 'hospitals[0].indicators', message: 'policy.quality.indicators does not define their weights' },
+  'indicators-without-weights.json': { path: 'hospitals[0].indicators', message: 'the quality assessment rule does not define their weights' },
   'indicator-score-missing.json': { path: 'hospitals[0].indicators', message: 'missing the score of indicator "q2"' },
   'indicator-weights-all-zero.json': { path: 'policy.quality.indicators', message: 'at least one indicator must have a positive weight' },
 };

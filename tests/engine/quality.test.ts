@@ -107,6 +107,6 @@ describe('hospitalScore (weighted indicators)', () => {
     const issues2 = new Issues();
     expect(hospitalScore(h({ indicators: { q1: 80 } }), undefined, 'hospitals[0]', issues2)).toBeNull();
     expect(issues2.list[0]!.path).toBe('hospitals[0].indicators');
-    expect(issues2.list[0]!.message).toMatch(/policy\.quality\.indicators/);
+    expect(issues2.list[0]!.message).toMatch(/the quality assessment rule does not define their weights/);
   });
 });

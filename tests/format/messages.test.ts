@@ -55,9 +55,11 @@ describe('issues name the institution and the field', () => {
     const r = loadScenario(JSON.stringify(doc));
     if (r.ok) throw new Error('accepted');
     const line = issueLine(r.issues.find((i) => i.path === 'hospitals[3].class')!, 'zh', doc);
-    expect(line).toContain(`「${doc.hospitals[3].id} ${doc.hospitals[3].name}」的「机构类别」`);
-    expect(line).toContain('不属于任何预算池');
-    expect(line).toContain('"hospital"');
+    expect(line).toContain(`「${doc.hospitals[3].id} ${doc.hospitals[3].name}」的「机构类型」：机构类型「住院」`);
+    expect(line).toContain('不属于任何分配池');
+    // The classes by their names, never their codes.
+    expect(line).toContain('（医院、门诊慢特病、基层）');
+    expect(line).not.toMatch(/inpatient|"hospital"|chronic|primary|policy\./);
   });
 
   it('a fund field by its name', () => {

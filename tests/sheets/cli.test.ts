@@ -87,7 +87,12 @@ describe('gbsim import', () => {
     writeFileSync(csv, '机构编码,机构名称,级别,类别,机构类型,历史支出1\r\nA,甲,二级,综合,医院,100\r\nB,乙,二级,综合,特殊机构,100\r\n');
     const r = await run(importCommand, csv, '-o', join(dir, 'o.json'), '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('hospitals[1].class: no deposit rate for class "特殊机构" in policy.deposit.rates (sheet row 3, B)');
+    expect(r.err).toContain('row 3 "Class" (B 乙): class "特殊机构" has no deposit rate, so the scenario cannot be computed — use a class that has a deposit rate: "hospital"');
+    expect(r.err).not.toContain('hospitals[1]');
+    const zh = await run(importCommand, csv, '-o', join(dir, 'o.json'), '--lang', 'zh');
+    expect(zh.code).toBe(1);
+    expect(zh.err).toContain('第 3 行「机构类型」（B 乙）：机构类型「特殊机构」没有保证金比例，方案无法计算 — 请改为已有保证金比例的类型：医院');
+    expect(zh.err).not.toMatch(/hospitals\[|policy\.|\bclass\b/);
   });
 
   it('usage errors exit 2', async () => {
@@ -124,7 +129,7 @@ describe('gbsim import', () => {
     r = await run(importCommand, scen, '-o', out, '--lang', 'zh');
     expect(r.code).toBe(1);
     expect(r.err).toContain('作为工作区或方案文件未通过检查');
-    expect(r.err).toContain('「T01 示例市第一人民医院」的「机构类别」：机构类别 "inpatient" 不属于任何预算池');
+    expect(r.err).toContain('「T01 示例市第一人民医院」的「机构类型」：机构类型「住院」不属于任何分配池');
     const pdf = join(dir, 'r.xlsx');
     writeFileSync(pdf, '%PDF-1.7\n');
     r = await run(importCommand, pdf, '-o', out, '--lang', 'zh');

@@ -318,7 +318,7 @@ describe('describeChange', () => {
   });
 
   it('falls back to the path', () => {
-    expect(describeChange({ op: 'set', path: ['policy', 'custom', 'x'], value: 1 }, base, 'en')).toBe('policy.custom.x: (not set) → 1');
+    expect(describeChange({ op: 'set', path: ['policy', 'custom', 'x'], value: 1 }, base, 'en')).toBe('custom.x in Policy: (not set) → 1');
     expect(describeChange({ op: 'set', path: ['hospitals', '#H001', 'fields', 'beds'], value: 500 }, base, 'zh')).toBe('H001 市第一人民医院 · 字段 beds：（未设置） → 500');
   });
 });

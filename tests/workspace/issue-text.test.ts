@@ -36,7 +36,7 @@ describe('workspaceIssueLine', () => {
     const issue = refused(ws).find((i) => i.path === 'variants[0] (改类别): hospitals[2].class')!;
     expect(issue).toBeDefined();
     const zh = workspaceIssueLine(issue, 'zh', ws);
-    expect(zh).toMatch(/^方案「改类别」：「H003 区人民医院」的「机构类别」：.*不属于任何预算池/);
+    expect(zh).toMatch(/^方案「改类别」：「H003 区人民医院」的「机构类型」：机构类型「住院」不属于任何分配池；请改为已有的类型（医院、基层）/);
     expect(zh).toContain('（hospitals[2].class）');
     const en = workspaceIssueLine(issue, 'en', ws);
     expect(en).toMatch(/^Scenario "改类别": "H003 区人民医院", [^:]+: /);
@@ -64,7 +64,7 @@ describe('workspaceIssueLine', () => {
     const v: Workspace = { ...newWorkspace(smallScenario()), variants: [{ id: 'v1', name: '改类别', changes: [{ op: 'set', path: ['hospitals', '#H003', 'class'], value: 'inpatient' }] }] };
     const cls = refused(v).find((i) => i.path === 'variants[0] (改类别): hospitals[2].class')!;
     const line = workspaceIssueLine(cls, 'zh', v, 'unnamed');
-    expect(line).toMatch(/^方案「改类别」：「H003 区人民医院」的「机构类别」：/);
+    expect(line).toMatch(/^方案「改类别」：「H003 区人民医院」的「机构类型」：/);
     expect(line).not.toContain('hospitals[2]');
 
     const old: Workspace = { ...newWorkspace(smallScenario()), variants: [{ id: 'v1', name: '旧方案', changes: [{ op: 'set', path: ['hospitals', '#X999', 'score'], value: 80 }] }] };

@@ -15,7 +15,7 @@ export function derivation(ex: Explanation, lang: Lang, u: Unit) {
     <li>${t('weightedHistory')} = ${m(ex.weightedHistory)}</li>
     <li>× ${t('level')} ${t('coefficient')} ${ex.levelCoefficient} × ${t('category')} ${t('coefficient')} ${ex.categoryCoefficient}
       = ${t('defaultWeight')} ${m(ex.defaultWeight)}${ex.formula
-        ? html` <span class="badge">${t('weightFormula')}${t('colon')}<code>${ex.formula}</code></span>` : nothing}</li>
+        ? html` <span class="badge">${t('weightFormula')}${t('colon')}<code translate="no">${ex.formula}</code></span>` : nothing}</li>
     ${ex.pool ? html`<li>${t('pool')} ${ex.pool.name}${t('colon')}${t('poolAmount')} ${m(ex.pool.amount)}${t('semicolon')}
       ${t('lockedTarget')} ${m(ex.pool.locked)}${t('semicolon')}
       ${t('poolRemainder')} ${m(ex.pool.remainder)} (${ex.pool.members})</li>` : nothing}

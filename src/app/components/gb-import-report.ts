@@ -52,7 +52,7 @@ export class GbImportReport extends LitElement {
             </thead>
             <tbody>${r.errors.slice(0, SHOWN).map((e) => html`<tr data-row=${e.row ?? ''} data-col=${e.column ?? ''} title=${e.message[lang]}>
               <td class="num">${e.row ?? '—'}</td><td>${e.column ?? '—'}</td><td>${e.header ?? '—'}</td>
-              <td>${e.value ? html`<code>${e.value}</code>` : nothing}</td><td class="reason">${e.reason[lang]}</td></tr>`)}</tbody>
+              <td>${e.value ? html`<code translate="no">${e.value}</code>` : nothing}</td><td class="reason">${e.reason[lang]}</td></tr>`)}</tbody>
           </table>
         </div>
         ${r.errorCount > Math.min(SHOWN, r.errors.length) ? html`<p class="muted">${msg(lang, 'moreErrors',

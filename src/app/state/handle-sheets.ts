@@ -25,8 +25,9 @@ export async function applyImportAction(ctl: Controller, report: ImportReport, m
     const gate = await gateInWorker(replaceScenario(s.ws, s.active, next));
     if (!gate.ok) {
       const lang = ctl.state.lang;
+      // Said in the sheet's terms (row, column, institution) and the language shown: no field path.
       const issues = importProblems(next, report, gate.issues).map((p) => ({ path: p.where[lang],
-        message: p.reason[lang] + (p.fix ? ` — ${p.fix[lang]}` : '') + ` [${p.path}]` }));
+        message: p.reason[lang] + (p.fix ? ` — ${p.fix[lang]}` : '') }));
       // The dialog closes so the refusal is seen in full on the page (the file can be imported again once fixed).
       ctl.setDialog(null);
       ctl.notify({ kind: 'error', says: { key: 'importRefusedGate', vars: { file: report.fileName } }, issues });

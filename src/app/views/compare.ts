@@ -14,7 +14,7 @@ import { refKeys, refName, scenarioOf, type RefKey } from '../../workspace/works
 import { compareFund, relativeChange, type FundField } from '../../engine/compare.ts';
 import { parseMoney } from '../../engine/money.ts';
 import { parameterRows, parsePath, type ParamRow } from '../../sheets/params.ts';
-import { formatValue, valueKind } from '../../workspace/describe.ts';
+import { formatValue, valueAt, valueKind } from '../../workspace/describe.ts';
 import { memoize, sameInputs, stable } from './memo.ts';
 import { compareAdjustments, type CompareAdjustment } from './adjustments.ts';
 
@@ -87,12 +87,19 @@ const EMPTY_FUND = {} as FundResult;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-const paramDiffs = memoize((lang: Lang, names: string, ...scenarios: Scenario[]): ParamDiffs => {
+const paramDiffs = memoize((lang: Lang, unit: Unit, names: string, ...scenarios: Scenario[]): ParamDiffs => {
   const rows = parameterRows(scenarios, lang).filter((r) => !(r.values.every((v) => same(v, r.values[0])) && r.sources.every((p) => same(p, r.sources[0]))));
-  // Values as a reader reads them: rates as percentages, amounts with separators (the label names the parameter; no path).
+  // Values as a reader reads them: rates as percentages, amounts in the unit chosen, levels, classes and modes by their names
+  // (a list, such as a pool's classes, read from the scenario element by element); the label names the parameter, no path.
   const shownRows = rows.map((r) => {
-    const kind = valueKind(parsePath(r.path));
-    return { ...r, shown: r.values.map((v) => (v === undefined ? '—' : v === null ? '∞' : formatValue(v, lang, kind))) };
+    const path = parsePath(r.path);
+    const kind = valueKind(path);
+    return { ...r, shown: r.values.map((v, k) => {
+      if (v === undefined) return '—';
+      if (v === null) return '∞';
+      const raw = valueAt(scenarios[k], path);
+      return formatValue(Array.isArray(raw) ? raw : v, lang, kind, { unit, base: scenarios[k] });
+    }) };
   });
   return { names: names.split('\n'), rows: shownRows };
 });
@@ -100,7 +107,7 @@ const paramDiffs = memoize((lang: Lang, names: string, ...scenarios: Scenario[])
 /** Parameter differences, recomputed only when some compared scenario's fund or policy changed. */
 function paramsOf(s: AppState): ParamDiffs {
   const list = s.compare.flatMap((k) => { try { return [{ name: refName(s.ws, k), scenario: scenarioOf(s.ws, k) }]; } catch { return []; } });
-  return paramDiffs(s.lang, list.map((x) => x.name).join('\n'), ...list.map((x) => x.scenario));
+  return paramDiffs(s.lang, s.unit, list.map((x) => x.name).join('\n'), ...list.map((x) => x.scenario));
 }
 
 const adjustmentsOf = memoize((...scenarios: (Scenario | null)[]) => compareAdjustments(scenarios));
@@ -142,7 +149,7 @@ export class CompareViews {
   private params(s: AppState): ParamDiffs {
     // Keyed on what parameter rows read: each compared scenario's fund and policy, and the names.
     const scen = s.compare.map((k) => { try { return scenarioOf(s.ws, k); } catch { return null; } });
-    const key = [s.lang, ...scen.map((x) => x?.fund), ...scen.map((x) => x?.policy), ...s.compare.map((k) => refName(s.ws, k))];
+    const key = [s.lang, s.unit, ...scen.map((x) => x?.fund), ...scen.map((x) => x?.policy), ...s.compare.map((k) => refName(s.ws, k))];
     if (this.paramsMemo && sameInputs(this.paramsMemo.key, key)) return this.paramsMemo.value;
     const value = paramsOf(s);
     this.paramsMemo = { key, value };

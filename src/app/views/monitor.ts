@@ -59,13 +59,14 @@ function thresholdText(t: Threshold, lang: Lang): string {
   return t.given ? '' : msg(lang, 'monDefault');
 }
 
-const previewOf = memoize((p: AdjustmentPreview | null, busy: boolean, lang: Lang, unit: Unit): MonitorView['preview'] => {
+const previewOf = memoize((p: AdjustmentPreview | null, busy: boolean, lang: Lang, unit: Unit, doc: unknown): MonitorView['preview'] => {
   if (!p) return { busy, ok: false, pool: '', lines: [], issues: [], from: 1, adjustment: null };
   const from = p.adjustment.from;
-  if (!p.ok) return { busy, ok: false, pool: '', lines: [], issues: p.issues.map((i) => issueMessage(i, lang)), from, adjustment: null };
+  if (!p.ok) return { busy, ok: false, pool: '', lines: [], issues: p.issues.map((i) => issueMessage(i, lang, doc)), from, adjustment: null };
   return {
     busy, ok: true, from, issues: [], adjustment: p.adjustment,
-    pool: msg(lang, 'monPreviewPool', { pool: p.pool, before: money(p.poolBefore, unit), after: money(p.poolAfter, unit) }),
+    // The pool by its name; the one pool of everyone (a scenario without pools) as 全部机构.
+    pool: msg(lang, p.poolName ? 'monPreviewPool' : 'monPreviewAll', { pool: p.poolName, before: money(p.poolBefore, unit), after: money(p.poolAfter, unit) }),
     lines: p.members.map((m) => ({
       id: m.id, name: m.name, before: money(m.targetBefore, unit), after: money(m.targetAfter, unit), change: money(m.change, unit, true),
       months: m.monthsAfter.slice(from - 1).map((a, j) => ({ before: money(m.monthsBefore[from - 1 + j]!, unit), after: money(a, unit) })),
@@ -140,7 +141,7 @@ export function monitorView(s: AppState): MonitorView {
   const hasClaims = sc !== null && sc.hospitals.every((h) => h.claims !== undefined);
   const v = build(m?.report ?? null, m?.stale ?? true, cs?.status === 'invalid', sc?.monitoring?.asOf ?? null, hasClaims, hospitalsOf(sc?.hospitals ?? []),
     s.lang, s.unit);
-  const preview = s.adjusting ? previewOf(s.adjusting.preview, s.adjusting.busy, s.lang, s.unit) : null;
+  const preview = s.adjusting ? previewOf(s.adjusting.preview, s.adjusting.busy, s.lang, s.unit, sc) : null;
   return withPreview(v, preview);
 }
 

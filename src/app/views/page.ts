@@ -11,6 +11,7 @@
 import type { AppState, Notice, Says, Tab } from '../state/app-state.ts';
 import type { Issue } from '../../format/issues.ts';
 import type { Lang } from '../../display/lang.ts';
+import type { Workspace } from '../../workspace/types.ts';
 import { issueLine, workspaceIssueLine } from '../../workspace/issue-text.ts';
 import { msg } from '../i18n/index.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
@@ -65,12 +66,18 @@ export interface PageView {
   report: ReportPageView | null;
 }
 
-/** An issue of a document as read: a workspace's baseline issues are named by its baseline's institutions. */
+/**
+ * An issue of a document as read: a workspace's issues are named by its scenarios' institutions and fields
+ * (a variant's after its name), as the gate's are; a document too broken for that, by its path.
+ */
 function readLine(i: Issue, lang: Lang, read: unknown): string {
-  const r = read as { format?: unknown; baseline?: unknown } | null | undefined;
-  if (r?.format === 'gbsim-workspace' && i.path.startsWith('baseline.')) return issueLine({ ...i, path: i.path.slice('baseline.'.length) }, lang, r.baseline,
-    'unnamed');
-  return issueLine(i, lang, r?.format === 'gbsim-workspace' ? undefined : read, 'unnamed');
+  const r = read as { format?: unknown } | null | undefined;
+  if (r?.format !== 'gbsim-workspace') return issueLine(i, lang, read, 'unnamed');
+  try {
+    return workspaceIssueLine(i, lang, read as Workspace, 'unnamed');
+  } catch {
+    return issueLine(i, lang, undefined, 'unnamed');
+  }
 }
 
 /** What a notice says, in `lang` (the language shown now, not the one it was raised in). */
@@ -90,8 +97,18 @@ const noticeOf = memoize((n: Notice | null, lang: Lang): NoticeView | null => (n
     (n.doc ? workspaceIssueLine(i, lang, n.doc, 'unnamed') : readLine(i, lang, n.read))),
 } : null));
 
-const recoveryOf = memoize((lang: Lang, r: AppState['recovery']): RecoveryView | null =>
-  r ? { lang, issues: r.issues.slice(0, 200).map((i) => issueLine(i, lang)), canDownload: r.text !== null } : null);
+/** The stored text as a document, to name the places of its issues (undefined when it is not JSON). */
+const storedDoc = memoize((text: string | null): unknown => {
+  if (text === null) return undefined;
+  try { return JSON.parse(text) as unknown; } catch { return undefined; }
+});
+
+// Named as every notice names them: 「T01 某医院」的「2023年基金支出」, not `baseline.hospitals[0].history[1]`.
+const recoveryOf = memoize((lang: Lang, r: AppState['recovery']): RecoveryView | null => {
+  if (!r) return null;
+  const doc = storedDoc(r.text);
+  return { lang, issues: r.issues.slice(0, 200).map((i) => readLine(i, lang, doc)), canDownload: r.text !== null };
+});
 
 const bookOf = memoize((lang: Lang, ids: string[], context: BriefContext | null, error: string | null): BookView => ({ lang, ids, context, error }));
 

@@ -1,6 +1,6 @@
 /** What the scenario bar shows: the scenarios to choose from, the one shown, and what a variant changes. */
 import type { AppState } from '../state/app-state.ts';
-import type { Lang } from '../../display/lang.ts';
+import type { Lang, Unit } from '../../display/lang.ts';
 import type { Workspace } from '../../workspace/types.ts';
 import { describeChange } from '../../workspace/changes.ts';
 import { BASELINE, changesOf, refKeys, refName, type RefKey } from '../../workspace/workspace.ts';
@@ -23,11 +23,11 @@ export interface ScenarioBarView {
 
 export const choicesOf = (ws: Workspace): ScenarioChoice[] => refKeys(ws).map((key) => ({ key, name: refName(ws, key), baseline: key === BASELINE }));
 
-const build = memoize((ws: Workspace, active: RefKey, lang: Lang): ScenarioBarView => {
+const build = memoize((ws: Workspace, active: RefKey, lang: Lang, unit: Unit): ScenarioBarView => {
   const isVariant = active !== BASELINE;
   let changes: string[] = [];
   try {
-    changes = isVariant ? changesOf(ws, active).map((c) => describeChange(c, ws.baseline, lang)) : [];
+    changes = isVariant ? changesOf(ws, active).map((c) => describeChange(c, ws.baseline, lang, unit)) : [];
   } catch (e) {
     changes = [(e as Error).message];
   }
@@ -39,5 +39,5 @@ const build = memoize((ws: Workspace, active: RefKey, lang: Lang): ScenarioBarVi
 });
 
 export function scenarioBarView(s: AppState): ScenarioBarView {
-  return build(s.ws, s.active, s.lang);
+  return build(s.ws, s.active, s.lang, s.unit);
 }
