@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './session.ts';
-import { settled, shot, shownFingerprint } from './harness.ts';
+import { chartsDrawn, settled, shot, shownFingerprint } from './harness.ts';
 import { afterRecompute, exampleScenario, expectedFund, setField, shownFund, state, tab } from './helpers.ts';
 import { money } from '../src/display/number.ts';
 import { runScenario } from '../src/engine/run.ts';
@@ -107,6 +107,37 @@ describe('browser app', () => {
     await page.locator('gb-compare-hospitals select#metric').selectOption('owed');
     const firstDelta = await page.locator('gb-compare-hospitals tbody td[data-delta]').first().innerText();
     expect(firstDelta).not.toMatch(/^0\.00$/);
+    // Colours say good or bad for the fund, not the sign: paying institutions more (hospitalsOwed ↑) is a cost; a smaller
+    // retained balance (totalBalance ↓) a saving; an unchanged figure (0.00) has no colour.
+    const toneOf = (f: string) => fund.locator(`td[data-delta="${f}"]`).getAttribute('class');
+    expect(await toneOf('hospitalsOwed')).toMatch(/\bbad\b/);
+    expect(await toneOf('totalBalance')).toMatch(/\bgood\b/);
+    expect(await fund.locator('td[data-delta="globalTarget"]').innerText()).toBe('0.00');
+    expect(await toneOf('globalTarget')).not.toMatch(/\b(good|bad)\b/);
+    // The chart plots the amounts that changed, largest first; nothing unchanged.
+    const fields = (await page.getByTestId('compare-chart').getAttribute('data-fields'))!.split(' ');
+    expect(fields).toContain('hospitalsOwed');
+    expect(fields).not.toContain('globalTarget');
+    // The institutions' summary and lists in the table's colours: owed more is bad for the fund.
+    const gains = page.locator('gb-compare-hospitals [data-testid="gains-1"]');
+    expect(await gains.getByTestId('gainers').getAttribute('class')).toBe('bad');
+    const top = gains.locator('ol li span[data-tone]').first();
+    const amount = await top.innerText();
+    const same = page.locator('gb-compare-hospitals tbody td[data-delta]').filter({ hasText: new RegExp(`^${amount.replace(/[+.]/g, '\\$&')}$`) }).first();
+    expect(await same.getAttribute('class')).toContain(` ${await top.getAttribute('data-tone')}`);
+    await chartsDrawn(page);
+    for (const lang of ['zh', 'en'] as const) {
+      if (lang === 'en') await page.getByTestId('lang').click();
+      for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+        await page.setViewportSize(size);
+        await chartsDrawn(page);
+        // The table whole in its card: the Δ and % columns not clipped.
+        expect(await fund.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth)).toBeLessThanOrEqual(0);
+        await shot(page, `compare-${lang}-${size.width}x${size.height}`);
+      }
+    }
+    await page.getByTestId('lang').click();
+    await page.setViewportSize({ width: 1440, height: 900 });
     // The chart follows once edits pause: drawn, and drawn again after another change.
     const canvas = page.locator('gb-compare canvas');
     const picture = () => canvas.evaluate((c: HTMLCanvasElement) => {
@@ -122,6 +153,20 @@ describe('browser app', () => {
     await settled(page);
     await expect.poll(picture).not.toBe(first);
     await shot(page, 'compare');
+  });
+
+  it('a variant that changes no amount: the comparison says so instead of drawing an empty chart', async () => {
+    const { page } = await start();
+    await page.getByTestId('new-variant').click();
+    await settled(page);
+    await tab(page, 'compare');
+    await settled(page);
+    const none = page.getByTestId('compare-chart-none');
+    await expect.poll(() => none.innerText()).toContain('0.00 万元');
+    expect(await page.locator('gb-compare canvas').count()).toBe(0);
+    const tones = await page.getByTestId('compare-fund').locator('td[data-delta]').evaluateAll((tds) => tds.map((td) => td.className));
+    expect(tones.filter((c) => /\b(good|bad)\b/.test(c))).toEqual([]);
+    await shot(page, 'compare-same-zh-1440x900');
   });
 
   it('edits in quick succession: the last one’s results are shown, exactly as Node computes them', async () => {

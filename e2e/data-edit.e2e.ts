@@ -30,6 +30,18 @@ const cutSelects = (page: Page) => page.locator('gb-data-table select[data-attr]
   });
 });
 
+/** Level, category and class selects of the rows drawn that show other than the state's value. */
+async function selectsOffState(page: Page): Promise<string[]> {
+  const hs = await page.evaluate(() => (globalThis as any).__gb.ctl.state.ws.baseline.hospitals as Record<string, string>[]);
+  const shown = await page.locator('gb-data-table tr[data-row] select[data-attr]').evaluateAll((els) => (els as HTMLSelectElement[]).map((sel) =>
+    ({ id: sel.closest('tr')!.getAttribute('data-row')!, attr: sel.getAttribute('data-attr')!, value: sel.value })));
+  expect(shown.length).toBeGreaterThan(0);
+  return shown.flatMap((x) => {
+    const want = hs.find((h) => h.id === x.id)?.[x.attr];
+    return x.value === want ? [] : [`${x.id} ${x.attr}: ${x.value} ≠ ${want}`];
+  });
+}
+
 async function fillForm(page: Page, id: string, name: string, amounts: string[]): Promise<void> {
   await page.getByTestId('add-id').fill(id);
   await page.getByTestId('add-name').fill(name);
@@ -115,9 +127,14 @@ describe('the data tab edits the institutions themselves', () => {
     expect(asked).toContain(h.name);
     expect(await ids(page)).not.toContain(h.id);
     expect(await computed(page)).toBe(n);
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain(`已删除机构「${h.id} `);
     await afterRecompute(page, () => page.getByTestId('undo').click());
     expect(await ids(page)).toContain(h.id);
     expect(await state(page, `ws.baseline.hospitals.${i}.class`)).toBe('chronic');
+    // The row shows what the state says (the select, not only the state), every row's selects alike; the notice of the removal is gone.
+    await expect.poll(() => select.inputValue()).toBe('chronic');
+    expect(await selectsOffState(page)).toEqual([]);
+    expect(await page.getByTestId('notice').count()).toBe(0);
     expect(await shownFingerprint(page)).toBe(changed);
     await settled(page);
 

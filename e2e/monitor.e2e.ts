@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './session.ts';
-import { settled, shot } from './harness.ts';
+import { chartsDrawn, settled, shot } from './harness.ts';
 import { afterRecompute, exampleScenario, state } from './helpers.ts';
 import { ROOT } from './serve.ts';
 import { addMonth, asOfMonth } from '../src/engine/as-of.ts';
@@ -240,5 +240,10 @@ async function fromJune(page: Page, june: MonitorReport, cityJune: Scenario): Pr
   expect(row).toContain('T01');
   expect(row).toContain('−5,000,000.00');
   expect(row).toContain('none');
+  // The difference chart drawn (it is drawn once changes pause), or its words when no amount changed: never a blank canvas.
+  await settled(page);
+  await chartsDrawn(page);
+  const chart = page.locator('gb-compare [data-testid="compare-chart-card"]');
+  expect(await chart.locator('canvas, [data-testid="compare-chart-none"]').count()).toBe(1);
   await shot(page, 'compare-adjustments-en-1440');
 }

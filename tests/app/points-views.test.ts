@@ -57,7 +57,7 @@ describe('who gains and who loses: per-target baseline against its points varian
   const pts = s.cols[id]!.view!;
 
   it.each(['target', 'owed', 'balance'] as const)('%s: every institution counted once, sums exact, largest first', (field) => {
-    const [g] = gainsOf([base, pts], field, 10);
+    const [g] = gainsOf([base, pts], field, 'yuan', 10);
     const d = differences(base, pts, field);
     expect(g!.gainers + g!.losers + g!.unchanged + g!.missing).toBe(base.n);
     expect(g!.gainers).toBe([...d].filter((x) => x > 0).length);
@@ -72,7 +72,7 @@ describe('who gains and who loses: per-target baseline against its points varian
   });
 
   it('the owed differences add up to the fund’s: Σ gains + Σ losses = Δ owed to institutions', () => {
-    const [g] = gainsOf([base, pts], 'owed');
+    const [g] = gainsOf([base, pts], 'owed', 'yuan');
     const total = BigInt(g!.gained.replace('.', '')) + BigInt(g!.lost.replace('.', ''));
     expect(total).toBe(BigInt(pts.fund.hospitalsOwed.replace('.', '')) - BigInt(base.fund.hospitalsOwed.replace('.', '')));
     // Points move money between institutions: someone gains and someone loses here.

@@ -5,8 +5,10 @@ import { tableStyles } from './table-styles.ts';
 import { VirtualRows } from './virtual.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import { money, percent, sign } from '../../display/number.ts';
-import { changedMetric, compareInstitutions, gainsOf, METRICS, type GainsView, type InstitutionComparison, type Metric } from '../views/comparison.ts';
+import { money, percent } from '../../display/number.ts';
+import {
+  changedMetric, compareInstitutions, gainsOf, institutionTone, METRICS, type GainsView, type InstitutionComparison, type Metric,
+} from '../views/comparison.ts';
 import type { ResultView } from '../../transport/packed.ts';
 import type { Scenario } from '../../format/types.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
@@ -50,33 +52,34 @@ export class GbCompareHospitals extends LitElement {
     .gains { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 0.4rem 1.5rem; margin: 0 0 0.6rem; }
     .gains h3 { grid-column: 1 / -1; margin: 0; font-size: 0.95em; }
     .gains ol { margin: 0.2rem 0 0; padding-left: 1.3rem; }
-    .gains .up { color: var(--gb-pos); }
-    .gains .down { color: var(--gb-neg); }
   `];
 
   private gainsMemo: { key: unknown[]; value: GainsView[] } | null = null;
   /** Gains and losses of the metric shown, for each scenario against the first (views/comparison.ts). */
   private gains(): GainsView[] {
-    const key = [this.shownMetric(), ...this.columns.map((c) => c.view)];
+    const key = [this.shownMetric(), this.unit, ...this.columns.map((c) => c.view)];
     const m = this.gainsMemo;
     if (m && m.key.length === key.length && m.key.every((k, i) => k === key[i])) return m.value;
-    const value = gainsOf(this.columns.map((c) => c.view), this.shownMetric());
+    const value = gainsOf(this.columns.map((c) => c.view), this.shownMetric(), this.unit);
     this.gainsMemo = { key, value };
     return value;
   }
 
-  /** Who gains and who loses (the institutions' side: more for them is up), with the largest of each. */
+  /**
+   * Who gains and who loses (the institutions' side: more for them is up), with the largest of
+   * each; coloured good or bad for the fund as the table's cells are (views/comparison.ts institutionTone).
+   */
   private renderGains(metric: Metric, names: Map<string, string>) {
     const t = (k: MsgKey, vars?: Record<string, string | number>) => msg(this.lang, k, vars);
     const amount = (a: string) => `${money(a, this.unit, true)} ${t(this.unit)}`;
-    const list = (xs: { id: string; delta: string }[], cls: string) => html`<ol>${xs.map((x) => html`<li>${names.get(x.id) ?? x.id}
-      <span class="num ${cls}">${money(x.delta, this.unit, true)}</span></li>`)}</ol>`;
+    const list = (xs: GainsView['topGains']) => html`<ol>${xs.map((x) => html`<li>${names.get(x.id) ?? x.id}
+      <span class="num ${x.tone}" data-tone=${x.tone}>${money(x.delta, this.unit, true)}</span></li>`)}</ol>`;
     return this.gains().map((g, k) => html`<div class="gains" data-testid="gains-${k + 1}">
       <h3>${t('cmpGainsTitle', { metric: t(metric), name: this.columns[k + 1]!.name, base: this.columns[0]!.name })}</h3>
-      <div><span class="up" data-testid="gainers">${t('cmpGainers', { n: g.gainers, amount: amount(g.gained) })}</span>${g.topGains.length ? html`
-        <div class="muted">${t('cmpTopGains')}</div>${list(g.topGains, 'up')}` : ''}</div>
-      <div><span class="down" data-testid="losers">${t('cmpLosers', { n: g.losers, amount: amount(g.lost) })}</span>${g.topLosses.length ? html`
-        <div class="muted">${t('cmpTopLosses')}</div>${list(g.topLosses, 'down')}` : ''}</div>
+      <div><span class=${g.gainedTone} data-testid="gainers">${t('cmpGainers', { n: g.gainers, amount: amount(g.gained) })}</span>${g.topGains.length ? html`
+        <div class="muted">${t('cmpTopGains')}</div>${list(g.topGains)}` : ''}</div>
+      <div><span class=${g.lostTone} data-testid="losers">${t('cmpLosers', { n: g.losers, amount: amount(g.lost) })}</span>${g.topLosses.length ? html`
+        <div class="muted">${t('cmpTopLosses')}</div>${list(g.topLosses)}` : ''}</div>
       <div class="muted">${t('cmpUnchanged', { n: g.unchanged })}${g.missing ? html` · ${t('cmpMissing', { n: g.missing })}` : ''}</div>
     </div>`);
   }
@@ -132,8 +135,8 @@ export class GbCompareHospitals extends LitElement {
     const { from, to } = this.virtual.range(rows.length);
     const ncols = 1 + this.columns.length * 3 - 2;
     const metric = this.shownMetric();
-    // Less paid out is better for the fund: a negative difference in any of these is good.
-    const tone = (d: string | null) => (sign(d) < 0 ? 'good' : sign(d) > 0 ? 'bad' : '');
+    // Good or bad for the fund, as the gains and losses above say it (none for a change shown as 0.00).
+    const tone = (d: string | null) => institutionTone(metric, d, this.unit);
     const names = this.names();
     return html`<div class="card" data-testid="compare-hospitals">
       <h2>${t('hospitals')} <span class="muted">(${t(this.unit)})</span></h2>

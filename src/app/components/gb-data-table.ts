@@ -1,5 +1,7 @@
 /** Institutions' data of the scenario shown, as editable cells (virtualized); lock a negotiated target. */
 import { LitElement, html, css } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { shared } from './shared.ts';
 import { tableStyles } from './table-styles.ts';
 import './gb-add-institution.ts';
@@ -80,10 +82,15 @@ export class GbDataTable extends LitElement {
     if (r.value !== c.get(h)) emit(this, { type: 'edit', path, value: r.value });
   }
 
+  /**
+   * A select showing the state's value whatever was chosen in it before: each option's selectedness
+   * set as a property, checked against the live one (a `selected` attribute no longer moves an
+   * option the user has picked, so a row given another institution kept the old class).
+   */
   private attrCell(h: { id: string; name: string } & Record<InstitutionAttr, string>, attr: InstitutionAttr, label: string, options: AttrOption[]) {
     return html`<td><select aria-label="${h.name} ${label}" data-attr=${attr}
       @change=${(e: Event) => emit(this, { type: 'institutionAttr', id: h.id, attr, value: (e.target as HTMLSelectElement).value })}>
-      ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === h[attr]}>${o.label}</option>`)}
+      ${options.map((o) => html`<option value=${o.value} .selected=${live(o.value === h[attr])}>${o.label}</option>`)}
     </select></td>`;
   }
 
@@ -120,7 +127,7 @@ export class GbDataTable extends LitElement {
           <th>${t('actions')}</th>${cols.map((c) => html`<th class="num">${c.label}</th>`)}</tr></thead>
           <tbody>
             ${this.virtual.spacer(from, ncols)}
-            ${rows.slice(from, to).map((i) => {
+            ${repeat(rows.slice(from, to), (i) => s.hospitals[i]!.id, (i) => {
               const h = s.hospitals[i]!;
               return html`<tr data-row=${h.id}>
                 <td>${h.id}</td><td class="name" title=${h.name}>${h.name}</td>

@@ -58,6 +58,8 @@ export interface Notice {
   doc?: Workspace;
   /** Or the document as read (a refused file or version, state/read-doc.ts), for the same purpose. */
   read?: unknown;
+  /** The workspace a notice of an undoable step tells of (「已删除机构…（可撤销）」): undo or redo to another takes the notice down. */
+  step?: Workspace;
 }
 
 export interface AppState {

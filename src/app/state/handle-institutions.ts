@@ -21,7 +21,7 @@ export async function addInstitution(ctl: Controller, h: Hospital): Promise<void
   // Another change came in while the gate looked: add to the workspace as it is now (the gate checks that one too).
   const now = ctl.state;
   ctl.replace(withInstitution(scenarioOf(now.ws, now.active), h));
-  ctl.set({ adding: null, notice: { kind: 'info', says: { key: 'institutionAdded', vars: { name: `${h.id} ${h.name}` } } } });
+  ctl.set({ adding: null, notice: { kind: 'info', says: { key: 'institutionAdded', vars: { name: `${h.id} ${h.name}` } }, step: ctl.state.ws } });
 }
 
 export function removeInstitution(ctl: Controller, id: string): void {
@@ -30,8 +30,10 @@ export function removeInstitution(ctl: Controller, id: string): void {
   const h = shown.hospitals.find((x) => x.id === id);
   if (!h) return;
   ctl.replace(withoutInstitution(shown, id));
+  if (ctl.state.ws === s.ws) return; // refused (the workspace is locked): nothing was removed
   const vars = { name: `${h.id} ${h.name}` };
-  ctl.notify({ kind: 'info', says: { key: 'institutionRemoved', vars } });
+  // Of this step: undone, the notice goes (store.ts).
+  ctl.notify({ kind: 'info', says: { key: 'institutionRemoved', vars }, step: ctl.state.ws });
 }
 
 export function setInstitutionAttr(ctl: Controller, id: string, attr: InstitutionAttr, value: string): void {

@@ -154,14 +154,20 @@ export class Store extends EventTarget {
     const lock = this.locked();
     if (lock) { this.onLocked?.(lock); return; }
     this.history = undo(this.history);
-    this.applyWs(this.history.present);
+    this.applyWs(this.history.present, this.stepUndone());
   }
   redo(): void {
     if (!canRedo(this.history)) return;
     const lock = this.locked();
     if (lock) { this.onLocked?.(lock); return; }
     this.history = redo(this.history);
-    this.applyWs(this.history.present);
+    this.applyWs(this.history.present, this.stepUndone());
+  }
+
+  /** A notice of a step (an institution removed) no longer stands once undo or redo shows another workspace. */
+  private stepUndone(): Partial<AppState> {
+    const step = this.state.notice?.step;
+    return step && step !== this.history.present ? { notice: null } : {};
   }
 
   /** Scenarios being computed: the one shown and the compared ones. */

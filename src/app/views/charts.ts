@@ -14,6 +14,11 @@ Chart.defaults.font.family = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto
 
 export const PALETTE = ['#1f4e8c', '#e07b39', '#3a9a5b', '#8e5ea2', '#c23b4b', '#6b7f99'];
 
+/** A difference's bar by its tone (views/tone.ts): the page's good and bad colours (--gb-pos, --gb-neg), grey for neither. */
+export const TONE_COLOURS = { good: '#1c7c3c', bad: '#b42318', '': '#8a94a6' } as const;
+/** The second, third… compared scenario's bars: the same colours, lighter (hex alpha), so a group still reads in tones. */
+export const SERIES_ALPHA = ['', 'a6', '66'] as const;
+
 /** Plot value of a decimal string (for drawing only). */
 export const plot = (s: string | null | undefined): number => (s ? Number(s) : 0);
 

@@ -17,8 +17,11 @@ import { parameterRows, parsePath, type ParamRow } from '../../sheets/params.ts'
 import { formatValue, valueAt, valueKind } from '../../workspace/describe.ts';
 import { memoize, sameInputs, stable } from './memo.ts';
 import { compareAdjustments, type CompareAdjustment } from './adjustments.ts';
+import { forTheFund, shownSign, toneOf, type DeltaKind, type Tone } from './tone.ts';
+import { shiftPoint } from '../../display/number.ts';
 
-export type FundKind = 'money' | 'pct' | 'months';
+export { forTheFund, type Tone };
+export type FundKind = DeltaKind;
 
 /** The fund's rows of the comparison, in order, with how each is shown. */
 export const FUND_ROWS: readonly [FundField, FundKind][] = [
@@ -37,8 +40,6 @@ export const BETTER: Partial<Record<FundField, 1 | -1>> = {
   closingBalance: 1, monthsOfCoverage: 1, currentSurplusRate: 1, cumulativeSurplusRate: 1,
 };
 
-/** Good (+1), bad (−1) or neither (0) for the fund: a change of `sign` in a figure whose better way is `better`. */
-export const forTheFund = (sign: -1 | 0 | 1, better: 1 | -1 | 0 | undefined): -1 | 0 | 1 => (better ? ((sign * better) as -1 | 0 | 1) : 0);
 
 export interface CompareChoice { key: RefKey; name: string; checked: boolean; disabled: boolean }
 export interface CompareColumn { key: RefKey; name: string; fund: FundResult | null; view: ResultView | null; scenario: Scenario | null }
@@ -47,6 +48,18 @@ export interface FundRowView {
   /** Each difference relative to the first scenario's value (amounts; null for rates and months). */
   ratios: (string | null)[];
   better: 1 | -1 | 0;
+  /** Each difference's colour: good or bad for the fund, '' for neither or for one shown as 0.00 (views/tone.ts). */
+  tones: Tone[];
+  /** Some difference shows as other than 0.00 in the unit shown. */
+  changed: boolean;
+}
+/**
+ * The difference chart: the amounts that changed (shown as other than 0.00), largest absolute
+ * change in any compared scenario first; one series per scenario after the first, in the unit shown.
+ */
+export interface DeltaChart {
+  fields: FundField[];
+  series: { name: string; values: number[]; tones: Tone[] }[];
 }
 /** Parameters that differ between the compared scenarios: each scenario's value and source. */
 export interface ParamDiffs { names: string[]; rows: (ParamRow & { shown: string[] })[] }
@@ -60,7 +73,10 @@ export interface CompareView {
   /** Some compared scenario is being recomputed. */
   stale: boolean;
   columns: CompareColumn[];
+  /** Fund figures that changed first, largest relative change first; the unchanged after them, in FUND_ROWS order. */
   fund: FundRowView[];
+  /** null when no amount changed (the chart says so instead of drawing nothing). */
+  chart: DeltaChart | null;
   params: ParamDiffs;
   /** null until every compared scenario has a result. */
   institutions: InstitutionsInput | null;
@@ -73,15 +89,46 @@ const choicesOf = memoize((ws: Workspace, compare: RefKey[]): CompareChoice[] =>
   return { key, name: refName(ws, key), checked, disabled: (checked && compare.length <= 2) || (!checked && compare.length >= 4) };
 }));
 
-const fundRows = memoize((...funds: (FundResult | null)[]): FundRowView[] => {
+const fundRows = memoize((unit: Unit, ...funds: (FundResult | null)[]): FundRowView[] => {
   const rows = compareFund(funds.map((f) => f ?? EMPTY_FUND), FUND_ROWS.map(([f]) => f));
-  return rows.map((r, i) => {
+  const all = rows.map((r, i): FundRowView => {
     const kind = FUND_ROWS[i]![1];
     const deltas = r.deltas.map((d, k) => (funds[0] && funds[k + 1] ? d : null));
     const base = funds[0] ? r.values[0] : null;
     const ratios = deltas.map((d) => (kind === 'money' && d !== null && base ? relativeChange(parseMoney(d), parseMoney(base)) : null));
-    return { field: r.field, kind, values: funds.map((f, k) => (f ? r.values[k]! : null)), deltas, ratios, better: BETTER[r.field] ?? 0 };
+    const better = BETTER[r.field] ?? 0;
+    return {
+      field: r.field, kind, values: funds.map((f, k) => (f ? r.values[k]! : null)), deltas, ratios, better,
+      tones: deltas.map((d) => toneOf(d, kind, unit, better)), changed: deltas.some((d) => shownSign(d, kind, unit) !== 0),
+    };
   });
+  return orderedRows(all);
+});
+
+/** Figures that changed first, largest relative change first (ties and the unchanged: FUND_ROWS order). */
+export function orderedRows(rows: readonly FundRowView[]): FundRowView[] {
+  const rank = (r: FundRowView) => (r.changed ? 1 + Math.max(0, ...r.ratios.map((x) => Math.abs(Number(x ?? 0)))) : 0);
+  return rows.map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => b.k - a.k || a.i - b.i).map((x) => x.r);
+}
+
+/** |d| in fen, for ordering only. */
+const size = (d: string | null) => (d === null ? 0 : Math.abs(parseMoney(d)));
+
+/** The amounts that changed, largest absolute change first; null when none did. */
+export const deltaChart = memoize((unit: Unit, fund: FundRowView[], names: string): DeltaChart | null => {
+  const rows = fund.map((r, i) => ({ r, i })).filter(({ r }) => r.kind === 'money' && r.changed)
+    .map(({ r, i }) => ({ r, i, k: Math.max(0, ...r.deltas.map(size)) }))
+    .sort((a, b) => b.k - a.k || a.i - b.i).map((x) => x.r);
+  if (!rows.length) return null;
+  const [base = '', ...others] = names.split('\n');
+  return {
+    fields: rows.map((r) => r.field),
+    series: others.map((name, k) => ({
+      name: `${name} − ${base}`,
+      values: rows.map((r) => { const d = r.deltas[k]; return d === null || d === undefined ? 0 : Number(unit === 'wan' ? shiftPoint(d, -4) : d); }),
+      tones: rows.map((r) => r.tones[k] ?? ''),
+    })),
+  };
 });
 const EMPTY_FUND = {} as FundResult;
 
@@ -121,9 +168,11 @@ export class CompareViews {
   of(s: AppState): CompareView {
     const columns = this.columns(s);
     const stale = s.compare.some((k) => s.cols[k]?.stale);
+    const fund = fundRows(s.unit, ...columns.map((c) => c.fund));
     const view = stable(this.prev, {
       lang: s.lang, unit: s.unit, choices: choicesOf(s.ws, s.compare), stale, columns,
-      fund: fundRows(...columns.map((c) => c.fund)),
+      fund,
+      chart: deltaChart(s.unit, fund, columns.map((c) => c.name).join('\n')),
       params: this.params(s),
       institutions: this.institutions(columns),
       adjustments: adjustmentsOf(...s.compare.map((k) => { try { return scenarioOf(s.ws, k); } catch { return null; } })),
