@@ -2,11 +2,12 @@
  * Screenshots of every view in Chinese and English at 1440×900 and 1280×720, into
  * test-artifacts/screenshots/<view>-<lang>-<size>.png, for reading them as a finance officer
  * would. Each view is checked for what must never reach a reader: a class / pool code where a
- * name belongs, a rate typed as a fraction, the file's paths.
+ * name belongs, a rate typed as a fraction, the file's paths. And an institution's change of
+ * 清算补（扣） between the baseline and a deposit rate of 8% (test-artifacts/screenshots/hospital-change-*).
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './session.ts';
-import { settled, chartsDrawn } from './harness.ts';
+import { settled, chartsDrawn, shot } from './harness.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from './serve.ts';
@@ -57,6 +58,41 @@ describe('every view in both languages at both sizes', () => {
           }
           await page.screenshot({ path: join(dir, `${view}-${lang}-${size.width}x${size.height}.png`), fullPage: false });
         }
+      }
+    }
+  }, 240_000);
+
+  it('explains an institution’s change of 清算补（扣） when only the deposit rate changes (10% → 8%)', async () => {
+    const { page } = await start();
+    await page.getByTestId('new-variant').click();
+    await settled(page);
+    await act(page, { type: 'edit', path: ['policy', 'deposit', 'rates', 'hospital'], value: '0.08' });
+    await settled(page);
+    await act(page, { type: 'tab', tab: 'hospital' });
+    await settled(page);
+    const card = page.getByTestId('institution-waterfall-1');
+    const cell = (table: string, key: string) => page.locator(`[data-testid="${table}"] tr[data-key="${key}"] td`).nth(1).textContent();
+    for (const lang of ['zh', 'en'] as const) {
+      await act(page, { type: 'lang', lang });
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await settled(page);
+        await expect.poll(() => card.locator('h2').innerText()).toMatch(lang === 'zh' ? /清算补（扣）为何变化/ : /why the balance due changes/);
+        // What is owed does not change, yet the card has steps: the deposit held back from the months, and the advance.
+        const keys = await card.locator('tr[data-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+        expect(keys[0]).toBe('balanceBefore');
+        expect(keys.at(-1)).toBe('balanceAfter');
+        expect(keys).toEqual(expect.arrayContaining(['owedBefore', 'owedAfter', 'monthsDeposit', 'advance']));
+        expect(await cell('waterfall-table-1', 'owedBefore')).toBe(await cell('waterfall-table-1', 'owedAfter'));
+        expect((await cell('waterfall-table-1', 'monthsDeposit'))!.trim()).toMatch(/^[−-]/);
+        // It ends at the balance the scenario shown settles: the last bar of its own year.
+        expect(await cell('waterfall-table-1', 'balanceAfter')).toBe(await cell('waterfall-table-0', 'balance'));
+        expect(await card.innerText()).not.toMatch(/没有变化|does not change/);
+        // The figures' table open too, for reading the words beside the chart.
+        await card.locator('details').evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+        await card.scrollIntoViewIfNeeded();
+        await chartsDrawn(page);
+        await shot(page, `hospital-change-${lang}-${size.width}x${size.height}`);
       }
     }
   }, 240_000);

@@ -195,8 +195,15 @@ export const WATERFALL_STEPS = {
   overspendVsTarget: N('超支（高于指标）', 'Overspend (over target)'),
   overspendBorne: N('超支机构自担', 'Overspend borne by the institution'),
   adjustmentFundCut: N('调剂金不足核减', 'Cut for the adjustment fund shortfall'),
-  owedBefore: N('比较方案年终应付', 'Owed in the scenario compared with'),
-  owedAfter: N('当前方案年终应付', 'Owed in the scenario shown'),
+  balanceBefore: N('比较方案：清算补（扣）', 'Balance due in the compared scenario'),
+  paymentsBefore: N('比较方案：已拨付及预付周转金', 'Paid and advanced in the compared scenario'),
+  owedBefore: N('比较方案：年终应付', 'Owed in the compared scenario'),
+  owedAfter: N('当前方案：年终应付', 'Owed in the scenario shown'),
+  paymentsAsBefore: N('按比较方案：已拨付及预付周转金', 'Paid and advanced as in the compared scenario'),
+  balanceAfter: N('当前方案：清算补（扣）', 'Balance due in the scenario shown'),
+  monthsTarget: N('月度拨付：总额控制指标', 'Paid monthly: target'),
+  monthsDeposit: N('月度拨付：预留质量保证金', 'Paid monthly: deposit held back'),
+  monthsUnpaid: N('月度拨付：指标未拨付部分', 'Paid monthly: target not paid out'),
 } as const satisfies Record<string, Name>;
 
 /**

@@ -8,8 +8,12 @@
  * - one institution's year: its allotted target → cuts → target → surplus or overspend → actual
  *   → surplus retained, or the part of an overspend it bears → deposit forfeited → owed for the
  *   year → paid in the months and advanced → the year-end balance;
- * - one institution's change between two scenarios: what it is owed in one, each step's
- *   difference, what it is owed in the other.
+ * - one institution's change between two scenarios, from its year-end balance (清算补（扣）) in
+ *   one to its balance in the other: the balance in a, plus what a paid and advanced in the year
+ *   → what it is owed in a → the difference of each step of its year → what it is owed in b →
+ *   less what a paid and advanced → the difference of each part of the payments (the target paid
+ *   monthly, the deposit held back from the months, the rest of the target not paid out in them,
+ *   the advance) → the balance in b.
  *
  * Pure and exact: integer fen from the result's decimal strings; every subtotal is the running
  * sum of the steps before it, and the function checks that it equals the figure the settlement
@@ -21,7 +25,8 @@ import type { FundResult, HospitalSummary } from './result.ts';
 /** Names of steps that are not a result field (the glossary's WATERFALL_STEPS names them). */
 export type ExtraStep =
   | 'unallocated' | 'retainedOther' | 'overspendBorne' | 'adjustmentFundCut' | 'surplusVsTarget' | 'overspendVsTarget'
-  | 'owedBefore' | 'owedAfter';
+  | 'owedBefore' | 'owedAfter' | 'balanceBefore' | 'balanceAfter' | 'paymentsBefore' | 'paymentsAsBefore'
+  | 'monthsTarget' | 'monthsDeposit' | 'monthsUnpaid';
 
 export type StepKey = keyof FundResult | keyof HospitalSummary | ExtraStep;
 
@@ -41,7 +46,7 @@ export class WaterfallError extends Error {}
 /** The figures of one institution's result a waterfall reads (all amounts of the packed result too). */
 export const INSTITUTION_STEP_FIELDS = [
   'allocatedTarget', 'volumeCut', 'pointCapCut', 'target', 'surplus', 'overspend', 'actual', 'reward', 'fundShareClaimed', 'fundShare',
-  'depositForfeited', 'owed', 'paidTotal', 'advance', 'balance',
+  'depositForfeited', 'owed', 'deposit', 'paidTotal', 'advance', 'balance',
 ] as const satisfies readonly (keyof HospitalSummary)[];
 export type InstitutionFigures = Pick<HospitalSummary, (typeof INSTITUTION_STEP_FIELDS)[number]>;
 
@@ -133,15 +138,52 @@ export function institutionWaterfall(h: InstitutionFigures): WaterfallStep[] {
 }
 
 /**
- * Why one institution is owed a different amount in scenario b than in a: what it is owed in a,
- * then the difference of each step of its year (allotted target first), then what it is owed in b.
+ * The payments of one institution's year, as the months made them: its target (T), less the
+ * deposit held back from the months (D: taken from the target before the monthly budget, or
+ * withheld from each month's payment), less the rest of the target the months did not pay out
+ * (claims below the monthly budget; in a points pool, the entitlement beyond the months'
+ * pre-settlement, negative when they paid more), and the working-capital advance. Signs as they
+ * act on the balance: paidTotal = T − D − rest, so −T + D + rest = −paidTotal exactly.
+ */
+function paymentParts(h: InstitutionFigures): Part[] {
+  const target = F(h.target), deposit = F(h.deposit);
+  return [
+    { key: 'monthsTarget', fen: -target },
+    { key: 'monthsDeposit', fen: deposit },
+    { key: 'monthsUnpaid', fen: target - deposit - F(h.paidTotal) },
+    { key: 'advance', fen: -F(h.advance) },
+  ];
+}
+
+const difference = (pa: Part[], pb: Part[]): Part[] => pa.map((p, i) => ({ key: p.key, fen: pb[i]!.fen - p.fen }));
+
+/**
+ * Why one institution's year-end balance (清算补（扣）) differs in scenario b from a. The bars:
+ * the balance in a; what a paid and advanced in the year, added back; what it is owed in a; the
+ * difference of each step of its year (allotted target first, then its cuts, surplus or
+ * overspend, reward, the overspend it bears, the adjustment fund's cut, the deposit forfeited);
+ * what it is owed in b; less what a paid and advanced; the difference of each part of the
+ * payments (paymentParts); the balance in b. Every subtotal is the settlement's own figure
+ * (a's owed, b's owed, b's balance), so the steps add up to balance b − balance a exactly.
  */
 export function institutionChange(a: InstitutionFigures, b: InstitutionFigures): WaterfallStep[] {
-  const pa = owedParts(a), pb = owedParts(b);
+  const paidA = F(a.paidTotal) + F(a.advance);
   return build([
+    { key: 'balanceBefore', fen: 0, total: F(a.balance) },
+    { key: 'paymentsBefore', fen: paidA },
     { key: 'owedBefore', fen: 0, total: F(a.owed) },
     { key: 'allocatedTarget', fen: F(b.allocatedTarget) - F(a.allocatedTarget) },
-    ...pa.map((p, i) => ({ key: p.key, fen: pb[i]!.fen - p.fen })),
+    ...difference(owedParts(a), owedParts(b)),
     { key: 'owedAfter', fen: 0, total: F(b.owed) },
+    { key: 'paymentsAsBefore', fen: -paidA },
+    ...difference(paymentParts(a), paymentParts(b)),
+    { key: 'balanceAfter', fen: 0, total: F(b.balance) },
   ]);
 }
+
+/** The two bars of a change that carry a's payments across and back (they cancel): not a change of their own. */
+const CARRIED: ReadonlySet<StepKey> = new Set<StepKey>(['paymentsBefore', 'paymentsAsBefore']);
+export const isCarried = (key: StepKey): boolean => CARRIED.has(key);
+
+/** Nothing changed: no step of a change but the payments carried across (the balance is then the same too). */
+export const unchanged = (steps: readonly WaterfallStep[]): boolean => steps.every((s) => s.kind === 'total' || CARRIED.has(s.key));

@@ -196,6 +196,30 @@ describe('institution view and brief', () => {
     expect(b.whatIf).toMatchObject({ pct: '5', interactive: true, busy: true, result: null });
   });
 
+  it('explains the change of the balance due (清算补（扣）) against the compared scenario, from its balance there to the one shown', () => {
+    const variant = runScenario(scenarioOf(ws, 'v1')).hospitals[0]!;
+    const before = base.hospitals[0]!;
+    expect(before.owed).toBe(variant.owed);
+    expect(before.balance).not.toBe(variant.balance);
+    for (const lang of ['zh', 'en'] as const) {
+      const v = new HospitalViews().of(stateOf(ws, { tab: 'hospital', hospital: 'H001', active: 'v1', lang }));
+      const w = v.waterfalls[1]!;
+      expect(w.heading).toBe(lang === 'zh' ? '与“测试基线”相比：清算补（扣）为何变化' : 'Against “测试基线”: why the balance due changes');
+      const bars = w.bars!;
+      expect(bars[0]).toMatchObject({ key: 'balanceBefore', amount: before.balance });
+      expect(bars.at(-1)).toMatchObject({ key: 'balanceAfter', amount: variant.balance });
+      expect(bars.find((b) => b.key === 'monthsDeposit')?.amount).toBe(subtractDecimals(variant.deposit, before.deposit));
+      if (lang === 'zh') {
+        expect(bars.map((b) => b.label)).toEqual(['比较方案：清算补（扣）', '比较方案：已拨付及预付周转金', '比较方案：年终应付', '当前方案：年终应付',
+          '按比较方案：已拨付及预付周转金', '月度拨付：预留质量保证金', '当前方案：清算补（扣）']);
+      } else expect(bars.at(-1)!.label).toBe('Balance due in the scenario shown');
+    }
+    // Against itself nothing changes: the card says so of the balance due.
+    const same = setVariantChanges(ws, 'v1', []);
+    const none = new HospitalViews().of(stateOf(same, { tab: 'hospital', hospital: 'H001', active: 'v1' })).waterfalls[1]!;
+    expect(none).toEqual({ heading: '与“测试基线”相比：清算补（扣）为何变化', bars: null, note: msg('zh', 'balanceChangeNone', { name: '测试基线' }) });
+  });
+
   it('a print-all brief carries its what-if and no input', () => {
     const s = stateOf(ws);
     const b = briefView(briefContext(s), ex, { result: null, interactive: false })!;

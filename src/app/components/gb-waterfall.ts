@@ -1,7 +1,7 @@
 /**
  * A waterfall: each bar starts where the one before ended (money leaving runs left, money added
- * runs right, totals stand from zero), in the unit chosen, with the figures as a table (the text
- * alternative). The bars and their names come from the view (views/waterfall.ts); this only draws.
+ * runs right, totals stand from zero, amounts only carried across grey), in the unit chosen, with
+ * the figures as a table (the text alternative). The bars and their names come from the view (views/waterfall.ts); this only draws.
  */
 import { LitElement, html, css } from 'lit';
 import { shared } from './shared.ts';
@@ -11,17 +11,25 @@ import { drawChartSoon, plot } from '../views/charts.ts';
 import type { WaterfallBar } from '../views/waterfall.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
-const COLOURS = { total: '#1f4e8c', out: '#e07b39', in: '#3a9a5b' };
+const COLOURS = { total: '#1f4e8c', out: '#e07b39', in: '#3a9a5b', carried: '#aab4bf' };
 
-/** A long name on two or three lines, so the axis keeps its width and nothing is clipped. */
+/**
+ * A long name on two or three lines, so the axis keeps its width and nothing is clipped. Chinese
+ * names break after a colon (月度拨付：/ 预留质量保证金), else before a bracket.
+ */
 function lines(label: string, lang: Lang): string | string[] {
   const max = lang === 'zh' ? 11 : 26;
   if (label.length <= max) return label;
   if (lang === 'zh') {
-    const cut = label.search(/[（(：]/);
+    const colon = label.indexOf('：');
+    if (colon > 0 && colon + 1 < label.length) return [label.slice(0, colon + 1), label.slice(colon + 1)];
+    const cut = label.search(/[（(]/);
     if (cut > 0) return [label.slice(0, cut), label.slice(cut)];
     return [label.slice(0, max), label.slice(max)];
   }
+  // "Paid monthly: deposit held back" → "Paid monthly:" / "deposit held back".
+  const colon = label.indexOf(': ');
+  if (colon > 0 && colon < max && label.length - colon - 2 <= max) return [label.slice(0, colon + 1), label.slice(colon + 2)];
   const out: string[] = [];
   let line = '';
   for (const w of label.split(' ')) {
@@ -69,7 +77,9 @@ export class GbWaterfall extends LitElement {
     // Bars are equally tall: room for the longest name's lines. Set through the CSSOM (the page's
     // content-security policy refuses style attributes).
     const most = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
-    canvas.parentElement!.style.height = `${Math.max(140, bars.length * (most === 1 ? 21 : 12 * most + 2) + 40)}px`;
+    // A bar of names on several lines needs their height (11px type, 1.2 line height) and some air;
+    // the x axis below (ticks and its title) takes about 56px.
+    canvas.parentElement!.style.height = `${Math.max(140, bars.length * (most === 1 ? 21 : 14 * most + 6) + 56)}px`;
     const unitName = msg(this.lang, this.unit);
     const amounts = bars.map((b) => `${money(b.amount, this.unit, b.kind === 'step')} ${unitName}`);
     drawChartSoon(canvas, {
@@ -79,7 +89,8 @@ export class GbWaterfall extends LitElement {
         datasets: [{
           label: unitName,
           data: bars.map((b) => [this.shown(b.from), this.shown(b.to)] as [number, number]),
-          backgroundColor: bars.map((b) => (b.kind === 'total' ? COLOURS.total : b.amount.startsWith('-') ? COLOURS.out : COLOURS.in)),
+          backgroundColor: bars.map((b) => (b.kind === 'total' ? COLOURS.total : b.carried ? COLOURS.carried
+            : b.amount.startsWith('-') ? COLOURS.out : COLOURS.in)),
           barPercentage: 0.8,
           categoryPercentage: 0.9,
         }],

@@ -19,7 +19,7 @@ export interface HospitalView {
   selected: string | null;
   brief: BriefView | null;
   monthly: HospitalResult | null;
-  /** Its year step by step, allotted target to balance; and, beside another scenario, why what it is owed differs. */
+  /** Its year step by step, allotted target to balance; and, beside another scenario, why its balance (清算补（扣）) differs. */
   waterfalls: { heading: string; bars: WaterfallBar[] | null; note?: string }[];
   error: string | null;
 }
@@ -33,10 +33,9 @@ const waterfallsOf = memoize((cols: ReturnType<typeof briefContext>['settlement'
   const out: HospitalView['waterfalls'] = [{ heading: msg(lang, 'owedMadeUp'), bars: institutionYear(mine, lang) }];
   const other = cols.slice(1).map((c) => ({ name: c.name, f: figuresOf(c.view, id) })).find((c) => c.f !== null);
   if (other?.f) {
-    const bars = institutionDifference(other.f, mine, lang, other.name, cols[0]!.name);
-    const none = bars.length === 2 && bars[0]!.amount === bars[1]!.amount;
-    const heading = msg(lang, 'owedChange', { name: other.name });
-    out.push(none ? { heading, bars: null, note: msg(lang, 'owedChangeNone', { name: other.name }) } : { heading, bars });
+    const bars = institutionDifference(other.f, mine, lang);
+    const heading = msg(lang, 'balanceChange', { name: other.name });
+    out.push(bars ? { heading, bars } : { heading, bars: null, note: msg(lang, 'balanceChangeNone', { name: other.name }) });
   }
   return out;
 });

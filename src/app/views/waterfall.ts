@@ -3,7 +3,7 @@
  * with the glossary's name of each step. The component only draws and tabulates them.
  */
 import {
-  fundWaterfall, institutionChange, institutionWaterfall, INSTITUTION_STEP_FIELDS, type InstitutionFigures, type WaterfallStep,
+  fundWaterfall, institutionChange, institutionWaterfall, INSTITUTION_STEP_FIELDS, isCarried, unchanged, type InstitutionFigures, type WaterfallStep,
 } from '../../engine/waterfall.ts';
 import type { FundResult } from '../../engine/result.ts';
 import type { ResultView } from '../../transport/packed.ts';
@@ -13,6 +13,8 @@ import { memoize } from './memo.ts';
 
 export interface WaterfallBar extends WaterfallStep {
   label: string;
+  /** An amount only carried across and back (a change's payments of the scenario compared with), drawn muted. */
+  carried?: true;
 }
 
 const named = (steps: WaterfallStep[], lang: Lang, of: 'fund' | 'institution', names: Record<string, string> = {}): WaterfallBar[] =>
@@ -34,11 +36,11 @@ export function figuresOf(view: ResultView | null, id: string): InstitutionFigur
 export const institutionYear = (h: InstitutionFigures, lang: Lang): WaterfallBar[] => named(institutionWaterfall(h), lang, 'institution');
 
 /**
- * Why one institution is owed a different amount in scenario b than in a; the first and last bars
- * are named after the scenarios.
+ * Why one institution's year-end balance (清算补（扣）) differs in scenario b from a (engine
+ * institutionChange), its bars named by the glossary (比较方案 / 当前方案: the card's heading names
+ * the scenario compared with). Null when nothing changes (no step but a's payments carried across).
  */
-export function institutionDifference(a: InstitutionFigures, b: InstitutionFigures, lang: Lang, nameA: string, nameB: string): WaterfallBar[] {
-  const owed = stepName('owed', lang, 'institution');
-  const of = (n: string) => (lang === 'zh' ? `${n}：${owed}` : `${owed}: ${n}`);
-  return named(institutionChange(a, b), lang, 'institution', { owedBefore: of(nameA), owedAfter: of(nameB) });
+export function institutionDifference(a: InstitutionFigures, b: InstitutionFigures, lang: Lang): WaterfallBar[] | null {
+  const steps = institutionChange(a, b);
+  return unchanged(steps) ? null : named(steps, lang, 'institution').map((b) => (isCarried(b.key) ? { ...b, carried: true } : b));
 }
