@@ -12,6 +12,8 @@ import { scenarioOf } from '../src/workspace/workspace.ts';
 import { runScenario } from '../src/engine/run.ts';
 import { money, percent, plain } from '../src/display/number.ts';
 import { inflationBrief } from '../src/engine/point-inflation.ts';
+import { explain } from '../src/engine/explain.ts';
+import { pointsSteps } from '../src/display/points-steps.ts';
 import { cityPointsWorkspace } from './points-fixture.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -173,7 +175,8 @@ describe('a pool settled by points', () => {
     if (points.hospitals[0]!.points?.groups?.length) expect(await sec.getByTestId('brief-points-groups').locator('tbody tr').count()).toBeGreaterThan(0);
     // Point inflation's what-ifs: the engine's in Node (what `gbsim whatif points --institution` prints), to the fen.
     const infl = inflationBrief(points, h.id)!;
-    const table = sec.getByTestId('brief-points-inflation');
+    // …in the place of the target's what-if, which does not apply: the institution has no target up front.
+    const table = page.getByTestId('brief-points-whatif').getByTestId('brief-points-inflation');
     const now = table.locator('tr[data-scope="now"]');
     expect(await now.getAttribute('data-pv')).toBe(infl.pointValue);
     expect(await now.getAttribute('data-entitlement')).toBe(infl.entitlement);
@@ -186,16 +189,40 @@ describe('a pool settled by points', () => {
       const cells = await row.locator('td').allInnerTexts();
       expect(cells.map((c) => c.trim())).toEqual([plain(l.pointValue, 4), money(l.entitlement, 'yuan'), money(l.diff, 'yuan', true)]);
     }
-    await shot(page, 'points-brief-zh-1440x900');
+    // How its entitlement comes about (DESIGN §7), not the history-weight steps; no target what-if.
+    const ex = explain(points, want, 0)!.points!;
+    const derivation = page.getByTestId('derivation');
+    for (const lang of ['zh', 'en'] as const) {
+      await act(page, { type: 'lang', lang });
+      await settled(page);
+      expect(await derivation.getAttribute('data-by')).toBe('points');
+      await expect.poll(() => derivation.locator('li').allInnerTexts()).toEqual(pointsSteps(ex, lang));
+      const steps = await derivation.locator('li').allInnerTexts();
+      expect(steps[3]).toContain(`= ${plain(pool.pointValue, 4)} ${lang === 'zh' ? '元/分' : 'yuan/point'}`);
+      expect(steps[4]).toContain(`= ${money(h.target, 'yuan')}`);
+      expect(steps[5]).toContain(percent(h.paymentRate, 2));
+      expect(await derivation.locator('h3').innerText()).toBe(lang === 'zh' ? '点数法应得额测算过程' : 'How the entitlement by points is derived');
+      expect(await derivation.innerText()).not.toMatch(lang === 'zh' ? /权重|分配指标/ : /weight|allocated target/i);
+      expect(await page.getByTestId('brief-whatif').count()).toBe(0);
+      expect(await page.locator('gb-brief-whatif').count()).toBe(0);
+      expect(await page.getByTestId('whatif-pct').count()).toBe(0);
+      expect(await page.getByTestId('brief-no-target-whatif').innerText()).toContain(lang === 'zh' ? '不适用' : 'does not apply');
+      expect(await page.getByTestId('settlement').locator('thead').innerText()).toContain(lang === 'zh' ? '应得额' : 'entitlement');
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await chartsDrawn(page);
+        await shot(page, `points-brief-${lang}-${size.width}x${size.height}`);
+      }
+    }
+    await act(page, { type: 'lang', lang: 'zh' });
+    await settled(page);
+    await chartsDrawn(page);
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
     expect(await sec.isVisible()).toBe(true);
+    expect(await derivation.getByTestId('points-steps').isVisible()).toBe(true);
     await shot(page, 'points-brief-print-zh');
     await page.emulateMedia({ media: 'screen' });
-    await page.setViewportSize(SIZES[1]);
-    await act(page, { type: 'lang', lang: 'en' });
-    await settled(page);
-    await shot(page, 'points-brief-en-1280x720');
     for (const lang of ['zh', 'en'] as const) {
       await act(page, { type: 'lang', lang });
       await settled(page);
@@ -207,4 +234,46 @@ describe('a pool settled by points', () => {
     }
     expect(await table.locator('tbody tr[data-pct]').first().locator('th').innerText()).toBe('All institutions report 5% more points');
   });
+
+  it('prints all briefs: a points institution’s with its entitlement’s derivation and no target what-if, a per-target one’s as before', async () => {
+    const points = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'city-points.json'), 'utf8')) as Scenario;
+    const want = runScenario(points);
+    const byPoints = new Set(want.fund.pools.filter((p) => p.settlement === 'points').map((p) => p.id));
+    const secondary = points.hospitals.filter((h) => h.level === 'secondary');
+    const { page } = await start();
+    await page.getByTestId('open-points-example').click();
+    await expect.poll(() => page.evaluate(() => (globalThis as any).__gb.ctl.state.compare.length as number), { timeout: 60_000 }).toBe(2);
+    await settled(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __printed: unknown[]; print: () => void };
+      w.__printed = [];
+      w.print = () => {
+        const book = document.querySelector('gb-app')!.shadowRoot!.querySelector('gb-brief-book')!;
+        w.__printed.push([...book.shadowRoot!.querySelectorAll('gb-brief')].map((b) => {
+          const r = b.shadowRoot!;
+          return { id: r.querySelector('article')?.getAttribute('data-id'), by: r.querySelector('[data-testid="derivation"]')?.getAttribute('data-by') ?? null,
+            steps: [...r.querySelectorAll('[data-testid="points-steps"] li')].map((li) => li.textContent),
+            whatIf: r.querySelector('gb-brief-whatif')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? -1,
+            inflation: r.querySelectorAll('[data-testid="brief-points-whatif"] [data-testid="brief-points-inflation"] tr[data-pct]').length };
+        }));
+      };
+    });
+    await page.locator('gb-hospital-table select#f-filterLevel').selectOption('secondary');
+    await page.getByTestId('print-all').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: unknown[] }).__printed.length), { timeout: 120_000 }).toBe(1);
+    type Printed = { id: string; by: string | null; steps: string[]; whatIf: number; inflation: number };
+    const printed = await page.evaluate(() => (window as unknown as { __printed: Printed[][] }).__printed[0]!);
+    expect(printed.map((p) => p.id).sort()).toEqual(secondary.map((h) => h.id).sort());
+    for (const p of printed) {
+      const i = points.hospitals.findIndex((h) => h.id === p.id);
+      if (byPoints.has(want.hospitals[i]!.pool!)) {
+        expect(p, p.id).toMatchObject({ by: 'points', whatIf: -1, steps: pointsSteps(explain(points, want, i)!.points!, 'zh') });
+        expect(p.inflation, p.id).toBeGreaterThan(0);
+      } else {
+        expect(p, p.id).toMatchObject({ by: null, steps: [], inflation: 0 });
+        expect(p.whatIf, p.id).toBeGreaterThan(0);
+      }
+    }
+    expect(printed.filter((p) => p.by === 'points').length).toBe(12);
+  }, 180_000);
 });

@@ -107,6 +107,7 @@ export const WORDS = {
   budgetPointValue: N('预算点值', 'Budget point value'),
   pointValue: N('年度清算点值', 'Settlement point value'),
   pointValueUnit: N('元/分', 'yuan/point'),
+  preSettlement: N('月度预结算', 'Monthly pre-settlement'),
   byPoints: N('点数法', 'by points'),
   catalogue: N('病种目录', 'Group catalogue'),
   yuan: N('元', 'yuan'),

@@ -1,4 +1,7 @@
-/** "Print all briefs": explanations (and, when `pct` is given, what-ifs) of many institutions from one run of the scenario. */
+/**
+ * "Print all briefs": explanations (and, when `pct` is given, what-ifs of their targets) of many institutions from one run of
+ * the scenario; members of a pool settled by points get no target what-if.
+ */
 import { compile } from './compile.ts';
 import { fundResult, hospitalResultAt, settle } from './run.ts';
 import { explainAt, type Explanation } from './explain.ts';
@@ -21,6 +24,8 @@ export function briefs(s: Scenario, ids: readonly string[], pct: string | null):
   return ids.map((id) => {
     const i = at.get(id);
     if (i === undefined) return { id, explanation: null, whatIf: null };
-    return { id, explanation: explainAt(s, fund, hospitalResultAt(model, st, i), i, alloc), whatIf: pct ? whatIfOf(s, model, st.region, i, pct) : null };
+    const explanation = explainAt(s, fund, hospitalResultAt(model, st, i), i, alloc);
+    // A member of a pool settled by points has no target to move (DESIGN §7): its brief shows point inflation instead.
+    return { id, explanation, whatIf: pct && !explanation?.points ? whatIfOf(s, model, st.region, i, pct) : null };
   });
 }

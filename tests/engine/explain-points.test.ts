@@ -30,12 +30,12 @@ describe('explain: points', () => {
     expect(x.topGroups).toHaveLength(5);
     const zh = pointsSteps(x, 'zh');
     expect(zh).toHaveLength(6);
-    expect(zh[1]).toContain('三级医院等级系数 1.05');
+    expect(zh[1]).toContain('点数法级别系数（三级）1.05');
     expect(zh[3]).toContain(`${x.pool.pointValue} 元/分`);
     expect(zh[4]).toContain('最大余数法');
     const en = pointsSteps(x, 'en');
     expect(en[2]).toContain(`= ${x.pool.budgetPointValue} yuan/point`);
-    expect(en[5]).toMatch(/Payment rate = entitlement ÷ actual [\d,]+\.\d\d = \d+\.\d\d%/);
+    expect(en[5]).toMatch(/Payment rate = entitlement ÷ actual [\d,]+\.\d\d yuan = \d+\.\d\d%/);
   });
 
   it('is null outside a pool settled by points', () => {

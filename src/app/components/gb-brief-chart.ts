@@ -15,11 +15,13 @@ import type { Lang, Unit } from '../../display/lang.ts';
 import type { HistoryPoint } from '../views/brief.ts';
 
 export class GbBriefChart extends LitElement {
-  static override properties = { points: { attribute: false }, target: {}, lang: {}, unit: {}, image: { state: true } };
+  static override properties = { points: { attribute: false }, target: {}, targetLabel: {}, lang: {}, unit: {}, image: { state: true } };
   /** Years, oldest first, then this year's claims. */
   declare points: HistoryPoint[];
   /** This year's target (drawn as a line). */
   declare target: string | null;
+  /** What the line is called: the target, or, in a pool settled by points, the entitlement by points. */
+  declare targetLabel: MsgKey;
   declare lang: Lang;
   declare unit: Unit;
   declare image: string;
@@ -30,6 +32,7 @@ export class GbBriefChart extends LitElement {
     super();
     this.points = [];
     this.target = null;
+    this.targetLabel = 'target';
     this.lang = 'zh';
     this.unit = 'wan';
     this.image = '';
@@ -55,7 +58,7 @@ export class GbBriefChart extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('points') || changed.has('target') || changed.has('unit') || changed.has('lang')) {
+    if (changed.has('points') || changed.has('target') || changed.has('targetLabel') || changed.has('unit') || changed.has('lang')) {
       this.settle?.(); // a waiter on the previous drawing is not left hanging
       this.ready = new Promise((ok) => { this.settle = ok; });
     }
@@ -74,7 +77,7 @@ export class GbBriefChart extends LitElement {
         datasets: [
           { type: 'bar', label: t('history'), data: this.points.map((p) => v(p.amount)),
             backgroundColor: this.points.map((p) => (p.current ? PALETTE[1]! : PALETTE[0]!)) },
-          ...(this.target ? [{ type: 'line' as const, label: t('target'), data: this.points.map(() => v(this.target)), borderColor: PALETTE[2],
+          ...(this.target ? [{ type: 'line' as const, label: t(this.targetLabel), data: this.points.map(() => v(this.target)), borderColor: PALETTE[2],
             borderDash: [5, 4], pointRadius: 0, backgroundColor: PALETTE[2] }] : []),
         ],
       },
@@ -97,9 +100,9 @@ export class GbBriefChart extends LitElement {
       <div class="wrap"><canvas role="img" aria-label=${label} aria-describedby="bc-t"></canvas></div>
       ${this.image ? html`<img src=${this.image} alt=${label} />` : nothing}
       <ul class="legend" aria-hidden="true"><li><span class="sw c0"></span>${t('history')}</li>
-      <li><span class="sw c1"></span>${t('claimsTotal')}</li>${this.target ? html`<li><span class="sw c2"></span>${t('target')}</li>` : nothing}</ul>
+      <li><span class="sw c1"></span>${t('claimsTotal')}</li>${this.target ? html`<li><span class="sw c2"></span>${t(this.targetLabel)}</li>` : nothing}</ul>
       <table id="bc-t" data-testid="brief-history-table">
-        <thead><tr><th></th>${this.points.map((p) => html`<th class="num">${p.label}</th>`)}${this.target ? html`<th class="num">${t('target')}</th>` :
+        <thead><tr><th></th>${this.points.map((p) => html`<th class="num">${p.label}</th>`)}${this.target ? html`<th class="num">${t(this.targetLabel)}</th>` :
           nothing}</tr></thead>
         <tbody><tr><th scope="row">${t(u)}</th>${this.points.map((p) => html`<td class="num">${money(p.amount, u)}</td>`)}${this.target ?
           html`<td class="num">${money(this.target, u)}</td>` : nothing}</tr></tbody>

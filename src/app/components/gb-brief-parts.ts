@@ -4,7 +4,7 @@ import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, percent, plain, sign } from '../../display/number.ts';
 import type { Explanation, PeerBasis } from '../../engine/explain.ts';
 import type { SourceGroup } from '../views/brief-sources.ts';
-import { SETTLEMENT_FIELDS, type BriefAdjustment, type SettlementRow } from '../views/brief.ts';
+import { SETTLEMENT_FIELDS, type BriefAdjustment, type SettlementField, type SettlementRow } from '../views/brief.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
 export function derivation(ex: Explanation, lang: Lang, u: Unit) {
@@ -26,7 +26,7 @@ export function derivation(ex: Explanation, lang: Lang, u: Unit) {
   </ol>`;
 }
 
-/** Deposit and the 12 months: monthly budget, claims, paid, deferred to year-end. */
+/** Deposit and the 12 months: monthly budget (in a pool settled by points, the monthly pre-settlement), claims, paid, deferred to year-end. */
 export function depositSchedule(ex: Explanation, lang: Lang, u: Unit) {
   const t = (k: MsgKey) => msg(lang, k);
   const h = ex.hospital;
@@ -38,7 +38,8 @@ export function depositSchedule(ex: Explanation, lang: Lang, u: Unit) {
     <table class="months" data-testid="brief-months">
       <thead><tr><th></th>${months.map((m) => html`<th class="num">${msg(lang, 'month', { m: m + 1 })}</th>`)}</tr></thead>
       <tbody>
-        <tr><th scope="row">${t('monthlyBudget')}</th>${h.monthlyBudget.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
+        <tr><th scope="row">${t(ex.points ? 'ptsPreSettlement' : 'monthlyBudget')}</th>
+          ${h.monthlyBudget.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
         <tr><th scope="row">${t('claims')}</th>${h.claims.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
         <tr><th scope="row">${t('paidMonthly')}</th>${h.paid.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
       </tbody>
@@ -49,8 +50,10 @@ const SIGNED = new Set(['surplusOverspend', 'balance']);
 
 export function settlement(rows: SettlementRow[], lang: Lang, unit: Unit) {
   const t = (k: MsgKey) => msg(lang, k);
+  // Where a scenario settles its pool by points, its "target" is the entitlement by points.
+  const head = (k: SettlementField) => t(k === 'target' && rows.some((r) => r.byPoints) ? 'ptsTargetOrEntitlement' : k);
   return html`<table>
-    <thead><tr><th>${t('scenario')}</th>${SETTLEMENT_FIELDS.map((k) => html`<th class="num">${t(k)}</th>`)}</tr></thead>
+    <thead><tr><th>${t('scenario')}</th>${SETTLEMENT_FIELDS.map((k) => html`<th class="num">${head(k)}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr><th scope="row">${r.name}</th>${SETTLEMENT_FIELDS.map((key) => {
       const val = r.cells[key];
       const signed = SIGNED.has(key);

@@ -1,9 +1,17 @@
-/** The brief's points section (pools settled by points): figures as the engine gives them, formatted by src/display. */
+/**
+ * The brief's parts of a pool settled by points: its points section, how its entitlement is derived, and its what-if (point
+ * inflation); figures as the engine gives them, formatted by src/display.
+ */
 import { html, nothing } from 'lit';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, percent, plain, sign } from '../../display/number.ts';
 import type { BriefInflation, BriefPoints } from '../views/brief-points.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
+
+/** The steps of views/brief.ts's pointsSteps, as written (numbered already). */
+export function pointsDerivation(steps: readonly string[]) {
+  return html`<ol class="steps pts" data-testid="points-steps">${steps.map((x, i) => html`<li data-step=${i + 1}>${x}</li>`)}</ol>`;
+}
 
 export function pointsSection(b: BriefPoints, lang: Lang, u: Unit) {
   const t = (k: MsgKey) => msg(lang, k);
@@ -27,7 +35,6 @@ export function pointsSection(b: BriefPoints, lang: Lang, u: Unit) {
         <td class="num">${plain(s.points, 4)}</td><td class="num">${plain(s.pointValue, 4)}</td><td class="num">${money(s.target, u)}</td>
         <td class="num">${percent(s.paymentRate, 2)}</td></tr>`)}</tbody>
     </table>` : nothing}
-    ${b.inflation ? inflationTable(b.inflation, lang) : nothing}
     ${b.groups.length ? html`<table data-testid="brief-points-groups">
       <thead><tr><th>${t('ptsGroup')}</th><th class="num">${t('ptsCases')}</th><th class="num">${t('ptsPoints')}</th>
         <th class="num">${t('ptsLow')}</th><th class="num">${t('ptsHigh')}</th><th class="num">${t('ptsSpecial')}</th></tr></thead>
@@ -36,13 +43,22 @@ export function pointsSection(b: BriefPoints, lang: Lang, u: Unit) {
     </table>` : nothing}`;
 }
 
-/** Point inflation's what-ifs for this institution: always in yuan to the fen and 元/分 to 4 decimals, whatever the brief's unit. */
+/**
+ * The what-if of a points institution, in the place of the target's (it has none up front): why that one does not apply, and
+ * point inflation's what-ifs for this institution, always in yuan to the fen and 元/分 to 4 decimals, whatever the brief's unit.
+ */
+export function pointsWhatIf(f: BriefInflation | null, lang: Lang) {
+  const t = (k: MsgKey) => msg(lang, k);
+  const why = `${t('ptsNoTargetWhatIf')}${lang === 'zh' ? '' : ' '}${t(f ? 'ptsInflBelow' : 'ptsInflElsewhere')}`;
+  return html`<p class="small" data-testid="brief-no-target-whatif">${why}</p>
+    ${f ? inflationTable(f, lang) : nothing}`;
+}
+
 function inflationTable(f: BriefInflation, lang: Lang) {
   const t = (k: MsgKey) => msg(lang, k);
   const pv = (v: string | null, capped: boolean) => html`${plain(v, 4)}${capped ? html` <span class="badge">${t('ptsCapped')}</span>` : nothing}`;
   const cls = (v: string) => `num ${sign(v) < 0 ? 'neg' : sign(v) > 0 ? 'pos' : ''}`;
-  return html`<p class="small"><b>${t('ptsInflTitle')}</b></p>
-    <table data-testid="brief-points-inflation">
+  return html`<table data-testid="brief-points-inflation">
       <thead><tr><th>${t('ptsInflWhat')}</th><th class="num">${t('ptsValue')} (${t('ptsUnit')})</th>
         <th class="num">${t('ptsInflEntitlement')}</th><th class="num">${t('ptsInflChange')}</th></tr></thead>
       <tbody><tr data-scope="now" data-pv=${f.pointValue ?? ''} data-entitlement=${f.entitlement}><th scope="row">${t('ptsInflNow')}</th>

@@ -2,8 +2,10 @@
  * The negotiation brief of one institution: one printable A4 page. Identity and peers; history
  * and this year's claims (chart and table); how the target is derived; deposit and monthly
  * payments; settlement under each scenario; position among peers; a what-if on its target;
- * and the sources of the rules used. Numbers come from the engine (explanation, results) as
- * decimal strings; this only lays them out.
+ * and the sources of the rules used. In a pool settled by points (DESIGN §7) there is no target
+ * up front: the derivation is that of its entitlement by points, and the what-if point
+ * inflation's. Numbers come from the engine (explanation, results) as decimal strings; this
+ * only lays them out.
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
@@ -14,7 +16,7 @@ import { adjustments, derivation, depositSchedule, peerGroup, peers, settlement,
 import type { GbBriefChart } from './gb-brief-chart.ts';
 import './gb-brief-chart.ts';
 import './gb-brief-whatif.ts';
-import { pointsSection } from './gb-brief-points.ts';
+import { pointsDerivation, pointsSection, pointsWhatIf } from './gb-brief-points.ts';
 
 export class GbBrief extends LitElement {
   static override properties = { view: { attribute: false }, lang: {} };
@@ -42,6 +44,7 @@ export class GbBrief extends LitElement {
     section h3 { font-size: 0.95rem; margin: 0.2rem 0 0.3rem; color: var(--gb-blue); border-bottom: 1px solid var(--gb-line); }
     ol.steps { margin: 0; padding-left: 1.3rem; }
     ol.steps li { margin: 0.15rem 0; }
+    ol.steps.pts { list-style: none; padding-left: 0; }
     .v { font-weight: 600; font-variant-numeric: tabular-nums; }
     .kv { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; margin: 0 0 0.3rem; }
     table.months { font-size: 0.8em; }
@@ -90,8 +93,10 @@ export class GbBrief extends LitElement {
       </header>
       <div class="grid">
         <section data-testid="brief-history"><h3>${t('historyAndClaims')} (${t(u)})</h3>
-          <gb-brief-chart .points=${b.points} .target=${ex.hospital.target} .lang=${b.lang} .unit=${u}></gb-brief-chart></section>
-        <section data-testid="derivation"><h3>${t('derivation')}</h3>${derivation(ex, b.lang, u)}</section>
+          <gb-brief-chart .points=${b.points} .target=${ex.hospital.target} .targetLabel=${b.pointsSteps ? 'ptsEntitlement' : 'target'}
+            .lang=${b.lang} .unit=${u}></gb-brief-chart></section>
+        ${b.pointsSteps ? html`<section data-testid="derivation" data-by="points"><h3>${t('ptsDerivation')}</h3>${pointsDerivation(b.pointsSteps)}</section>`
+          : html`<section data-testid="derivation"><h3>${t('derivation')}</h3>${derivation(ex, b.lang, u)}</section>`}
         <section class="full" data-testid="brief-deposit"><h3>${t('depositSchedule')}</h3>${depositSchedule(ex, b.lang, u)}</section>
         <section class="full" data-testid="settlement"><h3>${t('settlementByScenario')} (${t(u)})</h3>${settlement(b.settlement, b.lang, u)}</section>
         ${b.byPoints ? html`<section class="full" data-testid="brief-points"><h3>${msg(b.lang, 'ptsBriefTitle', { pool: b.byPoints.pool })}</h3>
@@ -102,8 +107,10 @@ export class GbBrief extends LitElement {
         ${b.risk ? html`<section data-testid="brief-risk"><h3>${msg(b.lang, 'riskBrief', { n: b.risk.draws, seed: b.risk.seed })}</h3>
           <dl><dt>${msg(b.lang, 'pOverspend', { t: b.risk.threshold })}</dt><dd data-field="pOverspend">${b.risk.pOverspend}</dd>
           <dt>${msg(b.lang, 'pReward')}</dt><dd data-field="pReward">${b.risk.pReward}</dd></dl></section>` : nothing}
-        <section data-testid="brief-whatif"><h3>${t('whatIf')}</h3>
-          <gb-brief-whatif .view=${b.whatIf} .lang=${b.lang} .unit=${b.unit}></gb-brief-whatif></section>
+        ${b.whatIf ? html`<section data-testid="brief-whatif"><h3>${t('whatIf')}</h3>
+          <gb-brief-whatif .view=${b.whatIf} .lang=${b.lang} .unit=${b.unit}></gb-brief-whatif></section>`
+          : html`<section class="full" data-testid="brief-points-whatif"><h3>${t('ptsWhatIf')}</h3>
+            ${pointsWhatIf(b.byPoints?.inflation ?? null, b.lang)}</section>`}
         <section class="full" data-testid="brief-sources"><h3>${t('sourcesUsed')}</h3>${sources(b.sources, b.lang)}</section>
       </div>
       ${nothing}

@@ -28,6 +28,9 @@ export const zhPoints = {
   ptsInflEntitlement: `本机构${W.entitlement.zh}（元）`, ptsInflChange: '变化（元）',
   ptsInflNote: '所列机构的年度点数各乘以 (1+x%)（四舍五入到 0.0001 点），按同一规则重新清算；'
     + '点值单位元/分，保留四位小数；金额单位元，精确到分。',
+  ptsDerivation: `${W.entitlement.zh}测算过程`, ptsPreSettlement: W.preSettlement.zh, ptsWhatIf: '假设：点数虚增（本机构）',
+  ptsNoTargetWhatIf: `本机构所在分配池按点数法结算，事先没有${H.target.zh}，应得额按全池点数分配，“指标调整 ±X%”的测算不适用。`,
+  ptsInflBelow: '下表为各机构多报点数时本机构应得额的变化；全池的测算见“结果”页。', ptsInflElsewhere: '点数虚增的测算见“结果”页。',
 } as const;
 
 export const enPoints: Record<keyof typeof zhPoints, string> = {
@@ -61,4 +64,10 @@ export const enPoints: Record<keyof typeof zhPoints, string> = {
   ptsInflEntitlement: `Its ${W.entitlement.en.toLowerCase()} (yuan)`, ptsInflChange: 'Change (yuan)',
   ptsInflNote: 'The named institutions’ points × (1 + x%) (rounded to 0.0001 points), the pool settled again by the same rules; '
     + 'point values in yuan per point to 4 decimals, amounts in yuan to the fen.',
+  ptsDerivation: `How the ${W.entitlement.en.toLowerCase()} is derived`, ptsPreSettlement: W.preSettlement.en,
+  ptsWhatIf: 'What if: point inflation (this institution)',
+  ptsNoTargetWhatIf: 'Its pool is settled by points: it has no target up front, its entitlement is the pool shared by points, '
+    + 'so “what if the target moves ±X%” does not apply.',
+  ptsInflBelow: 'Below: its entitlement when institutions report more points; the whole pool’s what-if is on the Results tab.',
+  ptsInflElsewhere: 'Point inflation’s what-if is on the Results tab.',
 };

@@ -137,7 +137,7 @@ export class Scheduler {
   /**
    * The brief of the institution looked at, from the shown column's worker: its explanation at
    * once, and the what-if of its target once edits pause (the previous what-if is shown,
-   * marked stale, meanwhile). Nothing crosses to the worker but the run's key and the index:
+   * marked stale, meanwhile; none for a member of a pool settled by points). Nothing crosses to the worker but the run's key and the index:
    * it holds the scenario already.
    */
   refreshBrief(): void {
@@ -181,6 +181,10 @@ export class Scheduler {
     const col = this.columns.get(active);
     if (!asked || !brief || !cs?.out?.ok || !col || cs.out.key !== asked.key || brief.id !== asked.id || brief.key !== asked.key) return;
     const index = cs.out.scenario.hospitals.findIndex((h) => h.id === asked.id);
+    // A member of a pool settled by points has no target to move (DESIGN §7): its brief offers point inflation instead.
+    const i = cs.view?.indexOf(asked.id);
+    const pool = cs.view && i !== undefined ? cs.view.get('pool', i) : null;
+    if (cs.view?.fund.pools.some((p) => p.id === pool && p.settlement === 'points')) return;
     const done = (result: WhatIf | null, error: string | null) => {
       const b = this.store.state.brief;
       if (this.whatIfAsked !== asked || !b || b.key !== asked.key || b.id !== asked.id) return;

@@ -15,8 +15,21 @@ export function historyYearsOf(s: Scenario): number[] {
 /** A rule the brief cites: its name, its setting in words (sheets/rule-value.ts, as the fund report's rules table) and its source. */
 export interface CitedSource { key: string; label: string; value: string; source: Provenance }
 
-/** Prefixes of the parameters a hospital's target, deposit and settlement depend on. */
-function prefixes(s: Scenario, klass: string): string[] {
+/**
+ * Prefixes of the parameters a hospital's target, deposit and settlement depend on. In a pool
+ * settled by points (DESIGN §7) its entitlement comes from the points rules and the catalogue, not
+ * from history weights and coefficients; its deposit is withheld from the monthly pre-settlement
+ * whatever the deposit base, the months pay by points (no monthly profile or payment rule), and
+ * the volume floor does not apply (engine/settle-points.ts).
+ */
+function prefixes(s: Scenario, klass: string, byPoints: boolean): string[] {
+  if (byPoints) {
+    return [
+      'fund.budget', 'fund.carveOuts', 'fund.riskReserveRate', 'fund.adjustmentFundRate', 'fund.adjustmentTopUpCap',
+      'policy.pools', 'policy.points', 'catalogue', `policy.deposit.rates.${klass}`, 'policy.surplus', 'policy.overspend', 'policy.quality',
+      'policy.advance', 'policy.growth',
+    ];
+  }
   return [
     'fund.budget', 'fund.carveOuts', 'fund.riskReserveRate', 'fund.adjustmentFundRate', 'fund.adjustmentTopUpCap',
     'policy.pools', 'policy.historyWeights', 'policy.levelCoefficients', 'policy.categoryCoefficients', 'policy.weightFormula',
@@ -27,9 +40,9 @@ function prefixes(s: Scenario, klass: string): string[] {
 
 const covers = (prefix: string, key: string) => key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}[`);
 
-export function citedSources(s: Scenario, klass: string, lang: Lang, unit: Unit = 'wan'): CitedSource[] {
+export function citedSources(s: Scenario, klass: string, lang: Lang, unit: Unit = 'wan', byPoints = false): CitedSource[] {
   const src = s.policy.sources ?? {};
-  const ps = prefixes(s, klass);
+  const ps = prefixes(s, klass, byPoints);
   const keys = Object.keys(src).filter((k) => ps.some((p) => covers(p, k)) && !(k.startsWith('policy.deposit.rates.') &&
     k !== `policy.deposit.rates.${klass}`));
   keys.sort((a, b) => ps.findIndex((p) => covers(p, a)) - ps.findIndex((p) => covers(p, b)));

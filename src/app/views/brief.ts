@@ -22,6 +22,7 @@ import { changeFor, type AdjustmentRecord } from '../../engine/adjust-records.ts
 import { recordsOfScenario } from './adjustments.ts';
 import type { Workspace } from '../../workspace/types.ts';
 import { briefInflation, briefPoints, type BriefPoints } from './brief-points.ts';
+import { pointsSteps } from '../../display/points-steps.ts';
 
 /** The scenarios a brief's settlement table lists: the one shown first, then the compared ones. */
 export interface SettlementColumn { name: string; view: ResultView | null }
@@ -56,7 +57,8 @@ export type SettlementField = 'target' | 'actual' | 'surplusOverspend' | 'rate' 
 export const SETTLEMENT_FIELDS: readonly SettlementField[] = ['target', 'actual', 'surplusOverspend', 'rate', 'rewardShare', 'depositReturned', 'owed',
   'balance'];
 
-export interface SettlementRow { name: string; cells: Record<SettlementField, string | null>; monthsOfCoverage: string | null }
+/** One scenario's settlement of the institution; `byPoints` when its pool is settled by points there (its target is then the entitlement). */
+export interface SettlementRow { name: string; cells: Record<SettlementField, string | null>; monthsOfCoverage: string | null; byPoints: boolean }
 
 export interface WhatIfView {
   result: WhatIf | null;
@@ -85,8 +87,16 @@ export interface BriefView {
   points: HistoryPoint[];
   settlement: SettlementRow[];
   sources: SourceGroup[];
-  /** The what-if of its target: with X's input on screen, computed already for print all. */
-  whatIf: WhatIfView;
+  /**
+   * The what-if of its target: with X's input on screen, computed already for print all. Null in a
+   * pool settled by points: it has no target up front (its what-if is point inflation, byPoints.inflation).
+   */
+  whatIf: WhatIfView | null;
+  /**
+   * In a pool settled by points (DESIGN §7): how its entitlement comes about, step by step
+   * (display/points-steps.ts, from the engine's explanation), in place of the target's derivation; else null.
+   */
+  pointsSteps: string[] | null;
   risk: BriefRisk | null;
   adjustments: BriefAdjustment[];
   /** Its points, point values and payment rate when its pool is settled by points (views/brief-points.ts). */
@@ -103,7 +113,9 @@ export function settlementRows(cols: readonly SettlementColumn[], id: string): S
     const i = view ? (view.indexOf(id) ?? -1) : -1;
     const cells = {} as Record<SettlementField, string | null>;
     for (const f of SETTLEMENT_FIELDS) cells[f] = view && i >= 0 ? CELLS[f](view, i) : null;
-    return { name, cells, monthsOfCoverage: view?.fund.monthsOfCoverage ?? null };
+    const pool = view && i >= 0 ? view.get('pool', i) : null;
+    const byPoints = view?.fund.pools.some((p) => p.id === pool && p.settlement === 'points') ?? false;
+    return { name, cells, monthsOfCoverage: view?.fund.monthsOfCoverage ?? null, byPoints };
   });
 }
 
@@ -122,13 +134,15 @@ export function briefView(ctx: BriefContext, ex: Explanation | null, whatIf: Par
   const h = ex ? ctx.scenario.hospitals.find((x) => x.id === ex.id) : undefined;
   if (!ex || !h) return null;
   const { lang } = ctx;
+  const byPoints = ex.points !== null;
   return {
     lang, unit: ctx.unit, id: h.id, name: h.name,
     level: termOf('level', h.level, lang), category: termOf('category', h.category, lang), klass: termOf('class', h.class, lang),
     pool: ex.pool?.name ?? null, year: ctx.scenario.meta.year, scenarioName: ctx.scenarioName, fingerprint: ctx.fingerprint,
     explanation: ex, points: historyPoints(ctx.scenario, ex, lang), settlement: settlementRows(ctx.settlement, h.id),
-    sources: groupSources(citedSources(ctx.scenario, h.class, lang, ctx.unit)),
-    whatIf: { pct: whatIf.result?.pct ?? '5', busy: false, error: null, ...whatIf },
+    sources: groupSources(citedSources(ctx.scenario, h.class, lang, ctx.unit, byPoints)),
+    whatIf: byPoints ? null : { pct: whatIf.result?.pct ?? '5', busy: false, error: null, ...whatIf },
+    pointsSteps: ex.points ? pointsSteps(ex.points, lang) : null,
     risk: riskOf(ctx.risk ?? null, h.id),
     byPoints: withInflation(briefPoints(ctx.scenario, ctx.settlement, h.id), ex, lang),
     adjustments: (ctx.adjustments ?? []).flatMap((r) => {
