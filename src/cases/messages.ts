@@ -49,6 +49,13 @@ export const CASE_MESSAGES = {
   'restarted': { zh: '病例分析引擎出错后已重启，本文件已重新导入', en: 'the case engine failed and was restarted; this file was imported again' },
   'summary': { zh: '读取 {rows} 行，计入 {accepted} 行，剔除 {rejected} 行（剔除行的基金支付 {amount} 元未计入）',
     en: '{rows} rows read, {accepted} counted, {rejected} left out (their fund-payable {amount} yuan not counted)' },
+  'outside': { zh: '{n} 家机构（{cases} 条病例）属于按总额指标结算的分配池，其点数不参与结算（已写入方案，该池改按点数结算时才会用到）：{names}',
+    en: '{n} institutions ({cases} cases) belong to pools settled by targets: their points do not count in the settlement '
+      + '(written into the scenario, used only if their pool is settled by points): {names}' },
+  'outside.one': { zh: '1 家机构（{cases} 条病例）属于按总额指标结算的分配池，其点数不参与结算（已写入方案，该池改按点数结算时才会用到）：{names}',
+    en: '1 institution ({cases} cases) belongs to a pool settled by targets: its points do not count in the settlement '
+      + '(written into the scenario, used only if its pool is settled by points): {names}' },
+  'outside.more': { zh: '{names} 等 {n} 家', en: '{names} and {more} more' },
 
   'progress.engine': { zh: '正在加载数据库引擎…', en: 'Loading the database engine…' },
   'progress.read': { zh: '正在读取病例并计算点数…', en: 'Reading cases and computing points…' },
@@ -126,4 +133,21 @@ export function summaryMessage(lang: Lang, r: CaseReport): string {
 export function progressMessage(lang: Lang, p: CaseProgress): string {
   if (p.phase === 'read' && p.rows !== undefined) return caseText(lang, 'progress.readRows', { rows: p.rows });
   return caseText(lang, `progress.${p.phase}` as MessageKey);
+}
+
+/** How many names an `outside` message lists. */
+export const OUTSIDE_NAMES = 5;
+
+/**
+ * Institutions with cases in the list whose pool is not settled by points (src/scenario/with-points.ts
+ * `outside`): how many, their cases, the first few names — their points are written but never read.
+ * Null when there are none.
+ */
+export function outsidePointsMessage(lang: Lang, outside: readonly { name: string; cases: number }[]): string | null {
+  if (!outside.length) return null;
+  const cases = outside.reduce((a, x) => a + x.cases, 0);
+  const first = outside.slice(0, OUTSIDE_NAMES).map((x) => x.name).join(lang === 'zh' ? '、' : ', ');
+  const names = outside.length > OUTSIDE_NAMES
+    ? caseText(lang, 'outside.more', { names: first, n: outside.length, more: outside.length - OUTSIDE_NAMES }) : first;
+  return caseText(lang, outside.length === 1 ? 'outside.one' : 'outside', { n: outside.length, cases, names });
 }

@@ -14,7 +14,7 @@ import { withImportedPoints } from '../scenario/with-points.ts';
 import { formatIssue } from '../format/issues.ts';
 import { importCaseFile } from '../cases/node.ts';
 import { importCatalogue, catalogueErrorMessage } from '../cases/catalogue.ts';
-import { fileProblemMessage, problemTitle, progressMessage, rowMessage, summaryMessage } from '../cases/messages.ts';
+import { fileProblemMessage, outsidePointsMessage, problemTitle, progressMessage, rowMessage, summaryMessage } from '../cases/messages.ts';
 import type { CaseReport, Thresholds } from '../cases/types.ts';
 import type { CatalogueGroup } from '../format/types.ts';
 import type { Lang } from '../display/lang.ts';
@@ -108,8 +108,11 @@ export async function casesCommand(args: string[], io: Io): Promise<number> {
       ? `点数法结算池中无病例的机构，当年点数记为 0：${merged.zeroed.join('、')}`
       : `institutions of pools settled by points without any case, their points of the year set to 0: ${merged.zeroed.join(', ')}`);
   }
+  const outside = outsidePointsMessage(lang, merged.outside);
+  if (outside) io.err(outside);
   if (values.json) {
-    io.out(JSON.stringify({ output: out, written: merged.written, zeroed: merged.zeroed, total: t, report: r.report }, null, 2));
+    io.out(JSON.stringify({ output: out, written: merged.written, zeroed: merged.zeroed,
+      outside: merged.outside.map(({ id, cases }) => ({ id, cases })), total: t, report: r.report }, null, 2));
   } else {
     io.out(zh
       ? `已写入 ${out}：${merged.written.length} 家机构的点数（${t.cases} 例，原始点数 ${t.points}，费用极低 ${t.low} 例、极高 ${t.high} 例、特例单议 ${t.special} 例；阈值 ${thresholds.low} / ${thresholds.high}）`

@@ -7,9 +7,12 @@
  * floor does not depend on the case reader.
  *
  * Where DESIGN §7 is silent:
- * - an institution with cases gets them whatever its pool (a pool switched to points later
- *   finds them); an institution of a pool settled by points *without* cases in the list gets
- *   zero points of the year — the list is the year's record — and is named in `zeroed`;
+ * - an institution with cases gets them whatever its pool (a pool switched to points later —
+ *   a variant, a sweep, a what-if — finds them, and the list is the institution's record of the
+ *   year); those whose pool is not settled by points are named in `outside`, with their cases, so
+ *   the import says that the engine does not read their points (it settles them by targets);
+ * - an institution of a pool settled by points *without* cases in the list gets zero points of
+ *   the year — the list is the year's record — and is named in `zeroed`;
  * - what the file already had for planning (coefficient, lastYear, growth, projected) is kept;
  *   the year's total, months, cases and groups are replaced;
  * - a catalogue given with the import replaces the scenario's (the points were computed with it).
@@ -35,6 +38,11 @@ export interface WithPoints {
   written: string[];
   /** Institutions of pools settled by points without any case: their points of the year set to 0. */
   zeroed: string[];
+  /**
+   * Institutions with cases whose pool is not settled by points (file order): their points are
+   * written, but the engine settles them by targets and never reads them — the import says so.
+   */
+  outside: { id: string; name: string; cases: number }[];
 }
 
 const ZERO = '0.0000';
@@ -57,10 +65,12 @@ export function withImportedPoints(s: Scenario, agg: ImportedPoints, catalogue?:
   const inPointsPool = (h: Hospital) => pools.some((p) => p.classes.includes(h.class));
   const written: string[] = [];
   const zeroed: string[] = [];
+  const outside: WithPoints['outside'] = [];
   const hospitals = s.hospitals.map((h): Hospital => {
     const x = byId.get(h.id);
     if (x) {
       written.push(h.id);
+      if (x.cases > 0 && !inPointsPool(h)) outside.push({ id: h.id, name: h.name, cases: x.cases });
       return { ...h, points: { total: x.points, months: x.months.map((m) => m.points), cases: x.cases, ...planning(h.points),
         groups: x.topGroups.map(group) } };
     }
@@ -68,5 +78,5 @@ export function withImportedPoints(s: Scenario, agg: ImportedPoints, catalogue?:
     zeroed.push(h.id);
     return { ...h, points: { total: ZERO, months: Array.from({ length: 12 }, () => ZERO), cases: 0, ...planning(h.points) } };
   });
-  return { scenario: { ...s, hospitals, ...(catalogue ? { catalogue } : {}) }, written, zeroed };
+  return { scenario: { ...s, hospitals, ...(catalogue ? { catalogue } : {}) }, written, zeroed, outside };
 }

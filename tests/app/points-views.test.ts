@@ -86,14 +86,24 @@ describe('the case list import view', () => {
     const { ws, id } = pointsWorkspace();
     // The fixture has no catalogue: a case list cannot be scored.
     expect(casesView(stateOf(ws, { active: id })).available).toBe(false);
+    // …but the card is offered, for its catalogue import to come first (state/handle-catalogue.ts).
+    expect(casesView(stateOf(ws, { active: id }))).toMatchObject({ offered: true, groups: 0, catalogue: null });
+    expect(casesView(stateOf(ws)).offered).toBe(false); // the baseline settles by targets
     const withCat = setVariantChanges(ws, id, [...ws.variants[0]!.changes, { op: 'set', path: ['catalogue'], value: [{ id: 'G1', score: '100', refCost: '10000.00' }] }]);
-    expect(casesView(stateOf(withCat, { active: id })).available).toBe(true);
+    expect(casesView(stateOf(withCat, { active: id }))).toMatchObject({ available: true, groups: 1 });
     expect(casesView(stateOf(withCat)).available).toBe(false);
     const refused = casesView(stateOf(withCat, { active: id, cases: { ref: id, fileName: 'x.csv', status: 'refused', progress: null, report: null, applied: null, error: 'no', ms: 1200 } }));
     expect(refused).toMatchObject({ status: 'refused', error: 'no', seconds: '1.2', fileName: 'x.csv' });
     const running = casesView(stateOf(withCat, { active: id, cases: { ref: id, fileName: 'x.csv', status: 'running', progress: { phase: 'read', fraction: 0.5, rows: 1000 }, report: null, applied: null, error: null, ms: 0 } }));
     expect(running.fraction).toBe(0.5);
     expect(running.progress).toMatch(/1000|1,000/);
+    // Cases of institutions in pools settled by targets: written, and said (a note, not an error), in the language shown.
+    const outside = [{ id: 'P1', name: '甲社区', cases: 30 }, { id: 'P2', name: '乙社区', cases: 12 }];
+    const done = { ref: id, fileName: 'x.csv', status: 'done' as const, progress: null, report: null, applied: { written: 5, zeroed: [], outside }, error: null, ms: 0 };
+    expect(casesView(stateOf(withCat, { active: id, cases: done })).outside).toBe(
+      '2 家机构（42 条病例）属于按总额指标结算的分配池，其点数不参与结算（已写入方案，该池改按点数结算时才会用到）：甲社区、乙社区');
+    expect(casesView(stateOf(withCat, { active: id, cases: done, lang: 'en' })).outside).toMatch(/^2 institutions \(42 cases\) belong to pools settled by targets/);
+    expect(casesView(stateOf(withCat, { active: id, cases: { ...done, applied: { ...done.applied, outside: [] } } })).outside).toBeNull();
     // Another scenario's import is not shown on this one.
     expect(casesView(stateOf(withCat, { active: 'baseline', cases: { ref: id, fileName: 'x.csv', status: 'done', progress: null, report: null, applied: null, error: null, ms: 0 } })).status).toBe('idle');
   });

@@ -14,7 +14,7 @@ import { runScenario } from '../../src/engine/run.ts';
 import { fingerprint } from '../../src/engine/fingerprint.ts';
 import { writeCaseList } from '../../scripts/cases/caselist.ts';
 import { pointsInstitutionsOf, CITY_POINTS_SEED } from '../../scripts/examples/city-points.ts';
-import { CITY_CASES } from '../../scripts/cases/caselist.ts';
+import { CITY_CASES, institutionsOf } from '../../scripts/cases/caselist.ts';
 import { catalogueCsv } from '../../scripts/cases/catalogue.ts';
 import type { Scenario } from '../../src/format/types.ts';
 
@@ -103,4 +103,35 @@ describe('gbsim cases', () => {
     expect(back.hospitals.find((h) => h.id === 'T01')!.points!.cases).toBeGreaterThan(100);
     expect((await cli('cases', csv, '-o', out)).code).toBe(2);
   }, 60_000);
+
+  it('the city\'s default list (cases of target pools too): written, and the report says whose points do not count (zh, en, --json)', async () => {
+    const csv = join(dir, 'all.csv');
+    // scripts/cases/caselist.ts without --base: every institution of the city but the chronic-care ones, the primary ones included.
+    await writeCaseList(csv, { institutions: institutionsOf(city), catalogue: city.catalogue!, year: 2025, cases: 20_000, seed: 2 });
+    const out = join(dir, 'all.json');
+    const json = await cli('cases', csv, '--base', FILE, '-o', out, '--json');
+    expect(json.code).toBe(0);
+    const said = JSON.parse(json.out) as { written: string[]; outside: { id: string; cases: number }[] };
+    const primary = city.hospitals.filter((h) => h.class === 'primary');
+    expect(said.written).toHaveLength(16 + primary.length);
+    expect(said.outside.map((x) => x.id)).toEqual(primary.map((h) => h.id));
+    const n = primary.length;
+    const cases = said.outside.reduce((a, x) => a + x.cases, 0);
+    expect(cases).toBeGreaterThan(0);
+    const names = primary.slice(0, 5).map((h) => h.name);
+    const zh = await cli('cases', csv, '--base', FILE, '-o', out, '--lang', 'zh');
+    expect(zh.code).toBe(0);
+    expect(zh.err).toContain(`${n} 家机构（${cases} 条病例）属于按总额指标结算的分配池，其点数不参与结算`);
+    expect(zh.err).toContain(`${names.join('、')} 等 ${n} 家`);
+    const en = await cli('cases', csv, '--base', FILE, '-o', out, '--lang', 'en');
+    expect(en.err).toContain(`${n} institutions (${cases} cases) belong to pools settled by targets: their points do not count in the settlement`);
+    expect(en.err).toContain(`${names.join(', ')} and ${n - 5} more`);
+    // Still written (not an error): a pool switched to points finds them.
+    const back = JSON.parse(readFileSync(out, 'utf8')) as Scenario;
+    expect(back.hospitals.find((h) => h.id === primary[0]!.id)!.points!.cases).toBe(said.outside[0]!.cases);
+    // A list of the points pool's institutions only says nothing of the kind.
+    const only = join(dir, 'only.csv');
+    await writeCaseList(only, { institutions: pointsInstitutionsOf(city), catalogue: city.catalogue!, year: 2025, cases: 2000, seed: 9 });
+    expect((await cli('cases', only, '--base', FILE, '-o', out, '--lang', 'en')).err).not.toContain('settled by targets');
+  }, 120_000);
 });

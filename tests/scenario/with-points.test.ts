@@ -26,6 +26,8 @@ describe('withImportedPoints', () => {
     });
     expect(r.written).toEqual(['A', 'C']);
     expect(r.zeroed).toEqual(['B']);
+    // C is in a pool settled by targets: its points are written, and named as not counting.
+    expect(r.outside).toEqual([{ id: 'C', name: 'C', cases: 1 }]);
     const [a, b, c, d] = r.scenario.hospitals;
     expect(a!.points).toEqual({ total: '12.5000', months: months('12.5000').map((m) => m.points), cases: 2, lastYear: '80.0000', coefficient: '1.1', groups: [{ group: 'G1', cases: 2, points: '12.5000', high: 1 }] });
     expect(b!.points).toEqual({ total: '0.0000', months: Array(12).fill('0.0000'), cases: 0, lastYear: '50.0000' });

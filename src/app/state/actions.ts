@@ -30,6 +30,7 @@ export type Action =
   /** A case list (.csv / .parquet) into the scenario shown: points per institution and month (handle-points.ts). */
   | { type: 'importCases'; file: File }
   | { type: 'cancelCases' }
+  | { type: 'importCatalogue'; file: File }
   | { type: 'pointInflation'; pool: string; level: string | null; pct: string }
   | { type: 'dismiss' }
   | { type: 'print' }

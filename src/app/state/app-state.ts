@@ -110,6 +110,8 @@ export interface AppState {
   adjusting: { preview: import('../../engine/adjust-preview.ts').AdjustmentPreview | null; busy: boolean } | null;
   /** The latest case list import (pools settled by points, state/handle-points.ts); absent before the first. */
   cases?: CasesState | null;
+  /** The latest group catalogue import (state/handle-catalogue.ts); absent before the first. */
+  catalogue?: CatalogueState | null;
   /** The point-inflation what-if of the scenario shown (DESIGN §7, engine/point-inflation.ts); absent before the first. */
   inflation?: InflationState | null;
   /** The version history read for its dialog; absent before the first. */
@@ -134,11 +136,36 @@ export interface CasesState {
   status: 'running' | 'done' | 'refused' | 'failed' | 'cancelled';
   progress: import('../../cases/types.ts').CaseProgress | null;
   report: import('../../cases/types.ts').CaseReport | null;
-  /** Written into the scenario: institutions given points, and those of points pools without cases (0 points). */
-  applied: { written: number; zeroed: string[] } | null;
+  /**
+   * Written into the scenario: institutions given points, those of points pools without cases (0 points), and those with
+   * cases whose pool is settled by targets (their points written, never read: the report says so).
+   */
+  applied: { written: number; zeroed: string[]; outside: { id: string; name: string; cases: number }[] } | null;
   /** Why it failed or was refused by the gate (already in the user's language). */
   error: string | null;
   ms: number;
+}
+
+/** A group catalogue (病种目录, .xlsx / .csv) being read for the scenario shown, or the last one (what it did). */
+export interface CatalogueState {
+  ref: RefKey;
+  fileName: string;
+  /** 'declined': the user kept the scenario's catalogue rather than replace it. */
+  status: 'running' | 'done' | 'refused' | 'failed' | 'declined';
+  /** Groups before and after (done; refused or declined: those the file had). */
+  before: number;
+  after: number;
+  /**
+   * Why nothing changed: the file could not be read (`file`: its reason), its cells (the first
+   * ones, with their count), no group in it, the gate refused the scenario, or the workspace changed meanwhile.
+   */
+  refusal:
+    | { kind: 'file'; reason: import('../../sheets/vocab.ts').Bilingual }
+    | { kind: 'cells'; errors: import('../../cases/catalogue.ts').CatalogueError[]; count: number }
+    | { kind: 'empty' | 'gate' | 'stale' }
+    | null;
+  /** Why it failed (an exception's text). */
+  error: string | null;
 }
 
 export interface RiskRunState {

@@ -15,6 +15,7 @@ import { discardStored, downloadStored, leaveRecovery } from './recovery.ts';
 import { addInstitution, removeInstitution, setInstitutionAttr } from './handle-institutions.ts';
 import { openVersions, restoreVersion } from './handle-versions.ts';
 import { cancelCases, importCases, openPointsExample, runPointInflation } from './handle-points.ts';
+import { importCatalogue } from './handle-catalogue.ts';
 import { readDoc } from './read-doc.ts';
 
 /** What a refused file seems to be, in the user's words. */
@@ -84,6 +85,7 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
       return ctl.notify({ kind: 'error', says: { key: 'fileNotOurs', vars: { name: a.name }, words: { what: FILE_KIND_WORDS[a.kind] } } });
     case 'importCases': return importCases(ctl, a.file);
     case 'cancelCases': return cancelCases();
+    case 'importCatalogue': return importCatalogue(ctl, a.file);
     case 'pointInflation': return runPointInflation(ctl, { pool: a.pool, level: a.level, pct: a.pct });
     case 'openPointsExample': return openPointsExample(ctl, (text, name) => handleAction(ctl, { type: 'openText', text, name }));
     case 'openText': {

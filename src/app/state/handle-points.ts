@@ -54,7 +54,8 @@ export function cancelCases(): void {
  * case points with the outlier rules and totals them per institution and month, reporting every
  * row that does not match; the totals are written into the scenario (src/scenario/with-points.ts,
  * the same step as `gbsim cases`) and applied only if the workspace passes the one gate — one
- * undoable edit. Rows that do not match are reported, never silently dropped.
+ * undoable edit. Rows that do not match are reported, never silently dropped; cases of
+ * institutions whose pool is settled by targets are written too, and the report says their points do not count.
  */
 export async function importCases(ctl: Controller, file: File): Promise<void> {
   const s = ctl.state;
@@ -64,8 +65,12 @@ export async function importCases(ctl: Controller, file: File): Promise<void> {
   const start = performance.now();
   const base: CasesState = { ref, fileName: file.name, status: 'running', progress: null, report: null, applied: null, error: null, ms: 0 };
   const done = (patch: Partial<CasesState>) => ctl.set({ cases: { ...(ctl.state.cases ?? base), ...patch, ms: Math.round(performance.now() - start) } });
-  if (!scenario.policy.pools?.some((p) => p.settlement === 'points') || !scenario.catalogue?.length) {
+  if (!scenario.policy.pools?.some((p) => p.settlement === 'points')) {
     done({ status: 'refused', error: msg(lang, 'casesNeedPoints') });
+    return;
+  }
+  if (!scenario.catalogue?.length) {
+    done({ status: 'refused', error: msg(lang, 'casesNeedCatalogue') });
     return;
   }
   if (job) job.cancel();
@@ -97,7 +102,7 @@ export async function importCases(ctl: Controller, file: File): Promise<void> {
     done({ status: 'refused', report: r.report });
     return;
   }
-  const { scenario: next, written, zeroed } = withImportedPoints(scenario, r.aggregation);
+  const { scenario: next, written, zeroed, outside } = withImportedPoints(scenario, r.aggregation);
   const gate = await gateInWorker(replaceScenario(s.ws, ref, next));
   if (!gate.ok) {
     done({ status: 'refused', report: r.report, error: msg(lang, 'importRefusedGate', { file: file.name }) });
@@ -109,5 +114,5 @@ export async function importCases(ctl: Controller, file: File): Promise<void> {
     return;
   }
   ctl.replace(next, ref);
-  done({ status: 'done', report: r.report, applied: { written: written.length, zeroed } });
+  done({ status: 'done', report: r.report, applied: { written: written.length, zeroed, outside } });
 }
