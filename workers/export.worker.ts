@@ -8,7 +8,7 @@ import { expose } from 'comlink';
 import { runScenario } from '../src/engine/run.ts';
 import { resultsWorkbook, hospitalsCsv, exportHospitalData } from '../src/sheets/export.ts';
 import { hospitalTemplate } from '../src/sheets/template.ts';
-import { riskWorkbookOf, sweepsWorkbookOf, yearsWorkbookOf, type RiskExport } from '../src/sheets/plan-export.ts';
+import { riskWorkbookOf, sweepsWorkbookOf, yearsWorkbookOf, type RiskExport, type YearsExport } from '../src/sheets/plan-export.ts';
 import type { SweepSheet } from '../src/sheets/analysis-export.ts';
 import type { Scenario } from '../src/format/types.ts';
 import type { Lang } from '../src/display/lang.ts';
@@ -46,8 +46,8 @@ const api = {
   async template(lang: Lang, years: number[], format: 'xlsx' | 'csv'): Promise<Uint8Array> {
     return hospitalTemplate(lang, years, format);
   },
-  /** Several years of a scenario (run again here, exactly): fund path and one sheet per institution figure. */
-  years: (lang: Lang, unit: 'yuan' | 'wan', scenario: Scenario) => yearsWorkbookOf(scenario, lang, unit),
+  /** Several years of the scenario shown and the compared ones (run again here, exactly): fund paths side by side, each one's sheets. */
+  years: (lang: Lang, unit: 'yuan' | 'wan', scenarios: YearsExport[]) => yearsWorkbookOf(scenarios, lang, unit),
   /** The page's sweep and tornado results: one sheet per output. */
   sweeps: (lang: Lang, unit: 'yuan' | 'wan', scenario: Scenario, sheets: SweepSheet[]) => sweepsWorkbookOf(scenario, sheets, lang, unit),
   /** A Monte Carlo run's summary and the institutions' probabilities. */

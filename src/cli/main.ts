@@ -33,6 +33,7 @@ Usage:
       Write the spreadsheet template for importing institutions.
   gbsim years FILE [--years N] [--base-rule actual|target|actualPlusRetained] [--revenue-growth X] [--budget-growth X] [--json] [--xlsx OUT]
       Several years from one scenario: the fund's path, a saver's and a spender's (the ratchet).
+      A workspace file: every scenario under its own analysis.years; --xlsx writes them all and their fund paths side by side.
   gbsim sweep FILE --param PATH --from A --to B --step S [--param2 PATH --from2 A --to2 B --step2 S] [--output NAME ...]
   gbsim sweep FILE --tornado PATH,PATH,... --pct X [--output NAME]     (also: --list, --json, --xlsx OUT, --workers N)
       Sensitivity: every point an exact run; a tornado ranks parameters by their effect at ±X%.

@@ -5,7 +5,9 @@
  * override the file's `analysis.years`, which overrides the defaults; a workspace file runs
  * each scenario under its own `analysis.years` (the flags over it), as the page does.
  * Prints the fund's path, then the saver's and the spender's paths, with each year's result
- * fingerprint (the same a receiver of the file gets from the same parameters).
+ * fingerprint (the same a receiver of the file gets from the same parameters). --xlsx writes the
+ * page's years workbook (sheets/years-book.ts): of a workspace, every scenario's sheets after
+ * their fund paths side by side.
  */
 import { parse, oneOf, langOption } from './args.ts';
 import { CliError, readScenario, readText, type Io } from './io.ts';
@@ -16,7 +18,8 @@ import { WORKSPACE_FORMAT, type Workspace } from '../workspace/types.ts';
 import { renderTable } from './table.ts';
 import { decimalFlag, issueIn, showOutput, writeBytes, wroteLine } from './analysis-out.ts';
 import { FUND_PATH, fundPathLabel } from '../sheets/analysis-words.ts';
-import { yearName, yearsWorkbook } from '../sheets/analysis-export.ts';
+import { yearName } from '../sheets/analysis-export.ts';
+import { yearsBook } from '../sheets/years-book.ts';
 import { columnStrings, YEAR_COLUMNS, type YearsRun } from '../engine/years.ts';
 import { yearsOutcome, type YearsReport } from '../engine/years-outcome.ts';
 import { BASE_RULES, type YearsParams } from '../engine/analysis-params.ts';
@@ -188,14 +191,13 @@ export async function yearsCommand(args: string[], io: Io): Promise<number> {
   const file = positionals[0]!;
   const ws = readWorkspaceIfAny(file);
   if (ws) {
-    if (typeof values.xlsx === 'string') throw new CliError('--xlsx writes one scenario\'s years: save the scenario on its own, or run years on a scenario file', 2);
-    return variantsYears(ws, given, unit, lang, values.json === true, io);
+    return variantsYears(ws, given, unit, lang, values.json === true, io, typeof values.xlsx === 'string' ? values.xlsx : null);
   }
   const s = readScenario(file);
   const rep = yearsReport(s, given);
   io.out(values.json ? JSON.stringify(yearsJson(s, rep), null, 2) : yearsText(s, rep, unit, lang));
   if (typeof values.xlsx === 'string') {
-    writeBytes(values.xlsx, await yearsWorkbook(s, rep.run, rep.fingerprints, lang, unit));
+    writeBytes(values.xlsx, await yearsBook([{ name: s.meta.name, scenario: s, outcome: { ok: true, ...rep } }], lang, unit));
     io.err(wroteLine(values.xlsx, lang));
   }
   return rep.run.stopped ? 1 : 0;
@@ -216,9 +218,11 @@ function readWorkspaceIfAny(file: string): Workspace | null {
  * them for all), exactly as the page's years tab runs them (yearsOutcome, as the analysis
  * worker calls it), so the app and the command line give one path per scenario. Prints the
  * fund's path side by side (closing balance, months of coverage, current surplus rate; a year a
- * scenario does not run is "—"), then each scenario's own report with its parameters.
+ * scenario does not run is "—"), then each scenario's own report with its parameters; and to
+ * `xlsx`, the workbook the page exports when these scenarios are compared.
  */
-function variantsYears(ws: Workspace, given: Partial<YearsParams>, unit: Unit, lang: Lang, json: boolean, io: Io): number {
+async function variantsYears(ws: Workspace, given: Partial<YearsParams>, unit: Unit, lang: Lang, json: boolean, io: Io,
+  xlsx: string | null): Promise<number> {
   const list = refKeys(ws).map((k) => {
     const s = scenarioOf(ws, k);
     return { name: refName(ws, k), s, rep: yearsReport(s, given) };
@@ -243,6 +247,10 @@ function variantsYears(ws: Workspace, given: Partial<YearsParams>, unit: Unit, l
     ));
     for (const x of list) lines.push('', `== ${x.name} ==`, yearsText(x.s, x.rep, unit, lang));
     io.out(lines.join('\n'));
+  }
+  if (xlsx) {
+    writeBytes(xlsx, await yearsBook(list.map((x) => ({ name: x.name, scenario: x.s, outcome: { ok: true, ...x.rep } })), lang, unit));
+    io.err(wroteLine(xlsx, lang));
   }
   return list.some((x) => x.rep.run.stopped) ? 1 : 0;
 }

@@ -213,6 +213,20 @@ export function saverAndSpender(run: YearsRun): { saver: Pick | null; spender: P
   return { saver: pick(saver), spender: pick(spender) };
 }
 
+/**
+ * Any institution's cumulative figures over the run (the saver's and the spender's measure, for
+ * the one a user picks): Σ actual − Σ target and its rate; null when its targets add up to 0.
+ */
+export function cumulativeOf(run: YearsRun, i: number): Pick | null {
+  if (i < 0 || i >= run.ids.length) return null;
+  let net = 0n, tot = 0n;
+  for (const y of run.years) {
+    net += BigInt(y.columns.actual[i]! - y.columns.target[i]!);
+    tot += BigInt(y.columns.target[i]!);
+  }
+  return tot <= 0n ? null : { index: i, id: run.ids[i]!, net: m(Number(net)), rate: ratioString(net, tot)! };
+}
+
 /** A column of a year as decimal strings (for JSON and tables). */
 export const columnStrings = (col: Float64Array): string[] => Array.from(col, (x) => m(x));
 

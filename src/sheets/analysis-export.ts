@@ -1,20 +1,20 @@
 /**
- * Workbooks of `gbsim years` and `gbsim sweep`: one sheet per output, amounts and ratios as
- * numbers with number formats (yuan or 万元), the current values marked, invalid points listed.
+ * Workbooks of `gbsim sweep` (and the page's sweeps): one sheet per output, amounts and ratios as
+ * numbers with number formats (yuan or 万元), the current values marked, invalid points listed;
+ * the cell helpers the years workbook (years-book.ts) shares.
  */
 import type ExcelJS from 'exceljs';
 import { parseMoney } from '../engine/money.ts';
 import { formatIssue } from '../format/issues.ts';
-import { YEAR_COLUMNS, type YearsRun } from '../engine/years.ts';
+import type { YearsRun } from '../engine/years.ts';
 import type { SweepResult } from '../engine/sweep.ts';
 import type { TornadoResult } from '../engine/tornado.ts';
 import type { OutputKind } from '../engine/sweep-outputs.ts';
 import type { ParamInfo } from '../engine/sweep-params.ts';
 import type { Scenario } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
-import { newWorkbook, sheetName, styleHeader, tableSheet, toBytes } from './style.ts';
-import { FUND_PATH, fieldLabel, outputLabel, paramLabel } from './analysis-words.ts';
-import { FUND_FIGURES } from '../display/glossary.ts';
+import { newWorkbook, sheetName, styleHeader, toBytes } from './style.ts';
+import { outputLabel, paramLabel } from './analysis-words.ts';
 
 export const AMOUNT_FMT = '#,##0.00';
 export const RATIO_FMT = '0.0000';
@@ -45,37 +45,6 @@ export function pointName(r: SweepResult, i: number): string {
 }
 
 export const yearName = (run: YearsRun, k: number): string => String(run.years[k]!.year ?? `year ${run.years[k]!.index}`);
-
-/** The fund path's column names in Chinese: the glossary's. */
-const FUND_PATH_ZH: Record<string, string> = Object.fromEntries(Object.entries(FUND_FIGURES).map(([k, n]) => [k, n.zh]));
-
-/** One sheet for the fund's path (a row per year), then one per institution figure (institutions × years). */
-export async function yearsWorkbook(s: Scenario, run: YearsRun, fingerprints: readonly string[], lang: Lang, unit: Unit): Promise<Uint8Array> {
-  const wb = newWorkbook();
-  const taken = new Set<string>();
-  const zh = lang === 'zh';
-  const years = run.years.map((_, k) => yearName(run, k));
-  const fund = tableSheet(wb, sheetName(zh ? '基金运行' : 'Fund path', taken), [
-    { header: zh ? '年度' : 'Year', kind: 'text' },
-    ...FUND_PATH.map((c) => ({ header: zh ? FUND_PATH_ZH[c.field]! : c.short, kind: c.kind === 'amount' ? 'amount' as const : c.kind === 'ratio' ?
-      'percent' as const : 'months' as const })),
-    { header: zh ? '结果指纹' : 'Fingerprint', kind: 'text' },
-  ], { freezeCols: 1 });
-  run.years.forEach((y, k) => {
-    fund.addRow([years[k], ...FUND_PATH.map((c) => cellNumber(y.fund[c.field] as string | null, c.kind, unit)), fingerprints[k] ?? '']);
-  });
-  FUND_PATH.forEach((c, i) => { fund.getColumn(i + 2).numFmt = outputFmt(c.kind); });
-  for (const col of YEAR_COLUMNS) {
-    const ws = tableSheet(wb, sheetName(fieldLabel(col, lang), taken), [
-      { header: zh ? '机构编码' : 'Institution code', kind: 'text' },
-      { header: zh ? '机构名称' : 'Name', kind: 'text', width: 24 },
-      ...years.map((y) => ({ header: y, kind: 'amount' as const })),
-    ], { freezeCols: 2 });
-    const scale = unit === 'wan' ? 1e6 : 100;
-    s.hospitals.forEach((h, i) => { ws.addRow([h.id, h.name, ...run.years.map((y) => y.columns[col][i]! / scale)]); });
-  }
-  return toBytes(wb);
-}
 
 /** A finished sweep or tornado with its heading. */
 export type SweepSheet = { name: string; result: SweepResult } | { name: string; result: TornadoResult };

@@ -1,6 +1,6 @@
 /**
  * The app's planning workbooks (issue 12): several years (run again here, exactly, from the
- * scenario: the same paths and fingerprints the page shows), sweeps and tornados (the page's
+ * scenario shown and the ones compared: the same paths and fingerprints the page shows), sweeps and tornados (the page's
  * results), and a Monte Carlo summary (percentiles and the institutions' probabilities; the
  * histograms and every draw's figures, as `gbsim risk --xlsx` has them). Numbers are numbers with formats.
  */
@@ -11,13 +11,25 @@ import type { RiskMeta } from '../engine/risk/prepare.ts';
 import type { RiskParams } from '../engine/risk/params.ts';
 import type { Scenario } from '../format/types.ts';
 import type { Lang, Unit } from '../display/lang.ts';
-import { yearsWorkbook, sweepWorkbook, type SweepSheet } from './analysis-export.ts';
+import { sweepWorkbook, type SweepSheet } from './analysis-export.ts';
+import { yearsBook, type YearsBookEntry } from './years-book.ts';
 import { newWorkbook, sheetName, tableSheet, toBytes } from './style.ts';
 
-export async function yearsWorkbookOf(s: Scenario, lang: Lang, unit: Unit): Promise<Uint8Array> {
-  const out = yearsOutcome(s);
-  if (!out.ok) throw new Error(out.issues.map(formatIssue).join('\n'));
-  return yearsWorkbook(s, out.run, out.fingerprints, lang, unit);
+/** A scenario to run over its years, by name; `problem`: why it cannot be opened (scenario null). */
+export interface YearsExport { name: string; scenario: Scenario | null; problem?: string }
+
+/**
+ * The scenario shown first, then the compared ones (each under its own `analysis.years`, as the
+ * years tab runs them): one scenario's sheets, or the comparison and every one's sheets.
+ */
+export async function yearsWorkbookOf(list: readonly YearsExport[], lang: Lang, unit: Unit): Promise<Uint8Array> {
+  const entries = list.map((x): YearsBookEntry => ({
+    name: x.name, scenario: x.scenario,
+    outcome: x.scenario ? yearsOutcome(x.scenario) : { ok: false, issues: [{ path: '', message: x.problem ?? 'cannot be opened' }] },
+  }));
+  const first = entries[0];
+  if (first && !first.outcome.ok) throw new Error(first.outcome.issues.map(formatIssue).join('\n'));
+  return yearsBook(entries, lang, unit);
 }
 
 export const sweepsWorkbookOf = (s: Scenario, sheets: SweepSheet[], lang: Lang, unit: Unit): Promise<Uint8Array> => sweepWorkbook(s, sheets, lang, unit);

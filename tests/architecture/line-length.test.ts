@@ -35,7 +35,7 @@ describe('lines are at most 160 characters', () => {
     expect(wide(dir)).toEqual([]);
   });
 
-  it.each([['src', 42], ['scripts', 5]] as const)('in %s/: no more than %i lines wider (a ceiling, going down)', (dir, ceiling) => {
+  it.each([['src', 41], ['scripts', 5]] as const)('in %s/: no more than %i lines wider (a ceiling, going down)', (dir, ceiling) => {
     const lines = wide(dir);
     console.log(`line-length: ${dir}/ has ${lines.length} lines over ${MAX} characters`);
     expect(lines.length).toBeLessThanOrEqual(ceiling);

@@ -1,7 +1,7 @@
 /**
  * The years view (DESIGN §8): the run's parameters (edits of the scenario's `analysis.years`),
- * the fund's path with its chart, the saver's and the spender's paths, and the compared
- * scenarios over the same years. Renders the view model (views/years.ts); computes nothing.
+ * the fund's path with its chart, the saver's and the spender's paths, any institution's path
+ * (picked by name in a searchable picker), and the compared scenarios over the same years. Renders the view model (views/years.ts); computes nothing.
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
@@ -11,6 +11,7 @@ import { drawChartSoon, PALETTE } from '../views/charts.ts';
 import type { PickView, YearsView } from '../views/years.ts';
 import { downloadCanvas } from './png.ts';
 import './gb-field.ts';
+import './gb-pick-institution.ts';
 
 const RULE_KEYS = { actual: 'ruleActual', target: 'ruleTarget', actualPlusRetained: 'ruleActualPlusRetained' } as const satisfies Record<string, MsgKey>;
 
@@ -31,12 +32,17 @@ export class GbYears extends LitElement {
     .params label.sel { display: inline-flex; flex-direction: column; font-size: 0.85em; color: var(--gb-muted); margin: 0 0.8rem 0.5rem 0; }
     .params select { margin-top: 2px; }
     table { font-size: 0.88em; }
-    /* A saver's and a spender's eight columns: side by side only where both fit, and never cut off. */
-    .grid2 { grid-template-columns: repeat(auto-fit, minmax(min(100%, 600px), 1fr)); }
+    /* A saver's and a spender's nine columns: side by side only where both fit (wide screens), and never cut off. */
+    .grid2 { grid-template-columns: repeat(auto-fit, minmax(min(100%, 780px), 1fr)); }
+    .grid2 th.num { white-space: normal; vertical-align: bottom; }
     .grid2 > .card { min-width: 0; }
     .tw { overflow-x: auto; }
     td.fp { font-family: ui-monospace, monospace; font-size: 0.85em; color: var(--gb-muted); }
     h3 { margin: 0.2rem 0 0.4rem; font-size: 1rem; }
+    h3 .code { color: var(--gb-muted); font-weight: normal; font-size: 0.85em; margin-left: 0.3em; }
+    .paths-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 1.2rem; margin: 0 0 0.6rem; }
+    .paths-head h2 { margin: 0; }
+    .grid2 > .wide { grid-column: 1 / -1; }
   `];
 
   private edit(field: string, value: unknown): void {
@@ -102,17 +108,20 @@ export class GbYears extends LitElement {
 
   private pick(v: YearsView, p: PickView) {
     const t = (k: MsgKey) => msg(v.lang, k);
-    return html`<div class="card" data-testid="pick-${p.role}" data-id=${p.id}>
-      <h3>${t(p.role)}${t('colon')}${p.id} · ${p.name}</h3>
+    return html`<div class="card ${p.role === 'chosen' ? 'wide' : ''}" data-testid="pick-${p.role}" data-id=${p.id}>
+      <h3>${t(p.role)}${t('colon')}${p.name}<span class="code">${p.id}</span></h3>
       <div class="muted">${p.note}</div>
       <div class="tw"><table>
-        <thead><tr><th>${t('yearCol')}</th><th class="num">${t('target')}</th><th class="num">${t('actual')}</th>
+        <thead><tr><th>${t('yearCol')}</th><th class="num">${t('target')}</th><th class="num">${t('claimsTotal')}</th>
+        <th class="num">${t('actual')}</th>
         <th class="num">${t('surplusOverspend')} ${t('rate')}</th>
           <th class="num">${t('rewardCol')}</th><th class="num">${t('fundShareCol')}</th><th class="num">${t('owed')}</th><th class="num">${t('nextBase')}</th>
           </tr></thead>
         <tbody>${p.rows.map((r) => html`<tr>
-          <th scope="row">${r.label}</th><td class="num" data-col="target">${r.target}</td><td class="num">${r.actual}</td><td class="num">${r.rate}</td>
-          <td class="num">${r.reward}</td><td class="num">${r.fundShare}</td><td class="num" data-col="owed">${r.owed}</td><td class="num">${r.nextBase}</td>
+          <th scope="row">${r.label}</th><td class="num" data-col="target">${r.target}</td><td class="num" data-col="claims">${r.claims}</td>
+          <td class="num" data-col="actual">${r.actual}</td><td class="num">${r.rate}</td>
+          <td class="num" data-col="reward">${r.reward}</td><td class="num" data-col="fundShare">${r.fundShare}</td>
+          <td class="num" data-col="owed">${r.owed}</td><td class="num" data-col="nextBase">${r.nextBase}</td>
           </tr>`)}</tbody>
       </table></div>
     </div>`;
@@ -150,8 +159,13 @@ export class GbYears extends LitElement {
         ${v.stopped ? html`<p class="warn">${t('yearsStopped', { n: v.stopped.index })}</p><ul>${v.stopped.issues.map((i) => html`<li>${i}</li>`)}</ul>` :
           nothing}
       </div>
-      <h2>${t('institutionPaths')} (${u})</h2>
+      <div class="paths-head"><h2>${t('institutionPaths')} (${u})</h2>
+        ${v.choices.length ? html`<gb-pick-institution .choices=${v.choices} .selected=${v.chosenId} .lang=${v.lang} label=${t('pickInstitution')}
+          testid="years-pick" @gb-pick=${(e: CustomEvent<string>) => emit(this, { type: 'hospital', id: e.detail })}></gb-pick-institution>` : nothing}
+      </div>
       <div class="grid2">
+        ${v.chosen ? this.pick(v, v.chosen) : v.fund.length && v.chosenId !== null ? html`<div class="card muted wide" data-testid="chosen-missing">${
+          t('chosenNotInRun', { id: v.chosenId })}</div>` : nothing}
         ${v.picks.map((p) => this.pick(v, p))}
         ${v.fund.length && v.noSaver ? html`<div class="card muted">${t('noSaver')}</div>` : nothing}
         ${v.fund.length && v.noSpender ? html`<div class="card muted">${t('noSpender')}</div>` : nothing}

@@ -5,15 +5,21 @@ import { MIME, downloadBytes, safeName } from '../download.ts';
 import { refName, scenarioOrError } from '../../workspace/workspace.ts';
 import { msg } from '../i18n/index.ts';
 import type { SweepSheet } from '../../sheets/analysis-export.ts';
+import type { YearsExport } from '../../sheets/plan-export.ts';
+import { yearsRefs } from '../runs/years.ts';
 
 export async function exportPlan(ctl: Controller, what: 'years' | 'sweeps' | 'risk'): Promise<void> {
   const s = ctl.state;
   const { lang, unit } = s;
   try {
     if (what === 'years') {
-      const sc = scenarioOrError(s.ws, s.active);
-      if (sc instanceof Error) throw sc;
-      const bytes = await exporting((api) => api.years(lang, unit, sc));
+      // The scenario shown, then the compared ones: the years tab shows them over the same years, and so does the workbook.
+      const list = yearsRefs(s).map((ref): YearsExport => {
+        const sc = scenarioOrError(s.ws, ref);
+        return sc instanceof Error ? { name: refName(s.ws, ref), scenario: null, problem: sc.message } : { name: refName(s.ws, ref), scenario: sc };
+      });
+      if (!list[0]!.scenario) throw new Error(list[0]!.problem);
+      const bytes = await exporting((api) => api.years(lang, unit, list));
       downloadBytes(`${safeName(refName(s.ws, s.active))}-years.xlsx`, bytes, MIME.xlsx);
     } else if (what === 'sweeps') {
       const runs = [s.sweeps.sweep, s.sweeps.tornado].filter((r) => r?.status === 'done' && r.result);
