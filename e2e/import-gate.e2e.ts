@@ -5,11 +5,9 @@
  * and the stored record are unchanged.
  */
 import { describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { useBrowser } from './session.ts';
 import { shot } from './harness.ts';
-import { state } from './helpers.ts';
+import { exportedDataWith, importMerged, state } from './helpers.ts';
 import { dispatchEdit, flushed, storedValue } from './store-helpers.ts';
 
 const { start } = useBrowser();
@@ -21,28 +19,13 @@ describe('the gate on an import', () => {
     await flushed(page);
     const stored = JSON.stringify(await storedValue(page, 'current'));
     const ws = await state<unknown>(page, 'ws');
-    await page.getByTestId('open-export').click();
-    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-data').click()]);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await readFile((await d.path())!)) as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
-    let header = 0;
-    let col = 0;
-    sheet.eachRow((row, n) => { if (!header) row.eachCell((c, i) => { if (String(c.value).startsWith('机构类型')) { header = n; col = i; } }); });
-    expect(col).toBeGreaterThan(0);
-    sheet.getRow(header + 2).getCell(col).value = '住院';
-    const bytes = Buffer.from(await book.xlsx.writeBuffer());
-    await page.getByTestId('export-close').click();
-    await page.getByTestId('open-import').click();
-    await page.getByTestId('import-file').setInputFiles({ name: 'inpatient.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
-    await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
-    await page.getByTestId('mode-merge').check();
-    await page.getByTestId('apply-all').click();
+    const { bytes, row } = await exportedDataWith(page, '机构类型', '住院');
+    await importMerged(page, 'inpatient.xlsx', bytes);
     const notice = page.getByTestId('notice');
     await expect.poll(() => notice.innerText(), { timeout: 60_000 }).toContain('未导入 inpatient.xlsx');
     const issues = await page.getByTestId('issues').innerText();
     const t02 = (ws as { baseline: { hospitals: { id: string; name: string }[] } }).baseline.hospitals[1]!;
-    expect(issues).toContain(`第 ${header + 2} 行「机构类型」（${t02.id} ${t02.name}）：机构类型「住院」不属于任何分配池`);
+    expect(issues).toContain(`第 ${row} 行「机构类型」（${t02.id} ${t02.name}）：机构类型「住院」不属于任何分配池`);
     expect(issues).toContain('请改为现有分配池所含的类型：医院、门诊慢特病、基层');
     expect(issues).toContain('机构类型「住院」没有保证金比例，方案无法计算 — 请改为已有保证金比例的类型');
     // In the bureau's words: no code, no field path, no English developer text.
@@ -54,13 +37,8 @@ describe('the gate on an import', () => {
 
     // The same refusal in English: the notice is said in the language shown when it is raised.
     await page.getByTestId('lang').click();
-    await page.getByTestId('open-import').click();
-    await page.getByTestId('import-file').setInputFiles({ name: 'inpatient.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
-    await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
-    await page.getByTestId('mode-merge').check();
-    await page.getByTestId('apply-all').click();
-    await expect.poll(() => page.getByTestId('issues').innerText(), { timeout: 60_000 }).toContain(`row ${header + 2} "Class" (${t02.id} ${t02.name})`);
+    await importMerged(page, 'inpatient.xlsx', bytes);
+    await expect.poll(() => page.getByTestId('issues').innerText(), { timeout: 60_000 }).toContain(`row ${row} "Class" (${t02.id} ${t02.name})`);
     const en = await page.getByTestId('issues').innerText();
     expect(en).toContain('class "inpatient" is in no pool, so the scenario cannot be computed');
     expect(en).toContain('class "inpatient" has no deposit rate');

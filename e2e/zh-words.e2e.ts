@@ -15,9 +15,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './session.ts';
-import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { settled, shot } from './harness.ts';
+import { exportedDataWith, importMerged } from './helpers.ts';
 import { flushed, putStored, storedValue } from './store-helpers.ts';
 
 const { start } = useBrowser();
@@ -132,23 +131,8 @@ describe('the Chinese UI', () => {
     const { page } = await start();
     const hits: string[] = [];
     // The example's data, one row's 机构类型 made 「住院」 (listed by the template, held by no pool, without a deposit rate).
-    await page.getByTestId('open-export').click();
-    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-data').click()]);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await readFile((await d.path())!)) as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
-    let header = 0;
-    let col = 0;
-    sheet.eachRow((row, n) => { if (!header) row.eachCell((c, i) => { if (String(c.value).startsWith('机构类型')) { header = n; col = i; } }); });
-    sheet.getRow(header + 2).getCell(col).value = '住院';
-    const bytes = Buffer.from(await book.xlsx.writeBuffer());
-    await page.getByTestId('export-close').click();
-    await page.getByTestId('open-import').click();
-    await page.getByTestId('import-file').setInputFiles({ name: '机构数据.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
-    await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
-    await page.getByTestId('mode-merge').check();
-    await page.getByTestId('apply-all').click();
+    const { bytes } = await exportedDataWith(page, '机构类型', '住院');
+    await importMerged(page, '机构数据.xlsx', bytes);
     await expect.poll(() => page.getByTestId('notice').innerText(), { timeout: 60_000 }).toContain('未导入');
     expect(await page.getByTestId('issues').innerText()).toContain('机构类型「住院」');
     hits.push(...await englishWords(page, 'import refused'));
