@@ -329,6 +329,29 @@ export const MESSAGES = {
   fingerprintsMap: fixed('须为基准方案和各测算方案编码与结果指纹的对照表', 'must map "baseline" and variant ids to result fingerprints'),
   fingerprintUnknown: fixed('既不是基准方案，也不是本工作区的测算方案', 'names neither the baseline nor a variant of this workspace'),
   fingerprintShape: e(['example'], (p) => `须为结果指纹，如 "${p.example}"`, (p) => `must be a fingerprint like "${p.example}"`),
+  // ── A workbook before and while it is unpacked (src/sheets/zip-bounds.ts) ────────────────
+  sheetUnpackedTooBig: e(['size', 'max'],
+    (p) => `表格解压后超过 ${p.size}，超过本工具可读取的 ${p.max}；请删去不需要的工作表或行，或另存为 .csv 后导入`,
+    (p) => `the workbook unpacks to more than ${p.size}, above the ${p.max} this tool can read; `
+      + 'delete sheets or rows not needed, or save it as .csv and import that'),
+  sheetPackedRatio: e(['times', 'packed', 'size'],
+    (p) => `文件中的一部分压缩了 ${p.times} 倍（${p.packed} 解压为 ${p.size}），不是正常的表格，已拒绝读取`,
+    (p) => `a part of the file is packed ${p.times} times (${p.packed} unpacking to ${p.size}): not a normal spreadsheet, refused`),
+  sheetZipIncomplete: fixed('不是完整的 .xlsx 文件（找不到压缩包目录，文件可能不完整或已损坏）',
+    'not a complete .xlsx file (no zip directory: the file may be cut short or damaged)'),
+  sheetZipDamaged: fixed('不是有效的 .xlsx 文件（压缩包目录已损坏）', 'not a valid .xlsx file (its zip directory is damaged)'),
+  sheetPartDamaged: e(['part'], (p) => `不是有效的 .xlsx 文件：其中的「${p.part}」已损坏，无法解压；请在表格程序中重新保存后再导入`,
+    (p) => `not a valid .xlsx file: its part "${p.part}" is damaged and cannot be unpacked; `
+      + 'save the workbook again in the spreadsheet program and import that'),
+  sheetPartSize: e(['part', 'declared', 'actual'],
+    (p) => `不是有效的 .xlsx 文件：压缩包目录记录「${p.part}」解压后为 ${p.declared} 字节，实际解压出 ${p.actual} 字节以上，文件已损坏或被篡改，已拒绝读取`,
+    (p) => `not a valid .xlsx file: its zip directory says "${p.part}" unpacks to ${p.declared} bytes, but it unpacks to ${p.actual} bytes or more; `
+      + 'the file is damaged or forged, refused'),
+  sheetTooManyRows: e(['max'],
+    (p) => `表格的一个工作表有超过 ${p.max} 行数据，超过本工具一次可导入的行数（一个方案最多 200,000 家机构）；`
+      + '请删去不需要的行（如整列填充到表格末行的内容），或分成几个文件导入',
+    (p) => `a worksheet has more than ${p.max} rows of data, more than this tool imports at once (a scenario holds at most 200,000 institutions); `
+      + 'delete the rows not needed (such as a column filled down to the sheet\'s last row), or split the file'),
 } as const satisfies Record<string, Entry>;
 
 export type MsgCode = keyof typeof MESSAGES;
