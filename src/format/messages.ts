@@ -343,10 +343,15 @@ export const MESSAGES = {
   sheetPartDamaged: e(['part'], (p) => `不是有效的 .xlsx 文件：其中的「${p.part}」已损坏，无法解压；请在表格程序中重新保存后再导入`,
     (p) => `not a valid .xlsx file: its part "${p.part}" is damaged and cannot be unpacked; `
       + 'save the workbook again in the spreadsheet program and import that'),
+  sheetPartTooBig: e(['part', 'declared', 'actual'],
+    (p) => `表格解压后超过其压缩包目录记录的大小：「${p.part}」记录为 ${p.declared} 字节，实际解压出 ${p.actual} 字节以上；`
+      + '文件已损坏或被篡改（如“压缩炸弹”），不是正常的表格，已拒绝读取',
+    (p) => `the workbook unpacks to more than its zip directory declares: "${p.part}" is declared as ${p.declared} bytes `
+      + `but unpacks to ${p.actual} bytes or more; the file is damaged or forged (a zip bomb), not a normal spreadsheet, refused`),
   sheetPartSize: e(['part', 'declared', 'actual'],
-    (p) => `不是有效的 .xlsx 文件：压缩包目录记录「${p.part}」解压后为 ${p.declared} 字节，实际解压出 ${p.actual} 字节以上，文件已损坏或被篡改，已拒绝读取`,
-    (p) => `not a valid .xlsx file: its zip directory says "${p.part}" unpacks to ${p.declared} bytes, but it unpacks to ${p.actual} bytes or more; `
-      + 'the file is damaged or forged, refused'),
+    (p) => `不是有效的 .xlsx 文件：压缩包目录记录「${p.part}」解压后为 ${p.declared} 字节，实际只解压出 ${p.actual} 字节，文件已损坏`,
+    (p) => `not a valid .xlsx file: its zip directory says "${p.part}" unpacks to ${p.declared} bytes, `
+      + `but it unpacks to only ${p.actual}; the file is damaged`),
   sheetTooManyRows: e(['max'],
     (p) => `表格的一个工作表有超过 ${p.max} 行数据，超过本工具一次可导入的行数（一个方案最多 200,000 家机构）；`
       + '请删去不需要的行（如整列填充到表格末行的内容），或分成几个文件导入',
