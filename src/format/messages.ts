@@ -357,9 +357,44 @@ export const MESSAGES = {
       + '请删去不需要的行（如整列填充到表格末行的内容），或分成几个文件导入',
     (p) => `a worksheet has more than ${p.max} rows of data, more than this tool imports at once (a scenario holds at most 200,000 institutions); `
       + 'delete the rows not needed (such as a column filled down to the sheet\'s last row), or split the file'),
+  // ── A file given where a scenario file is expected (src/cli/io.ts; told by format/file-kind.ts) ──
+  scenarioGotXlsx: e(['file'],
+    (p) => `${p.file} 是一个 Excel 工作簿（.xlsx），不是方案文件（.json）；导入机构数据请用 gbsim import ${p.file} --base 方案.json -o 新方案.json，`
+      + `病种目录请用 gbsim cases 病例清单.csv --base 方案.json --catalogue ${p.file} -o 新方案.json`,
+    (p) => `${p.file} is an Excel workbook (.xlsx), not a scenario file (.json); `
+      + `to import institutions' data: gbsim import ${p.file} --base SCENARIO.json -o NEW.json; `
+      + `a DRG catalogue: gbsim cases CASES.csv --base SCENARIO.json --catalogue ${p.file} -o NEW.json`),
+  scenarioGotCsv: e(['file'],
+    (p) => `${p.file} 是 CSV 表格，不是方案文件（.json）；导入机构数据请用 gbsim import ${p.file} --base 方案.json -o 新方案.json，`
+      + `病例清单请用 gbsim cases ${p.file} --base 方案.json -o 新方案.json`,
+    (p) => `${p.file} is a CSV table, not a scenario file (.json); to import institutions' data: gbsim import ${p.file} --base SCENARIO.json -o NEW.json; `
+      + `a case list: gbsim cases ${p.file} --base SCENARIO.json -o NEW.json`),
+  scenarioGotParquet: e(['file'],
+    (p) => `${p.file} 是 Parquet 数据文件（病例清单），不是方案文件（.json）；读入病例清单请用 gbsim cases ${p.file} --base 方案.json -o 新方案.json`,
+    (p) => `${p.file} is a Parquet data file (a case list), not a scenario file (.json); `
+      + `to read the cases: gbsim cases ${p.file} --base SCENARIO.json -o NEW.json`),
+  scenarioGotWorkspace: e(['file', 'variants'],
+    (p) => `${p.file} 是工作区文件（基准方案和 ${p.variants} 个测算方案），不是单个方案文件；逐年测算其中各方案请用 gbsim years ${p.file}；`
+      + '其他命令请先在应用中用「打开文件…」打开它，再用「保存当前方案」存出方案文件',
+    (p) => `${p.file} is a workspace file (the baseline and ${p.variants} alternatives), not a single scenario file; to run its scenarios over several years: `
+      + `gbsim years ${p.file}; for other commands, open it in the app (Open…) and save a scenario from it (Save scenario)`),
+  scenarioGotOther: e(['file', 'kind'], (p) => `${p.file} 看来是${KINDS[p.kind!]?.zh ?? p.kind}，不是方案文件（.json）；此命令只读入方案文件`,
+    (p) => `${p.file} seems to be ${KINDS[p.kind!]?.en ?? p.kind}, not a scenario file (.json); this command reads only scenario files`),
 } as const satisfies Record<string, Entry>;
 
 export type MsgCode = keyof typeof MESSAGES;
+
+/** What a file that is none of ours seems to be (format/file-kind.ts's kinds), in the words of `scenarioGotOther` and `gbsim import`. */
+export const KINDS: Record<string, { zh: string; en: string }> = {
+  parquet: { zh: 'Parquet 数据文件（病例清单请用 gbsim cases 读入）', en: 'a Parquet data file (read a case list with gbsim cases)' },
+  xls: { zh: '旧版 Excel 工作簿（.xls）——请在 Excel 中“另存为” .xlsx 后再导入', en: 'an old Excel workbook (.xls) — in Excel, “Save as” .xlsx and import that' },
+  office: { zh: 'Word、PowerPoint 或其他办公文档', en: 'a Word, PowerPoint or other office document' },
+  zip: { zh: '压缩包（.zip）', en: 'a zip archive' },
+  pdf: { zh: 'PDF 文档', en: 'a PDF document' },
+  image: { zh: '图片', en: 'an image' },
+  binary: { zh: '无法识别的二进制文件', en: 'a binary file of unknown kind' },
+  empty: { zh: '空文件', en: 'an empty file' },
+};
 
 /** Names of lists and maps in `listOf`, `mapOf`, `minItems`, … */
 const WHAT: Record<string, { zh: string; en: string }> = {
