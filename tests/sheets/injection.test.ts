@@ -74,7 +74,7 @@ describe('formula injection', () => {
     expect(data.slice(1).some((r) => r[balance]?.startsWith('-') && DECIMAL.test(r[balance]!))).toBe(true);
     expect(data[1]![1]).toBe(`'${PAYLOADS[0]}`);
     const dir = mkdtempSync(join(tmpdir(), 'gbsim-inj-'));
-    writeFileSync(join(dir, 's.json'), JSON.stringify({ format: 'gbsim-scenario', version: 1, ...s }));
+    writeFileSync(join(dir, 's.json'), JSON.stringify(s));
     const quiet = { out: () => undefined, err: () => undefined };
     expect(await main(['run', join(dir, 's.json'), '--csv', join(dir, 'h.csv'), '--xlsx', join(dir, 'r.xlsx'), '--lang', 'en'], quiet)).toBe(0);
     expectNeutral(readFileSync(join(dir, 'h.csv'), 'utf8'));
