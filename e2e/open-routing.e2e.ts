@@ -67,6 +67,9 @@ describe('打开文件 routes by what a file is', () => {
     await page.getByTestId('lang').click();
     await give(page, 'open-file', 'report.pdf', Buffer.from('%PDF-1.7\n'));
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('“report.pdf” was not opened: it seems to be a PDF document');
+    // A Parquet case list is told by its magic number (PAR1), whatever its name.
+    await give(page, 'open-file', 'cases.json', Buffer.from([0x50, 0x41, 0x52, 0x31, 0x15, 0x00, 0x50, 0x41, 0x52, 0x31]));
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('“cases.json” was not opened: it seems to be a Parquet data file (a case list');
     await page.setViewportSize({ width: 1280, height: 720 });
     await shot(page, 'open-refused-en-1280x720');
   });

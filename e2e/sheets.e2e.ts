@@ -2,7 +2,8 @@
  * Spreadsheets in and out in real Chromium: import a workbook with bad rows (the report names
  * every bad cell; only the valid rows are applied, as one undoable edit), download the template
  * and the results workbook and read them back with exceljs in Node, and export → import the
- * institutions' data (same data, same fingerprint). Nothing leaves the origin; no console errors.
+ * institutions' data (same data, same fingerprint), and export the results workbook → edit it → import
+ * it (merge): the edit comes in, the rest stays. Nothing leaves the origin; no console errors.
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './session.ts';
@@ -193,5 +194,34 @@ describe('spreadsheets in and out', () => {
     await settled(page);
     expect(await hospitals(page)).toEqual(before);
     expect(await shownFingerprint(page)).toBe(fp0);
+  });
+
+  it('the results workbook, edited in a spreadsheet program, imports back (its 机构数据 sheet): the edit comes in, the rest stays', async () => {
+    const { page } = await start();
+    const before = await hospitals(page);
+    await page.getByTestId('open-export').click();
+    const d = await download(page, () => page.getByTestId('export-results').click());
+    const wb = await workbook(await bytesOf(d));
+    await page.getByTestId('export-close').click();
+    const data = wb.getWorksheet('机构数据')!;
+    const col = (data.getRow(1).values as unknown[]).indexOf('2024年基金支出');
+    expect(col).toBeGreaterThan(0);
+    rowWhere(data, 1, before[0]!.id).getCell(col).value = 500000000.12;
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file').setInputFiles({ name: d.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: edited });
+    await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-report').innerText()).toContain('机构数据');
+    expect(await page.locator('[data-testid="import-errors"]').count()).toBe(0);
+    await page.getByTestId('mode-merge').check();
+    await page.getByTestId('apply-all').click();
+    await expect.poll(() => state<boolean>(page, 'canUndo')).toBe(true);
+    await settled(page);
+    const after = await hospitals(page);
+    expect(after[0]!.history.at(-1)).toBe('500000000.12');
+    const back = structuredClone(after);
+    back[0]!.history[back[0]!.history.length - 1] = before[0]!.history.at(-1)!;
+    expect(back).toEqual(before);
   });
 });

@@ -21,10 +21,11 @@ import { scenarioFromImport } from '../sheets/new-scenario.ts';
 import { hospitalTemplate } from '../sheets/template.ts';
 import type { Scenario } from '../format/types.ts';
 import type { Lang } from '../display/lang.ts';
-import { SNIFF_HEAD, SNIFF_TAIL, sniffFile, type FileKind } from '../format/file-kind.ts';
+import { SNIFF_HEAD, SNIFF_TAIL, sniffFile } from '../format/file-kind.ts';
 import { loadWorkspaceText } from '../workspace/file.ts';
 import { issueLines } from './io.ts';
 import { importProblems } from '../sheets/import-gate.ts';
+import { KINDS } from '../format/messages.ts';
 
 const IMPORT_USAGE = 'usage: gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid] [--lang zh|en]';
 const TEMPLATE_USAGE = 'usage: gbsim template [--lang zh|en] [--format xlsx|csv] [--years 2022,2023,2024] -o OUT.xlsx';
@@ -65,17 +66,6 @@ export function summary(r: ImportReport, lang: Lang): string {
     : `${where}: header on row ${r.headerRow ?? '?'}, ${r.totalRows} data rows, ${r.validRows} valid, ${r.errorCount} errors`;
 }
 
-/** What a file that is not a spreadsheet seems to be (the app's words, src/app/i18n/store.ts). */
-const KIND_WORDS: Record<Exclude<FileKind, 'json' | 'xlsx' | 'csv' | 'text'>, { zh: string; en: string }> = {
-  xls: { zh: '旧版 Excel 工作簿（.xls）——请在 Excel 中“另存为” .xlsx 后再导入', en: 'an old Excel workbook (.xls) — in Excel, “Save as” .xlsx and import that' },
-  office: { zh: 'Word、PowerPoint 或其他办公文档', en: 'a Word, PowerPoint or other office document' },
-  zip: { zh: '压缩包（.zip）', en: 'a zip archive' },
-  pdf: { zh: 'PDF 文档', en: 'a PDF document' },
-  image: { zh: '图片', en: 'an image' },
-  binary: { zh: '无法识别的二进制文件', en: 'a binary file of unknown kind' },
-  empty: { zh: '空文件', en: 'an empty file' },
-};
-
 /**
  * Throws unless `bytes` is a spreadsheet (or text that may be a one-column CSV). A workspace or
  * scenario file is checked through the gate first, so the answer says whether it would open.
@@ -85,7 +75,7 @@ export function routeImportFile(bytes: Uint8Array, file: string, lang: Lang): vo
   if (kind === 'xlsx' || kind === 'csv' || kind === 'text') return;
   const zh = lang === 'zh';
   if (kind !== 'json') {
-    const what = KIND_WORDS[kind][lang];
+    const what = KINDS[kind]![lang];
     throw new CliError(zh ? `${file}：未导入，它看来是${what}，不是机构数据表格（.xlsx、.csv）；未写入任何文件`
       : `${file}: not imported: it seems to be ${what}, not an institutions spreadsheet (.xlsx, .csv); nothing written`, 1);
   }

@@ -6,6 +6,9 @@ import { parseJson } from '../format/json.ts';
 import { issueLine } from '../workspace/issue-text.ts';
 import type { Lang } from '../display/lang.ts';
 import type { Scenario } from '../format/types.ts';
+import { basename } from 'node:path';
+import { SNIFF_HEAD, SNIFF_TAIL, sniffFile } from '../format/file-kind.ts';
+import { renderMessage, type MsgCode, type MsgParams } from '../format/messages.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -55,11 +58,48 @@ export function readText(path: string): string {
   }
 }
 
+/** A file given where a scenario file is expected that is something else: what it seems to be and the command that takes it. */
+export class WrongFileError extends CliError {
+  constructor(readonly msgCode: MsgCode, readonly params: MsgParams) {
+    super(renderMessage(msgCode, params, 'en'), 1);
+  }
+  override render(lang: Lang): string {
+    return renderMessage(this.msgCode, this.params, lang);
+  }
+}
+
 /** Load and validate; every problem is listed as "FILE: where: message (path)". */
 export function readScenario(path: string): Scenario {
-  const r = openScenarioText(readText(path));
+  const r = openScenarioFile(path);
   if (!r.ok) throw new IssuesError(path, r.issues, r.doc);
   return r.scenario;
+}
+
+/**
+ * A file given to a command that takes a scenario, told by its bytes first (format/file-kind.ts,
+ * the function the app's 打开文件 routes by): a spreadsheet, a case list or anything else that is
+ * not JSON throws WrongFileError naming what it is and the command that takes it, rather than
+ * "not valid JSON: Unexpected token 'P'"; so does a workspace file (it holds several scenarios).
+ */
+export function openScenarioFile(path: string): LoadResult & { doc?: unknown } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    readText(path); // says why, as every command does
+    throw new CliError(`${path}: cannot read the file`, 1);
+  }
+  const kind = sniffFile(bytes.subarray(0, SNIFF_HEAD), bytes.subarray(Math.max(0, bytes.length - SNIFF_TAIL)), basename(path));
+  if (kind === 'xlsx') throw new WrongFileError('scenarioGotXlsx', { file: path });
+  if (kind === 'csv') throw new WrongFileError('scenarioGotCsv', { file: path });
+  if (kind === 'parquet') throw new WrongFileError('scenarioGotParquet', { file: path });
+  if (kind !== 'json' && kind !== 'text') throw new WrongFileError('scenarioGotOther', { file: path, kind });
+  const r = openScenarioText(bytes.toString('utf8'));
+  const doc = r.ok ? undefined : (r.doc as { format?: unknown; variants?: unknown } | null | undefined);
+  if (doc && typeof doc === 'object' && doc.format === 'gbsim-workspace') {
+    throw new WrongFileError('scenarioGotWorkspace', { file: path, variants: Array.isArray(doc.variants) ? doc.variants.length : 0 });
+  }
+  return r;
 }
 
 /** Parse and validate, keeping the document as read so messages can name its institutions. */

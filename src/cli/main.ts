@@ -3,12 +3,11 @@
  * Exit codes: 0 success, 1 invalid input (stderr names the file and fields), 2 usage error.
  */
 import { cliLang, parse, oneOf, langOption } from './args.ts';
-import { CliError, issueLines, openScenarioText, readScenario, wroteLine, type Io } from './io.ts';
+import { CliError, issueLines, openScenarioFile, readScenario, WrongFileError, wroteLine, type Io } from './io.ts';
 import type { Lang } from '../display/lang.ts';
 import { resultOf, runReport, settleScenario } from './run.ts';
 import { writeResultJson } from './json-out.ts';
 import { compareReport } from './compare.ts';
-import { readText } from './io.ts';
 import { RISK_USAGE } from './risk/usage.ts';
 import { MONITOR_USAGE, REPORT_USAGE, WHATIF_USAGE } from './usage.ts';
 
@@ -166,7 +165,15 @@ function validate(args: string[], io: Io): number {
   let bad = 0;
   const zh = io.lang === 'zh';
   for (const file of positionals) {
-    const r = openScenarioText(readText(file));
+    let r: ReturnType<typeof openScenarioFile>;
+    try {
+      r = openScenarioFile(file);
+    } catch (e) {
+      if (!(e instanceof WrongFileError)) throw e;
+      bad++;
+      io.err(e.render(io.lang ?? 'en'));
+      continue;
+    }
     if (r.ok) io.out(zh ? `${file}：有效（${r.scenario.hospitals.length} 家机构）` : `${file}: valid (${r.scenario.hospitals.length} institutions)`);
     else {
       bad++;

@@ -4,7 +4,7 @@
  * opened (issue 8). An .xlsx is a zip whose directory (at its end, names stored uncompressed)
  * lists xl/workbook.xml; other zips (.docx, plain .zip) are told apart the same way.
  */
-export type FileKind = 'json' | 'xlsx' | 'csv' | 'xls' | 'office' | 'zip' | 'pdf' | 'image' | 'text' | 'binary' | 'empty';
+export type FileKind = 'json' | 'xlsx' | 'csv' | 'parquet' | 'xls' | 'office' | 'zip' | 'pdf' | 'image' | 'text' | 'binary' | 'empty';
 
 /** Bytes read from each end: enough for the magic number and a zip's central directory of a workbook. */
 export const SNIFF_HEAD = 4096;
@@ -29,6 +29,7 @@ export function sniffFile(head: Uint8Array, tail: Uint8Array, name: string): Fil
     return 'zip';
   }
   if (starts(head, 0xd0, 0xcf, 0x11, 0xe0)) return 'xls';
+  if (starts(head, 0x50, 0x41, 0x52, 0x31)) return 'parquet'; // PAR1: a case list (src/cases/detect.ts)
   if (starts(head, 0x25, 0x50, 0x44, 0x46)) return 'pdf';
   if (starts(head, 0x89, 0x50, 0x4e, 0x47) || starts(head, 0xff, 0xd8, 0xff) || starts(head, 0x47, 0x49, 0x46, 0x38)) return 'image';
   if (head.includes(0)) return 'binary';

@@ -329,9 +329,72 @@ export const MESSAGES = {
   fingerprintsMap: fixed('须为基准方案和各测算方案编码与结果指纹的对照表', 'must map "baseline" and variant ids to result fingerprints'),
   fingerprintUnknown: fixed('既不是基准方案，也不是本工作区的测算方案', 'names neither the baseline nor a variant of this workspace'),
   fingerprintShape: e(['example'], (p) => `须为结果指纹，如 "${p.example}"`, (p) => `must be a fingerprint like "${p.example}"`),
+  // ── A workbook before and while it is unpacked (src/sheets/zip-bounds.ts) ────────────────
+  sheetUnpackedTooBig: e(['size', 'max'],
+    (p) => `表格解压后超过 ${p.size}，超过本工具可读取的 ${p.max}；请删去不需要的工作表或行，或另存为 .csv 后导入`,
+    (p) => `the workbook unpacks to more than ${p.size}, above the ${p.max} this tool can read; `
+      + 'delete sheets or rows not needed, or save it as .csv and import that'),
+  sheetPackedRatio: e(['times', 'packed', 'size'],
+    (p) => `文件中的一部分压缩了 ${p.times} 倍（${p.packed} 解压为 ${p.size}），不是正常的表格，已拒绝读取`,
+    (p) => `a part of the file is packed ${p.times} times (${p.packed} unpacking to ${p.size}): not a normal spreadsheet, refused`),
+  sheetZipIncomplete: fixed('不是完整的 .xlsx 文件（找不到压缩包目录，文件可能不完整或已损坏）',
+    'not a complete .xlsx file (no zip directory: the file may be cut short or damaged)'),
+  sheetZipDamaged: fixed('不是有效的 .xlsx 文件（压缩包目录已损坏）', 'not a valid .xlsx file (its zip directory is damaged)'),
+  sheetPartDamaged: e(['part'], (p) => `不是有效的 .xlsx 文件：其中的「${p.part}」已损坏，无法解压；请在表格程序中重新保存后再导入`,
+    (p) => `not a valid .xlsx file: its part "${p.part}" is damaged and cannot be unpacked; `
+      + 'save the workbook again in the spreadsheet program and import that'),
+  sheetPartTooBig: e(['part', 'declared', 'actual'],
+    (p) => `表格解压后超过其压缩包目录记录的大小：「${p.part}」记录为 ${p.declared} 字节，实际解压出 ${p.actual} 字节以上；`
+      + '文件已损坏或被篡改（如“压缩炸弹”），不是正常的表格，已拒绝读取',
+    (p) => `the workbook unpacks to more than its zip directory declares: "${p.part}" is declared as ${p.declared} bytes `
+      + `but unpacks to ${p.actual} bytes or more; the file is damaged or forged (a zip bomb), not a normal spreadsheet, refused`),
+  sheetPartSize: e(['part', 'declared', 'actual'],
+    (p) => `不是有效的 .xlsx 文件：压缩包目录记录「${p.part}」解压后为 ${p.declared} 字节，实际只解压出 ${p.actual} 字节，文件已损坏`,
+    (p) => `not a valid .xlsx file: its zip directory says "${p.part}" unpacks to ${p.declared} bytes, `
+      + `but it unpacks to only ${p.actual}; the file is damaged`),
+  sheetTooManyRows: e(['max'],
+    (p) => `表格的一个工作表有超过 ${p.max} 行数据，超过本工具一次可导入的行数（一个方案最多 200,000 家机构）；`
+      + '请删去不需要的行（如整列填充到表格末行的内容），或分成几个文件导入',
+    (p) => `a worksheet has more than ${p.max} rows of data, more than this tool imports at once (a scenario holds at most 200,000 institutions); `
+      + 'delete the rows not needed (such as a column filled down to the sheet\'s last row), or split the file'),
+  // ── A file given where a scenario file is expected (src/cli/io.ts; told by format/file-kind.ts) ──
+  scenarioGotXlsx: e(['file'],
+    (p) => `${p.file} 是一个 Excel 工作簿（.xlsx），不是方案文件（.json）；导入机构数据请用 gbsim import ${p.file} --base 方案.json -o 新方案.json，`
+      + `病种目录请用 gbsim cases 病例清单.csv --base 方案.json --catalogue ${p.file} -o 新方案.json`,
+    (p) => `${p.file} is an Excel workbook (.xlsx), not a scenario file (.json); `
+      + `to import institutions' data: gbsim import ${p.file} --base SCENARIO.json -o NEW.json; `
+      + `a DRG catalogue: gbsim cases CASES.csv --base SCENARIO.json --catalogue ${p.file} -o NEW.json`),
+  scenarioGotCsv: e(['file'],
+    (p) => `${p.file} 是 CSV 表格，不是方案文件（.json）；导入机构数据请用 gbsim import ${p.file} --base 方案.json -o 新方案.json，`
+      + `病例清单请用 gbsim cases ${p.file} --base 方案.json -o 新方案.json`,
+    (p) => `${p.file} is a CSV table, not a scenario file (.json); to import institutions' data: gbsim import ${p.file} --base SCENARIO.json -o NEW.json; `
+      + `a case list: gbsim cases ${p.file} --base SCENARIO.json -o NEW.json`),
+  scenarioGotParquet: e(['file'],
+    (p) => `${p.file} 是 Parquet 数据文件（病例清单），不是方案文件（.json）；读入病例清单请用 gbsim cases ${p.file} --base 方案.json -o 新方案.json`,
+    (p) => `${p.file} is a Parquet data file (a case list), not a scenario file (.json); `
+      + `to read the cases: gbsim cases ${p.file} --base SCENARIO.json -o NEW.json`),
+  scenarioGotWorkspace: e(['file', 'variants'],
+    (p) => `${p.file} 是工作区文件（基准方案和 ${p.variants} 个测算方案），不是单个方案文件；逐年测算其中各方案请用 gbsim years ${p.file}；`
+      + '其他命令请先在应用中用「打开文件…」打开它，再用「保存当前方案」存出方案文件',
+    (p) => `${p.file} is a workspace file (the baseline and ${p.variants} alternatives), not a single scenario file; to run its scenarios over several years: `
+      + `gbsim years ${p.file}; for other commands, open it in the app (Open…) and save a scenario from it (Save scenario)`),
+  scenarioGotOther: e(['file', 'kind'], (p) => `${p.file} 看来是${KINDS[p.kind!]?.zh ?? p.kind}，不是方案文件（.json）；此命令只读入方案文件`,
+    (p) => `${p.file} seems to be ${KINDS[p.kind!]?.en ?? p.kind}, not a scenario file (.json); this command reads only scenario files`),
 } as const satisfies Record<string, Entry>;
 
 export type MsgCode = keyof typeof MESSAGES;
+
+/** What a file that is none of ours seems to be (format/file-kind.ts's kinds), in the words of `scenarioGotOther` and `gbsim import`. */
+export const KINDS: Record<string, { zh: string; en: string }> = {
+  parquet: { zh: 'Parquet 数据文件（病例清单请用 gbsim cases 读入）', en: 'a Parquet data file (read a case list with gbsim cases)' },
+  xls: { zh: '旧版 Excel 工作簿（.xls）——请在 Excel 中“另存为” .xlsx 后再导入', en: 'an old Excel workbook (.xls) — in Excel, “Save as” .xlsx and import that' },
+  office: { zh: 'Word、PowerPoint 或其他办公文档', en: 'a Word, PowerPoint or other office document' },
+  zip: { zh: '压缩包（.zip）', en: 'a zip archive' },
+  pdf: { zh: 'PDF 文档', en: 'a PDF document' },
+  image: { zh: '图片', en: 'an image' },
+  binary: { zh: '无法识别的二进制文件', en: 'a binary file of unknown kind' },
+  empty: { zh: '空文件', en: 'an empty file' },
+};
 
 /** Names of lists and maps in `listOf`, `mapOf`, `minItems`, … */
 const WHAT: Record<string, { zh: string; en: string }> = {

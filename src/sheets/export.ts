@@ -20,6 +20,7 @@ import { fundName, hospitalName, word, type FundFigure } from '../display/glossa
 
 export { hospitalsCsv } from './result-columns.ts';
 export { exportHospitalData } from './hospital-data.ts';
+import { addHospitalDataSheet } from './hospital-data.ts';
 
 export interface ExportScenario {
   name: string;
@@ -36,9 +37,10 @@ export interface ResultsWorkbookInput {
 }
 
 const T = {
-  zh: { fund: '基金汇总', hospitals: '机构结果', monthly: '月度拨付', compare: '方案对比', params: '参数与出处', item: '项目', scenario: '方案', delta: '差额', code: '机构编码', name: '机构名称',
+  zh: { fund: '基金汇总', hospitals: '机构结果', monthly: '月度拨付', compare: '方案对比', params: '参数与出处', data: '机构数据', item: '项目', scenario: '方案', delta: '差额', code: '机构编码', name: '机构名称',
     month: (m: number) => `${m}月`, year: '全年', all: '全部机构', target: '指标', owed: '年终应付', balance: '清算补（扣）', yuan: '元', wan: '万元' },
-  en: { fund: 'Fund summary', hospitals: 'Hospitals', monthly: 'Monthly', compare: 'Comparison', params: 'Parameters and sources', item: 'Item',
+  en: { fund: 'Fund summary', hospitals: 'Hospitals', monthly: 'Monthly', compare: 'Comparison', params: 'Parameters and sources', data: 'Institution data',
+    item: 'Item',
     scenario: 'Scenario', delta: 'Δ', code: 'Institution code', name: 'Name', month: (m: number) =>
     ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]!, year: 'Year', all: 'All institutions', target: 'target',
     owed: 'owed', balance: 'balance', yuan: 'yuan', wan: '10k yuan' },
@@ -107,6 +109,10 @@ function addResultSheets(wb: ExcelJS.Workbook, input: ResultsWorkbookInput): voi
   monthlySheet(wb, sheetName(T[lang].monthly, taken), input, unit);
   compareSheet(wb, sheetName(T[lang].compare, taken), input, unit);
   paramsSheet(wb, sheetName(T[lang].params, taken), input);
+  // The institutions' data in the import layout, so the workbook edited in Excel imports back (app and gbsim import).
+  scenarios.forEach((s) => {
+    addHospitalDataSheet(wb, sheetName(scenarios.length === 1 ? T[lang].data : `${T[lang].data}-${s.name}`, taken), s.scenario, lang);
+  });
 }
 
 const unitLabel = (lang: Lang, unit: Unit) => (lang === 'zh' ? `（${T.zh[unit]}）` : ` (${T.en[unit]})`);

@@ -28,17 +28,30 @@ export interface Plan {
   claims: PlannedColumn[] | null;
 }
 
+/** The keys a header needs for its rows to be importable at all: every required column and a history column. */
+const COMPLETE: readonly string[] = [...FIXED_COLUMNS.filter((c) => c.required).map((c) => c.key), 'history'];
+
+/**
+ * The header row of the first sheet whose header has every required column; else of the first
+ * sheet that has a header at all (its problems are then reported). So a workbook whose first
+ * sheet lists institutions without their data (the results workbook's 机构结果, ahead of its
+ * 机构数据 sheet in the import layout) imports from the sheet that has the data.
+ */
 export function findHeader(sheets: Grid[]): { sheet: Grid; at: number; matches: (ColumnMatch | null)[] } | null {
+  let first: { sheet: Grid; at: number; matches: (ColumnMatch | null)[] } | null = null;
   for (const sheet of sheets) {
     const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
     for (let i = 0; i < limit; i++) {
       const cells = sheet.rows[i]!.cells;
       const matches = cells.map((c) => (typeof c === 'string' ? matchHeader(c) : null));
       const keys = new Set(matches.filter((m) => m !== null).map((m) => m!.key));
-      if (keys.has('id') && keys.size >= 3) return { sheet, at: i, matches };
+      if (!keys.has('id') || keys.size < 3) continue;
+      if (COMPLETE.every((k) => keys.has(k as ColumnMatch['key']))) return { sheet, at: i, matches };
+      first ??= { sheet, at: i, matches };
+      break;
     }
   }
-  return null;
+  return first;
 }
 
 export function fileProblem(sheet: string, row: number | null, column: string | null, header: string | null, reason: Bilingual): CellError {

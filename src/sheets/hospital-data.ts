@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import type { Hospital, Scenario } from '../format/types.ts';
 import { FIXED_COLUMNS, headerOf, type ColumnKey, type ColumnType, type FixedKey } from './columns.ts';
-import { amountValue, newWorkbook, numFmtOf, styleHeader, toBytes, widthFor, type Kind } from './style.ts';
+import { amountValue, commitRow, commitSheet, newWorkbook, numFmtOf, styleHeader, toBytes, widthFor, type Kind } from './style.ts';
 import { labelOf, type Bilingual } from './vocab.ts';
 import type { Lang } from '../display/lang.ts';
 
@@ -104,7 +104,7 @@ export function writeHospitalSheet(wb: ExcelJS.Workbook, name: string, layout: L
     if (c.required) ws.getRow(1).getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4C4' } };
   });
   const historyPos = new Map(layout.filter((c) => c.key === 'history').map((c, i) => [c, i] as const));
-  for (const h of hospitals) ws.addRow(layout.map((c) => cellValue(h, c, lang, historyPos)));
+  for (const h of hospitals) commitRow(ws.addRow(layout.map((c) => cellValue(h, c, lang, historyPos))));
   return ws;
 }
 
@@ -116,6 +116,13 @@ export function historyOf(s: Scenario): LayoutOptions['history'] {
 
 /** The scenario's hospitals in the import layout (columns for every field any hospital uses). */
 export async function exportHospitalData(scenario: Scenario, lang: Lang): Promise<Uint8Array> {
+  const wb = newWorkbook();
+  addHospitalDataSheet(wb, lang === 'zh' ? '机构数据' : 'Hospitals', scenario, lang);
+  return toBytes(wb);
+}
+
+/** That sheet added to `wb` (in memory or streamed: rows committed as written), e.g. as the results workbook's last sheet. */
+export function addHospitalDataSheet(wb: ExcelJS.Workbook, name: string, scenario: Scenario, lang: Lang): void {
   const hs = scenario.hospitals;
   const used = (k: keyof Hospital) => hs.some((h) => h[k] !== undefined);
   const uniq = (xs: string[]) => [...new Set(xs)];
@@ -126,7 +133,5 @@ export async function exportHospitalData(scenario: Scenario, lang: Lang): Promis
     fields: uniq(hs.flatMap((h) => Object.keys(h.fields ?? {}))),
     optional: OPTIONAL_ORDER.filter((k) => used(k)),
   });
-  const wb = newWorkbook();
-  writeHospitalSheet(wb, lang === 'zh' ? '机构数据' : 'Hospitals', layout, hs, lang);
-  return toBytes(wb);
+  commitSheet(writeHospitalSheet(wb, name, layout, hs, lang));
 }

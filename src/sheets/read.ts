@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { FORMULA_WITHOUT_RESULT, type CellValue } from './cells.ts';
-import { MAX_SHEET_ROWS, checkRows, checkZip } from './zip-bounds.ts';
+import { MAX_SHEET_ROWS, checkInflated } from './zip-bounds.ts';
 
 export interface Grid {
   name: string;
@@ -46,11 +46,10 @@ export const MAX_CSV_BYTES = 200 * 1024 * 1024;
 const cutText = (s: string): string => (s.length > 300 ? `${s.slice(0, 299)}…` : s);
 
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<ReadResult> {
-  // Bounded before anything is unpacked (zip-bounds.ts): sizes from the directory, then rows counted as the sheets stream by.
-  const bounds = checkZip(bytes);
-  if (!bounds.ok) return { ok: false, reason: bounds.reason };
-  const rows = await checkRows(bytes, maxRows);
-  if (!rows.ok) return { ok: false, reason: rows.reason };
+  // Bounded before exceljs unpacks anything (zip-bounds.ts): the sizes the directory declares, then the
+  // bytes every part really inflates to and the worksheets' rows, counted as they stream by.
+  const inflated = await checkInflated(bytes, maxRows);
+  if (!inflated.ok) return { ok: false, reason: inflated.reason };
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs accepts an ArrayBuffer in both Node and the browser.

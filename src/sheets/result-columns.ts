@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import type { HospitalResult, Result } from '../engine/result.ts';
 import type { Hospital, Scenario } from '../format/types.ts';
 import { parseMoney } from '../engine/money.ts';
-import { amountValue, ratioValue, type Kind } from './style.ts';
+import { amountValue, csvSafe, ratioValue, type Kind } from './style.ts';
 import { labelOf } from './vocab.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import { HOSPITAL_FIGURES, WORDS, unitName, type HospitalFigure } from '../display/glossary.ts';
@@ -92,13 +92,6 @@ export function cellOf(c: ResultColumn, r: HospitalResult, h: Hospital | undefin
   return v;
 }
 
-/**
- * A text cell a spreadsheet would read as a formula (OWASP's list, with no exemption: a name like
- * `-2+3+cmd|' /C calc'!A0` starts with a digit after its minus). Numbers are not text cells, so
- * an amount of -5 stays a number.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** Pool id → its name in the file (the name is what a reader sees; an unnamed pool keeps its id). */
 export function poolNames(s: Scenario): Map<string, string> {
   return new Map((s.policy.pools ?? []).map((p) => [p.id, p.name || p.id]));
@@ -123,12 +116,10 @@ export function hospitalsCsv(result: Result, scenario: Scenario, lang: Lang, uni
     const v = c.get(r, byId.get(r.id), lang, pools);
     if (v === null) return '';
     if (typeof v === 'boolean') return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
-    if (c.kind === 'amount') return unit === 'wan' ? shiftPoint(v, -4) : v;
-    if (c.kind === 'percent') return shiftPoint(v, 2);
-    // A name like "=HYPERLINK(…)" must not become a formula when Excel opens the file.
-    return c.kind === 'text' && FORMULA_START.test(v) ? `'${v}` : v;
+    // Every cell, whatever its column: a name like "=HYPERLINK(…)" must not become a formula when Excel opens the file.
+    return csvSafe(c.kind === 'amount' && unit === 'wan' ? shiftPoint(v, -4) : c.kind === 'percent' ? shiftPoint(v, 2) : v);
   }));
-  return '\uFEFF' + Papa.unparse([columns.map((c) => csvHeader(c, lang, unit)), ...rows], { newline: '\r\n' }) + '\r\n';
+  return '\uFEFF' + Papa.unparse([columns.map((c) => csvSafe(csvHeader(c, lang, unit))), ...rows], { newline: '\r\n' }) + '\r\n';
 }
 
 export type MonthlyItem = 'monthlyBudget' | 'claims' | 'withheld' | 'paid' | 'deferred';

@@ -129,3 +129,17 @@ export function commitSheet(ws: ExcelJS.Worksheet): void {
   // The in-memory worksheet has no commit at run time, whatever the typings say.
   (ws as { commit?: () => void }).commit?.();
 }
+
+/**
+ * A CSV cell a spreadsheet would read as a formula, neutralised with a leading `'` (OWASP's list:
+ * `= + - @`, tab, carriage return, with no exemption: `-2+3+cmd|' /C calc'!A0` starts with a
+ * digit after its minus, and is prefixed). Only a cell that is wholly a decimal number (an amount
+ * such as -5.00 that we wrote) is left as it is: a spreadsheet reads it as that number, and a
+ * prefix would turn every overspend into text. In an .xlsx a text cell is a string, never a
+ * formula (exceljs writes formulas only from `{ formula }` values), so it needs no prefix there.
+ */
+export function csvSafe(cell: string): string {
+  return FORMULA_START.test(cell) && !DECIMAL.test(cell) ? `'${cell}` : cell;
+}
+const FORMULA_START = /^[=+\-@\t\r]/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;

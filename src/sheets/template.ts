@@ -8,7 +8,7 @@ import type { Hospital } from '../format/types.ts';
 import type ExcelJS from 'exceljs';
 import { columnLetter, headerOf, type ColumnType } from './columns.ts';
 import { cellValue, hospitalLayout, writeHospitalSheet, type LayoutColumn } from './hospital-data.ts';
-import { newWorkbook, styleHeader, toBytes } from './style.ts';
+import { csvSafe, newWorkbook, styleHeader, toBytes } from './style.ts';
 import { labelsOf } from './vocab.ts';
 import type { Lang } from '../display/lang.ts';
 
@@ -125,6 +125,6 @@ function csvTemplate(layout: LayoutColumn[], example: Hospital, lang: Lang): Uin
     const v = cellValue(example, c, lang, pos);
     return v === null ? '' : String(v);
   });
-  const text = '\uFEFF' + Papa.unparse([layout.map((c) => c.header), row], { newline: '\r\n' }) + '\r\n';
+  const text = '\uFEFF' + Papa.unparse([layout.map((c) => c.header), row].map((r) => r.map(csvSafe)), { newline: '\r\n' }) + '\r\n';
   return new TextEncoder().encode(text);
 }

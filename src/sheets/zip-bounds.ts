@@ -1,61 +1,99 @@
 /**
- * A workbook's size before it is unpacked (issue 8): an .xlsx is a zip, and its central directory
- * (at the end, never compressed) says how big every part is once inflated. Reading only that, a
- * small file that would unpack to gigabytes (a zip bomb) is refused before anything is inflated,
- * and so is a legitimate sheet too big for this tool to hold in memory — with its size, not with
- * "Invalid string length" or a crashed tab.
+ * A workbook's size before and while it is unpacked (issue 8). An .xlsx is a zip, and its central
+ * directory (at the end, never compressed) says how big every part is once inflated. Reading only
+ * that (`checkZip`), a small file that says it would unpack to gigabytes is refused before anything
+ * is inflated. The directory can lie, though: exceljs (through JSZip) inflates each part whole and
+ * compares with the declared size only afterwards, so a bomb declaring small sizes would exhaust
+ * memory first. `checkInflated` therefore inflates every part as a stream, in small slices, counting
+ * the bytes that really come out and keeping none, and stops the moment a part passes its declared
+ * size: from there the declared sizes checked are proven false, and counting on to 300 MB would
+ * take half a minute in a browser tab for nothing. It counts the worksheets' rows on the way. Both read the zip exactly as JSZip will (see `directory`), so the
+ * parts measured are the parts exceljs later inflates.
  */
+import { renderMessage, type MsgCode, type MsgParams } from '../format/messages.ts';
 
 /** Most bytes all parts may unpack to: far above any real bureau's workbook (80,000 institutions ≈ 40 MB). */
 export const MAX_UNPACKED = 300 * 1024 * 1024;
 /** A part this many times its compressed size is a bomb, not a spreadsheet (XML packs ~10–30×). */
 export const MAX_RATIO = 1000;
 const RATIO_FLOOR = 10 * 1024 * 1024;
+/** Compressed bytes fed to the inflater at a time: one slice inflates to at most ~1032× (deflate's limit), ≈ 4 MB (Chromium inflates a slice whole before the first read). */
+const SLICE = 4 * 1024;
 
-export type ZipCheck = { ok: true; unpacked: number } | { ok: false; reason: { zh: string; en: string } };
+type Refusal = { ok: false; reason: { zh: string; en: string } };
+export type ZipCheck = { ok: true; unpacked: number } | Refusal;
 
-const mb = (n: number): string => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const bad = (code: MsgCode, p?: MsgParams): Refusal => ({ ok: false, reason: { zh: renderMessage(code, p, 'zh'), en: renderMessage(code, p, 'en') } });
+const tooBig = (total: number): Refusal => bad('sheetUnpackedTooBig', { size: Number.isFinite(total) ? mb(total) : '4 GB', max: mb(MAX_UNPACKED) });
+const ratio = (packed: number, size: number): Refusal =>
+  bad('sheetPackedRatio', { times: Math.round(size / Math.max(1, packed)), packed: mb(packed), size: mb(size) });
 
-/** The sizes the zip's directory declares, checked against the bounds. */
-export function checkZip(b: Uint8Array): ZipCheck {
+interface Part { name: string; method: number; packed: number; declared: number; data: Uint8Array }
+
+const EOCD = 0x06054b50, CENTRAL = 0x02014b50, LOCAL = 0x04034b50;
+const MAX16 = 0xffff, MAX32 = 0xffffffff;
+
+/**
+ * The parts as JSZip reads them: the last end-of-directory record; offsets shifted by any bytes
+ * found between the directory's declared end and that record (JSZip's "prepended data"); directory
+ * records read while their signature holds (not by the declared count); each part's data at its
+ * local header, as long as the directory says. A zip64 field is refused as too big (4 GB or more).
+ */
+function directory(b: Uint8Array): { ok: true; parts: Part[] } | Refusal {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  // End of central directory: 22 bytes plus a comment of up to 65,535, at the very end.
   let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+  for (let i = b.length - 4; i >= Math.max(0, b.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === EOCD) { eocd = i; break; }
   }
-  if (eocd < 0) return bad('不是完整的 .xlsx 文件（找不到压缩包目录，文件可能不完整或已损坏）', 'not a complete .xlsx file (no zip directory: the file may be cut short or damaged)');
-  const entries = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || at === 0xffffffff) return tooBig(Number.POSITIVE_INFINITY);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > b.length || view.getUint32(at, true) !== 0x02014b50) {
-      return bad('不是有效的 .xlsx 文件（压缩包目录已损坏）', 'not a valid .xlsx file (its zip directory is damaged)');
-    }
+  if (eocd < 0 || eocd + 22 > b.length) return bad('sheetZipIncomplete');
+  const count = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if ([4, 6, 8, 10].some((k) => view.getUint16(eocd + k, true) === MAX16) || cdSize === MAX32 || cdOffset === MAX32) {
+    return tooBig(Number.POSITIVE_INFINITY);
+  }
+  const damaged = bad('sheetZipDamaged');
+  const extra = eocd - (cdOffset + cdSize);
+  if (extra < 0) return damaged;
+  const zero = extra;
+  const parts: Part[] = [];
+  const dec = new TextDecoder();
+  let at = zero + cdOffset;
+  while (at + 46 <= b.length && view.getUint32(at, true) === CENTRAL) {
+    const method = view.getUint16(at + 10, true);
     const packed = view.getUint32(at + 20, true);
-    const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff || packed === 0xffffffff) return tooBig(Number.POSITIVE_INFINITY);
-    total += size;
+    const declared = view.getUint32(at + 24, true);
+    const nameLen = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    if (packed === MAX32 || declared === MAX32 || local === MAX32) return tooBig(Number.POSITIVE_INFINITY);
+    const name = dec.decode(b.subarray(at + 46, Math.min(b.length, at + 46 + nameLen)));
+    const lh = zero + local;
+    if (lh + 30 > b.length || view.getUint32(lh, true) !== LOCAL) return damaged;
+    const start = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true);
+    if (start + packed > b.length) return damaged;
+    parts.push({ name, method, packed, declared, data: b.subarray(start, start + packed) });
+    at += 46 + nameLen + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  if (count > 0 && parts.length === 0) return damaged;
+  return { ok: true, parts };
+}
+
+/** The sizes the zip's directory declares, checked against the bounds (nothing inflated). */
+export function checkZip(b: Uint8Array): ZipCheck {
+  const dir = directory(b);
+  return dir.ok ? declaredSizes(dir.parts) : dir;
+}
+
+function declaredSizes(parts: readonly Part[]): ZipCheck {
+  let total = 0;
+  for (const p of parts) {
+    total += p.declared;
     if (total > MAX_UNPACKED) return tooBig(total);
-    if (size > RATIO_FLOOR && size > packed * MAX_RATIO) {
-      return bad(`文件中的一部分压缩了 ${Math.round(size / Math.max(1, packed))} 倍（${mb(packed)} MB 解压为 ${mb(size)} MB），不是正常的表格，已拒绝读取`,
-        `a part of the file is packed ${Math.round(size / Math.max(1,
-          packed))} times (${mb(packed)} MB unpacking to ${mb(size)} MB): not a normal spreadsheet, refused`);
-    }
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (p.declared > RATIO_FLOOR && p.declared > p.packed * MAX_RATIO) return ratio(p.packed, p.declared);
   }
   return { ok: true, unpacked: total };
 }
-
-function tooBig(total: number): ZipCheck {
-  const size = Number.isFinite(total) ? `超过 ${mb(total)} MB` : '超过 4 GB';
-  const sizeEn = Number.isFinite(total) ? `more than ${mb(total)} MB` : 'more than 4 GB';
-  return bad(`表格解压后${size}，超过本工具可读取的 ${mb(MAX_UNPACKED)} MB；请删去不需要的工作表或行，或另存为 .csv 后导入`,
-    `the workbook unpacks to ${sizeEn}, above the ${mb(MAX_UNPACKED)} MB this tool can read; delete sheets or rows not needed, or save it as .csv and import that`);
-}
-
-const bad = (zh: string, en: string): ZipCheck => ({ ok: false, reason: { zh, en } });
 
 /**
  * Most non-empty rows a worksheet may have: a scenario holds at most 200,000 institutions
@@ -65,63 +103,83 @@ const bad = (zh: string, en: string): ZipCheck => ({ ok: false, reason: { zh, en
  */
 export const MAX_SHEET_ROWS = 200_100;
 
+const isWorksheet = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+
 /**
- * The worksheets' rows counted before anything is parsed: each xl/worksheets part is inflated as a
- * stream (DecompressionStream, in Node and browsers) and its `<row …>` tags counted, nothing kept;
- * counting stops at the first sheet past `limit`. Rows written `<row …/>` (formatting, no cells)
- * are not counted. Call after checkZip (the directory is known to be sound).
+ * Every part inflated as a stream and measured, nothing kept. Refused when a part unpacks to more
+ * than its declared size (inflating stops there: a bomb is refused after its first slices) or to
+ * less (JSZip would refuse both, but only after inflating the part whole), when its data is
+ * damaged, or when a worksheet has more than `limit` rows with cells (rows written `<row …/>`,
+ * formatting only, are not counted). The declared sizes are checked first (checkZip); a part
+ * passing is as big as declared, so those sizes are the real ones.
  */
-export async function checkRows(b: Uint8Array, limit = MAX_SHEET_ROWS): Promise<ZipCheck> {
-  for (const part of worksheetParts(b)) {
-    const rows = await countRows(part, limit);
-    if (rows > limit) {
-      return bad(`表格的一个工作表有超过 ${grouped(limit)} 行数据，超过本工具一次可导入的行数（一个方案最多 200,000 家机构）；请删去不需要的行（如整列填充到表格末行的内容），或分成几个文件导入`,
-        `a worksheet has more than ${grouped(limit)} rows of data, more than this tool imports at once (a scenario holds at most 200,000 institutions); delete the rows not needed (such as a column filled down to the sheet's last row), or split the file`);
-    }
+export async function checkInflated(b: Uint8Array, limit = MAX_SHEET_ROWS): Promise<ZipCheck> {
+  const dir = directory(b);
+  if (!dir.ok) return dir;
+  const declared = declaredSizes(dir.parts);
+  if (!declared.ok) return declared;
+  let total = 0;
+  for (const p of dir.parts) {
+    const rows = isWorksheet(p.name) ? rowCounter() : null;
+    let size: number;
+    if (p.method === 0) {
+      size = p.packed;
+      rows?.scan(p.data);
+    } else if (p.method === 8) {
+      const r = await inflateCounted(p.data, Math.min(p.declared, MAX_UNPACKED - total), rows ? (c) => rows.scan(c) > limit : undefined);
+      if (r.broken) return bad('sheetPartDamaged', { part: p.name });
+      size = r.bytes;
+    } else continue; // JSZip refuses an unknown compression before inflating anything; exceljs says so
+    total += size;
+    if (total > MAX_UNPACKED) return tooBig(total);
+    if (rows && rows.count > limit) return bad('sheetTooManyRows', { max: grouped(limit) });
+    if (size > p.declared) return bad('sheetPartTooBig', { part: p.name, declared: grouped(p.declared), actual: grouped(size) });
+    if (size !== p.declared) return bad('sheetPartSize', { part: p.name, declared: grouped(p.declared), actual: grouped(size) });
   }
-  return { ok: true, unpacked: 0 };
+  return { ok: true, unpacked: total };
 }
 
 const grouped = (n: number): string => n.toLocaleString('en');
 
-interface Part { method: number; data: Uint8Array }
-
-/** The compressed data of every xl/worksheets/*.xml part, from the central directory and local headers. */
-function worksheetParts(b: Uint8Array): Part[] {
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
-  }
-  if (eocd < 0) return [];
-  const entries = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  const out: Part[] = [];
-  const dec = new TextDecoder();
-  for (let n = 0; n < entries && at + 46 <= b.length; n++) {
-    const method = view.getUint16(at + 10, true);
-    const packed = view.getUint32(at + 20, true);
-    const nameLen = view.getUint16(at + 28, true);
-    const local = view.getUint32(at + 42, true);
-    const name = dec.decode(b.subarray(at + 46, at + 46 + nameLen));
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && local + 30 <= b.length && view.getUint32(local, true) === 0x04034b50) {
-      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      out.push({ method, data: b.subarray(start, Math.min(b.length, start + packed)) });
+/**
+ * Inflates `data` (raw deflate) fed in SLICE-sized pieces, counting the output and keeping none;
+ * stops once more than `cap` bytes came out or `stop` says so. The feeding waits for the reading
+ * (stream backpressure), so at most one slice's output is held at any time.
+ */
+async function inflateCounted(data: Uint8Array, cap: number, stop?: (chunk: Uint8Array) => boolean): Promise<{ bytes: number; broken: boolean }> {
+  const ds = new DecompressionStream('deflate-raw');
+  const writer = ds.writable.getWriter();
+  const reader = ds.readable.getReader();
+  const feed = (async () => {
+    for (let i = 0; i < data.length; i += SLICE) await writer.write(data.subarray(i, i + SLICE) as Uint8Array<ArrayBuffer>);
+    await writer.close();
+  })().catch(() => undefined); // a cancelled read or damaged data: the read loop below says which
+  let bytes = 0;
+  let broken = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > cap || stop?.(value)) break;
     }
-    at += 46 + nameLen + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  } catch {
+    broken = true;
   }
-  return out;
+  await reader.cancel().catch(() => undefined);
+  await writer.abort().catch(() => undefined);
+  await feed;
+  return { bytes, broken };
 }
 
 const LT = 0x3c, GT = 0x3e, SLASH = 0x2f;
 const ROW = [0x72, 0x6f, 0x77]; // "row"
 
-/** Rows with content in one part, counting up to just past `limit`. */
-async function countRows(part: Part, limit: number): Promise<number> {
-  if (part.method !== 0 && part.method !== 8) return 0; // exceljs will say what it cannot read
+/** Counts `<row …>` tags with content across chunks; `scan` returns the count so far. */
+function rowCounter(): { scan: (chunk: Uint8Array) => number; readonly count: number } {
   let count = 0;
   let carry: Uint8Array = new Uint8Array(0);
-  const scan = (chunk: Uint8Array): void => {
+  const scan = (chunk: Uint8Array): number => {
     const buf = carry.length ? concat(carry, chunk) : chunk;
     let i = 0;
     let rest = Math.max(0, buf.length - 4); // a "<row" cut at the end is looked at with the next chunk
@@ -138,22 +196,9 @@ async function countRows(part: Part, limit: number): Promise<number> {
     }
     // A tag that never closes is not a row of a sheet: dropped rather than kept growing.
     carry = buf.length - rest > 1 << 20 ? new Uint8Array(0) : buf.slice(Math.min(rest, buf.length));
+    return count;
   };
-  if (part.method === 0) { scan(part.data); return count; }
-  const reader = new Blob([part.data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      scan(value);
-      if (count > limit) break;
-    }
-  } catch {
-    return count; // damaged data: exceljs says what it cannot read
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return count;
+  return { scan, get count() { return count; } };
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

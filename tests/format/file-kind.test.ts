@@ -19,6 +19,7 @@ describe('what a file is, by its bytes', () => {
     expect(kind(zip, 'a.xlsx')).toBe('office');
     expect(kind(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'a.zip')).toBe('zip');
     expect(kind(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1]), 'a.xlsx')).toBe('xls');
+    expect(kind(new Uint8Array([0x50, 0x41, 0x52, 0x31, 0x15, 0x00, 0x50, 0x41, 0x52, 0x31]), 'cases.json')).toBe('parquet');
     expect(kind('%PDF-1.4', 'a.json')).toBe('pdf');
     expect(kind(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'a.csv')).toBe('image');
     expect(kind(new Uint8Array([1, 0, 2, 3]), 'a.csv')).toBe('binary');

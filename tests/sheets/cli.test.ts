@@ -165,7 +165,8 @@ describe('gbsim template and run --xlsx', () => {
     await writeXlsx(path, scenarios, 'zh', 'wan');
     const streamed = await readBack(new Uint8Array(readFileSync(path)));
     const inMemory = await readBack(await resultsWorkbook({ lang: 'zh', unit: 'wan', scenarios }));
-    expect(streamed.worksheets.map((w) => w.name)).toEqual(['基金汇总', `机构结果-${s.meta.name}`, '机构结果-方案B', '月度拨付', '方案对比', '参数与出处']);
+    expect(streamed.worksheets.map((w) => w.name)).toEqual(['基金汇总', `机构结果-${s.meta.name}`, '机构结果-方案B', '月度拨付', '方案对比', '参数与出处',
+      `机构数据-${s.meta.name}`, '机构数据-方案B']);
     expect(streamed.worksheets.map((w) => w.name)).toEqual(inMemory.worksheets.map((w) => w.name));
     const cells = (ws: ExcelJS.Worksheet) => {
       const out: unknown[] = [];

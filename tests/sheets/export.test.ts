@@ -40,7 +40,7 @@ describe('the results workbook', async () => {
   const wb = await readBack(bytes);
 
   it('has the sheets, with frozen header rows', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['基金汇总', '机构结果-基线', '机构结果-方案B', '月度拨付', '方案对比', '参数与出处']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['基金汇总', '机构结果-基线', '机构结果-方案B', '月度拨付', '方案对比', '参数与出处', '机构数据-基线', '机构数据-方案B']);
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.getRow(1).font?.bold, ws.name).toBe(true);
@@ -139,7 +139,7 @@ describe('one scenario, English, in 万元', async () => {
   const wb = await readBack(await resultsWorkbook({ lang: 'en', unit: 'wan', scenarios: [{ name: 'Base', scenario: s, result: r }] }));
 
   it('English sheet names and headers; amounts divided by 10,000', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Fund summary', 'Hospitals', 'Monthly', 'Comparison', 'Parameters and sources']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Fund summary', 'Hospitals', 'Monthly', 'Comparison', 'Parameters and sources', 'Institution data']);
     const fund = wb.getWorksheet('Fund summary')!;
     expect(fund.getCell('A1').value).toBe('Item (10k yuan)');
     expect(findRow(fund, 1, 'Global target').getCell(2).value).toBe(num(r.fund.globalTarget) / 10000);

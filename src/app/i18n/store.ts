@@ -22,6 +22,7 @@ export const zhStore = {
   otherTabNow: '另一个标签页已关闭：现在可在本页编辑，显示的是最后保存的工作区',
   changeRefused: '这一步未被接受：改后方案无法计算，工作区已回到改动之前（已保存）。问题如下：',
   fileNotOurs: '未能打开「{name}」：它看来是{what}，既不是工作区或方案文件（.json），也不是机构数据表格（.xlsx、.csv）。工作区未作任何改动',
+  kindParquet: 'Parquet 数据文件（如病例清单：请在点数法方案的病例清单导入中读入）',
   kindXls: '旧版 Excel 工作簿（.xls）——请在 Excel 中“另存为” .xlsx 后再导入', kindOffice: 'Word、PowerPoint 或其他办公文档', kindZip: '压缩包（.zip）',
   kindPdf: 'PDF 文档', kindImage: '图片', kindText: '一段纯文本（既非 JSON，也不是以逗号或制表符分列的表格）', kindBinary: '无法识别的二进制文件', kindEmpty: '空文件',
 } as const;
@@ -52,6 +53,7 @@ export const enStore: Record<keyof typeof zhStore, string> = {
   otherTabNow: 'The other tab was closed: you can edit here now; this is the workspace as last saved',
   changeRefused: 'That step was not accepted: a scenario could not be computed after it; the workspace is back as it was before (and saved). What is wrong:',
   fileNotOurs: '“{name}” was not opened: it seems to be {what}, neither a workspace or scenario file (.json) nor an institutions spreadsheet (.xlsx, .csv). Nothing changed',
+  kindParquet: 'a Parquet data file (a case list, say: read it with the case list import of a points scenario)',
   kindXls: 'an old Excel workbook (.xls) — in Excel, “Save as” .xlsx and import that', kindOffice: 'a Word, PowerPoint or other office document',
     kindZip: 'a zip archive',
   kindPdf: 'a PDF document', kindImage: 'an image', kindText: 'plain text (not JSON, nor a table with commas or tabs between columns)',

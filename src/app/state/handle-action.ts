@@ -20,7 +20,8 @@ import { readDoc } from './read-doc.ts';
 
 /** What a refused file seems to be, in the user's words. */
 const FILE_KIND_WORDS = {
-  xls: 'kindXls', office: 'kindOffice', zip: 'kindZip', pdf: 'kindPdf', image: 'kindImage', text: 'kindText', binary: 'kindBinary', empty: 'kindEmpty',
+  parquet: 'kindParquet', xls: 'kindXls', office: 'kindOffice', zip: 'kindZip', pdf: 'kindPdf', image: 'kindImage', text: 'kindText',
+  binary: 'kindBinary', empty: 'kindEmpty',
 } as const satisfies Record<Exclude<FileKind, 'json' | 'xlsx' | 'csv'>, MsgKey>;
 
 const download = (name: string, text: string): void => downloadBytes(name, text, MIME.json);
