@@ -8,7 +8,7 @@ import { money, percent, percentExact } from '../display/number.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import type { OutputKind } from '../engine/sweep-outputs.ts';
 import type { ParamInfo } from '../engine/sweep-params.ts';
-import { formatIssue, type Issue } from '../format/issues.ts';
+import type { Issue } from '../format/issues.ts';
 import { issueLine } from '../workspace/issue-text.ts';
 import type { Scenario } from '../format/types.ts';
 import { CliError } from './io.ts';
@@ -33,11 +33,11 @@ export function showParam(v: string | null, p: Pick<ParamInfo, 'kind' | 'percent
 }
 
 /**
- * An issue inside a text report: in English as it always was ("path: message"); in Chinese in
- * the catalogue's words, naming the institution and field of `s` (as the app shows it).
+ * An issue inside a text report, in the catalogue's words of `lang`, naming the institution and
+ * field of `s` (as the app shows it), the field path after it as a detail.
  */
 export function issueIn(i: Issue, lang: Lang, s?: Scenario): string {
-  return lang === 'zh' ? issueLine(i, lang, s) : formatIssue(i);
+  return issueLine(i, lang, s);
 }
 
 export { wroteLine } from './io.ts';

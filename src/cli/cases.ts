@@ -11,7 +11,7 @@ import { parse, langOption } from './args.ts';
 import { CliError, readScenario, type Io } from './io.ts';
 import { saveScenario, validateScenario } from '../scenario/open.ts';
 import { withImportedPoints } from '../scenario/with-points.ts';
-import { formatIssue } from '../format/issues.ts';
+import { issueLine } from '../workspace/issue-text.ts';
 import { importCaseFile } from '../cases/node.ts';
 import { importCatalogue, catalogueErrorMessage } from '../cases/catalogue.ts';
 import { fileProblemMessage, outsidePointsMessage, problemTitle, progressMessage, rowMessage, summaryMessage } from '../cases/messages.ts';
@@ -94,7 +94,7 @@ export async function casesCommand(args: string[], io: Io): Promise<number> {
   const checked = validateScenario(JSON.parse(JSON.stringify(merged.scenario)));
   if (!checked.ok) {
     io.err(zh ? `导入后的方案有问题，未写入 ${out}：` : `the scenario after the import has problems; ${out} not written:`);
-    for (const i of checked.issues) io.err(formatIssue(i));
+    for (const i of checked.issues) io.err(`${out}: ${issueLine(i, lang, merged.scenario)}`);
     return 1;
   }
   try {

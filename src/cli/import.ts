@@ -34,7 +34,8 @@ async function guarded(io: Io, f: () => Promise<number>): Promise<number> {
     return await f();
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(e.code === 2 ? `gbsim: ${e.message}` : e.message);
+      const text = e.render(io.lang ?? 'en');
+      io.err(e.code === 2 ? `gbsim: ${text}` : text);
       return e.code;
     }
     throw e;

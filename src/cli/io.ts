@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { validateScenario, type LoadResult } from '../scenario/open.ts';
 import type { Issue } from '../format/issues.ts';
 import { parseJson } from '../format/json.ts';
-import { issueLine } from '../workspace/issue-text.ts';
+import { documentIssueLine } from '../workspace/issue-text.ts';
 import type { Lang } from '../display/lang.ts';
 import type { Scenario } from '../format/types.ts';
 
@@ -26,7 +26,10 @@ export class CliError extends Error {
   }
 }
 
-/** Invalid input: every issue of a file, rendered in the user's language, naming institutions from `doc`. */
+/**
+ * Invalid input: every issue of a file, rendered in the user's language, naming institutions from
+ * `doc` (the scenario or workspace as read; a workspace's variants by their names).
+ */
 export class IssuesError extends CliError {
   constructor(readonly file: string, readonly issues: readonly Issue[], readonly doc?: unknown) {
     super(issueLines(file, issues, 'en', doc), 1);
@@ -40,7 +43,7 @@ export class IssuesError extends CliError {
 const MAX_LINES = 200;
 
 export function issueLines(file: string, issues: readonly Issue[], lang: Lang, doc?: unknown): string {
-  const lines = issues.slice(0, MAX_LINES).map((i) => `${file}: ${issueLine(i, lang, doc)}`);
+  const lines = issues.slice(0, MAX_LINES).map((i) => `${file}: ${documentIssueLine(i, lang, doc)}`);
   if (issues.length > MAX_LINES) lines.push(lang === 'zh' ? `${file}: ……另有 ${issues.length - MAX_LINES} 个问题` :
     `${file}: … and ${issues.length - MAX_LINES} more problems`);
   return lines.join('\n');

@@ -10,6 +10,8 @@ import { writeResultJson } from './json-out.ts';
 import { compareReport } from './compare.ts';
 import { readText } from './io.ts';
 import { RISK_USAGE } from './risk/usage.ts';
+import { ScenarioError } from '../format/issues.ts';
+import { issueLine } from '../workspace/issue-text.ts';
 import { MONITOR_USAGE, REPORT_USAGE, WHATIF_USAGE } from './usage.ts';
 
 export const USAGE = `gbsim — Global Budget Simulator (医保总额预算与年终清算)
@@ -114,6 +116,11 @@ export async function main(argv: string[], ioIn: Io = defaultIo): Promise<number
       const text = e.render(lang);
       ioIn.err(e.code === 2 ? `gbsim: ${text}${text.includes('Usage:') ? '' : '\n(run "gbsim help" for usage)'}` : text);
       return e.code;
+    }
+    // A scenario refused while settling (past the gate): its issues in the user's language.
+    if (e instanceof ScenarioError) {
+      ioIn.err(e.issues.map((i) => `gbsim: ${issueLine(i, lang)}`).join('\n'));
+      return 1;
     }
     // Never a stack trace: an unexpected failure is said in one line, as invalid input.
     const detail = e instanceof Error ? e.message : String(e);
