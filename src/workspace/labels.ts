@@ -63,6 +63,7 @@ export const LABELS: Record<string, Label> = {
   fund: L('基金收支', 'Fund'),
   policy: L('政策参数', 'Policy'),
   monitoring: L('执行监测', 'Monitoring'),
+  hospitals: L('定点医疗机构', 'Institutions'),
   'meta.name': L('方案名称', 'Scenario name'),
   'meta.description': L('方案说明', 'Description'),
   'meta.region': L('统筹地区', 'Region'),
