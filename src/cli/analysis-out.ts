@@ -11,7 +11,7 @@ import type { ParamInfo } from '../engine/sweep-params.ts';
 import type { Issue } from '../format/issues.ts';
 import { issueLine } from '../workspace/issue-text.ts';
 import type { Scenario } from '../format/types.ts';
-import { CliError } from './io.ts';
+import { CliError, FileError, fileReason } from './io.ts';
 
 /** An output value for a table: amounts grouped (元/万元), rates as percentages, months as is. */
 export function showOutput(v: string | null, kind: OutputKind, unit: Unit): string {
@@ -46,7 +46,7 @@ export function writeBytes(path: string, bytes: Uint8Array): void {
   try {
     writeFileSync(path, bytes);
   } catch (e) {
-    throw new CliError(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+    throw new FileError(path, 'write', fileReason(e));
   }
 }
 

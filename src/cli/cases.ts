@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse, langOption } from './args.ts';
-import { CliError, readScenario, type Io } from './io.ts';
+import { CliError, FileError, fileReason, readScenario, type Io } from './io.ts';
 import { saveScenario, validateScenario } from '../scenario/open.ts';
 import { withImportedPoints } from '../scenario/with-points.ts';
 import { issueLine } from '../workspace/issue-text.ts';
@@ -40,7 +40,7 @@ async function catalogueFrom(path: string, lang: Lang): Promise<CatalogueGroup[]
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new CliError(`${path}: ${lang === 'zh' ? '无法读取文件' : 'cannot read the file'} (${(e as NodeJS.ErrnoException).code ?? ''})`, 1);
+    throw new FileError(path, 'read', fileReason(e));
   }
   const c = await importCatalogue(bytes, basename(path));
   if (!c.ok || c.fatal || c.errors.length) {
@@ -100,7 +100,7 @@ export async function casesCommand(args: string[], io: Io): Promise<number> {
   try {
     writeFileSync(out, saveScenario(checked.scenario));
   } catch (e) {
-    throw new CliError(`${out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+    throw new FileError(out, 'write', fileReason(e));
   }
   const t = r.aggregation.total;
   if (merged.zeroed.length) {

@@ -26,6 +26,28 @@ export class CliError extends Error {
   }
 }
 
+/** A file that cannot be read or written, said in the user's language (the system's reason code kept as is). */
+export class FileError extends CliError {
+  constructor(readonly path: string, readonly op: 'read' | 'write', readonly reason: string) {
+    super(fileErrorText(path, op, reason, 'en'), 1);
+  }
+  override render(lang: Lang): string {
+    return fileErrorText(this.path, this.op, this.reason, lang);
+  }
+}
+
+/** `e`'s code (ENOENT, EACCES, …) or message, for a FileError. */
+export const fileReason = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+function fileErrorText(path: string, op: 'read' | 'write', reason: string, lang: Lang): string {
+  if (lang === 'zh') {
+    const why = reason === 'ENOENT' ? (op === 'read' ? '文件不存在' : '所在文件夹不存在') : reason === 'EACCES' || reason === 'EPERM' ? '没有权限' : reason;
+    return `${path}: ${op === 'read' ? '无法读取文件' : '无法写入文件'}${why ? `（${why}）` : ''}`;
+  }
+  const why = reason === 'ENOENT' && op === 'read' ? 'no such file' : reason;
+  return `${path}: cannot ${op} the file${why ? ` (${why})` : ''}`;
+}
+
 /**
  * Invalid input: every issue of a file, rendered in the user's language, naming institutions from
  * `doc` (the scenario or workspace as read; a workspace's variants by their names).
@@ -53,8 +75,7 @@ export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`${path}: cannot read the file${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`, 1);
+    throw new FileError(path, 'read', (e as NodeJS.ErrnoException).code ?? '');
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parse, oneOf, langOption } from './args.ts';
-import { CliError, IssuesError, readScenario, wroteLine, type Io } from './io.ts';
+import { CliError, FileError, fileReason, IssuesError, readScenario, wroteLine, type Io } from './io.ts';
 import { renderTable } from './table.ts';
 import { asOfMonth } from '../engine/as-of.ts';
 import { monitor, type MonitorReport, type MonitorRow } from '../engine/monitor.ts';
@@ -39,7 +39,7 @@ export async function monitorCommand(args: string[], io: Io): Promise<number> {
     try {
       writeFileSync(values.xlsx, bytes);
     } catch (e) {
-      throw new CliError(`${values.xlsx}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+      throw new FileError(values.xlsx, 'write', fileReason(e));
     }
     io.err(wroteLine(values.xlsx, lang));
   }

@@ -5,7 +5,7 @@
 import type { Hospital } from '../format/types.ts';
 import { headerOf } from './columns.ts';
 import { display, isBlank, parseCell, REASONS, type CellValue } from './cells.ts';
-import { fileProblem, findHeader, planColumns, type Plan, type PlannedColumn } from './header.ts';
+import { fileProblem, findHeader, noHeaderReason, planColumns, type Plan, type PlannedColumn } from './header.ts';
 import { readSheets } from './read.ts';
 import { cellMessage, cutCell, headerFor, MAX_ERRORS, type CellError, type ImportReport, type RowStatus, type SheetWarning } from './report.ts';
 import { cleanText, toCode, type VocabField } from './vocab.ts';
@@ -39,14 +39,11 @@ export async function importHospitals(data: Uint8Array | ArrayBuffer, fileName: 
   report.kind = read.kind;
   report.encoding = read.encoding ?? null;
   for (const n of read.notes) report.warnings.push({ kind: 'csv', sheet: read.sheets[0]?.name ?? fileName, row: null, column: null,
-    message: { zh: n, en: n } });
+    message: n });
 
   const found = findHeader(read.sheets);
   if (!found) {
-    return fail(fileProblem(read.sheets[0]?.name ?? fileName, null, null, null, {
-      zh: '找不到表头行：任何工作表的前 30 行中都没有同时包含「机构编码」和其他至少两个已知列名（如「机构名称」「级别」「2024年基金支出」）的行',
-      en: 'no header row found: no row in the first 30 of any sheet names "Institution code" and at least two other known columns (like "Name", "Level", "History 2024")',
-    }));
+    return fail(fileProblem(read.sheets[0]?.name ?? fileName, null, null, null, noHeaderReason(read.sheets)));
   }
   report.sheet = found.sheet.name;
   report.headerRow = found.sheet.rows[found.at]!.row;
