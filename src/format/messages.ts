@@ -34,6 +34,8 @@ export const MESSAGES = {
   required: fixed('未填写，此项必填', 'is required'),
   amount: fixed('须为不小于 0 的金额（元），最多两位小数，写成带引号的文字，如 "1234.56"',
     'must be a non-negative amount with at most 2 decimals, written as a string like "1234.56"'),
+  amountDigits: fixed('金额最多 13 位整数（不超过 9,999,999,999,999.99 元），请检查是否多写了位数',
+    'an amount has at most 13 digits before the point (at most 9,999,999,999,999.99); check for extra digits'),
   decimal: fixed('须为数字，如 0.05', 'must be a decimal number'),
   decimalDp: fixed('须为最多 12 位小数的数字，如 0.05（5% 写作 0.05）', 'must be a decimal number with at most 12 decimals'),
   between01: fixed('须在 0 到 1 之间（比例：5% 写作 0.05）', 'must be between 0 and 1'),
@@ -111,7 +113,8 @@ export const MESSAGES = {
     (p) => `${summed(p.field!, 'en')} add up to more than can be computed exactly (at most ${p.max}); check for extra digits`),
   sumTooLargeBy: e(['field', 'max', 'id', 'name', 'value'],
     (p) => `${summed(p.field!, 'zh')}合计超出可精确计算的范围（最多 ${p.max} 元），其中「${who(p)}」一家为 ${p.value} 元，超过其余合计；请检查此金额是否多写了位数`,
-    (p) => `${summed(p.field!, 'en')} add up to more than can be computed exactly (at most ${p.max}); "${who(p)}" alone accounts for ${p.value}, more than all the others together: check it for extra digits`),
+    (p) => `${summed(p.field!, 'en')} add up to more than can be computed exactly (at most ${p.max}); "${who(p)}" alone accounts for ${p.value}, `
+      + 'more than all the others together: check it for extra digits'),
   amountTooLarge: e(['max'], (p) => `金额超出可精确计算的范围（最多 ${p.max} 元）`, (p) => `the amount is beyond the exact range (at most ${p.max})`),
   // Points (DESIGN §7): a month's points so far above the pool's projected points that its pre-settlement leaves the exact range.
   preSettlementTooLarge: e(['id', 'month', 'points', 'projected'],

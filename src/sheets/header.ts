@@ -41,7 +41,10 @@ export function findHeader(sheets: Grid[]): { sheet: Grid; at: number; matches: 
   return null;
 }
 
-const KNOWN = { zh: '「机构编码」和至少两个其他已知列名（如「机构名称」「级别」「2024年基金支出」）', en: '"Institution code" and at least two other known columns (like "Name", "Level", "History 2024")' };
+const KNOWN = {
+  zh: '「机构编码」和至少两个其他已知列名（如「机构名称」「级别」「2024年基金支出」）',
+  en: '"Institution code" and at least two other known columns (like "Name", "Level", "History 2024")',
+};
 
 /**
  * Why `findHeader` found no header row, saying which rows were searched: none of them names the
@@ -59,7 +62,8 @@ export function noHeaderReason(sheets: readonly Grid[]): Bilingual {
       const sheet = sheets.length > 1 ? { zh: `工作表「${sheets[k]!.name}」`, en: `sheet "${sheets[k]!.name}", ` } : { zh: '', en: '' };
       return {
         zh: `未找到表头行：${sheet.zh}第 ${r.row} 行有「机构编码」，但只认出 ${keys.size} 个已知列名；表头须含${KNOWN.zh}`,
-        en: `no header row found: ${sheet.en}row ${r.row} names "Institution code" but only ${keys.size} known column${keys.size === 1 ? '' : 's'}; the header names ${KNOWN.en}`,
+        en: `no header row found: ${sheet.en}row ${r.row} names "Institution code" but only ${keys.size} known column${keys.size === 1 ? '' : 's'}; `
+          + `the header names ${KNOWN.en}`,
       };
     }
   }
@@ -73,7 +77,8 @@ export function noHeaderReason(sheets: readonly Grid[]): Bilingual {
   }
   return {
     zh: `未找到表头行：${sheets.length} 个工作表的前 ${HEADER_SCAN_ROWS} 行中都没有「机构编码」列；表头须含${KNOWN.zh}`,
-    en: `no header row found: none of the ${sheets.length} sheets has an "Institution code" column in its first ${HEADER_SCAN_ROWS} rows; the header names ${KNOWN.en}`,
+    en: `no header row found: none of the ${sheets.length} sheets has an "Institution code" column in its first ${HEADER_SCAN_ROWS} rows; `
+      + `the header names ${KNOWN.en}`,
   };
 }
 

@@ -50,7 +50,9 @@ const RED = { argb: 'FFC23B4B' };
 
 export async function yearsBook(entries: readonly YearsBookEntry[], lang: Lang, unit: Unit): Promise<Uint8Array> {
   const first = entries[0];
-  if (!first?.outcome.ok || !first.scenario) throw new Error(first && !first.outcome.ok ? first.outcome.issues.map((i) => issueLine(i, lang, first.scenario)).join('\n') : 'no scenario');
+  if (!first?.outcome.ok || !first.scenario) {
+    throw new Error(first && !first.outcome.ok ? first.outcome.issues.map((i) => issueLine(i, lang, first.scenario)).join('\n') : 'no scenario');
+  }
   const wb = newWorkbook();
   const taken = new Set<string>();
   const several = entries.length > 1;

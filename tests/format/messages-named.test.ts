@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { validateScenario } from '../../src/scenario/open.ts';
 import type { Issue } from '../../src/format/issues.ts';
 import { issueLine } from '../../src/workspace/issue-text.ts';
+import { renderMessage } from '../../src/format/messages.ts';
 
 const city = (): Record<string, any> => JSON.parse(readFileSync('scenarios/city.json', 'utf8'));
 const MAX = '90,071,992,547,409.91';
@@ -70,3 +71,25 @@ describe('sums beyond the exact range', () => {
     expect(lines(c, 'en')).toEqual([`Carve-outs: the carve-outs add up to more than can be computed exactly (at most ${MAX}); check for extra digits (fund.carveOuts)`]);
   });
 });
+
+describe('amounts with too many digits', () => {
+  it('say the limit rather than ask for two decimals', () => {
+    const d = city();
+    d.hospitals[0].history[2] = '90000000000000.00';
+    const who = `${d.hospitals[0].id} ${d.hospitals[0].name}`;
+    expect(lines(d, 'zh')).toEqual([`「${who}」的「${d.meta.year - 1}年基金支出」：金额最多 13 位整数（不超过 9,999,999,999,999.99 元），请检查是否多写了位数（hospitals[0].history[2]）`]);
+    expect(lines(d, 'en')).toEqual([`"${who}", History ${d.meta.year - 1}: an amount has at most 13 digits before the point (at most 9,999,999,999,999.99); check for extra digits (hospitals[0].history[2])`]);
+  });
+});
+
+describe('every field a sum may name, in both languages', () => {
+  it.each([['claims', '各月申报额', 'the monthly claims'], ['claimsAll', '各机构全年申报额', 'the institutions’ claims of the year'],
+    ['lockedAll', '各机构锁定目标', 'the institutions’ locked targets'], ['carveOuts', '各单列项目金额', 'the carve-outs']])('%s', (field, zh, en) => {
+    for (const code of ['sumTooLarge', 'sumTooLargeBy'] as const) {
+      const p = { field, max: MAX, id: 'N001', name: '某医院', value: '1.00' };
+      expect(renderMessage(code, p, 'zh').startsWith(`${zh}合计超出`)).toBe(true);
+      expect(renderMessage(code, p, 'en').startsWith(`${en} add up to`)).toBe(true);
+    }
+  });
+});
+
