@@ -9,7 +9,7 @@ import { shot } from './harness.ts';
 
 const { start } = useBrowser();
 
-const NO_HEADER = Buffer.from('编号;名称;金额\n1;甲;2\n3;乙;4\n', 'utf8');
+const NO_HEADER = Buffer.from('日期;摘要;金额\n1;甲;2\n3;乙;4\n', 'utf8');
 
 describe('an import without a header row', () => {
   it('names the rows searched and the column missing, in zh and en', async () => {
