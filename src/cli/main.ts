@@ -21,7 +21,7 @@ Usage:
       Settle a scenario: fund position and per-institution table, or the result as JSON;
       --xlsx writes the results workbook, --csv the per-institution results table.
   gbsim validate FILE...
-      Check scenario files; list every problem with the path of its field.
+      Check scenario files; list every problem naming the institution and field, the field's path after it.
   gbsim compare A B [--json] [--unit yuan|wan] [--sort change] [--lang zh|en]
       Fund and per-institution differences of B against A.
   gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid]
