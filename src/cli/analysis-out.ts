@@ -8,10 +8,10 @@ import { money, percent, percentExact } from '../display/number.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import type { OutputKind } from '../engine/sweep-outputs.ts';
 import type { ParamInfo } from '../engine/sweep-params.ts';
-import { formatIssue, type Issue } from '../format/issues.ts';
+import type { Issue } from '../format/issues.ts';
 import { issueLine } from '../workspace/issue-text.ts';
 import type { Scenario } from '../format/types.ts';
-import { CliError } from './io.ts';
+import { CliError, FileError, fileReason } from './io.ts';
 
 /** An output value for a table: amounts grouped (元/万元), rates as percentages, months as is. */
 export function showOutput(v: string | null, kind: OutputKind, unit: Unit): string {
@@ -33,11 +33,11 @@ export function showParam(v: string | null, p: Pick<ParamInfo, 'kind' | 'percent
 }
 
 /**
- * An issue inside a text report: in English as it always was ("path: message"); in Chinese in
- * the catalogue's words, naming the institution and field of `s` (as the app shows it).
+ * An issue inside a text report, in the catalogue's words of `lang`, naming the institution and
+ * field of `s` (as the app shows it), the field path after it as a detail.
  */
 export function issueIn(i: Issue, lang: Lang, s?: Scenario): string {
-  return lang === 'zh' ? issueLine(i, lang, s) : formatIssue(i);
+  return issueLine(i, lang, s);
 }
 
 export { wroteLine } from './io.ts';
@@ -46,7 +46,7 @@ export function writeBytes(path: string, bytes: Uint8Array): void {
   try {
     writeFileSync(path, bytes);
   } catch (e) {
-    throw new CliError(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+    throw new FileError(path, 'write', fileReason(e));
   }
 }
 

@@ -8,10 +8,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse, langOption } from './args.ts';
-import { CliError, readScenario, type Io } from './io.ts';
+import { CliError, FileError, fileReason, readScenario, type Io } from './io.ts';
 import { saveScenario, validateScenario } from '../scenario/open.ts';
 import { withImportedPoints } from '../scenario/with-points.ts';
-import { formatIssue } from '../format/issues.ts';
+import { issueLine } from '../workspace/issue-text.ts';
 import { importCaseFile } from '../cases/node.ts';
 import { importCatalogue, catalogueErrorMessage } from '../cases/catalogue.ts';
 import { fileProblemMessage, outsidePointsMessage, problemTitle, progressMessage, rowMessage, summaryMessage } from '../cases/messages.ts';
@@ -40,7 +40,7 @@ async function catalogueFrom(path: string, lang: Lang): Promise<CatalogueGroup[]
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new CliError(`${path}: ${lang === 'zh' ? '无法读取文件' : 'cannot read the file'} (${(e as NodeJS.ErrnoException).code ?? ''})`, 1);
+    throw new FileError(path, 'read', fileReason(e));
   }
   const c = await importCatalogue(bytes, basename(path));
   if (!c.ok || c.fatal || c.errors.length) {
@@ -94,13 +94,13 @@ export async function casesCommand(args: string[], io: Io): Promise<number> {
   const checked = validateScenario(JSON.parse(JSON.stringify(merged.scenario)));
   if (!checked.ok) {
     io.err(zh ? `导入后的方案有问题，未写入 ${out}：` : `the scenario after the import has problems; ${out} not written:`);
-    for (const i of checked.issues) io.err(formatIssue(i));
+    for (const i of checked.issues) io.err(`${out}: ${issueLine(i, lang, merged.scenario)}`);
     return 1;
   }
   try {
     writeFileSync(out, saveScenario(checked.scenario));
   } catch (e) {
-    throw new CliError(`${out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+    throw new FileError(out, 'write', fileReason(e));
   }
   const t = r.aggregation.total;
   if (merged.zeroed.length) {

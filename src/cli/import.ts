@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse, oneOf, langOption } from './args.ts';
-import { CliError, readScenario, type Io } from './io.ts';
+import { CliError, FileError, fileReason, readScenario, type Io } from './io.ts';
 import { saveScenario, validateScenario } from '../scenario/open.ts';
 import { applyImport, ImportRefused, importHospitals } from '../sheets/import.ts';
 import { formatCellError, type ImportReport } from '../sheets/report.ts';
@@ -35,7 +35,8 @@ async function guarded(io: Io, f: () => Promise<number>): Promise<number> {
     return await f();
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(e.code === 2 ? `gbsim: ${e.message}` : e.message);
+      const text = e.render(io.lang ?? 'en');
+      io.err(e.code === 2 ? `gbsim: ${text}` : text);
       return e.code;
     }
     throw e;
@@ -46,8 +47,7 @@ function readBytes(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`${path}: cannot read the file${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`, 1);
+    throw new FileError(path, 'read', (e as NodeJS.ErrnoException).code ?? '');
   }
 }
 
@@ -55,15 +55,21 @@ function write(path: string, data: Uint8Array | string): void {
   try {
     writeFileSync(path, data);
   } catch (e) {
-    throw new CliError(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+    throw new FileError(path, 'write', fileReason(e));
   }
 }
 
+/** The import's first line: where the header was found and what was read, or that the file could not be read (the reason follows). */
 export function summary(r: ImportReport, lang: Lang): string {
   const where = r.sheet === null ? r.fileName : r.kind === 'csv' ? `${r.fileName}${r.encoding ? ` (${r.encoding})` : ''}` : `${r.fileName} [${r.sheet}]`;
+  if (r.headerRow === null) {
+    const what = r.kind === null ? (lang === 'zh' ? '无法读取此文件' : 'the file could not be read')
+      : lang === 'zh' ? '未找到表头行' : 'no header row found';
+    return lang === 'zh' ? `${where}: ${what}，未读取任何数据（原因见下）` : `${where}: ${what}; no data read (the reason follows)`;
+  }
   return lang === 'zh'
-    ? `${where}: 表头在第 ${r.headerRow ?? '?'} 行，数据 ${r.totalRows} 行，有效 ${r.validRows} 行，错误 ${r.errorCount} 个`
-    : `${where}: header on row ${r.headerRow ?? '?'}, ${r.totalRows} data rows, ${r.validRows} valid, ${r.errorCount} errors`;
+    ? `${where}: 表头在第 ${r.headerRow} 行，数据 ${r.totalRows} 行，有效 ${r.validRows} 行，错误 ${r.errorCount} 个`
+    : `${where}: header on row ${r.headerRow}, ${r.totalRows} data rows, ${r.validRows} valid, ${r.errorCount} errors`;
 }
 
 /**

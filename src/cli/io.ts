@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { validateScenario, type LoadResult } from '../scenario/open.ts';
 import type { Issue } from '../format/issues.ts';
 import { parseJson } from '../format/json.ts';
-import { issueLine } from '../workspace/issue-text.ts';
+import { documentIssueLine } from '../workspace/issue-text.ts';
 import type { Lang } from '../display/lang.ts';
 import type { Scenario } from '../format/types.ts';
 import { basename } from 'node:path';
@@ -29,7 +29,32 @@ export class CliError extends Error {
   }
 }
 
-/** Invalid input: every issue of a file, rendered in the user's language, naming institutions from `doc`. */
+/** A file that cannot be read or written, said in the user's language (the system's reason code kept as is). */
+export class FileError extends CliError {
+  constructor(readonly path: string, readonly op: 'read' | 'write', readonly reason: string) {
+    super(fileErrorText(path, op, reason, 'en'), 1);
+  }
+  override render(lang: Lang): string {
+    return fileErrorText(this.path, this.op, this.reason, lang);
+  }
+}
+
+/** `e`'s code (ENOENT, EACCES, …) or message, for a FileError. */
+export const fileReason = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+function fileErrorText(path: string, op: 'read' | 'write', reason: string, lang: Lang): string {
+  if (lang === 'zh') {
+    const why = reason === 'ENOENT' ? (op === 'read' ? '文件不存在' : '所在文件夹不存在') : reason === 'EACCES' || reason === 'EPERM' ? '没有权限' : reason;
+    return `${path}: ${op === 'read' ? '无法读取文件' : '无法写入文件'}${why ? `（${why}）` : ''}`;
+  }
+  const why = reason === 'ENOENT' && op === 'read' ? 'no such file' : reason;
+  return `${path}: cannot ${op} the file${why ? ` (${why})` : ''}`;
+}
+
+/**
+ * Invalid input: every issue of a file, rendered in the user's language, naming institutions from
+ * `doc` (the scenario or workspace as read; a workspace's variants by their names).
+ */
 export class IssuesError extends CliError {
   constructor(readonly file: string, readonly issues: readonly Issue[], readonly doc?: unknown) {
     super(issueLines(file, issues, 'en', doc), 1);
@@ -43,7 +68,7 @@ export class IssuesError extends CliError {
 const MAX_LINES = 200;
 
 export function issueLines(file: string, issues: readonly Issue[], lang: Lang, doc?: unknown): string {
-  const lines = issues.slice(0, MAX_LINES).map((i) => `${file}: ${issueLine(i, lang, doc)}`);
+  const lines = issues.slice(0, MAX_LINES).map((i) => `${file}: ${documentIssueLine(i, lang, doc)}`);
   if (issues.length > MAX_LINES) lines.push(lang === 'zh' ? `${file}: ……另有 ${issues.length - MAX_LINES} 个问题` :
     `${file}: … and ${issues.length - MAX_LINES} more problems`);
   return lines.join('\n');
@@ -53,8 +78,7 @@ export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`${path}: cannot read the file${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`, 1);
+    throw new FileError(path, 'read', (e as NodeJS.ErrnoException).code ?? '');
   }
 }
 

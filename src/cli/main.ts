@@ -9,6 +9,8 @@ import { resultOf, runReport, settleScenario } from './run.ts';
 import { writeResultJson } from './json-out.ts';
 import { compareReport } from './compare.ts';
 import { RISK_USAGE } from './risk/usage.ts';
+import { ScenarioError } from '../format/issues.ts';
+import { issueLine } from '../workspace/issue-text.ts';
 import { MONITOR_USAGE, REPORT_USAGE, WHATIF_USAGE } from './usage.ts';
 
 export const USAGE = `gbsim — Global Budget Simulator (医保总额预算与年终清算)
@@ -18,7 +20,7 @@ Usage:
       Settle a scenario: fund position and per-institution table, or the result as JSON;
       --xlsx writes the results workbook, --csv the per-institution results table.
   gbsim validate FILE...
-      Check scenario files; list every problem with the path of its field.
+      Check scenario files; list every problem naming the institution and field, the field's path after it.
   gbsim compare A B [--json] [--unit yuan|wan] [--sort change] [--lang zh|en]
       Fund and per-institution differences of B against A.
   gbsim import SHEET.xlsx|SHEET.csv -o OUT.json [--base SCENARIO.json] [--mode replace|merge] [--only-valid]
@@ -113,6 +115,11 @@ export async function main(argv: string[], ioIn: Io = defaultIo): Promise<number
       const text = e.render(lang);
       ioIn.err(e.code === 2 ? `gbsim: ${text}${text.includes('Usage:') ? '' : '\n(run "gbsim help" for usage)'}` : text);
       return e.code;
+    }
+    // A scenario refused while settling (past the gate): its issues in the user's language.
+    if (e instanceof ScenarioError) {
+      ioIn.err(e.issues.map((i) => `gbsim: ${issueLine(i, lang)}`).join('\n'));
+      return 1;
     }
     // Never a stack trace: an unexpected failure is said in one line, as invalid input.
     const detail = e instanceof Error ? e.message : String(e);

@@ -5,12 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parse, oneOf, langOption } from './args.ts';
-import { CliError, readScenario, wroteLine, type Io } from './io.ts';
+import { CliError, FileError, fileReason, IssuesError, readScenario, wroteLine, type Io } from './io.ts';
 import { renderTable } from './table.ts';
 import { asOfMonth } from '../engine/as-of.ts';
 import { monitor, type MonitorReport, type MonitorRow } from '../engine/monitor.ts';
 import { validateScenario } from '../scenario/open.ts';
-import { formatIssue } from '../format/issues.ts';
 import { money, percent, plain } from '../display/number.ts';
 import { sourceText, warningText } from '../sheets/monitor-book.ts';
 import type { Scenario } from '../format/types.ts';
@@ -30,7 +29,7 @@ export async function monitorCommand(args: string[], io: Io): Promise<number> {
   if (values['as-of'] !== undefined) {
     const k = Number(values['as-of']);
     if (!/^\d{1,2}$/.test(String(values['as-of'])) || k < 0 || k > 12) throw new CliError('--as-of must be a month from 0 (none known yet) to 12', 2);
-    s = throughGate(file, asOfMonth(s, k));
+    s = throughGate(file, s, asOfMonth(s, k));
   }
   const rep = monitor(s);
   io.out(values.json ? JSON.stringify(rep, null, 2) : monitorText(s, rep, unit, values.all === true, lang));
@@ -40,17 +39,17 @@ export async function monitorCommand(args: string[], io: Io): Promise<number> {
     try {
       writeFileSync(values.xlsx, bytes);
     } catch (e) {
-      throw new CliError(`${values.xlsx}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+      throw new FileError(values.xlsx, 'write', fileReason(e));
     }
     io.err(wroteLine(values.xlsx, lang));
   }
   return 0;
 }
 
-/** The scenario as of month K passes the same gate as any file. */
-function throughGate(file: string, r: ReturnType<typeof asOfMonth>): Scenario {
+/** The scenario as of month K passes the same gate as any file (its issues named by the file's institutions). */
+function throughGate(file: string, s: Scenario, r: ReturnType<typeof asOfMonth>): Scenario {
   const v = r.ok ? validateScenario(r.scenario) : r;
-  if (!v.ok) throw new CliError(v.issues.map((i) => `${file}: ${formatIssue(i)}`).join('\n'), 1);
+  if (!v.ok) throw new IssuesError(file, v.issues, r.ok ? r.scenario : s);
   return v.scenario;
 }
 

@@ -4,12 +4,12 @@
  * institutions ranked by their probability of overspending beyond the threshold.
  */
 import { parse, oneOf, langOption, LANG_OPTION } from './args.ts';
-import { CliError, readScenario, wroteLine, type Io } from './io.ts';
+import { CliError, IssuesError, readScenario, wroteLine, type Io } from './io.ts';
 import { shiftPoint } from '../display/number.ts';
 import { prepareRisk, RiskError } from '../engine/risk/prepare.ts';
 import { riskParamsOf, validateRiskParams, type RiskParams } from '../engine/risk/params.ts';
 import { summarize } from '../engine/risk/summary.ts';
-import { ScenarioError, formatIssue } from '../format/issues.ts';
+import { ScenarioError } from '../format/issues.ts';
 import { defaultWorkers, runDrawsInWorkers } from './risk/runner.ts';
 import { riskJson, riskText } from './risk/report.ts';
 
@@ -93,7 +93,7 @@ export async function riskCommand(args: string[], io: Io): Promise<number> {
   try {
     prepared = prepareRisk(scenario, params);
   } catch (e) {
-    if (e instanceof RiskError || e instanceof ScenarioError) throw new CliError(e.issues.map((i) => `${file}: ${formatIssue(i)}`).join('\n'), 1);
+    if (e instanceof RiskError || e instanceof ScenarioError) throw new IssuesError(file, e.issues, scenario);
     throw e;
   }
   const { input, meta } = prepared;

@@ -7,7 +7,7 @@
  * Every point is an exact run; invalid points are listed with their issues.
  */
 import { parseArgs } from 'node:util';
-import { CliError, readScenario, type Io } from './io.ts';
+import { CliError, IssuesError, readScenario, type Io } from './io.ts';
 import { oneOf, langOption } from './args.ts';
 import { renderTable } from './table.ts';
 import { issueIn, showOutput, showParam, writeBytes, wroteLine } from './analysis-out.ts';
@@ -19,7 +19,7 @@ import { assembleTornado, planTornado, type TornadoResult } from '../engine/torn
 import { DEFAULT_OUTPUTS, DEFAULT_TORNADO_OUTPUT } from '../engine/sweep-outputs.ts';
 import { sweepSpec, tornadoSpec } from '../engine/analysis-params.ts';
 import { sweepableParams, type ParamInfo, type ParamKind } from '../engine/sweep-params.ts';
-import { formatIssue, type Issue } from '../format/issues.ts';
+import type { Issue } from '../format/issues.ts';
 import { parseDecimal, formatDecimal } from '../engine/decimal.ts';
 import { unitName } from '../display/glossary.ts';
 import type { Lang, Unit } from '../display/lang.ts';
@@ -176,7 +176,7 @@ function jobsFromFile(file: string, s: Scenario): Job[] {
     if (r.ok) jobs.push({ name: sw.name ?? `${sw.kind} ${k + 1}`, plan: r.plan });
     else issues.push(...r.issues);
   });
-  if (issues.length) throw new CliError(issues.map((i) => `${file}: ${formatIssue(i)}`).join('\n'), 1);
+  if (issues.length) throw new IssuesError(file, issues, s);
   return jobs;
 }
 

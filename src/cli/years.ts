@@ -10,7 +10,7 @@
  * their fund paths side by side.
  */
 import { parse, oneOf, langOption } from './args.ts';
-import { CliError, readScenario, readText, type Io } from './io.ts';
+import { CliError, IssuesError, readScenario, readText, type Io } from './io.ts';
 import { parseJson } from '../format/json.ts';
 import { validateWorkspace } from '../workspace/file.ts';
 import { refKeys, refName, scenarioOf } from '../workspace/workspace.ts';
@@ -23,7 +23,6 @@ import { yearsBook } from '../sheets/years-book.ts';
 import { columnStrings, YEAR_COLUMNS, type YearsRun } from '../engine/years.ts';
 import { yearsOutcome, type YearsReport } from '../engine/years-outcome.ts';
 import { BASE_RULES, type YearsParams } from '../engine/analysis-params.ts';
-import { formatIssue } from '../format/issues.ts';
 import { formatMoney, ratioOfAmounts } from '../engine/money.ts';
 import { money, percent } from '../display/number.ts';
 import { hospitalName, unitName } from '../display/glossary.ts';
@@ -94,10 +93,10 @@ const yearLabel = (run: YearsRun, k: number, lang: Lang) => (lang === 'en' ? yea
 
 export type { YearsReport };
 
-/** The run, each year's result fingerprint, and the saver and spender. */
-export function yearsReport(s: Scenario, given: Partial<YearsParams>): YearsReport {
+/** The run, each year's result fingerprint, and the saver and spender; `where` names the file (and scenario) refused. */
+export function yearsReport(s: Scenario, given: Partial<YearsParams>, where = s.meta.name): YearsReport {
   const out = yearsOutcome(s, given);
-  if (!out.ok) throw new CliError(out.issues.map(formatIssue).join('\n'), 1);
+  if (!out.ok) throw new IssuesError(where, out.issues, s);
   return out;
 }
 
@@ -191,10 +190,10 @@ export async function yearsCommand(args: string[], io: Io): Promise<number> {
   const file = positionals[0]!;
   const ws = readWorkspaceIfAny(file);
   if (ws) {
-    return variantsYears(ws, given, unit, lang, values.json === true, io, typeof values.xlsx === 'string' ? values.xlsx : null);
+    return variantsYears(file, ws, given, unit, lang, values.json === true, io, typeof values.xlsx === 'string' ? values.xlsx : null);
   }
   const s = readScenario(file);
-  const rep = yearsReport(s, given);
+  const rep = yearsReport(s, given, file);
   io.out(values.json ? JSON.stringify(yearsJson(s, rep), null, 2) : yearsText(s, rep, unit, lang));
   if (typeof values.xlsx === 'string') {
     writeBytes(values.xlsx, await yearsBook([{ name: s.meta.name, scenario: s, outcome: { ok: true, ...rep } }], lang, unit));
@@ -209,7 +208,7 @@ function readWorkspaceIfAny(file: string): Workspace | null {
   const j = parseJson(text);
   if (!j.ok || (j.value as { format?: unknown } | null)?.format !== WORKSPACE_FORMAT) return null;
   const r = validateWorkspace(j.value);
-  if (!r.ok) throw new CliError(r.issues.map((i) => `${file}: ${formatIssue(i)}`).join('\n'), 1);
+  if (!r.ok) throw new IssuesError(file, r.issues, j.value);
   return r.ws;
 }
 
@@ -221,11 +220,11 @@ function readWorkspaceIfAny(file: string): Workspace | null {
  * scenario does not run is "—"), then each scenario's own report with its parameters; and to
  * `xlsx`, the workbook the page exports when these scenarios are compared.
  */
-async function variantsYears(ws: Workspace, given: Partial<YearsParams>, unit: Unit, lang: Lang, json: boolean, io: Io,
+async function variantsYears(file: string, ws: Workspace, given: Partial<YearsParams>, unit: Unit, lang: Lang, json: boolean, io: Io,
   xlsx: string | null): Promise<number> {
   const list = refKeys(ws).map((k) => {
     const s = scenarioOf(ws, k);
-    return { name: refName(ws, k), s, rep: yearsReport(s, given) };
+    return { name: refName(ws, k), s, rep: yearsReport(s, given, `${file} (${refName(ws, k)})`) };
   });
   if (json) {
     io.out(JSON.stringify({ scenarios: list.map((x) => ({ name: x.name, ...(yearsJson(x.s, x.rep) as object) })) }, null, 2));

@@ -6,6 +6,7 @@ import { formatMoney, gcd, parseMoney, parseRate, parseRateCached, RATE_ONE, mul
 import { apportion, reduceWeights } from './apportion.ts';
 import { compileFormula, FormulaDecimal as D, FormulaError, IDENT_RE, type CompiledFormula, type Dec } from './formula.ts';
 import { Issues, ScenarioError } from '../format/issues.ts';
+import { reasonParams } from '../format/messages.ts';
 import { formatPath } from '../format/path.ts';
 import { ownValue } from '../format/json.ts';
 import { ONE, qualityRatio, reduceRatio, type CompiledQuality, type Ratio } from './quality.ts';
@@ -68,7 +69,10 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
   };
   checkMonitoring(s, issues);
   const adjustments = compileAdjustments(s, issues);
-  const carved = exactSum(fund.carveOuts.map((c) => c.amount), 'fund.carveOuts', issues) + mulRate(fund.budget, fund.riskReserveRate);
+  const carveOuts = fund.carveOuts.map((c) => c.amount);
+  const carvedExact = exactSum(carveOuts) ?? overflow(carveOuts.length, (k) => carveOuts[k]!, 'carveOuts', 'fund.carveOuts',
+    (k) => [`fund.carveOuts[${k}].amount`, fund.carveOuts[k]!], issues);
+  const carved = carvedExact + mulRate(fund.budget, fund.riskReserveRate);
   // The year's claims over every institution are summed when settling: they must stay exact too.
   // (Summed in place: two 100,000-entry arrays built only to be summed cost more than the sums.)
   let claimsAll = 0;
@@ -78,8 +82,9 @@ export function compile(s: Scenario, reuse?: readonly HospitalModel[], changed?:
     claimsAll += sumOrZero(h.claims);
     lockedAll += h.locked ?? 0;
   }
-  if (!Number.isSafeInteger(claimsAll)) issues.code('hospitals', 'sumTooLarge', { max: MAX_EXACT_YUAN });
-  if (!Number.isSafeInteger(lockedAll)) issues.code('hospitals', 'sumTooLarge', { max: MAX_EXACT_YUAN });
+  const at = (field: string) => (k: number): [string, { id: string; name: string }] => [`hospitals[${k}].${field}`, s.hospitals[k]!];
+  if (!Number.isSafeInteger(claimsAll)) overflow(hospitals.length, (k) => sumOrZero(hospitals[k]!.claims), 'claimsAll', 'hospitals', at('claims'), issues);
+  if (!Number.isSafeInteger(lockedAll)) overflow(hospitals.length, (k) => hospitals[k]!.locked ?? 0, 'lockedAll', 'hospitals', at('lockedTarget'), issues);
   if (carved > fund.budget) issues.code('fund.carveOuts', 'carveOutsExceed', { carved: formatMoney(carved), budget: formatMoney(fund.budget) });
   issues.throwIfAny();
 
@@ -151,9 +156,12 @@ function institutionCompiler(s: Scenario, hw: Rate[], profile: bigint[], quality
     if (depositRate === undefined) issues.code(`${path}.class`, 'noDepositRate', { class: h.class });
     const history = h.history.map(parseMoney);
     const { claims, projected } = claimsOf(h, s, history, profile, path, issues);
-    const claimsTotal = sumOrIssue(claims, `${path}.claims`, issues);
+    const exact = exactSum(claims);
+    if (exact === null) issues.code(`${path}.claims`, 'sumTooLarge', { field: 'claims', max: MAX_EXACT_YUAN });
+    const claimsTotal = (exact ?? 0) as Fen;
     const deductions = h.deductions === undefined ? (0 as Fen) : parseMoney(h.deductions);
-    if (deductions > claimsTotal) issues.code(`${path}.deductions`, 'deductionsExceed', { claims: formatMoney(claimsTotal) });
+    // Against claims whose total is beyond the exact range there is nothing to compare: that one problem is reported above.
+    if (exact !== null && deductions > claimsTotal) issues.code(`${path}.deductions`, 'deductionsExceed', { claims: formatMoney(claimsTotal) });
     const score = hospitalScore(h, p.quality, path, issues);
     const scope = weightFormula || eligibility ? formulaScope(h, s, history, hw, score, deductions, claimsTotal, read) : null;
     const weight = scope && weightFormula ? formulaWeight(weightFormula, scope, i, issues, clock) : defaultWeight(history, factors, h);
@@ -337,7 +345,7 @@ function fileFormulaFailures(s: Scenario, clock: FormulaClock, issues: Issues): 
   for (const { what, index, error, count } of clock.failed.values()) {
     const h = s.hospitals[index]!;
     issues.code(what, 'formulaFailed', {
-      ...error.params, formula: what, reason: error.message, reasonCode: error.code,
+      ...reasonParams(error.code, error.params), formula: what, reason: error.message,
       id: h.id, name: h.name, index: index + 1, count, total: s.hospitals.length,
     });
   }
@@ -507,19 +515,33 @@ function claimsOf(h: Hospital, s: Scenario, history: Fen[], profile: bigint[], p
   }
 }
 
-function sumOrIssue(xs: Fen[], path: string, issues: Issues): Fen {
-  return exactSum(xs, path, issues) as Fen;
-}
 
 /** The largest amount exact in the engine's integer fen, in yuan (for the message). */
 const MAX_EXACT_YUAN = formatMoney(Number.MAX_SAFE_INTEGER as Fen);
 
-/** Σ xs when it is exact (below 2^53 fen), else 0 with an issue naming the field. */
-function exactSum(xs: readonly number[], path: string, issues: Issues): number {
+/** Σ xs when it is exact (below 2^53 fen), else null. */
+function exactSum(xs: readonly number[]): number | null {
   let s = 0;
   for (const x of xs) s += x;
-  if (Number.isSafeInteger(s)) return s;
-  issues.code(path, 'sumTooLarge', { max: MAX_EXACT_YUAN });
+  return Number.isSafeInteger(s) ? s : null;
+}
+
+/**
+ * Files a sum of n values beyond the exact range, naming the field summed: under the one value
+ * that causes it (the element at `cause(k)`, whose id and name the message repeats) when it is
+ * larger than all the others together and they add up within the range, else under `path`, the
+ * list as a whole. Returns 0, the sum used.
+ */
+function overflow(n: number, value: (k: number) => number, field: string, path: string,
+  cause: (k: number) => [string, { id: string; name?: string }], issues: Issues): 0 {
+  let top = 0;
+  for (let k = 1; k < n; k++) if (value(k) > value(top)) top = k;
+  let rest = 0;
+  for (let k = 0; k < n; k++) if (k !== top) rest += value(k);
+  if (n > 0 && Number.isSafeInteger(rest) && value(top) > rest) {
+    const [at, el] = cause(top);
+    issues.code(at, 'sumTooLargeBy', { field, max: MAX_EXACT_YUAN, id: el.id, name: el.name ?? '', value: formatMoney(value(top) as Fen) });
+  } else issues.code(path, 'sumTooLarge', { field, max: MAX_EXACT_YUAN });
   return 0;
 }
 

@@ -267,7 +267,7 @@ function build(node: MathNode, src: string, known: ReadonlySet<string>, names: S
       names.add(name);
       return (scope) => {
         const v = scope.get(name);
-        if (v === undefined) throw new FormulaError('formulaNoValue', { name });
+        if (v === undefined) throw new FormulaError('formulaNoValue', { field: name });
         return v;
       };
     }

@@ -12,7 +12,7 @@
 import { compile, changeKeepsInstitutions } from './compile.ts';
 import { settle, fundResult } from './run.ts';
 import { ScenarioError, issueOf, type Issue } from '../format/issues.ts';
-import { msg } from '../format/messages.ts';
+import { msg, reasonParams } from '../format/messages.ts';
 import { formatMoney, MoneyError } from './money.ts';
 import { parseDecimal, roundDecimal } from './decimal.ts';
 import { checkValue, resolveParam, setAt, showValue, writtenValue, type ParamInfo, type Seg } from './sweep-params.ts';
@@ -154,7 +154,7 @@ export function evaluatePoint(s: Scenario, sets: readonly Assignment[], outputs:
   for (const a of sets) {
     const x = parseDecimal(a.value)!;
     const why = checkValue(a.param, x);
-    if (why) issues.push(issueOf(a.param.path, 'sweepValueBad', { ...why.params, value: a.value, reason: msg(why.code, why.params), reasonCode: why.code }));
+    if (why) issues.push(issueOf(a.param.path, 'sweepValueBad', { ...reasonParams(why.code, why.params), value: a.value, reason: msg(why.code, why.params) }));
     else doc = setAt(doc, a.param.segments as Seg[], writtenValue(a.param, x));
   }
   if (issues.length) return { values: null, issues };

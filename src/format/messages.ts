@@ -34,6 +34,8 @@ export const MESSAGES = {
   required: fixed('未填写，此项必填', 'is required'),
   amount: fixed('须为不小于 0 的金额（元），最多两位小数，写成带引号的文字，如 "1234.56"',
     'must be a non-negative amount with at most 2 decimals, written as a string like "1234.56"'),
+  amountDigits: fixed('金额最多 13 位整数（不超过 9,999,999,999,999.99 元），请检查是否多写了位数',
+    'an amount has at most 13 digits before the point (at most 9,999,999,999,999.99); check for extra digits'),
   decimal: fixed('须为数字，如 0.05', 'must be a decimal number'),
   decimalDp: fixed('须为最多 12 位小数的数字，如 0.05（5% 写作 0.05）', 'must be a decimal number with at most 12 decimals'),
   between01: fixed('须在 0 到 1 之间（比例：5% 写作 0.05）', 'must be between 0 and 1'),
@@ -106,8 +108,13 @@ export const MESSAGES = {
   deductionsExceed: e(['claims'], (p) => `大于全年申报额（${p.claims} 元），核减额不能超过申报额`, (p) => `larger than the year's claims (${p.claims})`),
   builtinFieldName: e(['name'], (p) => `"${p.name}" 是公式的内置名称，请给此字段另起名称`, (p) => `"${p.name}" is a built-in formula name; choose another field name`),
   projectedNegative: fixed('按此增长率预测的申报额为负数，增长率须大于 -1', 'projected claims would be negative'),
-  sumTooLarge: e(['max'], (p) => `金额合计超出可精确计算的范围（最多 ${p.max} 元），请检查金额是否多写了位数`,
-    (p) => `the amounts add up to more than can be computed exactly (at most ${p.max}); check for extra digits`),
+  // `field`: what is summed (SUMMED); sumTooLargeBy when one value (an institution's, a carve-out's) is the cause, filed under it.
+  sumTooLarge: e(['field', 'max'], (p) => `${summed(p.field!, 'zh')}合计超出可精确计算的范围（最多 ${p.max} 元），请检查金额是否多写了位数`,
+    (p) => `${summed(p.field!, 'en')} add up to more than can be computed exactly (at most ${p.max}); check for extra digits`),
+  sumTooLargeBy: e(['field', 'max', 'id', 'name', 'value'],
+    (p) => `${summed(p.field!, 'zh')}合计超出可精确计算的范围（最多 ${p.max} 元），其中「${who(p)}」一家为 ${p.value} 元，超过其余合计；请检查此金额是否多写了位数`,
+    (p) => `${summed(p.field!, 'en')} add up to more than can be computed exactly (at most ${p.max}); "${who(p)}" alone accounts for ${p.value}, `
+      + 'more than all the others together: check it for extra digits'),
   amountTooLarge: e(['max'], (p) => `金额超出可精确计算的范围（最多 ${p.max} 元）`, (p) => `the amount is beyond the exact range (at most ${p.max})`),
   // Points (DESIGN §7): a month's points so far above the pool's projected points that its pre-settlement leaves the exact range.
   preSettlementTooLarge: e(['id', 'month', 'points', 'projected'],
@@ -145,7 +152,8 @@ export const MESSAGES = {
     (p) => `${poolName(p, 'en')} has ${p.rest} to allocate but every unlocked institution's weight is zero`),
 
   // ── Formulas (src/engine/formula.ts) ─────────────────────────────────────────────────────
-  // Filed once under the formula's path (the field's label names the formula), for the first institution it fails for.
+  // Filed once under the formula's path (the field's label names the formula), for the first institution it fails for;
+  // the institution is `id`/`name`, the reason's own parameters are kept apart under `reason.` (see `reasonParams`).
   formulaFailed: e(['reason', 'id', 'name', 'index', 'count', 'total'],
     (p) => (p.count === '1' ? `对第 ${p.index} 家机构「${who(p)}」无法计算：${inner(p, 'zh')}`
       : `对 ${p.count} 家机构无法计算（共 ${p.total} 家，首家为第 ${p.index} 家「${who(p)}」）：${inner(p, 'zh')}`),
@@ -173,7 +181,8 @@ export const MESSAGES = {
     (p) => `an intermediate value is too large (beyond 10^${p.max})${atEn(p)}; the formula is refused`),
   formulaTooSlow: e(['ms'], (p) => `公式计算超时（超过 ${p.ms} 毫秒），已停止；请简化公式`, (p) => `the formula took too long (over ${p.ms} ms) and was stopped`),
   formulaNotFinite: fixed('结果不是有限的数字', 'the result is not a finite number'),
-  formulaNoValue: e(['name'], (p) => `此机构没有字段 "${p.name}" 的值，请在机构数据中填写`, (p) => `the field "${p.name}" has no value for this institution`),
+  formulaNoValue: e(['field'], (p) => `机构数据中没有字段 "${p.field}" 的值，请为机构填写此字段`,
+    (p) => `the field "${p.field}" has no value in the institution's data; fill it in`),
   // Inside formulaFailed (filed under policy.weightFormula, naming the institution).
   weightNegative: e(['value'], (p) => `算出的权重为负数（${p.value}），权重须不小于 0`, (p) => `the weight is negative (${p.value}); it must be 0 or more`),
 
@@ -438,6 +447,15 @@ const WHAT: Record<string, { zh: string; en: string }> = {
   sigmaByCategory: { zh: '类别与标准差', en: 'a category to a standard deviation' },
 };
 
+/** What `sumTooLarge` adds up, in the bureau's words (a key not listed is shown as written). */
+const SUMMED: Record<string, { zh: string; en: string }> = {
+  claims: { zh: '各月申报额', en: 'the monthly claims' },
+  claimsAll: { zh: '各机构全年申报额', en: 'the institutions’ claims of the year' },
+  lockedAll: { zh: '各机构锁定目标', en: 'the institutions’ locked targets' },
+  carveOuts: { zh: '各单列项目金额', en: 'the carve-outs' },
+};
+const summed = (field: string, lang: MsgLang): string => SUMMED[field]?.[lang] ?? (lang === 'zh' ? `「${field}」` : field);
+
 const FORMULA_RULE = {
   zh: '公式中只能使用四则运算（+ - * / ^ mod）、比较、and/or/not、“条件 ? 甲 : 乙”、函数 min、max、round、abs、floor、ceil、sqrt 以及机构自身的字段。',
   en: 'only arithmetic (+ − × ÷ ^ mod), comparisons, and/or/not, "c ? a : b", the functions min, max, round, abs, floor, ceil, sqrt and the institution\'s own fields are allowed',
@@ -478,10 +496,25 @@ function notAllowedZh(what: string): string {
 /** An institution as a message names it: "N001 某医院". */
 const who = (p: Record<string, string>): string => (p.name && p.name !== '?' ? `${p.id} ${p.name}` : p.id!);
 
-/** The reason inside `formulaFailed`: a formula error of the catalogue (its code in `reasonCode`), else its text. */
+/**
+ * The parameters of a message nested in another (`formulaFailed`, `sweepValueBad`): its code as
+ * `reasonCode`, its parameters under `reason.`, so that none of them (a field's `name`, a
+ * `value`) can take the place of the outer message's own (the institution's `name`).
+ */
+export function reasonParams(code: MsgCode, params: MsgParams = {}): Record<string, string | number> {
+  const out: Record<string, string | number> = { reasonCode: code };
+  for (const [k, v] of Object.entries(params)) out[`${REASON}${k}`] = v;
+  return out;
+}
+const REASON = 'reason.';
+
+/** The reason inside `formulaFailed` or `sweepValueBad`: a message of the catalogue (see `reasonParams`), else its text. */
 function inner(p: Record<string, string>, lang: MsgLang): string {
   const code = p.reasonCode;
-  return code && code !== '?' && isMsgCode(code) ? renderMessage(code, p, lang) : p.reason!;
+  if (!code || code === '?' || !isMsgCode(code)) return p.reason!;
+  const own: Record<string, string> = {};
+  for (const k of Object.keys(p)) if (k.startsWith(REASON)) own[k.slice(REASON.length)] = p[k]!;
+  return renderMessage(code, own, lang);
 }
 
 /** A pool by its name (its code when it has none); "" is the one pool of everyone. */

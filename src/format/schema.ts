@@ -9,8 +9,13 @@ import { isMoneyString, isPointsString, isRateLike, numberToPlain } from './numb
 import { msg } from './messages.ts';
 
 const amountMsg = msg('amount');
+const amountDigitsMsg = msg('amountDigits');
+/** An amount that would be one if it had fewer digits before the point: told so, not told to write decimals. */
+const TOO_MANY_DIGITS = /^\d{14,}(\.\d{1,2})?$/;
 
-export const money = z.string({ error: amountMsg }).refine((s) => isMoneyString(s) && !s.startsWith('-'), { error: amountMsg });
+export const money = z.string({ error: amountMsg })
+  .refine((s) => !TOO_MANY_DIGITS.test(s), { error: amountDigitsMsg, abort: true })
+  .refine((s) => isMoneyString(s) && !s.startsWith('-'), { error: amountMsg });
 
 const pointsMsg = msg('pointsAmount');
 /** Points (分值/点数), a decimal string. */

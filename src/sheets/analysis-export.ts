@@ -5,7 +5,8 @@
  */
 import type ExcelJS from 'exceljs';
 import { parseMoney } from '../engine/money.ts';
-import { formatIssue } from '../format/issues.ts';
+import { issueLine } from '../workspace/issue-text.ts';
+import type { Issue } from '../format/issues.ts';
 import type { YearsRun } from '../engine/years.ts';
 import type { SweepResult } from '../engine/sweep.ts';
 import type { TornadoResult } from '../engine/tornado.ts';
@@ -54,6 +55,7 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
   const wb = newWorkbook();
   const taken = new Set<string>();
   const zh = lang === 'zh';
+  const issuesText = (xs: readonly Issue[]) => xs.map((i) => issueLine(i, lang, s)).join('; ');
   const prefix = (d: SweepSheet) => (done.length > 1 ? `${d.name} ` : '');
   const issues: [string, string][] = [];
   for (const d of done) {
@@ -72,7 +74,7 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
             cellNumber(e.spread, r.output.kind, unit)]);
         for (const c of [4, 5, 6]) row.getCell(c).numFmt = paramFmt(e.param);
         for (const c of [7, 8, 9, 10]) row.getCell(c).numFmt = outputFmt(r.output.kind);
-        for (const i of e.issues) issues.push([`${d.name} ${e.param.path}`, formatIssue(i)]);
+        for (const i of e.issues) issues.push([`${d.name} ${e.param.path}`, issueLine(i, lang, s)]);
       });
       ws.columns.forEach((c, i) => { c.width = i === 1 ? 28 : i === 2 ? 34 : 18; });
       continue;
@@ -87,7 +89,7 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
         a!.values.forEach((v, i) => {
           const p = r.points[i]!;
           const row = ws.addRow([paramCell(v, a!.param, unit), p.values ? cellNumber(p.values[k]!, o.kind, unit) : null,
-            i === a!.currentIndex ? (zh ? '当前值' : 'current') : p.values ? '' : (zh ? '无效：' : 'invalid: ') + p.issues.map(formatIssue).join('; ')]);
+            i === a!.currentIndex ? (zh ? '当前值' : 'current') : p.values ? '' : (zh ? '无效：' : 'invalid: ') + issuesText(p.issues)]);
           row.getCell(1).numFmt = paramFmt(a!.param);
           row.getCell(2).numFmt = outputFmt(o.kind);
         });
@@ -112,7 +114,7 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
         ws.columns.forEach((c, i) => { c.width = i === 0 ? 30 : 16; });
       }
     });
-    r.points.forEach((p, i) => { if (!p.values) issues.push([`${d.name} ${pointName(r, i)}`, p.issues.map(formatIssue).join('; ')]); });
+    r.points.forEach((p, i) => { if (!p.values) issues.push([`${d.name} ${pointName(r, i)}`, issuesText(p.issues)]); });
   }
   if (issues.length) {
     const ws = wb.addWorksheet(sheetName(zh ? '无效点' : 'Invalid points', taken), { views: [{ state: 'frozen', ySplit: 1 }] });

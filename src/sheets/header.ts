@@ -54,6 +54,47 @@ export function findHeader(sheets: Grid[]): { sheet: Grid; at: number; matches: 
   return first;
 }
 
+const KNOWN = {
+  zh: '「机构编码」和至少两个其他已知列名（如「机构名称」「级别」「2024年基金支出」）',
+  en: '"Institution code" and at least two other known columns (like "Name", "Level", "History 2024")',
+};
+
+/**
+ * Why `findHeader` found no header row, saying which rows were searched: none of them names the
+ * institution code, or the first that does names too few other known columns.
+ */
+export function noHeaderReason(sheets: readonly Grid[]): Bilingual {
+  const scanned = sheets.map((s) => s.rows.slice(0, HEADER_SCAN_ROWS));
+  if (scanned.every((rows) => rows.length === 0)) {
+    return { zh: '未找到表头行：表格中没有任何内容', en: 'no header row found: the spreadsheet is empty' };
+  }
+  for (const [k, rows] of scanned.entries()) {
+    for (const r of rows) {
+      const keys = new Set(r.cells.map((c) => (typeof c === 'string' ? matchHeader(c)?.key : undefined)).filter((x) => x !== undefined));
+      if (!keys.has('id')) continue;
+      const sheet = sheets.length > 1 ? { zh: `工作表「${sheets[k]!.name}」`, en: `sheet "${sheets[k]!.name}", ` } : { zh: '', en: '' };
+      return {
+        zh: `未找到表头行：${sheet.zh}第 ${r.row} 行有「机构编码」，但只认出 ${keys.size} 个已知列名；表头须含${KNOWN.zh}`,
+        en: `no header row found: ${sheet.en}row ${r.row} names "Institution code" but only ${keys.size} known column${keys.size === 1 ? '' : 's'}; `
+          + `the header names ${KNOWN.en}`,
+      };
+    }
+  }
+  if (sheets.length === 1) {
+    const rows = scanned[0]!;
+    const span = `${rows[0]!.row}–${rows[rows.length - 1]!.row}`;
+    return {
+      zh: `未找到表头行：第 ${span} 行中没有「机构编码」列；表头须含${KNOWN.zh}`,
+      en: `no header row found: rows ${span} have no "Institution code" column; the header names ${KNOWN.en}`,
+    };
+  }
+  return {
+    zh: `未找到表头行：${sheets.length} 个工作表的前 ${HEADER_SCAN_ROWS} 行中都没有「机构编码」列；表头须含${KNOWN.zh}`,
+    en: `no header row found: none of the ${sheets.length} sheets has an "Institution code" column in its first ${HEADER_SCAN_ROWS} rows; `
+      + `the header names ${KNOWN.en}`,
+  };
+}
+
 export function fileProblem(sheet: string, row: number | null, column: string | null, header: string | null, reason: Bilingual): CellError {
   return { sheet, row, column, header, field: null, reason, message: reason };
 }

@@ -5,7 +5,7 @@
 import type { Hospital } from '../format/types.ts';
 import { headerOf } from './columns.ts';
 import { display, isBlank, parseCell, REASONS, type CellValue } from './cells.ts';
-import { fileProblem, findHeader, planColumns, type Plan, type PlannedColumn } from './header.ts';
+import { fileProblem, findHeader, noHeaderReason, planColumns, type Plan, type PlannedColumn } from './header.ts';
 import { readSheets } from './read.ts';
 import { cellMessage, cutCell, headerFor, MAX_ERRORS, type CellError, type ImportReport, type RowStatus, type SheetWarning } from './report.ts';
 import { cleanText, toCode, type VocabField } from './vocab.ts';
@@ -39,14 +39,11 @@ export async function importHospitals(data: Uint8Array | ArrayBuffer, fileName: 
   report.kind = read.kind;
   report.encoding = read.encoding ?? null;
   for (const n of read.notes) report.warnings.push({ kind: 'csv', sheet: read.sheets[0]?.name ?? fileName, row: null, column: null,
-    message: { zh: n, en: n } });
+    message: n });
 
   const found = findHeader(read.sheets);
   if (!found) {
-    return fail(fileProblem(read.sheets[0]?.name ?? fileName, null, null, null, {
-      zh: '找不到表头行：任何工作表的前 30 行中都没有同时包含「机构编码」和其他至少两个已知列名（如「机构名称」「级别」「2024年基金支出」）的行',
-      en: 'no header row found: no row in the first 30 of any sheet names "Institution code" and at least two other known columns (like "Name", "Level", "History 2024")',
-    }));
+    return fail(fileProblem(read.sheets[0]?.name ?? fileName, null, null, null, noHeaderReason(read.sheets)));
   }
   report.sheet = found.sheet.name;
   report.headerRow = found.sheet.rows[found.at]!.row;
@@ -104,11 +101,11 @@ function readRow(plan: Plan, row: number, cells: CellValue[], push: Push,
       en: `row ${row} is a totals row, skipped` } });
     return { row, hospital: null, status: { row, id: null, state: 'skipped', errors: 0 } };
   }
-  const found: { col: number; e: CellError }[] = [];
+  const found: { col: number; e: CellError; header: { zh: string; en: string } }[] = [];
   const bad = (c: PlannedColumn, reason: { zh: string; en: string }, v: CellValue) => {
     const header = headerFor(c.header, headerOf(c, 'zh'), headerOf(c, 'en'));
-    found.push({ col: c.col, e: { sheet: plan.sheet.name, row, column: c.letter, header: c.header, field: c.key, value: cutCell(display(v)), reason,
-      message: cellMessage(row, header, reason) } });
+    found.push({ col: c.col, header, e: { sheet: plan.sheet.name, row, column: c.letter, header: c.header, field: c.key, value: cutCell(display(v)), reason,
+      message: reason } });
   };
   const get = <T extends string | number | boolean>(c: PlannedColumn, required: boolean): T | undefined => {
     const v = cellOf(c);
@@ -152,7 +149,9 @@ function readRow(plan: Plan, row: number, cells: CellValue[], push: Push,
 
   const id = typeof h.id === 'string' ? h.id : null;
   const errors = found.length;
-  found.sort((a, b) => a.col - b.col).forEach((f) => push(f.e));
+  // Each message names the institution as the row gives it (its code, and its name when there is one).
+  const who = rowWho(cellOf(idCol), cellOf(nameCol));
+  found.sort((a, b) => a.col - b.col).forEach((f) => push({ ...f.e, message: cellMessage(row, f.header, f.e.reason, who) }));
   if (errors > 0) return { row, hospital: null, status: { row, id, state: 'invalid', errors } };
   const hospital: Hospital = {
     id: h.id!, name: h.name!, level: h.level!, category: h.category!, class: h.class!, history,
@@ -168,6 +167,13 @@ function readRow(plan: Plan, row: number, cells: CellValue[], push: Push,
   if (Object.keys(fields).length) hospital.fields = fields;
   if (h.advanceEligible !== undefined) hospital.advanceEligible = h.advanceEligible;
   return { row, hospital, status: { row, id, state: 'valid', errors: 0 } };
+}
+
+/** "H003 某医院" from a row's code and name cells ("" without a code: the row number alone says where). */
+function rowWho(id: CellValue, name: CellValue): string {
+  if (isBlank(id)) return '';
+  const code = cutCell(cleanText(display(id)));
+  return isBlank(name) ? code : `${code} ${cutCell(cleanText(display(name)))}`;
 }
 
 /**

@@ -5,7 +5,7 @@
  * histograms and every draw's figures, as `gbsim risk --xlsx` has them). Numbers are numbers with formats.
  */
 import { yearsOutcome } from '../engine/years-outcome.ts';
-import { formatIssue } from '../format/issues.ts';
+import { issueLine } from '../workspace/issue-text.ts';
 import type { RiskSummary, Distribution } from '../engine/risk/summary.ts';
 import type { RiskMeta } from '../engine/risk/prepare.ts';
 import type { RiskParams } from '../engine/risk/params.ts';
@@ -28,7 +28,7 @@ export async function yearsWorkbookOf(list: readonly YearsExport[], lang: Lang, 
     outcome: x.scenario ? yearsOutcome(x.scenario) : { ok: false, issues: [{ path: '', message: x.problem ?? 'cannot be opened' }] },
   }));
   const first = entries[0];
-  if (first && !first.outcome.ok) throw new Error(first.outcome.issues.map(formatIssue).join('\n'));
+  if (first && !first.outcome.ok) throw new Error(first.outcome.issues.map((i) => issueLine(i, lang, first.scenario)).join('\n'));
   return yearsBook(entries, lang, unit);
 }
 

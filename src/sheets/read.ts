@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { FORMULA_WITHOUT_RESULT, type CellValue } from './cells.ts';
 import { MAX_SHEET_ROWS, checkInflated } from './zip-bounds.ts';
+import type { Bilingual } from './vocab.ts';
 
 export interface Grid {
   name: string;
@@ -17,7 +18,7 @@ export interface Grid {
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gbk';
 
 export type ReadResult =
-  | { ok: true; kind: 'xlsx' | 'csv'; encoding?: Encoding; sheets: Grid[]; notes: string[] }
+  | { ok: true; kind: 'xlsx' | 'csv'; encoding?: Encoding; sheets: Grid[]; notes: Bilingual[] }
   | { ok: false; reason: { zh: string; en: string } };
 
 export function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
@@ -115,7 +116,22 @@ function readCsv(bytes: Uint8Array, fileName: string): ReadResult {
   parsed.data.forEach((cells, i) => {
     if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) });
   });
-  const notes = parsed.errors.slice(0, 20).map((e) => `CSV: ${e.message}${e.row !== undefined ? ` (row ${e.row + 1})` : ''}`);
+  const notes = parsed.errors.slice(0, 20).map(csvNote);
   const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV';
   return { ok: true, kind: 'csv', encoding, sheets: [{ name, rows }], notes };
+}
+
+/** What the CSV reader noticed, in both languages (papaparse's own text for a code not listed). */
+const CSV_NOTES: Record<string, Bilingual> = {
+  UndetectableDelimiter: { zh: '无法判断分隔符，已按逗号（,）拆分各列', en: 'the delimiter could not be told; columns were split at commas (,)' },
+  TooFewFields: { zh: '此行的列数少于表头', en: 'this row has fewer columns than the header' },
+  TooManyFields: { zh: '此行的列数多于表头', en: 'this row has more columns than the header' },
+  MissingQuotes: { zh: '引号未闭合（"）', en: 'a quoted cell is not closed (")' },
+  InvalidQuotes: { zh: '引号位置不正确（"）', en: 'a quote (") is misplaced' },
+};
+
+function csvNote(e: { code?: string; message: string; row?: number }): Bilingual {
+  const n = (e.code && CSV_NOTES[e.code]) || { zh: e.message, en: e.message };
+  const row = e.row === undefined ? null : e.row + 1;
+  return { zh: `CSV${row === null ? '' : ` 第 ${row} 行`}：${n.zh}`, en: `CSV${row === null ? '' : `, row ${row}`}: ${n.en}` };
 }

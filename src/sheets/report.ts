@@ -20,7 +20,7 @@ export interface CellError {
   /** The cell's content as shown, when there is one. */
   value?: string;
   reason: Bilingual;
-  /** `第 14 行「2024年支出」: 不是金额` / `row 14 "History 2024": not an amount`. */
+  /** `第 14 行「2024年支出」（H003 某医院）: 不是金额` / `row 14 "History 2024" (H003 某医院): not an amount`. */
   message: Bilingual;
 }
 
@@ -94,8 +94,11 @@ export function headerFor(fileHeader: string, zh: string, en: string): Bilingual
   return { zh: cjk ? own : zh, en: cjk ? en : own };
 }
 
-export function cellMessage(row: number, header: Bilingual, reason: Bilingual): Bilingual {
-  return { zh: `第 ${row} 行「${header.zh}」: ${reason.zh}`, en: `row ${row} "${header.en}": ${reason.en}` };
+/** A bad cell's message; `who` ("H003 某医院", as the row gives them) names the institution when the row has a code. */
+export function cellMessage(row: number, header: Bilingual, reason: Bilingual, who = ''): Bilingual {
+  const zhWho = who ? `（${who}）` : '';
+  const enWho = who ? ` (${who})` : '';
+  return { zh: `第 ${row} 行「${header.zh}」${zhWho}: ${reason.zh}`, en: `row ${row} "${header.en}"${enWho}: ${reason.en}` };
 }
 
 /** One line for a terminal or a list: `Sheet1!F14 第 14 行「2024年支出」: 不是金额（"abc"）`. */

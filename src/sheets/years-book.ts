@@ -8,7 +8,7 @@
  * are numbers with number formats, in yuan or 万元.
  */
 import type ExcelJS from 'exceljs';
-import { formatIssue } from '../format/issues.ts';
+import { issueLine } from '../workspace/issue-text.ts';
 import { formatMoney, parseMoney } from '../engine/money.ts';
 import { YEAR_COLUMNS } from '../engine/years.ts';
 import type { YearsOutcome } from '../engine/years-outcome.ts';
@@ -50,7 +50,9 @@ const RED = { argb: 'FFC23B4B' };
 
 export async function yearsBook(entries: readonly YearsBookEntry[], lang: Lang, unit: Unit): Promise<Uint8Array> {
   const first = entries[0];
-  if (!first?.outcome.ok || !first.scenario) throw new Error(first && !first.outcome.ok ? first.outcome.issues.map(formatIssue).join('\n') : 'no scenario');
+  if (!first?.outcome.ok || !first.scenario) {
+    throw new Error(first && !first.outcome.ok ? first.outcome.issues.map((i) => issueLine(i, lang, first.scenario)).join('\n') : 'no scenario');
+  }
   const wb = newWorkbook();
   const taken = new Set<string>();
   const several = entries.length > 1;
@@ -108,13 +110,13 @@ function paramsSheet(wb: ExcelJS.Workbook, taken: Set<string>, entries: readonly
   for (const e of entries) {
     const o = e.outcome;
     if (!o.ok) {
-      ws.addRow([e.name, null, '', null, null, '', null, 0, w.invalid + o.issues.map(formatIssue).join('; ')]);
+      ws.addRow([e.name, null, '', null, null, '', null, 0, w.invalid + o.issues.map((i) => issueLine(i, lang, e.scenario)).join('; ')]);
       continue;
     }
     const p: YearsParams = o.run.params;
     const stop = o.run.stopped;
     ws.addRow([e.name, p.years, w.rules[p.baseRule], Number(p.budgetGrowth), Number(p.revenueGrowth), w.lockedWords[p.lockedTargets],
-      Number(p.warningMonths), o.run.years.length, stop ? w.stopped(stop.index) + stop.issues.map(formatIssue).join('; ') : '']);
+      Number(p.warningMonths), o.run.years.length, stop ? w.stopped(stop.index) + stop.issues.map((i) => issueLine(i, lang, e.scenario)).join('; ') : '']);
   }
 }
 

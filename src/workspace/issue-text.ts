@@ -161,3 +161,18 @@ export function workspaceIssueLine(i: Issue, lang: Lang, ws: Workspace, shown: P
   const s = scenarioOrError(ws, variant.id);
   return named(issueLine({ ...i, path: rest.slice(head.length + 2) }, lang, s instanceof Error ? ws.baseline : s, shown));
 }
+
+/**
+ * An issue of a document as read (a scenario or a workspace file, even one the gate refused): a
+ * workspace's issues named by its scenarios' institutions and fields (a variant's after its name),
+ * a scenario's by its own; a document too broken for that, by the path.
+ */
+export function documentIssueLine(i: Issue, lang: Lang, doc: unknown, shown: PathShown = 'detail'): string {
+  const d = doc as { format?: unknown } | null | undefined;
+  if (d?.format !== 'gbsim-workspace') return issueLine(i, lang, doc, shown);
+  try {
+    return workspaceIssueLine(i, lang, doc as Workspace, shown);
+  } catch {
+    return issueLine(i, lang, undefined, shown);
+  }
+}

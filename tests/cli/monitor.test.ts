@@ -78,8 +78,8 @@ describe('gbsim monitor', () => {
   it('refuses, naming the field: a month not known yet, and a bad --as-of', async () => {
     const r = await cli('monitor', file('three2.json', threeHospitals()), '--as-of', '7');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('hospitals[0].claimsToDate: institution "A": claims are known through month 6 only, not month 7');
+    expect(r.err).toContain('"A 医院A", claims to date: institution "A": claims are known through month 6 only, not month 7 (hospitals[0].claimsToDate)');
     expect((await cli('monitor', 'scenarios/city.json', '--as-of', '13')).code).toBe(2);
-    expect((await cli('monitor', 'scenarios/planning-2026.json', '--as-of', '3')).err).toMatch(/hospitals\[0\]\.claims: institution "[^"]+": no claims are known/);
+    expect((await cli('monitor', 'scenarios/planning-2026.json', '--as-of', '3')).err).toMatch(/monthly claims: institution "[^"]+": no claims are known.*\(hospitals\[0\]\.claims\)/);
   });
 });

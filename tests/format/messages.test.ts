@@ -1,6 +1,6 @@
 /** Every message of the catalogue renders in Chinese and English with its parameters. */
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, renderMessage, type MsgCode } from '../../src/format/messages.ts';
+import { MESSAGES, reasonParams, renderMessage, type MsgCode } from '../../src/format/messages.ts';
 import { issueLine } from '../../src/workspace/issue-text.ts';
 import { loadScenario } from '../../src/scenario/open.ts';
 import { readFileSync } from 'node:fs';
@@ -28,12 +28,27 @@ describe('the message catalogue', () => {
   });
 
   it('a formula failure renders its inner reason in the language asked, naming the first institution and how many', () => {
-    const p = { formula: 'policy.weightFormula', reason: 'division by zero at position 5', reasonCode: 'divisionByZero', position: 5, id: 'N001', name: '示例市第一人民医院', index: 1, count: 80, total: 80 };
+    const p = { formula: 'policy.weightFormula', reason: 'division by zero at position 5', ...reasonParams('divisionByZero', { position: 5 }), id: 'N001', name: '示例市第一人民医院',
+      index: 1, count: 80, total: 80 };
     expect(renderMessage('formulaFailed', p, 'zh')).toBe('对 80 家机构无法计算（共 80 家，首家为第 1 家「N001 示例市第一人民医院」）：第 5 个字符处：除数为 0，请用条件避免，如 x > 0 ? a / x : 0');
     expect(renderMessage('formulaFailed', p, 'en')).toBe('fails for 80 of 80 institutions, the first being institution 1 "N001 示例市第一人民医院": division by zero at position 5');
     const one = { ...p, index: 3, id: 'N003', count: 1 };
     expect(renderMessage('formulaFailed', one, 'zh')).toBe('对第 3 家机构「N003 示例市第一人民医院」无法计算：第 5 个字符处：除数为 0，请用条件避免，如 x > 0 ? a / x : 0');
     expect(renderMessage('formulaFailed', one, 'en')).toBe('fails for institution 3 "N003 示例市第一人民医院": division by zero at position 5');
+  });
+});
+
+describe('a message inside another keeps its own parameters', () => {
+  it('a field without a value: the institution is the one the formula fails for, the field the one it reads', () => {
+    const p = { ...reasonParams('formulaNoValue', { field: 'beds' }), reason: 'x', id: 'N002', name: '示例市中心医院', index: 2, count: 1, total: 80 };
+    expect(renderMessage('formulaFailed', p, 'zh')).toBe('对第 2 家机构「N002 示例市中心医院」无法计算：机构数据中没有字段 "beds" 的值，请为机构填写此字段');
+    expect(renderMessage('formulaFailed', p, 'en')).toBe('fails for institution 2 "N002 示例市中心医院": the field "beds" has no value in the institution\'s data; fill it in');
+  });
+
+  it('a sweep value refused: its own value and the reason\'s', () => {
+    const p = { ...reasonParams('numberNotExact', { value: '1e-7' }), reason: 'x', value: '0.5' };
+    expect(renderMessage('sweepValueBad', p, 'zh')).toBe('取值 0.5 时：数字 1e-7 无法精确读取，请写成带引号的小数（最多 12 位小数），如 "0.0000001"');
+    expect(renderMessage('sweepValueBad', p, 'en')).toContain('the number 1e-7 cannot be read exactly');
   });
 });
 

@@ -160,7 +160,8 @@ describe('gbsim risk', () => {
     writeFileSync(file, JSON.stringify(s));
     const r = await cli('risk', file, '--draws', '10');
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${file}: policy.weightFormula: reads claimsTotal`);
+    expect(r.err).toContain(`${file}: Weight formula: reads claimsTotal`);
+    expect(r.err).toContain('(policy.weightFormula)');
     expect((await cli('risk', join(dir, 'missing.json'))).code).toBe(1);
   });
 });

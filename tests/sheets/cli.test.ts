@@ -46,14 +46,14 @@ describe('gbsim import', () => {
     const r = await run(importCommand, join(FIXTURES, 'bad-rows.xlsx'), '-o', out, '--lang', 'en');
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
-    expect(r.err).toContain('数据!H4 row 4 "History 2024": not an amount ("abc")');
-    expect(r.err).toContain('数据!L8 row 8 "Advance eligible": must be yes or no ("maybe")');
+    expect(r.err).toContain('数据!H4 row 4 "History 2024" (B02 乙医院): not an amount ("abc")');
+    expect(r.err).toContain('数据!L8 row 8 "Advance eligible" (B06 己医院): must be yes or no ("maybe")');
     expect(r.err).toContain('数据!A10 row 10 "Institution code": institution code "B01" is repeated: rows 3, 10 all carry it');
     expect(r.err).toContain('add --only-valid to import only the 1 valid row');
     const ok = await run(importCommand, join(FIXTURES, 'bad-rows.xlsx'), '-o', out, '--only-valid', '--lang', 'zh');
     expect(ok.code).toBe(0);
     expect(ok.err).toContain('以下 7 行有错误，未导入：');
-    expect(ok.err).toContain('数据!H4 第 4 行「2024年支出」: 不是金额（“abc”）');
+    expect(ok.err).toContain('数据!H4 第 4 行「2024年支出」（B02 乙医院）: 不是金额（“abc”）');
     const s = JSON.parse(readFileSync(out, 'utf8'));
     // Neither row of the repeated code B01 is imported.
     expect(s.hospitals.map((h: { id: string }) => h.id)).toEqual(['B07']);

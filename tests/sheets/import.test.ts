@@ -79,32 +79,32 @@ describe('bad rows', () => {
     ]);
     expect(r.errors.map((e) => e.message.zh)).toEqual([
       '第 3 行「机构编码」: 机构编码「B01」重复：第 3、10 行都是这个编码；每家机构只能有一行，请删去或改正其中一行',
-      '第 4 行「2024年支出」: 不是金额',
-      '第 5 行「机构名称」: 必填，不能为空',
-      '第 5 行「级别」: 必填，不能为空',
-      '第 6 行「2023年支出」: 金额最多两位小数（到分）',
-      '第 6 行「考核得分」: 不是 0–100 之间的分数',
-      '第 7 行「增长率」: 不是比率（如 5% 或 0.05）',
-      '第 7 行「服务量」: 不是非负整数',
-      '第 8 行「2022年支出」: 不能为负数',
-      '第 8 行「预付资金」: 应为「是」或「否」',
+      '第 4 行「2024年支出」（B02 乙医院）: 不是金额',
+      '第 5 行「机构名称」（B03）: 必填，不能为空',
+      '第 5 行「级别」（B03）: 必填，不能为空',
+      '第 6 行「2023年支出」（B04 丁医院）: 金额最多两位小数（到分）',
+      '第 6 行「考核得分」（B04 丁医院）: 不是 0–100 之间的分数',
+      '第 7 行「增长率」（B05 戊医院）: 不是比率（如 5% 或 0.05）',
+      '第 7 行「服务量」（B05 戊医院）: 不是非负整数',
+      '第 8 行「2022年支出」（B06 己医院）: 不能为负数',
+      '第 8 行「预付资金」（B06 己医院）: 应为「是」或「否」',
       '第 10 行「机构编码」: 机构编码「B01」重复：第 3、10 行都是这个编码；每家机构只能有一行，请删去或改正其中一行',
     ]);
     expect(r.errors.map((e) => e.message.en)).toEqual([
       'row 3 "Institution code": institution code "B01" is repeated: rows 3, 10 all carry it; each institution has one row — delete or correct all but one',
-      'row 4 "History 2024": not an amount',
-      'row 5 "Name": required, must not be empty',
-      'row 5 "Level": required, must not be empty',
-      'row 6 "History 2023": an amount has at most 2 decimals (fen)',
-      'row 6 "Score": not a score between 0 and 100',
-      'row 7 "Growth": not a rate (like 5% or 0.05)',
-      'row 7 "Volume": not a whole number ≥ 0',
-      'row 8 "History 2022": must not be negative',
-      'row 8 "Advance eligible": must be yes or no',
+      'row 4 "History 2024" (B02 乙医院): not an amount',
+      'row 5 "Name" (B03): required, must not be empty',
+      'row 5 "Level" (B03): required, must not be empty',
+      'row 6 "History 2023" (B04 丁医院): an amount has at most 2 decimals (fen)',
+      'row 6 "Score" (B04 丁医院): not a score between 0 and 100',
+      'row 7 "Growth" (B05 戊医院): not a rate (like 5% or 0.05)',
+      'row 7 "Volume" (B05 戊医院): not a whole number ≥ 0',
+      'row 8 "History 2022" (B06 己医院): must not be negative',
+      'row 8 "Advance eligible" (B06 己医院): must be yes or no',
       'row 10 "Institution code": institution code "B01" is repeated: rows 3, 10 all carry it; each institution has one row — delete or correct all but one',
     ]);
-    expect(formatCellError(r.errors[1]!, 'zh')).toBe('数据!H4 第 4 行「2024年支出」: 不是金额（“abc”）');
-    expect(formatCellError(r.errors[1]!, 'en')).toBe('数据!H4 row 4 "History 2024": not an amount ("abc")');
+    expect(formatCellError(r.errors[1]!, 'zh')).toBe('数据!H4 第 4 行「2024年支出」（B02 乙医院）: 不是金额（“abc”）');
+    expect(formatCellError(r.errors[1]!, 'en')).toBe('数据!H4 row 4 "History 2024" (B02 乙医院): not an amount ("abc")');
     expect(r.rows.map((x) => `${x.row}:${x.id}:${x.state}:${x.errors}`)).toEqual([
       '3:B01:invalid:1', '4:B02:invalid:1', '5:B03:invalid:2', '6:B04:invalid:2', '7:B05:invalid:2', '8:B06:invalid:2', '9:B07:valid:0', '10:B01:invalid:1',
     ]);
@@ -121,7 +121,7 @@ describe('bad rows', () => {
       ['X1', 'A', 'tertiary', 'general', 'hospital', 'n/a'],
     ]);
     const r = await importHospitals(bytes, 'en.xlsx');
-    expect(r.errors[0]!.message).toEqual({ zh: '第 2 行「2024年基金支出」: 不是金额', en: 'row 2 "history 2024": not an amount' });
+    expect(r.errors[0]!.message).toEqual({ zh: '第 2 行「2024年基金支出」（X1 A）: 不是金额', en: 'row 2 "history 2024" (X1 A): not an amount' });
   });
 
   it('monthly claims: all twelve or none', async () => {
@@ -137,7 +137,13 @@ describe('problems with the whole file', () => {
   it('no header row', async () => {
     const r = await importHospitals(await xlsxOf([['a', 'b'], [1, 2]]), 'x.xlsx');
     expect(r.fileError).toBe(true);
-    expect(r.errors[0]!.message.en).toMatch(/^no header row found/);
+    expect(r.errors[0]!.message).toEqual({
+      zh: '未找到表头行：第 1–2 行中没有「机构编码」列；表头须含「机构编码」和至少两个其他已知列名（如「机构名称」「级别」「2024年基金支出」）',
+      en: 'no header row found: rows 1–2 have no "Institution code" column; the header names "Institution code" and at least two other known columns (like "Name", "Level", "History 2024")',
+    });
+    const few = await importHospitals(await xlsxOf([['标题'], ['机构编码', '备注'], ['A', 'x']]), 'few.xlsx');
+    expect(few.errors[0]!.message.zh).toBe('未找到表头行：第 2 行有「机构编码」，但只认出 1 个已知列名；表头须含「机构编码」和至少两个其他已知列名（如「机构名称」「级别」「2024年基金支出」）');
+    expect(few.errors[0]!.message.en).toMatch(/^no header row found: row 2 names "Institution code" but only 1 known column;/);
     expect(r.hospitals).toEqual([]);
   });
 
@@ -167,7 +173,7 @@ describe('problems with the whole file', () => {
     ws.addRow(['A', 'a', '二级', '综合', '医院', { formula: '1+1' }]);
     const r = await importHospitals(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'x.xlsx');
     expect(r.sheet).toBe('机构');
-    expect(r.errors[0]!.message.zh).toBe('第 2 行「历史支出1」: 公式没有计算结果（请在表格程序中重新计算并保存）');
+    expect(r.errors[0]!.message.zh).toBe('第 2 行「历史支出1」（A a）: 公式没有计算结果（请在表格程序中重新计算并保存）');
     const xls = await importHospitals(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'old.xls');
     expect(xls.errors[0]!.message.zh).toMatch(/不支持旧版 \.xls/);
   });
@@ -187,7 +193,7 @@ describe('50,000 rows', () => {
     const r = await importHospitals(bytes, 'big.xlsx', { onProgress: (done, total) => { expect(total).toBe(N); progress.push(done); } });
     expect(r.totalRows).toBe(N);
     expect(r.validRows).toBe(N - 1);
-    expect(r.errors.map((e) => e.message.en)).toEqual(['row 779 "Score": not a score between 0 and 100']);
+    expect(r.errors.map((e) => e.message.en)).toEqual(['row 779 "Score" (H777 医院777): not a score between 0 and 100']);
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(N);
     expect(progress.length).toBeGreaterThan(10);

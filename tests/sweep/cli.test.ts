@@ -61,7 +61,7 @@ describe('gbsim sweep', () => {
     expect(r.out).toContain('82.00%*');
     expect(r.out).toMatch(/^3\.00%\*/m);
     expect(r.out).toContain('6 invalid points:');
-    expect(r.out).toContain('fund.adjustmentFundRate = 0.02, policy.pools[0].share = 0.81: policy.pools: pool shares must add up to 1; they add up to 0.99');
+    expect(r.out).toContain('fund.adjustmentFundRate = 0.02, policy.pools[0].share = 0.81: Pools: pool shares must add up to 1; they add up to 0.99 (policy.pools)');
   });
 
   it('--tornado ranks parameters by the spread of one output', async () => {

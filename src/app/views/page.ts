@@ -11,8 +11,7 @@
 import type { AppState, Notice, Says, Tab } from '../state/app-state.ts';
 import type { Issue } from '../../format/issues.ts';
 import type { Lang } from '../../display/lang.ts';
-import type { Workspace } from '../../workspace/types.ts';
-import { issueLine, workspaceIssueLine } from '../../workspace/issue-text.ts';
+import { documentIssueLine, workspaceIssueLine } from '../../workspace/issue-text.ts';
 import { msg } from '../i18n/index.ts';
 import { scenarioOrError } from '../../workspace/workspace.ts';
 import { toolbarView, type ToolbarView } from './toolbar.ts';
@@ -66,19 +65,8 @@ export interface PageView {
   report: ReportPageView | null;
 }
 
-/**
- * An issue of a document as read: a workspace's issues are named by its scenarios' institutions and fields
- * (a variant's after its name), as the gate's are; a document too broken for that, by its path.
- */
-function readLine(i: Issue, lang: Lang, read: unknown): string {
-  const r = read as { format?: unknown } | null | undefined;
-  if (r?.format !== 'gbsim-workspace') return issueLine(i, lang, read, 'unnamed');
-  try {
-    return workspaceIssueLine(i, lang, read as Workspace, 'unnamed');
-  } catch {
-    return issueLine(i, lang, undefined, 'unnamed');
-  }
-}
+/** An issue of a document as read, in the app's words (the path only where nothing names the place). */
+const readLine = (i: Issue, lang: Lang, read: unknown): string => documentIssueLine(i, lang, read, 'unnamed');
 
 /** What a notice says, in `lang` (the language shown now, not the one it was raised in). */
 export function said(s: Says, lang: Lang): string {

@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { FMT, newWorkbook, sheetName, styleHeader, tableSheet, toBytes } from '../../sheets/style.ts';
 import type { Unit } from '../../display/lang.ts';
-import { CliError } from '../io.ts';
+import { FileError, fileReason } from '../io.ts';
 import { rankByOverspend, roundFen, type RiskReportInput } from './report.ts';
 import type { Merged } from '../../engine/risk/blocks.ts';
 import type { Distribution } from '../../engine/risk/summary.ts';
@@ -112,6 +112,6 @@ export async function writeRiskXlsx(path: string, r: RiskReportInput, merged: Me
   try {
     writeFileSync(path, bytes);
   } catch (e) {
-    throw new CliError(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+    throw new FileError(path, 'write', fileReason(e));
   }
 }
