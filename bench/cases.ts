@@ -20,6 +20,8 @@
  *
  *   npx tsx bench/cases.ts                 # all figures
  *   npx tsx bench/cases.ts --node-only     # skip Chromium
+ *   npx tsx bench/cases.ts --no-10m        # skip the 10,000,000-case lists (minutes each)
+ *   npx tsx bench/cases.ts --chromium-only # only the Chromium figures
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -147,14 +149,17 @@ async function chromiumFigures(file: string, warm: string): Promise<void> {
 }
 
 /** All case-import figures. */
-export async function casesBench(opts: { chromium?: boolean } = {}): Promise<void> {
+export async function casesBench(opts: { chromium?: boolean; node?: boolean; large?: boolean } = {}): Promise<void> {
   const m1csv = await benchFile(1_000_000, 'csv');
-  const m1pq = await benchFile(1_000_000, 'parquet');
-  nodeFigure('cases-import-1000000-csv-node', m1csv, 'city');
-  nodeFigure('cases-import-1000000-parquet-node', m1pq, 'city');
-  nodeFigure('cases-import-1000000-bad-csv-node', await benchFile(1_000_000, 'csv', 1000), 'city');
-  nodeFigure('cases-import-10000000-csv-node', await benchFile(10_000_000, 'csv'), 'province', 1);
-  nodeFigure('cases-import-10000000-parquet-node', await benchFile(10_000_000, 'parquet'), 'province', 1);
+  if (opts.node !== false) {
+    nodeFigure('cases-import-1000000-csv-node', m1csv, 'city');
+    nodeFigure('cases-import-1000000-parquet-node', await benchFile(1_000_000, 'parquet'), 'city');
+    nodeFigure('cases-import-1000000-bad-csv-node', await benchFile(1_000_000, 'csv', 1000), 'city');
+  }
+  if (opts.node !== false && opts.large !== false) {
+    nodeFigure('cases-import-10000000-csv-node', await benchFile(10_000_000, 'csv'), 'province', 1);
+    nodeFigure('cases-import-10000000-parquet-node', await benchFile(10_000_000, 'parquet'), 'province', 1);
+  }
   if (opts.chromium !== false && existsSync('/usr/bin/chromium')) await chromiumFigures(m1csv, await benchFile(10_000, 'csv'));
   else console.log('bench: cases chromium figures skipped (/usr/bin/chromium missing)');
 }
@@ -162,5 +167,8 @@ export async function casesBench(opts: { chromium?: boolean } = {}): Promise<voi
 if (process.argv[1] === HERE) {
   const i = process.argv.indexOf('--one');
   if (i >= 0) await one(process.argv[i + 1]!, process.argv[i + 2] as Base, Number(process.argv[i + 3] ?? 3));
-  else await casesBench({ chromium: !process.argv.includes('--node-only') });
+  else {
+    const has = (f: string) => process.argv.includes(f);
+    await casesBench({ chromium: !has('--node-only'), node: !has('--chromium-only'), large: !has('--no-10m') });
+  }
 }
