@@ -83,4 +83,28 @@ describe('the institution tab of a points member', () => {
     await page.locator('[data-testid="monthly"][data-by="target"]').waitFor({ timeout: 60_000 });
     expect((await cells(page, 'waterfall-table-0', 'target'))[0]).toBe('总额控制指标');
   }, 180_000);
+
+  it('the comparison with the per-target baseline: the metric is 总额控制指标/应得额, the catalogue reads by its count', async () => {
+    const points = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'city-points.json'), 'utf8')) as Scenario;
+    const { page } = await start();
+    await page.getByTestId('open-points-example').click();
+    await expect.poll(() => page.evaluate(() => (globalThis as any).__gb.ctl.state.compare.length as number), { timeout: 60_000 }).toBe(2);
+    await settled(page);
+    await act(page, { type: 'tab', tab: 'compare' });
+    const gains = page.locator('gb-compare-hospitals [data-testid="gains-1"]');
+    await gains.waitFor({ timeout: 60_000 });
+    expect(await gains.locator('h3').innerText()).toMatch(/^谁得益、谁受损：总额控制指标\/应得额（/);
+    expect(await page.locator('gb-compare-hospitals select#metric option[value="target"]').textContent()).toBe('总额控制指标/应得额');
+    const cat = page.locator('gb-source-diff tr[data-path="catalogue"]');
+    expect(await cat.innerText()).toContain(`${points.catalogue!.length} 项`);
+    expect(await cat.innerText()).not.toContain('∞');
+    await act(page, { type: 'lang', lang: 'en' });
+    await settled(page);
+    expect(await gains.locator('h3').innerText()).toMatch(/^Who gains, who loses: Target \/ entitlement \(/);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await chartsDrawn(page);
+      await shot(page, `points-compare-words-en-${size.width}x${size.height}`);
+    }
+  }, 180_000);
 });

@@ -16,6 +16,7 @@ import { differences } from '../../src/engine/compare.ts';
 import { formatMoney } from '../../src/engine/money.ts';
 import { explain } from '../../src/engine/explain.ts';
 import { HospitalViews } from '../../src/app/views/hospital.ts';
+import { CompareViews } from '../../src/app/views/compare.ts';
 
 describe('points in the results view', () => {
   const { ws, id } = pointsWorkspace();
@@ -174,6 +175,21 @@ describe('the institution tab of a points member: its year and its months in poi
       const [a, b] = active === id ? [base.hospitals[i]!, h] : [h, base.hospitals[i]!];
       expect(bars.find((x) => x.key === 'allocatedTarget')!.amount).toBe(formatMoney(Number(fen(b.allocatedTarget) - fen(a.allocatedTarget))));
       expect(bars.at(-1)).toMatchObject({ key: 'balanceAfter', amount: b.balance });
+    }
+  });
+});
+
+describe('the parameters compared: a catalogue named only by its source', () => {
+  it('reads by its count of groups, not as an open bound (∞)', () => {
+    const { ws, id } = pointsWorkspace();
+    const cat = [{ id: 'G1', score: '100', refCost: '10000.00' }, { id: 'G2', score: '80', refCost: '8000.00' }];
+    const src = { document: '国家医疗保障按病种分值付费（DIP）技术规范', status: 'assumption' as const };
+    const withCat = setVariantChanges(ws, id, [...ws.variants[0]!.changes, { op: 'set', path: ['catalogue'], value: cat },
+      { op: 'set', path: ['policy', 'sources'], value: { ...(scenarioOf(ws, id).policy.sources ?? {}), catalogue: src } }]);
+    for (const [lang, two] of [['zh', '2 项'], ['en', '2 items']] as const) {
+      const v = new CompareViews().of(stateOf(withCat, { active: id, compare: ['baseline', id], tab: 'compare', lang }));
+      const row = v.params.rows.find((r) => r.path === 'catalogue')!;
+      expect(row.shown).toEqual(['—', two]);
     }
   });
 });
