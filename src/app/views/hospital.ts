@@ -54,7 +54,8 @@ export class HospitalViews {
     const scen = scenarioOrError(s.ws, s.active);
     if (scen instanceof Error) {
       const none = {
-        lang: s.lang, unit: s.unit, choices: [], selected: null, brief: null, monthly: null, monthlyByPoints: false, waterfalls: NO_WATERFALLS, error: scen.message,
+        lang: s.lang, unit: s.unit, choices: [], selected: null, brief: null, monthly: null, monthlyByPoints: false, waterfalls: NO_WATERFALLS,
+        error: scen.message,
       };
       return (this.prev = stable(this.prev, none));
     }
