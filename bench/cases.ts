@@ -195,7 +195,7 @@ export async function casesBench(opts: { chromium?: boolean; node?: boolean; lar
     nodeFigure('cases-import-10000000-parquet-node', await benchFile(10_000_000, 'parquet'), 'province', 1);
   }
   if (opts.chromium !== false && existsSync('/usr/bin/chromium')) await chromiumFigures(m1csv, await benchFile(10_000, 'csv'));
-  else console.log('bench: cases chromium figures skipped (/usr/bin/chromium missing)');
+  else console.log(`bench: cases chromium figures skipped (${opts.chromium === false ? '--node-only' : '/usr/bin/chromium missing'})`);
 }
 
 if (process.argv[1] === HERE) {
