@@ -7,19 +7,22 @@
  *   bench: cases-import-10000000-csv-node <s> s
  *   bench: cases-import-10000000-parquet-node <s> s
  *   bench: cases-import-1000000-bad-csv-node <s> s        (with 1,000 bad rows: the report's second pass)
- *   bench: cases-import-1000000-csv-chromium <s> s        (DuckDB-wasm in the app's worker, engine already loaded)
+ *   bench: cases-import-1000000-csv-chromium <s> s        (DuckDB-wasm in the app's worker, engine already loaded;
+ *                                                          also -cpu, and -read / -aggregate / -report: the import's phases)
  *   bench: cases-wasm-load-chromium <s> s                 (fetching and compiling the 34 MB engine, once)
  *   (each Node figure also as …-cpu <s> s: CPU seconds over all threads, steadier when the machine is shared)
  *
  * Node figures: the median of 3 imports in a fresh process each size (peak RSS of that process,
  * DuckDB's native memory included). Chromium: the median of 3 imports of the file picked in
- * the page; peak RSS summed over Chromium's processes. Lists: the city's 76 inpatient
+ * the page; peak RSS summed over the Chromium processes this bench started (not other browsers on the machine). Lists: the city's 76 inpatient
  * institutions for 1,000,000 cases, 3,000 synthetic institutions for 10,000,000 (a province);
  * the 3,000-group DIP catalogue; months as "YYYY-MM". Files are generated once into the temp
  * folder and reused. Timings on this shared 2-core machine are noisy.
  *
  *   npx tsx bench/cases.ts                 # all figures
  *   npx tsx bench/cases.ts --node-only     # skip Chromium
+ *   npx tsx bench/cases.ts --no-10m        # skip the 10,000,000-case lists (minutes each)
+ *   npx tsx bench/cases.ts --chromium-only # only the Chromium figures
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -88,14 +91,37 @@ function nodeFigure(name: string, file: string, b: Base, runs = 3): void {
   printFigure(`${name}-cpu`, cpu, 's');
 }
 
-/** Resident memory of every Chromium process, summed (MB). */
-function chromiumRss(): number {
-  try {
-    const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
-    return out.split('\n').reduce((a, l) => a + (Number(l.trim()) || 0), 0) / 1024;
-  } catch {
-    return 0;
+/**
+ * The processes this bench started (Chromium's browser, renderers, utility processes), found as
+ * descendants of this process: other sessions' browsers on a shared machine are not counted.
+ */
+function ownProcesses(): { pid: number; rssKB: number }[] {
+  let out = '';
+  try { out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }); } catch { return []; }
+  const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of rows) if (mine.has(ppid) && !mine.has(pid)) { mine.add(pid); grew = true; }
   }
+  mine.delete(process.pid);
+  return rows.filter(([pid]) => mine.has(pid)).map(([pid, , rss]) => ({ pid, rssKB: rss }));
+}
+
+/** Resident memory of this bench's Chromium processes, summed (MB). */
+const chromiumRss = (): number => ownProcesses().reduce((a, p) => a + p.rssKB, 0) / 1024;
+
+/** CPU seconds (user + system, all threads) of this bench's Chromium processes so far. */
+function chromiumCpu(): number {
+  let ticks = 0;
+  for (const { pid } of ownProcesses()) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch { /* ended meanwhile */ }
+  }
+  return ticks / 100; // USER_HZ
 }
 
 async function chromiumFigures(file: string, warm: string): Promise<void> {
@@ -113,33 +139,43 @@ async function chromiumFigures(file: string, warm: string): Promise<void> {
     await s.page.evaluate(addInput);
     const setup = JSON.stringify(benchSetup('city'));
     // Passed as source text: runners that rewrite functions (tsx adds __name helpers) cannot break it.
-    const run = async (path: string): Promise<{ ms: number; ok: boolean }> => {
+    type Run = { ms: number; ok: boolean; timings: Record<string, number>; cpu: number };
+    const run = async (path: string): Promise<Run> => {
       await s.page.setInputFiles('#gb-bench-cases', path);
-      return (await s.page.evaluate(`(async (setup) => {
+      const cpu0 = chromiumCpu();
+      const r = (await s.page.evaluate(`(async (setup) => {
         const file = document.getElementById('gb-bench-cases').files[0];
         const client = await globalThis.__gb.cases();
         const t0 = performance.now();
         const r = await client.importCaseList(file, setup).result;
-        return { ms: performance.now() - t0, ok: r.ok };
-      })(${setup})`)) as { ms: number; ok: boolean };
+        return { ms: performance.now() - t0, ok: r.ok, timings: r.report.timings ?? {} };
+      })(${setup})`)) as Omit<Run, 'cpu'>;
+      return { ...r, cpu: chromiumCpu() - cpu0 };
     };
     const load = await run(warm); // the first import loads the engine
     const again = await run(warm);
     printFigure('cases-wasm-load-chromium', Math.max(0, (load.ms - again.ms) / 1000), 's');
     let peak = chromiumRss();
     const timer = setInterval(() => { peak = Math.max(peak, chromiumRss()); }, 100);
-    const xs: number[] = [];
+    const runs: Run[] = [];
     try {
       for (let i = 0; i < 3; i++) {
         const r = await run(file);
         if (!r.ok) throw new Error('the Chromium import failed');
-        xs.push(r.ms / 1000);
+        runs.push(r);
       }
     } finally {
       clearInterval(timer);
     }
-    printFigure('cases-import-1000000-csv-chromium', median(xs), 's');
-    printFigure('cases-import-1000000-csv-chromium-peak-rss', peak, 'MB');
+    const name = 'cases-import-1000000-csv-chromium';
+    printFigure(name, median(runs.map((r) => r.ms / 1000)), 's');
+    printFigure(`${name}-peak-rss`, peak, 'MB');
+    // CPU seconds of the browser's processes over the import (the worker's DuckDB runs on one thread):
+    // steadier than the wall time when the machine is shared.
+    printFigure(`${name}-cpu`, median(runs.map((r) => r.cpu)), 's');
+    // Where the time goes (the import's own phases): the one SQL pass over the file, the result
+    // assembled into totals, the report's second pass.
+    for (const phase of ['read', 'aggregate', 'report']) printFigure(`${name}-${phase}`, median(runs.map((r) => r.timings[phase] ?? 0)), 's');
   } finally {
     await browser.close();
     await server.close();
@@ -147,20 +183,26 @@ async function chromiumFigures(file: string, warm: string): Promise<void> {
 }
 
 /** All case-import figures. */
-export async function casesBench(opts: { chromium?: boolean } = {}): Promise<void> {
+export async function casesBench(opts: { chromium?: boolean; node?: boolean; large?: boolean } = {}): Promise<void> {
   const m1csv = await benchFile(1_000_000, 'csv');
-  const m1pq = await benchFile(1_000_000, 'parquet');
-  nodeFigure('cases-import-1000000-csv-node', m1csv, 'city');
-  nodeFigure('cases-import-1000000-parquet-node', m1pq, 'city');
-  nodeFigure('cases-import-1000000-bad-csv-node', await benchFile(1_000_000, 'csv', 1000), 'city');
-  nodeFigure('cases-import-10000000-csv-node', await benchFile(10_000_000, 'csv'), 'province', 1);
-  nodeFigure('cases-import-10000000-parquet-node', await benchFile(10_000_000, 'parquet'), 'province', 1);
+  if (opts.node !== false) {
+    nodeFigure('cases-import-1000000-csv-node', m1csv, 'city');
+    nodeFigure('cases-import-1000000-parquet-node', await benchFile(1_000_000, 'parquet'), 'city');
+    nodeFigure('cases-import-1000000-bad-csv-node', await benchFile(1_000_000, 'csv', 1000), 'city');
+  }
+  if (opts.node !== false && opts.large !== false) {
+    nodeFigure('cases-import-10000000-csv-node', await benchFile(10_000_000, 'csv'), 'province', 1);
+    nodeFigure('cases-import-10000000-parquet-node', await benchFile(10_000_000, 'parquet'), 'province', 1);
+  }
   if (opts.chromium !== false && existsSync('/usr/bin/chromium')) await chromiumFigures(m1csv, await benchFile(10_000, 'csv'));
-  else console.log('bench: cases chromium figures skipped (/usr/bin/chromium missing)');
+  else console.log(`bench: cases chromium figures skipped (${opts.chromium === false ? '--node-only' : '/usr/bin/chromium missing'})`);
 }
 
 if (process.argv[1] === HERE) {
   const i = process.argv.indexOf('--one');
   if (i >= 0) await one(process.argv[i + 1]!, process.argv[i + 2] as Base, Number(process.argv[i + 3] ?? 3));
-  else await casesBench({ chromium: !process.argv.includes('--node-only') });
+  else {
+    const has = (f: string) => process.argv.includes(f);
+    await casesBench({ chromium: !has('--node-only'), node: !has('--chromium-only'), large: !has('--no-10m') });
+  }
 }

@@ -112,6 +112,7 @@ describe('a pool settled by points', () => {
     await act(page, { type: 'tab', tab: 'results' });
     await settled(page);
     await page.setViewportSize(SIZES[0]);
+    await chartsDrawn(page); // the fund's flow is drawn once changes pause: not a blank canvas in the picture
     await shot(page, 'points-example-results-en-1440x900');
   });
 

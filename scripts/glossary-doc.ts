@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  FORMULA_NAMES, FUND_FIGURES, HOSPITAL_FIGURES, MONITOR_WORDS, RULE_MODES, SETTINGS, TERMS, WATERFALL_STEPS, WORDS, type Name,
+  FORMULA_NAMES, FUND_FIGURES, HOSPITAL_FIGURES, MIXED_STEPS, MONITOR_WORDS, POINTS_STEPS, RULE_MODES, SETTINGS, TERMS, WATERFALL_STEPS, WORDS,
+  type Name,
 } from '../src/display/glossary.ts';
 
 const TEMPLATE = new URL('./glossary-template.md', import.meta.url);
@@ -17,6 +18,8 @@ export function glossaryMarkdown(): string {
   return readFileSync(TEMPLATE, 'utf8')
     .replace('FUND_ROWS', rows(FUND_FIGURES))
     .replace('HOSPITAL_ROWS', rows(HOSPITAL_FIGURES))
+    .replace('POINTS_STEP_ROWS', rows(POINTS_STEPS))
+    .replace('MIXED_STEP_ROWS', rows(MIXED_STEPS))
     .replace('STEP_ROWS', rows(WATERFALL_STEPS))
     .replace('WORD_ROWS', rows(WORDS))
     .replace('MONITOR_ROWS', rows(MONITOR_WORDS))

@@ -41,6 +41,11 @@ export interface CaseImportJob {
   cancel(): void;
 }
 
+/** Start the case engine now (the worker and DuckDB-wasm), for an import about to come; idempotent. */
+export function warmCaseEngine(): void {
+  casesApi().warm().catch(() => undefined);
+}
+
 /** Import a case list (a File from a picker or drop, or bytes with a file name). */
 export function importCaseList(file: Blob, setup: CaseSetup, onProgress?: (p: CaseProgress) => void, name?: string): CaseImportJob {
   const a = casesApi();

@@ -101,6 +101,25 @@ export function bufferSource(db: WasmDuckDB, bytes: Uint8Array, name: string): C
 }
 
 let opened: Promise<WasmDuckDB> | null = null;
+/** The engine `opened` holds has finished starting. */
+let ready = false;
+/** Loading progress of the start under way, for an import that waits on a start begun by warmEngine. */
+let loadSink: ((fraction: number | null) => void) | null = null;
+
+function startEngine(): Promise<WasmDuckDB> {
+  if (!opened) {
+    ready = false;
+    const p = WasmDuckDB.open((f) => loadSink?.(f));
+    opened = p;
+    p.then(() => { if (opened === p) ready = true; }, () => { if (opened === p) opened = null; });
+  }
+  return opened;
+}
+
+/** Start the engine ahead of an import (the page's picker is open); a failure is left to the import to report. */
+export async function warmEngine(): Promise<void> {
+  await startEngine().catch(() => undefined);
+}
 
 /**
  * Import a case list in this worker; the engine is started on the first call. When the engine
@@ -117,12 +136,17 @@ export async function importCaseBlob(data: Blob | Uint8Array, name: string, setu
 }
 
 async function importOnce(data: Blob | Uint8Array, name: string, setup: CaseSetup, onProgress?: (p: CaseProgress) => void): Promise<CaseImportResult> {
-  if (!opened) {
+  if (!ready) {
+    // Started here, or by warmEngine while the file was being chosen: either way its loading is this import's first phase.
     onProgress?.({ phase: 'engine', fraction: 0 });
-    opened = WasmDuckDB.open((f) => onProgress?.({ phase: 'engine', fraction: f }));
-    opened.catch(() => { opened = null; });
+    loadSink = (f) => onProgress?.({ phase: 'engine', fraction: f });
   }
-  const db = await opened;
+  let db: WasmDuckDB;
+  try {
+    db = await startEngine();
+  } finally {
+    loadSink = null;
+  }
   const blob = data instanceof Blob ? data : new Blob([data as BlobPart]);
   const magic = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
   if (String.fromCharCode(...magic) !== 'PAR1') return importCases(db, blobSource(db, blob, name), setup, onProgress);
@@ -150,6 +174,7 @@ function engineError(e: unknown, sql: string): Error {
   const W = (globalThis as { WebAssembly?: { Exception?: abstract new (...a: never[]) => unknown } }).WebAssembly;
   if (W?.Exception && e instanceof W.Exception) {
     opened = null;
+    ready = false;
     return new Error(`the case engine (DuckDB) failed inside (an uncaught WebAssembly exception) in: ${what} …; it will be restarted on the next import`);
   }
   return new Error(`${typeof e}${e && typeof e === 'object' ? ` ${(e as object).constructor?.name ?? ''}` : ''}: ${String(e)} (in: ${what} …)`);

@@ -74,12 +74,15 @@ export async function casesCommand(args: string[], io: Io): Promise<number> {
   const thresholds = base.policy.points?.thresholds ?? DEFAULT_THRESHOLDS;
   const year = base.meta.year;
 
-  let last = '';
+  // A line a phase, and within one at most a line a second: DuckDB reports progress many times a
+  // second, and each report was a line of the log.
+  let last = { phase: '', at: 0 };
   const r = await importCaseFile(file, { hospitalIds: base.hospitals.map((h) => h.id), ...(year ? { year } : {}), catalogue, thresholds }, {
     onProgress: (p) => {
-      const m = progressMessage(lang, p);
-      if (m !== last && !values.json) io.err(m);
-      last = m;
+      const now = performance.now();
+      if (values.json || (p.phase === last.phase && now - last.at < 1000)) return;
+      io.err(progressMessage(lang, p));
+      last = { phase: p.phase, at: now };
     },
   });
   for (const l of reportLines(r.report, lang, year)) io.err(l);

@@ -208,6 +208,38 @@ export const WATERFALL_STEPS = {
 } as const satisfies Record<string, Name>;
 
 /**
+ * An institution in a pool settled by points (DESIGN §7) has no target and is not paid monthly up
+ * to a budget: its waterfall and its months use these names in the place of a target's (keys of
+ * the steps and figures they replace). The monthly pre-settlement pays Pts_m × the budget point
+ * value less the deposit withheld; the year-end settles against the entitlement.
+ */
+export const POINTS_STEPS = {
+  allocatedTarget: N('分配池按点数分摊', 'Pool shared by points'),
+  target: N('点数法应得额', 'Entitlement by points'),
+  surplusVsTarget: N('结余（低于应得额）', 'Surplus (under entitlement)'),
+  overspendVsTarget: N('超支（高于应得额）', 'Overspend (over entitlement)'),
+  paidTotal: N('月度预结算已拨付', 'Paid on monthly pre-settlement'),
+  monthsTarget: N('月度预结算：应得额', 'Pre-settled monthly: entitlement'),
+  monthsDeposit: N('月度预结算：预留质量保证金', 'Pre-settled monthly: deposit held back'),
+  monthsUnpaid: N('月度预结算：应得额超出预结算部分', 'Pre-settled monthly: entitlement beyond the pre-settlement'),
+  monthlyBudget: N('月度预结算', 'Monthly pre-settlement'),
+  paid: N('预结算拨付', 'Paid on pre-settlement'),
+} as const satisfies Record<string, Name>;
+
+/**
+ * An institution's change between a scenario that pays it a target and one that pays it by
+ * points: the steps that differ in kind are named for both (target / entitlement), whichever
+ * of the two is shown; the others keep their names.
+ */
+export const MIXED_STEPS = {
+  allocatedTarget: N('分配指标／按点数分摊', 'Allocated target / pool shared by points'),
+  surplusVsTarget: N('结余（低于指标／应得额）', 'Surplus (under target / entitlement)'),
+  overspendVsTarget: N('超支（高于指标／应得额）', 'Overspend (over target / entitlement)'),
+  monthsTarget: N('月度拨付：指标／应得额', 'Paid monthly: target / entitlement'),
+  monthsUnpaid: N('月度拨付：指标／应得额未拨付部分', 'Paid monthly: target / entitlement not paid out'),
+} as const satisfies Record<string, Name>;
+
+/**
  * What each name a formula may read means (src/engine/compile.ts `formulaNames`): the built-in
  * names by their own key, and the kinds of names a scenario adds — history years, indicator
  * scores, institutions' own fields — by `history`, `indicator`, `field`.
@@ -258,8 +290,13 @@ export type WaterfallStepName = keyof typeof WATERFALL_STEPS;
 export type FormulaNameMeaning = keyof typeof FORMULA_NAMES;
 
 /** A waterfall step's name: the figure's own name (institution figures first for an institution), else the step's. */
-export function stepName(key: string, lang: Lang, of: 'fund' | 'institution'): string {
-  const tables: Record<string, Name>[] = of === 'fund' ? [FUND_FIGURES, HOSPITAL_FIGURES, WATERFALL_STEPS] : [HOSPITAL_FIGURES, FUND_FIGURES, WATERFALL_STEPS];
+/** How an institution is paid where a step is named: by a target, by points, or (a change between two scenarios) each by one. */
+export type PaidBy = 'target' | 'points' | 'mixed';
+
+export function stepName(key: string, lang: Lang, of: 'fund' | 'institution', by: PaidBy = 'target'): string {
+  const own: Record<string, Name>[] = by === 'points' ? [POINTS_STEPS] : by === 'mixed' ? [MIXED_STEPS] : [];
+  const tables: Record<string, Name>[] = of === 'fund' ? [FUND_FIGURES, HOSPITAL_FIGURES, WATERFALL_STEPS]
+    : [...own, HOSPITAL_FIGURES, FUND_FIGURES, WATERFALL_STEPS];
   for (const t of tables) if (t[key]) return t[key][lang];
   return key;
 }

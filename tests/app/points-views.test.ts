@@ -14,6 +14,9 @@ import { pointsWorkspace } from './points-fixture.ts';
 import { gainsOf } from '../../src/app/views/comparison.ts';
 import { differences } from '../../src/engine/compare.ts';
 import { formatMoney } from '../../src/engine/money.ts';
+import { explain } from '../../src/engine/explain.ts';
+import { HospitalViews } from '../../src/app/views/hospital.ts';
+import { CompareViews } from '../../src/app/views/compare.ts';
 
 describe('points in the results view', () => {
   const { ws, id } = pointsWorkspace();
@@ -124,5 +127,69 @@ describe('the brief of an institution of a points pool', () => {
     // Outside a points pool (the primary pool; the baseline) there is no points section.
     expect(briefPoints(scenarioOf(ws, id), cols, 'C001')).toBeNull();
     expect(briefPoints(scenarioOf(ws, 'baseline'), [cols[1]!], 'H002')).toBeNull();
+  });
+});
+
+describe('the institution tab of a points member: its year and its months in points words, from the engine’s points figures', () => {
+  const { ws, id } = pointsWorkspace();
+  const want = runScenario(scenarioOf(ws, id));
+  const base = runScenario(scenarioOf(ws, 'baseline'));
+  const i = want.hospitals.findIndex((x) => x.id === 'H002');
+  const h = want.hospitals[i]!;
+  const ex = explain(scenarioOf(ws, id), want, i)!;
+  const shown = (lang: 'zh' | 'en', active = id, compare = [id, 'baseline']) => new HospitalViews().of(stateOf(ws, {
+    tab: 'hospital', hospital: 'H002', active, compare, lang,
+    brief: { ref: active, id: 'H002', key: 1, explanation: active === id ? ex : explain(scenarioOf(ws, active), base, i)!, whatIf: null },
+  }));
+  const fen = (s: string) => BigInt(s.replace('.', ''));
+  const sum = (xs: readonly string[]) => xs.reduce((a, x) => a + fen(x), 0n);
+
+  it('its year: the pool shared by its points → entitlement → actual → owed → paid on pre-settlement → balance, the engine’s figures', () => {
+    const bars = shown('zh').waterfalls[0]!.bars!;
+    const by = (k: string) => bars.find((b) => b.key === k);
+    expect(by('allocatedTarget')).toMatchObject({ label: '分配池按点数分摊', amount: h.allocatedTarget });
+    expect(by('target')).toMatchObject({ label: '点数法应得额', amount: h.target });
+    expect(h.target).toBe(ex.points!.entitlement);
+    expect(by('paidTotal')).toMatchObject({ label: '月度预结算已拨付', amount: `-${h.paidTotal}` });
+    // What the months paid: the pre-settlement less the deposit withheld from it.
+    expect(fen(h.paidTotal)).toBe(sum(h.monthlyBudget) - sum(h.withheld));
+    expect(sum(h.monthlyBudget)).toBe(fen(ex.points!.preSettled));
+    expect(by('balance')!.amount).toBe(h.balance);
+    const surplus = bars.find((b) => b.key === 'surplusVsTarget' || b.key === 'overspendVsTarget')!;
+    expect(['结余（低于应得额）', '超支（高于应得额）']).toContain(surplus.label);
+    for (const b of bars) expect(b.label).not.toMatch(/总额控制指标|分配指标|月度拨付/);
+    const en = shown('en').waterfalls[0]!.bars!;
+    expect(en.find((b) => b.key === 'target')!.label).toBe('Entitlement by points');
+  });
+
+  it('its months are the monthly pre-settlement; a per-target institution’s are not', () => {
+    expect(shown('zh')).toMatchObject({ monthly: ex.hospital, monthlyByPoints: true });
+    expect(shown('zh', 'baseline', ['baseline', id]).monthlyByPoints).toBe(false);
+  });
+
+  it('its change against the per-target baseline names the steps for both, whichever is shown', () => {
+    for (const [active, compare] of [[id, [id, 'baseline']], ['baseline', ['baseline', id]]] as const) {
+      const bars = shown('zh', active, [...compare]).waterfalls[1]!.bars!;
+      expect(bars.find((b) => b.key === 'allocatedTarget')?.label).toBe('分配指标／按点数分摊');
+      expect(bars.find((b) => b.key === 'monthsTarget')?.label).toBe('月度拨付：指标／应得额');
+      const [a, b] = active === id ? [base.hospitals[i]!, h] : [h, base.hospitals[i]!];
+      expect(bars.find((x) => x.key === 'allocatedTarget')!.amount).toBe(formatMoney(Number(fen(b.allocatedTarget) - fen(a.allocatedTarget))));
+      expect(bars.at(-1)).toMatchObject({ key: 'balanceAfter', amount: b.balance });
+    }
+  });
+});
+
+describe('the parameters compared: a catalogue named only by its source', () => {
+  it('reads by its count of groups, not as an open bound (∞)', () => {
+    const { ws, id } = pointsWorkspace();
+    const cat = [{ id: 'G1', score: '100', refCost: '10000.00' }, { id: 'G2', score: '80', refCost: '8000.00' }];
+    const src = { document: '国家医疗保障按病种分值付费（DIP）技术规范', status: 'assumption' as const };
+    const withCat = setVariantChanges(ws, id, [...ws.variants[0]!.changes, { op: 'set', path: ['catalogue'], value: cat },
+      { op: 'set', path: ['policy', 'sources'], value: { ...(scenarioOf(ws, id).policy.sources ?? {}), catalogue: src } }]);
+    for (const [lang, two] of [['zh', '2 项'], ['en', '2 items']] as const) {
+      const v = new CompareViews().of(stateOf(withCat, { active: id, compare: ['baseline', id], tab: 'compare', lang }));
+      const row = v.params.rows.find((r) => r.path === 'catalogue')!;
+      expect(row.shown).toEqual(['—', two]);
+    }
   });
 });

@@ -26,22 +26,27 @@ export function derivation(ex: Explanation, lang: Lang, u: Unit) {
   </ol>`;
 }
 
-/** Deposit and the 12 months: monthly budget (in a pool settled by points, the monthly pre-settlement), claims, paid, deferred to year-end. */
+/**
+ * Deposit and the 12 months: monthly budget, claims, paid, deferred to year-end. In a pool settled
+ * by points: the monthly pre-settlement, the deposit withheld from it and what it paid.
+ */
 export function depositSchedule(ex: Explanation, lang: Lang, u: Unit) {
   const t = (k: MsgKey) => msg(lang, k);
   const h = ex.hospital;
   const months = h.monthlyBudget.map((_, i) => i);
+  const pts = !!ex.points;
   return html`<p class="kv"><span>${t('depositRate')} <b>${percent(ex.depositRate, 2)}</b></span>
       <span>${t('deposit')} <b>${money(h.deposit, u)}</b></span>
-      <span>${t('totalPaid')} <b>${money(h.paidTotal, u)}</b></span>
+      <span>${t(pts ? 'ptsPaidTotal' : 'totalPaid')} <b>${money(h.paidTotal, u)}</b></span>
       <span>${t('deferred')} <b>${money(h.deferred, u)}</b></span> <span class="muted">(${t(u)})</span></p>
     <table class="months" data-testid="brief-months">
       <thead><tr><th></th>${months.map((m) => html`<th class="num">${msg(lang, 'month', { m: m + 1 })}</th>`)}</tr></thead>
       <tbody>
-        <tr><th scope="row">${t(ex.points ? 'ptsPreSettlement' : 'monthlyBudget')}</th>
+        <tr><th scope="row">${t(pts ? 'ptsPreSettlement' : 'monthlyBudget')}</th>
           ${h.monthlyBudget.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
         <tr><th scope="row">${t('claims')}</th>${h.claims.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
-        <tr><th scope="row">${t('paidMonthly')}</th>${h.paid.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
+        ${pts ? html`<tr><th scope="row">${t('ptsMonthWithheld')}</th>${h.withheld.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>` : nothing}
+        <tr><th scope="row">${t(pts ? 'ptsMonthPaid' : 'paidMonthly')}</th>${h.paid.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
       </tbody>
     </table>`;
 }

@@ -97,7 +97,8 @@ export class GbBrief extends LitElement {
             .lang=${b.lang} .unit=${u}></gb-brief-chart></section>
         ${b.pointsSteps ? html`<section data-testid="derivation" data-by="points"><h3>${t('ptsDerivation')}</h3>${pointsDerivation(b.pointsSteps)}</section>`
           : html`<section data-testid="derivation"><h3>${t('derivation')}</h3>${derivation(ex, b.lang, u)}</section>`}
-        <section class="full" data-testid="brief-deposit"><h3>${t('depositSchedule')}</h3>${depositSchedule(ex, b.lang, u)}</section>
+        <section class="full" data-testid="brief-deposit"><h3>${t(ex.points ? 'ptsDepositSchedule' : 'depositSchedule')}</h3>
+          ${depositSchedule(ex, b.lang, u)}</section>
         <section class="full" data-testid="settlement"><h3>${t('settlementByScenario')} (${t(u)})</h3>${settlement(b.settlement, b.lang, u)}</section>
         ${b.byPoints ? html`<section class="full" data-testid="brief-points"><h3>${msg(b.lang, 'ptsBriefTitle', { pool: b.byPoints.pool })}</h3>
           ${pointsSection(b.byPoints, b.lang, u)}</section>` : nothing}

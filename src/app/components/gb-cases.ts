@@ -80,7 +80,8 @@ export class GbCases extends LitElement {
       ${v.offered ? this.catalogue(v, running) : nothing}
       <div class="row">
         <label class="file">${t('casesPick')}<input type="file" class="sr-only" accept=".csv,.txt,.parquet,text/csv" data-testid="cases-file"
-          ?disabled=${running || !v.available || v.catalogue?.status === 'running'} @change=${this.pick} /></label>
+          ?disabled=${running || !v.available || v.catalogue?.status === 'running'} @change=${this.pick}
+          @click=${() => emit(this, { type: 'warmCases' })} /></label>
         ${running ? html`<progress data-testid="cases-progress" max="1" .value=${v.fraction ?? 0} ?indeterminate=${v.fraction === null}
             aria-label=${v.progress ?? ''}></progress><span aria-live="polite" data-testid="cases-phase">${v.progress}</span>
           <button data-testid="cases-cancel" @click=${() => emit(this, { type: 'cancelCases' })}>${t('casesCancel')}</button>` : nothing}

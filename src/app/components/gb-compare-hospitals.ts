@@ -75,13 +75,18 @@ export class GbCompareHospitals extends LitElement {
     const list = (xs: GainsView['topGains']) => html`<ol>${xs.map((x) => html`<li>${names.get(x.id) ?? x.id}
       <span class="num ${x.tone}" data-tone=${x.tone}>${money(x.delta, this.unit, true)}</span></li>`)}</ol>`;
     return this.gains().map((g, k) => html`<div class="gains" data-testid="gains-${k + 1}">
-      <h3>${t('cmpGainsTitle', { metric: t(metric), name: this.columns[k + 1]!.name, base: this.columns[0]!.name })}</h3>
+      <h3>${t('cmpGainsTitle', { metric: this.metricName(metric), name: this.columns[k + 1]!.name, base: this.columns[0]!.name })}</h3>
       <div><span class=${g.gainedTone} data-testid="gainers">${t('cmpGainers', { n: g.gainers, amount: amount(g.gained) })}</span>${g.topGains.length ? html`
         <div class="muted">${t('cmpTopGains')}</div>${list(g.topGains)}` : ''}</div>
       <div><span class=${g.lostTone} data-testid="losers">${t('cmpLosers', { n: g.losers, amount: amount(g.lost) })}</span>${g.topLosses.length ? html`
         <div class="muted">${t('cmpTopLosses')}</div>${list(g.topLosses)}` : ''}</div>
       <div class="muted">${t('cmpUnchanged', { n: g.unchanged })}${g.missing ? html` · ${t('cmpMissing', { n: g.missing })}` : ''}</div>
     </div>`);
+  }
+
+  /** A metric's name: beside a scenario that pays a pool by points, the target is also the entitlement (总额控制指标/应得额). */
+  private metricName(m: Metric): string {
+    return msg(this.lang, m === 'target' && this.columns.some((c) => c.view?.byPoints) ? 'ptsTargetOrEntitlement' : m);
   }
 
   private autoMemo: { views: unknown[]; metric: Metric } | null = null;
@@ -143,7 +148,7 @@ export class GbCompareHospitals extends LitElement {
       <div class="row filters">
         <label for="metric">${t('metric')}</label>
         <select id="metric" @change=${(e: Event) => { this.metric = (e.target as HTMLSelectElement).value as Metric; }}>
-          ${METRICS.map((m) => html`<option value=${m} ?selected=${m === metric}>${t(m)}</option>`)}
+          ${METRICS.map((m) => html`<option value=${m} ?selected=${m === metric}>${this.metricName(m)}</option>`)}
         </select>
         <label><input type="checkbox" .checked=${this.byChange} data-testid="sort-by-change"
           @change=${(e: Event) => { this.byChange = (e.target as HTMLInputElement).checked; }} /> ${t('sortByChange')}</label>

@@ -42,7 +42,8 @@ export class GbHospitalView extends LitElement {
         ${w.bars ? html`<gb-waterfall .bars=${w.bars} .lang=${s.lang} .unit=${s.unit} .heading=${w.heading} testid=${`waterfall-table-${i}`}></gb-waterfall>`
           : html`<p class="muted">${w.note}</p>`}
       </div>`)}</div>` : nothing}
-      ${s.monthly ? html`<gb-monthly-chart .hospital=${s.monthly} .lang=${s.lang} .unit=${s.unit}></gb-monthly-chart>` : nothing}`;
+      ${s.monthly ? html`<gb-monthly-chart .hospital=${s.monthly} ?byPoints=${s.monthlyByPoints} .lang=${s.lang} .unit=${s.unit}>
+        </gb-monthly-chart>` : nothing}`;
   }
 }
 

@@ -1,5 +1,9 @@
-/** A hospital's year by month: claims, monthly budget and what was paid; with its table. */
-import { LitElement, html, css } from 'lit';
+/**
+ * A hospital's year by month: claims, monthly budget and what was paid; with its table. In a pool
+ * settled by points the months are the monthly pre-settlement (月度预结算) less the deposit
+ * withheld (the engine's monthlyBudget, withheld and paid of such a member), named so.
+ */
+import { LitElement, html, css, nothing } from 'lit';
 import { shared } from './shared.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
 import { money, shiftPoint } from '../../display/number.ts';
@@ -9,15 +13,18 @@ import type { HospitalResult } from '../../engine/result.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
 export class GbMonthlyChart extends LitElement {
-  static override properties = { hospital: { attribute: false }, lang: {}, unit: {} };
+  static override properties = { hospital: { attribute: false }, byPoints: { type: Boolean }, lang: {}, unit: {} };
   /** The hospital's full result (monthly arrays). */
   declare hospital: HospitalResult | null;
+  /** Its pool is settled by points. */
+  declare byPoints: boolean;
   declare lang: Lang;
   declare unit: Unit;
 
   constructor() {
     super();
     this.hospital = null;
+    this.byPoints = false;
     this.lang = 'zh';
     this.unit = 'wan';
   }
@@ -28,20 +35,27 @@ export class GbMonthlyChart extends LitElement {
     ${legendStyles}
   `];
 
+  /** The names of its months' figures: a target's or a points member's. */
+  private names(): { claims: string; budget: string; paid: string } {
+    const t = (k: MsgKey) => msg(this.lang, k);
+    return this.byPoints ? { claims: t('claims'), budget: t('ptsMonthPre'), paid: t('ptsMonthPaid') }
+      : { claims: t('claims'), budget: t('monthlyBudget'), paid: t('paidMonthly') };
+  }
+
   override updated(): void {
     const canvas = this.renderRoot.querySelector('canvas');
     const h = this.hospital;
     if (!canvas || !h) return;
-    const t = (k: MsgKey) => msg(this.lang, k);
+    const n = this.names();
     const v = (s: string) => plot(this.unit === 'wan' ? shiftPoint(s, -4) : s);
     drawChartSoon(canvas, {
       type: 'bar',
       data: {
         labels: h.claims.map((_, m) => msg(this.lang, 'month', { m: m + 1 })),
         datasets: [
-          { type: 'bar', label: t('claims'), data: h.claims.map(v), backgroundColor: PALETTE[5] },
-          { type: 'bar', label: t('paidMonthly'), data: h.paid.map(v), backgroundColor: PALETTE[0] },
-          { type: 'line', label: t('monthlyBudget'), data: h.monthlyBudget.map(v), borderColor: PALETTE[1], backgroundColor: PALETTE[1] },
+          { type: 'bar', label: n.claims, data: h.claims.map(v), backgroundColor: PALETTE[5] },
+          { type: 'bar', label: n.paid, data: h.paid.map(v), backgroundColor: PALETTE[0] },
+          { type: 'line', label: n.budget, data: h.monthlyBudget.map(v), borderColor: PALETTE[1], backgroundColor: PALETTE[1] },
         ],
       },
       options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } },
@@ -53,18 +67,21 @@ export class GbMonthlyChart extends LitElement {
     const t = (k: MsgKey) => msg(this.lang, k);
     if (!h) return html``;
     const u = this.unit;
-    return html`<div class="card" data-testid="monthly">
-      <h2 id="m-h">${t('claims')} / ${t('paidMonthly')} / ${t('monthlyBudget')} (${t(u)})</h2>
+    const n = this.names();
+    return html`<div class="card" data-testid="monthly" data-by=${this.byPoints ? 'points' : 'target'}>
+      <h2 id="m-h">${n.claims} / ${n.paid} / ${n.budget} (${t(u)})</h2>
       <div class="wrap"><canvas role="img" aria-labelledby="m-h" aria-describedby="m-t"></canvas></div>
-      <ul class="legend" aria-hidden="true"><li><span class="sw c5"></span>${t('claims')}</li><li><span class="sw c0"></span>${t('paidMonthly')}</li>
-      <li><span class="sw c1"></span>${t('monthlyBudget')}</li></ul>
+      <ul class="legend" aria-hidden="true"><li><span class="sw c5"></span>${n.claims}</li><li><span class="sw c0"></span>${n.paid}</li>
+      <li><span class="sw c1"></span>${n.budget}</li></ul>
       <details><summary>${t('chartAlt')}</summary>
         <table id="m-t">
           <thead><tr><th></th>${h.claims.map((_, m) => html`<th class="num">${msg(this.lang, 'month', { m: m + 1 })}</th>`)}</tr></thead>
           <tbody>
-            <tr><th scope="row">${t('claims')}</th>${h.claims.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
-            <tr><th scope="row">${t('monthlyBudget')}</th>${h.monthlyBudget.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
-            <tr><th scope="row">${t('paidMonthly')}</th>${h.paid.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
+            <tr data-row="claims"><th scope="row">${n.claims}</th>${h.claims.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
+            <tr data-row="monthlyBudget"><th scope="row">${n.budget}</th>${h.monthlyBudget.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
+            ${this.byPoints ? html`<tr data-row="withheld"><th scope="row">${t('ptsMonthWithheld')}</th>
+              ${h.withheld.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>` : nothing}
+            <tr data-row="paid"><th scope="row">${n.paid}</th>${h.paid.map((x) => html`<td class="num">${money(x, u)}</td>`)}</tr>
           </tbody>
         </table>
       </details>

@@ -1,5 +1,5 @@
 /** Messages of pools settled by points (区域点数法, DESIGN §7), merged into index.ts; names of figures from the glossary. */
-import { FUND_FIGURES as F, HOSPITAL_FIGURES as H, WORDS as W } from '../../display/glossary.ts';
+import { FUND_FIGURES as F, HOSPITAL_FIGURES as H, POINTS_STEPS as PS, WORDS as W } from '../../display/glossary.ts';
 
 export const zhPoints = {
   ptsTitle: '点数法结算', ptsPool: '分配池（点数法）', ptsTotal: '总点数', ptsProjected: H.projectedPoints.zh,
@@ -43,6 +43,8 @@ export const zhPoints = {
   ptsDerivation: `${W.entitlement.zh}测算过程`, ptsPreSettlement: W.preSettlement.zh, ptsWhatIf: '假设：点数虚增（本机构）',
   ptsNoTargetWhatIf: `本机构所在分配池按点数法结算，事先没有${H.target.zh}，应得额按全池点数分配，“指标调整 ±X%”的测算不适用。`,
   ptsInflBelow: '下表为各机构多报点数时本机构应得额的变化；全池的测算见“结果”页。', ptsInflElsewhere: '点数虚增的测算见“结果”页。',
+  ptsMonthPre: PS.monthlyBudget.zh, ptsMonthPaid: PS.paid.zh, ptsMonthWithheld: H.withheld.zh, ptsPaidTotal: PS.paidTotal.zh,
+  ptsDepositSchedule: `保证金与${W.preSettlement.zh}`,
 } as const;
 
 export const enPoints: Record<keyof typeof zhPoints, string> = {
@@ -99,4 +101,6 @@ export const enPoints: Record<keyof typeof zhPoints, string> = {
     + 'so “what if the target moves ±X%” does not apply.',
   ptsInflBelow: 'Below: its entitlement when institutions report more points; the whole pool’s what-if is on the Results tab.',
   ptsInflElsewhere: 'Point inflation’s what-if is on the Results tab.',
+  ptsMonthPre: PS.monthlyBudget.en, ptsMonthPaid: PS.paid.en, ptsMonthWithheld: H.withheld.en, ptsPaidTotal: PS.paidTotal.en,
+  ptsDepositSchedule: `Deposit and ${W.preSettlement.en.toLowerCase()}`,
 };

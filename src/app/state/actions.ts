@@ -30,6 +30,8 @@ export type Action =
   /** A case list (.csv / .parquet) into the scenario shown: points per institution and month (handle-points.ts). */
   | { type: 'importCases'; file: File }
   | { type: 'cancelCases' }
+  /** The case picker was opened: start the case engine while the user chooses a file. */
+  | { type: 'warmCases' }
   | { type: 'importCatalogue'; file: File }
   | { type: 'pointInflation'; pool: string; level: string | null; pct: string }
   | { type: 'dismiss' }

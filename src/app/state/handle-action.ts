@@ -14,7 +14,7 @@ import { MIME, downloadBytes, safeName } from '../download.ts';
 import { discardStored, downloadStored, leaveRecovery } from './recovery.ts';
 import { addInstitution, removeInstitution, setInstitutionAttr } from './handle-institutions.ts';
 import { openVersions, restoreVersion } from './handle-versions.ts';
-import { cancelCases, importCases, openPointsExample, runPointInflation } from './handle-points.ts';
+import { cancelCases, importCases, openPointsExample, runPointInflation, warmCases } from './handle-points.ts';
 import { importCatalogue } from './handle-catalogue.ts';
 import { readDoc } from './read-doc.ts';
 
@@ -86,6 +86,7 @@ export async function handleAction(ctl: Controller, a: Action): Promise<void> {
       return ctl.notify({ kind: 'error', says: { key: 'fileNotOurs', vars: { name: a.name }, words: { what: FILE_KIND_WORDS[a.kind] } } });
     case 'importCases': return importCases(ctl, a.file);
     case 'cancelCases': return cancelCases();
+    case 'warmCases': return warmCases();
     case 'importCatalogue': return importCatalogue(ctl, a.file);
     case 'pointInflation': return runPointInflation(ctl, { pool: a.pool, level: a.level, pct: a.pct });
     case 'openPointsExample': return openPointsExample(ctl, (text, name) => handleAction(ctl, { type: 'openText', text, name }));

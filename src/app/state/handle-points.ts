@@ -44,6 +44,15 @@ export async function runPointInflation(ctl: Controller, query: PointInflationQu
 
 let job: import('../../cases/client.ts').CaseImportJob | null = null;
 
+/**
+ * The case picker was opened: the case worker starts DuckDB-wasm (fetching and compiling its
+ * ~34 MB) while the user looks for the file, instead of after it is chosen. Nothing is fetched
+ * before a case list is being opened; a failure here is the import's to report.
+ */
+export async function warmCases(): Promise<void> {
+  (await import('../../cases/client.ts')).warmCaseEngine();
+}
+
 /** Stop the import under way (its worker ends; nothing is written). */
 export function cancelCases(): void {
   job?.cancel();

@@ -143,9 +143,11 @@ const paramDiffs = memoize((lang: Lang, unit: Unit, names: string, ...scenarios:
     const kind = valueKind(path);
     return { ...r, shown: r.values.map((v, k) => {
       if (v === undefined) return '—';
-      if (v === null) return '∞';
+      // A list named only by its source (the catalogue) reads by its count, not as an open bound (∞).
       const raw = valueAt(scenarios[k], path);
-      return formatValue(Array.isArray(raw) ? raw : v, lang, kind, { unit, base: scenarios[k] });
+      if (Array.isArray(raw)) return formatValue(raw, lang, kind, { unit, base: scenarios[k] });
+      if (v === null) return '∞';
+      return formatValue(v, lang, kind, { unit, base: scenarios[k] });
     }) };
   });
   return { names: names.split('\n'), rows: shownRows };

@@ -19,6 +19,8 @@ export interface HospitalView {
   selected: string | null;
   brief: BriefView | null;
   monthly: HospitalResult | null;
+  /** Its pool is settled by points: its months are the monthly pre-settlement. */
+  monthlyByPoints: boolean;
   /** Its year step by step, allotted target to balance; and, beside another scenario, why its balance (清算补（扣）) differs. */
   waterfalls: { heading: string; bars: WaterfallBar[] | null; note?: string }[];
   error: string | null;
@@ -30,10 +32,10 @@ const NO_WATERFALLS: HospitalView['waterfalls'] = [];
 const waterfallsOf = memoize((cols: ReturnType<typeof briefContext>['settlement'], id: string | null, lang: Lang): HospitalView['waterfalls'] => {
   const mine = id ? figuresOf(cols[0]?.view ?? null, id) : null;
   if (!id || !mine) return NO_WATERFALLS;
-  const out: HospitalView['waterfalls'] = [{ heading: msg(lang, 'owedMadeUp'), bars: institutionYear(mine, lang) }];
+  const out: HospitalView['waterfalls'] = [{ heading: msg(lang, 'owedMadeUp'), bars: institutionYear(mine, lang, mine.byPoints) }];
   const other = cols.slice(1).map((c) => ({ name: c.name, f: figuresOf(c.view, id) })).find((c) => c.f !== null);
   if (other?.f) {
-    const bars = institutionDifference(other.f, mine, lang);
+    const bars = institutionDifference(other.f, mine, lang, [other.f.byPoints, mine.byPoints]);
     const heading = msg(lang, 'balanceChange', { name: other.name });
     out.push(bars ? { heading, bars } : { heading, bars: null, note: msg(lang, 'balanceChangeNone', { name: other.name }) });
   }
@@ -51,7 +53,10 @@ export class HospitalViews {
   of(s: AppState): HospitalView {
     const scen = scenarioOrError(s.ws, s.active);
     if (scen instanceof Error) {
-      const none = { lang: s.lang, unit: s.unit, choices: [], selected: null, brief: null, monthly: null, waterfalls: NO_WATERFALLS, error: scen.message };
+      const none = {
+        lang: s.lang, unit: s.unit, choices: [], selected: null, brief: null, monthly: null, monthlyByPoints: false, waterfalls: NO_WATERFALLS,
+        error: scen.message,
+      };
       return (this.prev = stable(this.prev, none));
     }
     const h = scen.hospitals.find((x) => x.id === s.hospital) ?? scen.hospitals[0];
@@ -61,6 +66,7 @@ export class HospitalViews {
     const view = stable(this.prev, {
       lang: s.lang, unit: s.unit, choices: choicesOf(scen.hospitals), selected: h?.id ?? null,
       brief: buildBrief(ctx, ex, mine?.whatIf ?? null, s.whatIfPct), monthly: ex?.hospital ?? null,
+      monthlyByPoints: !!ex?.points,
       waterfalls: waterfallsOf(ctx.settlement, h?.id ?? null, s.lang), error: null,
     });
     this.prev = view;

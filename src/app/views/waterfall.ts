@@ -7,7 +7,7 @@ import {
 } from '../../engine/waterfall.ts';
 import type { FundResult } from '../../engine/result.ts';
 import type { ResultView } from '../../transport/packed.ts';
-import { stepName } from '../../display/glossary.ts';
+import { stepName, type PaidBy } from '../../display/glossary.ts';
 import type { Lang } from '../../display/lang.ts';
 import { memoize } from './memo.ts';
 
@@ -17,30 +17,34 @@ export interface WaterfallBar extends WaterfallStep {
   carried?: true;
 }
 
-const named = (steps: WaterfallStep[], lang: Lang, of: 'fund' | 'institution', names: Record<string, string> = {}): WaterfallBar[] =>
-  steps.map((s) => ({ ...s, label: names[s.key] ?? stepName(s.key, lang, of) }));
+const named = (steps: WaterfallStep[], lang: Lang, of: 'fund' | 'institution', by: PaidBy = 'target'): WaterfallBar[] =>
+  steps.map((s) => ({ ...s, label: stepName(s.key, lang, of, by) }));
 
 /** The fund's flow from its expenditure budget to what it owes institutions. */
 export const fundFlow = memoize((f: FundResult | null, lang: Lang): WaterfallBar[] | null => (f ? named(fundWaterfall(f), lang, 'fund') : null));
 
-/** An institution's figures from a packed result (null when it is not in it). */
-export function figuresOf(view: ResultView | null, id: string): InstitutionFigures | null {
+/** An institution's figures from a packed result, and whether its pool is settled by points (null when it is not in it). */
+export function figuresOf(view: ResultView | null, id: string): (InstitutionFigures & { byPoints: boolean }) | null {
   const i = view?.indexOf(id);
   if (!view || i === undefined) return null;
   const out = {} as Record<(typeof INSTITUTION_STEP_FIELDS)[number], string>;
   for (const f of INSTITUTION_STEP_FIELDS) out[f] = view.get(f, i) ?? '0.00';
-  return out;
+  const pool = view.get('pool', i);
+  return { ...out, byPoints: view.fund.pools.some((p) => p.id === pool && p.settlement === 'points') };
 }
 
-/** One institution's year, from its allotted target to its year-end balance. */
-export const institutionYear = (h: InstitutionFigures, lang: Lang): WaterfallBar[] => named(institutionWaterfall(h), lang, 'institution');
+/** One institution's year, from its allotted target (or its pool shared by points) to its year-end balance. */
+export const institutionYear = (h: InstitutionFigures, lang: Lang, byPoints = false): WaterfallBar[] =>
+  named(institutionWaterfall(h), lang, 'institution', byPoints ? 'points' : 'target');
 
 /**
  * Why one institution's year-end balance (清算补（扣）) differs in scenario b from a (engine
  * institutionChange), its bars named by the glossary (比较方案 / 当前方案: the card's heading names
  * the scenario compared with). Null when nothing changes (no step but a's payments carried across).
  */
-export function institutionDifference(a: InstitutionFigures, b: InstitutionFigures, lang: Lang): WaterfallBar[] | null {
+export function institutionDifference(a: InstitutionFigures, b: InstitutionFigures, lang: Lang, byPoints: [boolean, boolean] = [false, false]):
+  WaterfallBar[] | null {
   const steps = institutionChange(a, b);
-  return unchanged(steps) ? null : named(steps, lang, 'institution').map((b) => (isCarried(b.key) ? { ...b, carried: true } : b));
+  const by: PaidBy = byPoints[0] !== byPoints[1] ? 'mixed' : byPoints[0] ? 'points' : 'target';
+  return unchanged(steps) ? null : named(steps, lang, 'institution', by).map((b) => (isCarried(b.key) ? { ...b, carried: true } : b));
 }
