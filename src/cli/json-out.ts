@@ -59,7 +59,10 @@ class Chunks {
 
   /** A JSON value as JSON.stringify writes it; strings of plain ASCII copied as they are. */
   value(v: unknown): void {
-    if (typeof v === 'string' && plainAscii(v)) {
+    if (v === null) this.bytes(NULL);
+    else if (v === true) this.bytes(TRUE);
+    else if (v === false) this.bytes(FALSE);
+    else if (typeof v === 'string' && plainAscii(v)) {
       this.room(v.length + 2);
       const b = this.buf;
       let p = this.at;
@@ -100,6 +103,9 @@ const MONTH_FIRST = ascii('\n        ');
 const MONTH_NEXT = ascii(',\n        ');
 const MONTHS_CLOSE = ascii('\n      ]');
 const ZERO = ascii('"0.00"');
+const NULL = ascii('null');
+const TRUE = ascii('true');
+const FALSE = ascii('false');
 
 export function writeResultJson(model: Model, st: Settlement, write: (chunk: Uint8Array) => void): void {
   const out = new Chunks(write);
