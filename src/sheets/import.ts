@@ -45,7 +45,8 @@ export async function importHospitals(data: Uint8Array | ArrayBuffer, fileName: 
   if (!found) {
     return fail(fileProblem(read.sheets[0]?.name ?? fileName, null, null, null, {
       zh: '找不到表头行：任何工作表的前 30 行中都没有同时包含「机构编码」和其他至少两个已知列名（如「机构名称」「级别」「2024年基金支出」）的行',
-      en: 'no header row found: no row in the first 30 of any sheet names "Institution code" and at least two other known columns (like "Name", "Level", "History 2024")',
+      en: 'no header row found: no row in the first 30 of any sheet names "Institution code" and at least two other known columns (like "Name", "Level", '
+        + '"History 2024")',
     }));
   }
   report.sheet = found.sheet.name;

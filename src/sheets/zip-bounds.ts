@@ -52,7 +52,8 @@ function tooBig(total: number): ZipCheck {
   const size = Number.isFinite(total) ? `超过 ${mb(total)} MB` : '超过 4 GB';
   const sizeEn = Number.isFinite(total) ? `more than ${mb(total)} MB` : 'more than 4 GB';
   return bad(`表格解压后${size}，超过本工具可读取的 ${mb(MAX_UNPACKED)} MB；请删去不需要的工作表或行，或另存为 .csv 后导入`,
-    `the workbook unpacks to ${sizeEn}, above the ${mb(MAX_UNPACKED)} MB this tool can read; delete sheets or rows not needed, or save it as .csv and import that`);
+    `the workbook unpacks to ${sizeEn}, above the ${mb(MAX_UNPACKED)} MB this tool can read; delete sheets or rows not needed, `
+      + `or save it as .csv and import that`);
 }
 
 const bad = (zh: string, en: string): ZipCheck => ({ ok: false, reason: { zh, en } });
@@ -76,7 +77,8 @@ export async function checkRows(b: Uint8Array, limit = MAX_SHEET_ROWS): Promise<
     const rows = await countRows(part, limit);
     if (rows > limit) {
       return bad(`表格的一个工作表有超过 ${grouped(limit)} 行数据，超过本工具一次可导入的行数（一个方案最多 200,000 家机构）；请删去不需要的行（如整列填充到表格末行的内容），或分成几个文件导入`,
-        `a worksheet has more than ${grouped(limit)} rows of data, more than this tool imports at once (a scenario holds at most 200,000 institutions); delete the rows not needed (such as a column filled down to the sheet's last row), or split the file`);
+        `a worksheet has more than ${grouped(limit)} rows of data, more than this tool imports at once (a scenario holds at most 200,000 institutions); `
+          + `delete the rows not needed (such as a column filled down to the sheet's last row), or split the file`);
     }
   }
   return { ok: true, unpacked: 0 };
