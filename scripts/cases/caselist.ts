@@ -17,7 +17,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const opt = (k: string) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : undefined; };
   const out = opt('-o');
   if (!out) {
-    console.error('usage: caselist.ts -o OUT.csv|OUT.parquet [--base scenarios/city.json | --institutions N] [--cases N] [--seed S] [--bad K] [--month ym|number|date|compact|mixed] [--headers zh|en]');
+    console.error('usage: caselist.ts -o OUT.csv|OUT.parquet [--base scenarios/city.json | --institutions N] [--cases N] [--seed S] [--bad K] '
+      + '[--month ym|number|date|compact|mixed] [--headers zh|en]');
     process.exit(2);
   }
   const { readFileSync } = await import('node:fs');

@@ -213,7 +213,8 @@ export async function writeParquet(path: string, o: CaseListOptions): Promise<vo
   });
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   try {
-    await conn.run(`COPY (SELECT ${cols.join(', ')} FROM read_csv(${q(csv)}, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}}, ignore_errors = true))
+    await conn.run(`COPY (SELECT ${cols.join(', ')} FROM read_csv(${q(csv)}, header = false, skip = 1, auto_detect = false, delim = ',', `
+      + `quote = '"', escape = '"', columns = {${columns}}, ignore_errors = true))
       TO ${q(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
   } finally {
     conn.closeSync();

@@ -34,7 +34,8 @@ export function claimsWithholding(): Scenario {
   const fund = smallFund(insts, { uplift: 1.06, afRate: '0.03', rrRate: '0.01' });
   const s = header({
     name: '按月审核费用预留 10% 保证金（合成数据）',
-    description: '合成数据。演示“按月拨付审核费用的 90%，其余 10% 作保证金年末考核后拨付”的规则（青海省职工医疗保障制度改革试行办法实施细则第四十二条）：deposit.base 为 "claims"，月度可支付额受按月累计指标限制，超出部分暂缓拨付；保证金为实际拨付额的 10%，而非指标的 10%。',
+    description: '合成数据。演示“按月拨付审核费用的 90%，其余 10% 作保证金年末考核后拨付”的规则（青海省职工医疗保障制度改革试行办法实施细则第四十二条）：deposit.base 为 "claims"，月度可支付额受按月累计指标限制，超出部分暂缓拨付；保证金为实际拨付额的 '
+      + '10%，而非指标的 10%。',
     region: '甲市（虚构）',
     year: META_YEAR,
   }, fund, policy, insts.map(hospitalOf));
@@ -128,7 +129,8 @@ export function volumeFloor(): Scenario {
     quality: LINEAR_60_90,
     sources: {
       'policy.volumeFloor': official({ ...LINYI,
-        note: '2008 年起临沂市对各定点医院住院统筹金支付按资金总量和最低服务人次两项指标进行控制：“以上年度实际结算的人次核定最低服务人次指标。实行月结算和年度平衡。”各院最低服务人次指标取上年实际结算人次。服务人次未达最低指标时按比例核减指标（指标 × 服务人次 ÷ 最低服务人次）为本测算工具的参考规则，原文未载明核减方式。' }),
+        note: '2008 年起临沂市对各定点医院住院统筹金支付按资金总量和最低服务人次两项指标进行控制：“以上年度实际结算的人次核定最低服务人次指标。实行月结算和年度平衡。”各院最低服务人次指标取上年实际结算人次。服务人次未达最低指标时按比例核减指标（指标 × 服务人次 ÷ '
+          + '最低服务人次）为本测算工具的参考规则，原文未载明核减方式。' }),
       ...depositRateSources('hospital'),
       'policy.surplus': assumption({ ...DOC70, article: ART70.incentive + PARA, note: '与主示例（city.json）相同的假设分档。' }),
       'policy.overspend': assumption({ ...DOC70, article: ART70.incentive + PARA, note: '与主示例（city.json）相同的假设分档。' }),
@@ -188,7 +190,8 @@ export function communityPrepay(): Scenario {
   const fund = smallFund(insts, { uplift: 1.05, afRate: '0.03', rrRate: '0' });
   const s = header({
     name: '社区卫生服务中心医保费用预付（合成数据）',
-    description: '合成数据。演示社区卫生服务中心医保费用预付：全年指标（扣除 2% 保证金后）分 12 个月均摊按月预拨；年终按四项指标加权考核（基本医疗服务 30%、公共卫生服务 30%、综合管理 25%、社区满意度测评 15%），得分决定保证金返还比例与能否留用结余；超支由中心承担，其中新增医保对象所致的合理部分由基金补助。依据：区社区卫生服务中心医保费用预付管理办法（试行）及区社区卫生服务综合考核评估方案（试行）。',
+    description: '合成数据。演示社区卫生服务中心医保费用预付：全年指标（扣除 2% 保证金后）分 12 个月均摊按月预拨；年终按四项指标加权考核（基本医疗服务 30%、公共卫生服务 30%、综合管理 25%、社区满意度测评 '
+      + '15%），得分决定保证金返还比例与能否留用结余；超支由中心承担，其中新增医保对象所致的合理部分由基金补助。依据：区社区卫生服务中心医保费用预付管理办法（试行）及区社区卫生服务综合考核评估方案（试行）。',
     region: '戊区（虚构）',
     year: META_YEAR,
   }, fund, policy, insts.map(hospitalOf));

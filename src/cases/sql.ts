@@ -146,7 +146,8 @@ function scaled(col: SourceColumn, v: string, alias: string, dp: number, prec: n
       const u = `(${v} * ${10 ** dp})`;
       return {
         decimal: null,
-        value: `CASE WHEN isfinite(${v}) AND abs(${v}) < ${10 ** (prec - dp)} AND abs(${u} - round(${u})) <= greatest(1e-6, abs(${u}) * 1.5e-14) THEN round(${u})::BIGINT END`,
+        value: `CASE WHEN isfinite(${v}) AND abs(${v}) < ${10 ** (prec - dp)} AND abs(${u} - round(${u})) <= greatest(1e-6, abs(${u}) * 1.5e-14) `
+          + `THEN round(${u})::BIGINT END`,
       };
     }
     default: {
@@ -205,7 +206,8 @@ export function parsedSelect(p: PreparedSetup, src: SourcePlan): string {
   const ymY = (t: string) => `CASE WHEN ${isYm(t)} THEN TRY_CAST(substr(${t}, 1, 4) AS INTEGER) END`;
   const ymM = (t: string) => `CASE WHEN ${isYm(t)} THEN ${asInt(`substr(${t}, 6)`)} END`;
   const tsOf = (t: string, mi: string, ym: string) =>
-    `CASE WHEN ${mi} IS NULL AND ${ym} IS NULL AND ${t} IS NOT NULL THEN (CASE WHEN length(${t}) = 10 THEN TRY_CAST(${t} AS DATE)::TIMESTAMP ELSE TRY_CAST(${t} AS TIMESTAMP) END) END`;
+    `CASE WHEN ${mi} IS NULL AND ${ym} IS NULL AND ${t} IS NOT NULL THEN (CASE WHEN length(${t}) = 10 THEN TRY_CAST(${t} AS DATE)::TIMESTAMP `
+      + `ELSE TRY_CAST(${t} AS TIMESTAMP) END) END`;
   const monthLevels: string[][] = cm.type === 'integer'
     ? [['TRY_CAST(v_m AS INTEGER) AS mi0', 'NULL::INTEGER AS ymy0', 'NULL::INTEGER AS ymm0'], ['NULL::TIMESTAMP AS ts0'], ['NULL::VARCHAR AS mn']]
     : cm.type === 'date'

@@ -22,7 +22,8 @@ export class WasmDuckDB implements SqlEngine {
 
   static async open(onLoad?: (fraction: number | null) => void): Promise<WasmDuckDB> {
     const features = await duckdb.getPlatformFeatures();
-    if (!features.wasmExceptions) throw new Error('this browser lacks WebAssembly exception handling (Chrome 95+, Firefox 100+, Safari 15.2+) / 浏览器不支持 WebAssembly 异常处理');
+    if (!features.wasmExceptions) throw new Error('this browser lacks WebAssembly exception handling (Chrome 95+, Firefox 100+, Safari 15.2+) '
+      + '/ 浏览器不支持 WebAssembly 异常处理');
     const runtime = duckdb.BROWSER_RUNTIME;
     runtime.progressUpdate = (_final: number, percentage: number) => progressSink?.(percentage);
     const url = duckdbWasmUrl();

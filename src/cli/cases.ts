@@ -19,7 +19,8 @@ import type { CaseReport, Thresholds } from '../cases/types.ts';
 import type { CatalogueGroup } from '../format/types.ts';
 import type { Lang } from '../display/lang.ts';
 
-export const CASES_USAGE = 'usage: gbsim cases CASES.csv|CASES.parquet --base SCENARIO.json -o OUT.json [--catalogue CAT.csv|CAT.xlsx] [--only-valid] [--json] [--lang zh|en]';
+export const CASES_USAGE = 'usage: gbsim cases CASES.csv|CASES.parquet --base SCENARIO.json -o OUT.json [--catalogue CAT.csv|CAT.xlsx] [--only-valid] [--json] '
+  + '[--lang zh|en]';
 
 /** The national DIP technical specification's thresholds, where the scenario has none (DESIGN §7). */
 export const DEFAULT_THRESHOLDS: Thresholds = { low: '0.5', high: '2' };
@@ -90,7 +91,8 @@ export async function casesCommand(args: string[], io: Io): Promise<number> {
   if (r.report.rejected > 0 && values['only-valid'] !== true) {
     io.err(zh
       ? `未写入 ${out}：${r.report.rejected} 行有问题（见上）；请修正后重新导入，或加 --only-valid 只计入 ${r.report.accepted} 行有效病例`
-      : `${out} not written: ${r.report.rejected} rows have problems (above); fix them and import again, or add --only-valid to count only the ${r.report.accepted} valid cases`);
+      : `${out} not written: ${r.report.rejected} rows have problems (above); fix them and import again, `
+        + `or add --only-valid to count only the ${r.report.accepted} valid cases`);
     return 1;
   }
   const merged = withImportedPoints(base, r.aggregation, given);
@@ -118,8 +120,10 @@ export async function casesCommand(args: string[], io: Io): Promise<number> {
       outside: merged.outside.map(({ id, cases }) => ({ id, cases })), total: t, report: r.report }, null, 2));
   } else {
     io.out(zh
-      ? `已写入 ${out}：${merged.written.length} 家机构的点数（${t.cases} 例，原始点数 ${t.points}，费用极低 ${t.low} 例、极高 ${t.high} 例、特例单议 ${t.special} 例；阈值 ${thresholds.low} / ${thresholds.high}）`
-      : `wrote ${out}: points of ${merged.written.length} institutions (${t.cases} cases, ${t.points} raw points; ${t.low} low, ${t.high} high, ${t.special} special-review cases; thresholds ${thresholds.low} / ${thresholds.high})`);
+      ? `已写入 ${out}：${merged.written.length} 家机构的点数（${t.cases} 例，原始点数 ${t.points}，费用极低 ${t.low} 例、极高 ${t.high} 例、特例单议 ${t.special} 例；阈值 ${thresholds.low} / `
+        + `${thresholds.high}）`
+      : `wrote ${out}: points of ${merged.written.length} institutions (${t.cases} cases, ${t.points} raw points; ${t.low} low, ${t.high} high, `
+        + `${t.special} special-review cases; thresholds ${thresholds.low} / ${thresholds.high})`);
   }
   return 0;
 }

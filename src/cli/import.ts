@@ -91,19 +91,25 @@ export function routeImportFile(bytes: Uint8Array, file: string, lang: Lang): vo
     let doc: unknown;
     try { doc = JSON.parse(text); } catch { doc = undefined; }
     throw new CliError(`${zh ? `${file}：不是机构数据表格（.xlsx、.csv），而是 JSON 文件，且作为工作区或方案文件未通过检查；未写入任何文件：`
-      : `${file}: not an institutions spreadsheet (.xlsx, .csv) but a JSON file, and as a workspace or scenario file it does not pass the check; nothing written:`}
+      : `${file}: not an institutions spreadsheet (.xlsx, .csv) but a JSON file, and as a workspace or scenario file it does not pass the check; `
+        + `nothing written:`}
 ${issueLines(file, r.issues, lang, doc)}`, 1);
   }
   const n = r.ws.baseline.hospitals.length;
   if (r.kind === 'scenario') {
     throw new CliError(zh
-      ? `${file} 是方案文件（已通过检查，${n} 家机构），不是机构数据表格：gbsim import 只读入 .xlsx 或 .csv 表格。计算此方案请用 gbsim run ${file}，检查请用 gbsim validate ${file}；把表格中的机构数据导入此方案请用 gbsim import 表格.xlsx --base ${file} -o 新方案.json；在应用中请用「打开文件」`
-      : `${file} is a scenario file (it passes the check; ${n} institutions), not an institutions spreadsheet: gbsim import reads only .xlsx or .csv sheets. To settle it: gbsim run ${file}; to check it: gbsim validate ${file}; to import a sheet's institutions into it: gbsim import SHEET.xlsx --base ${file} -o NEW.json; in the app: Open file`, 2);
+      ? `${file} 是方案文件（已通过检查，${n} 家机构），不是机构数据表格：gbsim import 只读入 .xlsx 或 .csv 表格。计算此方案请用 gbsim run ${file}，检查请用 gbsim validate ${file}；把表格中的机构数据导入此方案请用 gbsim `
+        + `import 表格.xlsx --base ${file} -o 新方案.json；在应用中请用「打开文件」`
+      : `${file} is a scenario file (it passes the check; ${n} institutions), not an institutions spreadsheet: gbsim import reads only .xlsx or .csv sheets. `
+        + `To settle it: gbsim run ${file}; to check it: gbsim validate ${file}; to import a sheet's institutions into it: `
+        + `gbsim import SHEET.xlsx --base ${file} -o NEW.json; in the app: Open file`, 2);
   }
   const k = r.ws.variants.length;
   throw new CliError(zh
     ? `${file} 是工作区文件（已通过检查：基准方案和 ${k} 个测算方案，${n} 家机构），不是机构数据表格：gbsim import 只读入 .xlsx 或 .csv 表格。工作区请在应用中用「打开文件」打开；逐年测算其中各方案请用 gbsim years ${file}`
-    : `${file} is a workspace file (it passes the check: the baseline and ${k} alternatives, ${n} institutions), not an institutions spreadsheet: gbsim import reads only .xlsx or .csv sheets. Open a workspace in the app with Open file; to run its scenarios over several years: gbsim years ${file}`, 2);
+    : `${file} is a workspace file (it passes the check: the baseline and ${k} alternatives, ${n} institutions), not an institutions spreadsheet: `
+      + `gbsim import reads only .xlsx or .csv sheets. Open a workspace in the app with Open file; to run its scenarios over several years: `
+      + `gbsim years ${file}`, 2);
 }
 
 export async function importCommand(args: string[], io: Io): Promise<number> {

@@ -1,6 +1,7 @@
 /** Reading scenario files for the command line, with errors that name the file and fields. */
 import { readFileSync } from 'node:fs';
-import { validateScenario, type LoadResult } from '../scenario/open.ts';
+import { validateScenarioModel, type ModelResult } from '../scenario/open.ts';
+import type { Model } from '../engine/model.ts';
 import type { Issue } from '../format/issues.ts';
 import { parseJson } from '../format/json.ts';
 import { documentIssueLine } from '../workspace/issue-text.ts';
@@ -13,8 +14,11 @@ import { renderMessage, type MsgCode, type MsgParams } from '../format/messages.
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
-  /** Output in pieces, no line break added (large JSON); when absent, pieces are joined and given to `out`. */
-  write?: (chunk: string) => void;
+  /**
+   * Output in pieces, no line break added (large JSON, as UTF-8 bytes; a piece is never changed
+   * once given); when absent, pieces are joined and given to `out`.
+   */
+  write?: (chunk: string | Uint8Array) => void;
   /** The language of messages (`--lang`, else the system locale); main sets it. */
   lang?: Lang;
 }
@@ -94,9 +98,14 @@ export class WrongFileError extends CliError {
 
 /** Load and validate; every problem is listed as "FILE: where: message (path)". */
 export function readScenario(path: string): Scenario {
+  return readScenarioModel(path).scenario;
+}
+
+/** readScenario with the model its check compiled, for a command that settles it next. */
+export function readScenarioModel(path: string): { scenario: Scenario; model: Model } {
   const r = openScenarioFile(path);
   if (!r.ok) throw new IssuesError(path, r.issues, r.doc);
-  return r.scenario;
+  return r;
 }
 
 /**
@@ -105,7 +114,7 @@ export function readScenario(path: string): Scenario {
  * not JSON throws WrongFileError naming what it is and the command that takes it, rather than
  * "not valid JSON: Unexpected token 'P'"; so does a workspace file (it holds several scenarios).
  */
-export function openScenarioFile(path: string): LoadResult & { doc?: unknown } {
+export function openScenarioFile(path: string): ModelResult & { doc?: unknown } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -127,10 +136,10 @@ export function openScenarioFile(path: string): LoadResult & { doc?: unknown } {
 }
 
 /** Parse and validate, keeping the document as read so messages can name its institutions. */
-export function openScenarioText(text: string): LoadResult & { doc?: unknown } {
+export function openScenarioText(text: string): ModelResult & { doc?: unknown } {
   const j = parseJson(text);
   if (!j.ok) return j;
-  return { ...validateScenario(j.value), doc: j.value };
+  return { ...validateScenarioModel(j.value), doc: j.value };
 }
 
 /** The line said on stderr once an output file is written, in the user's language. */

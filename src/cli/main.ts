@@ -3,7 +3,7 @@
  * Exit codes: 0 success, 1 invalid input (stderr names the file and fields), 2 usage error.
  */
 import { cliLang, parse, oneOf, langOption } from './args.ts';
-import { CliError, issueLines, openScenarioFile, readScenario, WrongFileError, wroteLine, type Io } from './io.ts';
+import { CliError, issueLines, openScenarioFile, readScenario, readScenarioModel, WrongFileError, wroteLine, type Io } from './io.ts';
 import type { Lang } from '../display/lang.ts';
 import { resultOf, runReport, settleScenario } from './run.ts';
 import { writeResultJson } from './json-out.ts';
@@ -135,8 +135,8 @@ async function run(args: string[], io: Io): Promise<number> {
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
   const lang = langOption(values.lang);
   const file = positionals[0]!;
-  const scenario = readScenario(file);
-  const settled = settleScenario(scenario);
+  const { scenario, model } = readScenarioModel(file);
+  const settled = settleScenario(scenario, model);
   const wantsFile = typeof values.xlsx === 'string' || typeof values.csv === 'string';
   // With --json the text report (its table and fingerprint) is not built, and the full result
   // only when a file needs it: the JSON is written from the settled year as it goes.
@@ -146,9 +146,10 @@ async function run(args: string[], io: Io): Promise<number> {
       writeResultJson(settled.model, settled.st, io.write);
       io.write('\n');
     } else {
-      const chunks: string[] = [];
-      writeResultJson(settled.model, settled.st, (c) => chunks.push(c));
-      io.out(chunks.join(''));
+      const text = new TextDecoder();
+      let json = '';
+      writeResultJson(settled.model, settled.st, (c) => { json += text.decode(c, { stream: true }); });
+      io.out(json + text.decode());
     }
   } else io.out(runReport(scenario, unit, lang, result).text);
   if (result === undefined) return 0;

@@ -94,7 +94,8 @@ const T = {
     adjustment: (id: string, f: number, before: string, after: string, change: string, n: number, reason: string) =>
       `  ${id} from month ${f}: ${before} → ${after} (${change}, absorbed by ${n} pool members) — ${reason}`,
     points: (pool: string, pts: string, proj: string, pv: string) =>
-      `  pool ${pool}: ${M.pointsToDate.en} ${pts}, ${M.projectedYearPoints.en.toLowerCase()} ${proj}, ${M.projectedPointValue.en.toLowerCase()} ${pv} ${W.pointValueUnit.en}`,
+      `  pool ${pool}: ${M.pointsToDate.en} ${pts}, ${M.projectedYearPoints.en.toLowerCase()} ${proj}, `
+        + `${M.projectedPointValue.en.toLowerCase()} ${pv} ${W.pointValueUnit.en}`,
     pointsHead: 'Pools settled by points',
   },
 } as const;

@@ -102,8 +102,8 @@ export interface Settled {
   st: Settlement;
 }
 
-export function settleScenario(s: Scenario): Settled {
-  const model = compile(s);
+/** `model`: the scenario's compile, when the gate has just made it (compile is pure). */
+export function settleScenario(s: Scenario, model: Model = compile(s)): Settled {
   return { model, st: settle(model) };
 }
 

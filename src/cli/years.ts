@@ -29,7 +29,8 @@ import { hospitalName, unitName } from '../display/glossary.ts';
 import type { Lang, Unit } from '../display/lang.ts';
 import type { Scenario } from '../format/types.ts';
 
-export const YEARS_USAGE = 'usage: gbsim years FILE|WORKSPACE [--years N] [--base-rule actual|target|actualPlusRetained] [--revenue-growth X] [--budget-growth X] [--locked keep|release] [--json] [--xlsx OUT.xlsx] [--unit yuan|wan] [--lang zh|en]';
+export const YEARS_USAGE = 'usage: gbsim years FILE|WORKSPACE [--years N] [--base-rule actual|target|actualPlusRetained] [--revenue-growth X] '
+  + '[--budget-growth X] [--locked keep|release] [--json] [--xlsx OUT.xlsx] [--unit yuan|wan] [--lang zh|en]';
 
 /** The sentences and headings of the text report, in each language (figure names from the glossary, the rest the app's years tab's words). */
 const T = {

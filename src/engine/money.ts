@@ -67,6 +67,48 @@ export function formatMoney(f: Fen | number): string {
   return `${sign}${hi}${String(lo | 0).padStart(9, '0')}${fs}`;
 }
 
+/**
+ * formatMoney(f) written as ASCII bytes into `out` at `at`, without building a string (the JSON of
+ * a 100,000-institution result holds ~8 million amounts); returns the offset after it. Digits
+ * come from small integers: the remainder of a double is a slow library call.
+ */
+export function writeMoney(out: Uint8Array, at: number, f: Fen | number): number {
+  if (!Number.isSafeInteger(f)) throw new MoneyError(`amount out of exact range: ${f}`);
+  const a = f < 0 ? -f : f;
+  let p = at;
+  if (f < 0) out[p++] = 45;
+  // yuan = ⌊a / 100⌋ and the fen, corrected where the quotient was rounded up.
+  let yuan = Math.floor(a / 100);
+  let frac = a - yuan * 100;
+  if (frac < 0) { yuan -= 1; frac += 100; }
+  if (yuan < 1e9) p = writeDigits(out, p, yuan | 0, 0);
+  else {
+    let hi = Math.floor(yuan / 1e9);
+    let lo = yuan - hi * 1e9;
+    if (lo < 0) { hi -= 1; lo += 1e9; }
+    p = writeDigits(out, writeDigits(out, p, hi | 0, 0), lo | 0, 9);
+  }
+  out[p++] = 46;
+  out[p++] = 48 + ((frac / 10) | 0);
+  out[p++] = 48 + ((frac | 0) % 10);
+  return p;
+}
+
+/** A non-negative small integer in decimal, left-padded with zeros to `width` digits. */
+function writeDigits(out: Uint8Array, at: number, x: number, width: number): number {
+  let len = 1;
+  for (let t = x; t >= 10; t = (t / 10) | 0) len++;
+  if (len < width) len = width;
+  const end = at + len;
+  let q = end;
+  for (let k = 0; k < len; k++) {
+    const d = x % 10;
+    out[--q] = 48 + d;
+    x = ((x - d) / 10) | 0;
+  }
+  return end;
+}
+
 /** Decimal string or finite number → Rate. Numbers go through their shortest decimal form. */
 export function parseRate(v: string | number): Rate {
   const s = typeof v === 'number' ? numberToPlain(v) : v.trim();

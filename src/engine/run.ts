@@ -4,12 +4,13 @@ import { compile } from './compile.ts';
 import { apportion } from './apportion.ts';
 import { settlePointsYear } from './settle-points.ts';
 import { formatPoints, pointValueString, type PointsPool } from './points.ts';
-import { clearForReuse, finalize, settleYear, yearTable, type YearTable } from './settle.ts';
+import { clearForReuse, finalize, settleYear, yearTable, type YearField, type YearTable } from './settle.ts';
 import { formatMoney as m, ratioOfAmounts, ratioString, sum, type Fen } from './money.ts';
 import { ratioToString } from './quality.ts';
 import type { Model } from './model.ts';
 import { applyAdjustments, type Adjusted } from './adjust.ts';
-import type { FundResult, HospitalResult, HospitalSummary, PoolPointsResult, Result, Summary } from './result.ts';
+import { AMOUNT_FIELDS, type AmountField, type FundResult, type HospitalResult, type HospitalSummary, type MonthlyField, type PoolPointsResult,
+  type Result, type Summary } from './result.ts';
 import type { Scenario } from '../format/types.ts';
 
 export function runScenario(s: Scenario): Result {
@@ -220,6 +221,26 @@ export function summaryColumn<K extends keyof HospitalSummary>(model: Model, st:
 
 const ZERO_MONTHS: readonly string[] = Object.freeze(new Array<string>(12).fill('0.00'));
 
+/** The monthly arrays of a full result, in the order they follow the summary's fields. */
+export const MONTHLY_FIELDS = ['monthlyBudget', 'paid', 'claims', 'withheld'] as const satisfies readonly MonthlyField[];
+
+/** Where an institution's months of one monthly field are in fen: `count` values of `col` from `from`. */
+export interface MonthsAt {
+  col: ArrayLike<number>;
+  from: number;
+  count: number;
+}
+
+/**
+ * Institution i's months of `field`; null for none withheld (twelve "0.00"): nothing is withheld
+ * monthly when the deposit is taken from the target, outside pools settled by points.
+ */
+export function monthsAt(model: Model, st: Settlement, i: number, field: MonthlyField): MonthsAt | null {
+  if (field === 'claims') return { col: model.hospitals[i]!.claims, from: 0, count: model.hospitals[i]!.claims.length };
+  if (field === 'withheld' && model.depositBase === 'target' && !st.region.pools[st.region.poolOf[i]!]?.points) return null;
+  return { col: st.year[field], from: 12 * i, count: 12 };
+}
+
 /** The full result contract: the summary plus each hospital's monthly arrays. */
 export function toResult(model: Model, st: Settlement): Result {
   return withMonthly(model, st, toSummary(model, st));
@@ -232,18 +253,44 @@ export function withMonthly(model: Model, st: Settlement, summary: Summary): Res
 }
 
 function addMonths(model: Model, st: Settlement, r: HospitalResult, i: number): HospitalResult {
-  const months = (col: Float64Array) => Array.from(col.subarray(12 * i, 12 * i + 12), m);
-  r.monthlyBudget = months(st.year.monthlyBudget);
-  r.paid = months(st.year.paid);
-  r.claims = model.hospitals[i]!.claims.map(m);
-  // Nothing is withheld monthly when the deposit is taken from the target.
-  r.withheld = model.depositBase === 'target' && !st.region.pools[st.region.poolOf[i]!]?.points ? (ZERO_MONTHS as string[]) : months(st.year.withheld);
+  for (const f of MONTHLY_FIELDS) {
+    const at = monthsAt(model, st, i, f);
+    r[f] = at === null ? (ZERO_MONTHS as string[]) : Array.from({ length: at.count }, (_, k) => m(at.col[at.from + k]!));
+  }
   return r;
 }
 
 /** One institution's full result, as toResult gives it, without formatting the others'. */
 export function hospitalResultAt(model: Model, st: Settlement, i: number): HospitalResult {
   return addMonths(model, st, hospitalSummary(row(model, st, i)) as HospitalResult, i);
+}
+
+/** The summary's fields in the order every summary holds them (what the JSON of a result lists). */
+export const SUMMARY_FIELDS: readonly (keyof HospitalSummary)[] = FIELDS;
+
+/**
+ * Every amount of a summary but deductions (the model's) is the year column of its name,
+ * formatted as money (packed results rely on it too): writers may format those from the column.
+ */
+type Year<T extends YearField> = T; // fails to compile when an amount is not a year column
+export type YearAmountField = Year<Exclude<AmountField, 'deductions'>>;
+const YEAR_AMOUNTS: ReadonlySet<string> = new Set(AMOUNT_FIELDS.filter((f) => f !== 'deductions'));
+export const isYearAmount = (f: keyof HospitalSummary): f is YearAmountField => YEAR_AMOUNTS.has(f);
+
+/**
+ * One summary cell of institution i at a time, for writers that format rows themselves
+ * (cli/json-out.ts): one cursor moved along, no object per institution.
+ */
+export function summaryCursor(model: Model, st: Settlement): { at: (i: number) => void; cell: <K extends keyof HospitalSummary>(f: K) => HospitalSummary[K] } {
+  const r = row(model, st, 0);
+  return {
+    at: (i) => {
+      r.i = i;
+      r.hm = model.hospitals[i]!;
+      r.pool = st.region.pools[st.region.poolOf[i]!]!;
+    },
+    cell: (f) => COLUMNS[f](r),
+  };
 }
 
 export type { Fen };

@@ -82,9 +82,14 @@ export function lineColumn(text: string, pos: number): { line: number; column: n
  */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
   if (text.length > MAX_FILE_CHARS) return fail(issueOf('', 'fileTooLarge', { size: text.length, max: MAX_FILE_CHARS }));
-  const src = text.replace(/^\uFEFF/, '');
-  const deep = tooDeepAt(src, MAX_JSON_DEPTH);
-  if (deep >= 0) return fail(issueOf('', 'jsonTooDeep', { max: MAX_JSON_DEPTH, ...lineColumn(src, deep) }));
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tooDeep = (at: number) => fail(issueOf('', 'jsonTooDeep', { max: MAX_JSON_DEPTH, ...lineColumn(src, at) }));
+  // The reviver recurses, so with it the depth is checked before parsing. JSON.parse alone does
+  // not (V8 parses iteratively): then the parsed value is measured, cheaper than scanning the text,
+  // and the text only scanned for where when it is too deep or does not parse.
+  const revive = mayHoldForbiddenKey(src);
+  const deepFirst = revive ? tooDeepAt(src, MAX_JSON_DEPTH) : -1;
+  if (deepFirst >= 0) return tooDeep(deepFirst);
   const holders: { holder: object; key: string }[] = [];
   let value: unknown;
   // The reviver costs a call per value: only when the text could hold a forbidden key.
@@ -96,12 +101,15 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return v;
   }
   try {
-    value = JSON.parse(src, mayHoldForbiddenKey(src) ? reviver : undefined);
+    value = JSON.parse(src, revive ? reviver : undefined);
   } catch (e) {
+    const deep = tooDeepAt(src, MAX_JSON_DEPTH);
+    if (deep >= 0) return tooDeep(deep);
     const at = syntaxErrorAt(src);
     const detail = String((e as Error).message).replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '').slice(0, 120);
     return fail(issueOf('', 'jsonSyntax', { ...lineColumn(src, at), detail }));
   }
+  if (!revive && deeperThan(value, MAX_JSON_DEPTH)) return tooDeep(tooDeepAt(src, MAX_JSON_DEPTH));
   if (holders.length) {
     const { holder, key } = holders[0]!;
     const path = pathTo(value, holder);
@@ -137,6 +145,30 @@ function tooDeepAt(s: string, max: number): number {
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return -1;
+}
+
+/** Whether arrays and objects nest deeper than `max` in a parsed value (the root is level 1). Iterative. */
+function deeperThan(root: unknown, max: number): boolean {
+  if (typeof root !== 'object' || root === null) return false;
+  const values: object[] = [root];
+  const levels: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop()!;
+    const level = levels.pop()!;
+    if (level > max) return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === 'object' && x !== null) { values.push(x); levels.push(level + 1); }
+      }
+    } else {
+      for (const k in v) {
+        const x: unknown = (v as JsonObject)[k];
+        if (typeof x === 'object' && x !== null) { values.push(x); levels.push(level + 1); }
+      }
+    }
+  }
+  return false;
 }
 
 /** The path of `target` inside `root` (by identity), iteratively; null when it is not there. */

@@ -89,7 +89,8 @@ export const MESSAGES = {
     (p) => `not a scenario file: "format" must be "${p.format}"${p.found ? ` (it is ${p.found})` : ' (it is missing)'}`),
   badVersion: e(['found'], (p) => `须为从 1 起的整数（现为 ${p.found}）`, (p) => `must be a whole number from 1 (it is ${p.found})`),
   newerVersion: e(['found', 'max'], (p) => `此文件由更新版本的工具保存（格式版本 ${p.found}），本版本最多读取 ${p.max}，请升级工具后打开`,
-    (p) => `this file was written by a newer version of the tool (format version ${p.found}); this version reads up to ${p.max}. Please update the tool to open it.`),
+    (p) => `this file was written by a newer version of the tool (format version ${p.found}); this version reads up to ${p.max}. `
+      + `Please update the tool to open it.`),
   internal: e(['detail'], (p) => `无法检查此处（${p.detail}），文件未被接受`, (p) => `could not be checked (${p.detail}); the file was not accepted`),
   numberNotExact: e(['value'], (p) => `数字 ${p.value} 无法精确读取，请写成带引号的小数（最多 12 位小数），如 "0.0000001"`,
     (p) => `the number ${p.value} cannot be read exactly; write it as a quoted decimal with at most 12 decimals, like "0.0000001"`),
@@ -119,7 +120,8 @@ export const MESSAGES = {
   // Points (DESIGN §7): a month's points so far above the pool's projected points that its pre-settlement leaves the exact range.
   preSettlementTooLarge: e(['id', 'month', 'points', 'projected'],
     (p) => `机构「${p.id}」${p.month} 月预结算（${p.points} 分 × 预算点值，全池预计点数 ${p.projected} 分）超出可精确计算的金额范围（2^53 分），请检查其点数和全池预计点数`,
-    (p) => `institution "${p.id}": the pre-settlement of month ${p.month} (${p.points} points × the budget point value, the pool's projected points being ${p.projected}) is beyond the exact range of amounts (2^53 fen); check its points and the pool's projected points`),
+    (p) => `institution "${p.id}": the pre-settlement of month ${p.month} (${p.points} points × the budget point value, `
+      + `the pool's projected points being ${p.projected}) is beyond the exact range of amounts (2^53 fen); check its points and the pool's projected points`),
   tierOpenNotLast: fixed('只有最后一档可以不设上限（null）；分档顺序有误', 'only the last tier may be open (null); tiers are out of order'),
   tierLastOpen: fixed('最后一档须不设上限（写 null），使任何金额都落在某一档内', 'the last tier must be open (null) so that every amount falls in a tier'),
   tierOrder: e(['prev'], (p) => `分档顺序有误：须大于上一档的上限（${p.prev}）`, (p) => `tiers are out of order: must be greater than the tier before (${p.prev})`),
@@ -205,7 +207,8 @@ export const MESSAGES = {
   pointsPoolNoPoints: e(['pool', 'poolName', 'amount'], (p) => `${poolZh(p)}按点数法结算，有 ${p.amount} 元待支付，但其机构都没有点数；请在机构数据中填写点数（全年点数或分月点数）`,
     (p) => `pool "${p.pool}" is settled by points and has ${p.amount} to pay, but its institutions have no points (hospitals[].points)`),
   pointsPoolNoProjected: e(['pool', 'poolName'], (p) => `${poolZh(p)}各机构的预估点数合计为 0，无法算出预算点值；请填写机构的上年点数或预估点数`,
-    (p) => `pool "${p.pool}": the projected points of its institutions add up to 0, so the budget point value (预算点值) cannot be worked out (hospitals[].points.lastYear / projected)`),
+    (p) => `pool "${p.pool}": the projected points of its institutions add up to 0, so the budget point value (预算点值) `
+      + `cannot be worked out (hospitals[].points.lastYear / projected)`),
 
   // ── During the year: monitoring and mid-year adjustments (DESIGN §10: schema, engine/monitor-checks.ts, adjust.ts, as-of.ts) ──
   month: fixed('须为 1 到 12 之间的月份', 'must be a month from 1 to 12'),
@@ -221,9 +224,11 @@ export const MESSAGES = {
   pointsToDateMonths: e(['id', 'name', 'k', 'found'], (p) => `「${who(p)}」须有 ${p.k} 个月的累计点数（申报数据截至 ${p.k} 月），现有 ${p.found} 个`,
     (p) => `institution "${p.id}": must have ${p.k} monthly points (monitoring.asOf is ${p.k}); it has ${p.found}`),
   yearPointsWithToDate: e(['id', 'name', 'k'], (p) => `「${who(p)}」已按月填写累计点数（截至 ${p.k} 月），不能同时填写全年点数或分月点数；请删除全年点数和分月点数`,
-    (p) => `institution "${p.id}": the whole year's points cannot be given with pointsToDate (known through month ${p.k}); remove points.total and points.months`),
+    (p) => `institution "${p.id}": the whole year's points cannot be given with pointsToDate (known through month ${p.k}); `
+      + `remove points.total and points.months`),
   yearClaimsWhileMonitored: e(['id', 'name', 'k'], (p) => `方案已设“申报数据截至 ${p.k} 月”，「${who(p)}」不能填写全年月度申报额；请把已知月份填为累计申报费用`,
-    (p) => `institution "${p.id}": the whole year's claims cannot be given while monitoring.asOf is set (known through month ${p.k}); give the months known as claimsToDate`),
+    (p) => `institution "${p.id}": the whole year's claims cannot be given while monitoring.asOf is set (known through month ${p.k}); `
+      + `give the months known as claimsToDate`),
   claimsToDateRequired: e(['id', 'name', 'k'], (p) => `「${who(p)}」未填写累计申报费用，此项必填：申报数据截至 ${p.k} 月`,
     (p) => `institution "${p.id}": is required: monitoring.asOf says claims are known through month ${p.k}`),
   claimsToDateMonths: e(['id', 'name', 'k', 'found'], (p) => `「${who(p)}」须有 ${p.k} 个月的累计申报费用（申报数据截至 ${p.k} 月），现有 ${p.found} 个`,
@@ -307,11 +312,13 @@ export const MESSAGES = {
   tornadoNotSet: fixed('本方案未设定此参数，无法按 ±比例变动', 'not set in this scenario: nothing to move by ±x'),
   riskFormulaDraws: e(['read', 'what'],
     (p) => `该公式读取 ${p.read}，其值随每次蒙特卡洛抽样变化（申报额是抽样得到的），因此${riskWhatZh(p.what!)}会逐次不同；风险测算要求各次抽样用同一${riskWhatZh(p.what!)}，不支持此公式`,
-    (p) => `reads ${p.read}, which differ in every Monte Carlo draw (claims are drawn), so ${p.what} would differ from draw to draw; a risk run settles every draw on the same ${p.what} and cannot use this formula`),
+    (p) => `reads ${p.read}, which differ in every Monte Carlo draw (claims are drawn), so ${p.what} would differ from draw to draw; `
+      + `a risk run settles every draw on the same ${p.what} and cannot use this formula`),
   riskOwnReasonableShare: fixed('蒙特卡洛风险测算暂不支持机构自身的合理超支认定比例（测算对所有机构使用政策中的比例）；请删除此项后再测算',
     'an institution\'s own reasonable share of overspend is not yet taken by the Monte Carlo kernel, which applies the policy\'s to everyone'),
   riskMonitored: e(['month'], (p) => `本方案按月监测（申报数据截至 ${p.month} 月）：风险测算按历史抽取全年申报，会舍弃已知月份；请在监测前的年度方案上测算（年中调整会计入）`,
-    (p) => `the scenario is monitored (claims known through month ${p.month}): a Monte Carlo run draws the whole year's claims from history and would set the months known aside; run it on the plan (the file before monitoring; mid-year adjustments are kept)`),
+    (p) => `the scenario is monitored (claims known through month ${p.month}): a Monte Carlo run draws the whole year's claims from history and would set the `
+      + `months known aside; run it on the plan (the file before monitoring; mid-year adjustments are kept)`),
   riskTooLarge: fixed('机构的支出金额过大，蒙特卡洛测算无法保证每一分都精确（抽样可能达到 2^51 分）',
     'the institutions\' spending is too large for the Monte Carlo kernel to keep every fen exact (draws could reach 2^51 fen)'),
   // ── The workspace file's wrapper (src/workspace/file-shape.ts, file.ts) ─────────────────
@@ -320,7 +327,8 @@ export const MESSAGES = {
   wrongWorkspaceFormat: e(['format', 'found'], (p) => `不是工作区文件："format" 应为 "${p.format}" 或 "gbsim-scenario"（${p.found ? `现为 ${p.found}` : '缺少此项'}）`,
     (p) => `not a workspace file: "format" must be "${p.format}" or "gbsim-scenario" (${p.found ? `it is ${p.found}` : 'it is missing'})`),
   newerWorkspace: e(['found', 'max'], (p) => `此工作区由更新版本的工具保存（工作区格式版本 ${p.found}），本版本最多读取 ${p.max}，请升级工具后打开`,
-    (p) => `this workspace was written by a newer version of the tool (workspace format version ${p.found}); this version reads up to ${p.max}. Please update the tool to open it.`),
+    (p) => `this workspace was written by a newer version of the tool (workspace format version ${p.found}); this version reads up to ${p.max}. `
+      + `Please update the tool to open it.`),
   baselineRequired: fixed('缺少基准方案（baseline），此项必填', 'is required (the baseline scenario)'),
   variantObject: fixed('须为含 "id"、"name" 和 "changes" 的测算方案', 'must be an object with "id", "name" and "changes"'),
   variantName: e(['max'], (p) => `测算方案名称须为 1 到 ${p.max} 个字符的文字`, (p) => `must be text of 1 to ${p.max} characters`),
@@ -458,7 +466,8 @@ const summed = (field: string, lang: MsgLang): string => SUMMED[field]?.[lang] ?
 
 const FORMULA_RULE = {
   zh: '公式中只能使用四则运算（+ - * / ^ mod）、比较、and/or/not、“条件 ? 甲 : 乙”、函数 min、max、round、abs、floor、ceil、sqrt 以及机构自身的字段。',
-  en: 'only arithmetic (+ − × ÷ ^ mod), comparisons, and/or/not, "c ? a : b", the functions min, max, round, abs, floor, ceil, sqrt and the institution\'s own fields are allowed',
+  en: 'only arithmetic (+ − × ÷ ^ mod), comparisons, and/or/not, "c ? a : b", the functions min, max, round, abs, floor, ceil, '
+    + 'sqrt and the institution\'s own fields are allowed',
 };
 
 const hasPos = (p: Record<string, string>): boolean => p.position !== undefined && p.position !== '?' && p.position !== '';

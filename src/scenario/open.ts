@@ -3,11 +3,12 @@
  * Every problem comes back with the path of its field; nothing is half-loaded.
  */
 import type { z } from 'zod';
-import { scenarioSchema } from '../format/schema.ts';
+import { parseScenarioShape } from '../format/hospitals-fast.ts';
 import { migrate } from '../format/migrate.ts';
 import { FORMAT_NAME, FORMAT_VERSION, type Scenario } from '../format/types.ts';
 import { compile } from '../engine/compile.ts';
 import { allocate } from '../engine/allocate.ts';
+import type { Model } from '../engine/model.ts';
 import { applyAdjustments } from '../engine/adjust.ts';
 import { ScenarioError, issueOf, type Issue } from '../format/issues.ts';
 import { codeOfText } from '../format/messages.ts';
@@ -69,6 +70,19 @@ function shortJson(v: unknown): string {
  * (ScenarioError) carries its issues, anything else becomes an issue naming where it was raised.
  */
 export function validateScenario(doc: unknown): LoadResult {
+  const r = validateScenarioModel(doc);
+  return r.ok ? { ok: true, scenario: r.scenario } : r;
+}
+
+/** A scenario that passed the gate with the model its check compiled (what a run needs first). */
+export type ModelResult = { ok: true; scenario: Scenario; model: Model } | { ok: false; issues: Issue[] };
+
+/**
+ * validateScenario, keeping the compiled model: compile is pure and the checks only read the
+ * model, so a caller about to settle need not compile the scenario again (half a second at
+ * 100,000 institutions). Not kept in LoadResult, which callers hold on to.
+ */
+export function validateScenarioModel(doc: unknown): ModelResult {
   try {
     return validateUnguarded(doc);
   } catch (e) {
@@ -85,19 +99,20 @@ export function internalIssue(e: unknown): Issue {
   return issueOf(typeof at === 'string' ? at : '', 'internal', { detail });
 }
 
-function validateUnguarded(doc: unknown): LoadResult {
+function validateUnguarded(doc: unknown): ModelResult {
   const header = checkHeader(doc);
   if (header.length) return { ok: false, issues: header };
   const migrated = migrate(doc as Record<string, unknown>);
-  // reportInput tells a missing field (input undefined) from a value of the wrong type.
-  const parsed = scenarioSchema.safeParse(migrated, { reportInput: true });
+  // The schema's own result (reportInput tells a missing field from a value of the wrong type);
+  // the common institutions checked by a faster path to the same output.
+  const parsed = parseScenarioShape(migrated);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, migrated) };
   const scenario = parsed.data as unknown as Scenario;
   const model = compile(scenario);
   const region = allocate(model);
   // Mid-year adjustments are refused here, with their reason, rather than when settling.
   if (model.adjustments.length > 0) applyAdjustments(model, region);
-  return { ok: true, scenario };
+  return { ok: true, scenario, model };
 }
 
 export function loadScenario(text: string): LoadResult {

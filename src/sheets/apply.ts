@@ -32,7 +32,8 @@ export function applyImport(scenario: Scenario, report: ImportReport, mode: Appl
   if (report.errorCount > 0 && !onlyValid) {
     throw new ImportRefused({
       zh: `文件有 ${report.errorCount} 个错误，不能导入全部行；请修正后重新导入，或选择只导入 ${report.validRows} 行有效数据`,
-      en: `the file has ${report.errorCount} errors, so not all rows can be imported; fix them and import again, or import only the ${report.validRows} valid rows`,
+      en: `the file has ${report.errorCount} errors, so not all rows can be imported; fix them and import again, `
+        + `or import only the ${report.validRows} valid rows`,
     });
   }
   if (report.hospitals.length === 0) {

@@ -55,5 +55,6 @@ export function fundReportHtml(v: FundReportView): string {
       `<ul class="notes">${s.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</section>`)
     .join('')}<div class="fp">${esc(v.fingerprint)}</div></div>`;
   return `<!doctype html><html lang="${v.lang === 'zh' ? 'zh-CN' :
-    'en'}"><head><meta charset="utf-8"><title>${esc(v.title)}</title><style>@page { size: A4 landscape; margin: 10mm; }${REPORT_CSS}</style></head><body>${body}</body></html>\n`;
+    'en'}"><head><meta charset="utf-8"><title>${esc(v.title)}</title>`
+    + `<style>@page { size: A4 landscape; margin: 10mm; }${REPORT_CSS}</style></head><body>${body}</body></html>\n`;
 }

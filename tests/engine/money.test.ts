@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   divRoundHalfUp, formatMoney, formatRate, MoneyError, mulRate, mulRatio, parseMoney,
-  parseRate, RATE_ONE, ratioOfAmounts, ratioString, sum,
+  parseRate, RATE_ONE, ratioOfAmounts, ratioString, sum, writeMoney,
 } from '../../src/engine/money.ts';
 import { isMoneyString, isRateLike } from '../../src/format/numbers.ts';
 
@@ -60,6 +60,30 @@ describe('formatMoney', () => {
     expect(() => formatMoney(1.5)).toThrow(MoneyError);
     expect(() => formatMoney(2 ** 53)).toThrow(MoneyError);
     expect(() => formatMoney(Number.NaN)).toThrow(MoneyError);
+  });
+});
+
+describe('writeMoney', () => {
+  const written = (f: number): string => {
+    const out = new Uint8Array(40).fill(120); // 'x' around it shows any byte written out of place
+    const end = writeMoney(out, 3, f);
+    return `${String.fromCharCode(...out.subarray(0, 3))}|${String.fromCharCode(...out.subarray(3, end))}|${String.fromCharCode(out[end]!)}`;
+  };
+
+  it('writes the bytes of formatMoney at the offset, returning the end', () => {
+    for (const f of [0, -0, 1, -1, 9, 10, 99, 100, 101, 123456, -123450, 99_999_999_999, 100_000_000_000, 100_000_000_001, 999_999_999_999_999,
+      -999_999_999_999_999, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 31, 2 ** 31 - 1, 2 ** 32 + 7, 1e11 - 1, 1e11 + 99]) {
+      expect(written(f), String(f)).toBe(`xxx|${formatMoney(f)}|x`);
+    }
+  });
+
+  it('agrees with formatMoney over the whole exact range', () => {
+    fc.assert(fc.property(fc.maxSafeInteger(), (f) => written(f) === `xxx|${formatMoney(f)}|x`), { numRuns: 20_000 });
+    fc.assert(fc.property(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), (f) => written(f) === `xxx|${formatMoney(f)}|x`), { numRuns: 20_000 });
+  });
+
+  it('refuses what formatMoney refuses', () => {
+    for (const f of [1.5, 2 ** 53, Number.NaN, Infinity]) expect(() => writeMoney(new Uint8Array(40), 0, f)).toThrow(MoneyError);
   });
 });
 

@@ -43,7 +43,8 @@ export const en2: Record<keyof typeof zh2, string> = {
   exportTitle: 'Export', exportResults: 'Results of the scenario shown (.xlsx)',
     exportCompared: 'Results of the {n} compared scenarios (.xlsx, with differences and fingerprints)',
   exportCsv: 'Institutions table (.csv)', exportInputs: 'Institution data (.xlsx, imports back)',
-    exportHint: 'The workbook has the fund summary, institutions, monthly payments, the comparison and the parameters with their sources (and result fingerprints).',
+    exportHint: 'The workbook has the fund summary, institutions, monthly payments, the comparison and the parameters with their sources (and result '
+      + 'fingerprints).',
   exporting: 'Preparing…', exportFailed: 'Export failed', download: 'Download',
   brief: 'Negotiation brief', printBrief: 'Print this brief', openReport: 'Fund budget execution and settlement report', printReport: 'Print the report',
     reportWaiting: 'Computing the results…', printAll: 'Print all briefs ({n})', preparing: 'Preparing {n} briefs…',
@@ -51,7 +52,8 @@ export const en2: Record<keyof typeof zh2, string> = {
   yearClaims: '{y} claims', yearHistory: '{y}', depositSchedule: 'Deposit and monthly payments', position: 'Position among peers',
   percentileLabel: 'Percentile', whatIfRange: 'Must be more than 0% and less than 100%', whatIf: 'What if this target moves ±X%', whatIfPct: 'X (%)',
     whatIfRun: 'Compute',
-    whatIfNote: 'This institution’s target locked at target × (1 ± X%) (rounded to the fen), everything else unchanged; the others in its pool change as follows:',
+    whatIfNote: 'This institution’s target locked at target × (1 ± X%) (rounded to the fen), everything else unchanged; '
+      + 'the others in its pool change as follows:',
   before: 'Target now', afterPlus: 'at +{x}%', afterMinus: 'at −{x}%', changePlus: 'Δ (+{x}%)', changeMinus: 'Δ (−{x}%)',
   othersInPool: '{n} others', poolTotal: 'Pool total', sourcesUsed: 'Sources of the rules used', noSources: 'No sources given',
     inheritedSource: 'Source inherited from the baseline although the value was changed: give this scenario its own',

@@ -74,7 +74,8 @@ export const en3: Record<keyof typeof zh3, string> = {
   riskRun: 'Run', riskProgress: '{done} of {total} draws', riskDone: 'Done: {n} draws on {w} workers in {s} s · Scenario: {name}',
   pExhausted: 'Probability the adjustment fund is exhausted',
     exhaustedDraws: 'in {k} of {n} draws the adjustment fund could not pay the reasonable overspend shares',
-  noPointValueDraws: 'in {k} of {n} draws a pool settled by points had no points, so no point value (every entitlement in it 0; its budget not paid out, kept by the fund)',
+  noPointValueDraws: 'in {k} of {n} draws a pool settled by points had no points, so no point value (every entitlement in it 0; its budget not paid out, '
+    + 'kept by the fund)',
   distTitle: 'Distributions', p5: 'P5', p50: 'P50 (median)', p95: 'P95', meanCol: 'Mean', sdCol: 'SD',
   histogramOf: 'Distribution of {what}', drawsCount: 'Draws', pOverspend: 'P(overspend > {t})', pReward: 'P(reward)',
   institutionRisk: 'Institutions’ risk', riskOutdated: 'The scenario or its parameters changed since: the figures below are of the earlier run; run again',

@@ -55,7 +55,8 @@ export const enPoints: Record<keyof typeof zhPoints, string> = {
   cmpGainsTitle: 'Who gains, who loses: {metric} ({name} against {base})', cmpGainers: '{n} up, by {amount} in all', cmpLosers: '{n} down, by {amount} in all',
   cmpUnchanged: '{n} unchanged', cmpMissing: '{n} not in this scenario', cmpTopGains: 'Largest gains', cmpTopLosses: 'Largest losses',
   casesNeedPoints: 'The scenario shown has no pool settled by points: a case list cannot be imported; open a points scenario first',
-  casesNeedCatalogue: 'The scenario shown has no group catalogue, so case points cannot be computed: import a group catalogue (.xlsx / .csv) first, then the case list',
+  casesNeedCatalogue: 'The scenario shown has no group catalogue, so case points cannot be computed: import a group catalogue (.xlsx / .csv) first, '
+    + 'then the case list',
   catPick: 'Import group catalogue…', catGroups: 'Group catalogue: {n} groups',
   catNone: 'The scenario shown has no group catalogue yet: import one first (.xlsx / .csv; columns group code, name, score, reference cost), '
     + 'then the case list.',
@@ -73,7 +74,8 @@ export const enPoints: Record<keyof typeof zhPoints, string> = {
   catGate: 'The group catalogue was not imported: the scenario could not be computed with it (what is wrong: in the notice above); nothing changed',
   catFailed: 'The group catalogue could not be read; the scenario is unchanged: ',
   casesTitle: 'Case list import (by points)', casesPick: 'Choose a case list (.csv / .parquet)…', casesCancel: 'Cancel the import', casesStarting: 'Starting…',
-  casesHint: 'One discharged case a row: institution code, group code, total cost, fund payable, month of discharge (optional: special-review points). Case points by the catalogue and the outlier rules, totalled per institution and month, written into the scenario shown (undoable).',
+  casesHint: 'One discharged case a row: institution code, group code, total cost, fund payable, month of discharge (optional: special-review points). '
+    + 'Case points by the catalogue and the outlier rules, totalled per institution and month, written into the scenario shown (undoable).',
   casesApplied: 'Points written for {n} institutions (year, months, cases and top groups); undoable',
   casesAppliedZeroed: 'Points written for {n} institutions (undoable); {z} institutions of a points pool have no case in the list and get 0 points: {ids}',
   casesCancelled: 'Cancelled; the scenario is unchanged', casesFailed: 'The import failed; the scenario is unchanged: ',
@@ -86,7 +88,8 @@ export const enPoints: Record<keyof typeof zhPoints, string> = {
   ptsTargetOrEntitlement: `${H.target.en} / entitlement`, ptsNet: 'Surplus (+) / overspend (−) of the entitlement',
   inflTitle: 'What if: point inflation', inflPct: 'More points reported (%)', inflLevel: 'Institutions', inflAll: 'All institutions', inflPool: 'Pool',
     inflRun: 'Compute',
-  inflNote: 'Each chosen institution’s points × (1 + x%) (rounded to 0.0001 points), the pool settled again by the same rules: the pool pays out the same amount, '
+  inflNote: 'Each chosen institution’s points × (1 + x%) (rounded to 0.0001 points), the pool settled again by the same rules: '
+    + 'the pool pays out the same amount, '
     + 'the point value falls and entitlements move between institutions.',
   inflRange: 'Must be more than −100%, with at most 4 decimals', inflStale: 'The scenario has changed: these figures are from before; compute again',
   inflHeadline: '{who} report {x}% more points', inflBefore: 'Before', inflAfter: 'After', inflChange: 'Change', inflInflated: 'inflates',

@@ -30,7 +30,8 @@ export const zhStore = {
 export const enStore: Record<keyof typeof zhStore, string> = {
   versions: 'Versions', versionsHint: 'Version history: versions of the workspace kept in this browser: the latest 50, and the last of each earlier day',
     versionsTitle: 'Version history',
-  versionsIntro: 'Every save in this browser keeps a version (the latest 50, and the last of each earlier day, up to a year). After restoring one, Undo brings back the workspace as it was before.',
+  versionsIntro: 'Every save in this browser keeps a version (the latest 50, and the last of each earlier day, up to a year). After restoring one, '
+    + 'Undo brings back the workspace as it was before.',
   versionTime: 'Saved', versionSummary: 'What changed', versionSize: 'Size', versionRestore: 'Restore this version', versionRestoring: 'Restoring…',
   versionsEmpty: 'No version yet: changes are saved as you make them, each save keeps a version', versionsLoading: 'Reading…',
   versionsUnreadable: 'The version history cannot be read (the workspace itself is not affected):',
@@ -39,7 +40,8 @@ export const enStore: Record<keyof typeof zhStore, string> = {
     versionRefused: 'The version of {when} was not restored: it no longer passes the check; nothing changed. What is wrong:',
   versionMissing: 'The content of the version of {when} cannot be read; nothing changed',
   recoveryTitle: 'The workspace kept in this browser cannot be loaded',
-  recoveryBody: 'It is kept exactly as it was, untouched. Until you decide, this page saves nothing and cannot be edited (the example city is shown below for now). What is wrong:',
+  recoveryBody: 'It is kept exactly as it was, untouched. Until you decide, this page saves nothing and cannot be edited (the example city is shown below for '
+    + 'now). What is wrong:',
   recoveryDownload: 'Download it as it is', recoveryOpen: 'Open the repaired file…', recoveryDiscard: 'Discard it and start from the example',
   recoveryConfirm: 'Discard the workspace kept in this browser? It is set aside (not deleted); from then on the example city is kept as you edit it.',
   recoveryDiscarded: 'The workspace that could not be loaded was set aside as it is ({key}); starting from the example city, kept as you edit',

@@ -1,4 +1,7 @@
-/** What the policy editors show: the scenario shown, the problems the engine found in it, its sources and which of them a variant carries over from the baseline for a value it changed. */
+/**
+ * What the policy editors show: the scenario shown, the problems the engine found in it, its
+ * sources and which of them a variant carries over from the baseline for a value it changed.
+ */
 import type { AppState } from '../state/app-state.ts';
 import type { Issue } from '../../format/issues.ts';
 import type { Provenance, Scenario } from '../../format/types.ts';

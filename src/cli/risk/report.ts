@@ -105,7 +105,9 @@ const T = {
     ranked: (thr: string, top: string) => `Institutions by P(overspend > ${thr})${top}:`,
     top: (k: number, n: number) => ` — top ${k} of ${n}`,
     over: (thr: string) => `P(over>${thr})`, reward: 'P(reward>0)', target: 'Target',
-    points: 'Pools settled by points: an institution\'s points move in proportion to its drawn claims, the budget point value stays the plan\'s and the settlement point value floats so the pool is paid out exactly; for their institutions the Target is the entitlement by points at the file\'s points',
+    points: 'Pools settled by points: an institution\'s points move in proportion to its drawn claims, '
+      + 'the budget point value stays the plan\'s and the settlement point value floats so the pool is paid out exactly; '
+      + 'for their institutions the Target is the entitlement by points at the file\'s points',
   },
 } as const;
 

@@ -68,7 +68,8 @@ export function compareDraw(input: RiskInput, det: DrawDetail, r: Result, tolera
   });
   const fund = r.fund;
   const noPointValue = fund.pools.some((p) => p.settlement === 'points' && p.pointValue === null);
-  if (noPointValue !== det.noPointValue) out.push(`draw ${det.d}: a points pool without points (no point value): kernel ${det.noPointValue}, exact ${noPointValue}`);
+  if (noPointValue !== det.noPointValue) out.push(`draw ${det.d}: a points pool without points (no point value): kernel ${det.noPointValue}, `
+    + `exact ${noPointValue}`);
   const exhausted = f(fund.fundSharesClaimed) > f(fund.adjustmentFundUsed);
   if (exhausted !== det.exhausted) out.push(`draw ${det.d}: adjustment fund exhausted: kernel ${det.exhausted}, exact ${exhausted}`);
   near('fund.fundSharesClaimed', det.claimed, f(fund.fundSharesClaimed));

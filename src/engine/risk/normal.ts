@@ -30,7 +30,8 @@ export function ln(x: number): number {
   while (m >= 2 * SQRT_HALF) { m /= 2; k += 1; }
   const s = (m - 1) / (m + 1);
   const s2 = s * s;
-  const p = 1 + s2 * (1 / 3 + s2 * (1 / 5 + s2 * (1 / 7 + s2 * (1 / 9 + s2 * (1 / 11 + s2 * (1 / 13 + s2 * (1 / 15 + s2 * (1 / 17 + s2 * (1 / 19 + s2 / 21)))))))));
+  const p = 1 + s2 * (1 / 3 + s2 * (1 / 5 + s2 * (1 / 7 + s2 * (1 / 9 + s2 * (1 / 11
+    + s2 * (1 / 13 + s2 * (1 / 15 + s2 * (1 / 17 + s2 * (1 / 19 + s2 / 21)))))))));
   return k * LN2 + 2 * s * p;
 }
 
