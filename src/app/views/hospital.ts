@@ -18,6 +18,8 @@ export interface HospitalView {
   /** The institution picked (the first when none is). */
   selected: string | null;
   brief: BriefView | null;
+  /** The brief and months shown are the previous run's: the institution is being explained again after an edit. */
+  briefStale: boolean;
   monthly: HospitalResult | null;
   /** Its year step by step, allotted target to balance; and, beside another scenario, why its balance (清算补（扣）) differs. */
   waterfalls: { heading: string; bars: WaterfallBar[] | null; note?: string }[];
@@ -47,21 +49,32 @@ const buildBrief = memoize((ctx: ReturnType<typeof briefContext>, ex: Parameters
 
 export class HospitalViews {
   private prev: HospitalView | null = null;
+  /** The last brief shown, and of which scenario: kept on screen while an edit's explanation is under way. */
+  private kept: { ref: string; brief: BriefView; monthly: HospitalResult | null } | null = null;
 
   of(s: AppState): HospitalView {
     const scen = scenarioOrError(s.ws, s.active);
     if (scen instanceof Error) {
-      const none = { lang: s.lang, unit: s.unit, choices: [], selected: null, brief: null, monthly: null, waterfalls: NO_WATERFALLS, error: scen.message };
+      const none = { lang: s.lang, unit: s.unit, choices: [], selected: null, brief: null, briefStale: false, monthly: null, waterfalls: NO_WATERFALLS,
+        error: scen.message };
+      this.kept = null;
       return (this.prev = stable(this.prev, none));
     }
     const h = scen.hospitals.find((x) => x.id === s.hospital) ?? scen.hospitals[0];
     const mine = h && s.brief?.id === h.id && s.brief.ref === s.active ? s.brief : null;
     const ex = mine?.explanation ?? null;
     const ctx = briefContext(s);
+    let brief = buildBrief(ctx, ex, mine?.whatIf ?? null, s.whatIfPct);
+    let monthly = ex?.hospital ?? null;
+    // Re-explained after an edit (same institution, scenario, language and unit): the previous brief stays until the new one
+    // arrives, so the brief and its charts update in place rather than being torn down and built again on every edit.
+    const k = this.kept;
+    const stale = !brief && !!h && !!mine && k !== null && k.ref === s.active && k.brief.id === h.id && k.brief.lang === s.lang && k.brief.unit === s.unit;
+    if (stale) ({ brief, monthly } = k!);
+    else this.kept = brief ? { ref: s.active, brief, monthly } : null;
     const view = stable(this.prev, {
       lang: s.lang, unit: s.unit, choices: choicesOf(scen.hospitals), selected: h?.id ?? null,
-      brief: buildBrief(ctx, ex, mine?.whatIf ?? null, s.whatIfPct), monthly: ex?.hospital ?? null,
-      waterfalls: waterfallsOf(ctx.settlement, h?.id ?? null, s.lang), error: null,
+      brief, briefStale: stale, monthly, waterfalls: waterfallsOf(ctx.settlement, h?.id ?? null, s.lang), error: null,
     });
     this.prev = view;
     return view;
