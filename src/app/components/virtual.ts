@@ -45,7 +45,9 @@ export class VirtualRows implements ReactiveController {
 
   /** Spacer row standing for `rows` rows not rendered. */
   spacer(rows: number, cols: number) {
-    return rows > 0 ? html`<tr aria-hidden="true" class="spacer" ${ref((el) => { if (el) (el as HTMLElement).style.height = `${rows * this.rowHeight}px`;
+    const h = `${rows * this.rowHeight}px`;
+    // Written only when it changes: an unchanged inline style is not invalidated on every render.
+    return rows > 0 ? html`<tr aria-hidden="true" class="spacer" ${ref((el) => { const st = (el as HTMLElement | undefined)?.style; if (st && st.height !== h) st.height = h;
       })}><td colspan=${cols}></td></tr>` : '';
   }
 
