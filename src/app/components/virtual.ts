@@ -47,8 +47,11 @@ export class VirtualRows implements ReactiveController {
   spacer(rows: number, cols: number) {
     const h = `${rows * this.rowHeight}px`;
     // Written only when it changes: an unchanged inline style is not invalidated on every render.
-    return rows > 0 ? html`<tr aria-hidden="true" class="spacer" ${ref((el) => { const st = (el as HTMLElement | undefined)?.style; if (st && st.height !== h) st.height = h;
-      })}><td colspan=${cols}></td></tr>` : '';
+    const set = (el: Element | undefined) => {
+      const st = (el as HTMLElement | undefined)?.style;
+      if (st && st.height !== h) st.height = h;
+    };
+    return rows > 0 ? html`<tr aria-hidden="true" class="spacer" ${ref(set)}><td colspan=${cols}></td></tr>` : '';
   }
 
   /** Max height of the scrolling container. */
