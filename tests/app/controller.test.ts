@@ -107,6 +107,34 @@ describe('controller', () => {
     expect(FakeColumn.made).toHaveLength(2);
   });
 
+  it('on a tab of one scenario the compared ones run once the one shown has its result; on the comparison, together', async () => {
+    const ctl = new Controller(newWorkspace(smallScenario()), {}, () => new FakeColumn());
+    ctl.addVariant('A');
+    const id = ctl.state.active;
+    ctl.setActive('baseline');
+    await ticks();
+    const base = ctl.runs.column('baseline') as FakeColumn;
+    const other = ctl.runs.column(id) as FakeColumn;
+    base.finish();
+    await ticks();
+    other.finish();
+    await ticks();
+    ctl.edit(['fund', 'adjustmentFundRate'], '0.06');
+    await ticks();
+    expect([base.runs.length, other.runs.length]).toEqual([1, 0]);
+    base.finish();
+    await ticks();
+    expect(ctl.state.cols.baseline!.stale).toBe(false);
+    expect(other.runs.map((r) => r.s.fund.adjustmentFundRate)).toEqual(['0.06']);
+    other.finish();
+    await ticks();
+    expect(ctl.state.cols[id]!.out!.scenario.fund.adjustmentFundRate).toBe('0.06');
+    ctl.setTab('compare');
+    ctl.edit(['fund', 'adjustmentFundRate'], '0.07');
+    await ticks();
+    expect([base.runs.length, other.runs.length]).toEqual([1, 1]);
+  });
+
   it('a scenario no longer shown gives its column back', async () => {
     const ctl = new Controller(newWorkspace(smallScenario()), {}, () => new FakeColumn());
     ctl.addVariant('A');

@@ -56,4 +56,16 @@ describe('institutions of the data tab', () => {
     expect(dataView(stateOf(ws, { lang: 'en' })).options.level[0]!.label).toMatch(/tertiary/i);
     expect(dataView(stateOf(ws, { adding: { refused: [], doc: null } })).adding!.empty.history).toEqual(['', '', '']);
   });
+
+  it('the options stay the same lists across an edit of an institution’s figures, and change with its level', () => {
+    const s = smallScenario();
+    const before = dataView(stateOf(newWorkspace(s))).options;
+    const edited = { ...s, hospitals: s.hospitals.map((h, i) => (i === 1 ? { ...h, history: h.history.map(() => '1.00') } : h)) };
+    expect(dataView(stateOf(newWorkspace(edited))).options).toBe(before);
+    const moved = { ...s, hospitals: s.hospitals.map((h, i) => (i === 1 ? { ...h, level: 'township' } : h)) };
+    const after = dataView(stateOf(newWorkspace(moved))).options;
+    expect(after).not.toBe(before);
+    expect(after.level.map((o) => o.value)).toEqual(['tertiary', 'secondary', 'township', 'community']);
+    expect(after.category).toEqual(before.category);
+  });
 });

@@ -196,6 +196,22 @@ describe('institution view and brief', () => {
     expect(b.whatIf).toMatchObject({ pct: '5', interactive: true, busy: true, result: null });
   });
 
+  it('keeps the brief shown while the same institution is explained again after an edit, not while another is', () => {
+    const views = new HospitalViews();
+    const shown = views.of(stateOf(ws, { tab: 'hospital', hospital: 'H002', brief: { ref: 'baseline', id: 'H002', key: 1, explanation: ex, whatIf: null } }));
+    expect(shown.briefStale).toBe(false);
+    const again = views.of(stateOf(ws, { tab: 'hospital', hospital: 'H002', brief: { ref: 'baseline', id: 'H002', key: 2, explanation: null, whatIf: null } }));
+    expect(again.brief).toBe(shown.brief);
+    expect(again.monthly).toBe(ex.hospital);
+    expect(again.briefStale).toBe(true);
+    const inEnglish = views.of(stateOf(ws, { tab: 'hospital', hospital: 'H002', lang: 'en', brief: { ref: 'baseline', id: 'H002', key: 4, explanation: null,
+      whatIf: null } }));
+    expect(inEnglish.brief).toBe(null);
+    views.of(stateOf(ws, { tab: 'hospital', hospital: 'H002', brief: { ref: 'baseline', id: 'H002', key: 5, explanation: ex, whatIf: null } }));
+    const other = views.of(stateOf(ws, { tab: 'hospital', hospital: 'H001', brief: { ref: 'baseline', id: 'H001', key: 3, explanation: null, whatIf: null } }));
+    expect([other.brief, other.monthly, other.briefStale]).toEqual([null, null, false]);
+  });
+
   it('explains the change of the balance due (清算补（扣）) against the compared scenario, from its balance there to the one shown', () => {
     const variant = runScenario(scenarioOf(ws, 'v1')).hospitals[0]!;
     const before = base.hospitals[0]!;

@@ -36,7 +36,7 @@ export class GbHospitalView extends LitElement {
         <button class="primary" data-testid="print-brief" @click=${() => emit(this, { type: 'print' })}>${t('printBrief')}</button>
         <button data-testid="open-report" @click=${() => emit(this, { type: 'openReport' })}>${t('openReport')}</button>
       </div>
-      <gb-brief .view=${s.brief} .lang=${s.lang}></gb-brief>
+      <gb-brief .view=${s.brief} .lang=${s.lang} aria-busy=${s.briefStale ? 'true' : 'false'}></gb-brief>
       ${s.waterfalls.length ? html`<div class="falls">${s.waterfalls.map((w, i) => html`<div class="card" data-testid=${`institution-waterfall-${i}`}>
         <h2>${w.heading} <span class="u">(${t(s.unit)})</span></h2>
         ${w.bars ? html`<gb-waterfall .bars=${w.bars} .lang=${s.lang} .unit=${s.unit} .heading=${w.heading} testid=${`waterfall-table-${i}`}></gb-waterfall>`

@@ -45,8 +45,13 @@ export class VirtualRows implements ReactiveController {
 
   /** Spacer row standing for `rows` rows not rendered. */
   spacer(rows: number, cols: number) {
-    return rows > 0 ? html`<tr aria-hidden="true" class="spacer" ${ref((el) => { if (el) (el as HTMLElement).style.height = `${rows * this.rowHeight}px`;
-      })}><td colspan=${cols}></td></tr>` : '';
+    const h = `${rows * this.rowHeight}px`;
+    // Written only when it changes: an unchanged inline style is not invalidated on every render.
+    const set = (el: Element | undefined) => {
+      const st = (el as HTMLElement | undefined)?.style;
+      if (st && st.height !== h) st.height = h;
+    };
+    return rows > 0 ? html`<tr aria-hidden="true" class="spacer" ${ref(set)}><td colspan=${cols}></td></tr>` : '';
   }
 
   /** Max height of the scrolling container. */

@@ -27,6 +27,8 @@ export type ColumnLike = Pick<Column, 'cached' | 'run' | 'fingerprint' | 'explai
 export class Scheduler {
   private readonly columns = new Map<RefKey, ColumnLike>();
   private scheduled = false;
+  /** Counts computes: a run held back for the scenario shown is started only if no newer compute came meanwhile. */
+  private generation = 0;
   private fingerprintTimer: ReturnType<typeof setTimeout> | undefined;
   private whatIfTimer: ReturnType<typeof setTimeout> | undefined;
   /** The what-if asked for last: run key, institution, X. */
@@ -60,6 +62,9 @@ export class Scheduler {
     const shown = this.store.shownRefs();
     for (const [k, col] of this.columns) if (!shown.includes(k)) { col.dispose(); this.columns.delete(k); }
     const cols: Record<RefKey, ColumnState> = {};
+    const gen = ++this.generation;
+    const later: (() => void)[] = [];
+    let first: Promise<unknown> | null = null;
     for (const k of shown) {
       const prev = st.cols[k];
       let scenario: Scenario;
@@ -76,13 +81,23 @@ export class Scheduler {
       const hit = col.cached(scenario);
       if (hit) { cols[k] = toColumnState(hit, prev); continue; }
       cols[k] = { status: 'running', view: prev?.view ?? null, scenario: prev?.scenario ?? null, out: prev?.out ?? null, issues: [], stale: true, ms: 0 };
-      this.start(k, col, scenario);
+      const c = col;
+      if (k === st.active) first = this.start(k, c, scenario);
+      else if (this.inView(k)) this.start(k, c, scenario);
+      else later.push(() => { if (gen === this.generation && scenarioOf(this.store.state.ws, k) === scenario) this.start(k, c, scenario); });
     }
     this.store.set({ cols });
+    // Scenarios this tab does not show run once the one shown has its result: on a busy machine (two cores, one of
+    // them taken) they would otherwise share its core and hold up what the user is looking at.
+    if (later.length) {
+      const rest = () => { for (const f of later) f(); };
+      if (first) first.then(rest, rest);
+      else rest();
+    }
   }
 
-  private start(k: RefKey, col: ColumnLike, scenario: Scenario): void {
-    col.run(scenario).then(
+  private start(k: RefKey, col: ColumnLike, scenario: Scenario): Promise<unknown> {
+    return col.run(scenario).then(
       (out) => {
         const st = this.store.state;
         if (scenarioOf(st.ws, k) !== scenario) return; // superseded

@@ -3,9 +3,10 @@
  * a decimal string becomes a bar length here and nothing else; the exact figures sit in the
  * text table every chart carries as its alternative.
  */
+import { QuietTimer } from './quiet-timer.ts';
 import {
-  Chart, BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend,
-  type ChartConfiguration,
+  Chart, BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, DomPlatform,
+  type ChartConfiguration, type ChartEvent,
 } from 'chart.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -50,18 +51,37 @@ export function drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration)
   }
   existing?.destroy();
   optionsDrawn.set(canvas, osig);
-  return new Chart(canvas, config);
+  return new Chart(canvas, { ...config, platform: QuietResizePlatform });
 }
-
-const pending = new WeakMap<HTMLCanvasElement, { config: ChartConfiguration; timer: ReturnType<typeof setTimeout>;
-  done?: (chart: Chart | undefined) => void }>();
-
-/** Canvases with a drawing still to come (what the e2e tests wait for before a screenshot). */
-let waiting = 0;
-export const chartsWaiting = (): number => waiting;
 
 /** Quiet time after the last change before a chart is redrawn. */
 const CHART_DELAY_MS = 150;
+
+type Drawing = { config: ChartConfiguration; done?: (chart: Chart | undefined) => void };
+const soon = new QuietTimer<HTMLCanvasElement, Drawing>(CHART_DELAY_MS, (canvas, d) => {
+  const chart = canvas.isConnected ? drawChart(canvas, d.config) : undefined;
+  d.done?.(chart);
+});
+
+/**
+ * chart.js follows its container's size and, on every change of it, lays out and redraws at once,
+ * in the frame that shows the change. Beside a table whose width moves a few pixels as its
+ * figures change (the comparison), that is a full chart layout in every edit's frame. Its resizes
+ * are drawn once changes pause instead, like its drawings; the canvas keeps its size meanwhile.
+ */
+const resizes = new QuietTimer<HTMLCanvasElement, Chart>(CHART_DELAY_MS, (canvas, chart) => {
+  if (canvas.isConnected && Chart.getChart(canvas) === chart) chart.resize();
+});
+
+class QuietResizePlatform extends DomPlatform {
+  override addEventListener(chart: Chart, type: string, listener: (e: ChartEvent) => void): void {
+    if (type !== 'resize') { super.addEventListener(chart, type, listener); return; }
+    super.addEventListener(chart, type, () => { if (chart.canvas) resizes.change(chart.canvas, chart); });
+  }
+}
+
+/** Canvases with a drawing or a resize still to come (what the e2e tests wait for before a screenshot). */
+export const chartsWaiting = (): number => soon.size + resizes.size;
 
 /**
  * drawChart once changes pause (CHART_DELAY_MS, then when the page is idle): the figures around
@@ -71,22 +91,7 @@ const CHART_DELAY_MS = 150;
  * Only the latest configuration is drawn.
  */
 export function drawChartSoon(canvas: HTMLCanvasElement, config: ChartConfiguration, done?: (chart: Chart | undefined) => void): void {
-  const prev = pending.get(canvas);
-  if (prev) clearTimeout(prev.timer);
-  else waiting++;
-  const timer = setTimeout(() => {
-    const draw = () => {
-      const latest = pending.get(canvas);
-      if (latest?.timer !== timer) return; // superseded
-      pending.delete(canvas);
-      waiting--;
-      const chart = canvas.isConnected ? drawChart(canvas, latest.config) : undefined;
-      latest.done?.(chart);
-    };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(draw, { timeout: 300 });
-    else draw();
-  }, CHART_DELAY_MS);
-  pending.set(canvas, { config, timer, done });
+  soon.change(canvas, { config, done });
 }
 
 export { Chart };

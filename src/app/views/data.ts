@@ -28,9 +28,22 @@ const EMPTY: ReadonlyMap<string, string> = new Map();
 const problemsByPath = memoize((issues: Issue[] | undefined, lang: Lang): ReadonlyMap<string, string> =>
   issues?.length ? new Map(issues.map((i) => [i.path, issueMessage(i, lang)])) : EMPTY);
 
-const optionsOf = memoize((s: Scenario | null, lang: Lang): Record<InstitutionAttr, AttrOption[]> => {
-  const of = (attr: InstitutionAttr) => (s ? attrOptions(s, attr).map((value) => ({ value, label: termOf(attr, value, lang) })) : []);
-  return { level: of('level'), category: of('category'), class: of('class') };
+type Options = Record<InstitutionAttr, AttrOption[]>;
+const ATTRS: readonly InstitutionAttr[] = ['level', 'category', 'class'];
+
+/**
+ * The options of the scenario shown; the previous object while they are the same values in the same language, so an
+ * edit of an institution's figures (a new scenario, the same levels, categories and classes) gives the rows the same lists.
+ */
+let lastOptions: { lang: Lang; values: string[][]; options: Options } | null = null;
+const optionsOf = memoize((s: Scenario | null, lang: Lang): Options => {
+  const values = ATTRS.map((attr) => (s ? attrOptions(s, attr) : []));
+  const same = lastOptions?.lang === lang && lastOptions.values.every((v, k) => v.length === values[k]!.length && v.every((x, i) => x === values[k]![i]));
+  if (same) return lastOptions!.options;
+  const [level, category, klass] = values.map((vs, k) => vs.map((value) => ({ value, label: termOf(ATTRS[k]!, value, lang) })));
+  const options: Options = { level: level!, category: category!, class: klass! };
+  lastOptions = { lang, values, options };
+  return options;
 });
 
 const addingOf = memoize((a: AppState['adding'], s: Scenario | null, lang: Lang): DataView['adding'] => (a && s ? {

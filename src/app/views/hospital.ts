@@ -18,6 +18,8 @@ export interface HospitalView {
   /** The institution picked (the first when none is). */
   selected: string | null;
   brief: BriefView | null;
+  /** The brief and months shown are the previous run's: the institution is being explained again after an edit. */
+  briefStale: boolean;
   monthly: HospitalResult | null;
   /** Its pool is settled by points: its months are the monthly pre-settlement. */
   monthlyByPoints: boolean;
@@ -49,24 +51,35 @@ const buildBrief = memoize((ctx: ReturnType<typeof briefContext>, ex: Parameters
 
 export class HospitalViews {
   private prev: HospitalView | null = null;
+  /** The last brief shown, and of which scenario: kept on screen while an edit's explanation is under way. */
+  private kept: { ref: string; brief: BriefView; monthly: HospitalResult | null; byPoints: boolean } | null = null;
 
   of(s: AppState): HospitalView {
     const scen = scenarioOrError(s.ws, s.active);
     if (scen instanceof Error) {
       const none = {
-        lang: s.lang, unit: s.unit, choices: [], selected: null, brief: null, monthly: null, monthlyByPoints: false, waterfalls: NO_WATERFALLS,
-        error: scen.message,
+        lang: s.lang, unit: s.unit, choices: [], selected: null, brief: null, briefStale: false, monthly: null, monthlyByPoints: false,
+        waterfalls: NO_WATERFALLS, error: scen.message,
       };
+      this.kept = null;
       return (this.prev = stable(this.prev, none));
     }
     const h = scen.hospitals.find((x) => x.id === s.hospital) ?? scen.hospitals[0];
     const mine = h && s.brief?.id === h.id && s.brief.ref === s.active ? s.brief : null;
     const ex = mine?.explanation ?? null;
     const ctx = briefContext(s);
+    let brief = buildBrief(ctx, ex, mine?.whatIf ?? null, s.whatIfPct);
+    let monthly = ex?.hospital ?? null;
+    let byPoints = !!ex?.points;
+    // Re-explained after an edit (same institution, scenario, language and unit): the previous brief stays until the new one
+    // arrives, so the brief and its charts update in place rather than being torn down and built again on every edit.
+    const k = this.kept;
+    const stale = !brief && !!h && !!mine && k !== null && k.ref === s.active && k.brief.id === h.id && k.brief.lang === s.lang && k.brief.unit === s.unit;
+    if (stale) ({ brief, monthly, byPoints } = k!);
+    else this.kept = brief ? { ref: s.active, brief, monthly, byPoints } : null;
     const view = stable(this.prev, {
       lang: s.lang, unit: s.unit, choices: choicesOf(scen.hospitals), selected: h?.id ?? null,
-      brief: buildBrief(ctx, ex, mine?.whatIf ?? null, s.whatIfPct), monthly: ex?.hospital ?? null,
-      monthlyByPoints: !!ex?.points,
+      brief, briefStale: stale, monthly, monthlyByPoints: byPoints,
       waterfalls: waterfallsOf(ctx.settlement, h?.id ?? null, s.lang), error: null,
     });
     this.prev = view;
