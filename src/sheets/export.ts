@@ -37,7 +37,8 @@ export interface ResultsWorkbookInput {
 }
 
 const T = {
-  zh: { fund: '基金汇总', hospitals: '机构结果', monthly: '月度拨付', compare: '方案对比', params: '参数与出处', data: '机构数据', item: '项目', scenario: '方案', delta: '差额', code: '机构编码', name: '机构名称',
+  zh: { fund: '基金汇总', hospitals: '机构结果', monthly: '月度拨付', compare: '方案对比', params: '参数与出处', data: '机构数据', item: '项目', scenario: '方案', delta: '差额',
+    code: '机构编码', name: '机构名称',
     month: (m: number) => `${m}月`, year: '全年', all: '全部机构', target: '指标', owed: '年终应付', balance: '清算补（扣）', yuan: '元', wan: '万元' },
   en: { fund: 'Fund summary', hospitals: 'Hospitals', monthly: 'Monthly', compare: 'Comparison', params: 'Parameters and sources', data: 'Institution data',
     item: 'Item',

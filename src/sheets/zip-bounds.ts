@@ -17,7 +17,10 @@ export const MAX_UNPACKED = 300 * 1024 * 1024;
 /** A part this many times its compressed size is a bomb, not a spreadsheet (XML packs ~10–30×). */
 export const MAX_RATIO = 1000;
 const RATIO_FLOOR = 10 * 1024 * 1024;
-/** Compressed bytes fed to the inflater at a time: one slice inflates to at most ~1032× (deflate's limit), ≈ 4 MB (Chromium inflates a slice whole before the first read). */
+/**
+ * Compressed bytes fed to the inflater at a time: one slice inflates to at most ~1032× (deflate's limit), ≈ 4 MB
+ * (Chromium inflates a slice whole before the first read).
+ */
 const SLICE = 4 * 1024;
 
 type Refusal = { ok: false; reason: { zh: string; en: string } };

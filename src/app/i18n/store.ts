@@ -54,7 +54,8 @@ export const enStore: Record<keyof typeof zhStore, string> = {
   otherTab: 'This workspace is being edited in another tab: this one is read-only and follows its changes. Edit there, or close that tab to edit here',
   otherTabNow: 'The other tab was closed: you can edit here now; this is the workspace as last saved',
   changeRefused: 'That step was not accepted: a scenario could not be computed after it; the workspace is back as it was before (and saved). What is wrong:',
-  fileNotOurs: '“{name}” was not opened: it seems to be {what}, neither a workspace or scenario file (.json) nor an institutions spreadsheet (.xlsx, .csv). Nothing changed',
+  fileNotOurs: '“{name}” was not opened: it seems to be {what}, neither a workspace or scenario file (.json) nor an institutions spreadsheet (.xlsx, .csv). '
+    + 'Nothing changed',
   kindParquet: 'a Parquet data file (a case list, say: read it with the case list import of a points scenario)',
   kindXls: 'an old Excel workbook (.xls) — in Excel, “Save as” .xlsx and import that', kindOffice: 'a Word, PowerPoint or other office document',
     kindZip: 'a zip archive',
