@@ -46,7 +46,7 @@ describe('sweeps', () => {
     const cur = page.locator('[data-testid="sweep-table"] tr[data-current="true"]');
     expect(await cur.locator('th').innerText()).toContain('10.00%');
     // Each value as gbsim sweep prints it: one display function (src/display/analysis.ts), 5.00% … 15.00%.
-    const heads = await rows.evaluateAll((trs) => trs.map((tr) => (tr.querySelector('th') as HTMLElement).innerText.replace(/\s*◀.*$/, '').trim()));
+    const heads = await rows.evaluateAll((trs) => trs.map((tr) => (tr.querySelector('th') as HTMLElement).innerText.replace(/\s*◀[\s\S]*$/, '').trim()));
     expect(heads).toEqual(node.result.axes[0]!.values.map((v) => paramValue(v, node.result.axes[0]!.param, 'wan')));
     const k = node.result.outputs.findIndex((o) => o.name === 'closingBalance');
     const shown = await rows.evaluateAll((trs, col) => trs.map((tr) => (tr.querySelectorAll('td')[col] as HTMLElement).innerText), k);
