@@ -62,7 +62,7 @@ describe('gbsim sweep', () => {
     expect(r.out).toContain('82.00%*');
     expect(r.out).toMatch(/^3\.00%\*/m);
     expect(r.out).toContain('6 invalid points:');
-    expect(r.out).toContain('Adjustment fund rate = 2.00%, Pool share (医院（含门诊慢特病机构）) = 81.00%: policy.pools: pool shares must add up to 1; they add up to 0.99');
+    expect(r.out).toContain('Adjustment fund rate = 2.00%, Pool share (医院（含门诊慢特病机构）) = 81.00%: policy.pools: pool shares must add up to 100%; they add up to 99%');
   });
 
   it('--tornado ranks parameters by the spread of one output', async () => {
@@ -117,7 +117,7 @@ describe('gbsim sweep', () => {
       '--param2', 'policy.pools[0].share', '--from2', '0.81', '--to2', '0.83', '--step2', '0.01', '--output', 'adjustmentFundUsed', '--workers', '0', '--lang', 'zh');
     expect(grid.out).toContain('调剂金使用（行：fund.adjustmentFundRate；列：policy.pools[0].share；* = 当前值）：');
     expect(grid.out).toContain('6 个无效点：');
-    expect(grid.out).toContain('年终清算调剂金比例 = 2.00%，分配池份额（医院（含门诊慢特病机构）） = 81.00%：「分配池」：各分配池份额合计须为 1（即 100%），现为 0.99（policy.pools）');
+    expect(grid.out).toContain('年终清算调剂金比例 = 2.00%，分配池份额（医院（含门诊慢特病机构）） = 81.00%：「分配池」：各分配池份额合计须为 100%，现为 99%（policy.pools）');
     expect(grid.out).not.toMatch(/invalid|rows|columns/);
   });
 

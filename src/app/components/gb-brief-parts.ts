@@ -13,12 +13,12 @@ export function derivation(ex: Explanation, lang: Lang, u: Unit) {
   return html`<ol class="steps">
     <li>${t('history')}${t('colon')}${ex.history.map((y) => html`${money(y.amount, u)} × ${y.weight}${y.year < ex.history.length ? ' + ' : ''}`)}</li>
     <li>${t('weightedHistory')} = ${m(ex.weightedHistory)}</li>
-    <li>× ${t('level')} ${t('coefficient')} ${ex.levelCoefficient} × ${t('category')} ${t('coefficient')} ${ex.categoryCoefficient}
+    <li>× ${t('levelCoef')} ${ex.levelCoefficient} × ${t('categoryCoef')} ${ex.categoryCoefficient}
       = ${t('defaultWeight')} ${m(ex.defaultWeight)}${ex.formula
         ? html` <span class="badge">${t('weightFormula')}${t('colon')}<code translate="no">${ex.formula}</code></span>` : nothing}</li>
     ${ex.pool ? html`<li>${t('pool')} ${ex.pool.name}${t('colon')}${t('poolAmount')} ${m(ex.pool.amount)}${t('semicolon')}
       ${t('lockedTarget')} ${m(ex.pool.locked)}${t('semicolon')}
-      ${t('poolRemainder')} ${m(ex.pool.remainder)} (${ex.pool.members})</li>` : nothing}
+      ${t('poolRemainder')} ${m(ex.pool.remainder)}${ex.pool.members === 1 ? t('poolMembersOne') : msg(lang, 'poolMembers', { n: ex.pool.members })}</li>` : nothing}
     <li>${ex.hospital.locked ? html`${t('lockedTarget')}` : html`${t('weightShareLabel')} <span class="v">${percent(ex.weightShare, 6)}</span>`}
       → ${t('allocatedTarget')} ${m(ex.hospital.allocatedTarget)}</li>
     ${sign(ex.hospital.volumeCut) ? html`<li>${t('volumeCut')} −${money(ex.hospital.volumeCut, u)}</li>` : nothing}
