@@ -61,6 +61,8 @@ describe('the header fits', () => {
     const id = await page.evaluate(() => (globalThis as any).__gb.ctl.state.active);
     await act(page, { type: 'renameVariant', id, name: LONG });
     await settled(page);
+    await act(page, { type: 'edit', path: ['policy', 'deposit', 'rates', 'hospital'], value: '0.08' });
+    await settled(page);
     const picker = page.getByTestId('active-scenario');
     for (const lang of ['zh', 'en'] as const) {
       await act(page, { type: 'lang', lang });
@@ -82,6 +84,13 @@ describe('the header fits', () => {
         });
         expect(fit, `${lang} ${size.width}`).toEqual({ whole: true, inside: true });
         expect(await picker.getAttribute('title')).toContain(LONG);
+        // The change list beside it is never squeezed into a clipped column: it takes its own line when the picker is wide.
+        const list = await page.getByTestId('changes').evaluate((d) => {
+          const ul = d.querySelector('ul');
+          return ul ? { clipped: ul.scrollHeight > ul.clientHeight + 1 || ul.scrollWidth > ul.clientWidth + 1, inside: ul.getBoundingClientRect().right <= innerWidth } : null;
+        });
+        expect(list, `${lang} ${size.width}`).not.toBeNull();
+        expect(list).toEqual({ clipped: false, inside: true });
         await shot(page, `scenario-name-${lang}-${size.width}x${size.height}`);
       }
     }
