@@ -29,6 +29,12 @@ const toolbarRows = (page: Page) => page.locator('gb-toolbar').evaluate((el) => 
   // One line: the controls' middles within a few pixels (a second line would be a button's height below).
   return { lines: Math.max(...mid) - Math.min(...mid) <= 6 ? 1 : 2, hidden };
 });
+/** The toolbar sits beside the title, not on a line of its own below it. */
+const besideTitle = (page: Page) => page.locator('gb-app').evaluate((app) => {
+  const h1 = app.shadowRoot!.querySelector('header h1')!.getBoundingClientRect();
+  const bar = app.shadowRoot!.querySelector('gb-toolbar')!.getBoundingClientRect();
+  return bar.top < h1.bottom;
+});
 
 describe('the header fits', () => {
   it('keeps the toolbar on one line in every save state, both languages, both sizes', async () => {
@@ -44,6 +50,7 @@ describe('the header fits', () => {
           await expect.poll(() => save.getAttribute('data-state')).toBe(st);
           if ((await toolbarRows(page)).lines > 1) await shot(page, `header-wraps-${st}-${lang}-${size.width}x${size.height}`);
           expect(await toolbarRows(page), `${lang} ${size.width} ${st}`).toEqual({ lines: 1, hidden: 0 });
+          expect(await besideTitle(page), `${lang} ${size.width} ${st}: beside the title`).toBe(true);
           // The status's whole sentence is in its title; what is shown is never cut mid-word.
           expect(await save.getAttribute('title')).toContain(msg(lang, WHOLE[st]));
           expect(await save.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);

@@ -38,8 +38,8 @@ export class GbToolbar extends LitElement {
     .save { font-size: 0.8rem; opacity: 0.85; white-space: nowrap; max-width: 12rem; }
     .save[data-state='off'], .save[data-state='error'], .save[data-state='follow'] { opacity: 1; color: #ffd28a; font-weight: 600; }
     .sep { width: 1px; height: 1.4rem; background: rgba(255,255,255,0.3); margin: 0 0.1rem; }
-    /* Below ~1440 px the English labels are wider than the header: tighter buttons keep one line at 1280. */
-    @media (max-width: 1439px) {
+    /* Below 1600 px the English labels are wider than the header: tighter buttons keep it beside the title on one line (1280 and 1440). */
+    @media (max-width: 1599px) {
       .bar { gap: 0.2rem; }
       button, .file { padding: 0.25rem 0.35rem; font-size: 0.85rem; }
       .fp { font-size: 0.7rem; padding: 0.15rem 0.35rem; }
