@@ -73,7 +73,7 @@ export class GbToolbar extends LitElement {
       <button data-testid="open-points-example" title=${t('ptsExampleHint')} @click=${() =>
         emit(this, { type: 'openPointsExample' })}>${t('ptsExample')}</button>
       <span class="sep"></span>
-      <button data-testid="open-import" title=${t('importTitle')} @click=${() => emit(this, { type: 'dialog', dialog: 'import' })}>${t('importShort')}</button>
+      <button data-testid="open-import" title=${t('importData')} @click=${() => emit(this, { type: 'dialog', dialog: 'import' })}>${t('importShort')}</button>
       <button data-testid="open-export" @click=${() => emit(this, { type: 'dialog', dialog: 'export' })}>${t('exportData')}</button>
       <button data-testid="open-versions" title=${t('versionsHint')} @click=${() => emit(this, { type: 'versions' })}>${t('versions')}</button>
       <span class="sep"></span>
