@@ -42,6 +42,11 @@ describe('the hospital brief', () => {
     await tab(page, 'hospital');
     await page.getByTestId('whatif-table').waitFor({ timeout: 30_000 });
     await page.locator('gb-brief-chart img').waitFor({ state: 'attached', timeout: 30_000 }); // the chart captured for print
+    // The derivation says what its counts are: the pool's institutions in words, never a bare 「(20)」.
+    const derivation = await page.getByTestId('derivation').innerText();
+    expect(derivation).toMatch(/池内共 \d+ 家机构/);
+    expect(derivation).not.toMatch(/[(（]\d+[)）]/);
+    expect(derivation).toContain('级别系数');
     await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi, as the print layout sees it
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('gb-toolbar').isVisible()).toBe(false);

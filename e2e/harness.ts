@@ -81,3 +81,23 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * The text a reader sees on the page, through every shadow root (a host's innerText leaves its
+ * shadow tree out): visible text nodes in order, a select by its chosen option, one per line.
+ */
+export function deepText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (n: Node): void => {
+      if (n.nodeType === Node.TEXT_NODE) { const t = n.textContent!.trim(); if (t) out.push(t); return; }
+      if (!(n instanceof Element)) { n.childNodes.forEach(walk); return; }
+      if (['STYLE', 'SCRIPT', 'TEMPLATE', 'OPTION'].includes(n.tagName) || !n.checkVisibility()) return;
+      if (n instanceof HTMLSelectElement) { out.push(n.selectedOptions[0]?.textContent?.trim() ?? ''); return; }
+      n.shadowRoot?.childNodes.forEach(walk);
+      n.childNodes.forEach(walk);
+    };
+    walk(document.body);
+    return out.join('\n');
+  });
+}

@@ -50,6 +50,9 @@ describe('the fund report', () => {
     expect(text).toContain('基金预算执行与清算报告');
     expect(text).toContain('合计（基金支出预算）');
     expect(text).not.toMatch(/DESIGN|§|policy\.|年终应得/);
+    // Sections numbered in order as printed: no 四 skipped where no pool is settled by points.
+    const heads = () => page.getByTestId('fund-report').locator('section h2').allInnerTexts();
+    expect(await heads()).toEqual(['一、基金收支与预算', '二、清算结果汇总', '三、超支与结余较大的机构', '四、适用规则与说明']);
     const fp = await page.evaluate(() => (globalThis as any).__gb.ctl.state.cols[(globalThis as any).__gb.ctl.state.active].view.fingerprint as string);
     expect(await page.getByTestId('report-fingerprint').innerText()).toContain(fp);
     expect(fp).toBe(fingerprint(runScenario(exampleScenario())));
@@ -67,6 +70,7 @@ describe('the fund report', () => {
     await act(page, { type: 'unit', unit: 'yuan' });
     await page.waitForFunction(() => document.querySelector('gb-app')?.shadowRoot?.querySelector('gb-fund-report')?.shadowRoot?.querySelector('[data-section=rules]')?.textContent?.includes('Amounts in yuan,'));
     expect(await shownTables(page)).toEqual(expected('en', 'yuan'));
+    expect((await heads()).map((h) => h.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.']);
 
     // Print: the report alone on A4 pages, its bar hidden; in English and 元, its widest form.
     await page.setViewportSize({ width: 1123, height: 794 }); // landscape A4 at 96 dpi, the report's named page (print.css)

@@ -13,6 +13,7 @@ import { runSweep } from '../src/engine/sweep.ts';
 import { runTornado } from '../src/engine/tornado.ts';
 import { defaultTornado } from '../src/engine/sweep-plan.ts';
 import { money, plain } from '../src/display/number.ts';
+import { paramValue } from '../src/display/analysis.ts';
 import { outputLabel } from '../src/sheets/analysis-words.ts';
 
 const { start } = useBrowser();
@@ -33,7 +34,7 @@ describe('sweeps', () => {
     // A rate's range is shown and typed as percentages (the file keeps 0.05); the current value likewise.
     await expect.poll(() => page.locator('gb-field[data-path="param.from"] input').inputValue()).toBe('5');
     expect(await page.locator('gb-field[data-path="param.from"] .unit').innerText()).toBe('%');
-    expect(await page.getByTestId('sweep-card').innerText()).toContain('当前值：10%');
+    expect(await page.getByTestId('sweep-card').innerText()).toContain('当前值：10.00%');
     await runDone(page, 'sweep');
     const spec = (await fileSweeps(page))[0];
     expect(spec).toMatchObject({ kind: 'sweep', param: { path: 'policy.deposit.rates.hospital', from: '0.05', to: '0.15', step: '0.01' } });
@@ -43,7 +44,10 @@ describe('sweeps', () => {
     expect(await rows.count()).toBe(11);
     // The current value (10%) is marked; its closing balance is the plain run's.
     const cur = page.locator('[data-testid="sweep-table"] tr[data-current="true"]');
-    expect(await cur.locator('th').innerText()).toContain('10%');
+    expect(await cur.locator('th').innerText()).toContain('10.00%');
+    // Each value as gbsim sweep prints it: one display function (src/display/analysis.ts), 5.00% … 15.00%.
+    const heads = await rows.evaluateAll((trs) => trs.map((tr) => (tr.querySelector('th') as HTMLElement).innerText.replace(/\s*◀[\s\S]*$/, '').trim()));
+    expect(heads).toEqual(node.result.axes[0]!.values.map((v) => paramValue(v, node.result.axes[0]!.param, 'wan')));
     const k = node.result.outputs.findIndex((o) => o.name === 'closingBalance');
     const shown = await rows.evaluateAll((trs, col) => trs.map((tr) => (tr.querySelectorAll('td')[col] as HTMLElement).innerText), k);
     expect(shown).toEqual(node.result.points.map((p) => money(p.values![k]!, 'wan')));

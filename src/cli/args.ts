@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './io.ts';
 import type { Lang } from '../display/lang.ts';
+import { shiftPoint } from '../display/number.ts';
 
 export type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
@@ -49,4 +50,23 @@ export function cliLang(argv: readonly string[], env: Record<string, string | un
     }
   }
   return systemLang(env);
+}
+
+/** A number as a flag takes it: "0.05", "-3", ".5" (no exponent, no float rounding). */
+export const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
+
+/** Whether a flag's value is typed as a percentage ("5%", "-2.5 %"). */
+export const isPercent = (v: string): boolean => v.trim().endsWith('%');
+
+/**
+ * A rate as the file keeps it: as typed when written as a decimal ("0.05"), converted exactly
+ * when written as a percentage ("5%" → "0.05": the digits shifted, never through a float).
+ * A percentage that is no number is a usage error naming the flag.
+ */
+export function rateFlag(flag: string, v: string): string {
+  const s = v.trim();
+  if (!isPercent(s)) return s;
+  const pct = s.slice(0, -1).trim();
+  if (!NUMBER.test(pct)) throw new CliError(`${flag} must be a number or a percentage, not "${v}"`, 2);
+  return shiftPoint(pct, -2);
 }

@@ -38,6 +38,7 @@ Usage:
   gbsim sweep FILE --param PATH --from A --to B --step S [--param2 PATH --from2 A --to2 B --step2 S] [--output NAME ...]
   gbsim sweep FILE --tornado PATH,PATH,... --pct X [--output NAME]     (also: --list, --json, --xlsx OUT, --workers N)
       Sensitivity: every point an exact run; a tornado ranks parameters by their effect at ±X%.
+      A rate's A, B and S as decimals (0.05) or percentages (5%), as gbsim risk takes --sigma.
 ${RISK_USAGE}
 ${WHATIF_USAGE}
 ${MONITOR_USAGE}

@@ -3,7 +3,7 @@
  * fund figures' percentiles, the probability the adjustment fund is exhausted, and the
  * institutions ranked by their probability of overspending beyond the threshold.
  */
-import { parse, oneOf, langOption, LANG_OPTION } from './args.ts';
+import { parse, oneOf, langOption, LANG_OPTION, NUMBER, rateFlag } from './args.ts';
 import { CliError, IssuesError, readScenario, wroteLine, type Io } from './io.ts';
 import { shiftPoint } from '../display/number.ts';
 import { prepareRisk, RiskError } from '../engine/risk/prepare.ts';
@@ -19,8 +19,6 @@ const FLAG_OF: Record<string, string> = {
     overspendThreshold: '--threshold',
 };
 
-const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
-
 function number(flag: string, v: string | boolean | undefined): number | undefined {
   if (v === undefined) return undefined;
   const s = String(v).trim();
@@ -28,14 +26,10 @@ function number(flag: string, v: string | boolean | undefined): number | undefin
   return Number(s);
 }
 
-/** A spread or threshold: as the file writes it (0.05) or as a percentage (5%), exactly (the digits shifted, no float). */
+/** A spread or threshold: as the file writes it (0.05) or as a percentage (5%), exactly (args.ts rateFlag). */
 function rate(flag: string, v: string | boolean | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const s = String(v).trim();
-  if (!s.endsWith('%')) return number(flag, s);
-  const pct = s.slice(0, -1).trim();
-  if (!NUMBER.test(pct)) throw new CliError(`${flag} must be a number or a percentage, not "${v}"`, 2);
-  return Number(shiftPoint(pct, -2));
+  return number(flag, rateFlag(flag, String(v)));
 }
 
 function categories(v: string | boolean | undefined): Record<string, number> | undefined {

@@ -8,9 +8,10 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError, IssuesError, readScenario, type Io } from './io.ts';
-import { oneOf, langOption } from './args.ts';
+import { oneOf, langOption, isPercent, rateFlag } from './args.ts';
 import { renderTable } from './table.ts';
-import { issueIn, showOutput, showParam, writeBytes, wroteLine } from './analysis-out.ts';
+import { issueIn, writeBytes, wroteLine } from './analysis-out.ts';
+import { outputValue, paramValue } from '../display/analysis.ts';
 import { outputLabel, paramLabel } from '../sheets/analysis-words.ts';
 import { pointName, sweepWorkbook, type SweepSheet } from '../sheets/analysis-export.ts';
 import { SweepPool, autoWorkers, evaluateAll, hasWorkerEntry } from './sweep-pool.ts';
@@ -18,18 +19,19 @@ import { assembleSweep, planSweep, type Plan, type PointOutcome, type SweepResul
 import { assembleTornado, planTornado, type TornadoResult } from '../engine/tornado.ts';
 import { DEFAULT_OUTPUTS, DEFAULT_TORNADO_OUTPUT } from '../engine/sweep-outputs.ts';
 import { sweepSpec, tornadoSpec } from '../engine/analysis-params.ts';
-import { sweepableParams, type ParamInfo, type ParamKind } from '../engine/sweep-params.ts';
+import { resolveParam, sweepableParams, type ParamInfo, type ParamKind } from '../engine/sweep-params.ts';
 import type { Issue } from '../format/issues.ts';
 import { parseDecimal, formatDecimal } from '../engine/decimal.ts';
 import { unitName } from '../display/glossary.ts';
 import type { Lang, Unit } from '../display/lang.ts';
-import type { Scenario } from '../format/types.ts';
+import type { Scenario, SweepAxis } from '../format/types.ts';
 
 export const SWEEP_USAGE = `usage: gbsim sweep FILE --param PATH --from A --to B --step S [--param2 PATH --from2 A --to2 B --step2 S] [--output NAME ...]
        gbsim sweep FILE --tornado PATH,PATH,... --pct X [--output NAME]
        gbsim sweep FILE            (the sweeps in the file's analysis.sweeps)
        gbsim sweep FILE --list [--hospitals]
-  common: [--json] [--xlsx OUT.xlsx] [--unit yuan|wan] [--lang zh|en] [--workers auto|N]`;
+  common: [--json] [--xlsx OUT.xlsx] [--unit yuan|wan] [--lang zh|en] [--workers auto|N]
+  a rate's A, B and S as decimals (0.05) or percentages (5%); --pct 10 or 10% for ±10%`;
 
 const MAX_ISSUE_LINES = 30;
 
@@ -125,9 +127,9 @@ function parseFlags(args: string[]) {
   }
 }
 
-/** Percent (e.g. "10") → the relative change as a share ("0.1"), exactly. */
+/** Percent ("10" or "10%") → the relative change as a share ("0.1"), exactly. */
 function pctToChange(pct: string): string {
-  const x = parseDecimal(pct);
+  const x = parseDecimal(pct.trim().replace(/\s*%$/, ''));
   if (x === null || x <= 0n ||
     x > 100n * 10n ** 12n) throw new CliError(`--pct must be a percentage greater than 0 and at most 100, like 10 for ±10%\n${SWEEP_USAGE}`, 2);
   // x / 100 exactly: a percentage with up to 10 decimals stays within 12.
@@ -155,7 +157,7 @@ function jobsFromFlags(s: Scenario, v: ReturnType<typeof parseFlags>['values']):
     }
     if (from === undefined || to === undefined ||
       step === undefined) throw new CliError(`--param${suffix} needs --from${suffix}, --to${suffix} and --step${suffix}\n${SWEEP_USAGE}`, 2);
-    return { path, from, to, step };
+    return percentAxis(s, suffix, { path, from, to, step });
   };
   const param = axis('');
   const param2 = axis('2');
@@ -163,6 +165,22 @@ function jobsFromFlags(s: Scenario, v: ReturnType<typeof parseFlags>['values']):
   const r = planSweep(s, { param, param2, outputs: outputs ?? DEFAULT_OUTPUTS });
   if (!r.ok) throw new CliError(flagIssues(r.issues, v), 2);
   return [{ name: 'sweep', plan: r.plan }];
+}
+
+/**
+ * An axis typed with percentages (--from 5% --to 10% --step 0.5%) as the file keeps it
+ * (0.05, 0.1, 0.005), exactly; only a rate can be typed so (an amount or a coefficient with a
+ * % is refused, naming the flag). A path that does not resolve is left for the plan to report.
+ */
+function percentAxis(s: Scenario, suffix: '' | '2', axis: SweepAxis): SweepAxis {
+  const typed = (['from', 'to', 'step'] as const).filter((f) => isPercent(axis[f]));
+  if (!typed.length) return axis;
+  const r = resolveParam(s, axis.path);
+  if (r.ok && !r.param.percent) {
+    throw new CliError(`--${typed[0]}${suffix}: ${axis.path} is not a rate; give its values as numbers, without %`, 2);
+  }
+  const at = (f: 'from' | 'to' | 'step') => rateFlag(`--${f}${suffix}`, axis[f]);
+  return { path: axis.path, from: at('from'), to: at('to'), step: at('step') };
 }
 
 function jobsFromFile(file: string, s: Scenario): Job[] {
@@ -219,10 +237,9 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
         outcomes = await pool.evaluate(s, job.plan);
       }
       // A sweep given by flags is named by its kind (in the user's language); one kept in the file by its name.
-      io.err(T[lang].progress(flagged ? T[lang].job[job.plan.kind] : job.name, job.plan.points.length - 1, w));
-      done.push(job.plan.kind === 'sweep'
-        ? { name: job.name, result: assembleSweep(job.plan, outcomes) }
-        : { name: job.name, result: assembleTornado(job.plan, outcomes) });
+      const name = flagged ? T[lang].job[job.plan.kind] : job.name;
+      io.err(T[lang].progress(name, job.plan.points.length - 1, w));
+      done.push(job.plan.kind === 'sweep' ? { name, result: assembleSweep(job.plan, outcomes) } : { name, result: assembleTornado(job.plan, outcomes) });
     }
   } finally {
     await pool?.close();
@@ -242,19 +259,19 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
 
 function listText(s: Scenario, list: ParamInfo[], lang: Lang, unit: Unit): string {
   const t = T[lang];
-  const end = (v: string | null, p: ParamInfo, none: string) => (v === null ? none : showParam(v, p, unit));
+  const end = (v: string | null, p: ParamInfo, none: string) => (v === null ? none : paramValue(v, p, unit));
   const range = (p: ParamInfo) => `${p.minOpen ? '(' : '['}${end(p.min, p, '−∞')}, ${end(p.max, p, '∞')}]`;
   return [
     t.list(list.length, s.meta.name, s.hospitals[0]!.id),
     renderTable(
       t.listCols.map((header, k) => ({ header, right: k === 4 })),
-      list.map((p) => [p.path, paramLabel(p, s, lang), t.kind[p.kind], range(p), showParam(p.current, p, unit)]),
+      list.map((p) => [p.path, paramLabel(p, s, lang), t.kind[p.kind], range(p), paramValue(p.current, p, unit)]),
     ),
   ].join('\n');
 }
 
 function axisHead(s: Scenario, a: SweepResult['axes'][number], unit: Unit, lang: Lang): string {
-  const show = (v: string) => showParam(v, a.param, unit);
+  const show = (v: string) => paramValue(v, a.param, unit);
   return T[lang].axis(paramLabel(a.param, s, lang), a.param.path, T[lang].kind[a.param.kind], show(a.values[0]!), show(a.values[a.values.length - 1]!),
     a.values.length, a.param.current === null ? null : show(a.param.current), a.currentIndex === null);
 }
@@ -270,24 +287,24 @@ export function sweepText(s: Scenario, r: SweepResult, unit: Unit, lang: Lang): 
       [{ header: t.value, right: true }, ...r.outputs.map((o) => ({ header: outputLabel(o.name, lang, s), right: true })), { header: t.note }],
       a!.values.map((v, i) => {
         const p = r.points[i]!;
-        return [showParam(v, a!.param, unit), ...r.outputs.map((o, k) => (p.values ? showOutput(p.values[k]!, o.kind, unit) : t.invalid)),
+        return [paramValue(v, a!.param, unit), ...r.outputs.map((o, k) => (p.values ? outputValue(p.values[k]!, o.kind, unit) : t.invalid)),
           i === a!.currentIndex ? t.mark : ''];
       }),
     ));
   } else {
     r.outputs.forEach((o, k) => {
       lines.push(t.grid(outputLabel(o.name, lang, s), a!.param.path, b.param.path));
-      const mark = (v: string, i: number, ax: typeof a) => `${showParam(v, ax!.param, unit)}${i === ax!.currentIndex ? '*' : ''}`;
+      const mark = (v: string, i: number, ax: typeof a) => `${paramValue(v, ax!.param, unit)}${i === ax!.currentIndex ? '*' : ''}`;
       lines.push(renderTable(
         [{ header: '' }, ...b.values.map((v, j) => ({ header: mark(v, j, b), right: true }))],
         a!.values.map((v, i) => [mark(v, i, a), ...b.values.map((_, j) => {
           const p = r.points[i * b.values.length + j]!;
-          return p.values ? showOutput(p.values[k]!, o.kind, unit) : t.invalid;
+          return p.values ? outputValue(p.values[k]!, o.kind, unit) : t.invalid;
         })]),
       ), '');
     });
   }
-  lines.push(...issueLines(r.points.map((p, i) => ({ p, at: pointName(r, i) })), s, lang));
+  lines.push(...issueLines(r.points.map((p, i) => ({ p, at: pointName(r, i, s, lang, unit) })), s, lang));
   return lines.join('\n').trimEnd();
 }
 
@@ -308,16 +325,16 @@ export function tornadoText(s: Scenario, r: TornadoResult, unit: Unit, lang: Lan
   const kind = r.output.kind;
   const lines = [
     t.tornado(outputLabel(r.output.name, lang, s), pct, r.change),
-    t.atCurrent(outputLabel(r.output.name, lang, s), r.base.values ? showOutput(r.base.values[0]!, kind, unit) : t.invalid),
+    t.atCurrent(outputLabel(r.output.name, lang, s), r.base.values ? outputValue(r.base.values[0]!, kind, unit) : t.invalid),
     '',
     renderTable(
       t.tornadoCols(pct).map((header, k) => ({ header, right: k === 0 || k > 2 })),
       r.entries.map((e, k) => {
-        const out = (v: string | null, at: string | null) => (at === null ? '—' : v === null ? t.invalid : showOutput(v, kind, unit));
+        const out = (v: string | null, at: string | null) => (at === null ? '—' : v === null ? t.invalid : outputValue(v, kind, unit));
         return [
-          String(k + 1), paramLabel(e.param, s, lang), e.param.path, showParam(e.param.current, e.param, unit), showParam(e.low, e.param, unit),
-            showParam(e.high, e.param, unit),
-          out(e.outLow, e.low), out(e.outHigh, e.high), e.spread === null ? '—' : showOutput(e.spread, kind, unit),
+          String(k + 1), paramLabel(e.param, s, lang), e.param.path, paramValue(e.param.current, e.param, unit), paramValue(e.low, e.param, unit),
+            paramValue(e.high, e.param, unit),
+          out(e.outLow, e.low), out(e.outHigh, e.high), e.spread === null ? '—' : outputValue(e.spread, kind, unit),
         ];
       }),
     ),

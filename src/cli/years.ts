@@ -16,7 +16,8 @@ import { validateWorkspace } from '../workspace/file.ts';
 import { refKeys, refName, scenarioOf } from '../workspace/workspace.ts';
 import { WORKSPACE_FORMAT, type Workspace } from '../workspace/types.ts';
 import { renderTable } from './table.ts';
-import { decimalFlag, issueIn, showOutput, writeBytes, wroteLine } from './analysis-out.ts';
+import { decimalFlag, issueIn, writeBytes, wroteLine } from './analysis-out.ts';
+import { outputValue } from '../display/analysis.ts';
 import { FUND_PATH, fundPathLabel } from '../sheets/analysis-words.ts';
 import { yearName } from '../sheets/analysis-export.ts';
 import { yearsBook } from '../sheets/years-book.ts';
@@ -116,7 +117,7 @@ export function yearsText(s: Scenario, rep: YearsReport, unit: Unit, lang: Lang 
     [{ header: t.year }, ...FUND_PATH.map((c) => ({ header: fundPathLabel(c, lang), right: true })), { header: t.fingerprint }],
     run.years.map((y, k) => [
       yearLabel(run, k, lang),
-      ...FUND_PATH.map((c) => showOutput(y.fund[c.field] as string | null, c.kind, unit) + (c.field === 'monthsOfCoverage' && y.belowWarning ? ' !' : '')),
+      ...FUND_PATH.map((c) => outputValue(y.fund[c.field] as string | null, c.kind, unit) + (c.field === 'monthsOfCoverage' && y.belowWarning ? ' !' : '')),
       rep.fingerprints[k] ?? '',
     ]),
   ));
@@ -242,7 +243,7 @@ async function variantsYears(file: string, ws: Workspace, given: Partial<YearsPa
       [{ header: t.year }, ...list.flatMap((x) => cols.map((c) => ({ header: t.scenarioCol(x.name, fundPathLabel(c, lang)), right: true })))],
       longest.years.map((_, k) => [yearLabel(longest, k, lang), ...list.flatMap((x) => cols.map((c) => {
         const y = x.rep.run.years[k];
-        return y ? showOutput(y.fund[c.field] as string | null, c.kind, unit) + (c.field === 'monthsOfCoverage' && y.belowWarning ? ' !' : '') : '—';
+        return y ? outputValue(y.fund[c.field] as string | null, c.kind, unit) + (c.field === 'monthsOfCoverage' && y.belowWarning ? ' !' : '') : '—';
       }))]),
     ));
     for (const x of list) lines.push('', `== ${x.name} ==`, yearsText(x.s, x.rep, unit, lang));

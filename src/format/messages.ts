@@ -21,6 +21,16 @@ interface Entry {
 const e = (params: readonly string[], zh: Entry['zh'], en: Entry['en']): Entry => ({ params, zh, en });
 const fixed = (zh: string, en: string): Entry => ({ params: [], zh: () => zh, en: () => en });
 
+/** A decimal as the app shows a share, exactly (the digits shifted): "0.99" → "99%", "1.005" → "100.5%". */
+function asPercent(x: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(x);
+  if (!m) return x;
+  const frac = (m[3] ?? '').padEnd(2, '0');
+  const int = `${m[2]}${frac.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  const rest = frac.slice(2).replace(/0+$/, '');
+  return `${m[1]}${int}${rest ? `.${rest}` : ''}%`;
+}
+
 /** "a|b|c" → `"a"、"b" 或 "c"` / `"a", "b" or "c"`. */
 function options(list: string, lang: MsgLang): string {
   const xs = list.split('|').map((x) => `"${x}"`);
@@ -139,7 +149,7 @@ export const MESSAGES = {
   duplicatePool: e(['id'], (p) => `分配池编码 "${p.id}" 重复`, (p) => `duplicate pool id "${p.id}"`),
   classInTwoPools: e(['class', 'pool', 'poolName'], (p) => `机构类型「${p.class}」已在${poolZh(p)}中：每家机构须恰好属于一个分配池`,
     (p) => `class "${p.class}" is already in pool "${p.pool}": every institution must fall in exactly one pool`),
-  poolShares: e(['total'], (p) => `各分配池份额合计须为 1（即 100%），现为 ${p.total}`, (p) => `pool shares must add up to 1; they add up to ${p.total}`),
+  poolShares: e(['total'], (p) => `各分配池份额合计须为 100%，现为 ${asPercent(p.total!)}`, (p) => `pool shares must add up to 100%; they add up to ${asPercent(p.total!)}`),
   classInNoPool: e(['class', 'classes'], (p) => `机构类型「${p.class}」不属于任何分配池；请改为已有的类型（${p.classes}），或在“政策参数 → 分配池”中把它加入一个池`,
     (p) => `class "${p.class}" is in no pool; use one of ${p.classes}, or add it to a pool under Policy → Pools`),
   lockedExceed: e(['locked', 'amount'], (p) => `锁定目标合计（${p.locked} 元）大于可分配总额（${p.amount} 元）`,

@@ -5,8 +5,9 @@
  */
 import type ExcelJS from 'exceljs';
 import { parseMoney } from '../engine/money.ts';
-import { issueLine } from '../workspace/issue-text.ts';
 import type { Issue } from '../format/issues.ts';
+import { issueLine } from '../workspace/issue-text.ts';
+import { paramValue } from '../display/analysis.ts';
 import type { YearsRun } from '../engine/years.ts';
 import type { SweepResult } from '../engine/sweep.ts';
 import type { TornadoResult } from '../engine/tornado.ts';
@@ -20,8 +21,10 @@ import { outputLabel, paramLabel } from './analysis-words.ts';
 export const AMOUNT_FMT = '#,##0.00';
 export const RATIO_FMT = '0.0000';
 export const PERCENT_FMT = '0.00%';
-/** Shows up to 12 decimals of a rate, at least 2. */
+/** Shows up to 12 decimals of a coefficient or weight, at least 2. */
 export const RATE_FMT = '0.00##########';
+/** A ratio (a share, a rate of the target, growth) as a percentage, as the app types it: 0.08 → 8.00%, 0.00125 → 0.125%. */
+export const PARAM_PERCENT_FMT = '0.00##########%';
 
 /** An exact decimal string as a sheet number: amounts in the unit, others as they are. */
 export function cellNumber(v: string | null, kind: OutputKind, unit: Unit = 'yuan'): number | null {
@@ -35,14 +38,18 @@ export function cellNumber(v: string | null, kind: OutputKind, unit: Unit = 'yua
 
 const paramCell = (v: string | null, p: ParamInfo, unit: Unit) => cellNumber(v, p.kind === 'amount' ? 'amount' : 'ratio', unit);
 export const outputFmt = (kind: OutputKind): string => (kind === 'amount' ? AMOUNT_FMT : kind === 'ratio' ? PERCENT_FMT : RATIO_FMT);
-export const paramFmt = (p: ParamInfo): string => (p.kind === 'amount' ? AMOUNT_FMT : p.kind === 'count' ? '#,##0' : RATE_FMT);
+export const paramFmt = (p: ParamInfo): string => (p.kind === 'amount' ? AMOUNT_FMT : p.kind === 'count' ? '#,##0' : p.percent ? PARAM_PERCENT_FMT : RATE_FMT);
 
-/** A point of a sweep by its values: "fund.adjustmentFundRate = 0.02, policy.pools[0].share = 0.81". */
-export function pointName(r: SweepResult, i: number): string {
+/**
+ * A point of a sweep by its parameters' names and values as the tables show them: "年终清算调剂金比例
+ * = 2.00%，分配池份额（医院） = 81.00%" (English: "Adjustment fund rate = 2.00%, …").
+ */
+export function pointName(r: SweepResult, i: number, s: Scenario, lang: Lang, unit: Unit): string {
   const [a, b] = r.axes;
-  if (!b) return `${a!.param.path} = ${a!.values[i]}`;
+  const one = (ax: SweepResult['axes'][number], v: string) => `${paramLabel(ax.param, s, lang)} = ${paramValue(v, ax.param, unit)}`;
+  if (!b) return one(a!, a!.values[i]!);
   const n = b.values.length;
-  return `${a!.param.path} = ${a!.values[Math.floor(i / n)]}, ${b.param.path} = ${b.values[i % n]}`;
+  return `${one(a!, a!.values[Math.floor(i / n)]!)}${lang === 'zh' ? '，' : ', '}${one(b, b.values[i % n]!)}`;
 }
 
 export const yearName = (run: YearsRun, k: number): string => String(run.years[k]!.year ?? `year ${run.years[k]!.index}`);
@@ -55,9 +62,9 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
   const wb = newWorkbook();
   const taken = new Set<string>();
   const zh = lang === 'zh';
-  const issuesText = (xs: readonly Issue[]) => xs.map((i) => issueLine(i, lang, s)).join('; ');
   const prefix = (d: SweepSheet) => (done.length > 1 ? `${d.name} ` : '');
   const issues: [string, string][] = [];
+  const said = (is: readonly Issue[]) => is.map((i) => issueLine(i, lang, s)).join(zh ? '；' : '; ');
   for (const d of done) {
     if (d.result.kind === 'tornado') {
       const r = d.result;
@@ -74,7 +81,7 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
             cellNumber(e.spread, r.output.kind, unit)]);
         for (const c of [4, 5, 6]) row.getCell(c).numFmt = paramFmt(e.param);
         for (const c of [7, 8, 9, 10]) row.getCell(c).numFmt = outputFmt(r.output.kind);
-        for (const i of e.issues) issues.push([`${d.name} ${e.param.path}`, issueLine(i, lang, s)]);
+        for (const i of e.issues) issues.push([`${d.name} ${paramLabel(e.param, s, lang)}`, said([i])]);
       });
       ws.columns.forEach((c, i) => { c.width = i === 1 ? 28 : i === 2 ? 34 : 18; });
       continue;
@@ -89,13 +96,13 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
         a!.values.forEach((v, i) => {
           const p = r.points[i]!;
           const row = ws.addRow([paramCell(v, a!.param, unit), p.values ? cellNumber(p.values[k]!, o.kind, unit) : null,
-            i === a!.currentIndex ? (zh ? '当前值' : 'current') : p.values ? '' : (zh ? '无效：' : 'invalid: ') + issuesText(p.issues)]);
+            i === a!.currentIndex ? (zh ? '当前值' : 'current') : p.values ? '' : (zh ? '无效：' : 'invalid: ') + said(p.issues)]);
           row.getCell(1).numFmt = paramFmt(a!.param);
           row.getCell(2).numFmt = outputFmt(o.kind);
         });
         ws.columns.forEach((c, i) => { c.width = i === 2 ? 40 : 24; });
       } else {
-        ws.addRow([`${a!.param.path} \\ ${b.param.path}`, ...b.values.map((v) => paramCell(v, b.param, unit))]);
+        ws.addRow([`${paramLabel(a!.param, s, lang)} \\ ${paramLabel(b.param, s, lang)}`, ...b.values.map((v) => paramCell(v, b.param, unit))]);
         styleHeader(ws.getRow(1));
         ws.getRow(1).eachCell((c, col) => { if (col > 1) c.numFmt = paramFmt(b.param); });
         a!.values.forEach((v, i) => {
@@ -114,7 +121,7 @@ export async function sweepWorkbook(s: Scenario, done: readonly SweepSheet[], la
         ws.columns.forEach((c, i) => { c.width = i === 0 ? 30 : 16; });
       }
     });
-    r.points.forEach((p, i) => { if (!p.values) issues.push([`${d.name} ${pointName(r, i)}`, issuesText(p.issues)]); });
+    r.points.forEach((p, i) => { if (!p.values) issues.push([`${d.name} ${pointName(r, i, s, lang, unit)}`, said(p.issues)]); });
   }
   if (issues.length) {
     const ws = wb.addWorksheet(sheetName(zh ? '无效点' : 'Invalid points', taken), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -32,7 +32,7 @@ export interface FundReportView {
 const W = {
   zh: {
     title: '基金预算执行与清算报告', fund: '统筹地区', year: '预算年度', scenario: '方案', printed: '打印日期', unit: '金额单位',
-    budget: '一、基金收支与预算', settlement: '二、清算结果汇总', ranking: '三、超支与结余较大的机构', points: '四、点数法分配池', rules: '五、适用规则与说明',
+    budget: '基金收支与预算', settlement: '清算结果汇总', ranking: '超支与结余较大的机构', points: '点数法分配池', rules: '适用规则与说明',
     item: '项目', amount: '金额', share: '占预算比例', total: '合计', carveOut: '单列项目：', pool: '分配池：', count: '机构数',
     byPool: '按分配池', byLevel: '按级别', byCategory: '按类别', netRate: '净结余(+)/超支(−)率', rank: '序号', rate: '比例',
     topOverspend: '超支额最大的机构（前 {n} 家）', topSurplus: '结余额最大的机构（前 {n} 家）', noneOver: '无超支机构。', noneSurplus: '无结余机构。',
@@ -46,8 +46,8 @@ const W = {
   },
   en: {
     title: 'Fund budget execution and settlement report', fund: 'Region', year: 'Budget year', scenario: 'Scenario', printed: 'Printed', unit: 'Amounts in',
-    budget: '1. Fund revenue, expenditure and budget', settlement: '2. Settlement summary', ranking: '3. Institutions with the largest overspend and surplus',
-    points: '4. Pools settled by points', rules: '5. Rules applied and notes',
+    budget: 'Fund revenue, expenditure and budget', settlement: 'Settlement summary', ranking: 'Institutions with the largest overspend and surplus',
+    points: 'Pools settled by points', rules: 'Rules applied and notes',
     item: 'Item', amount: 'Amount', share: 'Share of budget', total: 'Total', carveOut: 'Carve-out: ', pool: 'Pool: ', count: 'Institutions',
     byPool: 'By pool', byLevel: 'By level', byCategory: 'By category', netRate: 'Net surplus (+) / overspend (−) rate', rank: 'No.', rate: 'Rate',
     topOverspend: 'Largest overspend (top {n})', topSurplus: 'Largest surplus (top {n})', noneOver: 'No institution overspent.',
@@ -77,6 +77,7 @@ export function fundReportView(r: FundReport, s: Scenario, meta: ReportMeta, lan
   const sections: ReportSection[] = [budgetSection(r, lang, mo), settlementSection(r, lang, mo), rankingSection(r, lang, mo)];
   if (r.pointsPools.length) sections.push(pointsSection(r, lang, mo));
   sections.push(rulesSection(s, lang, unit));
+  // Numbered as printed (一、二、三… / 1. 2. 3.): a report without pools settled by points has no gap.
   return {
     lang, unit, title: say(lang, 'title'),
     meta: [
@@ -86,10 +87,14 @@ export function fundReportView(r: FundReport, s: Scenario, meta: ReportMeta, lan
       { label: say(lang, 'printed'), value: meta.printed },
       { label: say(lang, 'unit'), value: unitName(unit, lang) },
     ],
-    sections,
+    sections: sections.map((x, k) => ({ ...x, title: `${ordinal(k, lang)}${x.title}` })),
     fingerprint: say(lang, 'fp', { fp: meta.fingerprint ?? '—' }),
   };
 }
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** A section's number: 一、 in Chinese, 1. in English. */
+const ordinal = (k: number, lang: Lang): string => (lang === 'zh' ? `${NUMERALS[k] ?? k + 1}、` : `${k + 1}. `);
 
 type Mo = (a: string | null | undefined) => string;
 

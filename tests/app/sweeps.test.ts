@@ -6,7 +6,7 @@ import { typedValue, editedText } from '../../src/app/views/field-text.ts';
 import { editAt } from '../../src/workspace/edit.ts';
 import { runSweep } from '../../src/engine/sweep.ts';
 import { scenarioOf } from '../../src/workspace/workspace.ts';
-import { money } from '../../src/display/number.ts';
+import { money, percentExact } from '../../src/display/number.ts';
 import type { SweepAnalysis } from '../../src/format/types.ts';
 import type { SweepResult } from '../../src/engine/sweep.ts';
 import type { AppState } from '../../src/app/state/app-state.ts';
@@ -44,7 +44,9 @@ describe('sweeps view', () => {
     const t = v2.sweepResult!;
     expect(t.rows.map((x) => x.cells[0])).toEqual(r.result.points.map((p) => money(p.values![0]!, 'yuan')));
     const cur = scenarioOf(ws, 'baseline').policy.deposit.rates['hospital'];
-    expect(t.rows.filter((x) => x.current).map((x) => x.values[0])).toEqual([`${Number(cur) * 100}%`]);
+    expect(t.rows.filter((x) => x.current).map((x) => x.values[0])).toEqual([percentExact(cur)]);
+    // As gbsim sweep prints it (src/display/analysis.ts): 0.02 → 2.00%, 0.1 → 10.00%.
+    expect(t.axes[0]!.values.slice(0, 3)).toEqual(['0.00%', '1.00%', '2.00%']);
     expect(v2.runs.sweep?.outdated).toBe(false);
     // The file's spec edited since the run: the table is marked as of the earlier spec.
     const s3 = { ...v2s(s2, r.result, good), ws: editAt(ws, 'baseline', ['analysis', 'sweeps', 0, 'param', 'to'], '0.09') };
@@ -77,7 +79,7 @@ describe('sweeps view', () => {
     const by = (path: string) => v.params.find((p) => p.path === path)!;
     const dep = by('policy.deposit.rates.hospital');
     expect(dep.kinds).toEqual({ from: 'pct', to: 'pct', step: 'pctOpen' });
-    expect(dep.currentText).toMatch(/^\d+(\.\d+)?%$/);
+    expect(dep.currentText).toMatch(/^\d+\.\d{2,}%$/);
     expect(typedValue(dep.kinds.from, '5', false)).toEqual({ ok: true, value: '0.05' });
     expect(typedValue(dep.kinds.step, '0.25%', false)).toEqual({ ok: true, value: '0.0025' });
     expect(typedValue(dep.kinds.to, '150', false).ok).toBe(false);

@@ -57,7 +57,7 @@ const CATALOGUE: Record<string, Expect> = {
   'class-in-no-pool.json': { path: 'hospitals[1].class', message: 'class "specialty" is in no pool' },
   'class-in-two-pools.json': { path: 'policy.pools[1].classes[1]', message: 'class "chronic" is already in pool "hosp"' },
   'duplicate-pool-id.json': { path: 'policy.pools[1].id', message: 'duplicate pool id "hosp"' },
-  'pool-shares-not-one.json': { path: 'policy.pools', message: 'pool shares must add up to 1; they add up to 0.9' },
+  'pool-shares-not-one.json': { path: 'policy.pools', message: 'pool shares must add up to 100%; they add up to 90%' },
   'locked-exceeds-pool.json': { path: 'policy.pools[1]', message: 'locked targets in pool "prim" (300000.00) are larger than the pool (265050.00)' },
   'pool-without-members.json': { path: 'policy.pools[2]', message: 'pool "tcm" has 88350.00 to allocate and no institution to receive it (no institution is in its classes)' },
   'all-locked-pool-rest-left.json': { path: 'policy.pools[1]', message: 'pool "prim" has 263050.00 left after locked targets and no unlocked institution to receive it' },

@@ -101,7 +101,8 @@ describe('the fund report text (zh / en)', () => {
     expect(v.meta.map((m) => m.value)).toEqual([s.meta.region, '2025年', s.meta.name, '2026-12-02', '万元']);
     const budget = v.sections.find((x) => x.id === 'budget')!.tables[0]!;
     expect(budget.rows.at(-1)).toEqual({ cells: ['合计（基金支出预算）', '320,000.00', '100.00%'], total: true });
-    expect(v.sections.map((x) => x.title)).toEqual(['一、基金收支与预算', '二、清算结果汇总', '三、超支与结余较大的机构', '五、适用规则与说明']);
+    // Numbered in order, with no gap where a scenario has no pool settled by points.
+    expect(v.sections.map((x) => x.title)).toEqual(['一、基金收支与预算', '二、清算结果汇总', '三、超支与结余较大的机构', '四、适用规则与说明']);
     const byPool = v.sections.find((x) => x.id === 'settlement')!.tables[0]!;
     expect(byPool.head).toContain('清算补（扣）');
     expect(byPool.rows.at(-1)!.cells[0]).toBe('合计');
@@ -115,6 +116,8 @@ describe('the fund report text (zh / en)', () => {
     expect(v.title).toBe('Fund budget execution and settlement report');
     const budget = v.sections.find((x) => x.id === 'budget')!.tables[0]!;
     expect(budget.rows.at(-1)!.cells).toEqual(['Total (fund expenditure budget)', '3,200,000,000.00', '100.00%']);
+    expect(v.sections.map((x) => x.title)).toEqual(['1. Fund revenue, expenditure and budget', '2. Settlement summary',
+      '3. Institutions with the largest overspend and surplus', '4. Rules applied and notes']);
     const heads = v.sections.flatMap((x) => [x.title, ...x.tables.flatMap((t) => [t.caption ?? '', ...t.head])]).join(' ');
     expect(heads).not.toMatch(/[\u4e00-\u9fff]/);
     const ranking = v.sections.find((x) => x.id === 'ranking')!.tables[0]!;
@@ -129,6 +132,7 @@ describe('the fund report text (zh / en)', () => {
     const code = await main(['report', 'scenarios/city-points.json', '--lang', 'zh'], { out: (x) => out.push(x), err: () => {} });
     expect(code).toBe(0);
     expect(out.join('')).toContain('四、点数法分配池');
+    expect(out.join('')).toContain('五、适用规则与说明');
     expect(out.join('')).toContain('元/分');
     // In English, written to a file with -o; the fingerprint is the result's.
     const path = `${await import('node:os').then((o) => o.tmpdir())}/gbsim-report-${process.pid}.html`;

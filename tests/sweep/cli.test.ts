@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { loadScenario } from '../../src/scenario/open.ts';
+import { paramValue } from '../../src/display/analysis.ts';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -61,7 +62,7 @@ describe('gbsim sweep', () => {
     expect(r.out).toContain('82.00%*');
     expect(r.out).toMatch(/^3\.00%\*/m);
     expect(r.out).toContain('6 invalid points:');
-    expect(r.out).toContain('fund.adjustmentFundRate = 0.02, policy.pools[0].share = 0.81: Pools: pool shares must add up to 1; they add up to 0.99 (policy.pools)');
+    expect(r.out).toContain('Adjustment fund rate = 2.00%, Pool share (医院（含门诊慢特病机构）) = 81.00%: policy.pools: pool shares must add up to 100%; they add up to 99%');
   });
 
   it('--tornado ranks parameters by the spread of one output', async () => {
@@ -116,7 +117,7 @@ describe('gbsim sweep', () => {
       '--param2', 'policy.pools[0].share', '--from2', '0.81', '--to2', '0.83', '--step2', '0.01', '--output', 'adjustmentFundUsed', '--workers', '0', '--lang', 'zh');
     expect(grid.out).toContain('调剂金使用（行：fund.adjustmentFundRate；列：policy.pools[0].share；* = 当前值）：');
     expect(grid.out).toContain('6 个无效点：');
-    expect(grid.out).toContain('fund.adjustmentFundRate = 0.02, policy.pools[0].share = 0.81：「分配池」：各分配池份额合计须为 1（即 100%），现为 0.99（policy.pools）');
+    expect(grid.out).toContain('年终清算调剂金比例 = 2.00%，分配池份额（医院（含门诊慢特病机构）） = 81.00%：「分配池」：各分配池份额合计须为 100%，现为 99%（policy.pools）');
     expect(grid.out).not.toMatch(/invalid|rows|columns/);
   });
 
@@ -171,6 +172,32 @@ describe('gbsim sweep', () => {
     const en = await cli('sweep', 'scenarios/city.json', '--list', '--lang', 'en');
     expect(en.out).toMatch(/^path +parameter +kind +range +current$/m);
     expect(en.out).toMatch(/^fund\.adjustmentFundRate +Adjustment fund rate +share +\[0\.00%, 100\.00%\] +3\.00%$/m);
+  });
+
+  it('a rate\'s --from/--to/--step as percentages: the same run as the decimals, converted exactly; the app shows the values alike', async () => {
+    const pct = await cli('sweep', 'scenarios/city.json', '--param', 'policy.deposit.rates.hospital', '--from', '5%', '--to', '15%', '--step', '1%', '--workers', '0',
+      '--json');
+    const dec = await cli('sweep', 'scenarios/city.json', ...DEPOSIT, '--workers', '0', '--json');
+    expect(pct.code).toBe(0);
+    expect(pct.out).toBe(dec.out);
+    const fine = await cli('sweep', 'scenarios/city.json', '--param', 'fund.adjustmentFundRate', '--from', '2.5%', '--to', '0.03', '--step', '0.25%', '--workers', '0',
+      '--json');
+    expect(JSON.parse(fine.out).axes[0].values).toEqual(['0.025', '0.0275', '0.03']);
+    const zh = await cli('sweep', 'scenarios/city.json', '--param', 'fund.adjustmentFundRate', '--from', '2.5%', '--to', '3%', '--step', '0.25%', '--workers', '0',
+      '--lang', 'zh');
+    const values = zh.out.split('\n').filter((l) => /^\s*\d+\.\d+%\s/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    expect(values).toEqual(['2.50%', '2.75%', '3.00%']);
+    // The sweeps tab shows a swept value by the same function (src/display/analysis.ts).
+    const param = { kind: 'share', percent: true };
+    expect(['0.025', '0.0275', '0.03'].map((v) => paramValue(v, param, 'yuan'))).toEqual(values);
+    const amount = await cli('sweep', 'scenarios/city.json', '--param', 'fund.budget', '--from', '5%', '--to', '10%', '--step', '1%', '--workers', '0');
+    expect(amount.code).toBe(2);
+    expect(amount.err).toContain('--from: fund.budget is not a rate');
+    const typo = await cli('sweep', 'scenarios/city.json', '--param', 'fund.adjustmentFundRate', '--from', '2%', '--to', '3%', '--step', 'x%', '--workers', '0');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('--step must be a number or a percentage, not "x%"');
+    const t = await cli('sweep', 'scenarios/city.json', '--tornado', 'fund.adjustmentFundRate', '--pct', '10%', '--workers', '0', '--json');
+    expect(t.out).toBe((await cli('sweep', 'scenarios/city.json', '--tornado', 'fund.adjustmentFundRate', '--pct', '10', '--workers', '0', '--json')).out);
   });
 
   it('usage errors name the flag (exit 2)', async () => {

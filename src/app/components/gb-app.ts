@@ -64,7 +64,7 @@ export class GbApp extends LitElement {
     header gb-toolbar { flex: 1; }
     header h1 { font-size: 1.1rem; margin: 0; font-weight: 600; white-space: nowrap; }
     header .sub { opacity: 0.8; font-size: 0.85rem; }
-    @media (max-width: 1439px) { header { padding: 0.3rem 0.6rem; gap: 0.4rem; } header h1 { font-size: 1rem; } header .sub { font-size: 0.75rem; } }
+    @media (max-width: 1599px) { header { padding: 0.3rem 0.6rem; gap: 0.4rem; } header h1 { font-size: 1rem; } header .sub { font-size: 0.75rem; } }
     main { padding: 0.6rem 1rem 2rem; max-width: 1600px; margin: 0 auto; }
     [role='tablist'] { display: flex; gap: 0.2rem; border-bottom: 2px solid var(--gb-line); margin: 0.4rem 0 0.6rem; flex-wrap: wrap; }
     [role='tab'] { border: none; border-bottom: 3px solid transparent; background: none; padding: 0.45rem 0.9rem; border-radius: 0; margin-bottom: -2px; }

@@ -7,18 +7,21 @@ import type { SourceGroup } from '../views/brief-sources.ts';
 import { SETTLEMENT_FIELDS, type BriefAdjustment, type SettlementField, type SettlementRow } from '../views/brief.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
 
+/** How many institutions share the pool, in words (never a bare 「(20)」). */
+const members = (n: number, lang: Lang) => (n === 1 ? msg(lang, 'poolMembersOne') : msg(lang, 'poolMembers', { n }));
+
 export function derivation(ex: Explanation, lang: Lang, u: Unit) {
   const t = (k: MsgKey) => msg(lang, k);
   const m = (v: string | null | undefined) => html`<span class="v">${money(v, u)} ${t(u)}</span>`;
   return html`<ol class="steps">
     <li>${t('history')}${t('colon')}${ex.history.map((y) => html`${money(y.amount, u)} × ${y.weight}${y.year < ex.history.length ? ' + ' : ''}`)}</li>
     <li>${t('weightedHistory')} = ${m(ex.weightedHistory)}</li>
-    <li>× ${t('level')} ${t('coefficient')} ${ex.levelCoefficient} × ${t('category')} ${t('coefficient')} ${ex.categoryCoefficient}
+    <li>× ${t('levelCoef')} ${ex.levelCoefficient} × ${t('categoryCoef')} ${ex.categoryCoefficient}
       = ${t('defaultWeight')} ${m(ex.defaultWeight)}${ex.formula
         ? html` <span class="badge">${t('weightFormula')}${t('colon')}<code translate="no">${ex.formula}</code></span>` : nothing}</li>
     ${ex.pool ? html`<li>${t('pool')} ${ex.pool.name}${t('colon')}${t('poolAmount')} ${m(ex.pool.amount)}${t('semicolon')}
       ${t('lockedTarget')} ${m(ex.pool.locked)}${t('semicolon')}
-      ${t('poolRemainder')} ${m(ex.pool.remainder)} (${ex.pool.members})</li>` : nothing}
+      ${t('poolRemainder')} ${m(ex.pool.remainder)}${members(ex.pool.members, lang)}</li>` : nothing}
     <li>${ex.hospital.locked ? html`${t('lockedTarget')}` : html`${t('weightShareLabel')} <span class="v">${percent(ex.weightShare, 6)}</span>`}
       → ${t('allocatedTarget')} ${m(ex.hospital.allocatedTarget)}</li>
     ${sign(ex.hospital.volumeCut) ? html`<li>${t('volumeCut')} −${money(ex.hospital.volumeCut, u)}</li>` : nothing}

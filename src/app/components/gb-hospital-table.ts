@@ -69,6 +69,10 @@ export class GbHospitalTable extends LitElement {
     thead th:first-child, tbody td:first-child { position: sticky; left: 0; }
     thead th:last-child, tbody td:last-child { position: sticky; right: 0; box-shadow: inset 1px 0 0 var(--gb-line); }
     thead th:first-child, thead th:last-child { z-index: 2; }
+    /* A long heading (结余(+)/超支(−), Surplus(+)/overspend(−)) breaks after its slash or between words rather than widening its
+       column, so more columns fit beside the key one (no column half hidden under it at 1440 in English). */
+    thead th { white-space: normal; word-break: keep-all; vertical-align: bottom; }
+    thead th button.sort { white-space: normal; overflow-wrap: normal; min-width: 4.5rem; }
     tbody td:first-child, tbody td:last-child { background: var(--gb-card, #fff); }
     tbody tr:hover td:first-child, tbody tr:hover td:last-child { background: #f3f7fd; }
     tr.spacer td { position: static; }

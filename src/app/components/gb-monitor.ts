@@ -12,6 +12,9 @@ import { msg, type MsgKey } from '../i18n/index.ts';
 import type { MonitorView } from '../views/monitor.ts';
 import type { Adjustment } from '../../format/types.ts';
 
+/** A note in parentheses as each language writes them: 「（预警线 6 个月）」, " (warning line 6 months)". */
+const paren = (lang: MonitorView['lang'], s: string) => (lang === 'zh' ? `（${s}）` : ` (${s})`);
+
 export class GbMonitor extends LitElement {
   static override properties = { view: { attribute: false }, startMonth: { state: true }, form: { state: true } };
   declare view: MonitorView | null;
@@ -135,7 +138,8 @@ export class GbMonitor extends LitElement {
           <h3>${t('monFund')}</h3>
           <div>${t('monProjCoverage')}${v.lang === 'zh' ? '：' : ': '}<span class="cover ${v.coverage.below ? 'below' : ''}"
             data-testid="coverage">${v.coverage.value}</span>
-            <span class=${v.coverage.below ? 'flag' : 'muted'}>${v.coverage.text}（${v.coverage.line}）</span></div>
+            <span class=${v.coverage.below ? 'flag' : 'muted'}>${v.coverage.text}${paren(v.lang, msg(v.lang, 'warningLine',
+              { m: v.coverage.line }))}</span></div>
           <table>${v.fund.map((r) => html`<tr><td>${r.label}</td><td class="num">${r.value}</td></tr>`)}</table>
         </div>
         <div>

@@ -20,9 +20,11 @@ export class GbVariantBar extends LitElement {
 
   static override styles = [shared, css`
     .bar { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
-    select { min-width: 14rem; max-width: 22rem; font-weight: 600; }
+    /* As wide as the longest name (a select is as wide as its widest option), never wider than the page: a name is never cut at 1280. */
+    select { min-width: 14rem; max-width: 100%; font-weight: 600; }
     .card { padding: 0.5rem 1rem; margin-bottom: 0; }
-    details { font-size: 0.9em; flex: 1 1 20rem; min-width: 0; }
+    /* The change list takes the rest of the line when it has room for it, else a line of its own (never squeezed into a clipped column). */
+    details { font-size: 0.9em; flex: 1 1 24rem; min-width: min(100%, 24rem); }
     details[open] { display: flex; gap: 0.5rem; align-items: baseline; }
     summary { white-space: nowrap; }
     ul { margin: 0; padding: 0; list-style: none; max-height: 3.2em; overflow: auto; min-width: 0; overflow-wrap: anywhere; }
@@ -45,7 +47,8 @@ export class GbVariantBar extends LitElement {
     return html`<div class="card" data-testid="variant-bar">
       <div class="bar">
         <label for="active">${t('activeScenario')}</label>
-        <select id="active" data-testid="active-scenario" @change=${(e: Event) => emit(this, { type: 'active', ref: (e.target as HTMLSelectElement).value })}>
+        <select id="active" data-testid="active-scenario" title=${s.activeName}
+          @change=${(e: Event) => emit(this, { type: 'active', ref: (e.target as HTMLSelectElement).value })}>
           ${s.scenarios.map((c) => html`<option value=${c.key} ?selected=${c.key === s.active}>${c.baseline ? `${t('baseline')} · ` : ''}${c.name}</option>`)}
         </select>
         <button class="primary" data-testid="new-variant" @click=${() => emit(this,

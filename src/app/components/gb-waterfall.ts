@@ -99,7 +99,7 @@ export class GbWaterfall extends LitElement {
         indexAxis: 'y', responsive: true, maintainAspectRatio: false,
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => amounts[c.dataIndex] ?? '' } } },
         scales: {
-          x: { title: { display: true, text: unitName }, ticks: { maxRotation: 0 } },
+          x: { title: { display: true, text: unitName }, ticks: { maxRotation: 0, autoSkipPadding: 16, maxTicksLimit: 6 } },
           y: { ticks: { autoSkip: false, font: { size: 11 } } },
         },
       },

@@ -1,6 +1,6 @@
 /** Messages of the spreadsheet dialogs, the brief and provenance (merged into i18n.ts). */
 export const zh2 = {
-  importData: '导入机构数据', exportData: '导出', importTitle: '导入机构数据（Excel / CSV）',
+  importData: '导入机构数据', importShort: '导入机构数据', exportData: '导出', importTitle: '导入机构数据（Excel / CSV）',
   importIntro: '选择或拖入 .xlsx / .csv 文件。导入前会逐格检查，确认之前方案不会有任何改动。',
   chooseFile: '选择文件…', dropFile: '或把文件拖到这里', reading: '正在读取文件…', parsingRows: '正在检查第 {done} / {total} 行',
   template: '下载模板', templateLang: '表头语言', templateFormat: '格式', zhHeaders: '中文', enHeaders: 'English',
@@ -28,7 +28,7 @@ export const zh2 = {
 } as const;
 
 export const en2: Record<keyof typeof zh2, string> = {
-  importData: 'Import data', exportData: 'Export', importTitle: 'Import institution data (Excel / CSV)',
+  importData: 'Import data', importShort: 'Import', exportData: 'Export', importTitle: 'Import institution data (Excel / CSV)',
   importIntro: 'Choose or drop an .xlsx / .csv file. Every cell is checked first; nothing changes until you accept.',
   chooseFile: 'Choose a file…', dropFile: 'or drop it here', reading: 'Reading the file…', parsingRows: 'Checking row {done} of {total}',
   template: 'Download the template', templateLang: 'Headers', templateFormat: 'Format', zhHeaders: '中文', enHeaders: 'English',

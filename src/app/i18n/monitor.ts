@@ -39,7 +39,7 @@ export const enMonitor: Record<keyof typeof zhMonitor, string> = {
   monImport: 'Import month {k}’s claims (.xlsx / .csv)', monImportHint: 'The first row must have the columns “id” and “claims”; one row per institution.',
   monImported: 'Imported month {k}’s claims (undo is possible)', monImportRefused: 'Month {k}’s claims were not imported; the scenario is unchanged',
   monThresholds: M.warningLine.en, monOverLine: 'projected overspend rate above {x}', monDeferLine: 'deferred claims above {x} of the budget to date',
-    monCoverLine: 'months of coverage below {x}',
+    monCoverLine: 'months of coverage below {x} months',
   monDefault: 'default (an assumption; can be changed in the scenario)',
   monWarnings: 'Warning list ({n} of {total})', monNoWarnings: 'No institution is warned',
   monFund: M.fundProjection.en, monBelow: 'below the warning line', monAbove: 'not below the warning line',

@@ -63,7 +63,7 @@ export const en3: Record<keyof typeof zh3, string> = {
   tornadoParams: 'Parameters', tornadoChange: 'Change (%)', tornadoOutput: 'Ranked by', lowSide: '−{x}', highSide: '+{x}',
   spreadCol: 'Spread', rankCol: 'Rank', baseValue: 'As is',
   outdatedRun: 'The scenario or its parameters changed since: the table below is the earlier run; run again',
-  notInFileNote: 'Suggested: written into the scenario file (analysis.sweeps) when run', runOn: 'Scenario: {name}', valueCol: 'Value', problemCol: 'Problem',
+  notInFileNote: 'Suggested: written into the scenario file when run', runOn: 'Scenario: {name}', valueCol: 'Value', problemCol: 'Problem',
   outputAt: '{out} at {x}',
   exportXlsx: 'Export .xlsx', exportPng: 'Chart PNG',
   tabRisk: 'Risk', riskTitle: 'Monte Carlo risk', riskParams: 'Run parameters (kept in the scenario file: the same seed gives the same figures)',

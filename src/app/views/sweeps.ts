@@ -16,6 +16,7 @@ import { FUND_OUTPUTS, type OutputKind } from '../../engine/sweep-outputs.ts';
 import type { SweepResult } from '../../engine/sweep.ts';
 import type { TornadoResult } from '../../engine/tornado.ts';
 import { compareDec, money, percent, plain, shiftPoint } from '../../display/number.ts';
+import { outputValue, paramValue } from '../../display/analysis.ts';
 import { unitName } from '../../display/glossary.ts';
 import type { Issue } from '../../format/issues.ts';
 import { issueLine } from '../../workspace/issue-text.ts';
@@ -94,21 +95,12 @@ export interface SweepsView {
 export const OFFERED_OUTPUTS = ['closingBalance', 'adjustmentFundUsed', 'monthsOfCoverage', 'hospitalsOwed', 'currentSurplusRate', 'adjustmentFundUnused',
   'fundSharesClaimed', 'retainedFromTargets', 'expenditure'];
 
-const showOut = (v: string | null, kind: OutputKind, unit: Unit) => (v === null ? '—' : kind === 'amount' ? money(v, unit) : kind === 'ratio' ? percent(v, 2) :
-  plain(v, 2));
+const showOut = outputValue;
 const plotOut = (v: string | null, kind: OutputKind, unit: Unit) => (v === null ? null :
   Number(kind === 'amount' && unit === 'wan' ? shiftPoint(v, -4) : v) * (kind === 'ratio' ? 100 : 1));
 
-/**
- * A parameter's value as a finance officer reads it: ratios (shares, rates of the target,
- * growth) in exact percent, amounts in the unit, coefficients, weights and months as written.
- */
-export function showParam(p: Pick<ParamInfo, 'kind' | 'percent'>, v: string | null, unit: Unit): string {
-  if (v === null) return '—';
-  if (p.kind === 'amount') return money(v, unit);
-  if (p.percent) return `${shiftPoint(v, 2)}%`;
-  return v;
-}
+/** A parameter's value as `gbsim sweep` prints it (src/display/analysis.ts): 0.08 → 8.00%. */
+export const showParam = (p: Pick<ParamInfo, 'kind' | 'percent'>, v: string | null, unit: Unit): string => paramValue(v, p, unit);
 
 /**
  * The field kinds of an axis: a ratio's from and to as percentages in its range (a share 0%–100%,
