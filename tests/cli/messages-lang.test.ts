@@ -52,8 +52,8 @@ const COMMANDS: [string, (f: string) => string[]][] = [
 ];
 
 const WORDS = {
-  zh: { institution: `「${T03}」的「${negDoc.meta.year - 2}年基金支出」：须为不小于 0 的金额`, pools: '「分配池」：各分配池份额合计须为 1（即 100%），现为 1.08' },
-  en: { institution: `"${T03}", History ${negDoc.meta.year - 2}: must be a non-negative amount`, pools: 'Pools: pool shares must add up to 1; they add up to 1.08' },
+  zh: { institution: `「${T03}」的「${negDoc.meta.year - 2}年基金支出」：须为不小于 0 的金额`, pools: '「分配池」：各分配池份额合计须为 100%，现为 108%' },
+  en: { institution: `"${T03}", History ${negDoc.meta.year - 2}: must be a non-negative amount`, pools: 'Pools: pool shares must add up to 100%; they add up to 108%' },
 } as const;
 const detail = (path: string, lang: 'zh' | 'en') => (lang === 'zh' ? `（${path}）` : ` (${path})`);
 

@@ -62,7 +62,7 @@ describe('gbsim sweep', () => {
     expect(r.out).toContain('82.00%*');
     expect(r.out).toMatch(/^3\.00%\*/m);
     expect(r.out).toContain('6 invalid points:');
-    expect(r.out).toContain('Adjustment fund rate = 2.00%, Pool share (医院（含门诊慢特病机构）) = 81.00%: policy.pools: pool shares must add up to 100%; they add up to 99%');
+    expect(r.out).toContain('Adjustment fund rate = 2.00%, Pool share (医院（含门诊慢特病机构）) = 81.00%: Pools: pool shares must add up to 100%; they add up to 99% (policy.pools)');
   });
 
   it('--tornado ranks parameters by the spread of one output', async () => {
