@@ -7,6 +7,9 @@ import type { Lang } from '../../display/lang.ts';
 
 const SHOWN = 1000;
 
+/** 「N 个错误」 / 'N errors', one error said in the singular. */
+const errorsText = (lang: Lang, n: number): string => (n === 1 ? msg(lang, 'errorFound') : msg(lang, 'errorsFound', { n }));
+
 export class GbImportReport extends LitElement {
   static override properties = { report: { attribute: false }, lang: {} };
   /** The import's report (nothing applied yet). */
@@ -22,7 +25,7 @@ export class GbImportReport extends LitElement {
     .counts { display: flex; gap: 1.2rem; flex-wrap: wrap; margin: 0.3rem 0 0.6rem; }
     .counts span { font-weight: 600; }
     .list { max-height: 16rem; overflow: auto; border: 1px solid var(--gb-line); border-radius: 4px; margin-bottom: 0.6rem; }
-    .list table th { position: sticky; top: 0; }
+    .list table th { position: sticky; top: 0; white-space: nowrap; }
     td.reason { color: var(--gb-neg); }
     td code { font-size: 0.9em; }
     ul { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; }
@@ -43,7 +46,7 @@ export class GbImportReport extends LitElement {
         <span>${msg(lang, 'rowsRead', { total: r.totalRows })}</span>
         <span class="pos">${msg(lang, 'rowsValid', { n: r.validRows })}</span>
         ${bad ? html`<span class="neg">${msg(lang, 'rowsBad', { n: bad })}</span>` : nothing}
-        ${r.errorCount ? html`<span class="neg">${msg(lang, 'errorsFound', { n: r.errorCount })}</span>` : nothing}
+        ${r.errorCount ? html`<span class="neg">${errorsText(lang, r.errorCount)}</span>` : nothing}
       </div>
       ${r.errors.length ? html`<h3>${t('cellErrors')}</h3>
         <div class="list" tabindex="0" role="region" aria-label=${t('cellErrors')}>
@@ -60,7 +63,7 @@ export class GbImportReport extends LitElement {
       ${r.warnings.length ? html`<h3>${t('warnings')}</h3><ul data-testid="import-warnings">${r.warnings.slice(0,
         200).map((w) => html`<li>${w.message[lang]}</li>`)}</ul>` : nothing}
       ${skipped.length && !r.fileError ? html`<h3>${t('skippedRows')}</h3><ul data-testid="import-skipped">${skipped.slice(0,
-        200).map((x) => html`<li>${t('colRow')} ${x.row}${x.id ? ` · ${x.id}` : ''} — ${msg(lang, 'errorsFound', { n: x.errors })}</li>`)}</ul>` : nothing}
+        200).map((x) => html`<li>${t('colRow')} ${x.row}${x.id ? ` · ${x.id}` : ''} — ${errorsText(lang, x.errors)}</li>`)}</ul>` : nothing}
     </section>`;
   }
 }
