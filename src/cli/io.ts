@@ -118,9 +118,8 @@ export function openScenarioFile(path: string): ModelResult & { doc?: unknown } 
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
-  } catch {
-    readText(path); // says why, as every command does
-    throw new CliError(`${path}: cannot read the file`, 1);
+  } catch (e) {
+    throw new FileError(path, 'read', fileReason(e));
   }
   const kind = sniffFile(bytes.subarray(0, SNIFF_HEAD), bytes.subarray(Math.max(0, bytes.length - SNIFF_TAIL)), basename(path));
   if (kind === 'xlsx') throw new WrongFileError('scenarioGotXlsx', { file: path });
