@@ -9,16 +9,49 @@ import './gb-hospital-table.ts';
 import './gb-cases.ts';
 import './gb-point-inflation.ts';
 
+/**
+ * The figures are dimmed only when a recompute takes longer than this. A quick one (most edits)
+ * then never flickers the page, and the compositor is spared blending a page-sized layer at half
+ * opacity on every frame of every edit (without a GPU that doubled the cost of an edit).
+ */
+const DIM_AFTER_MS = 400;
+
 export class GbResults extends LitElement {
-  static override properties = { view: { attribute: false } };
+  static override properties = { view: { attribute: false }, dim: { state: true } };
   /** What the view shows. */
   declare view: ResultsView;
+  /** The figures shown have been stale for longer than DIM_AFTER_MS. */
+  declare dim: boolean;
+  private dimTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    super();
+    this.dim = false;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (!changed.has('view')) return;
+    if (!this.view.stale) {
+      this.stopDimTimer();
+      this.dim = false;
+    } else if (!this.dim && !this.dimTimer) {
+      this.dimTimer = setTimeout(() => { this.dimTimer = null; this.dim = true; }, DIM_AFTER_MS);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopDimTimer();
+  }
+
+  private stopDimTimer(): void {
+    if (this.dimTimer) clearTimeout(this.dimTimer);
+    this.dimTimer = null;
+  }
 
   static override styles = [shared, css`
     .top { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 0.8rem; }
     @media (max-width: 1100px) { .top { grid-template-columns: 1fr; } }
-    /* Its own compositor layer: the fade while recomputing runs off the page's thread (no repaint per frame). */
-    [data-testid='results'] { will-change: opacity; }
     .stale { opacity: 0.55; transition: opacity 0.2s; }
     .warn { background: var(--gb-warn-bg); border: 1px solid #f5c77e; border-radius: 6px; padding: 0.5rem 0.8rem; margin-bottom: 0.8rem; }
     .warn ul { margin: 0.3rem 0 0; font-family: ui-monospace, monospace; font-size: 0.85em; }
@@ -30,7 +63,7 @@ export class GbResults extends LitElement {
       ${s.status === 'invalid' ? html`<div class="warn" role="alert" data-testid="scenario-issues">
         <strong>${msg(s.lang, 'invalidScenario')}</strong>
         <ul>${s.problems.map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing}
-      <div class=${s.stale ? 'stale' : ''} data-testid="results" data-state=${s.status} aria-busy=${s.status === 'running' ? 'true' : 'false'}>
+      <div class=${this.dim ? 'stale' : ''} data-testid="results" data-state=${s.status} aria-busy=${s.status === 'running' ? 'true' : 'false'}>
         <div class="top">
           <gb-fund-summary .fund=${s.fund} .lang=${s.lang} .unit=${s.unit}></gb-fund-summary>
           <gb-flow-chart .flow=${s.flow} .lang=${s.lang} .unit=${s.unit}></gb-flow-chart>
