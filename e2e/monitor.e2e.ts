@@ -17,7 +17,8 @@ import { chartsDrawn, settled, shot } from './harness.ts';
 import { afterRecompute, exampleScenario, state } from './helpers.ts';
 import { ROOT } from './serve.ts';
 import { addMonth, asOfMonth } from '../src/engine/as-of.ts';
-import { monitor, type MonitorReport } from '../src/engine/monitor.ts';
+import { monitor } from '../src/engine/monitor.ts';
+import { shownMonitor, type ShownMonitor } from '../src/transport/engine-session.ts';
 import { previewAdjustment } from '../src/engine/adjust-preview.ts';
 import { adjustmentRecords } from '../src/engine/adjust-records.ts';
 import { money } from '../src/display/number.ts';
@@ -25,14 +26,14 @@ import type { Adjustment, Scenario } from '../src/format/types.ts';
 
 const { start } = useBrowser();
 
-const report = async (page: Page, k: number): Promise<MonitorReport> => {
+const report = async (page: Page, k: number): Promise<ShownMonitor> => {
   await page.waitForFunction((kk) => {
     const m = (globalThis as any).__gb.ctl.state.monitor;
     return !!m && !m.stale && m.report?.asOf === kk;
   }, k, { timeout: 60_000, polling: 50 });
-  return state<MonitorReport>(page, 'monitor.report');
+  return state<ShownMonitor>(page, 'monitor.report');
 };
-const ids = (r: MonitorReport) => r.warningList.map((i) => r.rows[i]!.id);
+const ids = (r: ShownMonitor) => r.warned.map((w) => w.id);
 
 /** Month k's claims as a bureau's monthly workbook (机构编码, 申报费用), written to test-artifacts. */
 async function monthWorkbook(k: number, claims: ReadonlyMap<string, string>): Promise<string> {
@@ -70,7 +71,7 @@ describe('monitoring: as of June, a mid-year adjustment from July, July imported
     const june = await report(page, 6);
     const cityJune = asOfMonth(exampleScenario(), 6);
     if (!cityJune.ok) throw new Error('as of June');
-    const nodeJune = monitor(cityJune.scenario);
+    const nodeJune = shownMonitor(monitor(cityJune.scenario));
     expect(ids(june)).toEqual(ids(nodeJune));
     expect(await page.getByTestId('as-of').innerText()).toContain('申报数据截至 6 月；7–12 月为预测');
     expect(await page.locator('.months .actual').count()).toBe(6);
@@ -88,7 +89,7 @@ describe('monitoring: as of June, a mid-year adjustment from July, July imported
     const r0 = await report(page, 0);
     const zero = asOfMonth(city, 0);
     if (!zero.ok) throw new Error('as of 0 refused in Node');
-    expect(r0).toEqual(monitor(zero.scenario));
+    expect(r0).toEqual(shownMonitor(monitor(zero.scenario)));
     expect(await page.getByTestId('as-of').innerText()).toContain('尚无月度申报数据：1–12 月均为预测');
     expect(await page.locator('.months .actual').count()).toBe(0);
     expect(await page.locator('.months .projected').count()).toBe(12);
@@ -104,17 +105,17 @@ describe('monitoring: as of June, a mid-year adjustment from July, July imported
       if (!next.ok) throw new Error(`month ${k} refused in Node`);
       node = next.scenario;
       // Every figure of the month's report, institution by institution and for the fund, as the engine's.
-      expect(last).toEqual(monitor(node));
+      expect(last).toEqual(shownMonitor(monitor(node)));
       expect(await page.getByTestId('as-of').innerText()).toContain(`申报数据截至 ${k} 月；${k + 1}–12 月为预测`);
       expect(await page.locator('.months .actual').count()).toBe(k);
       expect(await page.locator('.months .projected').count()).toBe(12 - k);
-      expect(await page.locator('[data-testid="warnings"] tbody tr').count()).toBe(last.warningList.length);
+      expect(await page.locator('[data-testid="warnings"] tbody tr').count()).toBe(last.warned.length);
     }
     // Six months imported are the year-end file as of June, exactly.
     const cityJune = asOfMonth(city, 6);
     if (!cityJune.ok) throw new Error('as of June');
     expect(await state<Scenario>(page, 'ws.baseline')).toEqual(cityJune.scenario);
-    expect(ids(last)).toEqual(ids(monitor(cityJune.scenario)));
+    expect(ids(last)).toEqual(ids(shownMonitor(monitor(cityJune.scenario))));
     for (const lang of ['zh', 'en'] as const) {
       await page.evaluate((l) => (globalThis as any).__gb.ctl.setLang(l), lang);
       await settled(page);
@@ -128,9 +129,9 @@ describe('monitoring: as of June, a mid-year adjustment from July, July imported
 });
 
 /** As of June (however the page got there): the warning list, the adjustment from July, July imported, the report. */
-async function fromJune(page: Page, june: MonitorReport, cityJune: Scenario): Promise<void> {
-  expect(await page.getByTestId('warnings-title').innerText()).toBe(`预警名单（${june.warningList.length} / 80 家）`);
-  expect(await page.locator('[data-testid="warnings"] tbody tr').count()).toBe(june.warningList.length);
+async function fromJune(page: Page, june: ShownMonitor, cityJune: Scenario): Promise<void> {
+  expect(await page.getByTestId('warnings-title').innerText()).toBe(`预警名单（${june.warned.length} / 80 家）`);
+  expect(await page.locator('[data-testid="warnings"] tbody tr').count()).toBe(june.warned.length);
   expect(ids(june)).not.toContain('S06');
   await shot(page, 'monitor-june-zh-1440');
 
@@ -175,7 +176,7 @@ async function fromJune(page: Page, june: MonitorReport, cityJune: Scenario): Pr
   const r7 = await report(page, 7);
   const node7 = addMonth(s1, 7, july.claims);
   if (!node7.ok) throw new Error('July refused in Node');
-  expect(ids(r7)).toEqual(ids(monitor(node7.scenario)));
+  expect(ids(r7)).toEqual(ids(shownMonitor(monitor(node7.scenario))));
   expect(ids(r7)).toContain('S06');
   expect(ids(r7)).not.toEqual(ids(june));
   expect(await page.getByTestId('as-of').innerText()).toContain('申报数据截至 7 月；8–12 月为预测');
@@ -187,7 +188,7 @@ async function fromJune(page: Page, june: MonitorReport, cityJune: Scenario): Pr
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile((await d.path())!)) as unknown as ArrayBuffer);
   expect(wb.worksheets.map((w) => w.name)).toEqual(['执行进度', '预警', '基金预测', '年中调整']);
-  expect(wb.getWorksheet('预警')!.rowCount).toBe(r7.warningList.length + 1);
+  expect(wb.getWorksheet('预警')!.rowCount).toBe(r7.warned.length + 1);
   expect(wb.getWorksheet('年中调整')!.getRow(2).getCell(7).value).toBe('心内科病区停诊整改，服务量下降');
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 1123, height: 794 }); // A4 landscape at 96 dpi

@@ -11,7 +11,7 @@ import { changedInstitution, changeKeepsInstitutions, compile } from '../engine/
 import { explainAt, type Explanation } from '../engine/explain.ts';
 import { whatIfOf, type WhatIf } from '../engine/whatif.ts';
 import { pointInflationOf, type InflationMemo, type PointInflation, type PointInflationQuery } from '../engine/point-inflation.ts';
-import { monitorReport, type MonitorReport } from '../engine/monitor.ts';
+import { monitorReport, type MonitorReport, type MonitorRow } from '../engine/monitor.ts';
 import { previewAdjustment, type AdjustmentPreview } from '../engine/adjust-preview.ts';
 import type { Adjustment } from '../format/types.ts';
 import { fingerprint } from '../engine/fingerprint.ts';
@@ -137,12 +137,12 @@ export class EngineSession {
     return pointInflationOf(held, r.model, r.st.region, q);
   }
 
-  /** The monthly report (DESIGN §10) of the latest run: as of its month, the rest projected. */
-  monitor(key: number): MonitorReport | null {
+  /** The monthly report (DESIGN §10) of the latest run, as the monitoring tab shows it: as of its month, the rest projected. */
+  monitor(key: number): ShownMonitor | null {
     const r = this.find(key);
     const held = this.replica.current;
     if (!r || !held || key !== this.heldKey) return null;
-    return monitorReport(held, r.model, r.st);
+    return shownMonitor(monitorReport(held, r.model, r.st));
   }
 
   /** What a mid-year adjustment would do to the latest run's scenario, before it is accepted. */
@@ -179,4 +179,16 @@ export class EngineSession {
       this.warmUp(key, left - 1);
     }, 0);
   }
+}
+
+/**
+ * The monthly report as it crosses to the page: the rows of the institutions warned only (most
+ * overspent first) and how many institutions there are. The tab lists no other row, and cloning
+ * 3,000 rows to the page on every edit was its largest cost after the list's own layout.
+ */
+export type ShownMonitor = Omit<MonitorReport, 'rows' | 'warningList'> & { institutions: number; warned: MonitorRow[] };
+
+export function shownMonitor(r: MonitorReport): ShownMonitor {
+  const { rows, warningList, ...rest } = r;
+  return { ...rest, institutions: rows.length, warned: warningList.map((i) => rows[i]!) };
 }

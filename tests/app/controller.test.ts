@@ -17,6 +17,7 @@ import { smallScenario } from '../workspace/fixture.ts';
 import type { Explanation } from '../../src/engine/explain.ts';
 import type { WhatIf } from '../../src/engine/whatif.ts';
 import { monitor } from '../../src/engine/monitor.ts';
+import { shownMonitor } from '../../src/transport/engine-session.ts';
 import { previewAdjustment } from '../../src/engine/adjust-preview.ts';
 import type { Adjustment } from '../../src/format/types.ts';
 import { threeHospitals } from '../monitor/fixture.ts';
@@ -41,7 +42,7 @@ class FakeColumn implements ColumnLike {
   explain = vi.fn(async (o: Output, index: number) => ({ id: o.scenario.hospitals[index]!.id }) as unknown as Explanation);
   whatIf = vi.fn(async (o: Output, index: number, pct: string) => ({ id: o.scenario.hospitals[index]!.id, pct }) as unknown as WhatIf);
   pointInflation = vi.fn(async (o: Output, q: PointInflationQuery) => pointInflation(o.scenario, q));
-  monitor = vi.fn(async (o: Output) => monitor(o.scenario));
+  monitor = vi.fn(async (o: Output) => shownMonitor(monitor(o.scenario)));
   previewAdjustment = vi.fn(async (o: Output, a: Adjustment) => previewAdjustment(o.scenario, a));
   dispose(): void { this.disposed = true; }
   finish(): void { this.runs.shift()?.resolve(); }
@@ -192,8 +193,8 @@ describe('controller', () => {
     expect(col.monitor).toHaveBeenCalledTimes(1);
     const first = ctl.state.monitor!;
     expect(first).toMatchObject({ ref: 'baseline', stale: false });
-    expect(first.report).toEqual(monitor(threeHospitals()));
-    expect(first.report!.warningList.map((i) => first.report!.rows[i]!.id)).toEqual(['A']);
+    expect(first.report).toEqual(shownMonitor(monitor(threeHospitals())));
+    expect(first.report!.warned.map((r) => r.id)).toEqual(['A']);
     // An unrelated change (the unit) runs nothing again: the same run, the same report.
     ctl.setUnit('wan');
     await ticks();
@@ -209,7 +210,7 @@ describe('controller', () => {
     expect(next.stale).toBe(false);
     expect(next.key).not.toBe(first.key);
     expect(next.report!.thresholds.overspendRate.value).toBe('0.2');
-    expect(next.report!.warningList).toEqual([0]); // A is still warned: its deferred claims pile up
+    expect(next.report!.warned.map((r) => r.id)).toEqual(['A']); // A is still warned: its deferred claims pile up
   });
 
   it('the monthly report: a report of a superseded run is dropped', async () => {
@@ -217,7 +218,7 @@ describe('controller', () => {
     await ticks();
     const col = FakeColumn.made[0]!;
     let release: (() => void) | undefined;
-    col.monitor.mockImplementationOnce((o: Output) => new Promise((ok) => { release = () => ok(monitor(o.scenario)); }));
+    col.monitor.mockImplementationOnce((o: Output) => new Promise((ok) => { release = () => ok(shownMonitor(monitor(o.scenario))); }));
     col.finish();
     await ticks();
     ctl.setTab('monitor');
@@ -228,7 +229,7 @@ describe('controller', () => {
     col.finish();
     await ticks();
     const newest = ctl.state.monitor!;
-    expect(newest.report!.warningList).toEqual([]);
+    expect(newest.report!.warned).toEqual([]);
     release!(); // the first run's report arrives late
     await ticks();
     expect(ctl.state.monitor).toBe(newest);

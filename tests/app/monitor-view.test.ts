@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { monitorView } from '../../src/app/views/monitor.ts';
 import { monitor } from '../../src/engine/monitor.ts';
+import { shownMonitor } from '../../src/transport/engine-session.ts';
 import { previewAdjustment } from '../../src/engine/adjust-preview.ts';
 import { newWorkspace } from '../../src/workspace/workspace.ts';
 import { stateOf } from './fixture.ts';
@@ -12,7 +13,7 @@ import { smallScenario } from '../workspace/fixture.ts';
 describe('monitorView', () => {
   const s = threeHospitals();
   const ws = newWorkspace(s);
-  const report = monitor(s);
+  const report = shownMonitor(monitor(s));
 
   it('says which months are actual and which projected, and lists the warned institutions in the unit', () => {
     const st = stateOf(ws, { tab: 'monitor', unit: 'yuan', monitor: { ref: 'baseline', key: 1, report, stale: false } });
@@ -22,7 +23,11 @@ describe('monitorView', () => {
     expect(v.months.map((m) => m.actual)).toEqual([...new Array(6).fill(true), ...new Array(6).fill(false)]);
     expect(v.nextMonth).toBe(7);
     expect(v.canStart).toBe(false);
-    expect(v.warnings.map((w) => [w.id, w.projectedRate, w.flags])).toEqual([['A', '+15.00%', '预计超支、暂缓拨付累积']]);
+    const lines = Array.from({ length: v.warnings.length }, (_, k) => v.warnings.at(k));
+    expect(lines.map((w) => [w.id, w.projectedRate, w.flags])).toEqual([['A', '+15.00%', '预计超支、暂缓拨付累积']]);
+    // Formatted when asked for, once: the table takes a line at a time.
+    expect(v.warnings.at(0)).toBe(lines[0]);
+    expect(() => v.warnings.at(1)).toThrow(RangeError);
     expect(v.coverage).toEqual({ value: '3.00', line: '6', below: true, text: '低于预警线' });
     expect(monitorView(st)).toBe(v); // the same object while nothing changed
     const en = monitorView({ ...st, lang: 'en' });
@@ -32,13 +37,13 @@ describe('monitorView', () => {
   it('as of 0 (the start of the year): every month projected, January the next to import', () => {
     const r = asOfMonth(threeHospitals(), 0);
     if (!r.ok) throw new Error(r.issues[0]!.message);
-    const st = stateOf(newWorkspace(r.scenario), { tab: 'monitor', monitor: { ref: 'baseline', key: 1, report: monitor(r.scenario), stale: false } });
+    const st = stateOf(newWorkspace(r.scenario), { tab: 'monitor', monitor: { ref: 'baseline', key: 1, report: shownMonitor(monitor(r.scenario)), stale: false } });
     const v = monitorView(st);
     expect(v.asOfLine).toBe('尚无月度申报数据：1–12 月均为预测');
     expect(v.months.map((m) => m.actual)).toEqual(new Array(12).fill(false));
     expect(v.nextMonth).toBe(1);
     expect(v.canStart).toBe(false);
-    expect(v.warnings).toEqual([]);
+    expect(v.warnings.length).toBe(0);
     expect(monitorView({ ...st, lang: 'en' }).asOfLine).toBe('No month’s claims known yet: months 1–12 projected');
   });
 

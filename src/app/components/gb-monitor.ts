@@ -9,15 +9,28 @@ import { shared } from './shared.ts';
 import { dialogStyles } from './dialog-styles.ts';
 import { emit } from '../state/actions.ts';
 import { msg, type MsgKey } from '../i18n/index.ts';
-import type { MonitorView } from '../views/monitor.ts';
+import type { MonitorLine, MonitorView } from '../views/monitor.ts';
 import type { Adjustment } from '../../format/types.ts';
 
 /** A note in parentheses as each language writes them: 「（预警线 6 个月）」, " (warning line 6 months)". */
 const paren = (lang: MonitorView['lang'], s: string) => (lang === 'zh' ? `（${s}）` : ` (${s})`);
 
+/**
+ * Warning lines put on the page at first, and added each time the list is scrolled near its end.
+ * The lines wrap (names, flags), so they are not virtual rows of one height; a list of hundreds
+ * is then laid out a hundred lines at a time, not whole on every edit. Printing shows them all.
+ */
+const WARNING_STEP = 100;
+
 export class GbMonitor extends LitElement {
-  static override properties = { view: { attribute: false }, startMonth: { state: true }, form: { state: true } };
+  static override properties = { view: { attribute: false }, startMonth: { state: true }, form: { state: true }, shown: { state: true },
+    printing: { state: true } };
   declare view: MonitorView | null;
+  /** How many warning lines are on the page (WARNING_STEP more each time the list is scrolled to its end). */
+  declare shown: number;
+  declare printing: boolean;
+  private readonly beforePrint = () => { this.printing = true; };
+  private readonly afterPrint = () => { this.printing = false; };
   declare startMonth: number;
   /** The adjustment as typed (text, sent to the engine as it is; the gate checks it). */
   declare form: { hospital: string; kind: 'change' | 'target'; amount: string; from: string; reason: string };
@@ -27,6 +40,32 @@ export class GbMonitor extends LitElement {
     this.view = null;
     this.startMonth = 6;
     this.form = { hospital: '', kind: 'change', amount: '', from: '', reason: '' };
+    this.shown = WARNING_STEP;
+    this.printing = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The update runs in the microtasks after the event, before the page is laid out for print.
+    window.addEventListener('beforeprint', this.beforePrint);
+    window.addEventListener('afterprint', this.afterPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.beforePrint);
+    window.removeEventListener('afterprint', this.afterPrint);
+  }
+
+  private onWarningsScroll(e: Event): void {
+    const el = e.currentTarget as HTMLElement;
+    const n = this.view?.warnings.length ?? 0;
+    if (this.shown < n && el.scrollTop + el.clientHeight >= el.scrollHeight - 120) this.shown += WARNING_STEP;
+  }
+
+  private warningRows(v: MonitorView): MonitorLine[] {
+    const n = this.printing ? v.warnings.length : Math.min(v.warnings.length, this.shown);
+    return Array.from({ length: n }, (_, k) => v.warnings.at(k));
   }
 
   static override styles = [shared, dialogStyles, css`
@@ -164,11 +203,11 @@ export class GbMonitor extends LitElement {
         <div class="card">
           <h3 data-testid="warnings-title">${v.warningsTitle}</h3>
           ${v.warnings.length === 0 ? html`<p class="muted">${t('monNoWarnings')}</p>` : html`<div class="scroll"
-            data-testid="warnings-scroll"><table class="warnings" data-testid="warnings">
+            data-testid="warnings-scroll" @scroll=${this.onWarningsScroll}><table class="warnings" data-testid="warnings">
             <thead><tr><th>${t('id')}</th><th>${t('name')}</th><th class="num">${t('target')}</th><th class="num">${t('monBudgetToDate')}</th>
               <th class="num">${t('monClaimsToDate')}</th><th class="num">${t('monProgress')}</th><th class="num">${t('monDeferredToDate')}</th>
               <th class="num">${t('monProjectedClaims')}</th><th class="num">${t('monProjectedRate')}</th><th>${t('monFlags')}</th></tr></thead>
-            <tbody>${v.warnings.map((r) => html`<tr class=${r.over ? 'over' : ''} data-id=${r.id}>
+            <tbody>${this.warningRows(v).map((r) => html`<tr class=${r.over ? 'over' : ''} data-id=${r.id}>
               <td>${r.id}${r.adjusted ? html` <span title=${t('monAdjusted')}>*</span>` : nothing}</td><td class="name">${r.name}</td>
               <td class="num">${r.target}</td>
               <td class="num">${r.budgetToDate}</td><td class="num">${r.claimsToDate}</td><td class="num">${r.progress}</td>

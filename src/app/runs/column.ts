@@ -13,11 +13,11 @@ import type { HospitalResult } from '../../engine/result.ts';
 import type { Explanation } from '../../engine/explain.ts';
 import type { WhatIf } from '../../engine/whatif.ts';
 import type { PointInflation, PointInflationQuery } from '../../engine/point-inflation.ts';
-import type { MonitorReport } from '../../engine/monitor.ts';
 import type { AdjustmentPreview } from '../../engine/adjust-preview.ts';
 import type { Adjustment } from '../../format/types.ts';
 import { updateOf } from '../../transport/patch.ts';
 import type { WorkspaceLoad } from '../../workspace/file.ts';
+import type { ShownMonitor } from '../../transport/engine-session.ts';
 
 type Handle = Hosted<EngineApi>;
 
@@ -138,7 +138,7 @@ export class Column {
     return this.h.api.pointInflation(await this.ensure(o), q);
   }
 
-  async monitor(o: Output): Promise<MonitorReport | null> {
+  async monitor(o: Output): Promise<ShownMonitor | null> {
     return this.h.api.monitor(await this.ensure(o));
   }
 

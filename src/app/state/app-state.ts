@@ -103,7 +103,7 @@ export interface AppState {
   saveState: SaveState;
   recovery: Recovery | null;
   /** The monthly report of the scenario shown (DESIGN §10), from its column's worker. */
-  monitor: { ref: RefKey; key: number; report: import('../../engine/monitor.ts').MonitorReport | null; stale: boolean } | null;
+  monitor: { ref: RefKey; key: number; report: import('../../transport/engine-session.ts').ShownMonitor | null; stale: boolean } | null;
   /** The mid-year adjustment being considered, and what it would do (null: dialog closed). */
   /** The add-institution form is open; `refused`: the gate's answer on the last one asked for (the form keeps what was typed). */
   adding: { refused: Issue[]; doc: Workspace | null } | null;

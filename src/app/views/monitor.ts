@@ -5,7 +5,8 @@
  */
 import type { AppState } from '../state/app-state.ts';
 import type { Lang, Unit } from '../../display/lang.ts';
-import type { MonitorReport, MonitorRow, Threshold } from '../../engine/monitor.ts';
+import type { MonitorRow, Threshold } from '../../engine/monitor.ts';
+import type { ShownMonitor } from '../../transport/engine-session.ts';
 import type { AdjustmentPreview } from '../../engine/adjust-preview.ts';
 import type { Adjustment } from '../../format/types.ts';
 import { money, percent, plain } from '../../display/number.ts';
@@ -17,6 +18,16 @@ import { memoize } from './memo.ts';
 export interface MonitorLine {
   id: string; name: string; target: string; budgetToDate: string; claimsToDate: string; progress: string;
   deferredToDate: string; projectedClaims: string; projectedRate: string; over: boolean; flags: string; adjusted: boolean;
+}
+
+/**
+ * The warning list, formatted a line at a time as the table asks for it (and kept): a report of
+ * 3,000 institutions may warn about hundreds, and formatting them all on every edit cost the page
+ * more than the rest of the tab.
+ */
+export interface WarningLines {
+  readonly length: number;
+  at(k: number): MonitorLine;
 }
 
 export interface PreviewLine { id: string; name: string; before: string; after: string; change: string; months: { before: string; after: string }[] }
@@ -36,7 +47,7 @@ export interface MonitorView {
   nextMonth: number | null;
   thresholds: string[];
   warningsTitle: string;
-  warnings: MonitorLine[];
+  warnings: WarningLines;
   fund: { label: string; value: string }[];
   coverage: { value: string; line: string; below: boolean; text: string };
   adjustments: string[];
@@ -52,6 +63,20 @@ const line = (r: MonitorRow, lang: Lang, unit: Unit): MonitorLine => ({
   projectedRate: percent(r.projectedRate, 2, true), over: r.warnings.includes('overspend'), adjusted: r.adjusted,
   flags: r.warnings.map((w) => msg(lang, w === 'overspend' ? 'monFlagOverspend' : 'monFlagDeferred')).join(lang === 'zh' ? '、' : ', '),
 });
+
+const NO_WARNINGS: WarningLines = { length: 0, at: () => { throw new RangeError('no warnings'); } };
+
+function warningLines(report: ShownMonitor, lang: Lang, unit: Unit): WarningLines {
+  const made: MonitorLine[] = [];
+  const list = report.warned;
+  return {
+    length: list.length,
+    at: (k) => {
+      if (k < 0 || k >= list.length) throw new RangeError(`warning ${k} of ${list.length}`);
+      return (made[k] ??= line(list[k]!, lang, unit));
+    },
+  };
+}
 
 function thresholdText(t: Threshold, lang: Lang): string {
   if (t.source) return `${t.source.document}${t.source.article ? ` ${t.source.article}` : ''}（${t.source.status === 'official' ?
@@ -74,7 +99,7 @@ const previewOf = memoize((p: AdjustmentPreview | null, busy: boolean, lang: Lan
   };
 });
 
-const build = memoize((report: MonitorReport | null, stale: boolean, invalid: boolean, monitored: number | null, hasClaims: boolean,
+const build = memoize((report: ShownMonitor | null, stale: boolean, invalid: boolean, monitored: number | null, hasClaims: boolean,
   hospitals: { id: string; name: string }[], lang: Lang, unit: Unit): Omit<MonitorView, 'preview'> => {
   const t = (k: Parameters<typeof msg>[1], v?: Record<string, string | number>) => msg(lang, k, v);
   const base = {
@@ -82,7 +107,8 @@ const build = memoize((report: MonitorReport | null, stale: boolean, invalid: bo
     nextMonth: monitored !== null && monitored < 12 ? monitored + 1 : null, hospitals,
   };
   if (!report) {
-    return { ...base, state: invalid ? 'invalid' : 'loading', asOfLine: t('monLoading'), months: [], thresholds: [], warningsTitle: '', warnings: [], fund: [],
+    return { ...base, state: invalid ? 'invalid' : 'loading', asOfLine: t('monLoading'), months: [], thresholds: [],
+      warningsTitle: '', warnings: NO_WARNINGS, fund: [],
       coverage: { value: '', line: '', below: false, text: '' }, adjustments: [], points: [] };
   }
   const k = report.asOf;
@@ -100,8 +126,8 @@ const build = memoize((report: MonitorReport | null, stale: boolean, invalid: bo
       `${t('monDeferLine', { x: percent(th.deferredRate.value) })} ${thresholdText(th.deferredRate, lang)}`,
       `${t('monCoverLine', { x: th.coverageMonths.value })} ${thresholdText(th.coverageMonths, lang)}`,
     ],
-    warningsTitle: t('monWarnings', { n: report.warningList.length, total: report.rows.length }),
-    warnings: report.warningList.map((i) => line(report.rows[i]!, lang, unit)),
+    warningsTitle: t('monWarnings', { n: report.warned.length, total: report.institutions }),
+    warnings: warningLines(report, lang, unit),
     fund: [
       { label: t('monBudgetToDate'), value: money(f.budgetToDate, unit) },
       { label: t('monClaimsToDate'), value: money(f.claimsToDate, unit) },
