@@ -82,7 +82,7 @@ export class GbMonitor extends LitElement {
     /* The warning list fits its card in both languages at 1280 px: headers wrap (an English
        heading is three times its Chinese one), so do names and the warnings themselves. */
     table.warnings { table-layout: auto; }
-    table.warnings th { white-space: normal; vertical-align: bottom; min-width: 4.5rem; }
+    table.warnings th { white-space: normal; vertical-align: bottom; min-width: 4.5rem; position: sticky; top: 0; z-index: 1; }
     table.warnings td.name { white-space: normal; min-width: 9rem; }
     table.warnings td.flag { white-space: normal; min-width: 9rem; }
     td.num, th.num { text-align: right; }
