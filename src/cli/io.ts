@@ -16,10 +16,11 @@ export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   /**
-   * Output in pieces, no line break added (large JSON, as UTF-8 bytes; a piece is never changed
-   * once given); when absent, pieces are joined and given to `out`.
+   * Output in pieces, no line break added (large JSON, as UTF-8 bytes); when absent, pieces are
+   * joined and given to `out`. A piece is never changed once given, unless this returns true:
+   * the piece is then written out whole and not kept, and its bytes may be used again.
    */
-  write?: (chunk: string | Uint8Array) => void;
+  write?: (chunk: string | Uint8Array) => boolean | void;
   /** The language of messages (`--lang`, else the system locale); main sets it. */
   lang?: Lang;
 }

@@ -29,7 +29,7 @@ class Chunks {
   // Not zeroed: every byte handed over is written first.
   buf: Uint8Array = Buffer.allocUnsafe(CHUNK + ROW_ROOM);
   at = 0;
-  constructor(private readonly write: (chunk: Uint8Array) => void) {}
+  constructor(private readonly write: (chunk: Uint8Array) => boolean | void) {}
 
   /** Make room for `n` more bytes, handing over what is written when the chunk is full. */
   room(n: number): void {
@@ -39,8 +39,9 @@ class Chunks {
   }
 
   flush(): void {
-    if (this.at > 0) this.write(this.buf.subarray(0, this.at));
-    this.buf = Buffer.allocUnsafe(this.buf.length);
+    // A chunk the writer may keep is never written again: the next one is fresh.
+    const free = this.at === 0 || this.write(this.buf.subarray(0, this.at)) === true;
+    if (!free) this.buf = Buffer.allocUnsafe(this.buf.length);
     this.at = 0;
   }
 
@@ -106,7 +107,7 @@ const NULL = ascii('null');
 const TRUE = ascii('true');
 const FALSE = ascii('false');
 
-export function writeResultJson(model: Model, st: Settlement, write: (chunk: Uint8Array) => void): void {
+export function writeResultJson(model: Model, st: Settlement, write: (chunk: Uint8Array) => boolean | void): void {
   const out = new Chunks(write);
   out.text(`{\n  "fund": ${nested(fundResult(model, st), 1)},\n  "hospitals": [`);
   const hs = model.hospitals;

@@ -49,7 +49,13 @@ Exit codes: 0 ok, 1 invalid input, 2 usage error (risk: 130 cancelled by Ctrl-C)
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
-  write: (s) => process.stdout.write(s),
+  // Nothing left in the stream's buffer once written (a file, or a pipe that took it all): the
+  // piece is not kept, so run --json fills the same chunk again rather than a fresh megabyte,
+  // whose external memory made V8 collect its whole heap every ~64 MB written.
+  write: (s) => {
+    process.stdout.write(s);
+    return process.stdout.writableLength === 0;
+  },
   err: (s) => process.stderr.write(`${s}\n`),
 };
 
