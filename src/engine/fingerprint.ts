@@ -40,10 +40,20 @@ export function canonicalResult(result: Result): string {
   for (let i = 0; i < rows.length; i++) {
     const h = result.hospitals[i]!;
     let s = '{';
-    for (let k = 0; k < HOSPITAL_KEYS.length; k++) s += HOSPITAL_KEYS[k]! + canonicalJson(h[HOSPITAL_SORTED[k]!]);
+    for (let k = 0; k < HOSPITAL_KEYS.length; k++) s += HOSPITAL_KEYS[k]! + canonicalValue(h[HOSPITAL_SORTED[k]!]);
     rows[i] = `${s}}`;
   }
   return `{"fund":${canonicalJson(pick(result.fund, FUND_CONTRACT))},"hospitals":[${rows.join(',')}]}`;
+}
+
+/**
+ * canonicalJson of a contract value: an amount (a string) or months (an array of strings) is
+ * its JSON.stringify, which writes strings and arrays of strings just as canonicalJson does.
+ */
+function canonicalValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return JSON.stringify(v);
+  return canonicalJson(v);
 }
 
 const HOSPITAL_SORTED = [...HOSPITAL_CONTRACT].sort();

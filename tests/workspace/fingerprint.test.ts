@@ -49,6 +49,8 @@ describe('fingerprint', () => {
     const odd = copy(result);
     (odd.hospitals[1] as unknown as Record<string, unknown>).deferred = undefined;
     odd.hospitals[2]!.id = 'H"3\\中';
+    odd.hospitals[0]!.paid[3] = 'a"\\b\n中';
+    (odd.hospitals[3] as unknown as Record<string, unknown>).monthlyBudget = ['1.00', null, undefined, { b: '1', a: ['2'] }];
     expect(canonicalResult(odd)).toBe(generic(odd));
     expect(canonicalResult({ ...result, hospitals: [] })).toBe(generic({ ...result, hospitals: [] }));
   });
