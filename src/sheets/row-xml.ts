@@ -54,7 +54,11 @@ function plainRow(row: RowLike, sharedStrings: boolean): boolean {
     if (c === undefined || c === null) continue;
     const t = c.type;
     if (c._comment) return false;
-    if (t === NUMBER) { if (XML_SPECIAL.test(String(c.value))) return false; } else if (t === STRING) { if (!sharedStrings) return false; } else if (t !== NULL && t !== BOOLEAN) return false;
+    if (t === NUMBER) {
+      if (XML_SPECIAL.test(String(c.value))) return false;
+    } else if (t === STRING) {
+      if (!sharedStrings) return false;
+    } else if (t !== NULL && t !== BOOLEAN) return false;
   }
   return true;
 }
