@@ -4,6 +4,7 @@ import { validateScenarioModel, type ModelResult } from '../scenario/open.ts';
 import type { Model } from '../engine/model.ts';
 import type { Issue } from '../format/issues.ts';
 import { parseJson } from '../format/json.ts';
+import { parseJsonBytes } from './json-bytes.ts';
 import { documentIssueLine } from '../workspace/issue-text.ts';
 import type { Lang } from '../display/lang.ts';
 import type { Scenario } from '../format/types.ts';
@@ -15,10 +16,11 @@ export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   /**
-   * Output in pieces, no line break added (large JSON, as UTF-8 bytes; a piece is never changed
-   * once given); when absent, pieces are joined and given to `out`.
+   * Output in pieces, no line break added (large JSON, as UTF-8 bytes); when absent, pieces are
+   * joined and given to `out`. A piece is never changed once given, unless this returns true:
+   * the piece is then written out whole and not kept, and its bytes may be used again.
    */
-  write?: (chunk: string | Uint8Array) => void;
+  write?: (chunk: string | Uint8Array) => boolean | void;
   /** The language of messages (`--lang`, else the system locale); main sets it. */
   lang?: Lang;
 }
@@ -126,7 +128,7 @@ export function openScenarioFile(path: string): ModelResult & { doc?: unknown } 
   if (kind === 'csv') throw new WrongFileError('scenarioGotCsv', { file: path });
   if (kind === 'parquet') throw new WrongFileError('scenarioGotParquet', { file: path });
   if (kind !== 'json' && kind !== 'text') throw new WrongFileError('scenarioGotOther', { file: path, kind });
-  const r = openScenarioText(bytes.toString('utf8'));
+  const r = openParsed(parseJsonBytes(bytes));
   const doc = r.ok ? undefined : (r.doc as { format?: unknown; variants?: unknown } | null | undefined);
   if (doc && typeof doc === 'object' && doc.format === 'gbsim-workspace') {
     throw new WrongFileError('scenarioGotWorkspace', { file: path, variants: Array.isArray(doc.variants) ? doc.variants.length : 0 });
@@ -136,7 +138,10 @@ export function openScenarioFile(path: string): ModelResult & { doc?: unknown } 
 
 /** Parse and validate, keeping the document as read so messages can name its institutions. */
 export function openScenarioText(text: string): ModelResult & { doc?: unknown } {
-  const j = parseJson(text);
+  return openParsed(parseJson(text));
+}
+
+function openParsed(j: ReturnType<typeof parseJson>): ModelResult & { doc?: unknown } {
   if (!j.ok) return j;
   return { ...validateScenarioModel(j.value), doc: j.value };
 }

@@ -26,20 +26,22 @@ const utf8 = new TextEncoder();
 
 /** UTF-8 bytes into fresh chunks: a chunk handed to `write` is never written again (a stream may hold it). */
 class Chunks {
-  buf = new Uint8Array(CHUNK + ROW_ROOM);
+  // Not zeroed: every byte handed over is written first.
+  buf: Uint8Array = Buffer.allocUnsafe(CHUNK + ROW_ROOM);
   at = 0;
-  constructor(private readonly write: (chunk: Uint8Array) => void) {}
+  constructor(private readonly write: (chunk: Uint8Array) => boolean | void) {}
 
   /** Make room for `n` more bytes, handing over what is written when the chunk is full. */
   room(n: number): void {
     if (this.at + n <= this.buf.length) return;
     this.flush();
-    if (n > this.buf.length) this.buf = new Uint8Array(n);
+    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
   }
 
   flush(): void {
-    if (this.at > 0) this.write(this.buf.subarray(0, this.at));
-    this.buf = new Uint8Array(this.buf.length);
+    // A chunk the writer may keep is never written again: the next one is fresh.
+    const free = this.at === 0 || this.write(this.buf.subarray(0, this.at)) === true;
+    if (!free) this.buf = Buffer.allocUnsafe(this.buf.length);
     this.at = 0;
   }
 
@@ -49,12 +51,10 @@ class Chunks {
     this.at += utf8.encodeInto(s, this.buf.subarray(this.at)).written;
   }
 
-  /** Bytes known in advance (keys with their indentation): a loop, cheaper than set() for a few bytes. */
+  /** Bytes known in advance (keys with their indentation). */
   bytes(b: Uint8Array): void {
-    const buf = this.buf;
-    let p = this.at;
-    for (let k = 0; k < b.length; k++) buf[p++] = b[k]!;
-    this.at = p;
+    this.buf.set(b, this.at);
+    this.at += b.length;
   }
 
   /** A JSON value as JSON.stringify writes it; strings of plain ASCII copied as they are. */
@@ -107,7 +107,7 @@ const NULL = ascii('null');
 const TRUE = ascii('true');
 const FALSE = ascii('false');
 
-export function writeResultJson(model: Model, st: Settlement, write: (chunk: Uint8Array) => void): void {
+export function writeResultJson(model: Model, st: Settlement, write: (chunk: Uint8Array) => boolean | void): void {
   const out = new Chunks(write);
   out.text(`{\n  "fund": ${nested(fundResult(model, st), 1)},\n  "hospitals": [`);
   const hs = model.hospitals;

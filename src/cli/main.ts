@@ -5,7 +5,8 @@
 import { cliLang, parse, oneOf, langOption } from './args.ts';
 import { CliError, issueLines, openScenarioFile, readScenario, readScenarioModel, WrongFileError, wroteLine, type Io } from './io.ts';
 import type { Lang } from '../display/lang.ts';
-import { resultOf, runReport, settleScenario } from './run.ts';
+import type { Scenario } from '../format/types.ts';
+import { resultOf, runReport, settleScenario, type Settled } from './run.ts';
 import { writeResultJson } from './json-out.ts';
 import { compareReport } from './compare.ts';
 import { RISK_USAGE } from './risk/usage.ts';
@@ -49,7 +50,13 @@ Exit codes: 0 ok, 1 invalid input, 2 usage error (risk: 130 cancelled by Ctrl-C)
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
-  write: (s) => process.stdout.write(s),
+  // Nothing left in the stream's buffer once written (a file, or a pipe that took it all): the
+  // piece is not kept, so run --json fills the same chunk again rather than a fresh megabyte,
+  // whose external memory made V8 collect its whole heap every ~64 MB written.
+  write: (s) => {
+    process.stdout.write(s);
+    return process.stdout.writableLength === 0;
+  },
   err: (s) => process.stderr.write(`${s}\n`),
 };
 
@@ -129,6 +136,12 @@ export async function main(argv: string[], ioIn: Io = defaultIo): Promise<number
   }
 }
 
+/** A scenario file read, checked and settled; the scenario held where it can be let go. */
+function settleFile(file: string): Settled & { scenario: Scenario | null } {
+  const { scenario, model } = readScenarioModel(file);
+  return { ...settleScenario(scenario, model), scenario };
+}
+
 async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, unit: { type: 'string' }, xlsx: { type: 'string' }, csv: { type: 'string' },
     lang: { type: 'string' } });
@@ -136,12 +149,15 @@ async function run(args: string[], io: Io): Promise<number> {
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
   const lang = langOption(values.lang);
   const file = positionals[0]!;
-  const { scenario, model } = readScenarioModel(file);
-  const settled = settleScenario(scenario, model);
+  const settled = settleFile(file);
   const wantsFile = typeof values.xlsx === 'string' || typeof values.csv === 'string';
   // With --json the text report (its table and fingerprint) is not built, and the full result
   // only when a file needs it: the JSON is written from the settled year as it goes.
   const result = wantsFile || !values.json ? resultOf(settled) : undefined;
+  // Nor is the scenario kept then: half the heap at 100,000 institutions, which every full
+  // collection while the JSON is written would otherwise go through again.
+  if (result === undefined) settled.scenario = null;
+  const scenario = settled.scenario;
   if (values.json) {
     if (io.write) {
       writeResultJson(settled.model, settled.st, io.write);
@@ -152,8 +168,8 @@ async function run(args: string[], io: Io): Promise<number> {
       writeResultJson(settled.model, settled.st, (c) => { json += text.decode(c, { stream: true }); });
       io.out(json + text.decode());
     }
-  } else io.out(runReport(scenario, unit, lang, result).text);
-  if (result === undefined) return 0;
+  } else io.out(runReport(scenario!, unit, lang, result).text); // kept: a report needs the result
+  if (result === undefined || scenario === null) return 0;
   if (typeof values.xlsx === 'string') {
     const { writeXlsx } = await import('./xlsx.ts');
     await writeXlsx(values.xlsx, [{ name: scenario.meta.name, scenario, result }], lang, unit);

@@ -34,11 +34,31 @@ export function fullFingerprint(result: Result): string {
 
 /** The canonical JSON text that is hashed. */
 export function canonicalResult(result: Result): string {
-  return canonicalJson({
-    fund: pick(result.fund, FUND_CONTRACT),
-    hospitals: result.hospitals.map((h) => pick(h, HOSPITAL_CONTRACT)),
-  });
+  // canonicalJson of {fund, hospitals} ("fund" sorts first) with each institution written by its
+  // keys sorted once, not a picked copy sorted per institution (200,000 of them in a workbook).
+  const rows = new Array<string>(result.hospitals.length);
+  for (let i = 0; i < rows.length; i++) {
+    const h = result.hospitals[i]!;
+    let s = '{';
+    for (let k = 0; k < HOSPITAL_KEYS.length; k++) s += HOSPITAL_KEYS[k]! + canonicalValue(h[HOSPITAL_SORTED[k]!]);
+    rows[i] = `${s}}`;
+  }
+  return `{"fund":${canonicalJson(pick(result.fund, FUND_CONTRACT))},"hospitals":[${rows.join(',')}]}`;
 }
+
+/**
+ * canonicalJson of a contract value: an amount (a string) or months (an array of strings) is
+ * its JSON.stringify, which writes strings and arrays of strings just as canonicalJson does.
+ */
+function canonicalValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return JSON.stringify(v);
+  return canonicalJson(v);
+}
+
+const HOSPITAL_SORTED = [...HOSPITAL_CONTRACT].sort();
+/** `"key":` of each sorted key, with the comma before all but the first. */
+const HOSPITAL_KEYS = HOSPITAL_SORTED.map((k, i) => `${i === 0 ? '' : ','}${JSON.stringify(k)}:`);
 
 function pick<T extends object>(o: T, keys: readonly (keyof T)[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

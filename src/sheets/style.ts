@@ -4,6 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { parseMoney } from '../engine/money.ts';
+import { cacheStyleIds } from './style-ids.ts';
+import { writeRowsDirectly } from './row-xml.ts';
 
 import type { Unit } from '../display/lang.ts';
 
@@ -114,6 +116,14 @@ export type WorkbookStream = ExcelJS.stream.xlsx.WorkbookWriterOptions['stream']
  */
 export function streamingWorkbook(stream: WorkbookStream): ExcelJS.stream.xlsx.WorkbookWriter {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  // The writer's styles are not in exceljs's typings.
+  cacheStyleIds((wb as unknown as { styles: Parameters<typeof cacheStyleIds>[0] }).styles);
+  const addWorksheet = wb.addWorksheet.bind(wb);
+  wb.addWorksheet = (...args: Parameters<typeof addWorksheet>) => {
+    const ws = addWorksheet(...args);
+    writeRowsDirectly(ws);
+    return ws;
+  };
   wb.creator = 'Global Budget Simulator';
   return wb;
 }

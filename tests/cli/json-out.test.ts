@@ -17,7 +17,7 @@ import type { Scenario } from '../../src/format/types.ts';
 const streamed = (s: Scenario): { chunks: Uint8Array[]; text: string } => {
   const model = compile(s);
   const chunks: Uint8Array[] = [];
-  writeResultJson(model, settle(model), (c) => chunks.push(c));
+  writeResultJson(model, settle(model), (c) => { chunks.push(c); });
   return { chunks, text: Buffer.concat(chunks).toString('utf8') };
 };
 const whole = (s: Scenario): string => {
@@ -44,6 +44,17 @@ describe('gbsim run --json written in pieces', () => {
     expect(text).toBe(whole(s));
   });
 
+  it('a writer that takes each piece whole (returns true) gets one chunk filled again, and the same bytes', () => {
+    const s = synthCity(3000, 7);
+    const model = compile(s);
+    const copies: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    writeResultJson(model, settle(model), (c) => { copies.push(Buffer.from(c)); buffers.add(c.buffer); return true; });
+    expect(copies.length).toBeGreaterThan(5);
+    expect(buffers.size).toBe(1);
+    expect(Buffer.concat(copies).toString('utf8')).toBe(whole(s));
+  });
+
   it('names with quotes, backslashes and line breaks are escaped as JSON.stringify does', () => {
     const s = synthCity(5, 3);
     s.hospitals[0]!.id = 'H"1\\\n';
@@ -55,7 +66,7 @@ describe('gbsim run --json written in pieces', () => {
 
   it('the command prints it through the streaming writer, ending with one line break', async () => {
     const pieces: (string | Uint8Array)[] = [];
-    const code = await main(['run', 'scenarios/city.json', '--json'], { out: () => { throw new Error('out used'); }, err: () => {}, write: (c) => pieces.push(c) });
+    const code = await main(['run', 'scenarios/city.json', '--json'], { out: () => { throw new Error('out used'); }, err: () => {}, write: (c) => { pieces.push(c); } });
     expect(code).toBe(0);
     const r = loadScenario(readFileSync('scenarios/city.json', 'utf8'));
     if (!r.ok) throw new Error('city invalid');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   divRoundHalfUp, formatMoney, formatRate, MoneyError, mulRate, mulRatio, parseMoney,
-  parseRate, RATE_ONE, ratioOfAmounts, ratioString, sum, writeMoney,
+  parseRate, RATE_ONE, ratioDigitsSmall, ratioOfAmounts, ratioString, sum, writeMoney,
 } from '../../src/engine/money.ts';
 import { isMoneyString, isRateLike } from '../../src/format/numbers.ts';
 
@@ -225,5 +225,30 @@ describe('ratioOfAmounts (fen in doubles) agrees with ratioString (bigint)', () 
     fc.assert(fc.property(amount, amount, (a, b) => {
       expect(ratioOfAmounts(a, b)).toBe(ratioString(BigInt(a), BigInt(b)));
     }), { numRuns: 5000 });
+  });
+});
+
+describe('ratioDigitsSmall (the doubles path of ratioString and ratioToString)', () => {
+  /** The bigint long form: a·10^dp / b, half-up. */
+  const exact = (a: bigint, b: bigint, dp: number) => {
+    const scale = 10n ** BigInt(dp);
+    const q = (a * scale * 2n + b) / (2n * b);
+    return `${q / scale}.${(q % scale).toString().padStart(dp, '0')}`;
+  };
+  it('gives every digit the bigint division gives, at the edges of its range too', () => {
+    let seed = 12345;
+    const rnd = (max: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * max); };
+    const cases: [number, number][] = [[0, 1], [1, 3], [2, 3], [5, 10], [1, 2 ** 49 - 1], [2 ** 52 - 1, 2 ** 49 - 1], [2 ** 52 - 1, 7], [999999995, 10 ** 9],
+      [15, 100000000 * 2], [1, 200000000], [2 ** 49 - 2, 2 ** 49 - 1]];
+    for (let k = 0; k < 3000; k++) {
+      const b = 1 + rnd(2 ** 30) * (1 + rnd(2 ** 18));
+      cases.push([rnd(2) ? rnd(b + 1) : rnd(2 ** 30) * (1 + rnd(2 ** 21)), b]);
+    }
+    for (const [a, b] of cases) {
+      for (const dp of [1, 4, 8, 12]) {
+        expect(ratioDigitsSmall(a, b, dp), `${a}/${b} to ${dp}`).toBe(exact(BigInt(a), BigInt(b), dp));
+        expect(ratioString(BigInt(a), BigInt(b), dp)).toBe(exact(BigInt(a), BigInt(b), dp));
+      }
+    }
   });
 });

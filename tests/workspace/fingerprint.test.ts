@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { canonicalResult, fingerprint, fingerprintMatches, fullFingerprint } from '../../src/engine/fingerprint.ts';
+import { canonicalJson, canonicalResult, FUND_CONTRACT, HOSPITAL_CONTRACT, fingerprint, fingerprintMatches, fullFingerprint } from '../../src/engine/fingerprint.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import type { Result } from '../../src/engine/result.ts';
 import { smallScenario } from './fixture.ts';
@@ -40,6 +40,19 @@ describe('fingerprint', () => {
     expect(Object.keys(parsed.hospitals[0]!)).toHaveLength(15);
     expect(parsed.hospitals.map((h) => h.id)).toEqual(['H001', 'H002', 'H003', 'C001']);
     expect(text).not.toMatch(/\s/);
+  });
+
+  it('writes institutions as canonicalJson writes their contract fields (the fast path is the generic one)', () => {
+    const pick = (o: object, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, (o as Record<string, unknown>)[k]]));
+    const generic = (r: Result) => canonicalJson({ fund: pick(r.fund, FUND_CONTRACT), hospitals: r.hospitals.map((h) => pick(h, HOSPITAL_CONTRACT)) });
+    expect(canonicalResult(result)).toBe(generic(result));
+    const odd = copy(result);
+    (odd.hospitals[1] as unknown as Record<string, unknown>).deferred = undefined;
+    odd.hospitals[2]!.id = 'H"3\\中';
+    odd.hospitals[0]!.paid[3] = 'a"\\b\n中';
+    (odd.hospitals[3] as unknown as Record<string, unknown>).monthlyBudget = ['1.00', null, undefined, { b: '1', a: ['2'] }];
+    expect(canonicalResult(odd)).toBe(generic(odd));
+    expect(canonicalResult({ ...result, hospitals: [] })).toBe(generic({ ...result, hospitals: [] }));
   });
 
   it('is the same for equal results, whatever the key order or extra fields', () => {
