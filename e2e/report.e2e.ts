@@ -53,8 +53,11 @@ describe('the fund report', () => {
     // Sections numbered in order as printed: no 四 skipped where no pool is settled by points.
     const heads = () => page.getByTestId('fund-report').locator('section h2').allInnerTexts();
     expect(await heads()).toEqual(['一、基金收支与预算', '二、清算结果汇总', '三、超支与结余较大的机构', '四、适用规则与说明']);
-    const fp = await page.evaluate(() => (globalThis as any).__gb.ctl.state.cols[(globalThis as any).__gb.ctl.state.active].view.fingerprint as string);
-    expect(await page.getByTestId('report-fingerprint').innerText()).toContain(fp);
+    // The fingerprint is hashed once edits pause (runs/scheduler.ts): the report shows it when it comes.
+    const shownFp = () => page.evaluate(() => (globalThis as any).__gb.ctl.state.cols[(globalThis as any).__gb.ctl.state.active].view.fingerprint as string | null);
+    await expect.poll(shownFp, { timeout: 30_000 }).not.toBeNull();
+    const fp = (await shownFp())!;
+    await expect.poll(() => page.getByTestId('report-fingerprint').innerText(), { timeout: 10_000 }).toContain(fp);
     expect(fp).toBe(fingerprint(runScenario(exampleScenario())));
 
     const dir = join(ROOT, 'test-artifacts', 'screenshots');
