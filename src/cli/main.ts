@@ -6,6 +6,7 @@ import { cliLang, parse, oneOf, langOption } from './args.ts';
 import { CliError, issueLines, openScenarioFile, readScenario, readScenarioModel, WrongFileError, wroteLine, type Io } from './io.ts';
 import type { Lang } from '../display/lang.ts';
 import type { Scenario } from '../format/types.ts';
+import type { Result } from '../engine/result.ts';
 import { resultOf, runReport, settleScenario, type Settled } from './run.ts';
 import { writeResultJson } from './json-out.ts';
 import { compareReport } from './compare.ts';
@@ -136,10 +137,15 @@ export async function main(argv: string[], ioIn: Io = defaultIo): Promise<number
   }
 }
 
-/** A scenario file read, checked and settled; the scenario held where it can be let go. */
-function settleFile(file: string): Settled & { scenario: Scenario | null } {
+/**
+ * A scenario file read, checked and settled, with the scenario and its full result kept only when
+ * `full`. Otherwise the scenario goes once settled: half the heap at 100,000 institutions, which
+ * every full collection while the JSON is written would go through again.
+ */
+function settleFile(file: string, full: boolean): { settled: Settled; kept: { scenario: Scenario; result: Result } | null } {
   const { scenario, model } = readScenarioModel(file);
-  return { ...settleScenario(scenario, model), scenario };
+  const settled = settleScenario(scenario, model);
+  return { settled, kept: full ? { scenario, result: resultOf(settled) } : null };
 }
 
 async function run(args: string[], io: Io): Promise<number> {
@@ -149,15 +155,10 @@ async function run(args: string[], io: Io): Promise<number> {
   const unit = oneOf(values.unit, ['yuan', 'wan'] as const, '--unit', 'yuan');
   const lang = langOption(values.lang);
   const file = positionals[0]!;
-  const settled = settleFile(file);
   const wantsFile = typeof values.xlsx === 'string' || typeof values.csv === 'string';
   // With --json the text report (its table and fingerprint) is not built, and the full result
   // only when a file needs it: the JSON is written from the settled year as it goes.
-  const result = wantsFile || !values.json ? resultOf(settled) : undefined;
-  // Nor is the scenario kept then: half the heap at 100,000 institutions, which every full
-  // collection while the JSON is written would otherwise go through again.
-  if (result === undefined) settled.scenario = null;
-  const scenario = settled.scenario;
+  const { settled, kept } = settleFile(file, wantsFile || !values.json);
   if (values.json) {
     if (io.write) {
       writeResultJson(settled.model, settled.st, io.write);
@@ -168,8 +169,9 @@ async function run(args: string[], io: Io): Promise<number> {
       writeResultJson(settled.model, settled.st, (c) => { json += text.decode(c, { stream: true }); });
       io.out(json + text.decode());
     }
-  } else io.out(runReport(scenario!, unit, lang, result).text); // kept: a report needs the result
-  if (result === undefined || scenario === null) return 0;
+  } else io.out(runReport(kept!.scenario, unit, lang, kept!.result).text); // kept: without --json it is full
+  if (!kept) return 0;
+  const { scenario, result } = kept;
   if (typeof values.xlsx === 'string') {
     const { writeXlsx } = await import('./xlsx.ts');
     await writeXlsx(values.xlsx, [{ name: scenario.meta.name, scenario, result }], lang, unit);

@@ -209,7 +209,8 @@ export function gcd(a: bigint, b: bigint): bigint {
 export function ratioString(a: bigint, b: bigint, dp = 4): string | null {
   if (b === 0n) return null;
   if (dp === 4 && a >= 0n && b > 0n && a < 1n << 35n && b < 1n << 52n) return formatRatio4(ratio4Small(Number(a), Number(b)));
-  if (a >= 0n && b > 0n && a < SMALL_A && b < SMALL_B && dp >= 1 && dp <= 12) return ratioDigitsSmall(Number(a), Number(b), dp);
+  const small = smallRatioDigits(a, b, dp);
+  if (small !== null) return small;
   const scale = 10n ** BigInt(dp);
   const neg = (a < 0n) !== (b < 0n);
   const q = divRoundHalfUp((a < 0n ? -a : a) * scale, b < 0n ? -b : b);
@@ -220,6 +221,11 @@ export function ratioString(a: bigint, b: bigint, dp = 4): string | null {
 
 const SMALL_A = 1n << 52n;
 const SMALL_B = 1n << 49n;
+
+/** a/b to `dp` decimals by ratioDigitsSmall when a and b are in its range, else null (the bigint division's to do). */
+export function smallRatioDigits(a: bigint, b: bigint, dp: number): string | null {
+  return a >= 0n && b > 0n && a < SMALL_A && b < SMALL_B && dp >= 1 && dp <= 12 ? ratioDigitsSmall(Number(a), Number(b), dp) : null;
+}
 
 /**
  * a/b to `dp` decimals, half-up, for 0 ≤ a < 2^52, 0 < b < 2^49, 1 ≤ dp ≤ 12, by long division in

@@ -3,7 +3,7 @@
  * Breakpoints start at score 0; step mode takes the ratio of the highest breakpoint at or
  * below the score, linear mode interpolates, and past the last point its ratio holds.
  */
-import { divRoundHalfUp, gcd, mulDivSmall, RATE_ONE, ratioDigitsSmall, type Fen, type Rate } from './money.ts';
+import { divRoundHalfUp, gcd, mulDivSmall, RATE_ONE, smallRatioDigits, type Fen, type Rate } from './money.ts';
 
 export interface CompiledQuality {
   mode: 'step' | 'linear';
@@ -49,7 +49,8 @@ export function applyRatio(amount: Fen, r: Ratio): Fen {
 
 /** The ratio as a decimal string to `dp` places (for display). */
 export function ratioToString(r: Ratio, dp = 4): string {
-  if (r.num >= 0n && r.den > 0n && r.num < 1n << 52n && r.den < 1n << 49n && dp >= 1 && dp <= 12) return ratioDigitsSmall(Number(r.num), Number(r.den), dp);
+  const small = smallRatioDigits(r.num, r.den, dp);
+  if (small !== null) return small;
   const scale = 10n ** BigInt(dp);
   const v = divRoundHalfUp(r.num * scale, r.den);
   return `${v / scale}.${(v % scale).toString().padStart(dp, '0')}`;
